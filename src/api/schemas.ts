@@ -1,0 +1,233 @@
+/**
+ * The contract's resources, shared by the client (to parse answers), the mock
+ * (to validate requests like a real server) and the OpenAPI document (generated
+ * from these, not written twice). Money is integer cents everywhere.
+ */
+import { z } from 'zod';
+import { HANDLE_PATTERN } from '../lib/handle';
+import { isValidUpcA } from '../lib/upc';
+
+export const MAX_CENTS = 100_000_000; // $1,000,000: nothing this shop sells costs more
+
+export const centsSchema = z
+  .number()
+  .int('Use whole cents')
+  .min(0, 'Must not be negative')
+  .max(MAX_CENTS, 'Must be under $1,000,000');
+
+export const isoDateTimeSchema = z.iso.datetime({ offset: true });
+
+// ---------------------------------------------------------------- problems
+
+/** RFC 9457 problem details; `errors` maps a field path (as the form names it) to its message. */
+export const problemSchema = z
+  .object({
+    type: z.string().default('about:blank'),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z.record(z.string(), z.string()).optional(),
+    /** On 409: the resource as the server has it now, so the client can show what changed. */
+    current: z.unknown().optional(),
+  })
+  .meta({ id: 'Problem' });
+export type Problem = z.infer<typeof problemSchema>;
+
+export function listResponseSchema<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int().min(0) });
+}
+export type ListResponse<T> = { items: T[]; total: number };
+
+// ---------------------------------------------------------------- catalogue
+
+export const productStatusSchema = z.enum(['draft', 'active', 'archived']).meta({ id: 'ProductStatus' });
+export type ProductStatus = z.infer<typeof productStatusSchema>;
+export const PRODUCT_STATUSES = productStatusSchema.options;
+
+export const categorySchema = z
+  .object({ id: z.string(), name: z.string(), productCount: z.number().int() })
+  .meta({ id: 'Category' });
+export type Category = z.infer<typeof categorySchema>;
+
+export const imageSchema = z
+  .object({
+    url: z.url({ protocol: /^https?$/, error: 'Enter a web address starting with https://' }),
+    alt: z.string().trim().max(200, 'Keep alt text under 200 characters'),
+  })
+  .meta({ id: 'Image' });
+
+export const optionSchema = z
+  .object({
+    name: z.string().trim().min(1, 'Name the option').max(30),
+    values: z.array(z.string().trim().min(1, 'A value cannot be empty').max(40)).min(1, 'Add at least one value').max(30),
+  })
+  .meta({ id: 'ProductOption' });
+export type ProductOption = z.infer<typeof optionSchema>;
+
+const skuSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a SKU')
+  .max(40, 'Keep the SKU under 40 characters')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'Letters, digits, dot, dash and underscore only');
+
+const barcodeSchema = z
+  .string()
+  .refine((v) => /^\d{12}$/.test(v), 'A UPC-A barcode is 12 digits')
+  .refine((v) => !/^\d{12}$/.test(v) || isValidUpcA(v), 'The check digit does not match: check the barcode');
+
+export const variantInputSchema = z
+  .object({
+    id: z.string().optional(),
+    optionValues: z.array(z.string()),
+    sku: skuSchema,
+    barcode: barcodeSchema.nullable(),
+    price: centsSchema.min(1, 'Enter a price above $0.00'),
+    compareAtPrice: centsSchema.nullable(),
+    cost: centsSchema.nullable(),
+    weightGrams: z.number().int('Use whole grams').min(0).max(100_000).nullable(),
+  })
+  .meta({ id: 'VariantInput' });
+export type VariantInput = z.infer<typeof variantInputSchema>;
+
+export const variantSchema = variantInputSchema
+  .extend({
+    id: z.string(),
+    productId: z.string(),
+    /** Units on hand summed over every location. */
+    stock: z.number().int(),
+    version: z.number().int().min(1),
+  })
+  .meta({ id: 'Variant' });
+export type Variant = z.infer<typeof variantSchema>;
+
+const productFields = {
+  title: z.string().trim().min(1, 'Enter a title').max(150, 'Keep the title under 150 characters'),
+  handle: z.string().trim().min(1, 'Enter a handle').max(80).regex(HANDLE_PATTERN, 'Lowercase letters, digits and single dashes'),
+  description: z.string().max(5000, 'Keep the description under 5,000 characters'),
+  categoryId: z.string().min(1, 'Choose a category'),
+  tags: z.array(z.string().trim().min(1).max(40)).max(30),
+  status: productStatusSchema,
+  images: z.array(imageSchema).max(20),
+  options: z.array(optionSchema).max(3, 'Up to three options'),
+};
+
+/**
+ * The rules a product must satisfy whoever sends it: the form checks them as
+ * the person types and the API checks them again, because it never trusts a client.
+ */
+function checkProductRules(
+  p: { options: ProductOption[]; variants: VariantInput[] },
+  ctx: z.RefinementCtx,
+) {
+  const seenSku = new Map<string, number>();
+  const seenCombo = new Map<string, number>();
+  const names = new Set<string>();
+  p.options.forEach((o, i) => {
+    const key = o.name.trim().toLowerCase();
+    if (names.has(key)) ctx.addIssue({ code: 'custom', path: ['options', i, 'name'], message: 'Another option has this name' });
+    names.add(key);
+    const values = new Set<string>();
+    o.values.forEach((v, j) => {
+      if (values.has(v.toLowerCase())) ctx.addIssue({ code: 'custom', path: ['options', i, 'values', j], message: 'This value is listed twice' });
+      values.add(v.toLowerCase());
+    });
+  });
+  p.variants.forEach((v, i) => {
+    if (v.compareAtPrice != null && v.compareAtPrice <= v.price) {
+      ctx.addIssue({ code: 'custom', path: ['variants', i, 'compareAtPrice'], message: 'Compare-at price must be above the price' });
+    }
+    const sku = v.sku.trim().toUpperCase();
+    const firstSku = seenSku.get(sku);
+    if (firstSku !== undefined) ctx.addIssue({ code: 'custom', path: ['variants', i, 'sku'], message: `Same SKU as variant ${firstSku + 1}` });
+    else seenSku.set(sku, i);
+    if (v.optionValues.length !== p.options.length || v.optionValues.some((val, k) => !p.options[k]?.values.includes(val))) {
+      ctx.addIssue({ code: 'custom', path: ['variants', i, 'optionValues'], message: 'Option values do not match the options' });
+    }
+    const combo = v.optionValues.join('\u0000');
+    const firstCombo = seenCombo.get(combo);
+    if (firstCombo !== undefined) ctx.addIssue({ code: 'custom', path: ['variants', i, 'optionValues'], message: `Same options as variant ${firstCombo + 1}` });
+    else seenCombo.set(combo, i);
+  });
+}
+
+export const productInputSchema = z
+  .object({
+    ...productFields,
+    variants: z.array(variantInputSchema).min(1, 'A product needs at least one variant').max(100, 'Up to 100 variants'),
+  })
+  .superRefine(checkProductRules)
+  .meta({ id: 'ProductInput' });
+export type ProductInput = z.infer<typeof productInputSchema>;
+
+export const productSchema = z
+  .object({
+    id: z.string(),
+    ...productFields,
+    variants: z.array(variantSchema),
+    createdAt: isoDateTimeSchema,
+    updatedAt: isoDateTimeSchema,
+    version: z.number().int().min(1),
+  })
+  .meta({ id: 'Product' });
+export type Product = z.infer<typeof productSchema>;
+
+/** A row of the product list: what the table shows, no more. */
+export const productSummarySchema = z
+  .object({
+    id: z.string(),
+    handle: z.string(),
+    title: z.string(),
+    status: productStatusSchema,
+    categoryId: z.string(),
+    tags: z.array(z.string()),
+    imageUrl: z.string().nullable(),
+    variantCount: z.number().int(),
+    skus: z.array(z.string()),
+    priceMin: centsSchema,
+    priceMax: centsSchema,
+    stock: z.number().int(),
+    updatedAt: isoDateTimeSchema,
+    version: z.number().int(),
+  })
+  .meta({ id: 'ProductSummary' });
+export type ProductSummary = z.infer<typeof productSummarySchema>;
+
+export const productListResponseSchema = listResponseSchema(productSummarySchema).meta({ id: 'ProductList' });
+
+export const PRODUCT_SORT_KEYS = ['title', 'variantCount', 'price', 'stock', 'updatedAt'] as const;
+export type ProductSortKey = (typeof PRODUCT_SORT_KEYS)[number];
+const productSortValues = PRODUCT_SORT_KEYS.flatMap((k) => [k, `-${k}`] as const);
+
+const commaList = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).min(1));
+
+/**
+ * The query string of GET /api/products, as strings arrive over HTTP. The API
+ * rejects a bad one with 400; the screen reads the same shape leniently from its URL.
+ */
+export const productListQuerySchema = z.object({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(25),
+  sort: z.enum(productSortValues).default('-updatedAt'),
+  q: z.string().trim().min(1).max(200).optional(),
+  status: commaList(productStatusSchema).optional(),
+  categoryId: z.string().min(1).optional(),
+  tag: z.string().min(1).optional(),
+  priceMin: z.coerce.number().pipe(centsSchema).optional(),
+  priceMax: z.coerce.number().pipe(centsSchema).optional(),
+});
+export type ProductListQuery = z.infer<typeof productListQuerySchema>;
+
+export const bulkStatusInputSchema = z
+  .object({
+    ids: z.array(z.string()).min(1, 'Select at least one product').max(500, 'Up to 500 products at a time'),
+    status: productStatusSchema,
+  })
+  .meta({ id: 'BulkStatusInput' });
+export type BulkStatusInput = z.infer<typeof bulkStatusInputSchema>;
+export const bulkStatusResultSchema = z.object({ updated: z.number().int() }).meta({ id: 'BulkStatusResult' });
+
+export const tagListSchema = z.object({ items: z.array(z.object({ tag: z.string(), productCount: z.number().int() })) }).meta({ id: 'TagList' });
+export const categoryListSchema = z.object({ items: z.array(categorySchema) }).meta({ id: 'CategoryList' });

@@ -9,11 +9,7 @@ import { isValidUpcA } from '../lib/upc';
 
 export const MAX_CENTS = 100_000_000; // $1,000,000: nothing this shop sells costs more
 
-export const centsSchema = z
-  .number()
-  .int('Use whole cents')
-  .min(0, 'Must not be negative')
-  .max(MAX_CENTS, 'Must be under $1,000,000');
+export const centsSchema = z.number().int('Use whole cents').min(0, 'Must not be negative').max(MAX_CENTS, 'Must be under $1,000,000');
 
 export const isoDateTimeSchema = z.iso.datetime({ offset: true });
 
@@ -45,9 +41,7 @@ export const productStatusSchema = z.enum(['draft', 'active', 'archived']).meta(
 export type ProductStatus = z.infer<typeof productStatusSchema>;
 export const PRODUCT_STATUSES = productStatusSchema.options;
 
-export const categorySchema = z
-  .object({ id: z.string(), name: z.string(), productCount: z.number().int() })
-  .meta({ id: 'Category' });
+export const categorySchema = z.object({ id: z.string(), name: z.string(), productCount: z.number().int() }).meta({ id: 'Category' });
 export type Category = z.infer<typeof categorySchema>;
 
 export const imageSchema = z
@@ -117,10 +111,7 @@ const productFields = {
  * The rules a product must satisfy whoever sends it: the form checks them as
  * the person types and the API checks them again, because it never trusts a client.
  */
-function checkProductRules(
-  p: { options: ProductOption[]; variants: VariantInput[] },
-  ctx: z.RefinementCtx,
-) {
+function checkProductRules(p: { options: ProductOption[]; variants: VariantInput[] }, ctx: z.RefinementCtx) {
   const seenSku = new Map<string, number>();
   const seenCombo = new Map<string, number>();
   const names = new Set<string>();
@@ -130,7 +121,8 @@ function checkProductRules(
     names.add(key);
     const values = new Set<string>();
     o.values.forEach((v, j) => {
-      if (values.has(v.toLowerCase())) ctx.addIssue({ code: 'custom', path: ['options', i, 'values', j], message: 'This value is listed twice' });
+      if (values.has(v.toLowerCase()))
+        ctx.addIssue({ code: 'custom', path: ['options', i, 'values', j], message: 'This value is listed twice' });
       values.add(v.toLowerCase());
     });
   });
@@ -140,14 +132,16 @@ function checkProductRules(
     }
     const sku = v.sku.trim().toUpperCase();
     const firstSku = seenSku.get(sku);
-    if (firstSku !== undefined) ctx.addIssue({ code: 'custom', path: ['variants', i, 'sku'], message: `Same SKU as variant ${firstSku + 1}` });
+    if (firstSku !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['variants', i, 'sku'], message: `Same SKU as variant ${firstSku + 1}` });
     else seenSku.set(sku, i);
     if (v.optionValues.length !== p.options.length || v.optionValues.some((val, k) => !p.options[k]?.values.includes(val))) {
       ctx.addIssue({ code: 'custom', path: ['variants', i, 'optionValues'], message: 'Option values do not match the options' });
     }
     const combo = v.optionValues.join('\u0000');
     const firstCombo = seenCombo.get(combo);
-    if (firstCombo !== undefined) ctx.addIssue({ code: 'custom', path: ['variants', i, 'optionValues'], message: `Same options as variant ${firstCombo + 1}` });
+    if (firstCombo !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['variants', i, 'optionValues'], message: `Same options as variant ${firstCombo + 1}` });
     else seenCombo.set(combo, i);
   });
 }
@@ -229,5 +223,7 @@ export const bulkStatusInputSchema = z
 export type BulkStatusInput = z.infer<typeof bulkStatusInputSchema>;
 export const bulkStatusResultSchema = z.object({ updated: z.number().int() }).meta({ id: 'BulkStatusResult' });
 
-export const tagListSchema = z.object({ items: z.array(z.object({ tag: z.string(), productCount: z.number().int() })) }).meta({ id: 'TagList' });
+export const tagListSchema = z
+  .object({ items: z.array(z.object({ tag: z.string(), productCount: z.number().int() })) })
+  .meta({ id: 'TagList' });
 export const categoryListSchema = z.object({ items: z.array(categorySchema) }).meta({ id: 'CategoryList' });

@@ -1,0 +1,53 @@
+import { Spotlight } from '@mantine/spotlight';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { productQueries } from '@/features/products/api/product-queries';
+import { formatCents } from '@/lib/money';
+import { NAV_ITEMS } from './nav-items';
+
+/** Ctrl/Cmd+K: jump to a screen, or find a product by title, SKU or barcode (asked of the API). */
+export function CommandPalette() {
+  const navigate = useNavigate();
+  const [query, setQuery] = useState('');
+  const [debounced] = useDebouncedValue(query.trim(), 150);
+  const products = useQuery({
+    ...productQueries.list({ q: debounced, limit: 8, offset: 0, sort: 'title' }),
+    enabled: debounced.length >= 2,
+    placeholderData: keepPreviousData,
+  });
+
+  const screens = NAV_ITEMS.filter((item) => item.label.toLowerCase().includes(query.trim().toLowerCase()));
+  const found = debounced.length >= 2 ? (products.data?.items ?? []) : [];
+
+  return (
+    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} scrollable maxHeight={480}>
+      <Spotlight.Search placeholder="Search products by title, SKU or barcode; or type a screen" aria-label="Search" />
+      <Spotlight.ActionsList>
+        {screens.length > 0 && (
+          <Spotlight.ActionsGroup label="Go to">
+            {screens.map((item) => (
+              <Spotlight.Action key={item.to} label={item.label} onClick={() => void navigate({ to: item.to })} />
+            ))}
+          </Spotlight.ActionsGroup>
+        )}
+        {found.length > 0 && (
+          <Spotlight.ActionsGroup label="Products">
+            {found.map((p) => (
+              <Spotlight.Action
+                key={p.id}
+                label={p.title}
+                description={`${p.skus.slice(0, 3).join(', ')} · ${formatCents(p.priceMin)}`}
+                onClick={() => void navigate({ to: '/products/$productId', params: { productId: p.id } })}
+              />
+            ))}
+          </Spotlight.ActionsGroup>
+        )}
+        {screens.length === 0 && found.length === 0 && (
+          <Spotlight.Empty>{debounced.length >= 2 && products.isFetching ? 'Searching…' : 'Nothing found'}</Spotlight.Empty>
+        )}
+      </Spotlight.ActionsList>
+    </Spotlight.Root>
+  );
+}

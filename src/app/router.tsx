@@ -1,0 +1,98 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  redirect,
+  type SearchSchemaInput,
+} from '@tanstack/react-router';
+import { productQueries } from '@/features/products/api/product-queries';
+import { productListSearchSchema, type ProductListSearch } from '@/features/products/search';
+import { parseSearch, parseSearchLeniently, stringifySearch } from '@/lib/search-params';
+import { AppLayout } from './layout/app-layout';
+import { NotBuiltYet } from './not-built-yet';
+import { NotFound, RouteError } from './route-error';
+
+type RouterContext = { queryClient: QueryClient };
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: AppLayout,
+  notFoundComponent: NotFound,
+  errorComponent: RouteError,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/products' });
+  },
+});
+
+const dashboardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/dashboard',
+  component: () => <NotBuiltYet title="Dashboard" what="Revenue, orders and top products for any date range" />,
+});
+
+const productsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/products',
+  validateSearch: (raw: Partial<ProductListSearch> & SearchSchemaInput) => parseSearchLeniently(productListSearchSchema, raw),
+  component: lazyRouteComponent(() => import('@/features/products/components/products-page'), 'ProductsPage'),
+});
+
+const productNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/products/new',
+  component: lazyRouteComponent(() => import('@/features/products/components/product-create-page'), 'ProductCreatePage'),
+});
+
+export const productEditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/products/$productId',
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(productQueries.detail(params.productId)),
+  component: lazyRouteComponent(() => import('@/features/products/components/product-edit-page'), 'ProductEditPage'),
+});
+
+const placeholder = <Path extends string>(path: Path, title: string, what: string) =>
+  createRoute({ getParentRoute: () => rootRoute, path, component: () => <NotBuiltYet title={title} what={what} /> });
+
+const settingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/settings',
+  component: lazyRouteComponent(() => import('./settings/settings-page'), 'SettingsPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  dashboardRoute,
+  productsRoute,
+  productNewRoute,
+  productEditRoute,
+  placeholder('/pricing', 'Pricing', 'Bulk price changes with a preview, scheduled sales and price history'),
+  placeholder('/inventory', 'Inventory', 'Stock by warehouse, adjustments, transfers and the stock ledger'),
+  placeholder('/orders', 'Orders', 'Find, fulfil, cancel and refund orders'),
+  placeholder('/reports', 'Reports', 'Sales by product, category and state'),
+  settingsRoute,
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    parseSearch,
+    stringifySearch,
+    defaultPreload: 'intent',
+    // The query cache decides freshness; the router only asks it.
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

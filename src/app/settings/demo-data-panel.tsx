@@ -1,0 +1,129 @@
+import { Alert, Button, Card, Group, NumberInput, Select, Stack, Text, Title } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { z } from 'zod';
+import { request } from '@/api/client';
+
+/** The mock API's own knobs. They exist only in demo mode and are not part of the commerce contract. */
+const mockSettingsSchema = z.object({
+  latencyMs: z.number().int().min(0).max(10_000),
+  failureRate: z.number().min(0).max(1),
+  products: z.number().int().min(1),
+  seed: z.number().int(),
+});
+type MockSettings = z.infer<typeof mockSettingsSchema>;
+const okSchema = z.unknown();
+
+const SCALES = ['300', '2000', '10000', '50000'];
+
+export function DemoDataPanel() {
+  const settings = useQuery({
+    queryKey: ['mock', 'settings'],
+    queryFn: () => request('GET', '/_mock/settings', { schema: mockSettingsSchema }),
+  });
+  return (
+    <Card withBorder maw={640}>
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          Demo data
+        </Title>
+        <Text size="sm" c="dimmed">
+          Stockroom is running on its built-in mock API. Your changes are kept in this browser until you reset.
+        </Text>
+        {settings.error && <Alert color="red">{settings.error.message}</Alert>}
+        {settings.data && <DemoSettingsForm saved={settings.data} />}
+      </Stack>
+    </Card>
+  );
+}
+
+function DemoSettingsForm({ saved }: { saved: MockSettings }) {
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState(saved);
+
+  const save = useMutation({
+    mutationFn: (next: MockSettings) => request('PUT', '/_mock/settings', { schema: mockSettingsSchema, body: next }),
+    onSuccess: (saved, sent) => {
+      queryClient.setQueryData(['mock', 'settings'], saved);
+      if (sent.products !== saved.products || sent.seed !== saved.seed) window.location.reload();
+      else
+        notifications.show({
+          color: 'green',
+          title: 'Demo settings saved',
+          message: `Latency ${saved.latencyMs} ms, failures ${Math.round(saved.failureRate * 100)} %`,
+        });
+    },
+    onError: (e) => notifications.show({ color: 'red', title: 'Not saved', message: e.message }),
+  });
+  const reset = useMutation({
+    mutationFn: () => request('POST', '/_mock/reset', { schema: okSchema }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries();
+      notifications.show({ color: 'green', title: 'Demo data reset', message: 'The shop is back to its seeded state.' });
+    },
+  });
+
+  return (
+    <Stack gap="sm">
+      <Group grow align="flex-start">
+        <NumberInput
+          label="Added latency (ms)"
+          description="Every request waits this long"
+          min={0}
+          max={10_000}
+          step={100}
+          value={draft.latencyMs}
+          onChange={(v) => setDraft({ ...draft, latencyMs: typeof v === 'number' ? v : 0 })}
+        />
+        <NumberInput
+          label="Failure rate (%)"
+          description="Share of requests that fail with 503"
+          min={0}
+          max={100}
+          value={Math.round(draft.failureRate * 100)}
+          onChange={(v) => setDraft({ ...draft, failureRate: (typeof v === 'number' ? v : 0) / 100 })}
+        />
+      </Group>
+      <Group grow align="flex-start">
+        <Select
+          label="Catalogue size (products)"
+          description="Changing it reloads the app with a new shop"
+          data={SCALES}
+          value={String(draft.products)}
+          allowDeselect={false}
+          onChange={(v) => v && setDraft({ ...draft, products: Number(v) })}
+        />
+        <NumberInput
+          label="Seed"
+          description="Same seed, same shop"
+          value={draft.seed}
+          allowDecimal={false}
+          onChange={(v) => setDraft({ ...draft, seed: typeof v === 'number' ? v : draft.seed })}
+        />
+      </Group>
+      <Group justify="space-between">
+        <Button
+          color="red"
+          variant="light"
+          loading={reset.isPending}
+          onClick={() =>
+            modals.openConfirmModal({
+              title: 'Reset demo data?',
+              children: <Text size="sm">Every change made in this browser is discarded and the seeded shop comes back.</Text>,
+              labels: { confirm: 'Reset', cancel: 'Cancel' },
+              confirmProps: { color: 'red' },
+              onConfirm: () => reset.mutate(),
+            })
+          }
+        >
+          Reset demo data
+        </Button>
+        <Button onClick={() => save.mutate(draft)} loading={save.isPending}>
+          Save demo settings
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

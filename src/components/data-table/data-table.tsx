@@ -1,0 +1,238 @@
+/**
+ * The one list table: server-side paging and sorting, column visibility,
+ * selection that survives paging, and loading, empty and error states.
+ * Each list declares its columns with `createDataTableColumnHelper` and owns
+ * its query; this component only draws what it is given and reports changes.
+ */
+import { Alert, Button, Checkbox, Group, Pagination, Select, Skeleton, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import {
+  columnVisibilityFeature,
+  createColumnHelper,
+  rowPaginationFeature,
+  rowSelectionFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type PaginationState,
+  type RowData,
+  type RowSelectionState,
+  type SortingState,
+  type Updater,
+  type ColumnVisibilityState,
+} from '@tanstack/react-table';
+import type { ReactNode } from 'react';
+import { ColumnsMenu } from './columns-menu';
+import classes from './data-table.module.css';
+
+export const dataTableFeatures = tableFeatures({
+  rowSortingFeature,
+  rowPaginationFeature,
+  columnVisibilityFeature,
+  rowSelectionFeature,
+});
+export type DataTableFeatures = typeof dataTableFeatures;
+export type DataTableColumn<Row extends RowData> = ColumnDef<DataTableFeatures, Row, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- column value types differ per column
+
+export function createDataTableColumnHelper<Row extends RowData>() {
+  return createColumnHelper<DataTableFeatures, Row>();
+}
+
+export const PAGE_SIZES = [10, 25, 50, 100] as const;
+
+function resolve<T>(updater: Updater<T>, current: T): T {
+  return typeof updater === 'function' ? (updater as (old: T) => T)(current) : updater;
+}
+
+type DataTableProps<Row extends RowData> = {
+  /** What the table lists, for its accessible name ("Products"). */
+  label: string;
+  columns: DataTableColumn<Row>[];
+  rows: Row[] | undefined;
+  total: number | undefined;
+  getRowId: (row: Row) => string;
+  pagination: PaginationState;
+  onPaginationChange: (next: PaginationState) => void;
+  sorting: SortingState;
+  onSortingChange: (next: SortingState) => void;
+  columnVisibility: ColumnVisibilityState;
+  onColumnVisibilityChange: (next: ColumnVisibilityState) => void;
+  rowSelection?: RowSelectionState;
+  onRowSelectionChange?: (next: RowSelectionState) => void;
+  isLoading: boolean;
+  isFetching?: boolean;
+  error?: Error | null;
+  onRetry?: () => void;
+  /** Shown when the answer has no rows. */
+  empty: ReactNode;
+  /** Above the table, right of the column menu: export, bulk actions. */
+  actions?: ReactNode;
+};
+
+export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
+  const { label, columns, rows, total, getRowId, pagination, sorting, columnVisibility, rowSelection, isLoading, isFetching, error } =
+    props;
+  const selectable = rowSelection !== undefined;
+  const table = useTable({
+    features: dataTableFeatures,
+    columns,
+    data: rows ?? EMPTY,
+    getRowId,
+    rowCount: total ?? 0,
+    manualPagination: true,
+    manualSorting: true,
+    enableMultiSort: false,
+    enableSortingRemoval: false,
+    enableRowSelection: selectable,
+    state: { pagination, sorting, columnVisibility, rowSelection: rowSelection ?? {} },
+    onPaginationChange: (u) => props.onPaginationChange(resolve(u, pagination)),
+    onSortingChange: (u) => props.onSortingChange(resolve(u, sorting)),
+    onColumnVisibilityChange: (u) => props.onColumnVisibilityChange(resolve(u, columnVisibility)),
+    onRowSelectionChange: (u) => props.onRowSelectionChange?.(resolve(u, rowSelection ?? {})),
+  });
+
+  const visibleColumns = table.getVisibleLeafColumns();
+  const pageCount = Math.max(1, Math.ceil((total ?? 0) / pagination.pageSize));
+  const firstRow = total ? pagination.pageIndex * pagination.pageSize + 1 : 0;
+  const lastRow = Math.min(total ?? 0, (pagination.pageIndex + 1) * pagination.pageSize);
+  const selectedCount = Object.keys(rowSelection ?? {}).length;
+
+  let body: ReactNode;
+  const span = visibleColumns.length + (selectable ? 1 : 0);
+  if (error && !rows) {
+    body = (
+      <Table.Tr>
+        <Table.Td colSpan={span}>
+          <Alert color="red" title="The list could not be loaded" role="alert">
+            <Text size="sm">{error.message}</Text>
+            {props.onRetry && (
+              <Button mt="sm" size="xs" variant="light" color="red" onClick={props.onRetry}>
+                Try again
+              </Button>
+            )}
+          </Alert>
+        </Table.Td>
+      </Table.Tr>
+    );
+  } else if (isLoading || !rows) {
+    body = Array.from({ length: Math.min(pagination.pageSize, 10) }, (_, i) => (
+      <Table.Tr key={i} aria-hidden>
+        <Table.Td colSpan={span}>
+          <Skeleton height={20} />
+        </Table.Td>
+      </Table.Tr>
+    ));
+  } else if (rows.length === 0) {
+    body = (
+      <Table.Tr>
+        <Table.Td colSpan={span}>{props.empty}</Table.Td>
+      </Table.Tr>
+    );
+  } else {
+    body = table.getRowModel().rows.map((row) => (
+      <Table.Tr
+        key={row.id}
+        data-selected={row.getIsSelected() || undefined}
+        bg={row.getIsSelected() ? 'var(--mantine-primary-color-light)' : undefined}
+      >
+        {selectable && (
+          <Table.Td className={classes.checkboxCell}>
+            <Checkbox aria-label={`Select row ${row.id}`} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />
+          </Table.Td>
+        )}
+        {row.getVisibleCells().map((cell) => (
+          <Table.Td key={cell.id}>
+            <table.FlexRender cell={cell} />
+          </Table.Td>
+        ))}
+      </Table.Tr>
+    ));
+  }
+
+  return (
+    <div className={classes.root}>
+      <Group justify="space-between" mb="xs" wrap="wrap" gap="xs">
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {total === undefined
+            ? 'Loading…'
+            : `${firstRow.toLocaleString('en-US')}–${lastRow.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`}
+          {selectedCount > 0 && ` · ${selectedCount} selected`}
+        </Text>
+        <Group gap="xs">
+          {props.actions}
+          <ColumnsMenu table={table} />
+        </Group>
+      </Group>
+      <Table.ScrollContainer minWidth={720}>
+        <Table
+          aria-label={label}
+          aria-busy={isLoading || isFetching || undefined}
+          striped
+          highlightOnHover
+          verticalSpacing="xs"
+          className={isFetching && !isLoading ? classes.fetching : undefined}
+        >
+          <Table.Thead>
+            {table.getHeaderGroups().map((group) => (
+              <Table.Tr key={group.id}>
+                {selectable && (
+                  <Table.Th className={classes.checkboxCell}>
+                    <Checkbox
+                      aria-label="Select all rows on this page"
+                      checked={table.getIsAllPageRowsSelected()}
+                      indeterminate={table.getIsSomePageRowsSelected()}
+                      onChange={table.getToggleAllPageRowsSelectedHandler()}
+                    />
+                  </Table.Th>
+                )}
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  const content = header.isPlaceholder ? null : <table.FlexRender header={header} />;
+                  return (
+                    <Table.Th key={header.id} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+                      {header.column.getCanSort() ? (
+                        <UnstyledButton className={classes.sortButton} onClick={header.column.getToggleSortingHandler()}>
+                          {content}
+                          <span aria-hidden className={classes.sortIcon}>
+                            {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+                          </span>
+                          <VisuallyHidden>{sorted ? '' : ', sortable'}</VisuallyHidden>
+                        </UnstyledButton>
+                      ) : (
+                        content
+                      )}
+                    </Table.Th>
+                  );
+                })}
+              </Table.Tr>
+            ))}
+          </Table.Thead>
+          <Table.Tbody>{body}</Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Group justify="space-between" mt="sm" wrap="wrap">
+        <Select
+          label="Rows per page"
+          size="xs"
+          w={130}
+          data={PAGE_SIZES.map(String)}
+          value={String(pagination.pageSize)}
+          allowDeselect={false}
+          onChange={(value) => value && props.onPaginationChange({ pageIndex: 0, pageSize: Number(value) })}
+        />
+        <Pagination
+          aria-label="Pages"
+          total={pageCount}
+          value={pagination.pageIndex + 1}
+          onChange={(page) => props.onPaginationChange({ ...pagination, pageIndex: page - 1 })}
+          getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+          getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
+          siblings={1}
+          boundaries={1}
+        />
+      </Group>
+    </div>
+  );
+}
+
+const EMPTY: never[] = [];

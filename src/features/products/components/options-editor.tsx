@@ -1,0 +1,57 @@
+import { ActionIcon, Button, Card, Group, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import { Controller, useFieldArray, useFormContext } from 'react-hook-form';
+import type { ProductInput } from '@/api/schemas';
+
+/** Options (Color, Length…) and their values; the variants below are made from them. */
+export function OptionsEditor() {
+  const { control, register, formState } = useFormContext<ProductInput>();
+  const { fields, append, remove } = useFieldArray({ control, name: 'options' });
+  return (
+    <Card withBorder>
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={2} size="h4">
+            Options
+          </Title>
+          <Button size="xs" variant="light" onClick={() => append({ name: '', values: [] })} disabled={fields.length >= 3}>
+            Add option
+          </Button>
+        </Group>
+        {fields.length === 0 && (
+          <Text size="sm" c="dimmed">
+            One variant, no options. Add an option such as Color or Length to sell several variants.
+          </Text>
+        )}
+        {fields.map((field, i) => (
+          <Group key={field.id} align="flex-start" wrap="nowrap">
+            <TextInput
+              label={`Option ${i + 1} name`}
+              placeholder="Color"
+              w={160}
+              {...register(`options.${i}.name`)}
+              error={formState.errors.options?.[i]?.name?.message}
+            />
+            <Controller
+              control={control}
+              name={`options.${i}.values`}
+              render={({ field: values, fieldState }) => (
+                <TagsInput
+                  label={`Option ${i + 1} values`}
+                  placeholder="Type a value, press Enter"
+                  style={{ flex: 1 }}
+                  value={values.value}
+                  onChange={values.onChange}
+                  onBlur={values.onBlur}
+                  error={fieldState.error?.message ?? formState.errors.options?.[i]?.values?.root?.message}
+                />
+              )}
+            />
+            <ActionIcon variant="subtle" color="red" mt={26} onClick={() => remove(i)} aria-label={`Remove option ${i + 1}`}>
+              ✕
+            </ActionIcon>
+          </Group>
+        ))}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,101 @@
+import { Badge, Group, Image, Stack, Text } from '@mantine/core';
+import { AnchorLink } from '@/components/anchor-link';
+import type { ProductStatus, ProductSummary } from '@/api/schemas';
+import { createDataTableColumnHelper } from '@/components/data-table/data-table';
+import type { CsvColumn } from '@/lib/csv';
+import { centsToInput, formatCents } from '@/lib/money';
+
+const helper = createDataTableColumnHelper<ProductSummary>();
+
+export const STATUS_COLORS: Record<ProductStatus, string> = { active: 'green', draft: 'gray', archived: 'orange' };
+export const STATUS_LABELS: Record<ProductStatus, string> = { active: 'Active', draft: 'Draft', archived: 'Archived' };
+
+function priceRange(p: ProductSummary) {
+  return p.priceMin === p.priceMax ? formatCents(p.priceMin) : `${formatCents(p.priceMin)} – ${formatCents(p.priceMax)}`;
+}
+
+const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** Column ids that sort are the API's sort keys, so the table's sort state is the URL's. */
+export function productColumns(categoryName: (id: string) => string) {
+  return helper.columns([
+    helper.accessor('title', {
+      id: 'title',
+      header: 'Product',
+      enableHiding: false,
+      cell: ({ row }) => (
+        <Group gap="sm" wrap="nowrap">
+          {row.original.imageUrl ? (
+            <Image src={row.original.imageUrl} alt="" w={36} h={36} radius="sm" fit="cover" loading="lazy" />
+          ) : (
+            <div style={{ width: 36, height: 36 }} aria-hidden />
+          )}
+          <Stack gap={0}>
+            <AnchorLink to="/products/$productId" params={{ productId: row.original.id }} size="sm" fw={500}>
+              {row.original.title}
+            </AnchorLink>
+            <Text size="xs" c="dimmed">
+              {row.original.skus.slice(0, 2).join(', ')}
+              {row.original.skus.length > 2 ? ` +${row.original.skus.length - 2}` : ''}
+            </Text>
+          </Stack>
+        </Group>
+      ),
+    }),
+    helper.accessor('status', {
+      id: 'status',
+      header: 'Status',
+      enableSorting: false,
+      cell: ({ getValue }) => (
+        <Badge color={STATUS_COLORS[getValue()]} variant="light">
+          {STATUS_LABELS[getValue()]}
+        </Badge>
+      ),
+    }),
+    helper.accessor('categoryId', {
+      id: 'category',
+      header: 'Category',
+      enableSorting: false,
+      cell: ({ getValue }) => categoryName(getValue()),
+    }),
+    helper.accessor('variantCount', { id: 'variantCount', header: 'SKUs', cell: ({ getValue }) => getValue() }),
+    helper.accessor('priceMin', { id: 'price', header: 'Price', cell: ({ row }) => priceRange(row.original) }),
+    helper.accessor('stock', {
+      id: 'stock',
+      header: 'Stock',
+      cell: ({ getValue }) => (
+        <Text size="sm" c={getValue() <= 0 ? 'red' : undefined}>
+          {getValue().toLocaleString('en-US')}
+        </Text>
+      ),
+    }),
+    helper.accessor('tags', {
+      id: 'tags',
+      header: 'Tags',
+      enableSorting: false,
+      cell: ({ getValue }) => getValue().join(', '),
+    }),
+    helper.accessor('updatedAt', {
+      id: 'updatedAt',
+      header: 'Updated',
+      cell: ({ getValue }) => dateTime.format(new Date(getValue())),
+    }),
+  ]);
+}
+
+export function productCsvColumns(categoryName: (id: string) => string): CsvColumn<ProductSummary>[] {
+  return [
+    { header: 'id', value: (p) => p.id },
+    { header: 'title', value: (p) => p.title },
+    { header: 'handle', value: (p) => p.handle },
+    { header: 'status', value: (p) => p.status },
+    { header: 'category', value: (p) => categoryName(p.categoryId) },
+    { header: 'tags', value: (p) => p.tags.join('; ') },
+    { header: 'skus', value: (p) => p.skus.join('; ') },
+    { header: 'variants', value: (p) => p.variantCount },
+    { header: 'price_min_usd', value: (p) => centsToInput(p.priceMin) },
+    { header: 'price_max_usd', value: (p) => centsToInput(p.priceMax) },
+    { header: 'stock', value: (p) => p.stock },
+    { header: 'updated_at', value: (p) => p.updatedAt },
+  ];
+}

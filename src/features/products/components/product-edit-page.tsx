@@ -1,0 +1,45 @@
+import { Badge, Group } from '@mantine/core';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { AnchorLink } from '@/components/anchor-link';
+import { PageHeader } from '@/components/page-header';
+import { useUpdateProduct } from '../api/product-mutations';
+import { productQueries } from '../api/product-queries';
+import { productToInput } from '../product-input';
+import { STATUS_COLORS, STATUS_LABELS } from './product-columns';
+import { ProductForm } from './product-form';
+
+const route = getRouteApi('/products/$productId');
+
+export function ProductEditPage() {
+  const { productId } = route.useParams();
+  const { data: product } = useSuspenseQuery(productQueries.detail(productId));
+  const update = useUpdateProduct(productId);
+  return (
+    <>
+      <AnchorLink to="/products" size="sm">
+        ← Products
+      </AnchorLink>
+      <PageHeader
+        title={
+          <Group gap="sm">
+            {product.title}
+            <Badge color={STATUS_COLORS[product.status]} variant="light">
+              {STATUS_LABELS[product.status]}
+            </Badge>
+          </Group>
+        }
+        description={`Version ${product.version} · updated ${new Date(product.updatedAt).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })}`}
+      />
+      {/* Keyed by id: opening another product starts a fresh form. Its data stays what it was
+          opened with; a newer save by someone else surfaces as a conflict, never silently. */}
+      <ProductForm
+        key={product.id}
+        product={product}
+        initial={productToInput(product)}
+        save={(input, version) => update.mutateAsync({ input, version: version ?? product.version })}
+        onSaved={() => undefined}
+      />
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { PRODUCT_STATUSES, type ProductStatus } from '@/api/schemas';
+import { MoneyInput } from '@/components/money-input';
+import { productQueries } from '../api/product-queries';
+import type { ProductListFilters } from '../search';
+import { STATUS_LABELS } from './product-columns';
+
+type ProductFiltersProps = {
+  filters: ProductListFilters;
+  onChange: (changes: Partial<ProductListFilters>, options?: { replace?: boolean }) => void;
+};
+
+export function ProductFilters({ filters, onChange }: ProductFiltersProps) {
+  const categories = useQuery(productQueries.categories());
+  const tags = useQuery(productQueries.tags());
+  const [q, setQ] = useState(filters.q ?? '');
+  // Typing replaces the history entry: back goes to the previous view, not the previous keystroke.
+  const applyQ = useDebouncedCallback((value: string) => onChange({ q: value.trim() || undefined }, { replace: true }), 250);
+  const active = Object.values(filters).some((v) => v !== undefined);
+
+  return (
+    <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
+      <TextInput
+        label="Search"
+        placeholder="Title, SKU or barcode"
+        type="search"
+        w={240}
+        value={q}
+        onChange={(e) => {
+          setQ(e.currentTarget.value);
+          applyQ(e.currentTarget.value);
+        }}
+      />
+      <MultiSelect
+        label="Status"
+        placeholder={filters.status?.length ? undefined : 'Any'}
+        w={220}
+        data={PRODUCT_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+        value={filters.status ?? []}
+        onChange={(value) => onChange({ status: value.length ? (value as ProductStatus[]) : undefined })}
+        clearable
+      />
+      <Select
+        label="Category"
+        placeholder="Any"
+        w={190}
+        data={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+        value={filters.categoryId ?? null}
+        onChange={(value) => onChange({ categoryId: value ?? undefined })}
+        clearable
+      />
+      <Select
+        label="Tag"
+        placeholder="Any"
+        w={160}
+        searchable
+        data={(tags.data?.items ?? []).map((t) => t.tag)}
+        value={filters.tag ?? null}
+        onChange={(value) => onChange({ tag: value ?? undefined })}
+        clearable
+        nothingFoundMessage="No such tag"
+      />
+      <PriceBound label="Price from" value={filters.priceMin} onApply={(priceMin) => onChange({ priceMin })} />
+      <PriceBound label="Price to" value={filters.priceMax} onApply={(priceMax) => onChange({ priceMax })} />
+      {active && (
+        <Button
+          variant="subtle"
+          onClick={() => {
+            setQ('');
+            onChange({ q: undefined, status: undefined, categoryId: undefined, tag: undefined, priceMin: undefined, priceMax: undefined });
+          }}
+        >
+          Clear filters
+        </Button>
+      )}
+    </Group>
+  );
+}
+
+/** A price bound applies on Enter or when the field is left, not on every keystroke. */
+function PriceBound({ label, value, onApply }: { label: string; value: number | undefined; onApply: (cents: number | undefined) => void }) {
+  const [draft, setDraft] = useState<number | null>(value ?? null);
+  const invalid = draft !== null && Number.isNaN(draft);
+  const apply = () => {
+    if (!invalid && (draft ?? undefined) !== value) onApply(draft ?? undefined);
+  };
+  return (
+    <MoneyInput
+      label={label}
+      w={120}
+      value={draft}
+      onChange={setDraft}
+      onBlur={apply}
+      onKeyDown={(e) => e.key === 'Enter' && apply()}
+      error={invalid ? 'Not an amount' : undefined}
+    />
+  );
+}

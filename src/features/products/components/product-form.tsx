@@ -1,0 +1,229 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Card, Grid, Group, Select, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Controller, FormProvider, useForm, useWatch, type Path } from 'react-hook-form';
+import { ApiError } from '@/api/client';
+import { PRODUCT_STATUSES, productInputSchema, productSchema, type Product, type ProductInput } from '@/api/schemas';
+import { UnsavedChangesGuard } from '@/components/unsaved-changes-guard';
+import { toHandle } from '@/lib/handle';
+import { productQueries } from '../api/product-queries';
+import { productToInput, sameCombinations, syncVariants } from '../product-input';
+import { ConflictDialog } from './conflict-dialog';
+import { ImagesEditor } from './images-editor';
+import { OptionsEditor } from './options-editor';
+import { STATUS_LABELS } from './product-columns';
+import { VariantsEditor } from './variants-editor';
+
+type ProductFormProps = {
+  /** The product being edited; absent when creating one. */
+  product?: Product;
+  initial: ProductInput;
+  /** Sends the product; `version` is the one the edit is based on (absent when creating). */
+  save: (input: ProductInput, version: number | undefined) => Promise<Product>;
+  onSaved: (product: Product) => void;
+};
+
+export function ProductForm({ product, initial, save, onSaved }: ProductFormProps) {
+  const form = useForm({ resolver: zodResolver(productInputSchema), defaultValues: initial, mode: 'onTouched' });
+  const { control, register, handleSubmit, setValue, getValues, setError, reset, formState } = form;
+  const categories = useQuery(productQueries.categories());
+  const [base, setBase] = useState(product);
+  const [conflict, setConflict] = useState<Product | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [handleEdited, setHandleEdited] = useState(Boolean(product));
+
+  // The handle follows the title until the person edits the handle themselves.
+  const title = useWatch({ control, name: 'title' });
+  useEffect(() => {
+    if (!handleEdited) setValue('handle', toHandle(title ?? ''), { shouldValidate: formState.isSubmitted });
+  }, [title, handleEdited, setValue, formState.isSubmitted]);
+
+  // Options generate the variants.
+  const options = useWatch({ control, name: 'options' });
+  useEffect(() => {
+    const current = getValues('variants');
+    const next = syncVariants(options ?? [], current);
+    if (!sameCombinations(current, next)) setValue('variants', next, { shouldDirty: true });
+  }, [options, getValues, setValue]);
+
+  async function submit(input: ProductInput, version = base?.version) {
+    setFormError(null);
+    try {
+      const saved = await save(input, version);
+      setBase(saved);
+      reset(productToInput(saved));
+      notifications.show({ color: 'green', title: 'Product saved', message: saved.title });
+      onSaved(saved);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      const current = productSchema.safeParse(error.problem.current);
+      if (error.isConflict && current.success) {
+        setConflict(current.data);
+        return;
+      }
+      const fields = Object.entries(error.fieldErrors);
+      const unplaced: string[] = [];
+      for (const [path, message] of fields) {
+        if (path in FIELD_PATH_ROOTS || /^(variants|options|images)\.\d+/.test(path))
+          setError(path as Path<ProductInput>, { type: 'server', message }, { shouldFocus: true });
+        else unplaced.push(message);
+      }
+      setFormError(
+        fields.length
+          ? unplaced.length
+            ? unplaced.join(' ')
+            : 'Some fields need attention: see the messages beside them.'
+          : error.message,
+      );
+    }
+  }
+
+  return (
+    <FormProvider {...form}>
+      <UnsavedChangesGuard when={formState.isDirty && !formState.isSubmitting} />
+      <form onSubmit={handleSubmit((values) => submit(values))} noValidate aria-label={product ? `Edit ${product.title}` : 'New product'}>
+        <Stack gap="md">
+          {formError && (
+            <Alert color="red" title="The product was not saved" role="alert">
+              {formError}
+            </Alert>
+          )}
+          <Grid gap="md">
+            <Grid.Col span={{ base: 12, md: 8 }}>
+              <Stack gap="md">
+                <Card withBorder>
+                  <Stack gap="sm">
+                    <TextInput label="Title" required {...register('title')} error={formState.errors.title?.message} />
+                    <TextInput
+                      label="Handle"
+                      description="The product's address in the store; made from the title until you change it"
+                      required
+                      {...register('handle', { onChange: () => setHandleEdited(true) })}
+                      error={formState.errors.handle?.message}
+                    />
+                    <Textarea
+                      label="Description"
+                      autosize
+                      minRows={3}
+                      maxRows={10}
+                      {...register('description')}
+                      error={formState.errors.description?.message}
+                    />
+                  </Stack>
+                </Card>
+                <ImagesEditor />
+                <OptionsEditor />
+                <VariantsEditor />
+              </Stack>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 4 }}>
+              <Card withBorder>
+                <Stack gap="sm">
+                  <Title order={2} size="h4">
+                    Organisation
+                  </Title>
+                  <Controller
+                    control={control}
+                    name="status"
+                    render={({ field }) => (
+                      <Select
+                        label="Status"
+                        data={PRODUCT_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+                        allowDeselect={false}
+                        value={field.value}
+                        onChange={(v) => v && field.onChange(v)}
+                        onBlur={field.onBlur}
+                      />
+                    )}
+                  />
+                  <Controller
+                    control={control}
+                    name="categoryId"
+                    render={({ field, fieldState }) => (
+                      <Select
+                        label="Category"
+                        required
+                        placeholder="Choose a category"
+                        data={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+                        value={field.value || null}
+                        onChange={(v) => field.onChange(v ?? '')}
+                        onBlur={field.onBlur}
+                        error={fieldState.error?.message}
+                      />
+                    )}
+                  />
+                  <Controller
+                    control={control}
+                    name="tags"
+                    render={({ field, fieldState }) => (
+                      <TagsInput
+                        label="Tags"
+                        description="Press Enter after each tag"
+                        value={field.value}
+                        onChange={(v) => field.onChange(v.map((t) => t.trim().toLowerCase()).filter(Boolean))}
+                        onBlur={field.onBlur}
+                        error={fieldState.error?.message}
+                        clearable
+                      />
+                    )}
+                  />
+                </Stack>
+              </Card>
+            </Grid.Col>
+          </Grid>
+          <Group justify="flex-end" className="sticky-actions">
+            {product && (
+              <Text size="sm" c="dimmed">
+                {formState.isDirty ? 'Unsaved changes' : 'All changes saved'}
+              </Text>
+            )}
+            <Button type="button" variant="default" disabled={!formState.isDirty || formState.isSubmitting} onClick={() => reset()}>
+              Discard changes
+            </Button>
+            <Button
+              type="submit"
+              loading={formState.isSubmitting}
+              disabled={formState.isSubmitting || (Boolean(product) && !formState.isDirty)}
+            >
+              {product ? 'Save' : 'Create product'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      {conflict && base && (
+        <ConflictDialog
+          base={productToInput(base)}
+          mine={getValues()}
+          theirs={conflict}
+          onReload={() => {
+            setBase(conflict);
+            reset(productToInput(conflict));
+            setConflict(null);
+          }}
+          onKeepMine={() => {
+            const mine = getValues();
+            setBase(conflict);
+            setConflict(null);
+            void submit(mine, conflict.version);
+          }}
+          onCancel={() => setConflict(null)}
+        />
+      )}
+    </FormProvider>
+  );
+}
+
+/** Top-level fields a 422 may name; deeper paths (variants.0.sku) are recognised by shape. */
+const FIELD_PATH_ROOTS: Record<string, true> = {
+  title: true,
+  handle: true,
+  description: true,
+  categoryId: true,
+  tags: true,
+  status: true,
+  images: true,
+  options: true,
+  variants: true,
+};

@@ -1,0 +1,141 @@
+import { Button, Group, Text } from '@mantine/core';
+import { useLocalStorage } from '@mantine/hooks';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { RowSelectionState, SortingState, ColumnVisibilityState } from '@tanstack/react-table';
+import { Link, getRouteApi } from '@tanstack/react-router';
+import { useMemo, useState } from 'react';
+import type { ProductListQuery, ProductStatus } from '@/api/schemas';
+import { DataTable } from '@/components/data-table/data-table';
+import { ExportCsvButton } from '@/components/export-csv-button';
+import { PageHeader } from '@/components/page-header';
+import { useBulkSetStatus } from '../api/product-mutations';
+import { fetchProductPage, productQueries } from '../api/product-queries';
+import { searchToQuery, type ProductListFilters } from '../search';
+import { productColumns, productCsvColumns, STATUS_LABELS } from './product-columns';
+import { ProductFilters } from './product-filters';
+
+const route = getRouteApi('/products');
+
+export function ProductsPage() {
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const query = searchToQuery(search);
+  const list = useQuery({ ...productQueries.list(query), placeholderData: keepPreviousData });
+  const categories = useQuery(productQueries.categories());
+  const [columnVisibility, setColumnVisibility] = useLocalStorage<ColumnVisibilityState>({
+    key: 'stockroom.products.columns',
+    defaultValue: { tags: false },
+  });
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const bulk = useBulkSetStatus();
+
+  const categoryName = useMemo(() => {
+    const names = new Map((categories.data?.items ?? []).map((c) => [c.id, c.name]));
+    return (id: string) => names.get(id) ?? id;
+  }, [categories.data]);
+  const columns = useMemo(() => productColumns(categoryName), [categoryName]);
+
+  const { page, pageSize, sort, ...filters } = search;
+  const sorting: SortingState = [{ id: sort.replace(/^-/, ''), desc: sort.startsWith('-') }];
+  const selectedIds = Object.keys(rowSelection);
+
+  const setFilters = (changes: Partial<ProductListFilters>, options?: { replace?: boolean }) =>
+    void navigate({ search: (prev) => ({ ...prev, ...changes, page: 1 }), replace: options?.replace });
+
+  const setStatus = (status: ProductStatus) => {
+    const apply = () =>
+      bulk.mutate(
+        { input: { ids: selectedIds, status } },
+        {
+          onSuccess: ({ updated }) => {
+            setRowSelection({});
+            notifications.show({
+              color: 'green',
+              title: 'Products updated',
+              message: `${updated} set to ${STATUS_LABELS[status].toLowerCase()}`,
+            });
+          },
+          onError: (error) => notifications.show({ color: 'red', title: 'Nothing was changed', message: error.message }),
+        },
+      );
+    if (status !== 'archived') return apply();
+    modals.openConfirmModal({
+      title: `Archive ${selectedIds.length} product${selectedIds.length === 1 ? '' : 's'}?`,
+      children: <Text size="sm">Archived products leave the storefront. You can activate them again later.</Text>,
+      labels: { confirm: 'Archive', cancel: 'Cancel' },
+      confirmProps: { color: 'orange' },
+      onConfirm: apply,
+    });
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Products"
+        description="Listings, variants and prices"
+        actions={
+          <Button component={Link} to="/products/new">
+            Add product
+          </Button>
+        }
+      />
+      <ProductFilters key={filters.q ?? ''} filters={filters} onChange={setFilters} />
+      <DataTable
+        label="Products"
+        columns={columns}
+        rows={list.data?.items}
+        total={list.data?.total}
+        getRowId={(p) => p.id}
+        pagination={{ pageIndex: page - 1, pageSize }}
+        onPaginationChange={(p) =>
+          void navigate({ search: (prev) => ({ ...prev, page: p.pageIndex + 1, pageSize: p.pageSize as typeof pageSize }) })
+        }
+        sorting={sorting}
+        onSortingChange={(next) => {
+          const first = next[0];
+          if (first)
+            void navigate({
+              search: (prev) => ({ ...prev, sort: `${first.desc ? '-' : ''}${first.id}` as ProductListQuery['sort'], page: 1 }),
+            });
+        }}
+        columnVisibility={columnVisibility}
+        onColumnVisibilityChange={setColumnVisibility}
+        rowSelection={rowSelection}
+        onRowSelectionChange={setRowSelection}
+        isLoading={list.isPending}
+        isFetching={list.isFetching}
+        error={list.error}
+        onRetry={() => void list.refetch()}
+        empty={
+          <Text c="dimmed" ta="center" py="xl">
+            No products match these filters.
+          </Text>
+        }
+        actions={
+          <>
+            {selectedIds.length > 0 && (
+              <Group gap="xs">
+                <Button size="xs" variant="light" onClick={() => setStatus('active')} loading={bulk.isPending}>
+                  Activate {selectedIds.length}
+                </Button>
+                <Button size="xs" variant="light" color="orange" onClick={() => setStatus('archived')} loading={bulk.isPending}>
+                  Archive {selectedIds.length}
+                </Button>
+                <Button size="xs" variant="subtle" onClick={() => setRowSelection({})}>
+                  Clear selection
+                </Button>
+              </Group>
+            )}
+            <ExportCsvButton
+              filename="products.csv"
+              columns={productCsvColumns(categoryName)}
+              fetchPage={(offset, limit) => fetchProductPage({ ...query, offset, limit })}
+            />
+          </>
+        }
+      />
+    </>
+  );
+}

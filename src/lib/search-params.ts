@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+
+/**
+ * Reads a list's URL leniently: each parameter is checked on its own, and one
+ * that does not parse falls back to its default instead of breaking the page.
+ */
+export function parseSearchLeniently<Shape extends z.ZodRawShape>(
+  schema: z.ZodObject<Shape>,
+  raw: Record<string, unknown>,
+): z.infer<z.ZodObject<Shape>> {
+  const result: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(schema.shape) as [string, z.ZodType][]) {
+    const parsed = field.safeParse(raw[key]);
+    const value = parsed.success ? parsed.data : field.safeParse(undefined).data;
+    if (value !== undefined) result[key] = value;
+  }
+  return result as z.infer<z.ZodObject<Shape>>;
+}
+
+/** Flat, readable query strings: `?status=active,draft&page=2`, not JSON in the URL. */
+export function parseSearch(search: string): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(search.startsWith('?') ? search.slice(1) : search));
+}
+
+export function stringifySearch(search: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(search)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length) params.set(key, value.join(','));
+    } else params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,0 +1,41 @@
+/**
+ * A tiny seeded PRNG: the seed must give the same shop in every browser and in
+ * node, so Math.random is never used for anything that ends up in the data.
+ */
+export type Random = {
+  /** A float in [0, 1). */
+  next(): number;
+  /** An integer in [min, max], both included. */
+  int(min: number, max: number): number;
+  chance(probability: number): boolean;
+  pick<T>(items: readonly T[]): T;
+  /** `count` distinct items in their original order (order matters for option values). */
+  sample<T>(items: readonly T[], count: number): T[];
+};
+
+export function mulberry32(seed: number): Random {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  return {
+    next,
+    int,
+    chance: (p) => next() < p,
+    pick<T>(items: readonly T[]): T {
+      if (items.length === 0) throw new Error('pick from an empty list');
+      return items[Math.floor(next() * items.length)] as T;
+    },
+    sample<T>(items: readonly T[], count: number): T[] {
+      const n = Math.min(count, items.length);
+      const chosen = new Set<number>();
+      while (chosen.size < n) chosen.add(Math.floor(next() * items.length));
+      return items.filter((_, i) => chosen.has(i));
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import type { Product } from '../src/api/schemas';
+
+/**
+ * What the store keeps per product: the contract's Product plus what the
+ * contract does not expose yet (on-hand per location). It is also the unit
+ * of the persisted overlay and of the messages between tabs, so one record
+ * always carries everything needed to replace a product wholesale.
+ */
+export type ProductRecord = {
+  product: Product;
+  /** variant id → on-hand units, aligned with LOCATIONS. */
+  onHand: Record<string, number[]>;
+};
+
+/** A remembered answer to an Idempotency-Key, so a retry gets it again instead of applying twice. */
+export type IdempotencyRecord = {
+  key: string;
+  /** Method, path and body of the first request: the same key with another request is refused. */
+  fingerprint: string;
+  result: unknown;
+};
+
+/** Everything one committed write changed: persisted as is, and sent to other tabs as is. */
+export type ChangeSet = {
+  /** Monotonic across tabs (kept in IndexedDB), so a tab can tell what it has not seen yet. */
+  seq: number;
+  products: ProductRecord[];
+  idempotency: IdempotencyRecord[];
+};
+
+export function sumOnHand(levels: readonly number[] | undefined): number {
+  let sum = 0;
+  if (levels) for (const n of levels) sum += n;
+  return sum;
+}

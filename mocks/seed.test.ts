@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { productSchema, type Product } from '../src/api/schemas';
+import { isValidUpcA } from '../src/lib/upc';
+import { generateShop } from './seed';
+
+const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
+describe('seeded shop', () => {
+  it('is identical for the same seed and size, byte for byte', () => {
+    const a = generateShop({ seed: 7, products: 300 });
+    const b = generateShop({ seed: 7, products: 300 });
+    expect(a[0]).toEqual(b[0]);
+    expect(hash(a)).toBe(hash(b));
+  });
+
+  it('differs with another seed', () => {
+    const a = generateShop({ seed: 7, products: 300 });
+    const b = generateShop({ seed: 8, products: 300 });
+    expect(hash(a)).not.toBe(hash(b));
+    expect(a.slice(0, 5).map((r) => r.product.title)).not.toEqual(b.slice(0, 5).map((r) => r.product.title));
+  });
+
+  it('grows without changing the products it already had', () => {
+    const small = generateShop({ seed: 7, products: 300 });
+    const big = generateShop({ seed: 7, products: 1000 });
+    expect(hash(big.slice(0, 300))).toBe(hash(small));
+  });
+
+  it('anchors timestamps to a fixed date, not to the clock', () => {
+    for (const { product } of generateShop({ seed: 1, products: 300 })) {
+      expect(Date.parse(product.createdAt)).toBeLessThanOrEqual(Date.parse(product.updatedAt));
+      expect(product.updatedAt <= '2026-11-01T12:00:00.000Z').toBe(true);
+    }
+  });
+
+  describe.each([300, 5000])('at %i products', (size) => {
+    const records = generateShop({ seed: 42, products: size });
+    const products = records.map((r) => r.product);
+    const variants = products.flatMap((p) => p.variants);
+
+    it('has the requested number of products, each valid against the contract', () => {
+      expect(products).toHaveLength(size);
+      // Parsing all 5,000 with zod is slow; every product at 300 and a sample at 5,000 says the same.
+      const checked = size <= 300 ? products : products.filter((_, i) => i % 25 === 0);
+      for (const p of checked) expect(() => productSchema.parse(p), p.handle).not.toThrow();
+    });
+
+    it('keeps handles, SKUs (case-insensitively), barcodes and ids unique', () => {
+      const unique = (values: string[]) => new Set(values).size === values.length;
+      expect(unique(products.map((p) => p.handle))).toBe(true);
+      expect(unique(products.map((p) => p.id))).toBe(true);
+      expect(unique(variants.map((v) => v.id))).toBe(true);
+      expect(unique(variants.map((v) => v.sku.toUpperCase()))).toBe(true);
+      const barcodes = variants.flatMap((v) => (v.barcode ? [v.barcode] : []));
+      expect(unique(barcodes)).toBe(true);
+      expect(barcodes.every(isValidUpcA)).toBe(true);
+      expect(barcodes.length / variants.length).toBeGreaterThan(0.9);
+    });
+
+    it('prices in whole cents within $4.99–$199.99, with sane costs and compare-at prices', () => {
+      for (const v of variants) {
+        expect(Number.isInteger(v.price)).toBe(true);
+        expect(v.price).toBeGreaterThanOrEqual(499);
+        expect(v.price).toBeLessThanOrEqual(19999);
+        expect([99, 49, 95]).toContain(v.price % 100);
+        if (v.compareAtPrice !== null) expect(v.compareAtPrice).toBeGreaterThan(v.price);
+        if (v.cost !== null) {
+          expect(Number.isInteger(v.cost)).toBe(true);
+          expect(v.cost).toBeGreaterThanOrEqual(Math.floor(v.price * 0.34));
+          expect(v.cost).toBeLessThanOrEqual(Math.ceil(v.price * 0.66));
+        }
+      }
+    });
+
+    it('has 1–6 variants per product and stock equal to the sum over the three warehouses', () => {
+      for (const { product, onHand } of records) {
+        expect(product.variants.length).toBeGreaterThanOrEqual(1);
+        expect(product.variants.length).toBeLessThanOrEqual(6);
+        for (const v of product.variants) {
+          const levels = onHand[v.id];
+          expect(levels).toHaveLength(3);
+          expect(v.stock).toBe((levels ?? []).reduce((a, b) => a + b, 0));
+        }
+      }
+    });
+
+    it('looks like a real shop: mostly active, every category used, some zero stock', () => {
+      const count = (pred: (p: Product) => boolean) => products.filter(pred).length;
+      expect(count((p) => p.status === 'active') / size).toBeGreaterThan(0.7);
+      expect(count((p) => p.status === 'draft')).toBeGreaterThan(0);
+      expect(count((p) => p.status === 'archived')).toBeGreaterThan(0);
+      expect(new Set(products.map((p) => p.categoryId)).size).toBe(6);
+      expect(count((p) => p.images.length === 0)).toBeGreaterThan(0);
+      expect(records.some((r) => Object.values(r.onHand).some((levels) => levels.includes(0)))).toBe(true);
+    });
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * The deterministic shop: the same seed and size give the same catalogue,
+ * byte for byte, in node and in every browser. Product i does not depend on
+ * the size, so a 300-product shop is the first 300 products of a 50,000 one.
+ */
+import type { Product, Variant } from '../src/api/schemas';
+import { toHandle } from '../src/lib/handle';
+import { upcCheckDigit } from '../src/lib/upc';
+import { BRANDS, FAMILIES, IMAGE_VIEWS, LOCATIONS, MODEL_SUFFIXES, type OptionTemplate } from './catalogue';
+import { mulberry32, type Random } from './random';
+import type { ProductRecord } from './records';
+
+export const DEFAULT_SEED = 20261101;
+export const DEFAULT_PRODUCTS = 300;
+/** Every seeded timestamp is relative to this instant, never to the clock. */
+export const SEED_ANCHOR_MS = Date.UTC(2026, 10, 1, 12, 0, 0);
+export const IMAGE_HOST = 'https://images.stockroom.test';
+
+const DAY_MS = 86_400_000;
+const MAX_VARIANTS = 6;
+const PRICE_ENDINGS = [99, 99, 99, 49, 95] as const;
+
+export function productId(n: number): string {
+  return `prod_${String(n).padStart(6, '0')}`;
+}
+function variantId(n: number): string {
+  return `var_${String(n).padStart(7, '0')}`;
+}
+
+/** Whole dollars → cents ending in .99/.49/.95, within $4.99–$199.99. */
+function retailCents(dollars: number, rng: Random): number {
+  const whole = Math.min(200, Math.max(5, dollars));
+  return Math.max(499, whole * 100 - (100 - rng.pick(PRICE_ENDINGS)));
+}
+
+type Chosen = { name: string; values: (readonly [string, string, number])[] };
+
+function chooseOptions(templates: readonly OptionTemplate[], rng: Random): Chosen[] {
+  const chosen = templates.map((t) => ({ name: t.name, values: rng.sample(t.values, rng.int(t.pick[0], t.pick[1])) }));
+  // Drop values from the last option until the combinations fit; a product offers at most six variants.
+  const count = () => chosen.reduce((n, o) => n * o.values.length, 1);
+  for (let i = chosen.length - 1; i >= 0 && count() > MAX_VARIANTS; i--) {
+    const option = chosen[i];
+    while (option && option.values.length > 1 && count() > MAX_VARIANTS) option.values.pop();
+  }
+  return chosen;
+}
+
+function combinations(options: Chosen[]): (readonly [string, string, number])[][] {
+  let combos: (readonly [string, string, number])[][] = [[]];
+  for (const option of options) combos = combos.flatMap((c) => option.values.map((v) => [...c, v]));
+  return combos;
+}
+
+/**
+ * UPC-A bodies: a number-system digit, a five-digit company prefix per brand
+ * (overflowing into further prefixes at huge sizes) and a five-digit item number.
+ */
+function makeBarcode(brandIndex: number, itemNumber: number): string {
+  const block = Math.floor(itemNumber / 100_000);
+  const company = 10_000 + brandIndex * 100 + block;
+  const body = `8${company}${String(itemNumber % 100_000).padStart(5, '0')}`;
+  return body + upcCheckDigit(body);
+}
+
+export function generateShop(options: { seed: number; products: number }): ProductRecord[] {
+  const rng = mulberry32(options.seed);
+  const usedHandles = new Set<string>();
+  const itemsPerBrand = new Array<number>(BRANDS.length).fill(0);
+  const records: ProductRecord[] = [];
+  let variantSeq = 0;
+
+  for (let i = 0; i < options.products; i++) {
+    const family = rng.pick(FAMILIES);
+    const brandIndex = rng.int(0, BRANDS.length - 1);
+    const brand = BRANDS[brandIndex] ?? BRANDS[0]!;
+    const suffix = rng.chance(0.4) ? '' : rng.pick(MODEL_SUFFIXES);
+    const spec = family.specs ? rng.pick(family.specs) : undefined;
+    const noun = rng.pick(family.nouns);
+    const title = `${brand.name}${suffix} ${spec ? `${spec[0]} ` : ''}${noun}`;
+
+    const base = toHandle(title);
+    let handle = base;
+    for (let k = 2; usedHandles.has(handle); k++) handle = `${base.slice(0, 80 - String(k).length - 1)}-${k}`;
+    usedHandles.add(handle);
+
+    let chosen = chooseOptions(family.options, rng);
+    // Some single-variant products carry no option at all, as real listings do.
+    if (chosen.every((o) => o.values.length === 1) && rng.chance(0.35)) chosen = [];
+
+    const createdMs = SEED_ANCHOR_MS - rng.int(1, 730) * DAY_MS - rng.int(0, 86_399) * 1000;
+    const edited = rng.chance(0.7);
+    const updatedMs = edited ? createdMs + Math.floor(rng.next() * (SEED_ANCHOR_MS - createdMs)) : createdMs;
+    const version = edited ? rng.int(2, 6) : 1;
+    const roll = rng.next();
+    const status = roll < 0.8 ? 'active' : roll < 0.92 ? 'draft' : 'archived';
+
+    const id = productId(i + 1);
+    const baseDollars = rng.int(family.price[0], family.price[1]) + (spec ? spec[1] : 0);
+    const onSale = rng.chance(0.2);
+    const weight = rng.int(family.weight[0], family.weight[1]);
+    const serial = (i + 1).toString(36).toUpperCase().padStart(4, '0');
+    const onHand: Record<string, number[]> = {};
+
+    const variants: Variant[] = combinations(chosen).map((combo) => {
+      variantSeq++;
+      const vid = variantId(variantSeq);
+      const price = retailCents(baseDollars + combo.reduce((d, v) => d + v[2], 0), rng);
+      const compareAtPrice = onSale ? Math.ceil(Math.floor((price * rng.int(115, 140)) / 100) / 100) * 100 - 1 : null;
+      const levels = LOCATIONS.map(() => {
+        if (status === 'archived' ? rng.chance(0.8) : rng.chance(0.2)) return 0;
+        const r = rng.next();
+        return Math.floor(r * r * 240);
+      });
+      onHand[vid] = levels;
+      const item = itemsPerBrand[brandIndex] ?? 0;
+      itemsPerBrand[brandIndex] = item + 1;
+      const codes = combo.map((v) => v[1]);
+      return {
+        id: vid,
+        productId: id,
+        optionValues: combo.map((v) => v[0]),
+        sku: `${brand.code}-${family.code}-${serial}${codes.length ? `-${codes.join('-')}` : ''}`,
+        barcode: rng.chance(0.95) ? makeBarcode(brandIndex, item) : null,
+        price,
+        compareAtPrice: compareAtPrice !== null && compareAtPrice > price ? compareAtPrice : null,
+        cost: rng.chance(0.03) ? null : Math.round((price * rng.int(35, 65)) / 100),
+        weightGrams: weight + rng.int(0, 5),
+        stock: levels.reduce((a, b) => a + b, 0),
+        version: Math.min(version, rng.int(1, 3)),
+      };
+    });
+
+    const tags = rng.sample(family.tags, rng.int(1, Math.min(3, family.tags.length)));
+    if (rng.chance(0.12)) tags.push('bestseller');
+    if (rng.chance(family.category === 'audio' || family.category === 'wearables' ? 0.2 : 0.06)) tags.push('gift');
+    if (SEED_ANCHOR_MS - createdMs < 60 * DAY_MS && !tags.includes('new')) tags.push('new');
+    if (onSale) tags.push('sale');
+
+    const imageCount = rng.chance(0.1) ? 0 : rng.int(1, 3);
+    const views = rng.sample(IMAGE_VIEWS, imageCount);
+    const images = views.map((view, k) => ({
+      url: `${IMAGE_HOST}/products/${handle}-${k + 1}.svg`,
+      // A few images lack alt text, as imported catalogues do; the editor flags them.
+      alt: rng.chance(0.05) ? '' : `${title}, ${view}`,
+    }));
+
+    const product: Product = {
+      id,
+      handle,
+      title,
+      description: `${rng.sample(family.features, rng.int(2, 3)).join('. ')}. Backed by a two-year ${brand.name} warranty.`,
+      categoryId: family.category,
+      tags,
+      status,
+      images,
+      options: chosen.map((o) => ({ name: o.name, values: o.values.map((v) => v[0]) })),
+      variants,
+      createdAt: new Date(createdMs).toISOString(),
+      updatedAt: new Date(updatedMs).toISOString(),
+      version,
+    };
+    records.push({ product, onHand });
+  }
+  return records;
+}

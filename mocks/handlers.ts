@@ -1,0 +1,199 @@
+/**
+ * The HTTP face of the mock: parse and validate like a real server, call the
+ * store, answer JSON or problem+json. Every API route goes through `api()`,
+ * which adds the simulated network (latency, failures) and turns thrown
+ * ProblemErrors into responses.
+ */
+import { delay, http, HttpResponse, type HttpHandler, type HttpResponseResolver } from 'msw';
+import { productListQuerySchema } from '../src/api/schemas';
+import { bulkUpdateStatus, createProduct, parseBulkStatusInput, parseProductInput, updateProduct } from './product-writes';
+import { issuesToErrors, ProblemError, problemResponse } from './problems';
+import { IMAGE_HOST } from './seed';
+import { mockSettingsSchema } from './settings';
+import { notFound, type MockDb } from './store';
+
+type Resolver = HttpResponseResolver<Record<string, string | readonly string[]>, never>;
+
+function withProblems(resolver: Resolver): Resolver {
+  return async (info) => {
+    try {
+      return await resolver(info);
+    } catch (error) {
+      if (error instanceof ProblemError) return problemResponse(error.problem);
+      console.error('[mock] handler crashed', error);
+      return problemResponse({ type: 'about:blank', status: 500, title: 'Mock server error', detail: String(error) });
+    }
+  };
+}
+
+/** ±25 % jitter, so requests fired together do not all land at once (as on a real network). */
+function jittered(ms: number): number {
+  return Math.max(0, Math.round(ms * (0.75 + Math.random() * 0.5)));
+}
+
+function param(value: string | readonly string[] | undefined): string {
+  return typeof value === 'string' ? value : (value?.[0] ?? '');
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ProblemError({ status: 400, title: 'Unreadable request', detail: 'The request body is not valid JSON.' });
+  }
+}
+
+/** `"3"`, `3` or `W/"3"` → 3; null when the header is missing. */
+function ifMatchVersion(request: Request): number | null {
+  const header = request.headers.get('If-Match');
+  if (header === null || header.trim() === '') return null;
+  const match = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(header);
+  if (!match) {
+    throw new ProblemError({ status: 400, title: 'Bad If-Match header', detail: 'If-Match must carry the version you edited, like "3".' });
+  }
+  return Number(match[1]);
+}
+
+function withEtag(version: number, init: ResponseInit = {}): ResponseInit {
+  return { ...init, headers: { ...(init.headers as Record<string, string> | undefined), ETag: `"${version}"` } };
+}
+
+/** Repeated parameters (status=a&status=b) mean the same as a comma list. */
+function queryObject(url: URL): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [key, value] of url.searchParams) query[key] = key in query ? `${query[key]},${value}` : value;
+  return query;
+}
+
+function placeholderSvg(label: string): string {
+  const text = label.replace(/[<>&"]/g, '');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400" viewBox="0 0 400 400"><rect width="400" height="400" fill="#eef1f5"/><text x="200" y="205" font-family="sans-serif" font-size="16" fill="#5b6573" text-anchor="middle">${text}</text></svg>`;
+}
+
+export function createHandlers(db: MockDb): HttpHandler[] {
+  /** An API route: simulated network first, then the resolver. */
+  const api = (resolver: Resolver): Resolver =>
+    withProblems(async (info) => {
+      const { latencyMs, failureRate } = db.settings;
+      if (latencyMs > 0) await delay(jittered(latencyMs));
+      if (failureRate > 0 && Math.random() < failureRate) {
+        return problemResponse({
+          type: 'about:blank',
+          status: 503,
+          title: 'Simulated failure',
+          detail: 'The mock API failed this request on purpose (failure rate setting). Try again.',
+        });
+      }
+      return resolver(info);
+    });
+  /** Control routes skip the simulated network: resetting a slow, flaky mock must itself be quick and sure. */
+  const control = withProblems;
+
+  return [
+    http.get(
+      '/api/products',
+      api(({ request }) => {
+        const parsed = productListQuerySchema.safeParse(queryObject(new URL(request.url)));
+        if (!parsed.success) {
+          throw new ProblemError({ status: 400, title: 'Bad query', detail: 'Some query parameters are not valid.', errors: issuesToErrors(parsed.error.issues) });
+        }
+        return HttpResponse.json(db.listProducts(parsed.data));
+      }),
+    ),
+
+    http.post(
+      '/api/products/bulk-status',
+      api(async ({ request }) => {
+        const key = request.headers.get('Idempotency-Key')?.trim();
+        if (!key) {
+          throw new ProblemError({ status: 400, title: 'Idempotency-Key required', detail: 'Bulk changes need an Idempotency-Key header so a retry cannot apply them twice.' });
+        }
+        const body = await readJson(request);
+        const input = parseBulkStatusInput(body);
+        const fingerprint = `POST /api/products/bulk-status ${JSON.stringify(input)}`;
+        return HttpResponse.json(await bulkUpdateStatus(db, input, { key, fingerprint }));
+      }),
+    ),
+
+    http.get(
+      '/api/products/:id',
+      api(({ params }) => {
+        const id = param(params.id);
+        const product = db.getProduct(id);
+        if (!product) throw notFound(id);
+        return HttpResponse.json(product, withEtag(product.version));
+      }),
+    ),
+
+    http.post(
+      '/api/products',
+      api(async ({ request }) => {
+        const product = await createProduct(db, parseProductInput(await readJson(request)));
+        return HttpResponse.json(product, withEtag(product.version, { status: 201, headers: { Location: `/api/products/${product.id}` } }));
+      }),
+    ),
+
+    http.put(
+      '/api/products/:id',
+      api(async ({ request, params }) => {
+        const id = param(params.id);
+        const version = ifMatchVersion(request);
+        const input = parseProductInput(await readJson(request));
+        const product = await updateProduct(db, id, version, input);
+        return HttpResponse.json(product, withEtag(product.version));
+      }),
+    ),
+
+    http.get(
+      '/api/categories',
+      api(() => HttpResponse.json({ items: db.categories() })),
+    ),
+
+    http.get(
+      '/api/tags',
+      api(() => HttpResponse.json({ items: db.tags() })),
+    ),
+
+    http.post(
+      '/api/_mock/reset',
+      control(async () => {
+        await db.reset();
+        return HttpResponse.json({ ok: true, settings: db.settings });
+      }),
+    ),
+
+    http.get(
+      '/api/_mock/settings',
+      control(() => HttpResponse.json(db.settings)),
+    ),
+
+    http.put(
+      '/api/_mock/settings',
+      control(async ({ request }) => {
+        const parsed = mockSettingsSchema.partial().safeParse(await readJson(request));
+        if (!parsed.success) {
+          throw new ProblemError({ status: 422, title: 'Invalid mock settings', detail: 'Some settings are out of range.', errors: issuesToErrors(parsed.error.issues) });
+        }
+        return HttpResponse.json(await db.updateSettings(parsed.data));
+      }),
+    ),
+
+    // Seeded images point at a reserved host; serving a placeholder keeps the screens from showing broken images.
+    http.get(
+      `${IMAGE_HOST}/products/:file`,
+      ({ params }) =>
+        new HttpResponse(placeholderSvg(param(params.file).replace(/\.svg$/, '').replace(/-/g, ' ')), {
+          headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=86400' },
+        }),
+    ),
+
+    // Anything else under /api is a real 404, in the contract's shape, rather than falling through to the dev server.
+    http.all(
+      '/api/*',
+      control(({ request }) => {
+        throw new ProblemError({ status: 404, title: 'Not found', detail: `${request.method} ${new URL(request.url).pathname} is not part of the API.` });
+      }),
+    ),
+  ];
+}

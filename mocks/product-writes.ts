@@ -1,0 +1,186 @@
+/**
+ * The catalogue's write rules that only a server can check (uniqueness across
+ * the shop, ids, versions, stock), run inside the store's one write path.
+ */
+import {
+  bulkStatusInputSchema,
+  productInputSchema,
+  type BulkStatusInput,
+  type Product,
+  type ProductInput,
+  type Variant,
+  type VariantInput,
+} from '../src/api/schemas';
+import { LOCATIONS } from './catalogue';
+import { issuesToErrors, validationProblem } from './problems';
+import { sumOnHand, type ProductRecord } from './records';
+import { notFound, variantLabel, type MockDb } from './store';
+
+export function parseProductInput(body: unknown): ProductInput {
+  const parsed = productInputSchema.safeParse(body);
+  if (!parsed.success) throw validationProblem(issuesToErrors(parsed.error.issues));
+  return parsed.data;
+}
+
+export function parseBulkStatusInput(body: unknown): BulkStatusInput {
+  const parsed = bulkStatusInputSchema.safeParse(body);
+  if (!parsed.success) throw validationProblem(issuesToErrors(parsed.error.issues));
+  return parsed.data;
+}
+
+/** Shop-wide rules; `selfId` is the product being saved, whose own handle and codes are of course allowed. */
+function checkShopRules(db: MockDb, input: ProductInput, selfId: string | null): void {
+  const errors: Record<string, string> = {};
+  if (!db.categoryExists(input.categoryId)) errors.categoryId = 'Choose one of the shop’s categories';
+
+  const handleOwner = db.productIdByHandle(input.handle);
+  if (handleOwner !== undefined && handleOwner !== selfId) {
+    errors.handle = `Another product already uses this handle (${db.getProduct(handleOwner)?.title ?? handleOwner})`;
+  }
+  const barcodes = new Map<string, number>();
+  input.variants.forEach((v, i) => {
+    const sku = db.ownerOfSku(v.sku);
+    if (sku && sku.product.id !== selfId) {
+      errors[`variants.${i}.sku`] ??= `Another product already uses this SKU (${variantLabel(sku.product, sku.variant)})`;
+    }
+    if (v.barcode) {
+      const first = barcodes.get(v.barcode);
+      const owner = db.ownerOfBarcode(v.barcode);
+      if (first !== undefined) errors[`variants.${i}.barcode`] = `Same barcode as variant ${first + 1}`;
+      else if (owner && owner.product.id !== selfId) {
+        errors[`variants.${i}.barcode`] = `Another product already uses this barcode (${variantLabel(owner.product, owner.variant)})`;
+      }
+      barcodes.set(v.barcode, first ?? i);
+    }
+  });
+  if (Object.keys(errors).length) throw validationProblem(errors);
+}
+
+function variantFields(v: VariantInput) {
+  return {
+    optionValues: v.optionValues,
+    sku: v.sku,
+    barcode: v.barcode,
+    price: v.price,
+    compareAtPrice: v.compareAtPrice,
+    cost: v.cost,
+    weightGrams: v.weightGrams,
+  };
+}
+
+function sameFields(a: Variant, b: ReturnType<typeof variantFields>): boolean {
+  return (
+    a.sku === b.sku &&
+    a.barcode === b.barcode &&
+    a.price === b.price &&
+    a.compareAtPrice === b.compareAtPrice &&
+    a.cost === b.cost &&
+    a.weightGrams === b.weightGrams &&
+    a.optionValues.length === b.optionValues.length &&
+    a.optionValues.every((value, i) => value === b.optionValues[i])
+  );
+}
+
+function productFields(input: ProductInput) {
+  return {
+    title: input.title,
+    handle: input.handle,
+    description: input.description,
+    categoryId: input.categoryId,
+    tags: input.tags,
+    status: input.status,
+    images: input.images,
+    options: input.options,
+  };
+}
+
+export async function createProduct(db: MockDb, input: ProductInput): Promise<Product> {
+  const { result } = await db.write({}, (tx) => {
+    checkShopRules(db, input, null);
+    const id = tx.newProductId();
+    const onHand: Record<string, number[]> = {};
+    const variants = input.variants.map((v): Variant => {
+      const variantId = tx.newVariantId();
+      onHand[variantId] = LOCATIONS.map(() => 0);
+      return { ...variantFields(v), id: variantId, productId: id, stock: 0, version: 1 };
+    });
+    const product: Product = { id, ...productFields(input), variants, createdAt: tx.now, updatedAt: tx.now, version: 1 };
+    tx.put({ product, onHand });
+    return product;
+  });
+  return result;
+}
+
+/** `version` is what If-Match said (null when it was missing). */
+export async function updateProduct(db: MockDb, id: string, version: number | null, input: ProductInput): Promise<Product> {
+  const { result } = await db.write({ expect: { productId: id, version } }, (tx) => {
+    const current = tx.get(id);
+    if (!current) throw notFound(id);
+    checkShopRules(db, input, id);
+
+    const existing = new Map(current.product.variants.map((v) => [v.id, v]));
+    const seen = new Set<string>();
+    const errors: Record<string, string> = {};
+    input.variants.forEach((v, i) => {
+      if (v.id === undefined) return;
+      if (!existing.has(v.id)) errors[`variants.${i}.id`] = 'This variant is not part of this product; leave the id out to add a new variant';
+      else if (seen.has(v.id)) errors[`variants.${i}.id`] = 'This variant is listed twice';
+      seen.add(v.id);
+    });
+    if (Object.keys(errors).length) throw validationProblem(errors);
+
+    const onHand: ProductRecord['onHand'] = {};
+    const variants = input.variants.map((v): Variant => {
+      const fields = variantFields(v);
+      const before = v.id === undefined ? undefined : existing.get(v.id);
+      if (!before) {
+        const variantId = tx.newVariantId();
+        onHand[variantId] = LOCATIONS.map(() => 0);
+        return { ...fields, id: variantId, productId: id, stock: 0, version: 1 };
+      }
+      // Stock is not edited here: it only moves through the ledger, so the levels carry over untouched.
+      const levels = current.onHand[before.id] ?? LOCATIONS.map(() => 0);
+      onHand[before.id] = levels;
+      const version = sameFields(before, fields) ? before.version : before.version + 1;
+      return { ...fields, id: before.id, productId: id, stock: sumOnHand(levels), version };
+    });
+    const product: Product = {
+      ...current.product,
+      ...productFields(input),
+      variants,
+      updatedAt: tx.now,
+      version: current.product.version + 1,
+    };
+    tx.put({ product, onHand });
+    return product;
+  });
+  return result;
+}
+
+export async function bulkUpdateStatus(db: MockDb, input: BulkStatusInput, idempotency: { key: string; fingerprint: string }): Promise<{ updated: number }> {
+  const { result } = await db.write({ idempotency }, (tx) => {
+    const errors: Record<string, string> = {};
+    const records: ProductRecord[] = [];
+    const ids = new Set<string>();
+    input.ids.forEach((id, i) => {
+      const record = tx.get(id);
+      if (!record) errors[`ids.${i}`] = `No product has the id ${id}`;
+      else if (!ids.has(id)) records.push(record);
+      ids.add(id);
+    });
+    const missing = Object.keys(errors).length;
+    if (missing) {
+      const what = missing === 1 ? 'One of the selected products no longer exists' : `${missing} of the selected products no longer exist`;
+      throw validationProblem(errors, `${what}. Nothing was changed; refresh the list and try again.`);
+    }
+    let updated = 0;
+    for (const record of records) {
+      // Products already in the target status keep their version: nothing about them changed.
+      if (record.product.status === input.status) continue;
+      tx.put({ ...record, product: { ...record.product, status: input.status, updatedAt: tx.now, version: record.product.version + 1 } });
+      updated++;
+    }
+    return { updated };
+  });
+  return result;
+}

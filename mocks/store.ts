@@ -1,0 +1,469 @@
+/**
+ * The mock's in-memory database. Reads use indexes kept up to date on every
+ * write, so a request costs what its answer costs, not what the shop costs
+ * (handlers run on the page's main thread). Writes all go through `write`,
+ * the single place that serialises, checks versions and idempotency keys,
+ * applies, persists and tells other tabs.
+ */
+import type { Category, Product, ProductListQuery, ProductSortKey, ProductSummary, Variant } from '../src/api/schemas';
+import { CATEGORIES } from './catalogue';
+import { ProblemError } from './problems';
+import type { ChangeSet, IdempotencyRecord, ProductRecord } from './records';
+import { generateShop } from './seed';
+import { DEFAULT_SETTINGS, type MockSettings } from './settings';
+
+/** Keeps writes durable and shared; the browser implementation uses IndexedDB, locks and BroadcastChannel. */
+export interface MockSync {
+  /** Runs `work` alone among all tabs of this shop, after catching up with writes made elsewhere. */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /** Makes a committed change durable and visible to other tabs. */
+  committed(changes: ChangeSet): Promise<void>;
+  /** The shop went back to its seed: drop durable changes and tell other tabs. */
+  reset(): Promise<void>;
+  /** Settings changed here (the store is already re-seeded if the shop changed). */
+  settingsChanged(settings: MockSettings, reseeded: boolean): Promise<void>;
+}
+
+/** In-process only: serialises writes within one JS realm (node tests, or a browser without sync). */
+export function localSync(): MockSync {
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    exclusive<T>(work: () => Promise<T>): Promise<T> {
+      const run = tail.then(work, work);
+      tail = run.catch(() => undefined);
+      return run;
+    },
+    committed: async () => {},
+    reset: async () => {},
+    settingsChanged: async () => {},
+  };
+}
+
+/**
+ * Who is writing and what they claim. Later: the actor and role (checked
+ * here, 403) and the audit entry (recorded here), so no write can skip them.
+ */
+export type WriteContext = {
+  /** The resource the request updates and the version it last read (If-Match); null when the header was missing. */
+  expect?: { productId: string; version: number | null };
+  idempotency?: { key: string; fingerprint: string };
+};
+
+export type WriteOutcome<T> = { result: T; replayed: boolean };
+
+/** What a write function sees: current records (including its own staged puts) and a way to stage changes. */
+export type WriteTx = {
+  /** ISO time of this write, the same for every record it touches. */
+  readonly now: string;
+  get(productId: string): ProductRecord | undefined;
+  put(record: ProductRecord): void;
+  newProductId(): string;
+  newVariantId(): string;
+};
+
+type Entry = {
+  record: ProductRecord;
+  /** The change that last wrote this product (0 = the seed), so late or repeated messages from other tabs are ignored. */
+  seq: number;
+  summary: ProductSummary;
+  titleKey: string;
+  /** Lowercase title and SKUs, separated by a character no query contains. */
+  search: string;
+  barcodes: string[];
+  prices: number[];
+  updatedMs: number;
+};
+
+const SEP = '\u0001';
+
+function summarize(record: ProductRecord): Entry['summary'] {
+  const p = record.product;
+  let priceMin = Infinity;
+  let priceMax = 0;
+  let stock = 0;
+  for (const v of p.variants) {
+    if (v.price < priceMin) priceMin = v.price;
+    if (v.price > priceMax) priceMax = v.price;
+    stock += v.stock;
+  }
+  return {
+    id: p.id,
+    handle: p.handle,
+    title: p.title,
+    status: p.status,
+    categoryId: p.categoryId,
+    tags: p.tags,
+    imageUrl: p.images[0]?.url ?? null,
+    variantCount: p.variants.length,
+    skus: p.variants.map((v) => v.sku),
+    priceMin: Number.isFinite(priceMin) ? priceMin : 0,
+    priceMax,
+    stock,
+    updatedAt: p.updatedAt,
+    version: p.version,
+  };
+}
+
+function makeEntry(record: ProductRecord, seq: number): Entry {
+  const summary = summarize(record);
+  const titleKey = record.product.title.toLowerCase();
+  return {
+    record,
+    seq,
+    summary,
+    titleKey,
+    search: [titleKey, ...summary.skus.map((s) => s.toLowerCase())].join(SEP),
+    barcodes: record.product.variants.flatMap((v) => (v.barcode ? [v.barcode] : [])),
+    prices: record.product.variants.map((v) => v.price),
+    updatedMs: Date.parse(record.product.updatedAt),
+  };
+}
+
+type Compare = (a: Entry, b: Entry) => number;
+const byId = (a: Entry, b: Entry) => (a.summary.id < b.summary.id ? -1 : a.summary.id > b.summary.id ? 1 : 0);
+const numeric =
+  (key: (e: Entry) => number): Compare =>
+  (a, b) =>
+    key(a) - key(b) || byId(a, b);
+/** Ascending orders; descending walks them backwards, so ties are broken by id in the sort's direction. */
+const COMPARES: Record<ProductSortKey, Compare> = {
+  title: (a, b) => (a.titleKey < b.titleKey ? -1 : a.titleKey > b.titleKey ? 1 : byId(a, b)),
+  variantCount: numeric((e) => e.summary.variantCount),
+  price: numeric((e) => e.summary.priceMin),
+  stock: numeric((e) => e.summary.stock),
+  updatedAt: numeric((e) => e.updatedMs),
+};
+
+/** Beyond this many products in one write, rebuilding an order on next use beats splicing it. */
+const INCREMENTAL_LIMIT = 64;
+
+function lowerBound(order: Entry[], target: Entry, compare: Compare): number {
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(order[mid] as Entry, target) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function variantLabel(product: Product, variant: Variant): string {
+  return variant.optionValues.length ? `${product.title} — ${variant.optionValues.join(' / ')}` : product.title;
+}
+
+export class MockDb {
+  settings: MockSettings;
+  sync: MockSync = localSync();
+  /** The clock of writes; tests may replace it. */
+  now: () => number = () => Date.now();
+  /** Highest change number applied here, from this tab or another. */
+  seq = 0;
+
+  private entries = new Map<string, Entry>();
+  private byHandle = new Map<string, string>();
+  private bySku = new Map<string, string>();
+  private byBarcode = new Map<string, string>();
+  private categoryCounts = new Map<string, number>();
+  private tagCounts = new Map<string, number>();
+  private orders: Partial<Record<ProductSortKey, Entry[]>> = {};
+  private idempotency = new Map<string, IdempotencyRecord>();
+
+  constructor(settings: Partial<MockSettings> = {}) {
+    this.settings = { ...DEFAULT_SETTINGS, ...settings };
+    this.reseed();
+  }
+
+  /** Throws away every change and rebuilds the deterministic shop of the current settings. */
+  reseed(shop: Partial<Pick<MockSettings, 'products' | 'seed'>> = {}): void {
+    this.settings = { ...this.settings, ...shop };
+    this.entries.clear();
+    this.byHandle.clear();
+    this.bySku.clear();
+    this.byBarcode.clear();
+    this.categoryCounts.clear();
+    this.tagCounts.clear();
+    this.orders = {};
+    this.idempotency.clear();
+    this.seq = 0;
+    for (const record of generateShop(this.settings)) this.add(makeEntry(record, 0));
+  }
+
+  /** The identity of the seeded shop; persisted changes belong to one shop only. */
+  get shopKey(): string {
+    return `${this.settings.seed}-${this.settings.products}`;
+  }
+
+  // ------------------------------------------------------------ reads
+
+  get productCount(): number {
+    return this.entries.size;
+  }
+
+  getProduct(id: string): Product | undefined {
+    return this.entries.get(id)?.record.product;
+  }
+
+  getRecord(id: string): ProductRecord | undefined {
+    return this.entries.get(id)?.record;
+  }
+
+  /** Every product in id order; for tests and tooling, never for a request. */
+  *allRecords(): IterableIterator<ProductRecord> {
+    for (const entry of this.entries.values()) yield entry.record;
+  }
+
+  productIdByHandle(handle: string): string | undefined {
+    return this.byHandle.get(handle.toLowerCase());
+  }
+
+  /** The variant using a SKU (compared case-insensitively) or barcode, with its product. */
+  ownerOfSku(sku: string): { product: Product; variant: Variant } | undefined {
+    return this.owner(this.bySku.get(sku.trim().toUpperCase()), (v) => v.sku.toUpperCase() === sku.trim().toUpperCase());
+  }
+
+  ownerOfBarcode(barcode: string): { product: Product; variant: Variant } | undefined {
+    return this.owner(this.byBarcode.get(barcode), (v) => v.barcode === barcode);
+  }
+
+  private owner(productId: string | undefined, match: (v: Variant) => boolean) {
+    const product = productId === undefined ? undefined : this.getProduct(productId);
+    const variant = product?.variants.find(match);
+    return product && variant ? { product, variant } : undefined;
+  }
+
+  listProducts(query: ProductListQuery): { items: ProductSummary[]; total: number } {
+    const descending = query.sort.startsWith('-');
+    const order = this.order((descending ? query.sort.slice(1) : query.sort) as ProductSortKey);
+    const n = order.length;
+    const at = (i: number) => order[descending ? n - 1 - i : i] as Entry;
+    const end = query.offset + query.limit;
+    const matches = this.matcher(query);
+
+    if (!matches) {
+      const items: ProductSummary[] = [];
+      for (let i = query.offset; i < Math.min(end, n); i++) items.push(at(i).summary);
+      return { items, total: n };
+    }
+    // The total needs every candidate tested; the page is collected on the way, already in order.
+    const items: ProductSummary[] = [];
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const entry = at(i);
+      if (!matches(entry)) continue;
+      if (total >= query.offset && total < end) items.push(entry.summary);
+      total++;
+    }
+    return { items, total };
+  }
+
+  private matcher(query: ProductListQuery): ((e: Entry) => boolean) | null {
+    const tests: ((e: Entry) => boolean)[] = [];
+    if (query.status) {
+      const statuses = new Set<string>(query.status);
+      tests.push((e) => statuses.has(e.summary.status));
+    }
+    if (query.categoryId !== undefined) {
+      const categoryId = query.categoryId;
+      tests.push((e) => e.summary.categoryId === categoryId);
+    }
+    if (query.tag !== undefined) {
+      const tag = query.tag;
+      tests.push((e) => e.summary.tags.includes(tag));
+    }
+    if (query.priceMin !== undefined || query.priceMax !== undefined) {
+      const min = query.priceMin ?? 0;
+      const max = query.priceMax ?? Infinity;
+      tests.push((e) => e.prices.some((p) => p >= min && p <= max));
+    }
+    if (query.q !== undefined) {
+      const text = query.q.toLowerCase();
+      const digits = /^\d+$/.test(query.q) ? query.q : null;
+      tests.push((e) => e.search.includes(text) || (digits !== null && e.barcodes.some((b) => b.startsWith(digits))));
+    }
+    if (tests.length === 0) return null;
+    return (e) => tests.every((t) => t(e));
+  }
+
+  categories(): Category[] {
+    return CATEGORIES.map((c) => ({ id: c.id, name: c.name, productCount: this.categoryCounts.get(c.id) ?? 0 }));
+  }
+
+  categoryExists(id: string): boolean {
+    return CATEGORIES.some((c) => c.id === id);
+  }
+
+  tags(): { tag: string; productCount: number }[] {
+    return [...this.tagCounts]
+      .filter(([, count]) => count > 0)
+      .map(([tag, productCount]) => ({ tag, productCount }))
+      .sort((a, b) => b.productCount - a.productCount || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
+  }
+
+  /** The order for a sort key, built on first use and then kept up to date by writes. */
+  private order(key: ProductSortKey): Entry[] {
+    let order = this.orders[key];
+    if (!order) {
+      order = [...this.entries.values()].sort(COMPARES[key]);
+      this.orders[key] = order;
+    }
+    return order;
+  }
+
+  // ------------------------------------------------------------ writes
+
+  /**
+   * The one write path: serialise (across tabs), check the idempotency key
+   * and the version, run `fn` against staged copies, then apply all of it or
+   * nothing, persist and notify. `fn` throws ProblemError to refuse.
+   */
+  write<T>(ctx: WriteContext, fn: (tx: WriteTx) => T): Promise<WriteOutcome<T>> {
+    return this.sync.exclusive(async () => {
+      if (ctx.idempotency) {
+        const prior = this.idempotency.get(ctx.idempotency.key);
+        if (prior) {
+          if (prior.fingerprint !== ctx.idempotency.fingerprint) {
+            throw new ProblemError({
+              status: 422,
+              title: 'Idempotency-Key reused',
+              detail: 'This Idempotency-Key was already used for a different request. Send a new key for a new request.',
+            });
+          }
+          return { result: prior.result as T, replayed: true };
+        }
+      }
+      if (ctx.expect) this.checkVersion(ctx.expect.productId, ctx.expect.version);
+
+      const staged = new Map<string, ProductRecord>();
+      const now = new Date(this.now()).toISOString();
+      const tx: WriteTx = {
+        now,
+        get: (id) => staged.get(id) ?? this.getRecord(id),
+        put: (record) => void staged.set(record.product.id, record),
+        newProductId: () => `prod_${randomToken()}`,
+        newVariantId: () => `var_${randomToken()}`,
+      };
+      const result = fn(tx);
+
+      const changes: ChangeSet = {
+        seq: this.seq + 1,
+        products: [...staged.values()],
+        idempotency: ctx.idempotency ? [{ ...ctx.idempotency, result }] : [],
+      };
+      this.applyChanges(changes);
+      await this.sync.committed(changes);
+      return { result, replayed: false };
+    });
+  }
+
+  private checkVersion(productId: string, version: number | null): void {
+    const current = this.getProduct(productId);
+    if (!current) throw notFound(productId);
+    if (version === null) {
+      throw new ProblemError({
+        status: 428,
+        title: 'Version required',
+        detail: 'Send the version you edited in an If-Match header, so a colleague’s newer save is never overwritten.',
+      });
+    }
+    if (version !== current.version) {
+      throw new ProblemError({
+        status: 409,
+        title: 'Someone else changed this product',
+        detail: `You edited version ${version}, but the product is now at version ${current.version} (saved ${current.updatedAt}). Review the changes or reload before saving again.`,
+        current,
+      });
+    }
+  }
+
+  /** Applies a change from this tab, another tab or the persisted overlay; older news than what is here is ignored. */
+  applyChanges(changes: Pick<ChangeSet, 'products' | 'idempotency'> & { seq: number }): void {
+    const touched: Entry[] = [];
+    const replaced: Entry[] = [];
+    for (const record of changes.products) {
+      const old = this.entries.get(record.product.id);
+      if (old && old.seq >= changes.seq) continue;
+      if (old) {
+        this.remove(old);
+        replaced.push(old);
+      }
+      const entry = makeEntry(record, changes.seq);
+      this.add(entry);
+      touched.push(entry);
+    }
+    for (const idem of changes.idempotency) this.idempotency.set(idem.key, idem);
+    this.seq = Math.max(this.seq, changes.seq);
+    this.reorder(replaced, touched);
+  }
+
+  private reorder(removed: Entry[], added: Entry[]): void {
+    if (removed.length + added.length > INCREMENTAL_LIMIT) {
+      this.orders = {};
+      return;
+    }
+    for (const key of Object.keys(this.orders) as ProductSortKey[]) {
+      const order = this.orders[key];
+      if (!order) continue;
+      const compare = COMPARES[key];
+      for (const old of removed) {
+        const i = lowerBound(order, old, compare);
+        if (order[i] === old) order.splice(i, 1);
+      }
+      for (const entry of added) order.splice(lowerBound(order, entry, compare), 0, entry);
+    }
+  }
+
+  private add(entry: Entry): void {
+    const p = entry.record.product;
+    this.entries.set(p.id, entry);
+    this.byHandle.set(p.handle.toLowerCase(), p.id);
+    for (const v of p.variants) {
+      this.bySku.set(v.sku.toUpperCase(), p.id);
+      if (v.barcode) this.byBarcode.set(v.barcode, p.id);
+    }
+    bump(this.categoryCounts, p.categoryId, 1);
+    for (const tag of new Set(p.tags)) bump(this.tagCounts, tag, 1);
+  }
+
+  private remove(entry: Entry): void {
+    const p = entry.record.product;
+    this.entries.delete(p.id);
+    // Only drop index keys that still point here: another product may have taken them since.
+    if (this.byHandle.get(p.handle.toLowerCase()) === p.id) this.byHandle.delete(p.handle.toLowerCase());
+    for (const v of p.variants) {
+      if (this.bySku.get(v.sku.toUpperCase()) === p.id) this.bySku.delete(v.sku.toUpperCase());
+      if (v.barcode && this.byBarcode.get(v.barcode) === p.id) this.byBarcode.delete(v.barcode);
+    }
+    bump(this.categoryCounts, p.categoryId, -1);
+    for (const tag of new Set(p.tags)) bump(this.tagCounts, tag, -1);
+  }
+
+  /** Back to the seed of the current settings, here and (through sync) everywhere. */
+  async reset(): Promise<void> {
+    await this.sync.exclusive(async () => {
+      this.reseed();
+      await this.sync.reset();
+    });
+  }
+
+  async updateSettings(patch: Partial<MockSettings>): Promise<MockSettings> {
+    const next = { ...this.settings, ...patch };
+    const reseeded = next.seed !== this.settings.seed || next.products !== this.settings.products;
+    this.settings = next;
+    if (reseeded) this.reseed();
+    await this.sync.settingsChanged(this.settings, reseeded);
+    return this.settings;
+  }
+}
+
+function bump(counts: Map<string, number>, key: string, by: number): void {
+  counts.set(key, (counts.get(key) ?? 0) + by);
+}
+
+function randomToken(): string {
+  return crypto.randomUUID().replaceAll('-', '').slice(0, 16);
+}
+
+export function notFound(id: string): ProblemError {
+  return new ProblemError({ status: 404, title: 'Product not found', detail: `No product has the id ${id}. It may have been removed.` });
+}

@@ -115,7 +115,7 @@ describe('GET /api/products', () => {
     expect(body.items.map((i) => i.id)).toEqual(naiveList({}).items);
   });
 
-  it.each([
+  it.each<Record<string, string>>([
     { sort: 'title' },
     { sort: '-title', offset: '280', limit: '50' },
     { sort: 'price', limit: '100' },

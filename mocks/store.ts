@@ -376,23 +376,32 @@ export class MockDb {
     }
   }
 
-  /** Applies a change from this tab, another tab or the persisted overlay; older news than what is here is ignored. */
-  applyChanges(changes: Pick<ChangeSet, 'products' | 'idempotency'> & { seq: number }): void {
+  /** Applies a change from this tab or another; older news than what is here is ignored. */
+  applyChanges(changes: ChangeSet): void {
+    this.applyRecords(
+      changes.seq,
+      changes.products.map((record) => ({ seq: changes.seq, record })),
+      changes.idempotency,
+    );
+  }
+
+  /** Applies stored records that may come from many changes (the persisted overlay); `seq` is the newest of them. */
+  applyRecords(seq: number, products: readonly { seq: number; record: ProductRecord }[], idempotency: readonly IdempotencyRecord[]): void {
     const touched: Entry[] = [];
     const replaced: Entry[] = [];
-    for (const record of changes.products) {
+    for (const { seq: recordSeq, record } of products) {
       const old = this.entries.get(record.product.id);
-      if (old && old.seq >= changes.seq) continue;
+      if (old && old.seq >= recordSeq) continue;
       if (old) {
         this.remove(old);
         replaced.push(old);
       }
-      const entry = makeEntry(record, changes.seq);
+      const entry = makeEntry(record, recordSeq);
       this.add(entry);
       touched.push(entry);
     }
-    for (const idem of changes.idempotency) this.idempotency.set(idem.key, idem);
-    this.seq = Math.max(this.seq, changes.seq);
+    for (const idem of idempotency) this.idempotency.set(idem.key, idem);
+    this.seq = Math.max(this.seq, seq);
     this.reorder(replaced, touched);
   }
 

@@ -1,0 +1,41 @@
+/**
+ * Starts the mock API in the page: settings (localStorage, overridden by
+ * mock.* URL parameters), the seeded shop, the persisted overlay and the
+ * other tabs, then the MSW worker. Await it before rendering.
+ */
+import { setupWorker } from 'msw/browser';
+import { createHandlers } from './handlers';
+import { resolveSettings, SETTINGS_STORAGE_KEY } from './settings';
+import { MockDb } from './store';
+import { connectTabs } from './tab-sync';
+
+export async function startMockApi(): Promise<void> {
+  let stored: string | null = null;
+  try {
+    stored = localStorage.getItem(SETTINGS_STORAGE_KEY);
+  } catch {
+    // Storage can be disabled; defaults and URL parameters still apply.
+  }
+  const { settings, fromUrl } = resolveSettings(stored, location.search);
+  // URL overrides stick, so a benchmark link keeps its shop across the app's own navigation and reloads.
+  if (fromUrl) {
+    try {
+      localStorage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(settings));
+    } catch {
+      // Not persisting is acceptable: the URL still applies on this load.
+    }
+  }
+
+  const started = performance.now();
+  const db = new MockDb(settings);
+  const seeded = performance.now();
+  db.sync = await connectTabs(db);
+  const loaded = performance.now();
+  console.info(
+    `[mock] ${db.productCount.toLocaleString('en-US')} products (seed ${settings.seed}): seeded in ${Math.round(seeded - started)} ms, ` +
+      `changes loaded in ${Math.round(loaded - seeded)} ms`,
+  );
+
+  const worker = setupWorker(...createHandlers(db));
+  await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true });
+}

@@ -1,0 +1,161 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { setupServer } from 'msw/node';
+import { productSchema, type Product } from '../src/api/schemas';
+import { createHandlers } from './handlers';
+import { createProduct, updateProduct } from './product-writes';
+import { generateShop } from './seed';
+import { MockDb } from './store';
+import { connectTabs, type TabSync } from './tab-sync';
+
+// Handlers are swapped per "page load"; start with none.
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => server.close());
+
+let factory: IDBFactory;
+const open: TabSync[] = [];
+let channel = 0;
+beforeEach(() => {
+  factory = new IDBFactory();
+  channel++;
+});
+afterEach(() => {
+  for (const sync of open.splice(0)) sync.close();
+});
+
+/** A page load: a fresh seeded store, the overlay of its shop and the other tabs. */
+async function loadPage(settings: { products: number; seed: number }, channelName = `test-${channel}`): Promise<MockDb> {
+  const db = new MockDb(settings);
+  const sync = await connectTabs(db, { indexedDB: factory, channelName, locks: null, storage: null });
+  open.push(sync);
+  db.sync = sync;
+  server.resetHandlers(...createHandlers(db));
+  return db;
+}
+
+function toInput(p: Product) {
+  return { ...p, variants: p.variants.map(({ productId: _p, stock: _s, version: _v, ...v }) => v) };
+}
+
+async function put(product: Product, changes: Partial<Product>) {
+  const res = await fetch(`/api/products/${product.id}`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', 'If-Match': `"${product.version}"` },
+    body: JSON.stringify({ ...toInput(product), ...changes }),
+  });
+  return { status: res.status, json: (await res.json()) as unknown };
+}
+
+const shop = { products: 120, seed: 99 };
+
+describe('persisted overlay', () => {
+  it('survives a reload: seed + overlay gives back every change, and idempotency keys', async () => {
+    const first = await loadPage(shop);
+    const original = first.getProduct('prod_000001')!;
+    expect((await put(original, { title: 'Renamed before reload' })).status).toBe(200);
+    const created = await createProduct(first, { ...toInput(original), handle: 'brand-new-handle', variants: toInput(original).variants.map((v, i) => ({ ...v, id: undefined, sku: `NEW-${i}`, barcode: null })) });
+    const bulk = await fetch('/api/products/bulk-status', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'reload-key' },
+      body: JSON.stringify({ ids: ['prod_000002', 'prod_000003'], status: 'archived' }),
+    });
+    const bulkAnswer: unknown = await bulk.json();
+
+    const second = await loadPage(shop);
+    expect(second.getProduct('prod_000001')).toEqual(first.getProduct('prod_000001'));
+    expect(second.getProduct('prod_000001')?.title).toBe('Renamed before reload');
+    expect(productSchema.parse(second.getProduct(created.id))).toEqual(created);
+    expect(second.getProduct('prod_000002')?.status).toBe('archived');
+    expect(second.productCount).toBe(121);
+    expect(second.ownerOfSku('new-0')?.product.id).toBe(created.id);
+
+    // The replay after a reload answers from the stored result and changes nothing.
+    const versions = [second.getProduct('prod_000002')?.version, second.getProduct('prod_000003')?.version];
+    const replay = await fetch('/api/products/bulk-status', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'reload-key' },
+      body: JSON.stringify({ ids: ['prod_000002', 'prod_000003'], status: 'archived' }),
+    });
+    expect(await replay.json()).toEqual(bulkAnswer);
+    expect([second.getProduct('prod_000002')?.version, second.getProduct('prod_000003')?.version]).toEqual(versions);
+
+    // Change numbers keep growing after a reload instead of restarting.
+    const next = await put(second.getProduct('prod_000004')!, { title: 'After reload' });
+    expect(next.status).toBe(200);
+    const third = await loadPage(shop);
+    expect(third.getProduct('prod_000004')?.title).toBe('After reload');
+    expect(third.getProduct('prod_000001')?.title).toBe('Renamed before reload');
+  });
+
+  it('keeps each shop’s changes to that shop (seed and size)', async () => {
+    const a = await loadPage(shop);
+    await put(a.getProduct('prod_000001')!, { title: 'Only in shop 99/120' });
+    const otherSeed = await loadPage({ ...shop, seed: 100 });
+    expect(otherSeed.getProduct('prod_000001')?.title).not.toBe('Only in shop 99/120');
+    const otherSize = await loadPage({ ...shop, products: 300 });
+    expect(otherSize.getProduct('prod_000001')?.title).not.toBe('Only in shop 99/120');
+  });
+
+  it('reset restores the seed, also after the next reload', async () => {
+    const db = await loadPage(shop);
+    await put(db.getProduct('prod_000001')!, { title: 'Soon gone' });
+    expect((await fetch('/api/_mock/reset', { method: 'POST' })).status).toBe(200);
+    const seed = generateShop(shop).map((r) => r.product);
+    expect(db.getProduct('prod_000001')).toEqual(seed[0]);
+    const reloaded = await loadPage(shop);
+    expect([...reloaded.allRecords()].map((r) => r.product)).toEqual(seed);
+    // A write after the reset is persisted like any other.
+    await put(reloaded.getProduct('prod_000002')!, { title: 'After reset' });
+    expect((await loadPage(shop)).getProduct('prod_000002')?.title).toBe('After reset');
+  });
+});
+
+describe('two tabs', () => {
+  async function until(condition: () => boolean) {
+    for (let i = 0; i < 100 && !condition(); i++) await new Promise((r) => setTimeout(r, 5));
+    expect(condition()).toBe(true);
+  }
+
+  it('see each other’s writes through the broadcast', async () => {
+    const tabA = await loadPage(shop);
+    const tabB = await loadPage(shop);
+    const before = tabB.getProduct('prod_000001')!;
+    await updateProduct(tabA, before.id, before.version, { ...toInput(before), title: 'Saved in tab A' });
+    await until(() => tabB.getProduct('prod_000001')?.title === 'Saved in tab A');
+    expect(tabB.getProduct('prod_000001')?.version).toBe(before.version + 1);
+  });
+
+  it('refuse a stale save in the other tab with 409, even before the broadcast arrives', async () => {
+    // Separate channels: tab B never hears of tab A's save and must learn it from IndexedDB.
+    const tabA = await loadPage(shop, 'channel-a');
+    const tabB = await loadPage(shop, 'channel-b');
+    const stale = tabB.getProduct('prod_000005')!;
+    await updateProduct(tabA, stale.id, stale.version, { ...toInput(stale), title: 'Saved in tab A' });
+    expect(tabB.getProduct('prod_000005')?.title).toBe(stale.title);
+
+    await expect(updateProduct(tabB, stale.id, stale.version, { ...toInput(stale), title: 'Saved in tab B' })).rejects.toMatchObject({
+      status: 409,
+      problem: { title: 'Someone else changed this product', current: { title: 'Saved in tab A' } },
+    });
+    // Tab B caught up while checking, so the reload-free retry with the current version works.
+    const current = tabB.getProduct('prod_000005')!;
+    expect(current.title).toBe('Saved in tab A');
+    const saved = await updateProduct(tabB, current.id, current.version, { ...toInput(current), title: 'Saved in tab B' });
+    expect(saved.version).toBe(stale.version + 2);
+  });
+
+  it('keep SKUs unique across tabs', async () => {
+    const tabA = await loadPage(shop, 'channel-c');
+    const tabB = await loadPage(shop, 'channel-d');
+    const template = tabA.getProduct('prod_000010')!;
+    const input = (handle: string) => ({
+      ...toInput(template),
+      handle,
+      variants: [{ ...toInput(template).variants[0]!, id: undefined, sku: 'SHARED-SKU', barcode: null }],
+      options: template.options.map((o) => ({ ...o, values: o.values })),
+    });
+    await createProduct(tabA, input('from-tab-a'));
+    await expect(createProduct(tabB, input('from-tab-b'))).rejects.toMatchObject({ status: 422 });
+  });
+});

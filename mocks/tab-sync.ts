@@ -1,0 +1,113 @@
+/**
+ * Makes the tabs of one browser behave like one server: writes are
+ * serialised with navigator.locks, every write is saved to the IndexedDB
+ * overlay and broadcast to the other tabs, and before writing a tab catches
+ * up from IndexedDB, because a broadcast may still be in flight when the
+ * lock is granted. Without that catch-up, a stale tab could pass a version
+ * check that the other tab's save already made stale.
+ */
+import { Overlay } from './overlay';
+import type { ChangeSet } from './records';
+import { SETTINGS_STORAGE_KEY, type MockSettings } from './settings';
+import { localSync, type MockDb, type MockSync } from './store';
+
+type Message =
+  | { type: 'changes'; shop: string; changes: ChangeSet }
+  | { type: 'reset'; shop: string }
+  | { type: 'settings'; settings: MockSettings };
+
+export type TabSyncOptions = {
+  /** For tests: fake-indexeddb's factory, another channel name, no locks. */
+  indexedDB?: IDBFactory;
+  channelName?: string;
+  locks?: LockManager | null;
+  storage?: Storage | null;
+};
+
+export type TabSync = MockSync & {
+  /** Stops listening to other tabs and closes the database (tests; a page just goes away). */
+  close(): void;
+};
+
+export const CHANNEL_NAME = 'stockroom-mock';
+
+/** Loads the overlay of the db's current shop into it and keeps it in step with other tabs from then on. */
+export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Promise<TabSync> {
+  const factory = options.indexedDB ?? globalThis.indexedDB;
+  const locks = options.locks === undefined ? (globalThis.navigator?.locks ?? null) : options.locks;
+  const storage = options.storage === undefined ? (globalThis.localStorage ?? null) : options.storage;
+  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(options.channelName ?? CHANNEL_NAME);
+  const inTab = localSync();
+  let overlay: Overlay | null = null;
+
+  const post = (message: Message) => channel?.postMessage(message);
+
+  async function catchUp(): Promise<void> {
+    if (!overlay || (await overlay.latestSeq()) <= db.seq) return;
+    const news = await overlay.readSince(db.seq);
+    db.applyRecords(news.seq, news.products, news.idempotency);
+  }
+
+  /** (Re)attaches the overlay of the db's current shop and applies it over the fresh seed. */
+  async function attach(): Promise<void> {
+    overlay?.close();
+    overlay = null;
+    try {
+      overlay = await Overlay.open(db.shopKey, factory);
+      await catchUp();
+    } catch (error) {
+      // Private windows may refuse IndexedDB: the mock still works, changes just do not survive a reload.
+      console.warn('[mock] IndexedDB unavailable; changes will not persist', error);
+    }
+  }
+
+  function saveSettings(settings: MockSettings): void {
+    storage?.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(settings));
+  }
+
+  if (channel) {
+    channel.onmessage = (event: MessageEvent<Message>) => {
+      const message = event.data;
+      if (message.type === 'changes' && message.shop === db.shopKey) db.applyChanges(message.changes);
+      else if (message.type === 'reset' && message.shop === db.shopKey) db.reseed();
+      else if (message.type === 'settings') {
+        const shopChanged = message.settings.seed !== db.settings.seed || message.settings.products !== db.settings.products;
+        db.settings = message.settings;
+        if (shopChanged) {
+          db.reseed();
+          void inTab.exclusive(attach);
+        }
+      }
+    };
+  }
+
+  await attach();
+
+  return {
+    exclusive<T>(work: () => Promise<T>): Promise<T> {
+      const run = async () => {
+        await catchUp();
+        return work();
+      };
+      // The in-tab queue also covers browsers without navigator.locks.
+      return inTab.exclusive(() => (locks ? locks.request(`stockroom-mock:${db.shopKey}`, run) : run()));
+    },
+    async committed(changes) {
+      await overlay?.save(changes);
+      post({ type: 'changes', shop: db.shopKey, changes });
+    },
+    async reset() {
+      await overlay?.clear();
+      post({ type: 'reset', shop: db.shopKey });
+    },
+    async settingsChanged(settings, reseeded) {
+      saveSettings(settings);
+      if (reseeded) await inTab.exclusive(attach);
+      post({ type: 'settings', settings });
+    },
+    close() {
+      channel?.close();
+      overlay?.close();
+    },
+  };
+}

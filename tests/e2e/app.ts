@@ -1,0 +1,103 @@
+/**
+ * What the journeys do over and over: open a screen and wait until the person
+ * could use it, read the product table as they see it, and ask the (mock) API
+ * what it stored, from inside the page so the request goes through the mock.
+ */
+import type { Locator, Page } from 'playwright-core';
+import type { Product, ProductSummary } from '../../src/api/schemas';
+
+export const UI_TIMEOUT = 15_000;
+
+/** Opens a path of the app and waits for the shell (which renders only once the mock API is up) and the screen's heading. */
+export async function openScreen(page: Page, baseUrl: string, path: string): Promise<void> {
+  await page.goto(new URL(path, baseUrl).href);
+  await waitForScreen(page);
+}
+
+export async function waitForScreen(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: UI_TIMEOUT });
+  await page.locator('main h1').first().waitFor({ timeout: UI_TIMEOUT });
+}
+
+export function productTable(page: Page): Locator {
+  return page.getByRole('table', { name: 'Products' });
+}
+
+/**
+ * Waits until the product table shows the answer to the current URL: not busy,
+ * and its rows are product rows (not the loading skeleton). Returns the titles.
+ */
+export async function waitForProductRows(page: Page): Promise<string[]> {
+  const table = productTable(page);
+  await table.locator('tbody tr a').first().waitFor({ timeout: UI_TIMEOUT });
+  await page.waitForFunction(() => !document.querySelector('table[aria-label="Products"][aria-busy="true"]'), null, {
+    timeout: UI_TIMEOUT,
+  });
+  return productRowTitles(page);
+}
+
+export function productRowTitles(page: Page): Promise<string[]> {
+  return productTable(page)
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((row) => row.querySelector('a')?.textContent?.trim() ?? ''));
+}
+
+/** The "26–50 of 1,234" line above the table, as numbers. */
+export async function listSummary(page: Page): Promise<{ first: number; last: number; total: number }> {
+  const text = await page
+    .getByText(/^\d[\d,]*–\d[\d,]* of \d[\d,]*/)
+    .first()
+    .textContent({ timeout: UI_TIMEOUT });
+  const match = /^([\d,]+)–([\d,]+) of ([\d,]+)/.exec(text ?? '');
+  if (!match) throw new Error(`No list summary in "${text}"`);
+  const n = (s: string | undefined) => Number((s ?? '').replaceAll(',', ''));
+  return { first: n(match[1]), last: n(match[2]), total: n(match[3]) };
+}
+
+/** GET under /api from inside the page, through the mock, parsed as JSON. */
+export async function apiGet<T>(page: Page, path: string): Promise<T> {
+  const { status, body } = await page.evaluate(async (url) => {
+    const response = await fetch(url, { headers: { Accept: 'application/json' } });
+    return { status: response.status, body: await response.text() };
+  }, `/api${path}`);
+  if (status !== 200) throw new Error(`GET /api${path} answered ${status}: ${body}`);
+  return JSON.parse(body) as T;
+}
+
+export function apiProduct(page: Page, id: string): Promise<Product> {
+  return apiGet<Product>(page, `/products/${encodeURIComponent(id)}`);
+}
+
+export function apiProducts(page: Page, query: Record<string, string>): Promise<{ items: ProductSummary[]; total: number }> {
+  return apiGet(page, `/products?${new URLSearchParams(query).toString()}`);
+}
+
+/** The text of whatever an element names in aria-describedby: where Mantine puts a field's error. */
+export function accessibleDescription(field: Locator): Promise<string> {
+  return field.evaluate((el) =>
+    (el.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
+      .join(' '),
+  );
+}
+
+/** Polls until `check` stops throwing (like Playwright Test's expect.poll, which playwright-core lacks). */
+export async function eventually<T>(check: () => Promise<T>, timeout = UI_TIMEOUT): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/** Picks an option in a Mantine Select/MultiSelect by its visible label, as a person would with the mouse. */
+export async function chooseOption(page: Page, field: Locator, option: string): Promise<void> {
+  await field.click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}

@@ -1,0 +1,116 @@
+/**
+ * Debian Chromium driven by playwright-core (no Playwright test runner: vitest
+ * runs the journeys). One browser per test file, a fresh context per test, so
+ * every test starts with an empty IndexedDB, i.e. a freshly seeded mock shop.
+ */
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type LaunchOptions, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, inject, type TestContext } from 'vitest';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export function chromiumLaunchOptions(): LaunchOptions {
+  return { executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch(chromiumLaunchOptions());
+}
+
+/** A width at which the navbar is shown (Mantine's `sm` breakpoint is 48em) and the list's columns fit. */
+export const VIEWPORT = { width: 1400, height: 900 };
+
+export type BrowserSession = {
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** The preview server's origin, e.g. http://127.0.0.1:41234. */
+  readonly baseUrl: string;
+  /** Another context (a second "browser profile"), closed with the test's. */
+  newContext: (options?: BrowserContextOptions) => Promise<BrowserContext>;
+};
+
+const resultsDir = resolve(import.meta.dirname, '../../test-results');
+
+function safeName(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 100);
+}
+
+/**
+ * Registers the hooks of a browser test file and returns the live session.
+ * `contextOptions` applies to every test's context (e.g. a color scheme).
+ */
+export function setupBrowser(contextOptions: BrowserContextOptions = {}): BrowserSession {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  let extra: BrowserContext[] = [];
+  const baseUrl = inject('baseUrl');
+  const options: BrowserContextOptions = { viewport: VIEWPORT, acceptDownloads: true, locale: 'en-US', ...contextOptions };
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    if (!browser) throw new Error('The browser did not start');
+    context = await browser.newContext(options);
+    // Shorter than the test timeout, so a missing element fails with its own message.
+    context.setDefaultTimeout(15_000);
+    page = await context.newPage();
+    extra = [];
+  });
+  afterEach(async ({ task }: TestContext) => {
+    // A screenshot of every open page of a failed test, to see what the person would have seen.
+    if (task.result?.state === 'fail') {
+      await mkdir(resultsDir, { recursive: true });
+      const pages = [context, ...extra].flatMap((c) => c?.pages() ?? []);
+      await Promise.all(
+        pages.map((p, i) =>
+          p.screenshot({ path: resolve(resultsDir, `${safeName(task.name)}-${i + 1}.png`), fullPage: true }).catch(() => undefined),
+        ),
+      );
+    }
+    await Promise.all([context, ...extra].map((c) => c?.close()));
+    context = undefined;
+    page = undefined;
+  });
+
+  const need = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`No ${what}: use the session inside a test`);
+    return value;
+  };
+  return {
+    get browser() {
+      return need(browser, 'browser');
+    },
+    get context() {
+      return need(context, 'browser context');
+    },
+    get page() {
+      return need(page, 'page');
+    },
+    baseUrl,
+    async newContext(more = {}) {
+      const created = await need(browser, 'browser').newContext({ ...options, ...more });
+      created.setDefaultTimeout(15_000);
+      extra.push(created);
+      return created;
+    },
+  };
+}

@@ -1,0 +1,424 @@
+/**
+ * The contract as an OpenAPI 3.1 document, generated from the zod schemas in
+ * ./schemas so the readable spec can never say something the code does not.
+ * `npm run openapi` writes it to docs/openapi.json; a test fails when that
+ * file and this function disagree.
+ */
+import { z } from 'zod';
+import {
+  bulkStatusInputSchema,
+  bulkStatusResultSchema,
+  categoryListSchema,
+  problemSchema,
+  productInputSchema,
+  productListQuerySchema,
+  productListResponseSchema,
+  productSchema,
+  tagListSchema,
+  type ProductListQuery,
+} from './schemas';
+
+export type JsonSchema = { [keyword: string]: unknown };
+type MediaType = { schema: JsonSchema };
+type Header = { description: string; required?: boolean; schema: JsonSchema; example?: string };
+type Response = { description: string; headers?: Record<string, Header>; content?: Record<string, MediaType> };
+type Parameter = {
+  name: string;
+  in: 'query' | 'path' | 'header';
+  required: boolean;
+  description?: string;
+  schema: JsonSchema;
+  style?: 'form';
+  explode?: boolean;
+  example?: string;
+};
+export type Operation = {
+  operationId: string;
+  tags: string[];
+  summary: string;
+  description?: string;
+  parameters?: Parameter[];
+  requestBody?: { required: true; content: Record<string, MediaType> };
+  responses: Record<string, Response>;
+};
+export type PathItem = Partial<Record<'get' | 'put' | 'post', Operation>>;
+export type OpenApiDocument = {
+  openapi: '3.1.0';
+  jsonSchemaDialect: string;
+  info: { title: string; version: string; description: string };
+  servers: { url: string; description: string }[];
+  tags: { name: string; description: string }[];
+  paths: Record<string, PathItem>;
+  components: { schemas: Record<string, JsonSchema> };
+};
+
+const SCHEMA_PREFIX = '#/components/schemas/';
+const JSON_MEDIA = 'application/json';
+const PROBLEM = 'application/problem+json';
+
+const ref = (id: string): JsonSchema => ({ $ref: `${SCHEMA_PREFIX}${id}` });
+
+// ---------------------------------------------------------------- schemas → JSON Schema
+
+/**
+ * Keyword order in the output, so a zod upgrade that builds its objects in
+ * another order does not rewrite the committed file. Unlisted keywords follow,
+ * alphabetically.
+ */
+const KEYWORD_ORDER = [
+  '$ref',
+  'title',
+  'description',
+  'type',
+  'const',
+  'enum',
+  'format',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'exclusiveMinimum',
+  'maximum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'items',
+  'prefixItems',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'properties',
+  'required',
+  'propertyNames',
+  'additionalProperties',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'default',
+  'examples',
+];
+const SUBSCHEMA = new Set(['items', 'additionalProperties', 'propertyNames', 'not', 'contains', 'if', 'then', 'else']);
+const SUBSCHEMA_LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
+const SUBSCHEMA_MAP = new Set(['properties', 'patternProperties', '$defs', 'dependentSchemas']);
+
+function keywordRank(key: string): number {
+  const i = KEYWORD_ORDER.indexOf(key);
+  return i === -1 ? KEYWORD_ORDER.length : i;
+}
+
+/**
+ * One JSON Schema as the document shows it: keywords in a fixed order,
+ * references pointing into components, and zod's implementation details left out:
+ * the ±(2^53 − 1) bounds that `.int()` adds (JSON integers are safe integers
+ * here anyway) and the long regular expression behind `format: date-time`.
+ */
+function tidy(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const schema = value as JsonSchema;
+  const out: JsonSchema = {};
+  const keys = Object.keys(schema).sort((a, b) => keywordRank(a) - keywordRank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  for (const key of keys) {
+    const v = schema[key];
+    if (key === '$schema' || key === '$id') continue;
+    if ((key === 'minimum' && v === Number.MIN_SAFE_INTEGER) || (key === 'maximum' && v === Number.MAX_SAFE_INTEGER)) continue;
+    if (key === 'pattern' && schema.format === 'date-time') continue;
+    if (key === '$ref' && typeof v === 'string') out[key] = componentRef(v);
+    else if (SUBSCHEMA.has(key)) out[key] = tidy(v);
+    else if (SUBSCHEMA_LIST.has(key) && Array.isArray(v)) out[key] = v.map(tidy);
+    else if (SUBSCHEMA_MAP.has(key) && typeof v === 'object' && v !== null)
+      out[key] = Object.fromEntries(Object.entries(v).map(([name, sub]) => [name, tidy(sub)]));
+    else out[key] = v;
+  }
+  return out;
+}
+
+/** zod puts schemas that carry an id but are not in the registry under `__shared`; here every id is a component. */
+function componentRef(target: string): string {
+  const shared = /^#\/components\/schemas\/__shared#\/\$defs\/(.+)$/.exec(target) ?? /^#\/\$defs\/(.+)$/.exec(target);
+  return shared ? `${SCHEMA_PREFIX}${shared[1]}` : target;
+}
+
+/**
+ * Converts the given schemas, and every schema with an id they contain, to
+ * JSON Schema 2020-12, each referenced as `#/components/schemas/<id>`.
+ *
+ * `io: 'input'` describes what the receiving side's parser accepts, which is
+ * what may travel over the wire in both directions: the server parses request
+ * bodies, the client parses responses (a defaulted field such as Problem.type
+ * may be left out; unknown fields are ignored, not refused).
+ */
+function toComponents(schemas: z.ZodType[], io: 'input' | 'output'): Record<string, JsonSchema> {
+  const registry = z.registry<{ id: string }>();
+  for (const schema of schemas) {
+    const id = z.globalRegistry.get(schema)?.id;
+    if (!id) throw new Error('A schema in the OpenAPI document needs .meta({ id }) in schemas.ts');
+    registry.add(schema, { id });
+  }
+  const { schemas: generated } = z.toJSONSchema(registry, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'throw',
+    uri: (id) => `${SCHEMA_PREFIX}${id}`,
+  });
+  const { __shared, ...named } = generated as Record<string, JsonSchema>;
+  const nested = (__shared?.$defs ?? {}) as Record<string, JsonSchema>;
+  return Object.fromEntries(Object.entries({ ...nested, ...named }).map(([id, schema]) => [id, tidy(schema) as JsonSchema]));
+}
+
+function mergeComponents(into: Record<string, JsonSchema>, more: Record<string, JsonSchema>): void {
+  for (const [id, schema] of Object.entries(more)) {
+    const existing = into[id];
+    if (existing && JSON.stringify(existing) !== JSON.stringify(schema)) {
+      throw new Error(`Two different schemas are both called ${id}`);
+    }
+    into[id] = schema;
+  }
+}
+
+// ---------------------------------------------------------------- parameters
+
+const QUERY_DESCRIPTIONS: Record<keyof ProductListQuery, string> = {
+  offset: 'How many rows to skip (page × limit).',
+  limit: 'Rows per page.',
+  sort: 'Sort key; a leading `-` sorts descending.',
+  q: 'Free text, matched against titles and SKUs; digits also match the start of a barcode.',
+  status: 'Comma-separated statuses, e.g. `active,draft`; a product matches any of them.',
+  categoryId: 'Only products of this category.',
+  tag: 'Only products carrying this tag.',
+  priceMin: 'In cents: only products with a variant priced at least this (and at most priceMax).',
+  priceMax: 'In cents: only products with a variant priced at most this (and at least priceMin).',
+};
+
+/**
+ * The query string of GET /products, one parameter per field of
+ * productListQuerySchema. Parameters are described as parsed (`io: 'output'`):
+ * an OpenAPI parameter schema types the value after the query string has been
+ * split, so `limit` is an integer and `status` an array sent as a comma list.
+ */
+function productListParameters(components: Record<string, JsonSchema>): Parameter[] {
+  const json = tidy(
+    z.toJSONSchema(productListQuerySchema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'throw' }),
+  ) as JsonSchema;
+  const defs = (json.$defs ?? {}) as Record<string, JsonSchema>;
+  mergeComponents(components, defs);
+  const properties = json.properties as Record<string, JsonSchema>;
+  const shape = productListQuerySchema.shape as Record<string, z.ZodType>;
+  return Object.entries(properties).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: !shape[name]?.safeParse(undefined).success,
+    description: QUERY_DESCRIPTIONS[name as keyof ProductListQuery],
+    schema,
+    ...(schema.type === 'array' ? { style: 'form', explode: false } : {}),
+  }));
+}
+
+const productIdParameter: Parameter = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  description: 'The product id.',
+  schema: { type: 'string', minLength: 1 },
+};
+
+const ifMatchParameter: Parameter = {
+  name: 'If-Match',
+  in: 'header',
+  required: true,
+  description:
+    'The `version` of the product the edit started from, as a quoted entity tag. A stale version is refused with 409 and the current product; a missing header with 428.',
+  schema: { type: 'string', pattern: '^"[0-9]+"$' },
+  example: '"3"',
+};
+
+const idempotencyKeyParameter: Parameter = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: true,
+  description:
+    'A fresh random key (a UUID) per intended change, reused for every retry of it. The same key with the same body returns the first answer without applying the change again; the same key with a different body is refused with 422.',
+  schema: { type: 'string', minLength: 1, maxLength: 200 },
+  example: '0b5f3c9e-6f0a-4c3e-9a51-2f4d8e7b1c2a',
+};
+
+// ---------------------------------------------------------------- responses
+
+const etagHeader: Header = {
+  description: 'The product’s `version`, quoted: send it back as If-Match.',
+  schema: { type: 'string', pattern: '^"[0-9]+"$' },
+  example: '"4"',
+};
+
+function jsonResponse(description: string, id: string, headers?: Record<string, Header>): Response {
+  return { description, ...(headers ? { headers } : {}), content: { [JSON_MEDIA]: { schema: ref(id) } } };
+}
+
+/** A problem+json answer; `required` names fields this status always carries, `properties` narrows them. */
+function problem(description: string, extra?: { required: string[]; properties?: Record<string, JsonSchema> }): Response {
+  const schema = extra
+    ? {
+        allOf: [
+          ref('Problem'),
+          { type: 'object', ...(extra.properties ? { properties: extra.properties } : {}), required: extra.required },
+        ],
+      }
+    : ref('Problem');
+  return { description, content: { [PROBLEM]: { schema } } };
+}
+
+const validationProblem = (what: string) =>
+  problem(`${what} \`errors\` maps each field path, as the form names it (\`variants.0.price\`), to a message for that field.`, {
+    required: ['errors'],
+  });
+const otherProblem = problem('Any other failure, as problem details (for example 503 when the mock API simulates an outage).');
+
+function body(id: string): Operation['requestBody'] {
+  return { required: true, content: { [JSON_MEDIA]: { schema: ref(id) } } };
+}
+
+// ---------------------------------------------------------------- the document
+
+const DESCRIPTION = `The commerce API behind Stockroom, the back office of a US shop for consumer-electronics accessories. The browser app runs against a mock of it (MSW) by default; a real backend implements the same contract. This document is generated from the zod schemas in \`src/api/schemas.ts\`: change those, then run \`npm run openapi\`.
+
+## Conventions
+
+- **Money** is an integer number of US cents everywhere (\`1299\` is $12.99). There are no decimal amounts in requests or responses.
+- **Times** are ISO 8601 in UTC.
+- **Lists** answer \`{ "items": [...], "total": n }\`, where \`total\` counts every match, not just this page. They page with \`offset\` and \`limit\` and sort with \`sort\` (a field name, \`-\` in front for descending, e.g. \`-updatedAt\`); paging, sorting and filtering happen on the server.
+- **Versions**: every editable resource carries a \`version\`, an integer that grows with each save. An update sends the version it started from in \`If-Match\` (\`"3"\`). If someone saved in between, the answer is 409 with the product as it is now in \`current\` (a server may use 412 instead; clients treat both as a conflict). Without If-Match the answer is 428. Nothing is ever overwritten silently.
+- **Idempotency**: a POST that changes many things at once carries an \`Idempotency-Key\`. Sending the same key again (a retry after a timeout, a double click) returns the first answer and changes nothing more.
+- **Errors** are \`application/problem+json\` (RFC 9457) with \`status\`, \`title\` and \`detail\`. A 400 for a bad query and a 422 for an invalid body add \`errors\`, a map from field path (\`variants.0.compareAtPrice\`) to a message to show beside that field.
+- **Validation** beyond what JSON Schema says is done by the server and reported as 422: a UPC-A barcode has 12 digits and a valid check digit; a compare-at price is above the price; SKUs are unique within a product; each variant's option values are one of each option's values, and no two variants share them.
+- **Wire shapes**: the schemas describe what the receiving side accepts. Fields with a default may be left out, and unknown fields are ignored.`;
+
+export function buildOpenApiDocument(): OpenApiDocument {
+  const schemas = toComponents(
+    [
+      problemSchema,
+      productSchema,
+      productInputSchema,
+      productListResponseSchema,
+      bulkStatusInputSchema,
+      bulkStatusResultSchema,
+      categoryListSchema,
+      tagListSchema,
+    ],
+    'input',
+  );
+  const listParameters = productListParameters(schemas);
+
+  const paths: Record<string, PathItem> = {
+    '/products': {
+      get: {
+        operationId: 'listProducts',
+        tags: ['Products'],
+        summary: 'List products, one page at a time',
+        parameters: listParameters,
+        responses: {
+          '200': jsonResponse('One page of products and the number of all that match.', 'ProductList'),
+          '400': problem('A query parameter is not valid; `errors` names which.'),
+          default: otherProblem,
+        },
+      },
+      post: {
+        operationId: 'createProduct',
+        tags: ['Products'],
+        summary: 'Create a product with its variants',
+        requestBody: body('ProductInput'),
+        responses: {
+          '201': jsonResponse('The product as saved, at version 1.', 'Product', {
+            ETag: etagHeader,
+            Location: { description: 'The new product’s address.', schema: { type: 'string' }, example: '/api/products/prod_8f2k' },
+          }),
+          '400': problem('The body is not JSON.'),
+          '422': validationProblem('The product is not valid.'),
+          default: otherProblem,
+        },
+      },
+    },
+    '/products/{id}': {
+      get: {
+        operationId: 'getProduct',
+        tags: ['Products'],
+        summary: 'Read one product with its variants',
+        parameters: [productIdParameter],
+        responses: {
+          '200': jsonResponse('The product.', 'Product', { ETag: etagHeader }),
+          '404': problem('No product has this id.'),
+          default: otherProblem,
+        },
+      },
+      put: {
+        operationId: 'updateProduct',
+        tags: ['Products'],
+        summary: 'Replace a product’s editable fields and variants',
+        description:
+          'Variants sent with an `id` are updated, variants without one are created, and variants left out are removed. Guarded by If-Match: see the conventions.',
+        parameters: [productIdParameter, ifMatchParameter],
+        requestBody: body('ProductInput'),
+        responses: {
+          '200': jsonResponse('The product as saved, with its new version.', 'Product', { ETag: etagHeader }),
+          '400': problem('The body is not JSON or If-Match is malformed.'),
+          '404': problem('No product has this id.'),
+          '409': problem('Someone saved a newer version. `current` is the product as it is now, so the client can show what changed.', {
+            required: ['current'],
+            properties: { current: ref('Product') },
+          }),
+          '412': problem('The If-Match version is stale (what a server that uses standard HTTP preconditions answers instead of 409).'),
+          '428': problem('If-Match is missing.'),
+          '422': validationProblem('The product is not valid.'),
+          default: otherProblem,
+        },
+      },
+    },
+    '/products/bulk-status': {
+      post: {
+        operationId: 'bulkUpdateProductStatus',
+        tags: ['Products'],
+        summary: 'Set the status of many products at once',
+        description: 'All or nothing: either every listed product gets the status or none does.',
+        parameters: [idempotencyKeyParameter],
+        requestBody: body('BulkStatusInput'),
+        responses: {
+          '200': jsonResponse('How many products were changed.', 'BulkStatusResult'),
+          '400': problem('Idempotency-Key is missing or the body is not JSON.'),
+          '422': problem(
+            'The body is not valid (then `errors` maps each field path to its message), or the Idempotency-Key was already used for a different body (then there is no `errors`).',
+          ),
+          default: otherProblem,
+        },
+      },
+    },
+    '/categories': {
+      get: {
+        operationId: 'listCategories',
+        tags: ['Catalogue'],
+        summary: 'Every category, with how many products each has',
+        responses: { '200': jsonResponse('All categories.', 'CategoryList'), default: otherProblem },
+      },
+    },
+    '/tags': {
+      get: {
+        operationId: 'listTags',
+        tags: ['Catalogue'],
+        summary: 'Every tag in use, with how many products carry it',
+        responses: { '200': jsonResponse('All tags, most used first.', 'TagList'), default: otherProblem },
+      },
+    },
+  };
+
+  return {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    info: { title: 'Stockroom commerce API', version: '0.1.0', description: DESCRIPTION },
+    servers: [{ url: '/api', description: 'The mock API in the browser, or VITE_API_URL + /api' }],
+    tags: [
+      { name: 'Products', description: 'Listings, their variants, prices and status.' },
+      { name: 'Catalogue', description: 'Categories and tags, for filters and pickers.' },
+    ],
+    paths,
+    components: {
+      schemas: Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    },
+  };
+}

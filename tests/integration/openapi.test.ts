@@ -1,0 +1,348 @@
+/**
+ * The OpenAPI document: valid OpenAPI 3.1, identical to the committed
+ * docs/openapi.json, and a true description of what the mock API answers.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Validator } from '@seriousme/openapi-schema-validator';
+// ajv and ajv-formats come with @seriousme/openapi-schema-validator; they check instances against the document's schemas.
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { afterAll, afterEach, assert, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { resetMockDb, server } from '../../mocks/node';
+import { buildOpenApiDocument, type JsonSchema, type OpenApiDocument, type Operation } from '../../src/api/openapi';
+import { productListQuerySchema, productSchema, type Product, type ProductInput } from '../../src/api/schemas';
+
+const doc = buildOpenApiDocument();
+const COMMITTED = resolve(import.meta.dirname, '../../docs/openapi.json');
+const PROBLEM_REF = '#/components/schemas/Problem';
+
+function operations(d: OpenApiDocument): [string, string, Operation][] {
+  return Object.entries(d.paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, op]) => [path, method, op] as [string, string, Operation]),
+  );
+}
+
+/** Every value under `key` anywhere in `value`, with where it was found. */
+function collect(value: unknown, key: string, at = ''): [string, unknown][] {
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([k, v]) => [
+    ...(k === key ? [[at, v] as [string, unknown]] : []),
+    ...collect(v, key, `${at}/${k}`),
+  ]);
+}
+
+/** A JSON pointer into the document, as a URI fragment ajv can resolve. */
+function pointer(...segments: string[]): string {
+  return `openapi.json#/${segments.map((s) => encodeURIComponent(s.replaceAll('~', '~0').replaceAll('/', '~1'))).join('/')}`;
+}
+
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+// Unknown OpenAPI keywords (paths, info, …) are ignored with strict off; only the schemas inside are compiled.
+ajv.addSchema(doc, 'openapi.json');
+
+function check(where: string, data: unknown): { valid: boolean; errors: string[] } {
+  const validate = ajv.getSchema(where);
+  if (!validate) throw new Error(`No schema at ${where}`);
+  const valid = validate(data) as boolean;
+  return { valid, errors: (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`) };
+}
+const component = (id: string) => pointer('components', 'schemas', id);
+
+describe('the OpenAPI document', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const validator = new Validator();
+    const result = await validator.validate(structuredClone(doc));
+    expect(result).toEqual({ valid: true });
+    expect(validator.version).toBe('3.1');
+  });
+
+  it('is the committed docs/openapi.json (run `npm run openapi` after changing the schemas)', () => {
+    const committed = readFileSync(COMMITTED, 'utf8');
+    expect(committed.slice(-2)).toBe('}\n');
+    // Compared as re-serialised text, so a change of key order counts as drift too, and a failure shows a line diff.
+    assert.strictEqual(
+      JSON.stringify(JSON.parse(committed), null, 2),
+      JSON.stringify(doc, null, 2),
+      'docs/openapi.json is stale: run `npm run openapi` and commit it',
+    );
+  });
+
+  it('comes out the same every time', () => {
+    expect(JSON.stringify(buildOpenApiDocument())).toBe(JSON.stringify(doc));
+  });
+
+  it('has the endpoints of the contract', () => {
+    expect(operations(doc).map(([path, method, op]) => `${method.toUpperCase()} ${path} ${op.operationId}`)).toEqual([
+      'GET /products listProducts',
+      'POST /products createProduct',
+      'GET /products/{id} getProduct',
+      'PUT /products/{id} updateProduct',
+      'POST /products/bulk-status bulkUpdateProductStatus',
+      'GET /categories listCategories',
+      'GET /tags listTags',
+    ]);
+    expect(doc.servers).toEqual([{ url: '/api', description: expect.any(String) }]);
+    expect(Object.keys(doc.components.schemas)).toEqual([
+      'BulkStatusInput',
+      'BulkStatusResult',
+      'Category',
+      'CategoryList',
+      'Image',
+      'Problem',
+      'Product',
+      'ProductInput',
+      'ProductList',
+      'ProductOption',
+      'ProductStatus',
+      'ProductSummary',
+      'TagList',
+      'Variant',
+      'VariantInput',
+    ]);
+  });
+
+  it('answers every error as application/problem+json with the Problem schema', () => {
+    const errors = operations(doc).flatMap(([path, method, op]) =>
+      Object.entries(op.responses)
+        .filter(([status]) => /^4\d\d$/.test(status) || status === 'default')
+        .map(([status, response]) => [`${method} ${path} ${status}`, response] as const),
+    );
+    expect(errors.length).toBe(19);
+    for (const [name, response] of errors) {
+      expect({ [name]: Object.keys(response.content ?? {}) }).toEqual({ [name]: ['application/problem+json'] });
+      const schema = response.content?.['application/problem+json']?.schema as JsonSchema;
+      const base = (schema.allOf as JsonSchema[] | undefined)?.[0] ?? schema;
+      expect({ [name]: base }).toEqual({ [name]: { $ref: PROBLEM_REF } });
+    }
+    const put = doc.paths['/products/{id}']?.put;
+    expect(put?.responses['409']?.content?.['application/problem+json']?.schema).toEqual({
+      allOf: [
+        { $ref: PROBLEM_REF },
+        { type: 'object', properties: { current: { $ref: '#/components/schemas/Product' } }, required: ['current'] },
+      ],
+    });
+    expect(Object.keys(put?.responses ?? {})).toEqual(['200', '400', '404', '409', '412', '422', '428', 'default']);
+    expect(put?.responses['422']?.content?.['application/problem+json']?.schema).toEqual({
+      allOf: [{ $ref: PROBLEM_REF }, { type: 'object', required: ['errors'] }],
+    });
+  });
+
+  it('requires If-Match on updates and Idempotency-Key on bulk changes', () => {
+    const header = (op: Operation | undefined) => (op?.parameters ?? []).filter((p) => p.in === 'header').map((p) => [p.name, p.required]);
+    expect(header(doc.paths['/products/{id}']?.put)).toEqual([['If-Match', true]]);
+    expect(header(doc.paths['/products/bulk-status']?.post)).toEqual([['Idempotency-Key', true]]);
+    expect(header(doc.paths['/products']?.post)).toEqual([]);
+  });
+
+  it('takes the product list query from productListQuerySchema, status as a comma list', () => {
+    const params = doc.paths['/products']?.get?.parameters ?? [];
+    expect(params.map((p) => p.name)).toEqual(Object.keys(productListQuerySchema.shape));
+    expect(params.every((p) => p.in === 'query' && !p.required)).toBe(true);
+    expect(params.find((p) => p.name === 'status')).toMatchObject({
+      style: 'form',
+      explode: false,
+      schema: { type: 'array', items: { $ref: '#/components/schemas/ProductStatus' }, minItems: 1 },
+    });
+    expect(params.find((p) => p.name === 'limit')?.schema).toEqual({ type: 'integer', minimum: 1, maximum: 500, default: 25 });
+    expect(params.find((p) => p.name === 'sort')?.schema.default).toBe('-updatedAt');
+  });
+
+  it('refers to shared schemas by $ref, and every $ref resolves', () => {
+    const product = doc.components.schemas.Product as { properties: Record<string, JsonSchema> };
+    expect(product.properties.variants).toEqual({ type: 'array', items: { $ref: '#/components/schemas/Variant' } });
+    expect(product.properties.status).toEqual({ $ref: '#/components/schemas/ProductStatus' });
+    const refs = collect(doc, '$ref').map(([, target]) => target as string);
+    expect(refs.length).toBeGreaterThan(20);
+    for (const target of new Set(refs)) {
+      expect(target).toMatch(/^#\/components\/schemas\/[A-Za-z]+$/);
+      expect(Object.keys(doc.components.schemas)).toContain(target.slice('#/components/schemas/'.length));
+    }
+  });
+
+  it('types every amount of money as integer cents', () => {
+    const money = collect(doc, 'properties').flatMap(([at, properties]) =>
+      Object.entries(properties as Record<string, JsonSchema>)
+        .filter(([name]) => /price|cost/i.test(name))
+        .map(([name, schema]) => [`${at}/${name}`, schema] as const),
+    );
+    expect(money.map(([at]) => at)).toEqual([
+      '/components/schemas/ProductSummary/priceMin',
+      '/components/schemas/ProductSummary/priceMax',
+      '/components/schemas/Variant/price',
+      '/components/schemas/Variant/compareAtPrice',
+      '/components/schemas/Variant/cost',
+      '/components/schemas/VariantInput/price',
+      '/components/schemas/VariantInput/compareAtPrice',
+      '/components/schemas/VariantInput/cost',
+    ]);
+    for (const [at, schema] of money) {
+      const types = ((schema.anyOf as JsonSchema[] | undefined) ?? [schema]).map((s) => s.type);
+      expect({ [at]: types.filter((t) => t !== 'null') }).toEqual({ [at]: ['integer'] });
+    }
+    for (const name of ['priceMin', 'priceMax']) {
+      expect(doc.paths['/products']?.get?.parameters?.find((p) => p.name === name)?.schema.type).toBe('integer');
+    }
+  });
+
+  it('accepts a product the contract accepts, and refuses dollars and missing fields', () => {
+    const product: Product = {
+      id: 'prod_1',
+      title: 'Braided USB-C Cable (2 m)',
+      handle: 'braided-usb-c-cable-2-m',
+      description: 'Charges and syncs.',
+      categoryId: 'cables',
+      tags: ['usb-c'],
+      status: 'active',
+      images: [{ url: 'https://images.stockroom.test/products/cable.svg', alt: 'Cable' }],
+      options: [{ name: 'Color', values: ['Black', 'White'] }],
+      variants: ['Black', 'White'].map((color, i) => ({
+        id: `var_${i}`,
+        productId: 'prod_1',
+        optionValues: [color],
+        sku: `CBL-C2M-${color.toUpperCase()}`,
+        barcode: '036000291452',
+        price: 1299,
+        compareAtPrice: 1599,
+        cost: 412,
+        weightGrams: 45,
+        stock: 12,
+        version: 1,
+      })),
+      createdAt: '2026-01-02T03:04:05.000Z',
+      updatedAt: '2026-02-03T04:05:06.000Z',
+      version: 3,
+    };
+    expect(productSchema.safeParse(product).success).toBe(true);
+    expect(check(component('Product'), product)).toEqual({ valid: true, errors: [] });
+
+    const dollars = structuredClone(product);
+    dollars.variants[1]!.price = 12.99;
+    expect(check(component('Product'), dollars)).toEqual({ valid: false, errors: ['/variants/1/price must be integer'] });
+
+    const { version: _, ...unversioned } = product;
+    expect(check(component('Product'), unversioned).errors).toEqual(["/ must have required property 'version'"]);
+
+    const badDate = { ...product, updatedAt: 'yesterday' };
+    expect(check(component('Product'), badDate).errors).toEqual(['/updatedAt must match format "date-time"']);
+  });
+});
+
+// ---------------------------------------------------------------- the mock keeps the document's word
+
+type Exchange = { method: string; path: string; headers?: Record<string, string>; body?: unknown };
+
+/** The operation a concrete request path belongs to, e.g. /products/prod_1 → /products/{id}. */
+function templateOf(path: string): string {
+  // A literal path wins over a template, as in any router: /products/bulk-status is not /products/{id}.
+  const template =
+    path in doc.paths ? path : Object.keys(doc.paths).find((t) => new RegExp(`^${t.replace(/\{[^/]+\}/g, '[^/]+')}$`).test(path));
+  if (!template) throw new Error(`No path of the document matches ${path}`);
+  return template;
+}
+
+/**
+ * Sends the request to the mock API, then checks that the document declares
+ * the status it got, with that media type, and that the body fits the schema.
+ */
+async function exchange({ method, path, headers, body }: Exchange) {
+  const response = await fetch(`/api${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json: unknown = await response.json();
+  const template = templateOf(path.split('?')[0]!);
+  const lower = method.toLowerCase();
+  const declared = doc.paths[template]?.[lower as 'get']?.responses[String(response.status)];
+  const name = `${method} ${path} → ${response.status}`;
+  assert.isDefined(declared, `${name} is not declared in the document`);
+  const mediaType = response.headers.get('Content-Type')?.split(';')[0] ?? '';
+  expect({ [name]: Object.keys(declared?.content ?? {}) }).toEqual({ [name]: [mediaType] });
+  const result = check(pointer('paths', template, lower, 'responses', String(response.status), 'content', mediaType, 'schema'), json);
+  expect({ [name]: result.errors }).toEqual({ [name]: [] });
+  return { status: response.status, headers: response.headers, json: json as Record<string, unknown> };
+}
+
+describe('the mock API, checked against the document', () => {
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  beforeEach(() => void resetMockDb({ products: 40 }));
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
+
+  function newProduct(): ProductInput {
+    return {
+      title: 'Contract Test Earbuds',
+      handle: 'contract-test-earbuds',
+      description: '',
+      categoryId: 'audio',
+      tags: [],
+      status: 'draft',
+      images: [],
+      options: [],
+      variants: [
+        { optionValues: [], sku: 'CONTRACT-EB-1', barcode: '012345678905', price: 4999, compareAtPrice: null, cost: 2100, weightGrams: 60 },
+      ],
+    };
+  }
+
+  it('answers lists, filters and bad queries as documented', async () => {
+    const page = await exchange({ method: 'GET', path: '/products?limit=3&sort=-price&status=active,draft' });
+    expect(page.status).toBe(200);
+    expect((page.json.items as unknown[]).length).toBe(3);
+    expect((await exchange({ method: 'GET', path: '/products?limit=0' })).status).toBe(400);
+    expect((await exchange({ method: 'GET', path: '/categories' })).status).toBe(200);
+    expect((await exchange({ method: 'GET', path: '/tags' })).status).toBe(200);
+  });
+
+  it('answers reads, creates, updates and conflicts as documented', async () => {
+    const input = newProduct();
+    expect(check(component('ProductInput'), input).errors).toEqual([]);
+
+    const created = await exchange({ method: 'POST', path: '/products', body: input });
+    expect(created.status).toBe(201);
+    const id = created.json.id as string;
+    expect(created.headers.get('ETag')).toBe('"1"');
+
+    const read = await exchange({ method: 'GET', path: `/products/${id}` });
+    expect(read.status).toBe(200);
+    expect((await exchange({ method: 'GET', path: '/products/prod_missing' })).status).toBe(404);
+
+    const saved = await exchange({
+      method: 'PUT',
+      path: `/products/${id}`,
+      headers: { 'If-Match': '"1"' },
+      body: { ...input, title: 'Renamed' },
+    });
+    expect([saved.status, saved.json.version, saved.headers.get('ETag')]).toEqual([200, 2, '"2"']);
+
+    const stale = await exchange({ method: 'PUT', path: `/products/${id}`, headers: { 'If-Match': '"1"' }, body: input });
+    expect(stale.status).toBe(409);
+    expect((stale.json.current as Product).title).toBe('Renamed');
+
+    expect((await exchange({ method: 'PUT', path: `/products/${id}`, body: input })).status).toBe(428);
+
+    const invalid = structuredClone(input);
+    invalid.variants[0]!.compareAtPrice = 4999;
+    const refused = await exchange({ method: 'POST', path: '/products', body: invalid });
+    expect(refused.status).toBe(422);
+    expect(refused.json.errors).toEqual({ 'variants.0.compareAtPrice': 'Compare-at price must be above the price' });
+  });
+
+  it('answers bulk changes as documented, once per Idempotency-Key', async () => {
+    const { json } = await exchange({ method: 'GET', path: '/products?limit=2&status=active' });
+    const ids = (json.items as { id: string }[]).map((p) => p.id);
+    const request = {
+      method: 'POST',
+      path: '/products/bulk-status',
+      headers: { 'Idempotency-Key': 'key-1' },
+      body: { ids, status: 'archived' },
+    };
+    expect(await exchange(request)).toMatchObject({ status: 200, json: { updated: 2 } });
+    // The replay answers what the first request did, although nothing is left to change now.
+    expect(await exchange(request)).toMatchObject({ status: 200, json: { updated: 2 } });
+    expect((await exchange({ ...request, body: { ids, status: 'active' } })).status).toBe(422);
+    expect((await exchange({ ...request, headers: {} })).status).toBe(400);
+  });
+});

@@ -36,6 +36,13 @@ export async function waitForProductRows(page: Page): Promise<string[]> {
   return productRowTitles(page);
 }
 
+/** Each row's product id (from its link), which, unlike a title, identifies the row. */
+export function productRowIds(page: Page): Promise<string[]> {
+  return productTable(page)
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((row) => row.querySelector('a')?.getAttribute('href')?.split('/').pop() ?? ''));
+}
+
 export function productRowTitles(page: Page): Promise<string[]> {
   return productTable(page)
     .locator('tbody tr')

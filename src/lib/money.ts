@@ -10,7 +10,7 @@ const DOLLAR_INPUT = /^\$?\s*(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d{0,2}))?$/;
 /** Parses what a person types in a price field ("12", "12.5", "$1,299.99"). Null when it is not an amount. */
 export function parseDollars(input: string): Cents | null {
   const trimmed = input.trim();
-  if (trimmed === '' || trimmed === '$' || trimmed === '.') return null;
+  if (!/\d/.test(trimmed)) return null; // "", "$", "." and "$." are not amounts
   const match = DOLLAR_INPUT.exec(trimmed);
   if (!match) return null;
   const whole = (match[1] ?? '0').replaceAll(',', '');
@@ -37,7 +37,9 @@ export function formatCents(cents: Cents): string {
 /** Gross margin in tenths of a percent (e.g. 425 = 42.5 %), or null without a price or cost. */
 export function marginPermille(price: Cents, cost: Cents | null | undefined): number | null {
   if (cost == null || price <= 0) return null;
-  return Math.round(((price - cost) * 1000) / price);
+  const ratio = ((price - cost) * 1000) / price;
+  // Half away from zero, so −68.25 % and 68.25 % round alike; `+ 0` turns −0 into 0.
+  return Math.sign(ratio) * Math.round(Math.abs(ratio)) + 0;
 }
 
 export function formatPermille(permille: number): string {

@@ -98,10 +98,9 @@ export async function createProduct(db: MockDb, input: ProductInput): Promise<Pr
   const { result } = await db.write({}, (tx) => {
     checkShopRules(db, input, null);
     const id = tx.newProductId();
-    const onHand: Record<string, number[]> = {};
+    const onHand = input.variants.map(() => LOCATIONS.map(() => 0));
     const variants = input.variants.map((v): Variant => {
       const variantId = tx.newVariantId();
-      onHand[variantId] = LOCATIONS.map(() => 0);
       return { ...variantFields(v), id: variantId, productId: id, stock: 0, version: 1 };
     });
     const product: Product = { id, ...productFields(input), variants, createdAt: tx.now, updatedAt: tx.now, version: 1 };
@@ -118,7 +117,7 @@ export async function updateProduct(db: MockDb, id: string, version: number | nu
     if (!current) throw notFound(id);
     checkShopRules(db, input, id);
 
-    const existing = new Map(current.product.variants.map((v) => [v.id, v]));
+    const existing = new Map(current.product.variants.map((v, i) => [v.id, { variant: v, levels: current.onHand[i] }]));
     const seen = new Set<string>();
     const errors: Record<string, string> = {};
     input.variants.forEach((v, i) => {
@@ -129,18 +128,18 @@ export async function updateProduct(db: MockDb, id: string, version: number | nu
     });
     if (Object.keys(errors).length) throw validationProblem(errors);
 
-    const onHand: ProductRecord['onHand'] = {};
+    const onHand: ProductRecord['onHand'] = [];
     const variants = input.variants.map((v): Variant => {
       const fields = variantFields(v);
-      const before = v.id === undefined ? undefined : existing.get(v.id);
-      if (!before) {
-        const variantId = tx.newVariantId();
-        onHand[variantId] = LOCATIONS.map(() => 0);
-        return { ...fields, id: variantId, productId: id, stock: 0, version: 1 };
+      const known = v.id === undefined ? undefined : existing.get(v.id);
+      if (!known) {
+        onHand.push(LOCATIONS.map(() => 0));
+        return { ...fields, id: tx.newVariantId(), productId: id, stock: 0, version: 1 };
       }
       // Stock is not edited here: it only moves through the ledger, so the levels carry over untouched.
-      const levels = current.onHand[before.id] ?? LOCATIONS.map(() => 0);
-      onHand[before.id] = levels;
+      const before = known.variant;
+      const levels = known.levels ?? LOCATIONS.map(() => 0);
+      onHand.push(levels);
       const version = sameFields(before, fields) ? before.version : before.version + 1;
       return { ...fields, id: before.id, productId: id, stock: sumOnHand(levels), version };
     });

@@ -274,6 +274,7 @@ describe('PUT /api/products/:id', () => {
     const db = mockDb();
     const id = [...db.allRecords()].find((r) => r.product.variants.length >= 3)!.product.id;
     const before = db.getProduct(id)!;
+    const levelsBefore = db.getRecord(id)!.onHand;
     db.now = () => Date.parse('2026-12-01T09:30:00Z');
     const input = toInput(before);
     const [changed, unchanged] = input.variants;
@@ -300,7 +301,10 @@ describe('PUT /api/products/:id', () => {
     expect(v1?.version).toBe(before.variants[1]?.version);
     expect(v2?.id).not.toBe(before.variants[2]?.id);
     expect([v2?.version, v2?.stock]).toEqual([1, 0]);
-    expect(db.getRecord(id)?.onHand[before.variants[2]!.id]).toBeUndefined();
+    // Levels follow their variants; the removed variant's row is gone, the new one starts empty.
+    const levels = db.getRecord(id)!.onHand;
+    expect(levels.slice(0, 2)).toEqual(levelsBefore.slice(0, 2));
+    expect(levels[2]).toEqual([0, 0, 0]);
     // The freshly saved product is now first in the default list.
     const list = productListResponseSchema.parse((await call('GET', '/api/products?limit=1')).json);
     expect(list.items[0]?.id).toBe(id);

@@ -8,8 +8,12 @@ import type { Product } from '../src/api/schemas';
  */
 export type ProductRecord = {
   product: Product;
-  /** variant id → on-hand units, aligned with LOCATIONS. */
-  onHand: Record<string, number[]>;
+  /**
+   * On-hand units: one row per variant, in the order of product.variants,
+   * each row aligned with LOCATIONS. Arrays rather than objects keyed by
+   * variant id, because 150,000 objects with unique keys cost the seed its speed.
+   */
+  onHand: number[][];
 };
 
 /** A remembered answer to an Idempotency-Key, so a retry gets it again instead of applying twice. */

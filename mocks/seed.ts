@@ -63,9 +63,47 @@ function makeBarcode(brandIndex: number, itemNumber: number): string {
   return body + upcCheckDigit(body);
 }
 
+const partHandles = new Map<string, string>();
+function partHandle(part: string): string {
+  let handle = partHandles.get(part);
+  if (handle === undefined) {
+    handle = toHandle(part);
+    partHandles.set(part, handle);
+  }
+  return handle;
+}
+
+/**
+ * toHandle(title) assembled from the handles of its parts, which are few and
+ * cached: toHandle's Unicode normalisation is the slowest step of a 50,000-product seed.
+ */
+function titleHandle(brand: string, suffix: string, spec: string | undefined, noun: string, title: string): string {
+  const joined = [brand, suffix, spec ?? '', noun].map(partHandle).filter(Boolean).join('-');
+  return joined.length <= 80 ? joined : toHandle(title);
+}
+
 export function generateShop(options: { seed: number; products: number }): ProductRecord[] {
   const rng = mulberry32(options.seed);
   const usedHandles = new Set<string>();
+  const nextSuffix = new Map<string, number>();
+  // Descriptions, option values and tag lists repeat across products; sharing one
+  // (frozen) copy of each saves memory and start-up time at 50,000 products.
+  const texts = new Map<string, string>();
+  const intern = (text: string) => {
+    const known = texts.get(text);
+    if (known !== undefined) return known;
+    texts.set(text, text);
+    return text;
+  };
+  const lists = new Map<string, string[]>();
+  const internList = (values: string[]) => {
+    const key = values.join('\u0000');
+    const known = lists.get(key);
+    if (known !== undefined) return known;
+    Object.freeze(values);
+    lists.set(key, values);
+    return values;
+  };
   const itemsPerBrand = new Array<number>(BRANDS.length).fill(0);
   const records: ProductRecord[] = [];
   let variantSeq = 0;
@@ -79,9 +117,12 @@ export function generateShop(options: { seed: number; products: number }): Produ
     const noun = rng.pick(family.nouns);
     const title = `${brand.name}${suffix} ${spec ? `${spec[0]} ` : ''}${noun}`;
 
-    const base = toHandle(title);
+    const base = titleHandle(brand.name, suffix, spec?.[0], noun, title);
     let handle = base;
-    for (let k = 2; usedHandles.has(handle); k++) handle = `${base.slice(0, 80 - String(k).length - 1)}-${k}`;
+    let k = nextSuffix.get(base) ?? 2;
+    // A later title can itself end in "-2"; the set catches that, the counter keeps the search short.
+    while (usedHandles.has(handle)) handle = `${base.slice(0, 80 - String(k).length - 1)}-${k++}`;
+    nextSuffix.set(base, k);
     usedHandles.add(handle);
 
     let chosen = chooseOptions(family.options, rng);
@@ -100,7 +141,7 @@ export function generateShop(options: { seed: number; products: number }): Produ
     const onSale = rng.chance(0.2);
     const weight = rng.int(family.weight[0], family.weight[1]);
     const serial = (i + 1).toString(36).toUpperCase().padStart(4, '0');
-    const onHand: Record<string, number[]> = {};
+    const onHand: number[][] = [];
 
     const variants: Variant[] = combinations(chosen).map((combo) => {
       variantSeq++;
@@ -112,14 +153,14 @@ export function generateShop(options: { seed: number; products: number }): Produ
         const r = rng.next();
         return Math.floor(r * r * 240);
       });
-      onHand[vid] = levels;
+      onHand.push(levels);
       const item = itemsPerBrand[brandIndex] ?? 0;
       itemsPerBrand[brandIndex] = item + 1;
       const codes = combo.map((v) => v[1]);
       return {
         id: vid,
         productId: id,
-        optionValues: combo.map((v) => v[0]),
+        optionValues: internList(combo.map((v) => v[0])),
         sku: `${brand.code}-${family.code}-${serial}${codes.length ? `-${codes.join('-')}` : ''}`,
         barcode: rng.chance(0.95) ? makeBarcode(brandIndex, item) : null,
         price,
@@ -149,12 +190,12 @@ export function generateShop(options: { seed: number; products: number }): Produ
       id,
       handle,
       title,
-      description: `${rng.sample(family.features, rng.int(2, 3)).join('. ')}. Backed by a two-year ${brand.name} warranty.`,
+      description: intern(`${rng.sample(family.features, rng.int(2, 3)).join('. ')}. Backed by a two-year ${brand.name} warranty.`),
       categoryId: family.category,
-      tags,
+      tags: internList(tags),
       status,
       images,
-      options: chosen.map((o) => ({ name: o.name, values: o.values.map((v) => v[0]) })),
+      options: chosen.map((o) => ({ name: o.name, values: internList(o.values.map((v) => v[0])) })),
       variants,
       createdAt: new Date(createdMs).toISOString(),
       updatedAt: new Date(updatedMs).toISOString(),

@@ -61,22 +61,37 @@ export type WriteTx = {
   newVariantId(): string;
 };
 
+/**
+ * A product as the indexes see it: the sort keys up front, the rest built on
+ * first use, because at 50,000 products every eager field costs start-up time
+ * and memory while a request only ever shows a page of summaries.
+ */
 type Entry = {
   record: ProductRecord;
   /** The change that last wrote this product (0 = the seed), so late or repeated messages from other tabs are ignored. */
   seq: number;
-  summary: ProductSummary;
   titleKey: string;
-  /** Lowercase title and SKUs, separated by a character no query contains. */
-  search: string;
-  barcodes: string[];
-  prices: number[];
+  priceMin: number;
+  stock: number;
   updatedMs: number;
+  summary?: ProductSummary;
+  /** Lowercase title and SKUs, separated by a character no query contains; built by the first text search. */
+  search?: string;
 };
 
 const SEP = '\u0001';
 
-function summarize(record: ProductRecord): Entry['summary'] {
+function summaryOf(entry: Entry): ProductSummary {
+  entry.summary ??= summarize(entry.record);
+  return entry.summary;
+}
+
+function searchTextOf(entry: Entry): string {
+  entry.search ??= [entry.titleKey, ...entry.record.product.variants.map((v) => v.sku.toLowerCase())].join(SEP);
+  return entry.search;
+}
+
+function summarize(record: ProductRecord): ProductSummary {
   const p = record.product;
   let priceMin = Infinity;
   let priceMax = 0;
@@ -105,22 +120,28 @@ function summarize(record: ProductRecord): Entry['summary'] {
 }
 
 function makeEntry(record: ProductRecord, seq: number): Entry {
-  const summary = summarize(record);
-  const titleKey = record.product.title.toLowerCase();
+  let priceMin = Infinity;
+  let stock = 0;
+  for (const v of record.product.variants) {
+    if (v.price < priceMin) priceMin = v.price;
+    stock += v.stock;
+  }
   return {
     record,
     seq,
-    summary,
-    titleKey,
-    search: [titleKey, ...summary.skus.map((s) => s.toLowerCase())].join(SEP),
-    barcodes: record.product.variants.flatMap((v) => (v.barcode ? [v.barcode] : [])),
-    prices: record.product.variants.map((v) => v.price),
+    titleKey: record.product.title.toLowerCase(),
+    priceMin: Number.isFinite(priceMin) ? priceMin : 0,
+    stock,
     updatedMs: Date.parse(record.product.updatedAt),
   };
 }
 
 type Compare = (a: Entry, b: Entry) => number;
-const byId = (a: Entry, b: Entry) => (a.summary.id < b.summary.id ? -1 : a.summary.id > b.summary.id ? 1 : 0);
+const byId = (a: Entry, b: Entry) => {
+  const x = a.record.product.id;
+  const y = b.record.product.id;
+  return x < y ? -1 : x > y ? 1 : 0;
+};
 const numeric =
   (key: (e: Entry) => number): Compare =>
   (a, b) =>
@@ -128,9 +149,9 @@ const numeric =
 /** Ascending orders; descending walks them backwards, so ties are broken by id in the sort's direction. */
 const COMPARES: Record<ProductSortKey, Compare> = {
   title: (a, b) => (a.titleKey < b.titleKey ? -1 : a.titleKey > b.titleKey ? 1 : byId(a, b)),
-  variantCount: numeric((e) => e.summary.variantCount),
-  price: numeric((e) => e.summary.priceMin),
-  stock: numeric((e) => e.summary.stock),
+  variantCount: numeric((e) => e.record.product.variants.length),
+  price: numeric((e) => e.priceMin),
+  stock: numeric((e) => e.stock),
   updatedAt: numeric((e) => e.updatedMs),
 };
 
@@ -242,7 +263,7 @@ export class MockDb {
 
     if (!matches) {
       const items: ProductSummary[] = [];
-      for (let i = query.offset; i < Math.min(end, n); i++) items.push(at(i).summary);
+      for (let i = query.offset; i < Math.min(end, n); i++) items.push(summaryOf(at(i)));
       return { items, total: n };
     }
     // The total needs every candidate tested; the page is collected on the way, already in order.
@@ -251,7 +272,7 @@ export class MockDb {
     for (let i = 0; i < n; i++) {
       const entry = at(i);
       if (!matches(entry)) continue;
-      if (total >= query.offset && total < end) items.push(entry.summary);
+      if (total >= query.offset && total < end) items.push(summaryOf(entry));
       total++;
     }
     return { items, total };
@@ -261,25 +282,27 @@ export class MockDb {
     const tests: ((e: Entry) => boolean)[] = [];
     if (query.status) {
       const statuses = new Set<string>(query.status);
-      tests.push((e) => statuses.has(e.summary.status));
+      tests.push((e) => statuses.has(e.record.product.status));
     }
     if (query.categoryId !== undefined) {
       const categoryId = query.categoryId;
-      tests.push((e) => e.summary.categoryId === categoryId);
+      tests.push((e) => e.record.product.categoryId === categoryId);
     }
     if (query.tag !== undefined) {
       const tag = query.tag;
-      tests.push((e) => e.summary.tags.includes(tag));
+      tests.push((e) => e.record.product.tags.includes(tag));
     }
     if (query.priceMin !== undefined || query.priceMax !== undefined) {
       const min = query.priceMin ?? 0;
       const max = query.priceMax ?? Infinity;
-      tests.push((e) => e.prices.some((p) => p >= min && p <= max));
+      tests.push((e) => e.record.product.variants.some((v) => v.price >= min && v.price <= max));
     }
     if (query.q !== undefined) {
       const text = query.q.toLowerCase();
       const digits = /^\d+$/.test(query.q) ? query.q : null;
-      tests.push((e) => e.search.includes(text) || (digits !== null && e.barcodes.some((b) => b.startsWith(digits))));
+      tests.push(
+        (e) => searchTextOf(e).includes(text) || (digits !== null && e.record.product.variants.some((v) => v.barcode?.startsWith(digits))),
+      );
     }
     if (tests.length === 0) return null;
     return (e) => tests.every((t) => t(e));

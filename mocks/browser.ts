@@ -38,4 +38,14 @@ export async function startMockApi(): Promise<void> {
 
   const worker = setupWorker(...createHandlers(db));
   await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true });
+  warmUpWhenIdle(db);
+}
+
+/** Sorts the catalogue by each column while the page is idle, one column per idle slot. */
+function warmUpWhenIdle(db: MockDb): void {
+  const later = (fn: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 50));
+  const step = () => {
+    if (db.warmUpStep()) later(step);
+  };
+  later(step);
 }

@@ -384,6 +384,25 @@ describe('POST /api/products/bulk-status', () => {
   });
 });
 
+describe('sort orders after writes', () => {
+  it.each([3, 150])('stay right after a bulk change of %i products (spliced or merged)', async (count) => {
+    const sorts = ['-updatedAt', 'title', 'price', '-stock', 'variantCount'];
+    // Build every order first, so the write has to maintain them rather than build them afresh.
+    for (const sort of sorts) await call('GET', `/api/products?sort=${sort}`);
+    const ids = [...mockDb().allRecords()].slice(0, count).map((r) => r.product.id);
+    mockDb().now = () => Date.parse('2026-12-24T10:00:00Z');
+    const res = await call('POST', '/api/products/bulk-status', { body: { ids, status: 'archived' }, headers: { 'Idempotency-Key': `sort-${count}` } });
+    expect(res.status).toBe(200);
+    for (const sort of sorts) {
+      const query = { sort, limit: '500', status: 'archived,active' };
+      const body = productListResponseSchema.parse((await call('GET', `/api/products?${new URLSearchParams(query)}`)).json);
+      expect(body.items.map((i) => i.id)).toEqual(naiveList(query).items);
+      const all = productListResponseSchema.parse((await call('GET', `/api/products?sort=${sort}&limit=500`)).json);
+      expect(all.items.map((i) => i.id)).toEqual(naiveList({ sort, limit: '500' }).items);
+    }
+  });
+});
+
 describe('categories and tags', () => {
   it('count products per category and per tag, most used tag first', async () => {
     const products = [...mockDb().allRecords()].map((r) => r.product);

@@ -11,6 +11,7 @@ export default mergeConfig(
       setupFiles: ['./tests/setup.ts'],
       include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'tests/integration/**/*.test.{ts,tsx}'],
       css: false,
+      testTimeout: 60_000,
     },
   }),
 );

@@ -9,7 +9,11 @@ import { isValidUpcA } from '../lib/upc';
 
 export const MAX_CENTS = 100_000_000; // $1,000,000: nothing this shop sells costs more
 
-export const centsSchema = z.number().int('Use whole cents').min(0, 'Must not be negative').max(MAX_CENTS, 'Must be under $1,000,000');
+export const centsSchema = z
+  .number({ error: 'Enter an amount in dollars and cents, like 19.99' })
+  .int('Use whole cents')
+  .min(0, 'Must not be negative')
+  .max(MAX_CENTS, 'Must be under $1,000,000');
 
 export const isoDateTimeSchema = z.iso.datetime({ offset: true });
 
@@ -68,7 +72,7 @@ const skuSchema = z
 
 const barcodeSchema = z
   .string()
-  .refine((v) => /^\d{12}$/.test(v), 'A UPC-A barcode is 12 digits')
+  .regex(/^\d{12}$/, 'A UPC-A barcode is 12 digits')
   .refine((v) => !/^\d{12}$/.test(v) || isValidUpcA(v), 'The check digit does not match: check the barcode');
 
 export const variantInputSchema = z
@@ -146,12 +150,24 @@ function checkProductRules(p: { options: ProductOption[]; variants: VariantInput
   });
 }
 
+function hasProductShape(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const { options, variants } = value as { options?: unknown; variants?: unknown };
+  return (
+    Array.isArray(options) &&
+    options.every((o) => typeof o?.name === 'string' && Array.isArray(o?.values)) &&
+    Array.isArray(variants) &&
+    variants.every((v) => typeof v === 'object' && v !== null && Array.isArray(v.optionValues) && typeof v.sku === 'string')
+  );
+}
+
 export const productInputSchema = z
   .object({
     ...productFields,
     variants: z.array(variantInputSchema).min(1, 'A product needs at least one variant').max(100, 'Up to 100 variants'),
   })
-  .superRefine(checkProductRules)
+  // The cross-field rules run even while other fields are still wrong, so a person sees every problem at once.
+  .superRefine(checkProductRules, { when: ({ value }) => hasProductShape(value) })
   .meta({ id: 'ProductInput' });
 export type ProductInput = z.infer<typeof productInputSchema>;
 

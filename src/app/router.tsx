@@ -5,10 +5,12 @@ import {
   createRouter,
   lazyRouteComponent,
   redirect,
+  stripSearchParams,
+  type RouterHistory,
   type SearchSchemaInput,
 } from '@tanstack/react-router';
 import { productQueries } from '@/features/products/api/product-queries';
-import { productListSearchSchema, type ProductListSearch } from '@/features/products/search';
+import { PRODUCT_LIST_DEFAULTS, productListSearchSchema, type ProductListSearch } from '@/features/products/search';
 import { parseSearch, parseSearchLeniently, stringifySearch } from '@/lib/search-params';
 import { AppLayout } from './layout/app-layout';
 import { NotBuiltYet } from './not-built-yet';
@@ -40,6 +42,8 @@ const productsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/products',
   validateSearch: (raw: Partial<ProductListSearch> & SearchSchemaInput) => parseSearchLeniently(productListSearchSchema, raw),
+  // Defaults stay out of the address, so a link shows only what the person chose.
+  search: { middlewares: [stripSearchParams(PRODUCT_LIST_DEFAULTS)] },
   component: lazyRouteComponent(() => import('@/features/products/components/products-page'), 'ProductsPage'),
 });
 
@@ -78,9 +82,10 @@ const routeTree = rootRoute.addChildren([
   settingsRoute,
 ]);
 
-export function createAppRouter(queryClient: QueryClient) {
+export function createAppRouter(queryClient: QueryClient, history?: RouterHistory) {
   return createRouter({
     routeTree,
+    history,
     context: { queryClient },
     parseSearch,
     stringifySearch,

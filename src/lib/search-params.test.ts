@@ -53,7 +53,7 @@ describe('stringifySearch and parseSearch', () => {
       none: [],
       sort: '-title',
     });
-    expect(new URLSearchParams(text).toString()).toBe(new URLSearchParams('page=2&status=active,draft&sort=-title').toString());
+    expect(text).toBe('?page=2&status=active,draft&sort=-title');
     expect(text.startsWith('?')).toBe(true);
     expect(parseSearch(text)).toEqual({ page: '2', status: 'active,draft', sort: '-title' });
   });

@@ -11,8 +11,9 @@ export function parseSearchLeniently<Shape extends z.ZodRawShape>(
   const result: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(schema.shape) as [string, z.ZodType][]) {
     const parsed = field.safeParse(raw[key]);
-    const value = parsed.success ? parsed.data : field.safeParse(undefined).data;
-    if (value !== undefined) result[key] = value;
+    // Every key is set, even to undefined: the router merges a route's search over the raw
+    // one it inherits, so a key left out would let the unparsed value through.
+    result[key] = parsed.success ? parsed.data : field.safeParse(undefined).data;
   }
   return result as z.infer<z.ZodObject<Shape>>;
 }
@@ -30,6 +31,7 @@ export function stringifySearch(search: Record<string, unknown>): string {
       if (value.length) params.set(key, value.join(','));
     } else params.set(key, String(value));
   }
-  const text = params.toString();
+  // Commas separate list values; leaving them unescaped keeps the address readable (?status=active,draft).
+  const text = params.toString().replaceAll('%2C', ',');
   return text ? `?${text}` : '';
 }

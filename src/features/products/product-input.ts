@@ -68,6 +68,8 @@ export function syncVariants(options: ProductOption[], variants: VariantInput[])
   return optionCombinations(usable).map((combo) => {
     const existing = byCombo.get(combo.join('\u0000'));
     if (existing) return existing;
+    // Removing the last option keeps the one variant it leaves (its SKU, stock and history).
+    if (combo.length === 0 && template) return { ...template, optionValues: [] };
     // A variant made by adding the first option keeps its identity (and its SKU, stock and history).
     if (
       variants.length === 1 &&

@@ -25,3 +25,5 @@ export type ProductListFilters = Omit<ProductListSearch, 'page' | 'pageSize' | '
 export function searchToQuery({ page, pageSize, ...rest }: ProductListSearch) {
   return { ...rest, offset: (page - 1) * pageSize, limit: pageSize };
 }
+
+export const PRODUCT_LIST_DEFAULTS = { page: 1, pageSize: 25, sort: '-updatedAt' } as const satisfies Partial<ProductListSearch>;

@@ -3,9 +3,10 @@ import { Alert, Button, Card, Grid, Group, Select, Stack, TagsInput, Text, Texta
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Controller, FormProvider, useForm, useWatch, type Path } from 'react-hook-form';
+import { Controller, FormProvider, get, useForm, useWatch, type Path } from 'react-hook-form';
 import { ApiError } from '@/api/client';
 import { PRODUCT_STATUSES, productInputSchema, productSchema, type Product, type ProductInput } from '@/api/schemas';
+import { withServerErrors } from '@/components/forms/server-errors';
 import { UnsavedChangesGuard } from '@/components/unsaved-changes-guard';
 import { toHandle } from '@/lib/handle';
 import { productQueries } from '../api/product-queries';
@@ -26,7 +27,8 @@ type ProductFormProps = {
 };
 
 export function ProductForm({ product, initial, save, onSaved }: ProductFormProps) {
-  const form = useForm({ resolver: zodResolver(productInputSchema), defaultValues: initial, mode: 'onTouched' });
+  const [server] = useState(() => withServerErrors<ProductInput>(zodResolver(productInputSchema)));
+  const form = useForm<ProductInput>({ resolver: server.resolver, defaultValues: initial, mode: 'onTouched' });
   const { control, register, handleSubmit, setValue, getValues, setError, reset, formState } = form;
   const categories = useQuery(productQueries.categories());
   const [base, setBase] = useState(product);
@@ -52,6 +54,7 @@ export function ProductForm({ product, initial, save, onSaved }: ProductFormProp
     setFormError(null);
     try {
       const saved = await save(input, version);
+      server.clear();
       setBase(saved);
       reset(productToInput(saved));
       notifications.show({ color: 'green', title: 'Product saved', message: saved.title });
@@ -65,17 +68,17 @@ export function ProductForm({ product, initial, save, onSaved }: ProductFormProp
       }
       const fields = Object.entries(error.fieldErrors);
       const unplaced: string[] = [];
-      for (const [path, message] of fields) {
-        if (path in FIELD_PATH_ROOTS || /^(variants|options|images)\.\d+/.test(path))
-          setError(path as Path<ProductInput>, { type: 'server', message }, { shouldFocus: true });
-        else unplaced.push(message);
-      }
+      fields.forEach(([path, message], i) => {
+        if (!FORM_FIELD.test(path)) return void unplaced.push(message);
+        server.refuse(path, get(input, path), message);
+        setError(path as Path<ProductInput>, { type: 'server', message }, { shouldFocus: i === 0 });
+      });
       setFormError(
-        fields.length
-          ? unplaced.length
+        fields.length === 0
+          ? error.message
+          : unplaced.length
             ? unplaced.join(' ')
-            : 'Some fields need attention: see the messages beside them.'
-          : error.message,
+            : 'Some fields need attention: see the messages beside them.',
       );
     }
   }
@@ -215,15 +218,5 @@ export function ProductForm({ product, initial, save, onSaved }: ProductFormProp
   );
 }
 
-/** Top-level fields a 422 may name; deeper paths (variants.0.sku) are recognised by shape. */
-const FIELD_PATH_ROOTS: Record<string, true> = {
-  title: true,
-  handle: true,
-  description: true,
-  categoryId: true,
-  tags: true,
-  status: true,
-  images: true,
-  options: true,
-  variants: true,
-};
+/** The paths of a 422 that name a field of this form (title, variants.0.sku …); others are shown above it. */
+const FORM_FIELD = /^(title|handle|description|categoryId|tags|status|images|options|variants)(\.|$)/;

@@ -1,0 +1,46 @@
+import { get, type FieldErrors, type FieldValues, type Resolver } from 'react-hook-form';
+
+/**
+ * Keeps the API's refusals of fields (422) on those fields for as long as
+ * their values stay what the API refused. react-hook-form revalidates a field
+ * when it loses focus, which would otherwise wipe a message such as "Another
+ * product already uses this SKU" that only the server can know.
+ */
+export function withServerErrors<T extends FieldValues>(resolver: Resolver<T>) {
+  const refused = new Map<string, { value: string; message: string }>();
+
+  const wrapped: Resolver<T> = async (values, context, options) => {
+    const result = await resolver(values, context, options);
+    let errors: FieldErrors<T> | null = null;
+    for (const [path, refusal] of refused) {
+      if (JSON.stringify(get(values, path)) !== refusal.value) {
+        refused.delete(path);
+      } else if (!get(result.errors, path)) {
+        errors ??= structuredClone(result.errors);
+        setPath(errors, path, { type: 'server', message: refusal.message });
+      }
+    }
+    return errors ? { values: {}, errors } : result;
+  };
+
+  return {
+    resolver: wrapped,
+    refuse(path: string, value: unknown, message: string) {
+      refused.set(path, { value: JSON.stringify(value), message });
+    },
+    clear() {
+      refused.clear();
+    },
+  };
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown) {
+  const keys = path.split('.');
+  let node = target;
+  keys.slice(0, -1).forEach((key, i) => {
+    const next = node[key];
+    if (typeof next !== 'object' || next === null) node[key] = /^\d+$/.test(keys[i + 1] ?? '') ? [] : {};
+    node = node[key] as Record<string, unknown>;
+  });
+  node[keys[keys.length - 1]!] = value;
+}

@@ -1,0 +1,42 @@
+import { QueryClient } from '@tanstack/react-query';
+import { createMemoryHistory, type RouterHistory } from '@tanstack/react-router';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { resetMockDb, server } from '../../mocks/node';
+import { App } from '../../src/app/app';
+
+/** Every request the mock API received during the test, in order. */
+export const received: Request[] = [];
+
+/** The shared lifecycle: msw/node over the real handlers, a pristine seeded shop per test. */
+export function useMockApi() {
+  beforeAll(() => {
+    server.listen({ onUnhandledRequest: 'error' });
+    server.events.on('request:start', ({ request }) => void received.push(request.clone()));
+  });
+  beforeEach(() => {
+    received.length = 0;
+    resetMockDb();
+  });
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
+}
+
+/** Renders the whole app at a URL, with a fresh query client that does not retry. */
+export function renderApp(url: string): { history: RouterHistory; user: ReturnType<typeof userEvent.setup> } {
+  const history = createMemoryHistory({ initialEntries: [url] });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const user = userEvent.setup({ delay: null });
+  render(<App queryClient={queryClient} history={history} />);
+  return { history, user };
+}
+
+/** The query strings of every GET of a path the API received. */
+export function searchesOf(pathname: string): URLSearchParams[] {
+  return received.filter((r) => r.method === 'GET' && new URL(r.url).pathname === pathname).map((r) => new URL(r.url).searchParams);
+}
+
+export async function findTable(name: string) {
+  return screen.findByRole('table', { name });
+}

@@ -1,0 +1,117 @@
+/**
+ * Journey 5: every screen, and the Ctrl+K palette, passes axe's WCAG 2.1 A/AA
+ * rules with nothing serious or critical, in the light and the dark scheme
+ * (the app follows the system's, so emulating the preference picks it).
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { openScreen, productTable, UI_TIMEOUT, waitForProductRows } from './app';
+import { setupBrowser } from './browser';
+
+type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
+type Violation = AxeResults['violations'][number];
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const BLOCKING = new Set(['serious', 'critical']);
+
+const SHOWN_NODES = 4;
+
+/**
+ * A line per rule, then its first few elements with axe's reason; the same
+ * mistake repeated in 25 table rows would otherwise bury every other rule.
+ */
+export function describeViolations(violations: readonly Violation[]): string {
+  return violations
+    .map((v) =>
+      [
+        `[${v.impact ?? 'unknown'}] ${v.id}: ${v.help}, ${v.nodes.length} element(s) (${v.helpUrl})`,
+        ...v.nodes
+          .slice(0, SHOWN_NODES)
+          .map(
+            (n) =>
+              `    at ${n.target.join(' ')}\n       ${n.html.slice(0, 160)}\n       ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 300)}`,
+          ),
+        ...(v.nodes.length > SHOWN_NODES ? [`    … and ${v.nodes.length - SHOWN_NODES} more`] : []),
+      ].join('\n'),
+    )
+    .join('\n');
+}
+
+async function audit(page: Page, within?: string): Promise<Violation[]> {
+  // Let opening transitions finish: half-faded text would be judged at the wrong contrast.
+  await page.waitForTimeout(300);
+  // Only violations are read; leaving out passes and incompletes makes axe's answer much smaller and faster.
+  const builder = new AxeBuilder({ page }).withTags(TAGS).options({ resultTypes: ['violations'] });
+  if (within) builder.include(within);
+  const results = await builder.analyze();
+  return results.violations.filter((v) => BLOCKING.has(v.impact ?? ''));
+}
+
+/** `within`: audit only that part (the palette: the page behind it is audited on its own, and is inert while it is open). */
+type Screen = { name: string; open: (page: Page, baseUrl: string) => Promise<void>; within?: string };
+
+const SCREENS: Screen[] = [
+  {
+    name: 'products list',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/products');
+      await waitForProductRows(page);
+    },
+  },
+  { name: 'new product', open: (page, baseUrl) => openScreen(page, baseUrl, '/products/new') },
+  {
+    name: 'product editor',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/products');
+      await waitForProductRows(page);
+      // In-app navigation, as a person gets there (and without a second start of the mock).
+      await productTable(page).locator('tbody tr a').first().click();
+      await page.getByRole('table', { name: 'Variants' }).waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  ...['/dashboard', '/pricing', '/inventory', '/orders', '/reports'].map((path): Screen => ({
+    name: path.slice(1),
+    open: (page, baseUrl) => openScreen(page, baseUrl, path),
+  })),
+  {
+    name: 'settings',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/settings');
+      await page.getByRole('button', { name: 'Save demo settings' }).waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  {
+    name: 'command palette (Ctrl+K)',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/products');
+      await waitForProductRows(page);
+      await page.keyboard.press('Control+K');
+      await page.getByRole('dialog').getByRole('textbox', { name: 'Search' }).waitFor({ timeout: UI_TIMEOUT });
+    },
+    within: '[role="dialog"]',
+  },
+];
+
+const session = setupBrowser({ colorScheme: 'light' });
+
+describe('accessibility', () => {
+  // Both schemes in one visit: the app follows the system scheme live, so switching the emulated
+  // preference re-themes the same screen, and a second start of the app and its mock is saved.
+  test.each(SCREENS.map((s) => [s.name, s] as const))('%s: no serious or critical axe violations, light and dark', async (_, screen) => {
+    const { page, baseUrl } = session;
+    await screen.open(page, baseUrl);
+    const found: string[] = [];
+    const ids: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.waitForFunction((scheme) => document.documentElement.getAttribute('data-mantine-color-scheme') === scheme, colorScheme, {
+        timeout: UI_TIMEOUT,
+      });
+      const violations = await audit(page, screen.within);
+      ids.push(...violations.map((v) => `${colorScheme}: ${v.id}`));
+      if (violations.length) found.push(`${colorScheme} scheme:\n${describeViolations(violations)}`);
+    }
+    expect(ids, `axe found on ${screen.name}:\n${found.join('\n')}`).toEqual([]);
+  });
+});

@@ -225,6 +225,8 @@ export class MockDb {
   private tagCounts = new Map<string, number>();
   private orders: Partial<Record<ProductSortKey, Entry[]>> = {};
   private idempotency = new Map<string, IdempotencyRecord>();
+  /** Whether every entry's search text exists (new entries build theirs on first search). */
+  private searchReady = false;
 
   constructor(settings: Partial<MockSettings> = {}) {
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
@@ -242,6 +244,7 @@ export class MockDb {
     this.tagCounts.clear();
     this.orders = {};
     this.idempotency.clear();
+    this.searchReady = false;
     this.seq = 0;
     for (const record of generateShop(this.settings)) this.add(makeEntry(record, 0));
   }
@@ -356,15 +359,24 @@ export class MockDb {
   }
 
   /**
-   * Builds one missing sort order; false once all exist. The browser calls it
-   * in idle time after start-up, so the first click on a column header does
-   * not pay for sorting 50,000 products.
+   * Builds one missing sort order, then the search text; false once all is
+   * ready. The browser calls it in idle time after start-up, so the first
+   * sort or search does not pay for preparing 50,000 products.
    */
   warmUpStep(): boolean {
     const key = PRODUCT_SORT_KEYS.find((k) => !this.orders[k]);
-    if (key === undefined) return false;
-    this.order(key);
-    return PRODUCT_SORT_KEYS.some((k) => !this.orders[k]);
+    if (key !== undefined) {
+      this.order(key);
+      return true;
+    }
+    if (!this.searchReady) {
+      for (const entry of this.entries.values()) {
+        searchTextOf(entry);
+        barcodeTextOf(entry);
+      }
+      this.searchReady = true;
+    }
+    return false;
   }
 
   /** The order for a sort key, built on first use and then kept up to date by writes. */

@@ -140,8 +140,8 @@ export async function updateProduct(db: MockDb, id: string, version: number | nu
       const before = known.variant;
       const levels = known.levels ?? LOCATIONS.map(() => 0);
       onHand.push(levels);
-      const version = sameFields(before, fields) ? before.version : before.version + 1;
-      return { ...fields, id: before.id, productId: id, stock: sumOnHand(levels), version };
+      const variantVersion = sameFields(before, fields) ? before.version : before.version + 1;
+      return { ...fields, id: before.id, productId: id, stock: sumOnHand(levels), version: variantVersion };
     });
     const product: Product = {
       ...current.product,

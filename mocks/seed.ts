@@ -40,8 +40,8 @@ function chooseOptions(templates: readonly OptionTemplate[], rng: Random): Chose
   // Drop values from the last option until the combinations fit; a product offers at most six variants.
   const count = () => chosen.reduce((n, o) => n * o.values.length, 1);
   for (let i = chosen.length - 1; i >= 0 && count() > MAX_VARIANTS; i--) {
-    const option = chosen[i];
-    while (option && option.values.length > 1 && count() > MAX_VARIANTS) option.values.pop();
+    const values = chosen[i]?.values ?? [];
+    while (values.length > 1 && count() > MAX_VARIANTS) values.pop();
   }
   return chosen;
 }
@@ -119,10 +119,10 @@ export function generateShop(options: { seed: number; products: number }): Produ
 
     const base = titleHandle(brand.name, suffix, spec?.[0], noun, title);
     let handle = base;
-    let k = nextSuffix.get(base) ?? 2;
+    let n = nextSuffix.get(base) ?? 2;
     // A later title can itself end in "-2"; the set catches that, the counter keeps the search short.
-    while (usedHandles.has(handle)) handle = `${base.slice(0, 80 - String(k).length - 1)}-${k++}`;
-    nextSuffix.set(base, k);
+    while (usedHandles.has(handle)) handle = `${base.slice(0, 80 - String(n).length - 1)}-${n++}`;
+    nextSuffix.set(base, n);
     usedHandles.add(handle);
 
     let chosen = chooseOptions(family.options, rng);

@@ -93,7 +93,12 @@ export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Pro
       return inTab.exclusive(() => (locks ? locks.request(`stockroom-mock:${db.shopKey}`, run) : run()));
     },
     async committed(changes) {
-      await overlay?.save(changes);
+      try {
+        await overlay?.save(changes);
+      } catch (error) {
+        // The change is already applied in memory and answered; failing the request now would make the client retry into a 409.
+        console.warn('[mock] could not persist a change; it will be lost on reload', error);
+      }
       post({ type: 'changes', shop: db.shopKey, changes });
     },
     async reset() {

@@ -5,29 +5,9 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type LaunchOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, inject, type TestContext } from 'vitest';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-export function chromiumLaunchOptions(): LaunchOptions {
-  return { executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS };
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch(chromiumLaunchOptions());
-}
-
-/** A width at which the navbar is shown (Mantine's `sm` breakpoint is 48em) and the list's columns fit. */
-export const VIEWPORT = { width: 1400, height: 900 };
+import { launchChromium, VIEWPORT } from './chromium';
 
 export type BrowserSession = {
   readonly browser: Browser;

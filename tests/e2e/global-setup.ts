@@ -2,11 +2,9 @@
  * Serves the already built dist/ with `vite preview` on a free port for the
  * whole run, and hands its address to the tests through vitest's provide/inject.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
+import { startPreview, stopPreview } from './preview-server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,64 +12,7 @@ declare module 'vitest' {
   }
 }
 
-const root = resolve(import.meta.dirname, '../..');
 let server: ChildProcess | undefined;
-
-/** Asks the OS for a port nobody listens on; --strictPort then fails loudly if it was taken meanwhile. */
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => (port ? done(port) : fail(new Error('No free port'))));
-    });
-  });
-}
-
-/** Starts `vite preview` directly with node (not through npx), so its PID is the server's and killing it stops it. */
-export async function startPreview(): Promise<{ url: string; child: ChildProcess }> {
-  if (!existsSync(resolve(root, 'dist/index.html'))) {
-    throw new Error('dist/ is missing: run `vite build` first (npm run test:e2e does).');
-  }
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [resolve(root, 'node_modules/vite/bin/vite.js'), 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited (${child.exitCode}):\n${output}`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return { url, child };
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error(`vite preview did not answer on ${url} within 30 s:\n${output}`);
-}
-
-export function stopPreview(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      done();
-    });
-    child.kill('SIGTERM');
-  });
-}
 
 export async function setup(project: TestProject): Promise<void> {
   const preview = await startPreview();

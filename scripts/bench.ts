@@ -1,0 +1,331 @@
+/**
+ * `npm run bench`: builds, serves dist/ with vite preview, and measures in
+ * headless Chromium what a person would feel:
+ *   (a) gzip size of the JS the first screen (/products) loads, split into shell, mock API and route chunks;
+ *   (b) with 50,000 products, input → new rows painted for a filter, a sort and a page change;
+ *   (c) navigation → first products page painted in demo mode, mock start-up included.
+ * It prints each figure beside its goal. A benchmark, not a test: it always exits 0.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, VIEWPORT } from '../tests/e2e/chromium.ts';
+import { startPreview, stopPreview } from '../tests/e2e/preview-server.ts';
+
+const DIST = resolve(import.meta.dirname, '../dist');
+const SHELL_GOAL_KB = 160;
+const INTERACTION_GOAL_MS = 150;
+const FIRST_PAINT_GOAL_MS = 1500;
+const REPEATS = 15;
+const FIRST_PAINT_RUNS = 5;
+const BIG_SHOP = 50_000;
+
+const out = (line = '') => process.stdout.write(`${line}\n`);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const verdict = (ok: boolean) => (ok ? 'pass' : 'MISS');
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index] ?? Number.NaN;
+}
+
+// ------------------------------------------------------------------ (a) JS sizes
+
+/** Static imports of a built chunk (`import … from "./x.js"`, `import "./x.js"`); dynamic `import()` is left out on purpose. */
+function staticImports(code: string): string[] {
+  const found = new Set<string>();
+  for (const match of code.matchAll(/(?:\bfrom\s*|\bimport\s*)["']\.\/([^"']+\.js)["']/g)) if (match[1]) found.add(match[1]);
+  return [...found];
+}
+
+/** Every chunk a file needs before it runs: itself and its static imports, transitively. */
+async function staticClosure(file: string, cache: Map<string, string[]>): Promise<Set<string>> {
+  const seen = new Set<string>();
+  const queue = [file];
+  while (queue.length) {
+    const next = queue.pop();
+    if (!next || seen.has(next)) continue;
+    seen.add(next);
+    let imports = cache.get(next);
+    if (!imports) {
+      imports = staticImports(await readFile(resolve(DIST, 'assets', next), 'utf8'));
+      cache.set(next, imports);
+    }
+    queue.push(...imports);
+  }
+  return seen;
+}
+
+type ChunkKind = 'shell' | 'mock' | 'route';
+
+/**
+ * Shell: the entry of index.html and what it statically imports (all of it runs before anything renders).
+ * Mock: the chunk of mocks/browser.ts (loaded by main.tsx in demo mode) and what only it imports.
+ * Route: everything else, loaded lazily by the screen.
+ */
+async function classifyChunks(): Promise<(file: string) => ChunkKind> {
+  const html = await readFile(resolve(DIST, 'index.html'), 'utf8');
+  const entry = /<script[^>]+type="module"[^>]+src="\/assets\/([^"]+\.js)"/.exec(html)?.[1];
+  if (!entry) throw new Error('No module entry script in dist/index.html');
+  const cache = new Map<string, string[]>();
+  const shell = await staticClosure(entry, cache);
+  const files = await readdir(resolve(DIST, 'assets'));
+  const mockEntry = files.find((f) => /^browser-[\w-]+\.js$/.test(f));
+  const mock = mockEntry ? await staticClosure(mockEntry, cache) : new Set<string>();
+  return (file) => (shell.has(file) ? 'shell' : mock.has(file) ? 'mock' : 'route');
+}
+
+async function measureFirstScreenJs(browser: Browser, baseUrl: string): Promise<boolean> {
+  const kindOf = await classifyChunks();
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  const scripts: Promise<{ file: string; raw: number; gzip: number }>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    const url = new URL(response.url());
+    if (url.origin !== baseUrl) return;
+    scripts.push(
+      response.body().then((body) => ({
+        file: url.pathname.split('/').pop() ?? url.pathname,
+        raw: body.length,
+        gzip: gzipSync(body, { level: 9 }).length,
+      })),
+    );
+  });
+  await page.goto(`${baseUrl}/products`);
+  await waitForRows(page, 30_000);
+  await page.waitForLoadState('networkidle');
+  const loaded = await Promise.all(scripts);
+  await context.close();
+
+  const totals: Record<ChunkKind, { raw: number; gzip: number; files: string[] }> = {
+    shell: { raw: 0, gzip: 0, files: [] },
+    mock: { raw: 0, gzip: 0, files: [] },
+    route: { raw: 0, gzip: 0, files: [] },
+  };
+  for (const s of loaded) {
+    const kind = kindOf(s.file);
+    totals[kind].raw += s.raw;
+    totals[kind].gzip += s.gzip;
+    totals[kind].files.push(`${s.file} ${kb(s.gzip)}`);
+  }
+  const all = loaded.reduce((sum, s) => sum + s.gzip, 0);
+  const shellOk = totals.shell.gzip <= SHELL_GOAL_KB * 1024;
+  out('(a) JavaScript loaded by the first screen (/products), gzip -9 of each response');
+  out(`    total          ${kb(all).padStart(10)}  (${loaded.length} scripts)`);
+  out(`    shell / app    ${kb(totals.shell.gzip).padStart(10)}  goal ≤ ${SHELL_GOAL_KB} KB  ${verdict(shellOk)}`);
+  out(`    mock API       ${kb(totals.mock.gzip).padStart(10)}  (demo mode only)`);
+  out(`    route chunks   ${kb(totals.route.gzip).padStart(10)}  (loaded lazily by the screen)`);
+  for (const kind of ['shell', 'mock', 'route'] as const) out(`      ${kind}: ${totals[kind].files.join(', ') || '—'}`);
+  out();
+  return shellOk;
+}
+
+// ------------------------------------------------------------------ (b) interactions on a big shop
+
+const ROWS = 'table[aria-label="Products"] tbody tr a';
+
+async function waitForRows(page: Page, timeout: number): Promise<void> {
+  await page.locator(ROWS).first().waitFor({ timeout });
+  await page.waitForFunction(() => !document.querySelector('table[aria-label="Products"][aria-busy="true"]'), null, { timeout });
+}
+
+/**
+ * Arms a measurement in the page: the next click's event time → a MutationObserver on the table body
+ * sees rows different from now → one animation frame, then a task (the frame has been painted by then).
+ * Resolves in the page with the milliseconds; read it with `window.stockroomBenchResult`.
+ */
+async function armRowsPainted(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as Window & { stockroomBenchResult?: Promise<number> };
+    const body = document.querySelector('table[aria-label="Products"] tbody');
+    if (!body) throw new Error('No products table');
+    const rows = () => [...body.querySelectorAll('tr a')].map((a) => a.getAttribute('href')).join('|');
+    const before = rows();
+    w.stockroomBenchResult = new Promise<number>((done, fail) => {
+      let start: number | null = null;
+      window.addEventListener(
+        'click',
+        (event) => {
+          start = event.timeStamp;
+        },
+        { capture: true, once: true },
+      );
+      const observer = new MutationObserver(() => {
+        const now = rows();
+        if (start === null || now === '' || now === before) return;
+        observer.disconnect();
+        const from = start;
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => done(performance.now() - from);
+          channel.port2.postMessage(null);
+        });
+      });
+      observer.observe(body, { childList: true, subtree: true, characterData: true });
+      setTimeout(() => fail(new Error('No new rows within 20 s')), 20_000);
+    });
+  });
+}
+
+async function measured(page: Page, act: () => Promise<void>): Promise<number> {
+  await armRowsPainted(page);
+  await act();
+  const ms = await page.evaluate(() => (window as Window & { stockroomBenchResult?: Promise<number> }).stockroomBenchResult);
+  await waitForRows(page, 20_000);
+  if (typeof ms !== 'number') throw new Error('The measurement did not run');
+  return ms;
+}
+
+type Series = { name: string; values: number[] };
+
+/**
+ * tsx compiles this file with esbuild's keepNames, which wraps the named inner functions of the
+ * callbacks handed to page.evaluate in a `__name(...)` helper that exists only in node. The page gets a no-op one.
+ */
+const KEEP_NAMES_SHIM = 'globalThis.__name ??= (fn) => fn;';
+
+async function newBenchContext(browser: Browser) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript({ content: KEEP_NAMES_SHIM });
+  return context;
+}
+
+async function measureInteractions(browser: Browser, baseUrl: string): Promise<boolean> {
+  const context = await newBenchContext(browser);
+  const page = await context.newPage();
+  const started = Date.now();
+  await page.goto(`${baseUrl}/products?mock.products=${BIG_SHOP}`);
+  // The app renders only after the mock has seeded (main.tsx awaits it), so rows mean the shop is ready.
+  await waitForRows(page, 120_000);
+  const seeded = Date.now() - started;
+  const total = await page.evaluate(async () => ((await (await fetch('/api/products?limit=1')).json()) as { total: number }).total);
+
+  const categories = await page.evaluate(async () =>
+    ((await (await fetch('/api/categories')).json()) as { items: { name: string }[] }).items.map((c) => c.name),
+  );
+  const filter: Series = { name: 'filter (category)', values: [] };
+  for (let i = 0; i < REPEATS; i++) {
+    const name = categories[i % categories.length] ?? 'Audio';
+    await page.getByRole('combobox', { name: 'Category' }).click();
+    const option = page.getByRole('option', { name, exact: true });
+    await option.waitFor();
+    filter.values.push(await measured(page, () => option.click()));
+  }
+
+  const sortable = ['Price', 'Stock', 'SKUs', 'Product', 'Updated'];
+  const sort: Series = { name: 'sort (column header)', values: [] };
+  for (let i = 0; i < REPEATS; i++) {
+    const header = page
+      .getByRole('table', { name: 'Products' })
+      .getByRole('button', { name: new RegExp(`^${sortable[i % sortable.length]}`) });
+    sort.values.push(await measured(page, () => header.click()));
+  }
+
+  const paging: Series = { name: 'page (next page)', values: [] };
+  for (let i = 0; i < REPEATS; i++) {
+    paging.values.push(await measured(page, () => page.getByRole('button', { name: 'next page' }).click()));
+  }
+  await context.close();
+
+  out(
+    `(b) ${total.toLocaleString('en-US')} products (seeded and shown in ${(seeded / 1000).toFixed(1)} s): input → new rows painted, ${REPEATS} runs each`,
+  );
+  let ok = true;
+  for (const series of [filter, sort, paging]) {
+    const median = percentile(series.values, 50);
+    const p95 = percentile(series.values, 95);
+    ok &&= median < INTERACTION_GOAL_MS;
+    out(
+      `    ${series.name.padEnd(22)} median ${median.toFixed(0).padStart(5)} ms   p95 ${p95.toFixed(0).padStart(5)} ms   goal median < ${INTERACTION_GOAL_MS} ms  ${verdict(median < INTERACTION_GOAL_MS)}`,
+    );
+  }
+  out();
+  return ok;
+}
+
+// ------------------------------------------------------------------ (c) first products page
+
+/** Installed before the app's scripts: notes when the first product row is in the DOM and painted, from navigation start. */
+function watchFirstRow(): void {
+  const w = window as Window & { stockroomFirstRowPainted?: number };
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('table[aria-label="Products"] tbody tr a')) return;
+    observer.disconnect();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        w.stockroomFirstRowPainted = performance.now();
+      };
+      channel.port2.postMessage(null);
+    });
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+async function measureFirstPaint(browser: Browser, baseUrl: string): Promise<boolean> {
+  const values: number[] = [];
+  for (let i = 0; i < FIRST_PAINT_RUNS; i++) {
+    // A new context each time: empty cache and IndexedDB, as on a first visit.
+    const context = await newBenchContext(browser);
+    await context.addInitScript(watchFirstRow);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/products`);
+    const handle = await page.waitForFunction(
+      () => (window as Window & { stockroomFirstRowPainted?: number }).stockroomFirstRowPainted,
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
+    values.push(Number(await handle.jsonValue()));
+    await context.close();
+  }
+  const median = percentile(values, 50);
+  const ok = median < FIRST_PAINT_GOAL_MS;
+  out(`(c) navigation → first products page painted, demo mode (default seed, mock start-up included), ${FIRST_PAINT_RUNS} cold runs`);
+  out(
+    `    median ${median.toFixed(0).padStart(5)} ms   runs ${values.map((v) => v.toFixed(0)).join(', ')} ms   goal < ${FIRST_PAINT_GOAL_MS} ms  ${verdict(ok)}`,
+  );
+  out();
+  return ok;
+}
+
+// ------------------------------------------------------------------ main
+
+async function main(): Promise<void> {
+  const preview = await startPreview();
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    out(`Stockroom benchmark · ${new Date().toISOString()} · ${preview.url} · Chromium ${browser.version()}`);
+    // Timings on a shared 2-core machine swing with whatever else runs: say how busy it was.
+    out(
+      `${cpus().length} CPUs, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} at start`,
+    );
+    out();
+    const results: boolean[] = [];
+    for (const step of [measureFirstScreenJs, measureInteractions, measureFirstPaint]) {
+      try {
+        results.push(await step(browser, preview.url));
+      } catch (error) {
+        out(`    ${step.name} could not run: ${error instanceof Error ? error.message : String(error)}`);
+        out();
+        results.push(false);
+      }
+    }
+    out(`${results.filter(Boolean).length} of ${results.length} goals met.`);
+  } finally {
+    await browser?.close();
+    await stopPreview(preview.child);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+});

@@ -4,28 +4,11 @@
  * answer with the contract's schema so a wrong server answer fails here, loudly.
  */
 import type { z } from 'zod';
-import { problemSchema, type Problem } from './schemas';
+import { ApiError } from './api-error';
+import { problemSchema } from './schemas';
 
 /** Unset means the mock API, served in the page under /api. */
 const BASE_URL = (import.meta.env?.VITE_API_URL as string | undefined)?.replace(/\/$/, '') ?? '';
-
-export class ApiError extends Error {
-  readonly status: number;
-  readonly problem: Problem;
-  constructor(problem: Problem) {
-    super(problem.detail ?? problem.title);
-    this.name = 'ApiError';
-    this.status = problem.status;
-    this.problem = problem;
-  }
-  /** Per-field messages of a 422, keyed by the field's path as the form names it. */
-  get fieldErrors(): Record<string, string> {
-    return this.problem.errors ?? {};
-  }
-  get isConflict(): boolean {
-    return this.status === 409 || this.status === 412;
-  }
-}
 
 /** A network failure or an answer that does not match the contract, told in the same shape. */
 function clientProblem(title: string, detail: string, status = 0): ApiError {

@@ -6,8 +6,9 @@
 import { z } from 'zod';
 import { HANDLE_PATTERN } from '../lib/handle';
 import { isValidUpcA } from '../lib/upc';
+import { MAX_CENTS, PRODUCT_SORTS, PRODUCT_STATUSES } from './constants';
 
-export const MAX_CENTS = 100_000_000; // $1,000,000: nothing this shop sells costs more
+export { MAX_CENTS, PRODUCT_SORT_KEYS, PRODUCT_STATUSES, type ProductSortKey } from './constants';
 
 export const centsSchema = z
   .number({ error: 'Enter an amount in dollars and cents, like 19.99' })
@@ -41,9 +42,8 @@ export type ListResponse<T> = { items: T[]; total: number };
 
 // ---------------------------------------------------------------- catalogue
 
-export const productStatusSchema = z.enum(['draft', 'active', 'archived']).meta({ id: 'ProductStatus' });
+export const productStatusSchema = z.enum(PRODUCT_STATUSES).meta({ id: 'ProductStatus' });
 export type ProductStatus = z.infer<typeof productStatusSchema>;
-export const PRODUCT_STATUSES = productStatusSchema.options;
 
 export const categorySchema = z.object({ id: z.string(), name: z.string(), productCount: z.number().int() }).meta({ id: 'Category' });
 export type Category = z.infer<typeof categorySchema>;
@@ -206,10 +206,6 @@ export type ProductSummary = z.infer<typeof productSummarySchema>;
 
 export const productListResponseSchema = listResponseSchema(productSummarySchema).meta({ id: 'ProductList' });
 
-export const PRODUCT_SORT_KEYS = ['title', 'variantCount', 'price', 'stock', 'updatedAt'] as const;
-export type ProductSortKey = (typeof PRODUCT_SORT_KEYS)[number];
-const productSortValues = PRODUCT_SORT_KEYS.flatMap((k) => [k, `-${k}`] as const);
-
 const commaList = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).min(1));
 
@@ -220,7 +216,7 @@ const commaList = <T extends z.ZodType>(item: T) =>
 export const productListQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(25),
-  sort: z.enum(productSortValues).default('-updatedAt'),
+  sort: z.enum(PRODUCT_SORTS).default('-updatedAt'),
   q: z.string().trim().min(1).max(200).optional(),
   status: commaList(productStatusSchema).optional(),
   categoryId: z.string().min(1).optional(),

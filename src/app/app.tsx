@@ -2,14 +2,16 @@ import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/spotlight/styles.css';
 import { MantineProvider } from '@mantine/core';
-import { ModalsProvider } from '@mantine/modals';
-import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { RouterProvider, type RouterHistory } from '@tanstack/react-router';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { createQueryClient } from './query-client';
 import { createAppRouter } from './router';
 import { theme } from './theme';
+
+// The toast container (and its animation library) loads right after the shell; toasts
+// raised before it arrives are kept by the notifications store and shown when it does.
+const Notifications = lazy(() => import('@mantine/notifications').then((m) => ({ default: m.Notifications })));
 
 /** Tests hand in their own query client and an in-memory history; the app makes its own. */
 export function App({ queryClient: given, history }: { queryClient?: QueryClient; history?: RouterHistory } = {}) {
@@ -19,10 +21,10 @@ export function App({ queryClient: given, history }: { queryClient?: QueryClient
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto" env={import.meta.env.MODE === 'test' ? 'test' : 'default'}>
       <QueryClientProvider client={queryClient}>
-        <ModalsProvider>
+        <Suspense fallback={null}>
           <Notifications position="bottom-right" />
-          <RouterProvider router={router} />
-        </ModalsProvider>
+        </Suspense>
+        <RouterProvider router={router} />
       </QueryClientProvider>
     </MantineProvider>
   );

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { Link, useRouter, type ErrorComponentProps } from '@tanstack/react-router';
-import { ApiError } from '@/api/client';
+import { ApiError } from '@/api/api-error';
 
 /** A section's error: what happened, in plain words, and what to do. Never a stack trace. */
 export function RouteError({ error, reset }: ErrorComponentProps) {

@@ -9,7 +9,6 @@ import {
   type RouterHistory,
   type SearchSchemaInput,
 } from '@tanstack/react-router';
-import { productQueries } from '@/features/products/api/product-queries';
 import { PRODUCT_LIST_DEFAULTS, productListSearchSchema, type ProductListSearch } from '@/features/products/search';
 import { parseSearch, parseSearchLeniently, stringifySearch } from '@/lib/search-params';
 import { AppLayout } from './layout/app-layout';
@@ -56,7 +55,11 @@ const productNewRoute = createRoute({
 export const productEditRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/products/$productId',
-  loader: ({ context, params }) => context.queryClient.ensureQueryData(productQueries.detail(params.productId)),
+  // The query (and the schemas it parses with) loads with the screen, not with the shell.
+  loader: async ({ context, params }) => {
+    const { productQueries } = await import('@/features/products/api/product-queries');
+    return context.queryClient.ensureQueryData(productQueries.detail(params.productId));
+  },
   component: lazyRouteComponent(() => import('@/features/products/components/product-edit-page'), 'ProductEditPage'),
 });
 

@@ -1,21 +1,22 @@
-import type { z } from 'zod';
+import { safeParse, type $ZodObject, type $ZodShape, type $ZodType, type output } from 'zod/v4/core';
 
 /**
  * Reads a list's URL leniently: each parameter is checked on its own, and one
  * that does not parse falls back to its default instead of breaking the page.
+ * Takes any zod object (classic or mini), so the shell can use the small one.
  */
-export function parseSearchLeniently<Shape extends z.ZodRawShape>(
-  schema: z.ZodObject<Shape>,
+export function parseSearchLeniently<Shape extends $ZodShape>(
+  schema: $ZodObject<Shape>,
   raw: Record<string, unknown>,
-): z.infer<z.ZodObject<Shape>> {
+): output<$ZodObject<Shape>> {
   const result: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(schema.shape) as [string, z.ZodType][]) {
-    const parsed = field.safeParse(raw[key]);
+  for (const [key, field] of Object.entries(schema._zod.def.shape) as [string, $ZodType][]) {
+    const parsed = safeParse(field, raw[key]);
     // Every key is set, even to undefined: the router merges a route's search over the raw
     // one it inherits, so a key left out would let the unparsed value through.
-    result[key] = parsed.success ? parsed.data : field.safeParse(undefined).data;
+    result[key] = parsed.success ? parsed.data : safeParse(field, undefined).data;
   }
-  return result as z.infer<z.ZodObject<Shape>>;
+  return result as output<$ZodObject<Shape>>;
 }
 
 /** Flat, readable query strings: `?status=active,draft&page=2`, not JSON in the URL. */

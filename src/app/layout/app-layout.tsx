@@ -10,15 +10,21 @@ import {
   useComputedColorScheme,
   useMantineColorScheme,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
 import { CatchBoundary, Link, Outlet, useRouterState } from '@tanstack/react-router';
+import { lazy, Suspense, useState } from 'react';
 import { RouteError } from '../route-error';
-import { CommandPalette } from './command-palette';
 import classes from './app-layout.module.css';
 import { NAV_ITEMS } from './nav-items';
 
+// The palette (and its search) loads on first use, not with the shell.
+const CommandPalette = lazy(() => import('./command-palette').then((m) => ({ default: m.CommandPalette })));
+
 export function AppLayout() {
+  const [paletteLoaded, setPaletteLoaded] = useState(false);
+  // Until the palette has loaded, the shortcut loads it; afterwards the palette owns the shortcut.
+  useHotkeys(paletteLoaded ? [] : [['mod+K', () => setPaletteLoaded(true)]]);
   const [opened, { toggle, close }] = useDisclosure();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const { setColorScheme } = useMantineColorScheme();
@@ -39,7 +45,11 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <UnstyledButton className={classes.searchButton} onClick={() => spotlight.open()} aria-label="Search and jump to (Ctrl+K)">
+            <UnstyledButton
+              className={classes.searchButton}
+              onClick={() => (paletteLoaded ? spotlight.open() : setPaletteLoaded(true))}
+              aria-label="Search and jump to (Ctrl+K)"
+            >
               <Text size="sm" c="dimmed" component="span">
                 Search products, jump to…
               </Text>
@@ -74,7 +84,11 @@ export function AppLayout() {
           <Outlet />
         </CatchBoundary>
       </AppShell.Main>
-      <CommandPalette />
+      {paletteLoaded && (
+        <Suspense fallback={null}>
+          <CommandPalette openOnMount />
+        </Suspense>
+      )}
     </AppShell>
   );
 }

@@ -1,14 +1,14 @@
-import { Spotlight } from '@mantine/spotlight';
+import { spotlight, Spotlight } from '@mantine/spotlight';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { productQueries } from '@/features/products/api/product-queries';
 import { formatCents } from '@/lib/money';
 import { NAV_ITEMS } from './nav-items';
 
 /** Ctrl/Cmd+K: jump to a screen, or find a product by title, SKU or barcode (asked of the API). */
-export function CommandPalette() {
+export function CommandPalette({ openOnMount }: { openOnMount?: boolean }) {
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 150);
@@ -17,6 +17,11 @@ export function CommandPalette() {
     enabled: debounced.length >= 2,
     placeholderData: keepPreviousData,
   });
+
+  // Mounted by the shortcut or the search button that asked for it: open straight away.
+  useEffect(() => {
+    if (openOnMount) spotlight.open();
+  }, [openOnMount]);
 
   const screens = NAV_ITEMS.filter((item) => item.label.toLowerCase().includes(query.trim().toLowerCase()));
   const found = debounced.length >= 2 ? (products.data?.items ?? []) : [];

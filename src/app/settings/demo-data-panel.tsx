@@ -1,10 +1,10 @@
 import { Alert, Button, Card, Group, NumberInput, Select, Stack, Text, Title } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { z } from 'zod';
 import { request } from '@/api/client';
+import { ConfirmDialog } from '@/components/confirm-dialog';
 
 /** The mock API's own knobs. They exist only in demo mode and are not part of the commerce contract. */
 const mockSettingsSchema = z.object({
@@ -42,6 +42,7 @@ export function DemoDataPanel() {
 function DemoSettingsForm({ saved }: { saved: MockSettings }) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState(saved);
+  const [confirmingReset, setConfirmingReset] = useState(false);
 
   const save = useMutation({
     mutationFn: (next: MockSettings) => request('PUT', '/_mock/settings', { schema: mockSettingsSchema, body: next }),
@@ -104,26 +105,22 @@ function DemoSettingsForm({ saved }: { saved: MockSettings }) {
         />
       </Group>
       <Group justify="space-between">
-        <Button
-          color="red"
-          variant="light"
-          loading={reset.isPending}
-          onClick={() =>
-            modals.openConfirmModal({
-              title: 'Reset demo data?',
-              children: <Text size="sm">Every change made in this browser is discarded and the seeded shop comes back.</Text>,
-              labels: { confirm: 'Reset', cancel: 'Cancel' },
-              confirmProps: { color: 'red' },
-              onConfirm: () => reset.mutate(),
-            })
-          }
-        >
+        <Button color="red" variant="light" loading={reset.isPending} onClick={() => setConfirmingReset(true)}>
           Reset demo data
         </Button>
         <Button onClick={() => save.mutate(draft)} loading={save.isPending}>
           Save demo settings
         </Button>
       </Group>
+      <ConfirmDialog
+        opened={confirmingReset}
+        title="Reset demo data?"
+        confirmLabel="Reset"
+        onConfirm={() => reset.mutate()}
+        onCancel={() => setConfirmingReset(false)}
+      >
+        Every change made in this browser is discarded and the seeded shop comes back.
+      </ConfirmDialog>
     </Stack>
   );
 }

@@ -23,6 +23,7 @@ import {
 } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
 import { ColumnsMenu } from './columns-menu';
+import { PAGE_SIZES } from './page-sizes';
 import classes from './data-table.module.css';
 
 export const dataTableFeatures = tableFeatures({
@@ -37,8 +38,6 @@ export type DataTableColumn<Row extends RowData> = ColumnDef<DataTableFeatures, 
 export function createDataTableColumnHelper<Row extends RowData>() {
   return createColumnHelper<DataTableFeatures, Row>();
 }
-
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
 
 function resolve<T>(updater: Updater<T>, current: T): T {
   return typeof updater === 'function' ? (updater as (old: T) => T)(current) : updater;

@@ -1,29 +1,37 @@
-import { z } from 'zod';
-import { productListQuerySchema } from '@/api/schemas';
-import { PAGE_SIZES } from '@/components/data-table/data-table';
+/**
+ * The product list's view as it lives in the URL. Written with zod/mini because
+ * the router reads it in the app shell, before any screen has loaded: the full
+ * zod (and the contract's schemas) load with the screens that need them.
+ */
+import * as z from 'zod/mini';
+import { MAX_CENTS, PRODUCT_SORTS, PRODUCT_STATUSES } from '@/api/constants';
+import { PAGE_SIZES } from '@/components/data-table/page-sizes';
 
-const api = productListQuerySchema.shape;
+const cents = z.coerce.number().check(z.int(), z.minimum(0), z.maximum(MAX_CENTS));
+const nonEmpty = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
-/** The product list's view as it lives in the URL: page numbers from 1, filters as the API takes them. */
 export const productListSearchSchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce
-    .number()
-    .refine((n): n is (typeof PAGE_SIZES)[number] => (PAGE_SIZES as readonly number[]).includes(n))
-    .default(25),
-  sort: api.sort,
-  q: api.q,
-  status: api.status,
-  categoryId: api.categoryId,
-  tag: api.tag,
-  priceMin: api.priceMin,
-  priceMax: api.priceMax,
+  /** Pages count from 1 here (people read the URL); the API takes an offset. */
+  page: z._default(z.coerce.number().check(z.int(), z.minimum(1)), 1),
+  pageSize: z._default(z.pipe(z.coerce.number(), z.literal(PAGE_SIZES)), 25),
+  sort: z._default(z.enum(PRODUCT_SORTS), '-updatedAt'),
+  q: z.optional(nonEmpty(200)),
+  status: z.optional(
+    z.pipe(
+      z.transform((v: unknown) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v)),
+      z.array(z.enum(PRODUCT_STATUSES)).check(z.minLength(1)),
+    ),
+  ),
+  categoryId: z.optional(nonEmpty(100)),
+  tag: z.optional(nonEmpty(40)),
+  priceMin: z.optional(cents),
+  priceMax: z.optional(cents),
 });
 export type ProductListSearch = z.infer<typeof productListSearchSchema>;
 export type ProductListFilters = Omit<ProductListSearch, 'page' | 'pageSize' | 'sort'>;
 
+export const PRODUCT_LIST_DEFAULTS = { page: 1, pageSize: 25, sort: '-updatedAt' } as const satisfies Partial<ProductListSearch>;
+
 export function searchToQuery({ page, pageSize, ...rest }: ProductListSearch) {
   return { ...rest, offset: (page - 1) * pageSize, limit: pageSize };
 }
-
-export const PRODUCT_LIST_DEFAULTS = { page: 1, pageSize: 25, sort: '-updatedAt' } as const satisfies Partial<ProductListSearch>;

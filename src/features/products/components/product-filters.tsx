@@ -2,7 +2,7 @@ import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { PRODUCT_STATUSES, type ProductStatus } from '@/api/schemas';
+import { PRODUCT_STATUSES, type ProductStatus } from '@/api/constants';
 import { MoneyInput } from '@/components/money-input';
 import { productQueries } from '../api/product-queries';
 import type { ProductListFilters } from '../search';

@@ -1,12 +1,12 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
-import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { RowSelectionState, SortingState, ColumnVisibilityState } from '@tanstack/react-table';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import type { ProductListQuery, ProductStatus } from '@/api/schemas';
+import { ConfirmDialog } from '@/components/confirm-dialog';
 import { DataTable } from '@/components/data-table/data-table';
 import { ExportCsvButton } from '@/components/export-csv-button';
 import { PageHeader } from '@/components/page-header';
@@ -44,31 +44,22 @@ export function ProductsPage() {
   const setFilters = (changes: Partial<ProductListFilters>, options?: { replace?: boolean }) =>
     void navigate({ search: (prev) => ({ ...prev, ...changes, page: 1 }), replace: options?.replace });
 
-  const setStatus = (status: ProductStatus) => {
-    const apply = () =>
-      bulk.mutate(
-        { input: { ids: selectedIds, status } },
-        {
-          onSuccess: ({ updated }) => {
-            setRowSelection({});
-            notifications.show({
-              color: 'green',
-              title: 'Products updated',
-              message: `${updated} set to ${STATUS_LABELS[status].toLowerCase()}`,
-            });
-          },
-          onError: (error) => notifications.show({ color: 'red', title: 'Nothing was changed', message: error.message }),
+  const setStatus = (status: ProductStatus) =>
+    bulk.mutate(
+      { input: { ids: selectedIds, status } },
+      {
+        onSuccess: ({ updated }) => {
+          setRowSelection({});
+          notifications.show({
+            color: 'green',
+            title: 'Products updated',
+            message: `${updated} set to ${STATUS_LABELS[status].toLowerCase()}`,
+          });
         },
-      );
-    if (status !== 'archived') return apply();
-    modals.openConfirmModal({
-      title: `Archive ${selectedIds.length} product${selectedIds.length === 1 ? '' : 's'}?`,
-      children: <Text size="sm">Archived products leave the storefront. You can activate them again later.</Text>,
-      labels: { confirm: 'Archive', cancel: 'Cancel' },
-      confirmProps: { color: 'orange' },
-      onConfirm: apply,
-    });
-  };
+        onError: (error) => notifications.show({ color: 'red', title: 'Nothing was changed', message: error.message }),
+      },
+    );
+  const [confirmingArchive, setConfirmingArchive] = useState(false);
 
   return (
     <>
@@ -120,7 +111,7 @@ export function ProductsPage() {
                 <Button size="xs" variant="light" onClick={() => setStatus('active')} loading={bulk.isPending}>
                   Activate {selectedIds.length}
                 </Button>
-                <Button size="xs" variant="light" color="orange" onClick={() => setStatus('archived')} loading={bulk.isPending}>
+                <Button size="xs" variant="light" color="orange" onClick={() => setConfirmingArchive(true)} loading={bulk.isPending}>
                   Archive {selectedIds.length}
                 </Button>
                 <Button size="xs" variant="subtle" onClick={() => setRowSelection({})}>
@@ -136,6 +127,16 @@ export function ProductsPage() {
           </>
         }
       />
+      <ConfirmDialog
+        opened={confirmingArchive}
+        title={`Archive ${selectedIds.length} product${selectedIds.length === 1 ? '' : 's'}?`}
+        confirmLabel="Archive"
+        color="orange"
+        onConfirm={() => setStatus('archived')}
+        onCancel={() => setConfirmingArchive(false)}
+      >
+        Archived products leave the storefront. You can activate them again later.
+      </ConfirmDialog>
     </>
   );
 }

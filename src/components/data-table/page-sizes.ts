@@ -1,0 +1,2 @@
+/** Kept apart from the table so a list's URL schema can name them without loading the table. */
+export const PAGE_SIZES = [10, 25, 50, 100] as const;

@@ -10,7 +10,7 @@ import { App } from '../../src/app/app';
 export const received: Request[] = [];
 
 /** The shared lifecycle: msw/node over the real handlers, a pristine seeded shop per test. */
-export function useMockApi() {
+export function setupMockApi() {
   beforeAll(() => {
     server.listen({ onUnhandledRequest: 'error' });
     server.events.on('request:start', ({ request }) => void received.push(request.clone()));

@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { mockDb } from '../../mocks/node';
-import { received, renderApp, useMockApi } from './app-harness';
+import { received, renderApp, setupMockApi } from './app-harness';
 
-useMockApi();
+setupMockApi();
 
 function posted(path: string) {
   return received.filter((r) => r.method !== 'GET' && new URL(r.url).pathname === path);

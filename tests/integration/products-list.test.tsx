@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { mockDb } from '../../mocks/node';
-import { renderApp, searchesOf, useMockApi } from './app-harness';
+import { renderApp, searchesOf, setupMockApi } from './app-harness';
 
-useMockApi();
+setupMockApi();
 
 async function rowsOf(table: HTMLElement) {
   await waitFor(() => expect(table).not.toHaveAttribute('aria-busy'));

@@ -192,6 +192,25 @@ function lowerBound(order: Entry[], target: Entry, compare: Compare): number {
   return lo;
 }
 
+type UniqueIndexes = { byHandle: Map<string, string>; bySku: Map<string, string>; byBarcode: Map<string, string> };
+
+function indexUnique(unique: UniqueIndexes, p: Product): void {
+  unique.byHandle.set(p.handle.toLowerCase(), p.id);
+  for (const v of p.variants) {
+    unique.bySku.set(v.sku.toUpperCase(), p.id);
+    if (v.barcode) unique.byBarcode.set(v.barcode, p.id);
+  }
+}
+
+function unindexUnique(unique: UniqueIndexes, p: Product): void {
+  // Only drop keys that still point here: another product may have taken them since.
+  if (unique.byHandle.get(p.handle.toLowerCase()) === p.id) unique.byHandle.delete(p.handle.toLowerCase());
+  for (const v of p.variants) {
+    if (unique.bySku.get(v.sku.toUpperCase()) === p.id) unique.bySku.delete(v.sku.toUpperCase());
+    if (v.barcode && unique.byBarcode.get(v.barcode) === p.id) unique.byBarcode.delete(v.barcode);
+  }
+}
+
 /** `order` without `removed`, with `added` (sorted) merged in: linear, however large the batch. */
 function mergeSorted(order: Entry[], removed: ReadonlySet<Entry>, added: Entry[], compare: Compare): Entry[] {
   const merged: Entry[] = [];
@@ -218,9 +237,12 @@ export class MockDb {
   seq = 0;
 
   private entries = new Map<string, Entry>();
-  private byHandle = new Map<string, string>();
-  private bySku = new Map<string, string>();
-  private byBarcode = new Map<string, string>();
+  /**
+   * Uniqueness indexes (handle, SKU upper-cased, barcode → product id). Only
+   * writes need them, so they are built on first use or in idle time: three
+   * maps of 100,000+ keys would otherwise be a third of a 50,000-product start-up.
+   */
+  private unique: UniqueIndexes | null = null;
   private categoryCounts = new Map<string, number>();
   private tagCounts = new Map<string, number>();
   private orders: Partial<Record<ProductSortKey, Entry[]>> = {};
@@ -237,9 +259,7 @@ export class MockDb {
   reseed(shop: Partial<Pick<MockSettings, 'products' | 'seed'>> = {}): void {
     this.settings = { ...this.settings, ...shop };
     this.entries.clear();
-    this.byHandle.clear();
-    this.bySku.clear();
-    this.byBarcode.clear();
+    this.unique = null;
     this.categoryCounts.clear();
     this.tagCounts.clear();
     this.orders = {};
@@ -274,16 +294,17 @@ export class MockDb {
   }
 
   productIdByHandle(handle: string): string | undefined {
-    return this.byHandle.get(handle.toLowerCase());
+    return this.uniqueIndexes().byHandle.get(handle.toLowerCase());
   }
 
   /** The variant using a SKU (compared case-insensitively) or barcode, with its product. */
   ownerOfSku(sku: string): { product: Product; variant: Variant } | undefined {
-    return this.owner(this.bySku.get(sku.trim().toUpperCase()), (v) => v.sku.toUpperCase() === sku.trim().toUpperCase());
+    const key = sku.trim().toUpperCase();
+    return this.owner(this.uniqueIndexes().bySku.get(key), (v) => v.sku.toUpperCase() === key);
   }
 
   ownerOfBarcode(barcode: string): { product: Product; variant: Variant } | undefined {
-    return this.owner(this.byBarcode.get(barcode), (v) => v.barcode === barcode);
+    return this.owner(this.uniqueIndexes().byBarcode.get(barcode), (v) => v.barcode === barcode);
   }
 
   private owner(productId: string | undefined, match: (v: Variant) => boolean) {
@@ -359,7 +380,7 @@ export class MockDb {
   }
 
   /**
-   * Builds one missing sort order, then the search text; false once all is
+   * Builds one missing sort order, then the uniqueness indexes, then the search text; false once all is
    * ready. The browser calls it in idle time after start-up, so the first
    * sort or search does not pay for preparing 50,000 products.
    */
@@ -367,6 +388,10 @@ export class MockDb {
     const key = PRODUCT_SORT_KEYS.find((k) => !this.orders[k]);
     if (key !== undefined) {
       this.order(key);
+      return true;
+    }
+    if (!this.unique) {
+      this.uniqueIndexes();
       return true;
     }
     if (!this.searchReady) {
@@ -501,14 +526,19 @@ export class MockDb {
     }
   }
 
+  private uniqueIndexes(): UniqueIndexes {
+    if (!this.unique) {
+      const unique: UniqueIndexes = { byHandle: new Map(), bySku: new Map(), byBarcode: new Map() };
+      for (const entry of this.entries.values()) indexUnique(unique, entry.record.product);
+      this.unique = unique;
+    }
+    return this.unique;
+  }
+
   private add(entry: Entry): void {
     const p = entry.record.product;
     this.entries.set(p.id, entry);
-    this.byHandle.set(p.handle.toLowerCase(), p.id);
-    for (const v of p.variants) {
-      this.bySku.set(v.sku.toUpperCase(), p.id);
-      if (v.barcode) this.byBarcode.set(v.barcode, p.id);
-    }
+    if (this.unique) indexUnique(this.unique, p);
     bump(this.categoryCounts, p.categoryId, 1);
     forEachDistinct(p.tags, (tag) => bump(this.tagCounts, tag, 1));
   }
@@ -516,12 +546,7 @@ export class MockDb {
   private remove(entry: Entry): void {
     const p = entry.record.product;
     this.entries.delete(p.id);
-    // Only drop index keys that still point here: another product may have taken them since.
-    if (this.byHandle.get(p.handle.toLowerCase()) === p.id) this.byHandle.delete(p.handle.toLowerCase());
-    for (const v of p.variants) {
-      if (this.bySku.get(v.sku.toUpperCase()) === p.id) this.bySku.delete(v.sku.toUpperCase());
-      if (v.barcode && this.byBarcode.get(v.barcode) === p.id) this.byBarcode.delete(v.barcode);
-    }
+    if (this.unique) unindexUnique(this.unique, p);
     bump(this.categoryCounts, p.categoryId, -1);
     forEachDistinct(p.tags, (tag) => bump(this.tagCounts, tag, -1));
   }

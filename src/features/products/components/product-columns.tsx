@@ -30,7 +30,7 @@ export function productColumns(categoryName: (id: string) => string) {
           ) : (
             <div style={{ width: 36, height: 36 }} aria-hidden />
           )}
-          <Stack gap={0}>
+          <Stack gap={0} style={{ whiteSpace: 'normal', minWidth: 200 }}>
             <AnchorLink to="/products/$productId" params={{ productId: row.original.id }} size="sm" fw={500}>
               {row.original.title}
             </AnchorLink>

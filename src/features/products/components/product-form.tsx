@@ -16,6 +16,7 @@ import { ConflictDialog } from './conflict-dialog';
 import { ImagesEditor } from './images-editor';
 import { OptionsEditor } from './options-editor';
 import { STATUS_LABELS } from './product-columns';
+import classes from './product-form.module.css';
 import { VariantsEditor } from './variants-editor';
 
 type ProductFormProps = {
@@ -119,7 +120,6 @@ export function ProductForm({ product, initial, save, onSaved }: ProductFormProp
                 </Card>
                 <ImagesEditor />
                 <OptionsEditor />
-                <VariantsEditor />
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 4 }}>
@@ -177,7 +177,8 @@ export function ProductForm({ product, initial, save, onSaved }: ProductFormProp
               </Card>
             </Grid.Col>
           </Grid>
-          <Group justify="flex-end" className="sticky-actions">
+          <VariantsEditor />
+          <Group justify="flex-end" className={classes.actions}>
             {product && (
               <Text size="sm" c="dimmed">
                 {formState.isDirty ? 'Unsaved changes' : 'All changes saved'}

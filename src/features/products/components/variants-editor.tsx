@@ -56,7 +56,7 @@ export function VariantsEditor() {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <TextInput aria-label={`SKU of ${name}`} {...register(`variants.${i}.sku`)} error={e?.sku?.message} w={150} />
+                      <TextInput aria-label={`SKU of ${name}`} {...register(`variants.${i}.sku`)} error={e?.sku?.message} w={190} />
                     </Table.Td>
                     <Table.Td>
                       <TextInput

@@ -1,15 +1,13 @@
 import { createRoot } from 'react-dom/client';
+import { holdRequestsUntil } from './api/api-ready';
 import { App } from './app/app';
 
-async function start() {
-  // Without a real API configured, the mock commerce API answers in the page.
-  if (!import.meta.env.VITE_API_URL) {
-    const { startMockApi } = await import('../mocks/browser');
-    await startMockApi();
-  }
-  const root = document.getElementById('root');
-  if (!root) throw new Error('index.html has no #root');
-  createRoot(root).render(<App />);
+// Without a real API configured, the mock commerce API answers in the page. It starts
+// alongside the app: the shell and the first screen load while the shop is seeded.
+if (!import.meta.env.VITE_API_URL) {
+  holdRequestsUntil(import('../mocks/browser').then(({ startMockApi }) => startMockApi()));
 }
 
-void start();
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(<App />);

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { ApiError } from './api-error';
+import { apiReady } from './api-ready';
 import { problemSchema } from './schemas';
 
 /** Unset means the mock API, served in the page under /api. */
@@ -49,6 +50,7 @@ export async function request<S extends z.ZodType>(
   if (ifMatch !== undefined) headers['If-Match'] = `"${ifMatch}"`;
   if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
 
+  await apiReady();
   let response: Response;
   try {
     response = await fetch(`${BASE_URL}/api${path}${search ? `?${search}` : ''}`, {

@@ -66,9 +66,21 @@ function queryObject(url: URL): Record<string, string> {
   return query;
 }
 
-function placeholderSvg(label: string): string {
-  const text = label.replace(/[<>&"]/g, '');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400" viewBox="0 0 400 400"><rect width="400" height="400" fill="#eef1f5"/><text x="200" y="205" font-family="sans-serif" font-size="16" fill="#5b6573" text-anchor="middle">${text}</text></svg>`;
+const CATEGORY_TINTS: Record<string, [string, string]> = {
+  audio: ['#e7f0ff', '#1c4f9c'],
+  wearables: ['#e9f7ef', '#1e6b3c'],
+  power: ['#fff4e0', '#8a4b00'],
+  'cables-chargers': ['#f1ecff', '#4b2f94'],
+  'cases-protection': ['#fdeaea', '#8c2323'],
+  'smart-home': ['#e6f6f6', '#155e63'],
+};
+
+/** A tinted tile with the category's initial: readable at thumbnail size, and one per category and view. */
+function placeholderSvg(file: string): string {
+  const [, category = '', view = '1'] = /^(.*)-(\d+)\.svg$/.exec(file) ?? [];
+  const [background, ink] = CATEGORY_TINTS[category] ?? ['#eef1f5', '#4a5361'];
+  const initial = (category[0] ?? '?').toUpperCase();
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400" viewBox="0 0 400 400"><rect width="400" height="400" fill="${background}"/><circle cx="200" cy="200" r="${110 + Number(view) * 12}" fill="none" stroke="${ink}" stroke-opacity="0.25" stroke-width="18"/><text x="200" y="250" font-family="sans-serif" font-size="150" font-weight="700" fill="${ink}" text-anchor="middle">${initial}</text></svg>`;
 }
 
 export function createHandlers(db: MockDb): HttpHandler[] {
@@ -183,7 +195,7 @@ export function createHandlers(db: MockDb): HttpHandler[] {
     http.get(
       `${IMAGE_HOST}/products/:file`,
       ({ params }) =>
-        new HttpResponse(placeholderSvg(param(params.file).replace(/\.svg$/, '').replace(/-/g, ' ')), {
+        new HttpResponse(placeholderSvg(param(params.file)), {
           headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=86400' },
         }),
     ),

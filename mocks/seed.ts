@@ -181,7 +181,9 @@ export function generateShop(options: { seed: number; products: number }): Produ
     const imageCount = rng.chance(0.1) ? 0 : rng.int(1, 3);
     const views = rng.sample(IMAGE_VIEWS, imageCount);
     const images = views.map((view, k) => ({
-      url: `${IMAGE_HOST}/products/${handle}-${k + 1}.svg`,
+      // One picture per category and view, not per product: the browser keeps the few it has
+      // seen, so paging a list does not send 25 image requests through the in-page mock.
+      url: `${IMAGE_HOST}/products/${family.category}-${k + 1}.svg`,
       // A few images lack alt text, as imported catalogues do; the editor flags them.
       alt: rng.chance(0.05) ? '' : `${title}, ${view}`,
     }));

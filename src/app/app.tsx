@@ -7,7 +7,7 @@ import { RouterProvider, type RouterHistory } from '@tanstack/react-router';
 import { lazy, Suspense, useState } from 'react';
 import { createQueryClient } from './query-client';
 import { createAppRouter } from './router';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 // The toast container (and its animation library) loads right after the shell; toasts
 // raised before it arrives are kept by the notifications store and shown when it does.
@@ -19,7 +19,12 @@ export function App({ queryClient: given, history }: { queryClient?: QueryClient
   const [router] = useState(() => createAppRouter(queryClient, history));
   // Under tests Mantine skips transitions and portals, so what opens is there at once.
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto" env={import.meta.env.MODE === 'test' ? 'test' : 'default'}>
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="auto"
+      env={import.meta.env.MODE === 'test' ? 'test' : 'default'}
+    >
       <QueryClientProvider client={queryClient}>
         <Suspense fallback={null}>
           <Notifications position="bottom-right" />

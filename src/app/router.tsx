@@ -9,7 +9,7 @@ import {
   type RouterHistory,
   type SearchSchemaInput,
 } from '@tanstack/react-router';
-import { PRODUCT_LIST_DEFAULTS, productListSearchSchema, type ProductListSearch } from '@/features/products/search';
+import { PRODUCT_LIST_DEFAULTS, productListSearchSchema, searchToQuery, type ProductListSearch } from '@/features/products/search';
 import { parseSearch, parseSearchLeniently, stringifySearch } from '@/lib/search-params';
 import { AppLayout } from './layout/app-layout';
 import { NotBuiltYet } from './not-built-yet';
@@ -43,6 +43,12 @@ const productsRoute = createRoute({
   validateSearch: (raw: Partial<ProductListSearch> & SearchSchemaInput) => parseSearchLeniently(productListSearchSchema, raw),
   // Defaults stay out of the address, so a link shows only what the person chose.
   search: { middlewares: [stripSearchParams(PRODUCT_LIST_DEFAULTS)] },
+  // Start the page's request as the URL changes, not after the screen has rendered the old page once more.
+  loaderDeps: ({ search }) => search,
+  loader: async ({ context, deps }) => {
+    const { productQueries } = await import('@/features/products/api/product-queries');
+    void context.queryClient.prefetchQuery(productQueries.list(searchToQuery(deps)));
+  },
   component: lazyRouteComponent(() => import('@/features/products/components/products-page'), 'ProductsPage'),
 });
 

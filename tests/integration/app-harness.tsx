@@ -1,3 +1,4 @@
+import { notifications } from '@mantine/notifications';
 import { QueryClient } from '@tanstack/react-query';
 import { createMemoryHistory, type RouterHistory } from '@tanstack/react-router';
 import { render, screen } from '@testing-library/react';
@@ -19,7 +20,11 @@ export function setupMockApi() {
     received.length = 0;
     resetMockDb();
   });
-  afterEach(() => server.resetHandlers());
+  afterEach(() => {
+    server.resetHandlers();
+    // Toasts live in a module-level store; one test's must not show up in the next.
+    notifications.clean();
+  });
   afterAll(() => server.close());
 }
 

@@ -86,7 +86,7 @@ describe('product editor', () => {
     await waitFor(() => expect(sku).toHaveAccessibleDescription(new RegExp(`already uses this SKU.*${escape(taken.title)}`)));
     expect(screen.getByText(/already uses this handle/)).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: /^Handle/ })).toHaveAccessibleDescription(/already uses this handle/);
-    expect(screen.getByRole('alert')).toHaveTextContent('The product was not saved');
+    expect(screen.getByRole('alert', { name: 'The product was not saved' })).toBeInTheDocument();
     expect(posted('/api/products')).toHaveLength(1);
   });
 

@@ -11,12 +11,12 @@ import {
   useMantineColorScheme,
 } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
-import { spotlight } from '@mantine/spotlight';
 import { CatchBoundary, Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { lazy, Suspense, useState } from 'react';
 import { RouteError } from '../route-error';
 import classes from './app-layout.module.css';
 import { NAV_ITEMS } from './nav-items';
+import { palette } from './palette-store';
 
 // The palette (and its search) loads on first use, not with the shell.
 const CommandPalette = lazy(() => import('./command-palette').then((m) => ({ default: m.CommandPalette })));
@@ -47,7 +47,7 @@ export function AppLayout() {
           <Group gap="sm" wrap="nowrap">
             <UnstyledButton
               className={classes.searchButton}
-              onClick={() => (paletteLoaded ? spotlight.open() : setPaletteLoaded(true))}
+              onClick={() => (paletteLoaded ? palette.open() : setPaletteLoaded(true))}
               aria-label="Search and jump to (Ctrl+K)"
             >
               <Text size="sm" c="dimmed" component="span">

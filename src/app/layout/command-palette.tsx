@@ -1,4 +1,5 @@
-import { spotlight, Spotlight } from '@mantine/spotlight';
+import { Spotlight, useSpotlight } from '@mantine/spotlight';
+import { VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -6,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { productQueries } from '@/features/products/api/product-queries';
 import { formatCents } from '@/lib/money';
 import { NAV_ITEMS } from './nav-items';
+import { palette, paletteStore } from './palette-store';
 
 /** Ctrl/Cmd+K: jump to a screen, or find a product by title, SKU or barcode (asked of the API). */
 export function CommandPalette({ openOnMount }: { openOnMount?: boolean }) {
@@ -20,15 +22,36 @@ export function CommandPalette({ openOnMount }: { openOnMount?: boolean }) {
 
   // Mounted by the shortcut or the search button that asked for it: open straight away.
   useEffect(() => {
-    if (openOnMount) spotlight.open();
+    if (openOnMount) palette.open();
   }, [openOnMount]);
 
   const screens = NAV_ITEMS.filter((item) => item.label.toLowerCase().includes(query.trim().toLowerCase()));
   const found = debounced.length >= 2 ? (products.data?.items ?? []) : [];
+  const { selected } = useSpotlight(paletteStore);
+  const openProduct = (id: string) => void navigate({ to: '/products/$productId', params: { productId: id } });
 
   return (
-    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} scrollable maxHeight={480}>
-      <Spotlight.Search placeholder="Search products by title, SKU or barcode; or type a screen" aria-label="Search" />
+    <Spotlight.Root
+      store={paletteStore}
+      query={query}
+      onQueryChange={setQuery}
+      shortcut={['mod + K']}
+      scrollable
+      maxHeight={480}
+      title={<VisuallyHidden>Search and jump to</VisuallyHidden>}
+    >
+      <Spotlight.Search
+        placeholder="Search products by title, SKU or barcode; or type a screen"
+        aria-label="Search"
+        onKeyDown={(event) => {
+          // Results that arrive after typing are not selected yet; Enter then takes the first one.
+          const first = screens.length === 0 ? found[0] : undefined;
+          if (event.key === 'Enter' && selected < 0 && first) {
+            palette.close();
+            openProduct(first.id);
+          }
+        }}
+      />
       <Spotlight.ActionsList>
         {screens.length > 0 && (
           <Spotlight.ActionsGroup label="Go to">
@@ -44,7 +67,7 @@ export function CommandPalette({ openOnMount }: { openOnMount?: boolean }) {
                 key={p.id}
                 label={p.title}
                 description={`${p.skus.slice(0, 3).join(', ')} · ${formatCents(p.priceMin)}`}
-                onClick={() => void navigate({ to: '/products/$productId', params: { productId: p.id } })}
+                onClick={() => openProduct(p.id)}
               />
             ))}
           </Spotlight.ActionsGroup>

@@ -4,7 +4,19 @@
  * Each list declares its columns with `createDataTableColumnHelper` and owns
  * its query; this component only draws what it is given and reports changes.
  */
-import { Alert, Button, Checkbox, Group, Pagination, Select, Skeleton, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Pagination,
+  Skeleton,
+  Table,
+  Text,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
 import {
   columnVisibilityFeature,
   createColumnHelper,
@@ -12,16 +24,18 @@ import {
   rowSelectionFeature,
   rowSortingFeature,
   tableFeatures,
+  FlexRender,
   useTable,
   type ColumnDef,
   type PaginationState,
+  type Row as TableRow,
   type RowData,
   type RowSelectionState,
   type SortingState,
   type Updater,
   type ColumnVisibilityState,
 } from '@tanstack/react-table';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { ColumnsMenu } from './columns-menu';
 import { PAGE_SIZES } from './page-sizes';
 import classes from './data-table.module.css';
@@ -50,6 +64,8 @@ type DataTableProps<Row extends RowData> = {
   rows: Row[] | undefined;
   total: number | undefined;
   getRowId: (row: Row) => string;
+  /** Names a row for its selection checkbox ("Select Volt Power Bank"); the id when absent. */
+  getRowLabel?: (row: Row) => string;
   pagination: PaginationState;
   onPaginationChange: (next: PaginationState) => void;
   sorting: SortingState;
@@ -128,24 +144,19 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
       </Table.Tr>
     );
   } else {
-    body = table.getRowModel().rows.map((row) => (
-      <Table.Tr
-        key={row.id}
-        data-selected={row.getIsSelected() || undefined}
-        bg={row.getIsSelected() ? 'var(--mantine-primary-color-light)' : undefined}
-      >
-        {selectable && (
-          <Table.Td className={classes.checkboxCell}>
-            <Checkbox aria-label={`Select row ${row.id}`} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />
-          </Table.Td>
-        )}
-        {row.getVisibleCells().map((cell) => (
-          <Table.Td key={cell.id}>
-            <table.FlexRender cell={cell} />
-          </Table.Td>
-        ))}
-      </Table.Tr>
-    ));
+    const visible = visibleColumns.map((c) => c.id).join(',');
+    body = table
+      .getRowModel()
+      .rows.map((row) => (
+        <DataTableRow
+          key={row.id}
+          row={row}
+          selected={row.getIsSelected()}
+          selectable={selectable}
+          label={props.getRowLabel?.(row.original) ?? row.id}
+          visibleColumns={visible}
+        />
+      ));
   }
 
   return (
@@ -166,8 +177,6 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
         <Table
           aria-label={label}
           aria-busy={isLoading || isFetching || undefined}
-          striped
-          highlightOnHover
           verticalSpacing="xs"
           className={isFetching && !isLoading ? classes.fetching : undefined}
         >
@@ -210,14 +219,14 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
         </Table>
       </Table.ScrollContainer>
       <Group justify="space-between" mt="sm" wrap="wrap">
-        <Select
+        {/* A native select: light to render on every page change, and native on phones. */}
+        <NativeSelect
           label="Rows per page"
           size="xs"
           w={130}
           data={PAGE_SIZES.map(String)}
           value={String(pagination.pageSize)}
-          allowDeselect={false}
-          onChange={(value) => value && props.onPaginationChange({ pageIndex: 0, pageSize: Number(value) })}
+          onChange={(event) => props.onPaginationChange({ pageIndex: 0, pageSize: Number(event.currentTarget.value) })}
         />
         <Pagination
           aria-label="Pages"
@@ -235,3 +244,41 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
 }
 
 const EMPTY: never[] = [];
+
+type DataTableRowProps<Row extends RowData> = {
+  row: TableRow<DataTableFeatures, Row>;
+  selected: boolean;
+  selectable: boolean;
+  label: string;
+  /** Only to re-render when the visible columns change. */
+  visibleColumns: string;
+};
+
+/**
+ * One row, memoised: a new URL re-renders the list while it waits for the next
+ * page, and rows whose data and selection did not change need not render again.
+ * Plain elements, not Mantine's: a page of rows is hundreds of cells, and each
+ * styled component costs render time that paging and sorting should not pay.
+ */
+const DataTableRow = memo(function DataTableRow<Row extends RowData>({ row, selected, selectable, label }: DataTableRowProps<Row>) {
+  return (
+    <tr className={classes.row} data-selected={selected || undefined}>
+      {selectable && (
+        <td className={classes.checkboxCell}>
+          <input
+            type="checkbox"
+            className={classes.checkbox}
+            aria-label={`Select ${label}`}
+            checked={selected}
+            onChange={row.getToggleSelectedHandler()}
+          />
+        </td>
+      )}
+      {row.getVisibleCells().map((cell) => (
+        <td key={cell.id}>
+          <FlexRender cell={cell} />
+        </td>
+      ))}
+    </tr>
+  );
+}) as <Row extends RowData>(props: DataTableRowProps<Row>) => ReactNode;

@@ -24,7 +24,7 @@ export function ProductEditPage() {
         title={
           <Group gap="sm">
             {product.title}
-            <Badge color={STATUS_COLORS[product.status]} variant="light">
+            <Badge color={STATUS_COLORS[product.status]} variant="dot">
               {STATUS_LABELS[product.status]}
             </Badge>
           </Group>

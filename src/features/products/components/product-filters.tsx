@@ -1,7 +1,7 @@
 import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { PRODUCT_STATUSES, type ProductStatus } from '@/api/constants';
 import { MoneyInput } from '@/components/money-input';
 import { productQueries } from '../api/product-queries';
@@ -13,7 +13,8 @@ type ProductFiltersProps = {
   onChange: (changes: Partial<ProductListFilters>, options?: { replace?: boolean }) => void;
 };
 
-export function ProductFilters({ filters, onChange }: ProductFiltersProps) {
+/** Memoised: paging and sorting re-render the list, and the filters have not changed. */
+export const ProductFilters = memo(function ProductFilters({ filters, onChange }: ProductFiltersProps) {
   const categories = useQuery(productQueries.categories());
   const tags = useQuery(productQueries.tags());
   const [q, setQ] = useState(filters.q ?? '');
@@ -78,6 +79,10 @@ export function ProductFilters({ filters, onChange }: ProductFiltersProps) {
       )}
     </Group>
   );
+}, sameFilters);
+
+function sameFilters(a: ProductFiltersProps, b: ProductFiltersProps): boolean {
+  return a.onChange === b.onChange && JSON.stringify(a.filters) === JSON.stringify(b.filters);
 }
 
 /** A price bound applies on Enter or when the field is left, not on every keystroke. */

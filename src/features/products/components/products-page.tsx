@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { RowSelectionState, SortingState, ColumnVisibilityState } from '@tanstack/react-table';
 import { Link, getRouteApi } from '@tanstack/react-router';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ProductListQuery, ProductStatus } from '@/api/schemas';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { DataTable } from '@/components/data-table/data-table';
@@ -41,8 +41,11 @@ export function ProductsPage() {
   const sorting: SortingState = [{ id: sort.replace(/^-/, ''), desc: sort.startsWith('-') }];
   const selectedIds = Object.keys(rowSelection);
 
-  const setFilters = (changes: Partial<ProductListFilters>, options?: { replace?: boolean }) =>
-    void navigate({ search: (prev) => ({ ...prev, ...changes, page: 1 }), replace: options?.replace });
+  const setFilters = useCallback(
+    (changes: Partial<ProductListFilters>, options?: { replace?: boolean }) =>
+      void navigate({ search: (prev) => ({ ...prev, ...changes, page: 1 }), replace: options?.replace }),
+    [navigate],
+  );
 
   const setStatus = (status: ProductStatus) =>
     bulk.mutate(
@@ -79,6 +82,7 @@ export function ProductsPage() {
         rows={list.data?.items}
         total={list.data?.total}
         getRowId={(p) => p.id}
+        getRowLabel={(p) => p.title}
         pagination={{ pageIndex: page - 1, pageSize }}
         onPaginationChange={(p) =>
           void navigate({ search: (prev) => ({ ...prev, page: p.pageIndex + 1, pageSize: p.pageSize as typeof pageSize }) })

@@ -108,7 +108,12 @@ export function createHandlers(db: MockDb): HttpHandler[] {
       api(({ request }) => {
         const parsed = productListQuerySchema.safeParse(queryObject(new URL(request.url)));
         if (!parsed.success) {
-          throw new ProblemError({ status: 400, title: 'Bad query', detail: 'Some query parameters are not valid.', errors: issuesToErrors(parsed.error.issues) });
+          throw new ProblemError({
+            status: 400,
+            title: 'Bad query',
+            detail: 'Some query parameters are not valid.',
+            errors: issuesToErrors(parsed.error.issues),
+          });
         }
         return HttpResponse.json(db.listProducts(parsed.data));
       }),
@@ -119,7 +124,11 @@ export function createHandlers(db: MockDb): HttpHandler[] {
       api(async ({ request }) => {
         const key = request.headers.get('Idempotency-Key')?.trim();
         if (!key) {
-          throw new ProblemError({ status: 400, title: 'Idempotency-Key required', detail: 'Bulk changes need an Idempotency-Key header so a retry cannot apply them twice.' });
+          throw new ProblemError({
+            status: 400,
+            title: 'Idempotency-Key required',
+            detail: 'Bulk changes need an Idempotency-Key header so a retry cannot apply them twice.',
+          });
         }
         const body = await readJson(request);
         const input = parseBulkStatusInput(body);
@@ -185,7 +194,12 @@ export function createHandlers(db: MockDb): HttpHandler[] {
       control(async ({ request }) => {
         const parsed = mockSettingsSchema.partial().safeParse(await readJson(request));
         if (!parsed.success) {
-          throw new ProblemError({ status: 422, title: 'Invalid mock settings', detail: 'Some settings are out of range.', errors: issuesToErrors(parsed.error.issues) });
+          throw new ProblemError({
+            status: 422,
+            title: 'Invalid mock settings',
+            detail: 'Some settings are out of range.',
+            errors: issuesToErrors(parsed.error.issues),
+          });
         }
         return HttpResponse.json(await db.updateSettings(parsed.data));
       }),
@@ -204,7 +218,11 @@ export function createHandlers(db: MockDb): HttpHandler[] {
     http.all(
       '/api/*',
       control(({ request }) => {
-        throw new ProblemError({ status: 404, title: 'Not found', detail: `${request.method} ${new URL(request.url).pathname} is not part of the API.` });
+        throw new ProblemError({
+          status: 404,
+          title: 'Not found',
+          detail: `${request.method} ${new URL(request.url).pathname} is not part of the API.`,
+        });
       }),
     ),
   ];

@@ -7,6 +7,7 @@ import { createProduct, updateProduct } from './product-writes';
 import { generateShop } from './seed';
 import { MockDb } from './store';
 import { connectTabs, type TabSync } from './tab-sync';
+import { productToInput } from '../src/api/product-input';
 
 // Handlers are swapped per "page load"; start with none.
 const server = setupServer();
@@ -34,15 +35,11 @@ async function loadPage(settings: { products: number; seed: number }, channelNam
   return db;
 }
 
-function toInput(p: Product) {
-  return { ...p, variants: p.variants.map(({ productId: _p, stock: _s, version: _v, ...v }) => v) };
-}
-
 async function put(product: Product, changes: Partial<Product>) {
   const res = await fetch(`/api/products/${product.id}`, {
     method: 'PUT',
     headers: { 'Content-Type': 'application/json', 'If-Match': `"${product.version}"` },
-    body: JSON.stringify({ ...toInput(product), ...changes }),
+    body: JSON.stringify({ ...productToInput(product), ...changes }),
   });
   return { status: res.status, json: (await res.json()) as unknown };
 }
@@ -54,7 +51,11 @@ describe('persisted overlay', () => {
     const first = await loadPage(shop);
     const original = first.getProduct('prod_000001')!;
     expect((await put(original, { title: 'Renamed before reload' })).status).toBe(200);
-    const created = await createProduct(first, { ...toInput(original), handle: 'brand-new-handle', variants: toInput(original).variants.map((v, i) => ({ ...v, id: undefined, sku: `NEW-${i}`, barcode: null })) });
+    const created = await createProduct(first, {
+      ...productToInput(original),
+      handle: 'brand-new-handle',
+      variants: productToInput(original).variants.map((v, i) => ({ ...v, id: undefined, sku: `NEW-${i}`, barcode: null })),
+    });
     const bulk = await fetch('/api/products/bulk-status', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'reload-key' },
@@ -121,7 +122,7 @@ describe('two tabs', () => {
     const tabA = await loadPage(shop);
     const tabB = await loadPage(shop);
     const before = tabB.getProduct('prod_000001')!;
-    await updateProduct(tabA, before.id, before.version, { ...toInput(before), title: 'Saved in tab A' });
+    await updateProduct(tabA, before.id, before.version, { ...productToInput(before), title: 'Saved in tab A' });
     await until(() => tabB.getProduct('prod_000001')?.title === 'Saved in tab A');
     expect(tabB.getProduct('prod_000001')?.version).toBe(before.version + 1);
   });
@@ -131,17 +132,19 @@ describe('two tabs', () => {
     const tabA = await loadPage(shop, 'channel-a');
     const tabB = await loadPage(shop, 'channel-b');
     const stale = tabB.getProduct('prod_000005')!;
-    await updateProduct(tabA, stale.id, stale.version, { ...toInput(stale), title: 'Saved in tab A' });
+    await updateProduct(tabA, stale.id, stale.version, { ...productToInput(stale), title: 'Saved in tab A' });
     expect(tabB.getProduct('prod_000005')?.title).toBe(stale.title);
 
-    await expect(updateProduct(tabB, stale.id, stale.version, { ...toInput(stale), title: 'Saved in tab B' })).rejects.toMatchObject({
-      status: 409,
-      problem: { title: 'Someone else changed this product', current: { title: 'Saved in tab A' } },
-    });
+    await expect(updateProduct(tabB, stale.id, stale.version, { ...productToInput(stale), title: 'Saved in tab B' })).rejects.toMatchObject(
+      {
+        status: 409,
+        problem: { title: 'Someone else changed this product', current: { title: 'Saved in tab A' } },
+      },
+    );
     // Tab B caught up while checking, so the reload-free retry with the current version works.
     const current = tabB.getProduct('prod_000005')!;
     expect(current.title).toBe('Saved in tab A');
-    const saved = await updateProduct(tabB, current.id, current.version, { ...toInput(current), title: 'Saved in tab B' });
+    const saved = await updateProduct(tabB, current.id, current.version, { ...productToInput(current), title: 'Saved in tab B' });
     expect(saved.version).toBe(stale.version + 2);
   });
 
@@ -150,9 +153,9 @@ describe('two tabs', () => {
     const tabB = await loadPage(shop, 'channel-d');
     const template = tabA.getProduct('prod_000010')!;
     const input = (handle: string) => ({
-      ...toInput(template),
+      ...productToInput(template),
       handle,
-      variants: [{ ...toInput(template).variants[0]!, id: undefined, sku: 'SHARED-SKU', barcode: null }],
+      variants: [{ ...productToInput(template).variants[0]!, id: undefined, sku: 'SHARED-SKU', barcode: null }],
       options: template.options.map((o) => ({ ...o, values: o.values })),
     });
     await createProduct(tabA, input('from-tab-a'));

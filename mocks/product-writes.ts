@@ -122,7 +122,8 @@ export async function updateProduct(db: MockDb, id: string, version: number | nu
     const errors: Record<string, string> = {};
     input.variants.forEach((v, i) => {
       if (v.id === undefined) return;
-      if (!existing.has(v.id)) errors[`variants.${i}.id`] = 'This variant is not part of this product; leave the id out to add a new variant';
+      if (!existing.has(v.id))
+        errors[`variants.${i}.id`] = 'This variant is not part of this product; leave the id out to add a new variant';
       else if (seen.has(v.id)) errors[`variants.${i}.id`] = 'This variant is listed twice';
       seen.add(v.id);
     });
@@ -156,7 +157,11 @@ export async function updateProduct(db: MockDb, id: string, version: number | nu
   return result;
 }
 
-export async function bulkUpdateStatus(db: MockDb, input: BulkStatusInput, idempotency: { key: string; fingerprint: string }): Promise<{ updated: number }> {
+export async function bulkUpdateStatus(
+  db: MockDb,
+  input: BulkStatusInput,
+  idempotency: { key: string; fingerprint: string },
+): Promise<{ updated: number }> {
   const { result } = await db.write({ idempotency }, (tx) => {
     const errors: Record<string, string> = {};
     const records: ProductRecord[] = [];

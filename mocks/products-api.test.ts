@@ -1,5 +1,13 @@
-import { productListResponseSchema, productSchema, problemSchema, type Product, type ProductInput, type ProductSummary } from '../src/api/schemas';
+import {
+  productListResponseSchema,
+  productSchema,
+  problemSchema,
+  type Product,
+  type ProductInput,
+  type ProductSummary,
+} from '../src/api/schemas';
 import { mockDb, resetMockDb, server } from './node';
+import { productToInput } from '../src/api/product-input';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
@@ -24,29 +32,6 @@ async function problem(method: string, path: string, options: { body?: unknown; 
   return { status: res.status, problem: problemSchema.parse(res.json) };
 }
 
-function toInput(p: Product): ProductInput {
-  return {
-    title: p.title,
-    handle: p.handle,
-    description: p.description,
-    categoryId: p.categoryId,
-    tags: p.tags,
-    status: p.status,
-    images: p.images,
-    options: p.options,
-    variants: p.variants.map(({ id, optionValues, sku, barcode, price, compareAtPrice, cost, weightGrams }) => ({
-      id,
-      optionValues,
-      sku,
-      barcode,
-      price,
-      compareAtPrice,
-      cost,
-      weightGrams,
-    })),
-  };
-}
-
 const newProduct = (overrides: Partial<ProductInput> = {}): ProductInput => ({
   title: 'Volt 20,000 mAh USB-C Power Bank',
   handle: 'volt-20000-test-power-bank',
@@ -57,7 +42,15 @@ const newProduct = (overrides: Partial<ProductInput> = {}): ProductInput => ({
   images: [],
   options: [{ name: 'Color', values: ['Black', 'White'] }],
   variants: [
-    { optionValues: ['Black'], sku: 'TEST-PB-BLK', barcode: '036000291452', price: 4999, compareAtPrice: null, cost: 2100, weightGrams: 350 },
+    {
+      optionValues: ['Black'],
+      sku: 'TEST-PB-BLK',
+      barcode: '036000291452',
+      price: 4999,
+      compareAtPrice: null,
+      cost: 2100,
+      weightGrams: 350,
+    },
     { optionValues: ['White'], sku: 'TEST-PB-WHT', barcode: null, price: 4999, compareAtPrice: 5999, cost: 2100, weightGrams: 350 },
   ],
   ...overrides,
@@ -249,16 +242,19 @@ describe('POST /api/products', () => {
 describe('PUT /api/products/:id', () => {
   it('needs If-Match (428)', async () => {
     const p = mockDb().getProduct('prod_000003')!;
-    const { status } = await problem('PUT', `/api/products/${p.id}`, { body: toInput(p) });
+    const { status } = await problem('PUT', `/api/products/${p.id}`, { body: productToInput(p) });
     expect(status).toBe(428);
   });
 
   it('refuses a stale version with 409 and the current product', async () => {
     const p = mockDb().getProduct('prod_000003')!;
-    const first = await call('PUT', `/api/products/${p.id}`, { body: { ...toInput(p), title: 'Renamed once' }, headers: { 'If-Match': `"${p.version}"` } });
+    const first = await call('PUT', `/api/products/${p.id}`, {
+      body: { ...productToInput(p), title: 'Renamed once' },
+      headers: { 'If-Match': `"${p.version}"` },
+    });
     expect(first.status).toBe(200);
     const { status, problem: conflict } = await problem('PUT', `/api/products/${p.id}`, {
-      body: { ...toInput(p), title: 'Renamed from a stale copy' },
+      body: { ...productToInput(p), title: 'Renamed from a stale copy' },
       headers: { 'If-Match': String(p.version) },
     });
     expect(status).toBe(409);
@@ -276,14 +272,22 @@ describe('PUT /api/products/:id', () => {
     const before = db.getProduct(id)!;
     const levelsBefore = db.getRecord(id)!.onHand;
     db.now = () => Date.parse('2026-12-01T09:30:00Z');
-    const input = toInput(before);
+    const input = productToInput(before);
     const [changed, unchanged] = input.variants;
     // Three or more variants means options; the new variant gets a new value of each.
     input.options = before.options.map((o) => ({ ...o, values: [...o.values, `${o.name} extra`] }));
     input.variants = [
       { ...changed!, price: changed!.price + 100 },
       unchanged!,
-      { optionValues: before.options.map((o) => `${o.name} extra`), sku: 'NEW-VARIANT-1', barcode: null, price: 1999, compareAtPrice: null, cost: null, weightGrams: null },
+      {
+        optionValues: before.options.map((o) => `${o.name} extra`),
+        sku: 'NEW-VARIANT-1',
+        barcode: null,
+        price: 1999,
+        compareAtPrice: null,
+        cost: null,
+        weightGrams: null,
+      },
     ];
 
     const res = await call('PUT', `/api/products/${id}`, { body: input, headers: { 'If-Match': `"${before.version}"` } });
@@ -316,7 +320,7 @@ describe('PUT /api/products/:id', () => {
 
   it('bumps the product version on every save, even one that changes nothing', async () => {
     const p = mockDb().getProduct('prod_000004')!;
-    const res = await call('PUT', `/api/products/${p.id}`, { body: toInput(p), headers: { 'If-Match': `W/"${p.version}"` } });
+    const res = await call('PUT', `/api/products/${p.id}`, { body: productToInput(p), headers: { 'If-Match': `W/"${p.version}"` } });
     const after = productSchema.parse(res.json);
     expect(after.version).toBe(p.version + 1);
     expect(after.variants.map((v) => v.version)).toEqual(p.variants.map((v) => v.version));
@@ -324,22 +328,25 @@ describe('PUT /api/products/:id', () => {
 
   it('refuses a variant id from another product', async () => {
     const p = mockDb().getProduct('prod_000005')!;
-    const input = toInput(p);
+    const input = productToInput(p);
     input.variants[0] = { ...input.variants[0]!, id: mockDb().getProduct('prod_000006')!.variants[0]!.id };
-    const { status, problem: pr } = await problem('PUT', `/api/products/${p.id}`, { body: input, headers: { 'If-Match': `"${p.version}"` } });
+    const { status, problem: pr } = await problem('PUT', `/api/products/${p.id}`, {
+      body: input,
+      headers: { 'If-Match': `"${p.version}"` },
+    });
     expect(status).toBe(422);
     expect(Object.keys(pr.errors ?? {})).toEqual(['variants.0.id']);
   });
 
   it('keeps its own handle and SKUs without calling them duplicates', async () => {
     const p = mockDb().getProduct('prod_000007')!;
-    const res = await call('PUT', `/api/products/${p.id}`, { body: toInput(p), headers: { 'If-Match': `"${p.version}"` } });
+    const res = await call('PUT', `/api/products/${p.id}`, { body: productToInput(p), headers: { 'If-Match': `"${p.version}"` } });
     expect(res.status).toBe(200);
   });
 
   it('answers 404 for an unknown product', async () => {
     const p = mockDb().getProduct('prod_000007')!;
-    const { status } = await problem('PUT', '/api/products/prod_missing', { body: toInput(p), headers: { 'If-Match': '"1"' } });
+    const { status } = await problem('PUT', '/api/products/prod_missing', { body: productToInput(p), headers: { 'If-Match': '"1"' } });
     expect(status).toBe(404);
   });
 });
@@ -366,7 +373,10 @@ describe('POST /api/products/bulk-status', () => {
   it('applies once per key, replays the stored answer, and refuses the key for another body', async () => {
     const alreadyArchived = ids.filter((id) => mockDb().getProduct(id)?.status === 'archived').length;
     const versions = ids.map((id) => mockDb().getProduct(id)!.version);
-    const first = await call('POST', '/api/products/bulk-status', { body: { ids, status: 'archived' }, headers: { 'Idempotency-Key': 'k-2' } });
+    const first = await call('POST', '/api/products/bulk-status', {
+      body: { ids, status: 'archived' },
+      headers: { 'Idempotency-Key': 'k-2' },
+    });
     expect(first.status).toBe(200);
     expect(first.json).toEqual({ updated: ids.length - alreadyArchived });
     const afterFirst = ids.map((id) => mockDb().getProduct(id)!);
@@ -374,12 +384,18 @@ describe('POST /api/products/bulk-status', () => {
 
     // Someone else un-archives one product; a retry of the first request must not archive it again.
     await call('POST', '/api/products/bulk-status', { body: { ids: [ids[0]], status: 'active' }, headers: { 'Idempotency-Key': 'k-3' } });
-    const retry = await call('POST', '/api/products/bulk-status', { body: { ids, status: 'archived' }, headers: { 'Idempotency-Key': 'k-2' } });
+    const retry = await call('POST', '/api/products/bulk-status', {
+      body: { ids, status: 'archived' },
+      headers: { 'Idempotency-Key': 'k-2' },
+    });
     expect(retry).toEqual(first);
     expect(mockDb().getProduct(ids[0]!)?.status).toBe('active');
     expect(mockDb().getProduct(ids[1]!)!.version).toBeLessThanOrEqual(versions[1]! + 1);
 
-    const { status } = await problem('POST', '/api/products/bulk-status', { body: { ids, status: 'draft' }, headers: { 'Idempotency-Key': 'k-2' } });
+    const { status } = await problem('POST', '/api/products/bulk-status', {
+      body: { ids, status: 'draft' },
+      headers: { 'Idempotency-Key': 'k-2' },
+    });
     expect(status).toBe(422);
   });
 });
@@ -391,7 +407,10 @@ describe('sort orders after writes', () => {
     for (const sort of sorts) await call('GET', `/api/products?sort=${sort}`);
     const ids = [...mockDb().allRecords()].slice(0, count).map((r) => r.product.id);
     mockDb().now = () => Date.parse('2026-12-24T10:00:00Z');
-    const res = await call('POST', '/api/products/bulk-status', { body: { ids, status: 'archived' }, headers: { 'Idempotency-Key': `sort-${count}` } });
+    const res = await call('POST', '/api/products/bulk-status', {
+      body: { ids, status: 'archived' },
+      headers: { 'Idempotency-Key': `sort-${count}` },
+    });
     expect(res.status).toBe(200);
     for (const sort of sorts) {
       const query = { sort, limit: '500', status: 'archived,active' };

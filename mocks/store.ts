@@ -5,7 +5,15 @@
  * the single place that serialises, checks versions and idempotency keys,
  * applies, persists and tells other tabs.
  */
-import { PRODUCT_SORT_KEYS, type Category, type Product, type ProductListQuery, type ProductSortKey, type ProductSummary, type Variant } from '../src/api/schemas';
+import {
+  PRODUCT_SORT_KEYS,
+  type Category,
+  type Product,
+  type ProductListQuery,
+  type ProductSortKey,
+  type ProductSummary,
+  type Variant,
+} from '../src/api/schemas';
 import { CATEGORIES } from './catalogue';
 import { ProblemError } from './problems';
 import type { ChangeSet, IdempotencyRecord, ProductRecord } from './records';
@@ -104,8 +112,8 @@ function barcodeTextOf(entry: Entry): string {
   return entry.barcodes;
 }
 
-function summarize(record: ProductRecord): ProductSummary {
-  const p = record.product;
+/** Lowest and highest variant price and stock over all variants: what lists show and sort by. */
+function totals(p: Product): { priceMin: number; priceMax: number; stock: number } {
   let priceMin = Infinity;
   let priceMax = 0;
   let stock = 0;
@@ -114,6 +122,12 @@ function summarize(record: ProductRecord): ProductSummary {
     if (v.price > priceMax) priceMax = v.price;
     stock += v.stock;
   }
+  return { priceMin: Number.isFinite(priceMin) ? priceMin : 0, priceMax, stock };
+}
+
+function summarize(record: ProductRecord): ProductSummary {
+  const p = record.product;
+  const { priceMin, priceMax, stock } = totals(p);
   return {
     id: p.id,
     handle: p.handle,
@@ -124,7 +138,7 @@ function summarize(record: ProductRecord): ProductSummary {
     imageUrl: p.images[0]?.url ?? null,
     variantCount: p.variants.length,
     skus: p.variants.map((v) => v.sku),
-    priceMin: Number.isFinite(priceMin) ? priceMin : 0,
+    priceMin,
     priceMax,
     stock,
     updatedAt: p.updatedAt,
@@ -134,14 +148,7 @@ function summarize(record: ProductRecord): ProductSummary {
 
 function makeEntry(record: ProductRecord, seq: number): Entry {
   const p = record.product;
-  let priceMin = Infinity;
-  let priceMax = 0;
-  let stock = 0;
-  for (const v of p.variants) {
-    if (v.price < priceMin) priceMin = v.price;
-    if (v.price > priceMax) priceMax = v.price;
-    stock += v.stock;
-  }
+  const { priceMin, priceMax, stock } = totals(p);
   return {
     record,
     seq,
@@ -149,7 +156,7 @@ function makeEntry(record: ProductRecord, seq: number): Entry {
     status: p.status,
     categoryId: p.categoryId,
     tags: p.tags,
-    priceMin: Number.isFinite(priceMin) ? priceMin : 0,
+    priceMin,
     priceMax,
     stock,
     updatedMs: Date.parse(p.updatedAt),

@@ -1,12 +1,6 @@
+import { productToInput } from '@/api/product-input';
 import type { ProductInput, ProductOption, VariantInput } from '@/api/schemas';
-import {
-  conflictDifferences,
-  emptyProductInput,
-  optionCombinations,
-  productToInput,
-  sameCombinations,
-  syncVariants,
-} from './product-input';
+import { conflictDifferences, emptyProductInput, optionCombinations, sameCombinations, syncVariants } from './product-input';
 
 function variant(optionValues: string[], overrides: Partial<VariantInput> = {}): VariantInput {
   return { optionValues, sku: '', barcode: null, price: 1000, compareAtPrice: null, cost: null, weightGrams: null, ...overrides };

@@ -1,4 +1,4 @@
-import type { Product, ProductInput, ProductOption, VariantInput } from '@/api/schemas';
+import type { ProductInput, ProductOption, VariantInput } from '@/api/schemas';
 import { centsToInput } from '@/lib/money';
 
 export function emptyProductInput(): ProductInput {
@@ -24,30 +24,6 @@ function emptyVariant(optionValues: string[], like?: VariantInput): VariantInput
     compareAtPrice: like?.compareAtPrice ?? null,
     cost: like?.cost ?? null,
     weightGrams: like?.weightGrams ?? null,
-  };
-}
-
-/** The editable part of a product, as the form holds it and the API takes it. */
-export function productToInput(p: Product): ProductInput {
-  return {
-    title: p.title,
-    handle: p.handle,
-    description: p.description,
-    categoryId: p.categoryId,
-    tags: p.tags,
-    status: p.status,
-    images: p.images,
-    options: p.options,
-    variants: p.variants.map((v) => ({
-      id: v.id,
-      optionValues: v.optionValues,
-      sku: v.sku,
-      barcode: v.barcode,
-      price: v.price,
-      compareAtPrice: v.compareAtPrice,
-      cost: v.cost,
-      weightGrams: v.weightGrams,
-    })),
   };
 }
 

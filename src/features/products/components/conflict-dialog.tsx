@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import type { Product, ProductInput } from '@/api/schemas';
-import { conflictDifferences, productToInput } from '../product-input';
+import { conflictDifferences } from '../product-input';
+import { productToInput } from '@/api/product-input';
 
 type ConflictDialogProps = {
   base: ProductInput;

@@ -5,7 +5,7 @@ import { AnchorLink } from '@/components/anchor-link';
 import { PageHeader } from '@/components/page-header';
 import { useUpdateProduct } from '../api/product-mutations';
 import { productQueries } from '../api/product-queries';
-import { productToInput } from '../product-input';
+import { productToInput } from '@/api/product-input';
 import { STATUS_COLORS, STATUS_LABELS } from './product-columns';
 import { ProductForm } from './product-form';
 

@@ -8,7 +8,7 @@ import type { Product, ProductSummary } from '../../src/api/schemas';
 
 export const UI_TIMEOUT = 15_000;
 
-/** Opens a path of the app and waits for the shell (which renders only once the mock API is up) and the screen's heading. */
+/** Opens a path of the app and waits for the shell and the screen's heading (data may still be on its way). */
 export async function openScreen(page: Page, baseUrl: string, path: string): Promise<void> {
   await page.goto(new URL(path, baseUrl).href);
   await waitForScreen(page);
@@ -63,10 +63,18 @@ export async function listSummary(page: Page): Promise<{ first: number; last: nu
 
 /** GET under /api from inside the page, through the mock, parsed as JSON. */
 export async function apiGet<T>(page: Page, path: string): Promise<T> {
-  const { status, body } = await page.evaluate(async (url) => {
-    const response = await fetch(url, { headers: { Accept: 'application/json' } });
-    return { status: response.status, body: await response.text() };
-  }, `/api${path}`);
+  // The app renders while the mock starts, so a request sent too early reaches the preview
+  // server instead (an empty 404); the mock always answers JSON. Ask until it does.
+  const handle = await page.waitForFunction(
+    async (url) => {
+      const response = await fetch(url, { headers: { Accept: 'application/json' } });
+      const body = await response.text();
+      return response.headers.get('Content-Type')?.includes('json') ? { status: response.status, body } : null;
+    },
+    `/api${path}`,
+    { timeout: UI_TIMEOUT, polling: 100 },
+  );
+  const { status, body } = (await handle.jsonValue()) as { status: number; body: string };
   if (status !== 200) throw new Error(`GET /api${path} answered ${status}: ${body}`);
   return JSON.parse(body) as T;
 }

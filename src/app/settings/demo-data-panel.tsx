@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, NumberInput, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, NativeSelect, NumberInput, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -16,7 +16,7 @@ const mockSettingsSchema = z.object({
 type MockSettings = z.infer<typeof mockSettingsSchema>;
 const okSchema = z.unknown();
 
-const SCALES = ['300', '2000', '10000', '50000'];
+const SCALES = [300, 2000, 10_000, 50_000];
 
 export function DemoDataPanel() {
   const settings = useQuery({
@@ -33,22 +33,23 @@ export function DemoDataPanel() {
           Stockroom is running on its built-in mock API. Your changes are kept in this browser until you reset.
         </Text>
         {settings.error && <Alert color="red">{settings.error.message}</Alert>}
-        {settings.data && <DemoSettingsForm saved={settings.data} />}
+        {settings.data && <DemoSettingsForm current={settings.data} />}
       </Stack>
     </Card>
   );
 }
 
-function DemoSettingsForm({ saved }: { saved: MockSettings }) {
+function DemoSettingsForm({ current }: { current: MockSettings }) {
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState(saved);
+  const [draft, setDraft] = useState(current);
   const [confirmingReset, setConfirmingReset] = useState(false);
 
   const save = useMutation({
     mutationFn: (next: MockSettings) => request('PUT', '/_mock/settings', { schema: mockSettingsSchema, body: next }),
-    onSuccess: (saved, sent) => {
+    onSuccess: (saved) => {
       queryClient.setQueryData(['mock', 'settings'], saved);
-      if (sent.products !== saved.products || sent.seed !== saved.seed) window.location.reload();
+      // Another catalogue size or seed is another shop: start the app on it.
+      if (saved.products !== current.products || saved.seed !== current.seed) window.location.reload();
       else
         notifications.show({
           color: 'green',
@@ -88,13 +89,13 @@ function DemoSettingsForm({ saved }: { saved: MockSettings }) {
         />
       </Group>
       <Group grow align="flex-start">
-        <Select
+        <NativeSelect
           label="Catalogue size (products)"
           description="Changing it reloads the app with a new shop"
-          data={SCALES}
+          // A size set by URL (?mock.products=5000) is offered too, so the field shows what runs.
+          data={[...new Set([...SCALES, draft.products])].sort((a, b) => a - b).map(String)}
           value={String(draft.products)}
-          allowDeselect={false}
-          onChange={(v) => v && setDraft({ ...draft, products: Number(v) })}
+          onChange={(event) => setDraft({ ...draft, products: Number(event.currentTarget.value) })}
         />
         <NumberInput
           label="Seed"

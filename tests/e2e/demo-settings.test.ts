@@ -1,0 +1,44 @@
+/**
+ * Settings → Demo data: another catalogue size is another shop (the app
+ * restarts on it), and "Reset demo data" discards what was changed here.
+ */
+import { describe, expect, test } from 'vitest';
+import { apiProduct, listSummary, openScreen, UI_TIMEOUT, waitForProductRows } from './app';
+import { setupBrowser } from './browser';
+
+const session = setupBrowser();
+
+describe('demo data settings', () => {
+  test('a new catalogue size restarts the app on a shop of that size', async () => {
+    const { page, baseUrl } = session;
+    await openScreen(page, baseUrl, '/settings');
+    await page.getByRole('combobox', { name: /Catalogue size/ }).selectOption('2000');
+    await Promise.all([
+      page.waitForEvent('load', { timeout: UI_TIMEOUT }),
+      page.getByRole('button', { name: 'Save demo settings' }).click(),
+    ]);
+
+    await openScreen(page, baseUrl, '/products');
+    await waitForProductRows(page);
+    expect((await listSummary(page)).total).toBe(2000);
+  });
+
+  test('reset brings back the seeded shop', async () => {
+    const { page, baseUrl } = session;
+    await openScreen(page, baseUrl, '/products/prod_000001');
+    const seeded = await apiProduct(page, 'prod_000001');
+    const title = page.getByRole('textbox', { name: 'Title' });
+    await title.fill('Renamed before the reset');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(async () => (await apiProduct(page, 'prod_000001')).title, { timeout: UI_TIMEOUT }).toBe('Renamed before the reset');
+
+    await openScreen(page, baseUrl, '/settings');
+    await page.getByRole('button', { name: 'Reset demo data' }).click();
+    await page.getByRole('dialog', { name: 'Reset demo data?' }).getByRole('button', { name: 'Reset' }).click();
+    await page.getByText('The shop is back to its seeded state.').waitFor({ timeout: UI_TIMEOUT });
+    expect((await apiProduct(page, 'prod_000001')).title).toBe(seeded.title);
+
+    await page.reload();
+    expect((await apiProduct(page, 'prod_000001')).title).toBe(seeded.title);
+  });
+});

@@ -1,5 +1,4 @@
 import { Spotlight, useSpotlight } from '@mantine/spotlight';
-import { VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -38,7 +37,9 @@ export function CommandPalette({ openOnMount }: { openOnMount?: boolean }) {
       shortcut={['mod + K']}
       scrollable
       maxHeight={480}
-      title={<VisuallyHidden>Search and jump to</VisuallyHidden>}
+      // The title names the dialog for assistive technology; its header row is not drawn.
+      title="Search and jump to"
+      styles={{ header: { display: 'none' } }}
     >
       <Spotlight.Search
         placeholder="Search products by title, SKU or barcode; or type a screen"

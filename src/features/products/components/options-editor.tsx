@@ -42,6 +42,7 @@ export function OptionsEditor() {
                   value={values.value}
                   onChange={values.onChange}
                   onBlur={values.onBlur}
+                  ref={values.ref}
                   error={fieldState.error?.message ?? formState.errors.options?.[i]?.values?.root?.message}
                 />
               )}

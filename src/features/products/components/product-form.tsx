@@ -89,7 +89,12 @@ export function ProductForm({ product, initial, save, onSaved }: ProductFormProp
   return (
     <FormProvider {...form}>
       <UnsavedChangesGuard when={formState.isDirty && !formState.isSubmitting} />
-      <form onSubmit={handleSubmit((values) => submit(values))} noValidate aria-label={product ? `Edit ${product.title}` : 'New product'}>
+      <form
+        className={classes.form}
+        onSubmit={handleSubmit((values) => submit(values))}
+        noValidate
+        aria-label={product ? `Edit ${product.title}` : 'New product'}
+      >
         <Stack gap="md">
           {formError && (
             <Alert color="red" title="The product was not saved" role="alert">
@@ -140,6 +145,7 @@ export function ProductForm({ product, initial, save, onSaved }: ProductFormProp
                         value={field.value}
                         onChange={(v) => v && field.onChange(v)}
                         onBlur={field.onBlur}
+                        ref={field.ref}
                       />
                     )}
                   />
@@ -155,6 +161,7 @@ export function ProductForm({ product, initial, save, onSaved }: ProductFormProp
                         value={field.value || null}
                         onChange={(v) => field.onChange(v ?? '')}
                         onBlur={field.onBlur}
+                        ref={field.ref}
                         error={fieldState.error?.message}
                       />
                     )}
@@ -169,6 +176,7 @@ export function ProductForm({ product, initial, save, onSaved }: ProductFormProp
                         value={field.value}
                         onChange={(v) => field.onChange(v.map((t) => t.trim().toLowerCase()).filter(Boolean))}
                         onBlur={field.onBlur}
+                        ref={field.ref}
                         error={fieldState.error?.message}
                         clearable
                       />

@@ -79,6 +79,7 @@ export function VariantsEditor() {
                               value={money.value}
                               onChange={money.onChange}
                               onBlur={money.onBlur}
+                              ref={money.ref}
                               error={fieldState.error?.message}
                             />
                           )}
@@ -103,6 +104,7 @@ export function VariantsEditor() {
                             value={weight.value ?? ''}
                             onChange={(n) => weight.onChange(typeof n === 'number' ? n : null)}
                             onBlur={weight.onBlur}
+                            ref={weight.ref}
                             error={fieldState.error?.message}
                           />
                         )}

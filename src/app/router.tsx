@@ -13,6 +13,7 @@ import { PRODUCT_LIST_DEFAULTS, productListSearchSchema, searchToQuery, type Pro
 import { parseSearch, parseSearchLeniently, stringifySearch } from '@/lib/search-params';
 import { AppLayout } from './layout/app-layout';
 import { NotBuiltYet } from './not-built-yet';
+import { PendingScreen } from './pending-screen';
 import { NotFound, RouteError } from './route-error';
 
 type RouterContext = { queryClient: QueryClient };
@@ -99,6 +100,7 @@ export function createAppRouter(queryClient: QueryClient, history?: RouterHistor
     parseSearch,
     stringifySearch,
     defaultPreload: 'intent',
+    defaultPendingComponent: PendingScreen,
     // The query cache decides freshness; the router only asks it.
     defaultPreloadStaleTime: 0,
     scrollRestoration: true,

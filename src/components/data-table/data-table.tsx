@@ -7,7 +7,6 @@
 import {
   Alert,
   Button,
-  Checkbox,
   Group,
   NativeSelect,
   Pagination,
@@ -185,10 +184,13 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
               <Table.Tr key={group.id}>
                 {selectable && (
                   <Table.Th className={classes.checkboxCell}>
-                    <Checkbox
+                    <input
+                      type="checkbox"
+                      className={classes.checkbox}
                       aria-label="Select all rows on this page"
                       checked={table.getIsAllPageRowsSelected()}
-                      indeterminate={table.getIsSomePageRowsSelected()}
+                      // `indeterminate` is a DOM property with no attribute: set it on the element.
+                      ref={(input) => void (input && (input.indeterminate = table.getIsSomePageRowsSelected()))}
                       onChange={table.getToggleAllPageRowsSelectedHandler()}
                     />
                   </Table.Th>

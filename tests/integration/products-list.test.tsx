@@ -56,6 +56,23 @@ describe('products list', () => {
     await waitFor(() => expect(history.location.search).not.toContain('q=cable'));
   });
 
+  it('keeps the search box focused while the URL follows the typing, and follows the URL back', async () => {
+    const { history, user } = renderApp('/products');
+    const box = await screen.findByRole('searchbox', { name: 'Search' });
+    await user.type(box, 'cab');
+    await waitFor(() => expect(history.location.search).toBe('?q=cab'));
+    await user.type(box, 'le');
+    await waitFor(() => expect(history.location.search).toBe('?q=cable'));
+    expect(box).toHaveFocus();
+    expect(box).toHaveValue('cable');
+
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(history.location.search).toBe(''));
+    expect(box).toHaveValue('');
+    history.back();
+    await waitFor(() => expect(box).toHaveValue('cable'));
+  });
+
   it('archives the selected products in one request and shows the result', async () => {
     const { user } = renderApp('/products?status=active&sort=title&pageSize=10');
     const table = await screen.findByRole('table', { name: 'Products' });

@@ -18,6 +18,13 @@ export const ProductFilters = memo(function ProductFilters({ filters, onChange }
   const categories = useQuery(productQueries.categories());
   const tags = useQuery(productQueries.tags());
   const [q, setQ] = useState(filters.q ?? '');
+  // The URL can change the search from outside (back, forward, "Clear filters"): follow it,
+  // but not while it merely catches up with what is being typed.
+  const [followedQ, setFollowedQ] = useState(filters.q);
+  if (filters.q !== followedQ) {
+    setFollowedQ(filters.q);
+    if ((filters.q ?? '') !== q.trim()) setQ(filters.q ?? '');
+  }
   // Typing replaces the history entry: back goes to the previous view, not the previous keystroke.
   const applyQ = useDebouncedCallback((value: string) => onChange({ q: value.trim() || undefined }, { replace: true }), 250);
   const active = Object.values(filters).some((v) => v !== undefined);

@@ -75,7 +75,7 @@ export function ProductsPage() {
           </Button>
         }
       />
-      <ProductFilters key={filters.q ?? ''} filters={filters} onChange={setFilters} />
+      <ProductFilters filters={filters} onChange={setFilters} />
       <DataTable
         label="Products"
         columns={columns}

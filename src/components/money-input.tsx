@@ -1,5 +1,5 @@
 import { TextInput, type TextInputProps } from '@mantine/core';
-import { useState } from 'react';
+import { useDraft } from './use-draft';
 import { centsToInput, parseDollars, type Cents } from '@/lib/money';
 
 type MoneyInputProps = Omit<TextInputProps, 'value' | 'onChange' | 'type'> & {
@@ -13,14 +13,7 @@ type MoneyInputProps = Omit<TextInputProps, 'value' | 'onChange' | 'type'> & {
  * they type; the value handed up is always whole cents (or null / NaN).
  */
 export function MoneyInput({ value, onChange, onBlur, ...rest }: MoneyInputProps) {
-  const [text, setText] = useState(() => toText(value));
-  // Follow a value set from outside (a reset, a reload), unless it is what the text already means.
-  const [followed, setFollowed] = useState(value);
-  if (!Object.is(value, followed)) {
-    setFollowed(value);
-    const meant = text.trim() === '' ? null : (parseDollars(text) ?? Number.NaN);
-    if (!Object.is(meant, value)) setText(toText(value));
-  }
+  const [text, setText] = useDraft(value, toText, toCents);
 
   return (
     <TextInput
@@ -32,7 +25,7 @@ export function MoneyInput({ value, onChange, onBlur, ...rest }: MoneyInputProps
       onChange={(event) => {
         const next = event.currentTarget.value;
         setText(next);
-        onChange(next.trim() === '' ? null : (parseDollars(next) ?? Number.NaN));
+        onChange(toCents(next));
       }}
       onBlur={(event) => {
         const cents = parseDollars(text);
@@ -45,4 +38,8 @@ export function MoneyInput({ value, onChange, onBlur, ...rest }: MoneyInputProps
 
 function toText(value: Cents | null): string {
   return value == null || Number.isNaN(value) ? '' : centsToInput(value);
+}
+
+function toCents(text: string): Cents | null {
+  return text.trim() === '' ? null : (parseDollars(text) ?? Number.NaN);
 }

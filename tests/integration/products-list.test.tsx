@@ -66,11 +66,17 @@ describe('products list', () => {
     expect(box).toHaveFocus();
     expect(box).toHaveValue('cable');
 
+    const priceFrom = screen.getByRole('textbox', { name: 'Price from' });
+    await user.type(priceFrom, '20{Enter}');
+    await waitFor(() => expect(history.location.search).toBe('?q=cable&priceMin=2000'));
+
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     await waitFor(() => expect(history.location.search).toBe(''));
     expect(box).toHaveValue('');
+    expect(priceFrom).toHaveValue('');
     history.back();
-    await waitFor(() => expect(box).toHaveValue('cable'));
+    await waitFor(() => expect(priceFrom).toHaveValue('20.00'));
+    expect(box).toHaveValue('cable');
   });
 
   it('archives the selected products in one request and shows the result', async () => {

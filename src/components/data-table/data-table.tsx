@@ -4,18 +4,7 @@
  * Each list declares its columns with `createDataTableColumnHelper` and owns
  * its query; this component only draws what it is given and reports changes.
  */
-import {
-  Alert,
-  Button,
-  Group,
-  NativeSelect,
-  Pagination,
-  Skeleton,
-  Table,
-  Text,
-  UnstyledButton,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Pagination, Skeleton, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import {
   columnVisibilityFeature,
   createColumnHelper,

@@ -1,9 +1,10 @@
 import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { memo, useState } from 'react';
+import { memo } from 'react';
 import { PRODUCT_STATUSES, type ProductStatus } from '@/api/constants';
 import { MoneyInput } from '@/components/money-input';
+import { useDraft } from '@/components/use-draft';
 import { productQueries } from '../api/product-queries';
 import type { ProductListFilters } from '../search';
 import { STATUS_LABELS } from './product-columns';
@@ -17,14 +18,11 @@ type ProductFiltersProps = {
 export const ProductFilters = memo(function ProductFilters({ filters, onChange }: ProductFiltersProps) {
   const categories = useQuery(productQueries.categories());
   const tags = useQuery(productQueries.tags());
-  const [q, setQ] = useState(filters.q ?? '');
-  // The URL can change the search from outside (back, forward, "Clear filters"): follow it,
-  // but not while it merely catches up with what is being typed.
-  const [followedQ, setFollowedQ] = useState(filters.q);
-  if (filters.q !== followedQ) {
-    setFollowedQ(filters.q);
-    if ((filters.q ?? '') !== q.trim()) setQ(filters.q ?? '');
-  }
+  const [q, setQ] = useDraft(
+    filters.q,
+    (value) => value ?? '',
+    (text) => text.trim() || undefined,
+  );
   // Typing replaces the history entry: back goes to the previous view, not the previous keystroke.
   const applyQ = useDebouncedCallback((value: string) => onChange({ q: value.trim() || undefined }, { replace: true }), 250);
   const active = Object.values(filters).some((v) => v !== undefined);
@@ -76,10 +74,9 @@ export const ProductFilters = memo(function ProductFilters({ filters, onChange }
       {active && (
         <Button
           variant="subtle"
-          onClick={() => {
-            setQ('');
-            onChange({ q: undefined, status: undefined, categoryId: undefined, tag: undefined, priceMin: undefined, priceMax: undefined });
-          }}
+          onClick={() =>
+            onChange({ q: undefined, status: undefined, categoryId: undefined, tag: undefined, priceMin: undefined, priceMax: undefined })
+          }
         >
           Clear filters
         </Button>
@@ -94,7 +91,11 @@ function sameFilters(a: ProductFiltersProps, b: ProductFiltersProps): boolean {
 
 /** A price bound applies on Enter or when the field is left, not on every keystroke. */
 function PriceBound({ label, value, onApply }: { label: string; value: number | undefined; onApply: (cents: number | undefined) => void }) {
-  const [draft, setDraft] = useState<number | null>(value ?? null);
+  const [draft, setDraft] = useDraft<number | undefined, number | null>(
+    value,
+    (cents) => cents ?? null,
+    (cents) => cents ?? undefined,
+  );
   const invalid = draft !== null && Number.isNaN(draft);
   const apply = () => {
     if (!invalid && (draft ?? undefined) !== value) onApply(draft ?? undefined);

@@ -3,7 +3,7 @@ import { Center, Loader } from '@mantine/core';
 /** Shown when a screen takes more than a moment to load (its code or its data). */
 export function PendingScreen() {
   return (
-    <Center py="xl" role="status" aria-label="Loading">
+    <Center component="output" py="xl" aria-label="Loading">
       <Loader />
     </Center>
   );

@@ -65,18 +65,20 @@ export async function listSummary(page: Page): Promise<{ first: number; last: nu
 export async function apiGet<T>(page: Page, path: string): Promise<T> {
   // The app renders while the mock starts, so a request sent too early reaches the preview
   // server instead (an empty 404); the mock always answers JSON. Ask until it does.
-  const handle = await page.waitForFunction(
-    async (url) => {
+  const deadline = Date.now() + UI_TIMEOUT;
+  for (;;) {
+    const answer = await page.evaluate(async (url) => {
       const response = await fetch(url, { headers: { Accept: 'application/json' } });
-      const body = await response.text();
-      return response.headers.get('Content-Type')?.includes('json') ? { status: response.status, body } : null;
-    },
-    `/api${path}`,
-    { timeout: UI_TIMEOUT, polling: 100 },
-  );
-  const { status, body } = (await handle.jsonValue()) as { status: number; body: string };
-  if (status !== 200) throw new Error(`GET /api${path} answered ${status}: ${body}`);
-  return JSON.parse(body) as T;
+      const json = response.headers.get('Content-Type')?.includes('json') ?? false;
+      return { json, status: response.status, body: await response.text() };
+    }, `/api${path}`);
+    if (answer.json) {
+      if (answer.status !== 200) throw new Error(`GET /api${path} answered ${answer.status}: ${answer.body}`);
+      return JSON.parse(answer.body) as T;
+    }
+    if (Date.now() > deadline) throw new Error(`GET /api${path} never reached the mock API (last answer ${answer.status})`);
+    await page.waitForTimeout(100);
+  }
 }
 
 export function apiProduct(page: Page, id: string): Promise<Product> {

@@ -28,9 +28,10 @@ function variantId(n: number): string {
 }
 
 /** Whole dollars → cents ending in .99/.49/.95, within $4.99–$199.99. */
-function retailCents(dollars: number, rng: Random): number {
+/** A shelf price: whole dollars less the product's ending, so every variant of a product ends alike (.99, .49 or .95). */
+function retailCents(dollars: number, ending: number): number {
   const whole = Math.min(200, Math.max(5, dollars));
-  return Math.max(499, whole * 100 - (100 - rng.pick(PRICE_ENDINGS)));
+  return Math.max(499, whole * 100 - (100 - ending));
 }
 
 type Chosen = { name: string; values: (readonly [string, string, number])[] };
@@ -139,6 +140,7 @@ export function generateShop(options: { seed: number; products: number }): Produ
     const id = productId(i + 1);
     const baseDollars = rng.int(family.price[0], family.price[1]) + (spec ? spec[1] : 0);
     const onSale = rng.chance(0.2);
+    const ending = rng.pick(PRICE_ENDINGS);
     const weight = rng.int(family.weight[0], family.weight[1]);
     const serial = (i + 1).toString(36).toUpperCase().padStart(4, '0');
     const onHand: number[][] = [];
@@ -146,7 +148,7 @@ export function generateShop(options: { seed: number; products: number }): Produ
     const variants: Variant[] = combinations(chosen).map((combo) => {
       variantSeq++;
       const vid = variantId(variantSeq);
-      const price = retailCents(baseDollars + combo.reduce((d, v) => d + v[2], 0), rng);
+      const price = retailCents(baseDollars + combo.reduce((d, v) => d + v[2], 0), ending);
       const compareAtPrice = onSale ? Math.ceil(Math.floor((price * rng.int(115, 140)) / 100) / 100) * 100 - 1 : null;
       const levels = LOCATIONS.map(() => {
         if (status === 'archived' ? rng.chance(0.8) : rng.chance(0.2)) return 0;

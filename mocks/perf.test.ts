@@ -4,7 +4,7 @@
  * slow CI box would teach nothing. The one assertion is on the answer.
  */
 import { productListQuerySchema, productListResponseSchema } from '../src/api/schemas';
-import { resetMockDb, server } from './node';
+import { resetMockDb, server, signInAs } from './node';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
@@ -17,6 +17,7 @@ describe('at 50,000 products', () => {
   it('seeds and answers filtered list requests quickly', { timeout: 60_000 }, async () => {
     let start = performance.now();
     const db = resetMockDb({ products: 50_000 });
+    signInAs('merchandiser');
     console.log(`seed 50,000 products: ${ms(start)} (${[...db.allRecords()].reduce((n, r) => n + r.product.variants.length, 0)} variants)`);
     start = performance.now();
     while (db.warmUpStep());

@@ -1,11 +1,19 @@
-import { productListResponseSchema, productSchema, problemSchema, type Product, type ProductInput, type ProductSummary } from '../src/api/schemas';
-import { mockDb, resetMockDb, server } from './node';
+import {
+  productListResponseSchema,
+  productSchema,
+  problemSchema,
+  type Product,
+  type ProductInput,
+  type ProductSummary,
+} from '../src/api/schemas';
+import { mockDb, resetMockDb, server, signInAs } from './node';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 beforeEach(() => {
   resetMockDb();
+  signInAs('admin');
 });
 
 async function call(method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}) {
@@ -57,7 +65,15 @@ const newProduct = (overrides: Partial<ProductInput> = {}): ProductInput => ({
   images: [],
   options: [{ name: 'Color', values: ['Black', 'White'] }],
   variants: [
-    { optionValues: ['Black'], sku: 'TEST-PB-BLK', barcode: '036000291452', price: 4999, compareAtPrice: null, cost: 2100, weightGrams: 350 },
+    {
+      optionValues: ['Black'],
+      sku: 'TEST-PB-BLK',
+      barcode: '036000291452',
+      price: 4999,
+      compareAtPrice: null,
+      cost: 2100,
+      weightGrams: 350,
+    },
     { optionValues: ['White'], sku: 'TEST-PB-WHT', barcode: null, price: 4999, compareAtPrice: 5999, cost: 2100, weightGrams: 350 },
   ],
   ...overrides,
@@ -255,7 +271,10 @@ describe('PUT /api/products/:id', () => {
 
   it('refuses a stale version with 409 and the current product', async () => {
     const p = mockDb().getProduct('prod_000003')!;
-    const first = await call('PUT', `/api/products/${p.id}`, { body: { ...toInput(p), title: 'Renamed once' }, headers: { 'If-Match': `"${p.version}"` } });
+    const first = await call('PUT', `/api/products/${p.id}`, {
+      body: { ...toInput(p), title: 'Renamed once' },
+      headers: { 'If-Match': `"${p.version}"` },
+    });
     expect(first.status).toBe(200);
     const { status, problem: conflict } = await problem('PUT', `/api/products/${p.id}`, {
       body: { ...toInput(p), title: 'Renamed from a stale copy' },
@@ -283,7 +302,15 @@ describe('PUT /api/products/:id', () => {
     input.variants = [
       { ...changed!, price: changed!.price + 100 },
       unchanged!,
-      { optionValues: before.options.map((o) => `${o.name} extra`), sku: 'NEW-VARIANT-1', barcode: null, price: 1999, compareAtPrice: null, cost: null, weightGrams: null },
+      {
+        optionValues: before.options.map((o) => `${o.name} extra`),
+        sku: 'NEW-VARIANT-1',
+        barcode: null,
+        price: 1999,
+        compareAtPrice: null,
+        cost: null,
+        weightGrams: null,
+      },
     ];
 
     const res = await call('PUT', `/api/products/${id}`, { body: input, headers: { 'If-Match': `"${before.version}"` } });
@@ -326,7 +353,10 @@ describe('PUT /api/products/:id', () => {
     const p = mockDb().getProduct('prod_000005')!;
     const input = toInput(p);
     input.variants[0] = { ...input.variants[0]!, id: mockDb().getProduct('prod_000006')!.variants[0]!.id };
-    const { status, problem: pr } = await problem('PUT', `/api/products/${p.id}`, { body: input, headers: { 'If-Match': `"${p.version}"` } });
+    const { status, problem: pr } = await problem('PUT', `/api/products/${p.id}`, {
+      body: input,
+      headers: { 'If-Match': `"${p.version}"` },
+    });
     expect(status).toBe(422);
     expect(Object.keys(pr.errors ?? {})).toEqual(['variants.0.id']);
   });
@@ -366,7 +396,10 @@ describe('POST /api/products/bulk-status', () => {
   it('applies once per key, replays the stored answer, and refuses the key for another body', async () => {
     const alreadyArchived = ids.filter((id) => mockDb().getProduct(id)?.status === 'archived').length;
     const versions = ids.map((id) => mockDb().getProduct(id)!.version);
-    const first = await call('POST', '/api/products/bulk-status', { body: { ids, status: 'archived' }, headers: { 'Idempotency-Key': 'k-2' } });
+    const first = await call('POST', '/api/products/bulk-status', {
+      body: { ids, status: 'archived' },
+      headers: { 'Idempotency-Key': 'k-2' },
+    });
     expect(first.status).toBe(200);
     expect(first.json).toEqual({ updated: ids.length - alreadyArchived });
     const afterFirst = ids.map((id) => mockDb().getProduct(id)!);
@@ -374,12 +407,18 @@ describe('POST /api/products/bulk-status', () => {
 
     // Someone else un-archives one product; a retry of the first request must not archive it again.
     await call('POST', '/api/products/bulk-status', { body: { ids: [ids[0]], status: 'active' }, headers: { 'Idempotency-Key': 'k-3' } });
-    const retry = await call('POST', '/api/products/bulk-status', { body: { ids, status: 'archived' }, headers: { 'Idempotency-Key': 'k-2' } });
+    const retry = await call('POST', '/api/products/bulk-status', {
+      body: { ids, status: 'archived' },
+      headers: { 'Idempotency-Key': 'k-2' },
+    });
     expect(retry).toEqual(first);
     expect(mockDb().getProduct(ids[0]!)?.status).toBe('active');
     expect(mockDb().getProduct(ids[1]!)!.version).toBeLessThanOrEqual(versions[1]! + 1);
 
-    const { status } = await problem('POST', '/api/products/bulk-status', { body: { ids, status: 'draft' }, headers: { 'Idempotency-Key': 'k-2' } });
+    const { status } = await problem('POST', '/api/products/bulk-status', {
+      body: { ids, status: 'draft' },
+      headers: { 'Idempotency-Key': 'k-2' },
+    });
     expect(status).toBe(422);
   });
 });
@@ -391,7 +430,10 @@ describe('sort orders after writes', () => {
     for (const sort of sorts) await call('GET', `/api/products?sort=${sort}`);
     const ids = [...mockDb().allRecords()].slice(0, count).map((r) => r.product.id);
     mockDb().now = () => Date.parse('2026-12-24T10:00:00Z');
-    const res = await call('POST', '/api/products/bulk-status', { body: { ids, status: 'archived' }, headers: { 'Idempotency-Key': `sort-${count}` } });
+    const res = await call('POST', '/api/products/bulk-status', {
+      body: { ids, status: 'archived' },
+      headers: { 'Idempotency-Key': `sort-${count}` },
+    });
     expect(res.status).toBe(200);
     for (const sort of sorts) {
       const query = { sort, limit: '500', status: 'archived,active' };

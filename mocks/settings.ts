@@ -8,7 +8,11 @@ export const mockSettingsSchema = z.object({
   latencyMs: z.number().int().min(0).max(60_000),
   failureRate: z.number().min(0).max(1),
   products: z.number().int().min(1).max(MAX_MOCK_PRODUCTS),
-  seed: z.number().int().min(0).max(2 ** 32 - 1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1),
 });
 export type MockSettings = z.infer<typeof mockSettingsSchema>;
 

@@ -12,9 +12,7 @@ import { SETTINGS_STORAGE_KEY, type MockSettings } from './settings';
 import { localSync, type MockDb, type MockSync } from './store';
 
 type Message =
-  | { type: 'changes'; shop: string; changes: ChangeSet }
-  | { type: 'reset'; shop: string }
-  | { type: 'settings'; settings: MockSettings };
+  { type: 'changes'; shop: string; changes: ChangeSet } | { type: 'reset'; shop: string } | { type: 'settings'; settings: MockSettings };
 
 export type TabSyncOptions = {
   /** For tests: fake-indexeddb's factory, another channel name, no locks. */

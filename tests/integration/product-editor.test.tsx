@@ -42,8 +42,22 @@ describe('product editor', () => {
     const [request] = posted('/api/products');
     const body = await request!.json();
     expect(body.variants).toEqual([
-      expect.objectContaining({ optionValues: ['Black'], sku: 'VOLT-MINI-BLK', barcode: '036000291452', price: 2999, cost: 1240, compareAtPrice: null }),
-      expect.objectContaining({ optionValues: ['White'], sku: 'VOLT-MINI-WHT', barcode: null, price: 102999, compareAtPrice: 110000, cost: null }),
+      expect.objectContaining({
+        optionValues: ['Black'],
+        sku: 'VOLT-MINI-BLK',
+        barcode: '036000291452',
+        price: 2999,
+        cost: 1240,
+        compareAtPrice: null,
+      }),
+      expect.objectContaining({
+        optionValues: ['White'],
+        sku: 'VOLT-MINI-WHT',
+        barcode: null,
+        price: 102999,
+        compareAtPrice: 110000,
+        cost: null,
+      }),
     ]);
     const id = history.location.pathname.split('/').pop()!;
     expect(mockDb().getProduct(id)).toMatchObject({ title: 'Volt Mini Charger & Cable', categoryId: 'power', version: 1 });
@@ -61,10 +75,18 @@ describe('product editor', () => {
     await user.click(screen.getByRole('button', { name: 'Create product' }));
 
     expect(await screen.findByText('Compare-at price must be above the price')).toBeInTheDocument();
-    expect(screen.getByRole('textbox', { name: 'Compare-at price of Default' })).toHaveAccessibleDescription('Compare-at price must be above the price');
-    expect(screen.getByRole('textbox', { name: 'Barcode of Default' })).toHaveAccessibleDescription('The check digit does not match: check the barcode');
-    expect(screen.getByRole('textbox', { name: 'SKU of Default' })).toHaveAccessibleDescription('Letters, digits, dot, dash and underscore only');
-    expect(screen.getByRole('textbox', { name: 'Cost of Default' })).toHaveAccessibleDescription('Enter an amount in dollars and cents, like 19.99');
+    expect(screen.getByRole('textbox', { name: 'Compare-at price of Default' })).toHaveAccessibleDescription(
+      'Compare-at price must be above the price',
+    );
+    expect(screen.getByRole('textbox', { name: 'Barcode of Default' })).toHaveAccessibleDescription(
+      'The check digit does not match: check the barcode',
+    );
+    expect(screen.getByRole('textbox', { name: 'SKU of Default' })).toHaveAccessibleDescription(
+      'Letters, digits, dot, dash and underscore only',
+    );
+    expect(screen.getByRole('textbox', { name: 'Cost of Default' })).toHaveAccessibleDescription(
+      'Enter an amount in dollars and cents, like 19.99',
+    );
     expect(screen.getByLabelText(/^Category/, { selector: 'input:not([type=hidden])' })).toHaveAccessibleDescription('Choose a category');
     expect(posted('/api/products')).toHaveLength(0);
   });
@@ -119,7 +141,11 @@ describe('product editor', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Save mine over theirs' }));
     await waitFor(() => expect(mockDb().getProduct(product.id)!.title).toBe('Renamed by me'));
     const puts = received.filter((r) => r.method === 'PUT');
-    expect(puts.map((r) => r.headers.get('If-Match'))).toEqual([`"${product.version}"`, `"${product.version}"`, `"${product.version + 1}"`]);
+    expect(puts.map((r) => r.headers.get('If-Match'))).toEqual([
+      `"${product.version}"`,
+      `"${product.version}"`,
+      `"${product.version + 1}"`,
+    ]);
     expect(mockDb().getProduct(product.id)!.version).toBe(product.version + 2);
   });
 
@@ -127,8 +153,16 @@ describe('product editor', () => {
     const product = mockDb().getProduct('prod_000003')!;
     const { user } = renderApp(`/products/${product.id}`);
     const title = await screen.findByRole('textbox', { name: /^Title/ });
-    const input = { ...product, title: 'Their title', variants: product.variants.map(({ stock: _s, version: _v, productId: _p, ...v }) => v) };
-    await fetch(`/api/products/${product.id}`, { method: 'PUT', headers: { 'Content-Type': 'application/json', 'If-Match': `"${product.version}"` }, body: JSON.stringify(input) });
+    const input = {
+      ...product,
+      title: 'Their title',
+      variants: product.variants.map(({ stock: _s, version: _v, productId: _p, ...v }) => v),
+    };
+    await fetch(`/api/products/${product.id}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', 'If-Match': `"${product.version}"` },
+      body: JSON.stringify(input),
+    });
 
     await user.type(title, ' mine');
     await user.click(screen.getByRole('button', { name: 'Save' }));

@@ -45,7 +45,9 @@ describe('products list', () => {
 
     await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'cable');
     await waitFor(() => expect(history.location.search).toContain('q=cable'));
-    await waitFor(() => expect(Object.fromEntries(searchesOf('/api/products').at(-1)!)).toMatchObject({ q: 'cable', sort: '-variantCount' }));
+    await waitFor(() =>
+      expect(Object.fromEntries(searchesOf('/api/products').at(-1)!)).toMatchObject({ q: 'cable', sort: '-variantCount' }),
+    );
     const rows = await rowsOf(table);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row.textContent?.toLowerCase()).toMatch(/cable/);
@@ -77,9 +79,15 @@ describe('products list', () => {
     const { http, HttpResponse } = await import('msw');
     const { server } = await import('../../mocks/node');
     server.use(
-      http.get('/api/products', () =>
-        HttpResponse.json({ type: 'about:blank', title: 'Unavailable', status: 503, detail: 'The catalogue is resting.' }, { status: 503, headers: { 'Content-Type': 'application/problem+json' } }),
-      { once: true }),
+      http.get(
+        '/api/products',
+        () =>
+          HttpResponse.json(
+            { type: 'about:blank', title: 'Unavailable', status: 503, detail: 'The catalogue is resting.' },
+            { status: 503, headers: { 'Content-Type': 'application/problem+json' } },
+          ),
+        { once: true },
+      ),
     );
     const { user } = renderApp('/products');
     expect(await screen.findByText('The catalogue is resting.')).toBeInTheDocument();

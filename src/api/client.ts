@@ -16,6 +16,22 @@ function clientProblem(title: string, detail: string, status = 0): ApiError {
   return new ApiError({ type: 'about:blank', title, status, detail });
 }
 
+/**
+ * Called when the API answers 401 to anything but the session itself: the app
+ * asks the person to sign in again (over the current screen) and resolves true
+ * once they have, so the interrupted request is sent again; false gives up.
+ */
+export type UnauthorizedHandler = (error: ApiError) => Promise<boolean>;
+let onUnauthorized: UnauthorizedHandler | null = null;
+
+/** Returns the function that removes it again. */
+export function setUnauthorizedHandler(handler: UnauthorizedHandler): () => void {
+  onUnauthorized = handler;
+  return () => {
+    if (onUnauthorized === handler) onUnauthorized = null;
+  };
+}
+
 export type QueryValue = string | number | boolean | readonly string[] | null | undefined;
 
 export function toSearchParams(query: Record<string, QueryValue>): URLSearchParams {
@@ -39,8 +55,24 @@ type RequestOptions<S extends z.ZodType> = {
   signal?: AbortSignal;
 };
 
-export async function request<S extends z.ZodType>(
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export async function request<S extends z.ZodType>(method: Method, path: string, options: RequestOptions<S>): Promise<z.infer<S>> {
+  for (;;) {
+    try {
+      return await send(method, path, options);
+    } catch (error) {
+      // The same request, headers and Idempotency-Key included, goes again once the person is back.
+      const handler = onUnauthorized;
+      if (!(error instanceof ApiError) || error.status !== 401 || path.startsWith('/session') || !handler || options.signal?.aborted)
+        throw error;
+      if (!(await handler(error))) throw error;
+    }
+  }
+}
+
+async function send<S extends z.ZodType>(
+  method: Method,
   path: string,
   { schema, query, body, ifMatch, idempotencyKey, signal }: RequestOptions<S>,
 ): Promise<z.infer<S>> {
@@ -65,6 +97,8 @@ export async function request<S extends z.ZodType>(
     throw clientProblem('Network error', 'The server could not be reached. Check the connection and try again.');
   }
 
+  // 204 No Content (sign out): nothing to parse.
+  if (response.status === 204) return schema.parse(undefined);
   const text = await response.text();
   let json: unknown = undefined;
   if (text) {

@@ -9,6 +9,7 @@ import {
   type RouterHistory,
   type SearchSchemaInput,
 } from '@tanstack/react-router';
+import { ApiError } from '@/api/api-error';
 import { PRODUCT_LIST_DEFAULTS, productListSearchSchema, searchToQuery, type ProductListSearch } from '@/features/products/search';
 import { parseSearch, parseSearchLeniently, stringifySearch } from '@/lib/search-params';
 import { AppLayout } from './layout/app-layout';
@@ -19,6 +20,17 @@ type RouterContext = { queryClient: QueryClient };
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: AppLayout,
+  // Every screen but sign-in needs a session; without one, sign in and come back here.
+  beforeLoad: async ({ context, location }) => {
+    if (location.pathname === '/sign-in') return;
+    const { sessionQueries } = await import('@/features/auth/api/session-queries');
+    try {
+      await context.queryClient.ensureQueryData(sessionQueries.current());
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+      throw error;
+    }
+  },
   notFoundComponent: NotFound,
   errorComponent: RouteError,
 });
@@ -29,6 +41,21 @@ const indexRoute = createRoute({
   beforeLoad: () => {
     throw redirect({ to: '/products' });
   },
+});
+
+/** Only a path of this app: an address elsewhere would make the sign-in page a springboard for phishing. */
+function localPath(value: unknown): string | undefined {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : undefined;
+}
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (raw: { redirect?: string } & SearchSchemaInput): { redirect?: string } => {
+    const redirect = localPath(raw.redirect);
+    return redirect ? { redirect } : {};
+  },
+  component: lazyRouteComponent(() => import('@/features/auth/components/sign-in-page'), 'SignInPage'),
 });
 
 const dashboardRoute = createRoute({
@@ -80,6 +107,7 @@ const settingsRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
+  signInRoute,
   dashboardRoute,
   productsRoute,
   productNewRoute,

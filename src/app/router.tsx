@@ -11,6 +11,7 @@ import {
 } from '@tanstack/react-router';
 import { ApiError } from '@/api/api-error';
 import { PRODUCT_LIST_DEFAULTS, productListSearchSchema, searchToQuery, type ProductListSearch } from '@/features/products/search';
+import { AUDIT_DEFAULTS, auditSearchSchema, type AuditSearch } from '@/features/audit/search';
 import { parseSearch, parseSearchLeniently, stringifySearch } from '@/lib/search-params';
 import { AppLayout } from './layout/app-layout';
 import { NotBuiltYet } from './not-built-yet';
@@ -52,8 +53,8 @@ const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-in',
   validateSearch: (raw: { redirect?: string } & SearchSchemaInput): { redirect?: string } => {
-    const redirect = localPath(raw.redirect);
-    return redirect ? { redirect } : {};
+    const target = localPath(raw.redirect);
+    return target ? { redirect: target } : {};
   },
   component: lazyRouteComponent(() => import('@/features/auth/components/sign-in-page'), 'SignInPage'),
 });
@@ -96,6 +97,14 @@ export const productEditRoute = createRoute({
   component: lazyRouteComponent(() => import('@/features/products/components/product-edit-page'), 'ProductEditPage'),
 });
 
+const auditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/audit',
+  validateSearch: (raw: Partial<AuditSearch> & SearchSchemaInput) => parseSearchLeniently(auditSearchSchema, raw),
+  search: { middlewares: [stripSearchParams(AUDIT_DEFAULTS)] },
+  component: lazyRouteComponent(() => import('@/features/audit/components/audit-page'), 'AuditPage'),
+});
+
 const placeholder = <Path extends string>(path: Path, title: string, what: string) =>
   createRoute({ getParentRoute: () => rootRoute, path, component: () => <NotBuiltYet title={title} what={what} /> });
 
@@ -116,6 +125,7 @@ const routeTree = rootRoute.addChildren([
   placeholder('/inventory', 'Inventory', 'Stock by warehouse, adjustments, transfers and the stock ledger'),
   placeholder('/orders', 'Orders', 'Find, fulfil, cancel and refund orders'),
   placeholder('/reports', 'Reports', 'Sales by product, category and state'),
+  auditRoute,
   settingsRoute,
 ]);
 

@@ -71,7 +71,7 @@ describe('what a role sees', () => {
     signInAs('admin');
     renderApp('/products');
     const nav = await screen.findByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('link')).toHaveLength(7);
+    expect(within(nav).getAllByRole('link')).toHaveLength(8);
   });
 });
 

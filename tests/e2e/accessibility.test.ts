@@ -82,6 +82,24 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'sign in',
+    open: async (page, baseUrl) => {
+      await page.goto(new URL('/sign-in', baseUrl).href);
+      await page.getByRole('button', { name: 'Use Admin account' }).waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  {
+    name: 'sign in again (session expired dialog)',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/products');
+      await waitForProductRows(page);
+      await page.evaluate(() => fetch('/api/_mock/expire-session', { method: 'POST' }));
+      await page.getByRole('button', { name: 'Next page' }).click();
+      await page.getByRole('dialog', { name: 'Your session has expired' }).waitFor({ timeout: UI_TIMEOUT });
+    },
+    within: '[role="dialog"]',
+  },
+  {
     name: 'command palette (Ctrl+K)',
     open: async (page, baseUrl) => {
       await openScreen(page, baseUrl, '/products');

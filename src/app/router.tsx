@@ -94,7 +94,7 @@ export const productEditRoute = createRoute({
     const { productQueries } = await import('@/features/products/api/product-queries');
     return context.queryClient.ensureQueryData(productQueries.detail(params.productId));
   },
-  component: lazyRouteComponent(() => import('@/features/products/components/product-edit-page'), 'ProductEditPage'),
+  component: lazyRouteComponent(() => import('./product-screen'), 'ProductScreen'),
 });
 
 const auditRoute = createRoute({

@@ -67,3 +67,26 @@ describe('an expired session', () => {
     expect((await apiProduct(page, first.id)).title).toBe('Edited across a session expiry');
   });
 });
+
+describe('admin', () => {
+  const session = setupBrowser();
+
+  test('changes a staff member’s role and sees it in the audit log', async () => {
+    const { page, baseUrl } = session;
+    await openScreen(page, baseUrl, '/settings');
+    const staff = page.getByRole('table', { name: 'Staff' });
+    await staff.getByRole('combobox', { name: 'Role of Sam Support' }).click();
+    await page.getByRole('option', { name: 'Merchandiser', exact: true }).click();
+    await page.getByText('Sam Support: now Merchandiser').waitFor({ timeout: UI_TIMEOUT });
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
+    const row = page.getByRole('table', { name: 'Audit log' }).getByRole('row', { name: /Sam Support/ });
+    await row.waitFor({ timeout: UI_TIMEOUT });
+    expect(await row.textContent()).toContain('role: support → merchandiser');
+    expect(await row.textContent()).toContain('Ada Admin (Admin)');
+
+    // The log is the API's, and stays after a reload.
+    await page.reload();
+    await row.waitFor({ timeout: UI_TIMEOUT });
+  });
+});

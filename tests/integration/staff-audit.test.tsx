@@ -73,3 +73,26 @@ describe('audit log', () => {
     await waitFor(() => expect(within(log).getAllByRole('row')).toHaveLength(2));
   });
 });
+
+describe('product history tab', () => {
+  it('shows the product’s changes, and the form keeps what was typed meanwhile', async () => {
+    signInAs('manager');
+    const [record] = [...mockDb().allRecords()];
+    const id = record!.product.id;
+    const { user } = renderApp(`/products/${id}`);
+    const title = await screen.findByRole('textbox', { name: /^Title/ });
+    await user.clear(title);
+    await user.type(title, 'First rename');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('All changes saved');
+    await user.type(title, ' and unsaved typing');
+
+    await user.click(screen.getByRole('tab', { name: 'History' }));
+    const history = await screen.findByRole('table', { name: 'History' });
+    const row = await within(history).findByRole('row', { name: /Max Manager/ });
+    expect(row).toHaveTextContent(`title: ${record!.product.title} → First rename`);
+
+    await user.click(screen.getByRole('tab', { name: 'Details' }));
+    expect(screen.getByRole('textbox', { name: /^Title/ })).toHaveValue('First rename and unsaved typing');
+  });
+});

@@ -50,7 +50,7 @@ function StaffRow({ person, isSelf }: { person: Staff; isSelf: boolean }) {
         />
       </Table.Td>
       <Table.Td>
-        <Badge color={person.active ? 'green' : 'gray'} variant="light">
+        <Badge color={person.active ? 'green' : 'gray'} variant="dot">
           {person.active ? 'Active' : 'Deactivated'}
         </Badge>
       </Table.Td>
@@ -59,8 +59,7 @@ function StaffRow({ person, isSelf }: { person: Staff; isSelf: boolean }) {
         {!isSelf && (
           <Button
             size="compact-sm"
-            variant="light"
-            color={person.active ? 'orange' : 'green'}
+            variant="default"
             loading={update.isPending}
             onClick={() => change({ active: !person.active }, person.active ? 'deactivated' : 'reactivated')}
             aria-label={`${person.active ? 'Deactivate' : 'Reactivate'} ${person.name}`}

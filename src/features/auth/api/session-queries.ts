@@ -1,7 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { sessionSchema } from '@/api/schemas';
-import { demoStaffSchema } from '../schemas';
 import { SESSION_KEY } from './session-key';
 
 export const sessionQueries = {
@@ -13,11 +12,5 @@ export const sessionQueries = {
       // The session changes only by signing in or out (both set it here); an expiry shows up as a 401 on the next request.
       staleTime: Infinity,
       retry: false,
-    }),
-  demoStaff: () =>
-    queryOptions({
-      queryKey: [...sessionQueries.all(), 'demo-staff'] as const,
-      queryFn: ({ signal }) => request('GET', '/_mock/staff-credentials', { schema: demoStaffSchema, signal }),
-      staleTime: Infinity,
     }),
 };

@@ -1,12 +1,23 @@
 import { Button, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { request } from '@/api/client';
 import { ROLE_LABELS } from '@/api/permissions';
-import { sessionQueries } from '../api/session-queries';
-import type { DemoStaff as DemoStaffMember } from '../schemas';
+import { demoStaffSchema, type DemoStaff as DemoStaffMember } from '../schemas';
+
+/**
+ * Here rather than with the session queries: this file is imported only in demo
+ * mode, so a build for a real API does not even contain the mock route's name.
+ */
+const demoStaffQuery = () =>
+  queryOptions({
+    queryKey: ['session', 'demo-staff'] as const,
+    queryFn: ({ signal }) => request('GET', '/_mock/staff-credentials', { schema: demoStaffSchema, signal }),
+    staleTime: Infinity,
+  });
 
 /** Demo mode only: the mock's accounts, one per role, so anyone can try each role. */
 export function DemoStaff({ onUse }: { onUse: (person: DemoStaffMember) => void }) {
-  const { data, isError } = useQuery(sessionQueries.demoStaff());
+  const { data, isError } = useQuery(demoStaffQuery());
   if (isError) return null;
   return (
     <section aria-labelledby="demo-staff-title">

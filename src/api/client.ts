@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { ApiError } from './api-error';
 import { apiReady } from './api-ready';
 import { problemSchema } from './schemas';
+import { unauthorizedHandler } from './unauthorized';
 
 /** Unset means the mock API, served in the page under /api. */
 const BASE_URL = (import.meta.env?.VITE_API_URL as string | undefined)?.replace(/\/$/, '') ?? '';
@@ -14,22 +15,6 @@ const BASE_URL = (import.meta.env?.VITE_API_URL as string | undefined)?.replace(
 /** A network failure or an answer that does not match the contract, told in the same shape. */
 function clientProblem(title: string, detail: string, status = 0): ApiError {
   return new ApiError({ type: 'about:blank', title, status, detail });
-}
-
-/**
- * Called when the API answers 401 to anything but the session itself: the app
- * asks the person to sign in again (over the current screen) and resolves true
- * once they have, so the interrupted request is sent again; false gives up.
- */
-export type UnauthorizedHandler = (error: ApiError) => Promise<boolean>;
-let onUnauthorized: UnauthorizedHandler | null = null;
-
-/** Returns the function that removes it again. */
-export function setUnauthorizedHandler(handler: UnauthorizedHandler): () => void {
-  onUnauthorized = handler;
-  return () => {
-    if (onUnauthorized === handler) onUnauthorized = null;
-  };
 }
 
 export type QueryValue = string | number | boolean | readonly string[] | null | undefined;
@@ -63,7 +48,7 @@ export async function request<S extends z.ZodType>(method: Method, path: string,
       return await send(method, path, options);
     } catch (error) {
       // The same request, headers and Idempotency-Key included, goes again once the person is back.
-      const handler = onUnauthorized;
+      const handler = unauthorizedHandler();
       if (!(error instanceof ApiError) || error.status !== 401 || path.startsWith('/session') || !handler || options.signal?.aborted)
         throw error;
       if (!(await handler(error))) throw error;

@@ -6,6 +6,7 @@ import {
   lazyRouteComponent,
   redirect,
   stripSearchParams,
+  type AnyRouter,
   type RouterHistory,
   type SearchSchemaInput,
 } from '@tanstack/react-router';
@@ -22,8 +23,14 @@ type RouterContext = { queryClient: QueryClient };
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: AppLayout,
   // Every screen but sign-in needs a session; without one, sign in and come back here.
-  beforeLoad: async ({ context, location }) => {
+  beforeLoad: async ({ context, location, matches }) => {
     if (location.pathname === '/sign-in') return;
+    // In demo mode the check waits for the mock to start; the screen's code loads meanwhile, not after.
+    for (const match of matches) {
+      const route = appRouter?.routesById[match.routeId];
+      // A chunk that fails to load fails again, visibly, when the route renders.
+      if (route) void appRouter?.loadRouteChunk(route)?.catch(() => undefined);
+    }
     const { sessionQueries } = await import('@/features/auth/api/session-queries');
     try {
       await context.queryClient.ensureQueryData(sessionQueries.current());
@@ -129,7 +136,16 @@ const routeTree = rootRoute.addChildren([
   settingsRoute,
 ]);
 
+/** The router the guard preloads screens with (the latest made: one per page, or per test). */
+let appRouter: AnyRouter | undefined;
+
 export function createAppRouter(queryClient: QueryClient, history?: RouterHistory) {
+  const router = makeRouter(queryClient, history);
+  appRouter = router;
+  return router;
+}
+
+function makeRouter(queryClient: QueryClient, history?: RouterHistory) {
   return createRouter({
     routeTree,
     history,
@@ -145,6 +161,6 @@ export function createAppRouter(queryClient: QueryClient, history?: RouterHistor
 
 declare module '@tanstack/react-router' {
   interface Register {
-    router: ReturnType<typeof createAppRouter>;
+    router: ReturnType<typeof makeRouter>;
   }
 }

@@ -14,9 +14,10 @@ import {
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import { CatchBoundary, Link, Outlet, useRouter, useRouterState } from '@tanstack/react-router';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { can, ROLE_LABELS } from '@/api/permissions';
 import type { Session } from '@/api/schemas';
+import { setUnauthorizedHandler } from '@/api/unauthorized';
 import { CurrentUserProvider } from '@/components/current-user';
 import { SESSION_KEY } from '@/features/auth/api/session-key';
 import { RouteError } from '../route-error';
@@ -26,8 +27,9 @@ import { palette } from './palette-store';
 
 // The palette (and its search) loads on first use, not with the shell.
 const CommandPalette = lazy(() => import('./command-palette').then((m) => ({ default: m.CommandPalette })));
-// The sign-in-again dialog (and the form schemas it needs) loads right after the shell.
-const ReauthDialog = lazy(() => import('@/features/auth/components/reauth-dialog').then((m) => ({ default: m.ReauthDialog })));
+// The sign-in-again dialog (and the form schemas it needs) loads when a session first runs out, not with the first screen.
+const loadReauth = () => import('@/features/auth/components/reauth-dialog');
+const ReauthDialog = lazy(() => loadReauth().then((m) => ({ default: m.ReauthDialog })));
 
 export function AppLayout() {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
@@ -48,6 +50,15 @@ function SignedInLayout({ pathname }: { pathname: string }) {
     await endSession(queryClient);
     router.history.push('/sign-in');
   };
+  const [reauthNeeded, setReauthNeeded] = useState(false);
+  useEffect(
+    () =>
+      setUnauthorizedHandler(async () => {
+        setReauthNeeded(true);
+        return (await loadReauth()).requestSignIn();
+      }),
+    [],
+  );
   const [paletteLoaded, setPaletteLoaded] = useState(false);
   // Until the palette has loaded, the shortcut loads it; afterwards the palette owns the shortcut.
   useHotkeys(paletteLoaded ? [] : [['mod+K', () => setPaletteLoaded(true)]]);
@@ -123,9 +134,11 @@ function SignedInLayout({ pathname }: { pathname: string }) {
             <CommandPalette openOnMount />
           </Suspense>
         )}
-        <Suspense fallback={null}>
-          <ReauthDialog email={user?.email} onGiveUp={goToSignIn} />
-        </Suspense>
+        {reauthNeeded && (
+          <Suspense fallback={null}>
+            <ReauthDialog email={user?.email} onGiveUp={goToSignIn} />
+          </Suspense>
+        )}
       </AppShell>
     </CurrentUserProvider>
   );

@@ -1,33 +1,41 @@
 import { Modal, Text } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
-import { setUnauthorizedHandler } from '@/api/client';
+import { useSyncExternalStore } from 'react';
 import { SignInForm } from './sign-in-form';
+
+/**
+ * Requests that met a 401 wait here until the person has signed in again (true)
+ * or closed the dialog (false). Module state, because the shell asks before
+ * this dialog's code has even loaded.
+ */
+let waiting: ((signedIn: boolean) => void)[] = [];
+const listeners = new Set<() => void>();
+const notify = () => listeners.forEach((l) => l());
+
+export function requestSignIn(): Promise<boolean> {
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    notify();
+  });
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
 
 /**
  * When the session runs out mid-work, this opens over the current screen. The
  * screen stays mounted (a half-filled form keeps what was typed) and every
- * request that met the 401 waits here; once the person has signed in again
- * they are all sent again. Closing the dialog lets them fail instead.
+ * request that met the 401 is sent again once the person is back.
  */
 export function ReauthDialog({ email, onGiveUp }: { email: string | undefined; onGiveUp: () => void }) {
-  const [open, setOpen] = useState(false);
-  const waiting = useRef<((signedIn: boolean) => void)[]>([]);
-
-  useEffect(
-    () =>
-      setUnauthorizedHandler(
-        () =>
-          new Promise<boolean>((resolve) => {
-            waiting.current.push(resolve);
-            setOpen(true);
-          }),
-      ),
-    [],
-  );
+  const open = useSyncExternalStore(subscribe, () => waiting.length > 0);
 
   const finish = (signedIn: boolean) => {
-    setOpen(false);
-    for (const resolve of waiting.current.splice(0)) resolve(signedIn);
+    const resolvers = waiting;
+    waiting = [];
+    notify();
+    for (const resolve of resolvers) resolve(signedIn);
     if (!signedIn) onGiveUp();
   };
 

@@ -4,6 +4,7 @@
  * other tabs, then the MSW worker. Await it before rendering.
  */
 import { setupWorker } from 'msw/browser';
+import { browserAuthStorage } from './auth';
 import { createHandlers } from './handlers';
 import { resolveSettings, SETTINGS_STORAGE_KEY } from './settings';
 import { MockDb } from './store';
@@ -28,6 +29,8 @@ export async function startMockApi(): Promise<void> {
 
   const started = performance.now();
   const db = new MockDb(settings);
+  db.authStorage = browserAuthStorage(localStorage);
+  db.catchUpAuth();
   const seeded = performance.now();
   // Registering the service worker does not need the shop, so it runs while the saved
   // changes load; the app holds its requests until both are done (see holdRequestsUntil).

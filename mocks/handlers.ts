@@ -5,14 +5,19 @@
  * ProblemErrors into responses.
  */
 import { delay, http, HttpResponse, type HttpHandler, type HttpResponseResolver } from 'msw';
-import { productListQuerySchema } from '../src/api/schemas';
+import { can, refusal, type Action } from '../src/api/permissions';
+import { auditListQuerySchema, productListQuerySchema, signInInputSchema } from '../src/api/schemas';
+import { DEMO_STAFF } from './auth';
 import { bulkUpdateStatus, createProduct, parseBulkStatusInput, parseProductInput, updateProduct } from './product-writes';
 import { issuesToErrors, ProblemError, problemResponse } from './problems';
 import { IMAGE_HOST } from './seed';
 import { mockSettingsSchema } from './settings';
-import { notFound, type MockDb } from './store';
+import { createStaff, parseStaffCreate, parseStaffUpdate, updateStaff } from './staff-writes';
+import { notFound, type Actor, type MockDb } from './store';
 
 type Resolver = HttpResponseResolver<Record<string, string | readonly string[]>, never>;
+type ResolverInfo = Parameters<Resolver>[0];
+type AuthedResolver = (info: ResolverInfo, actor: Actor) => ReturnType<Resolver>;
 
 function withProblems(resolver: Resolver): Resolver {
   return async (info) => {
@@ -101,11 +106,22 @@ export function createHandlers(db: MockDb): HttpHandler[] {
     });
   /** Control routes skip the simulated network: resetting a slow, flaky mock must itself be quick and sure. */
   const control = withProblems;
+  /**
+   * An API route for signed-in people: 401 without a live session, 403 when the
+   * role may not read this. Writes check their own permission again in db.write.
+   */
+  const authed = (permission: Action, resolver: AuthedResolver): Resolver =>
+    api((info) => {
+      const actor = db.actor();
+      if (!can(actor.role, permission))
+        throw new ProblemError({ status: 403, title: 'Not allowed', detail: refusal(actor.role, permission) });
+      return resolver(info, actor);
+    });
 
   return [
     http.get(
       '/api/products',
-      api(({ request }) => {
+      authed('products.view', ({ request }) => {
         const parsed = productListQuerySchema.safeParse(queryObject(new URL(request.url)));
         if (!parsed.success) {
           throw new ProblemError({
@@ -121,7 +137,7 @@ export function createHandlers(db: MockDb): HttpHandler[] {
 
     http.post(
       '/api/products/bulk-status',
-      api(async ({ request }) => {
+      authed('products.edit', async ({ request }, actor) => {
         const key = request.headers.get('Idempotency-Key')?.trim();
         if (!key) {
           throw new ProblemError({
@@ -133,13 +149,13 @@ export function createHandlers(db: MockDb): HttpHandler[] {
         const body = await readJson(request);
         const input = parseBulkStatusInput(body);
         const fingerprint = `POST /api/products/bulk-status ${JSON.stringify(input)}`;
-        return HttpResponse.json(await bulkUpdateStatus(db, input, { key, fingerprint }));
+        return HttpResponse.json(await bulkUpdateStatus(db, actor, input, { key, fingerprint }));
       }),
     ),
 
     http.get(
       '/api/products/:id',
-      api(({ params }) => {
+      authed('products.view', ({ params }) => {
         const id = param(params.id);
         const product = db.getProduct(id);
         if (!product) throw notFound(id);
@@ -149,31 +165,125 @@ export function createHandlers(db: MockDb): HttpHandler[] {
 
     http.post(
       '/api/products',
-      api(async ({ request }) => {
-        const product = await createProduct(db, parseProductInput(await readJson(request)));
+      authed('products.edit', async ({ request }, actor) => {
+        const product = await createProduct(db, actor, parseProductInput(await readJson(request)));
         return HttpResponse.json(product, withEtag(product.version, { status: 201, headers: { Location: `/api/products/${product.id}` } }));
       }),
     ),
 
     http.put(
       '/api/products/:id',
-      api(async ({ request, params }) => {
+      authed('products.edit', async ({ request, params }, actor) => {
         const id = param(params.id);
         const version = ifMatchVersion(request);
         const input = parseProductInput(await readJson(request));
-        const product = await updateProduct(db, id, version, input);
+        const product = await updateProduct(db, actor, id, version, input);
         return HttpResponse.json(product, withEtag(product.version));
       }),
     ),
 
     http.get(
       '/api/categories',
-      api(() => HttpResponse.json({ items: db.categories() })),
+      authed('products.view', () => HttpResponse.json({ items: db.categories() })),
     ),
 
     http.get(
       '/api/tags',
-      api(() => HttpResponse.json({ items: db.tags() })),
+      authed('products.view', () => HttpResponse.json({ items: db.tags() })),
+    ),
+
+    http.post(
+      '/api/session',
+      api(async ({ request }) => {
+        const parsed = signInInputSchema.safeParse(await readJson(request));
+        if (!parsed.success) {
+          throw new ProblemError({
+            status: 422,
+            title: 'The request has invalid fields',
+            detail: 'Enter an email and a password.',
+            errors: issuesToErrors(parsed.error.issues),
+          });
+        }
+        return HttpResponse.json(await db.signIn(parsed.data.email, parsed.data.password));
+      }),
+    ),
+
+    http.get(
+      '/api/session',
+      api(() => HttpResponse.json(db.session())),
+    ),
+
+    http.delete(
+      '/api/session',
+      api(() => {
+        db.signOut();
+        return new HttpResponse(null, { status: 204 });
+      }),
+    ),
+
+    http.get(
+      '/api/staff',
+      // Managers read the names too: the audit log filters by person.
+      authed('audit.view', () => {
+        const items = db.listStaff();
+        return HttpResponse.json({ items, total: items.length });
+      }),
+    ),
+
+    http.post(
+      '/api/staff',
+      authed('staff.manage', async ({ request }, actor) => {
+        const staff = await createStaff(db, actor, parseStaffCreate(await readJson(request)));
+        return HttpResponse.json(staff, withEtag(staff.version, { status: 201 }));
+      }),
+    ),
+
+    http.patch(
+      '/api/staff/:id',
+      authed('staff.manage', async ({ request, params }, actor) => {
+        const version = ifMatchVersion(request);
+        const staff = await updateStaff(db, actor, param(params.id), version, parseStaffUpdate(await readJson(request)));
+        return HttpResponse.json(staff, withEtag(staff.version));
+      }),
+    ),
+
+    http.get(
+      '/api/audit',
+      authed('audit.view', ({ request }) => {
+        const parsed = auditListQuerySchema.safeParse(queryObject(new URL(request.url)));
+        if (!parsed.success) {
+          throw new ProblemError({
+            status: 400,
+            title: 'Bad query',
+            detail: 'Some query parameters are not valid.',
+            errors: issuesToErrors(parsed.error.issues),
+          });
+        }
+        return HttpResponse.json(db.listAudit(parsed.data));
+      }),
+    ),
+
+    // The log is append-only: no route changes or removes an entry, and saying so beats a bare 404.
+    http.all(
+      /\/api\/audit(\/.*)?$/,
+      control(() => {
+        throw new ProblemError({ status: 405, title: 'The audit log is read-only', detail: 'Audit entries cannot be changed or deleted.' });
+      }),
+    ),
+
+    // Mock only: the demo staff and their passwords, for the sign-in page. A real API has no such route.
+    http.get(
+      '/api/_mock/staff-credentials',
+      control(() => HttpResponse.json({ items: DEMO_STAFF.map(({ email, name, role, password }) => ({ email, name, role, password })) })),
+    ),
+
+    // Mock only: the current session expires now, to see and test what happens mid-work.
+    http.post(
+      '/api/_mock/expire-session',
+      control(() => {
+        db.expireSession();
+        return new HttpResponse(null, { status: 204 });
+      }),
     ),
 
     http.post(

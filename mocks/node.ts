@@ -4,6 +4,8 @@
  */
 import { setupServer } from 'msw/node';
 import { createHandlers } from './handlers';
+import type { Role } from '../src/api/permissions';
+import { DEMO_STAFF } from './auth';
 import { DEFAULT_PRODUCTS, DEFAULT_SEED } from './seed';
 import { MockDb } from './store';
 
@@ -16,10 +18,19 @@ export function resetMockDb(options: { products?: number; seed?: number } = {}):
   db.settings = { ...db.settings, latencyMs: 0, failureRate: 0 };
   db.now = () => Date.now();
   db.reseed({ products: options.products ?? DEFAULT_PRODUCTS, seed: options.seed ?? DEFAULT_SEED });
+  db.signOut();
   return db;
 }
 
 /** The store behind `server`, to arrange data or assert what the API stored. */
 export function mockDb(): MockDb {
   return db;
+}
+
+/** Starts a session for the seeded person of a role, as signing in would, without the (slow) password hash. */
+export function signInAs(role: Role): { id: string; name: string; email: string } {
+  const person = DEMO_STAFF.find((s) => s.role === role);
+  if (!person) throw new Error(`No seeded staff member has the role ${role}`);
+  db.startSession(person.id);
+  return { id: person.id, name: person.name, email: person.email };
 }

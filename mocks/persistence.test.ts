@@ -5,9 +5,11 @@ import { productSchema, type Product } from '../src/api/schemas';
 import { createHandlers } from './handlers';
 import { createProduct, updateProduct } from './product-writes';
 import { generateShop } from './seed';
-import { MockDb } from './store';
+import { MockDb, type Actor } from './store';
 import { connectTabs, type TabSync } from './tab-sync';
 import { productToInput } from '../src/api/product-input';
+
+const ADMIN: Actor = { id: 'staff_admin', name: 'Ada Admin', role: 'admin' };
 
 // Handlers are swapped per "page load"; start with none.
 const server = setupServer();
@@ -32,6 +34,7 @@ async function loadPage(settings: { products: number; seed: number }, channelNam
   open.push(sync);
   db.sync = sync;
   server.resetHandlers(...createHandlers(db));
+  db.startSession(ADMIN.id);
   return db;
 }
 
@@ -51,7 +54,7 @@ describe('persisted overlay', () => {
     const first = await loadPage(shop);
     const original = first.getProduct('prod_000001')!;
     expect((await put(original, { title: 'Renamed before reload' })).status).toBe(200);
-    const created = await createProduct(first, {
+    const created = await createProduct(first, ADMIN, {
       ...productToInput(original),
       handle: 'brand-new-handle',
       variants: productToInput(original).variants.map((v, i) => ({ ...v, id: undefined, sku: `NEW-${i}`, barcode: null })),
@@ -122,7 +125,7 @@ describe('two tabs', () => {
     const tabA = await loadPage(shop);
     const tabB = await loadPage(shop);
     const before = tabB.getProduct('prod_000001')!;
-    await updateProduct(tabA, before.id, before.version, { ...productToInput(before), title: 'Saved in tab A' });
+    await updateProduct(tabA, ADMIN, before.id, before.version, { ...productToInput(before), title: 'Saved in tab A' });
     await until(() => tabB.getProduct('prod_000001')?.title === 'Saved in tab A');
     expect(tabB.getProduct('prod_000001')?.version).toBe(before.version + 1);
   });
@@ -132,19 +135,19 @@ describe('two tabs', () => {
     const tabA = await loadPage(shop, 'channel-a');
     const tabB = await loadPage(shop, 'channel-b');
     const stale = tabB.getProduct('prod_000005')!;
-    await updateProduct(tabA, stale.id, stale.version, { ...productToInput(stale), title: 'Saved in tab A' });
+    await updateProduct(tabA, ADMIN, stale.id, stale.version, { ...productToInput(stale), title: 'Saved in tab A' });
     expect(tabB.getProduct('prod_000005')?.title).toBe(stale.title);
 
-    await expect(updateProduct(tabB, stale.id, stale.version, { ...productToInput(stale), title: 'Saved in tab B' })).rejects.toMatchObject(
-      {
-        status: 409,
-        problem: { title: 'Someone else changed this product', current: { title: 'Saved in tab A' } },
-      },
-    );
+    await expect(
+      updateProduct(tabB, ADMIN, stale.id, stale.version, { ...productToInput(stale), title: 'Saved in tab B' }),
+    ).rejects.toMatchObject({
+      status: 409,
+      problem: { title: 'Someone else changed this product', current: { title: 'Saved in tab A' } },
+    });
     // Tab B caught up while checking, so the reload-free retry with the current version works.
     const current = tabB.getProduct('prod_000005')!;
     expect(current.title).toBe('Saved in tab A');
-    const saved = await updateProduct(tabB, current.id, current.version, { ...productToInput(current), title: 'Saved in tab B' });
+    const saved = await updateProduct(tabB, ADMIN, current.id, current.version, { ...productToInput(current), title: 'Saved in tab B' });
     expect(saved.version).toBe(stale.version + 2);
   });
 
@@ -158,7 +161,7 @@ describe('two tabs', () => {
       variants: [{ ...productToInput(template).variants[0]!, id: undefined, sku: 'SHARED-SKU', barcode: null }],
       options: template.options.map((o) => ({ ...o, values: o.values })),
     });
-    await createProduct(tabA, input('from-tab-a'));
-    await expect(createProduct(tabB, input('from-tab-b'))).rejects.toMatchObject({ status: 422 });
+    await createProduct(tabA, ADMIN, input('from-tab-a'));
+    await expect(createProduct(tabB, ADMIN, input('from-tab-b'))).rejects.toMatchObject({ status: 422 });
   });
 });

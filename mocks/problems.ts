@@ -21,7 +21,10 @@ export class ProblemError extends Error {
 export function problemResponse(problem: Problem): HttpResponse<string> {
   return new HttpResponse(JSON.stringify(problem), {
     status: problem.status,
-    headers: { 'Content-Type': 'application/problem+json' },
+    headers: {
+      'Content-Type': 'application/problem+json',
+      ...(problem.retryAfter !== undefined ? { 'Retry-After': String(problem.retryAfter) } : {}),
+    },
   });
 }
 

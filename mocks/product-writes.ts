@@ -14,7 +14,7 @@ import {
 import { LOCATIONS } from './catalogue';
 import { issuesToErrors, validationProblem } from './problems';
 import { sumOnHand, type ProductRecord } from './records';
-import { notFound, variantLabel, type MockDb } from './store';
+import { notFound, variantLabel, type Actor, type MockDb } from './store';
 
 export function parseProductInput(body: unknown): ProductInput {
   const parsed = productInputSchema.safeParse(body);
@@ -94,8 +94,8 @@ function productFields(input: ProductInput) {
   };
 }
 
-export async function createProduct(db: MockDb, input: ProductInput): Promise<Product> {
-  const { result } = await db.write({}, (tx) => {
+export async function createProduct(db: MockDb, actor: Actor, input: ProductInput): Promise<Product> {
+  const { result } = await db.write({ actor, permission: 'products.edit', action: 'created' }, (tx) => {
     checkShopRules(db, input, null);
     const id = tx.newProductId();
     const onHand = input.variants.map(() => LOCATIONS.map(() => 0));
@@ -111,8 +111,8 @@ export async function createProduct(db: MockDb, input: ProductInput): Promise<Pr
 }
 
 /** `version` is what If-Match said (null when it was missing). */
-export async function updateProduct(db: MockDb, id: string, version: number | null, input: ProductInput): Promise<Product> {
-  const { result } = await db.write({ expect: { productId: id, version } }, (tx) => {
+export async function updateProduct(db: MockDb, actor: Actor, id: string, version: number | null, input: ProductInput): Promise<Product> {
+  const { result } = await db.write({ actor, permission: 'products.edit', action: 'updated', expect: { productId: id, version } }, (tx) => {
     const current = tx.get(id);
     if (!current) throw notFound(id);
     checkShopRules(db, input, id);
@@ -159,10 +159,11 @@ export async function updateProduct(db: MockDb, id: string, version: number | nu
 
 export async function bulkUpdateStatus(
   db: MockDb,
+  actor: Actor,
   input: BulkStatusInput,
   idempotency: { key: string; fingerprint: string },
 ): Promise<{ updated: number }> {
-  const { result } = await db.write({ idempotency }, (tx) => {
+  const { result } = await db.write({ actor, permission: 'products.edit', action: 'status changed', idempotency }, (tx) => {
     const errors: Record<string, string> = {};
     const records: ProductRecord[] = [];
     const ids = new Set<string>();

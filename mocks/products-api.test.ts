@@ -6,7 +6,7 @@ import {
   type ProductInput,
   type ProductSummary,
 } from '../src/api/schemas';
-import { mockDb, resetMockDb, server } from './node';
+import { mockDb, resetMockDb, server, signInAs } from './node';
 import { productToInput } from '../src/api/product-input';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -14,6 +14,7 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 beforeEach(() => {
   resetMockDb();
+  signInAs('admin');
 });
 
 async function call(method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}) {

@@ -14,6 +14,24 @@ import {
   type ProductSummary,
   type Variant,
 } from '../src/api/schemas';
+import { can, refusal, type Action, type Role } from '../src/api/permissions';
+import type { AuditEntry, Staff } from '../src/api/schemas';
+import { productAudit, staffAudit, type AuditDraft } from './audit';
+import {
+  FREE_FAILURES,
+  hashPassword,
+  lockMs,
+  memoryAuthStorage,
+  newToken,
+  publicStaff,
+  sameHash,
+  seededAuthState,
+  SESSION_TTL_MS,
+  unauthenticated,
+  type AuthState,
+  type AuthStorage,
+  type StaffRecord,
+} from './auth';
 import { CATEGORIES } from './catalogue';
 import { ProblemError } from './problems';
 import type { ChangeSet, IdempotencyRecord, ProductRecord } from './records';
@@ -47,11 +65,19 @@ export function localSync(): MockSync {
   };
 }
 
+/** The signed-in person a request acts for. */
+export type Actor = { id: string; name: string; role: Role };
+
 /**
- * Who is writing and what they claim. Later: the actor and role (checked
- * here, 403) and the audit entry (recorded here), so no write can skip them.
+ * Who is writing, what they may need and what they claim. The role is checked
+ * here (403) and the audit entries are recorded here, so no route can skip either.
  */
 export type WriteContext = {
+  actor: Actor;
+  /** What the write needs the actor to be allowed to do. */
+  permission: Action;
+  /** The audit log's verb for this write, e.g. "updated", "status changed". */
+  action: string;
   /** The resource the request updates and the version it last read (If-Match); null when the header was missing. */
   expect?: { productId: string; version: number | null };
   idempotency?: { key: string; fingerprint: string };
@@ -67,6 +93,9 @@ export type WriteTx = {
   put(record: ProductRecord): void;
   newProductId(): string;
   newVariantId(): string;
+  getStaff(id: string): StaffRecord | undefined;
+  allStaff(): readonly StaffRecord[];
+  putStaff(record: StaffRecord): void;
 };
 
 /**
@@ -240,6 +269,8 @@ export class MockDb {
   sync: MockSync = localSync();
   /** The clock of writes; tests may replace it. */
   now: () => number = () => Date.now();
+  /** The clock of sessions and sign-in throttling: apart from `now`, so a test that dates its writes is not signed out by it. */
+  sessionNow: () => number = () => Date.now();
   /** Highest change number applied here, from this tab or another. */
   seq = 0;
 
@@ -256,6 +287,10 @@ export class MockDb {
   private idempotency = new Map<string, IdempotencyRecord>();
   /** Whether every entry's search text exists (new entries build theirs on first search). */
   private searchReady = false;
+  /** Staff, sessions, throttling and the audit log: small, so one document persisted whole. */
+  auth: AuthState = seededAuthState();
+  authStorage: AuthStorage = memoryAuthStorage();
+  private authRevision: string | null = null;
 
   constructor(settings: Partial<MockSettings> = {}) {
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
@@ -273,6 +308,8 @@ export class MockDb {
     this.idempotency.clear();
     this.searchReady = false;
     this.seq = 0;
+    // A fresh shop has its seeded staff and an empty log; whoever is signed in stays signed in.
+    this.auth = { ...seededAuthState(), sessions: this.auth.sessions };
     for (const record of generateShop(this.settings)) this.add(makeEntry(record, 0));
   }
 
@@ -430,6 +467,10 @@ export class MockDb {
    */
   write<T>(ctx: WriteContext, fn: (tx: WriteTx) => T): Promise<WriteOutcome<T>> {
     return this.sync.exclusive(async () => {
+      this.catchUpAuth();
+      if (!can(ctx.actor.role, ctx.permission)) {
+        throw new ProblemError({ status: 403, title: 'Not allowed', detail: refusal(ctx.actor.role, ctx.permission) });
+      }
       if (ctx.idempotency) {
         const prior = this.idempotency.get(ctx.idempotency.key);
         if (prior) {
@@ -446,6 +487,7 @@ export class MockDb {
       if (ctx.expect) this.checkVersion(ctx.expect.productId, ctx.expect.version);
 
       const staged = new Map<string, ProductRecord>();
+      const stagedStaff = new Map<string, StaffRecord>();
       const now = new Date(this.now()).toISOString();
       const tx: WriteTx = {
         now,
@@ -453,8 +495,22 @@ export class MockDb {
         put: (record) => void staged.set(record.product.id, record),
         newProductId: () => `prod_${randomToken()}`,
         newVariantId: () => `var_${randomToken()}`,
+        getStaff: (id) => stagedStaff.get(id) ?? this.auth.staff.find((s) => s.id === id),
+        allStaff: () =>
+          this.auth.staff
+            .map((s) => stagedStaff.get(s.id) ?? s)
+            .concat([...stagedStaff.values()].filter((s) => !this.auth.staff.some((t) => t.id === s.id))),
+        putStaff: (record) => void stagedStaff.set(record.id, record),
       };
       const result = fn(tx);
+
+      const drafts: AuditDraft[] = [
+        ...[...staged.values()].flatMap((r) => productAudit(this.getProduct(r.product.id), r.product)),
+        ...[...stagedStaff.values()].flatMap((r) => {
+          const before = this.auth.staff.find((s) => s.id === r.id);
+          return staffAudit(before && publicStaff(before), publicStaff(r));
+        }),
+      ];
 
       const changes: ChangeSet = {
         seq: this.seq + 1,
@@ -462,6 +518,15 @@ export class MockDb {
         idempotency: ctx.idempotency ? [{ ...ctx.idempotency, result }] : [],
       };
       this.applyChanges(changes);
+      if (stagedStaff.size || drafts.length) {
+        for (const record of stagedStaff.values()) {
+          const i = this.auth.staff.findIndex((s) => s.id === record.id);
+          if (i >= 0) this.auth.staff[i] = record;
+          else this.auth.staff.push(record);
+        }
+        for (const draft of drafts) this.auth.audit.push(this.auditEntry(ctx, now, draft));
+        this.saveAuth();
+      }
       await this.sync.committed(changes);
       return { result, replayed: false };
     });
@@ -558,10 +623,157 @@ export class MockDb {
     forEachDistinct(p.tags, (tag) => bump(this.tagCounts, tag, -1));
   }
 
+  // ------------------------------------------------------------ people
+
+  private auditEntry(ctx: WriteContext, at: string, draft: AuditDraft): AuditEntry {
+    this.auth.auditSeq += 1;
+    return { id: `aud_${String(this.auth.auditSeq).padStart(6, '0')}`, at, actor: { ...ctx.actor }, action: ctx.action, ...draft };
+  }
+
+  /** Reads the auth document again when another tab changed it. */
+  catchUpAuth(): void {
+    const revision = this.authStorage.revision();
+    if (revision === null || revision === this.authRevision) return;
+    const loaded = this.authStorage.load();
+    if (loaded) this.auth = loaded;
+    this.authRevision = revision;
+  }
+
+  saveAuth(): void {
+    this.authStorage.save(this.auth);
+    this.authRevision = this.authStorage.revision();
+  }
+
+  /** The person behind a request, from the session cookie; 401 when there is no valid session. */
+  actor(): Actor {
+    this.catchUpAuth();
+    const token = this.authStorage.cookie();
+    if (!token) throw unauthenticated();
+    const session = this.auth.sessions.find((s) => s.token === token);
+    if (!session) throw unauthenticated();
+    if (session.expiresMs <= this.sessionNow())
+      throw unauthenticated('Your session has expired. Sign in again to continue where you were.');
+    const staff = this.auth.staff.find((s) => s.id === session.staffId);
+    if (!staff?.active) throw unauthenticated('This account is no longer active.');
+    return { id: staff.id, name: staff.name, role: staff.role };
+  }
+
+  session(): { user: Staff; expiresAt: string } {
+    const actor = this.actor();
+    const token = this.authStorage.cookie();
+    const session = this.auth.sessions.find((s) => s.token === token);
+    const staff = this.auth.staff.find((s) => s.id === actor.id);
+    if (!session || !staff) throw unauthenticated();
+    return { user: publicStaff(staff), expiresAt: new Date(session.expiresMs).toISOString() };
+  }
+
+  /**
+   * Checks the password against its salted hash; after FREE_FAILURES wrong
+   * ones for an email, each attempt must wait (429 + Retry-After), doubling.
+   */
+  async signIn(email: string, password: string): Promise<{ user: Staff; expiresAt: string }> {
+    this.catchUpAuth();
+    const key = email.toLowerCase();
+    const failure = this.auth.failures[key];
+    if (failure && failure.lockedUntilMs > this.sessionNow()) {
+      const seconds = Math.ceil((failure.lockedUntilMs - this.sessionNow()) / 1000);
+      throw new ProblemError({
+        status: 429,
+        title: 'Too many attempts',
+        detail: `Too many wrong passwords for this email. Wait ${seconds} seconds, then try again.`,
+        retryAfter: seconds,
+      });
+    }
+    const staff = this.auth.staff.find((s) => s.email === key);
+    // Hash even for an unknown email, so the answer's timing does not tell which emails exist.
+    const hash = await hashPassword(password, staff?.salt ?? 'no-such-person');
+    this.catchUpAuth();
+    if (!staff || !sameHash(hash, staff.passwordHash) || !staff.active) {
+      const count = (this.auth.failures[key]?.count ?? 0) + 1;
+      this.auth.failures[key] = { count, lockedUntilMs: this.sessionNow() + lockMs(count) };
+      this.saveAuth();
+      throw new ProblemError({
+        status: 401,
+        title: 'Sign-in failed',
+        detail:
+          count >= FREE_FAILURES
+            ? 'The email or password is wrong. Further attempts for this email are slowed down.'
+            : 'The email or password is wrong.',
+      });
+    }
+    delete this.auth.failures[key];
+    const expiresMs = this.startSession(staff.id);
+    return { user: publicStaff(staff), expiresAt: new Date(expiresMs).toISOString() };
+  }
+
+  /** A new session for a person, set as the cookie (what a real server's Set-Cookie does); tests call it directly. */
+  startSession(staffId: string): number {
+    this.catchUpAuth();
+    const token = newToken();
+    const expiresMs = this.sessionNow() + SESSION_TTL_MS;
+    // Expired sessions go when a new one starts, so the document does not grow forever.
+    this.auth.sessions = this.auth.sessions.filter((s) => s.expiresMs > this.sessionNow());
+    this.auth.sessions.push({ token, staffId, expiresMs });
+    this.saveAuth();
+    this.authStorage.setCookie(token);
+    return expiresMs;
+  }
+
+  signOut(): void {
+    this.catchUpAuth();
+    const token = this.authStorage.cookie();
+    this.authStorage.setCookie(null);
+    if (!token) return;
+    this.auth.sessions = this.auth.sessions.filter((s) => s.token !== token);
+    this.saveAuth();
+  }
+
+  /** Tests and the demo: the current session expires now (the person stays "signed in" until the next request). */
+  expireSession(): void {
+    this.catchUpAuth();
+    const token = this.authStorage.cookie();
+    for (const s of this.auth.sessions) if (s.token === token) s.expiresMs = Math.min(s.expiresMs, this.sessionNow());
+    this.saveAuth();
+  }
+
+  listStaff(): Staff[] {
+    this.catchUpAuth();
+    return this.auth.staff.map(publicStaff);
+  }
+
+  listAudit(query: {
+    offset: number;
+    limit: number;
+    sort: 'at' | '-at';
+    actorId?: string;
+    entityType?: string;
+    entityId?: string;
+    from?: string;
+    to?: string;
+  }): { items: AuditEntry[]; total: number } {
+    this.catchUpAuth();
+    const fromMs = query.from ? Date.parse(query.from) : -Infinity;
+    const toMs = query.to ? Date.parse(query.to) : Infinity;
+    const matches = this.auth.audit.filter((e) => {
+      const at = Date.parse(e.at);
+      return (
+        (query.actorId === undefined || e.actor.id === query.actorId) &&
+        (query.entityType === undefined || e.entityType === query.entityType) &&
+        (query.entityId === undefined || e.entityId === query.entityId) &&
+        at >= fromMs &&
+        at < toMs
+      );
+    });
+    // The log is appended in time order; newest first is that order reversed.
+    if (query.sort === '-at') matches.reverse();
+    return { items: matches.slice(query.offset, query.offset + query.limit), total: matches.length };
+  }
+
   /** Back to the seed of the current settings, here and (through sync) everywhere. */
   async reset(): Promise<void> {
     await this.sync.exclusive(async () => {
       this.reseed();
+      this.saveAuth();
       await this.sync.reset();
     });
   }
@@ -570,7 +782,10 @@ export class MockDb {
     const next = { ...this.settings, ...patch };
     const reseeded = next.seed !== this.settings.seed || next.products !== this.settings.products;
     this.settings = next;
-    if (reseeded) this.reseed();
+    if (reseeded) {
+      this.reseed();
+      this.saveAuth();
+    }
     await this.sync.settingsChanged(this.settings, reseeded);
     return this.settings;
   }

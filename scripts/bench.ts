@@ -10,7 +10,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { signIn } from '../tests/e2e/app.ts';
 import { launchChromium, VIEWPORT } from '../tests/e2e/chromium.ts';
 import { startPreview, stopPreview } from '../tests/e2e/preview-server.ts';
 
@@ -78,9 +79,23 @@ async function classifyChunks(): Promise<(file: string) => ChunkKind> {
   return (file) => (shell.has(file) ? 'shell' : mock.has(file) ? 'mock' : 'route');
 }
 
+/**
+ * Screens need a session. Signing in once and handing its storage (the mock's session and
+ * staff document live in localStorage) to each measured context keeps the measured
+ * contexts cold: no script cached, no shop in IndexedDB, only the session.
+ */
+let signedIn: BrowserContextOptions['storageState'];
+
+async function signInOnce(browser: Browser, baseUrl: string): Promise<void> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await signIn(await context.newPage(), baseUrl, 'merchandiser');
+  signedIn = await context.storageState();
+  await context.close();
+}
+
 async function measureFirstScreenJs(browser: Browser, baseUrl: string): Promise<boolean> {
   const kindOf = await classifyChunks();
-  const context = await browser.newContext({ viewport: VIEWPORT });
+  const context = await browser.newContext({ viewport: VIEWPORT, storageState: signedIn });
   const page = await context.newPage();
   const scripts: Promise<{ file: string; raw: number; gzip: number }>[] = [];
   page.on('response', (response) => {
@@ -189,7 +204,7 @@ type Series = { name: string; values: number[] };
 const KEEP_NAMES_SHIM = 'globalThis.__name ??= (fn) => fn;';
 
 async function newBenchContext(browser: Browser) {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+  const context = await browser.newContext({ viewport: VIEWPORT, storageState: signedIn });
   await context.addInitScript({ content: KEEP_NAMES_SHIM });
   return context;
 }
@@ -309,6 +324,7 @@ async function main(): Promise<void> {
         .join(' ')} at start`,
     );
     out();
+    await signInOnce(browser, preview.url);
     const results: boolean[] = [];
     for (const step of [measureFirstScreenJs, measureInteractions, measureFirstPaint]) {
       try {

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { ApiError } from './api-error';
 import { apiReady } from './api-ready';
 import { problemSchema } from './schemas';
+import { unauthorizedHandler } from './unauthorized';
 
 /** Unset means the mock API, served in the page under /api. */
 const BASE_URL = (import.meta.env?.VITE_API_URL as string | undefined)?.replace(/\/$/, '') ?? '';
@@ -39,8 +40,24 @@ type RequestOptions<S extends z.ZodType> = {
   signal?: AbortSignal;
 };
 
-export async function request<S extends z.ZodType>(
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export async function request<S extends z.ZodType>(method: Method, path: string, options: RequestOptions<S>): Promise<z.infer<S>> {
+  for (;;) {
+    try {
+      return await send(method, path, options);
+    } catch (error) {
+      // The same request, headers and Idempotency-Key included, goes again once the person is back.
+      const handler = unauthorizedHandler();
+      if (!(error instanceof ApiError) || error.status !== 401 || path.startsWith('/session') || !handler || options.signal?.aborted)
+        throw error;
+      if (!(await handler(error))) throw error;
+    }
+  }
+}
+
+async function send<S extends z.ZodType>(
+  method: Method,
   path: string,
   { schema, query, body, ifMatch, idempotencyKey, signal }: RequestOptions<S>,
 ): Promise<z.infer<S>> {
@@ -65,6 +82,8 @@ export async function request<S extends z.ZodType>(
     throw clientProblem('Network error', 'The server could not be reached. Check the connection and try again.');
   }
 
+  // 204 No Content (sign out): nothing to parse.
+  if (response.status === 204) return schema.parse(undefined);
   const text = await response.text();
   let json: unknown = undefined;
   if (text) {

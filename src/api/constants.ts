@@ -12,3 +12,7 @@ export const PRODUCT_SORT_KEYS = ['title', 'variantCount', 'price', 'stock', 'up
 export type ProductSortKey = (typeof PRODUCT_SORT_KEYS)[number];
 export const PRODUCT_SORTS = PRODUCT_SORT_KEYS.flatMap((k) => [k, `-${k}`] as const);
 export type ProductSort = (typeof PRODUCT_SORTS)[number];
+
+/** Every kind of record the audit log follows; orders and stock join when their APIs exist. */
+export const AUDIT_ENTITY_TYPES = ['product', 'price', 'stock', 'order', 'staff'] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import {
+  auditListQuerySchema,
+  auditListSchema,
   bulkStatusInputSchema,
   bulkStatusResultSchema,
   categoryListSchema,
@@ -14,7 +16,14 @@ import {
   productListQuerySchema,
   productListResponseSchema,
   productSchema,
+  sessionSchema,
+  signInInputSchema,
+  staffCreateInputSchema,
+  staffListSchema,
+  staffSchema,
+  staffUpdateInputSchema,
   tagListSchema,
+  type AuditListQuery,
   type ProductListQuery,
 } from './schemas';
 
@@ -41,7 +50,7 @@ export type Operation = {
   requestBody?: { required: true; content: Record<string, MediaType> };
   responses: Record<string, Response>;
 };
-export type PathItem = Partial<Record<'get' | 'put' | 'post', Operation>>;
+export type PathItem = Partial<Record<'get' | 'put' | 'post' | 'patch' | 'delete', Operation>>;
 export type OpenApiDocument = {
   openapi: '3.1.0';
   jsonSchemaDialect: string;
@@ -196,18 +205,35 @@ const QUERY_DESCRIPTIONS: Record<keyof ProductListQuery, string> = {
  * split, so `limit` is an integer and `status` an array sent as a comma list.
  */
 function productListParameters(components: Record<string, JsonSchema>): Parameter[] {
-  const json = tidy(
-    z.toJSONSchema(productListQuerySchema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'throw' }),
-  ) as JsonSchema;
+  return queryParameters(productListQuerySchema, QUERY_DESCRIPTIONS, components);
+}
+
+const AUDIT_QUERY_DESCRIPTIONS: Record<keyof AuditListQuery, string> = {
+  offset: 'How many entries to skip (page × limit).',
+  limit: 'Entries per page.',
+  sort: '`-at` (newest first, the default) or `at`.',
+  actorId: 'Only changes made by this staff member.',
+  entityType: 'Only changes to this kind of record.',
+  entityId: 'Only changes to this record (a product id, a staff id, …).',
+  from: 'Only changes at or after this time.',
+  to: 'Only changes before this time.',
+};
+
+function queryParameters(
+  querySchema: z.ZodObject,
+  descriptions: Record<string, string>,
+  components: Record<string, JsonSchema>,
+): Parameter[] {
+  const json = tidy(z.toJSONSchema(querySchema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'throw' })) as JsonSchema;
   const defs = (json.$defs ?? {}) as Record<string, JsonSchema>;
   mergeComponents(components, defs);
   const properties = json.properties as Record<string, JsonSchema>;
-  const shape = productListQuerySchema.shape as Record<string, z.ZodType>;
+  const shape = querySchema.shape as Record<string, z.ZodType>;
   return Object.entries(properties).map(([name, schema]) => ({
     name,
     in: 'query',
     required: !shape[name]?.safeParse(undefined).success,
-    description: QUERY_DESCRIPTIONS[name as keyof ProductListQuery],
+    description: descriptions[name],
     schema,
     ...(schema.type === 'array' ? { style: 'form', explode: false } : {}),
   }));
@@ -289,6 +315,7 @@ const DESCRIPTION = `The commerce API behind Stockroom, the back office of a US 
 - **Idempotency**: a POST that changes many things at once carries an \`Idempotency-Key\`. Sending the same key again (a retry after a timeout, a double click) returns the first answer and changes nothing more.
 - **Errors** are \`application/problem+json\` (RFC 9457) with \`status\`, \`title\` and \`detail\`. A 400 for a bad query and a 422 for an invalid body add \`errors\`, a map from field path (\`variants.0.compareAtPrice\`) to a message to show beside that field.
 - **Validation** beyond what JSON Schema says is done by the server and reported as 422: a UPC-A barcode has 12 digits and a valid check digit; a compare-at price is above the price; SKUs are unique within a product; each variant's option values are one of each option's values, and no two variants share them.
+- **Sessions and roles**: every route but POST /session needs a signed-in session (an HttpOnly cookie set by POST /session) and answers 401 without one or when it expired. What each role may do is one table (\`src/api/permissions.ts\`); anything else is refused with 403 and a plain \`detail\`, whoever calls. Every write is recorded in the audit log.
 - **Wire shapes**: the schemas describe what the receiving side accepts. Fields with a default may be left out, and unknown fields are ignored.`;
 
 export function buildOpenApiDocument(): OpenApiDocument {
@@ -302,10 +329,20 @@ export function buildOpenApiDocument(): OpenApiDocument {
       bulkStatusResultSchema,
       categoryListSchema,
       tagListSchema,
+      signInInputSchema,
+      sessionSchema,
+      staffSchema,
+      staffListSchema,
+      staffCreateInputSchema,
+      staffUpdateInputSchema,
+      auditListSchema,
     ],
     'input',
   );
   const listParameters = productListParameters(schemas);
+  const auditParameters = queryParameters(auditListQuerySchema, AUDIT_QUERY_DESCRIPTIONS, schemas);
+  const unauthorized = problem('Not signed in, or the session expired: sign in again (POST /session) and retry.');
+  const forbidden = problem('Signed in, but the role may not do this; `detail` says why in plain words.');
 
   const paths: Record<string, PathItem> = {
     '/products': {
@@ -405,6 +442,104 @@ export function buildOpenApiDocument(): OpenApiDocument {
         responses: { '200': jsonResponse('All tags, most used first.', 'TagList'), default: otherProblem },
       },
     },
+    '/session': {
+      get: {
+        operationId: 'getSession',
+        tags: ['Staff'],
+        summary: 'Who is signed in, and until when',
+        responses: {
+          '200': jsonResponse('The signed-in person and when the session expires.', 'Session'),
+          '401': unauthorized,
+          default: otherProblem,
+        },
+      },
+      post: {
+        operationId: 'signIn',
+        tags: ['Staff'],
+        summary: 'Sign in with email and password',
+        description:
+          'Starts a session and sets it as an HttpOnly, Secure, SameSite=Strict cookie: the token is never in the body, so no script can read it. After three wrong passwords for an email, further attempts wait (429 with Retry-After), doubling each time.',
+        requestBody: body('SignInInput'),
+        responses: {
+          '200': jsonResponse('The person and when the session expires.', 'Session'),
+          '401': problem('The email or password is wrong (the answer does not say which).'),
+          '422': validationProblem('The email or password is missing.'),
+          '429': problem(
+            'Too many wrong passwords for this email; `retryAfter` (and the Retry-After header) says how many seconds to wait.',
+            {
+              required: ['retryAfter'],
+            },
+          ),
+          default: otherProblem,
+        },
+      },
+      delete: {
+        operationId: 'signOut',
+        tags: ['Staff'],
+        summary: 'Sign out: the session ends on the server too',
+        responses: { '204': { description: 'Signed out (also when there was no session).' }, default: otherProblem },
+      },
+    },
+    '/staff': {
+      get: {
+        operationId: 'listStaff',
+        tags: ['Staff'],
+        summary: 'Every staff account (admins and managers)',
+        responses: { '200': jsonResponse('All staff.', 'StaffList'), '401': unauthorized, '403': forbidden, default: otherProblem },
+      },
+      post: {
+        operationId: 'createStaff',
+        tags: ['Staff'],
+        summary: 'Create a staff account (admins)',
+        requestBody: body('StaffCreateInput'),
+        responses: {
+          '201': jsonResponse('The new account, at version 1.', 'Staff', { ETag: etagHeader }),
+          '401': unauthorized,
+          '403': forbidden,
+          '422': validationProblem('The account is not valid, or the email is taken.'),
+          default: otherProblem,
+        },
+      },
+    },
+    '/staff/{id}': {
+      patch: {
+        operationId: 'updateStaff',
+        tags: ['Staff'],
+        summary: 'Change a staff member’s role or deactivate them (admins)',
+        description: 'Nobody can deactivate themselves, and the last active admin can be neither deactivated nor demoted (422).',
+        parameters: [{ ...productIdParameter, description: 'The staff id.' }, ifMatchParameter],
+        requestBody: body('StaffUpdateInput'),
+        responses: {
+          '200': jsonResponse('The account as saved, with its new version.', 'Staff', { ETag: etagHeader }),
+          '401': unauthorized,
+          '403': forbidden,
+          '404': problem('No staff member has this id.'),
+          '409': problem('Someone saved a newer version; `current` is the account as it is now.', {
+            required: ['current'],
+            properties: { current: ref('Staff') },
+          }),
+          '422': problem('Not valid, or a rule forbids it (deactivating yourself, losing the last admin).'),
+          '428': problem('If-Match is missing.'),
+          default: otherProblem,
+        },
+      },
+    },
+    '/audit': {
+      get: {
+        operationId: 'listAuditEntries',
+        tags: ['Staff'],
+        summary: 'The audit log: every change, who made it, when, before and after (managers and admins)',
+        description: 'Append-only: no route changes or removes an entry.',
+        parameters: auditParameters,
+        responses: {
+          '200': jsonResponse('One page of entries and how many match.', 'AuditList'),
+          '400': problem('A query parameter is not valid; `errors` names which.'),
+          '401': unauthorized,
+          '403': forbidden,
+          default: otherProblem,
+        },
+      },
+    },
   };
 
   return {
@@ -415,6 +550,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
     tags: [
       { name: 'Products', description: 'Listings, their variants, prices and status.' },
       { name: 'Catalogue', description: 'Categories and tags, for filters and pickers.' },
+      { name: 'Staff', description: 'Signing in, staff accounts and roles, and the audit log.' },
     ],
     paths,
     components: {

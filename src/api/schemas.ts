@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { HANDLE_PATTERN } from '../lib/handle';
 import { isValidUpcA } from '../lib/upc';
-import { MAX_CENTS, PRODUCT_SORTS, PRODUCT_STATUSES } from './constants';
+import { AUDIT_ENTITY_TYPES, MAX_CENTS, PRODUCT_SORTS, PRODUCT_STATUSES } from './constants';
+import { ROLES } from './permissions';
 
 export { MAX_CENTS, PRODUCT_SORT_KEYS, PRODUCT_STATUSES, type ProductSortKey } from './constants';
 
@@ -31,6 +32,8 @@ export const problemSchema = z
     errors: z.record(z.string(), z.string()).optional(),
     /** On 409: the resource as the server has it now, so the client can show what changed. */
     current: z.unknown().optional(),
+    /** On 429: how many seconds to wait before trying again (also sent as Retry-After). */
+    retryAfter: z.number().int().min(0).optional(),
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof problemSchema>;
@@ -239,3 +242,83 @@ export const tagListSchema = z
   .object({ items: z.array(z.object({ tag: z.string(), productCount: z.number().int() })) })
   .meta({ id: 'TagList' });
 export const categoryListSchema = z.object({ items: z.array(categorySchema) }).meta({ id: 'CategoryList' });
+
+// ---------------------------------------------------------------- staff, sessions, audit
+
+export const roleSchema = z.enum(ROLES).meta({ id: 'Role' });
+
+export const staffSchema = z
+  .object({
+    id: z.string(),
+    email: z.email(),
+    name: z.string(),
+    role: roleSchema,
+    active: z.boolean(),
+    createdAt: isoDateTimeSchema,
+    updatedAt: isoDateTimeSchema,
+    version: z.number().int().min(1),
+  })
+  .meta({ id: 'Staff' });
+export type Staff = z.infer<typeof staffSchema>;
+export const staffListSchema = listResponseSchema(staffSchema).meta({ id: 'StaffList' });
+
+const passwordSchema = z.string().min(10, 'Use at least 10 characters').max(200);
+
+export const signInInputSchema = z
+  .object({
+    email: z.email('Enter the email you sign in with').trim().toLowerCase(),
+    password: z.string().min(1, 'Enter your password').max(200),
+  })
+  .meta({ id: 'SignInInput' });
+export type SignInInput = z.infer<typeof signInInputSchema>;
+
+export const sessionSchema = z.object({ user: staffSchema, expiresAt: isoDateTimeSchema }).meta({ id: 'Session' });
+export type Session = z.infer<typeof sessionSchema>;
+
+export const staffCreateInputSchema = z
+  .object({
+    email: z.email('Enter a valid email').trim().toLowerCase(),
+    name: z.string().trim().min(1, 'Enter a name').max(100),
+    role: roleSchema,
+    password: passwordSchema,
+  })
+  .meta({ id: 'StaffCreateInput' });
+export type StaffCreateInput = z.infer<typeof staffCreateInputSchema>;
+
+export const staffUpdateInputSchema = z
+  .object({ role: roleSchema.optional(), active: z.boolean().optional() })
+  .refine((v) => v.role !== undefined || v.active !== undefined, 'Send a role, active, or both')
+  .meta({ id: 'StaffUpdateInput' });
+export type StaffUpdateInput = z.infer<typeof staffUpdateInputSchema>;
+
+export const auditEntityTypeSchema = z.enum(AUDIT_ENTITY_TYPES).meta({ id: 'AuditEntityType' });
+
+export const auditEntrySchema = z
+  .object({
+    id: z.string(),
+    at: isoDateTimeSchema,
+    actor: z.object({ id: z.string(), name: z.string(), role: roleSchema }),
+    entityType: auditEntityTypeSchema,
+    entityId: z.string(),
+    /** What the entity is called, so the log reads without a lookup. */
+    entityLabel: z.string(),
+    action: z.string(),
+    /** Only the fields that changed: a path (`variants.SKU-1.price`) to its value before and after. */
+    before: z.record(z.string(), z.unknown()),
+    after: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'AuditEntry' });
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export const auditListSchema = listResponseSchema(auditEntrySchema).meta({ id: 'AuditList' });
+
+export const auditListQuerySchema = z.object({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(25),
+  sort: z.enum(['at', '-at']).default('-at'),
+  actorId: z.string().min(1).optional(),
+  entityType: auditEntityTypeSchema.optional(),
+  entityId: z.string().min(1).optional(),
+  from: isoDateTimeSchema.optional(),
+  to: isoDateTimeSchema.optional(),
+});
+export type AuditListQuery = z.infer<typeof auditListQuerySchema>;

@@ -6,10 +6,13 @@ import {
   lazyRouteComponent,
   redirect,
   stripSearchParams,
+  type AnyRouter,
   type RouterHistory,
   type SearchSchemaInput,
 } from '@tanstack/react-router';
+import { ApiError } from '@/api/api-error';
 import { PRODUCT_LIST_DEFAULTS, productListSearchSchema, searchToQuery, type ProductListSearch } from '@/features/products/search';
+import { AUDIT_DEFAULTS, auditSearchSchema, type AuditSearch } from '@/features/audit/search';
 import { parseSearch, parseSearchLeniently, stringifySearch } from '@/lib/search-params';
 import { AppLayout } from './layout/app-layout';
 import { NotBuiltYet } from './not-built-yet';
@@ -20,6 +23,23 @@ type RouterContext = { queryClient: QueryClient };
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: AppLayout,
+  // Every screen but sign-in needs a session; without one, sign in and come back here.
+  beforeLoad: async ({ context, location, matches }) => {
+    if (location.pathname === '/sign-in') return;
+    // In demo mode the check waits for the mock to start; the screen's code loads meanwhile, not after.
+    for (const match of matches) {
+      const route = appRouter?.routesById[match.routeId];
+      // A chunk that fails to load fails again, visibly, when the route renders.
+      if (route) void appRouter?.loadRouteChunk(route)?.catch(() => undefined);
+    }
+    const { sessionQueries } = await import('@/features/auth/api/session-queries');
+    try {
+      await context.queryClient.ensureQueryData(sessionQueries.current());
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+      throw error;
+    }
+  },
   notFoundComponent: NotFound,
   errorComponent: RouteError,
 });
@@ -30,6 +50,21 @@ const indexRoute = createRoute({
   beforeLoad: () => {
     throw redirect({ to: '/products' });
   },
+});
+
+/** Only a path of this app: an address elsewhere would make the sign-in page a springboard for phishing. */
+function localPath(value: unknown): string | undefined {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : undefined;
+}
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (raw: { redirect?: string } & SearchSchemaInput): { redirect?: string } => {
+    const target = localPath(raw.redirect);
+    return target ? { redirect: target } : {};
+  },
+  component: lazyRouteComponent(() => import('@/features/auth/components/sign-in-page'), 'SignInPage'),
 });
 
 const dashboardRoute = createRoute({
@@ -67,7 +102,15 @@ export const productEditRoute = createRoute({
     const { productQueries } = await import('@/features/products/api/product-queries');
     return context.queryClient.ensureQueryData(productQueries.detail(params.productId));
   },
-  component: lazyRouteComponent(() => import('@/features/products/components/product-edit-page'), 'ProductEditPage'),
+  component: lazyRouteComponent(() => import('./product-screen'), 'ProductScreen'),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/audit',
+  validateSearch: (raw: Partial<AuditSearch> & SearchSchemaInput) => parseSearchLeniently(auditSearchSchema, raw),
+  search: { middlewares: [stripSearchParams(AUDIT_DEFAULTS)] },
+  component: lazyRouteComponent(() => import('@/features/audit/components/audit-page'), 'AuditPage'),
 });
 
 const placeholder = <Path extends string>(path: Path, title: string, what: string) =>
@@ -81,6 +124,7 @@ const settingsRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
+  signInRoute,
   dashboardRoute,
   productsRoute,
   productNewRoute,
@@ -89,10 +133,20 @@ const routeTree = rootRoute.addChildren([
   placeholder('/inventory', 'Inventory', 'Stock by warehouse, adjustments, transfers and the stock ledger'),
   placeholder('/orders', 'Orders', 'Find, fulfil, cancel and refund orders'),
   placeholder('/reports', 'Reports', 'Sales by product, category and state'),
+  auditRoute,
   settingsRoute,
 ]);
 
+/** The router the guard preloads screens with (the latest made: one per page, or per test). */
+let appRouter: AnyRouter | undefined;
+
 export function createAppRouter(queryClient: QueryClient, history?: RouterHistory) {
+  const router = makeRouter(queryClient, history);
+  appRouter = router;
+  return router;
+}
+
+function makeRouter(queryClient: QueryClient, history?: RouterHistory) {
   return createRouter({
     routeTree,
     history,
@@ -109,6 +163,6 @@ export function createAppRouter(queryClient: QueryClient, history?: RouterHistor
 
 declare module '@tanstack/react-router' {
   interface Register {
-    router: ReturnType<typeof createAppRouter>;
+    router: ReturnType<typeof makeRouter>;
   }
 }

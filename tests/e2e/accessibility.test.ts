@@ -79,7 +79,60 @@ const SCREENS: Screen[] = [
     open: async (page, baseUrl) => {
       await openScreen(page, baseUrl, '/settings');
       await page.getByRole('button', { name: 'Save demo settings' }).waitFor({ timeout: UI_TIMEOUT });
+      await page
+        .getByRole('table', { name: 'Staff' })
+        .getByRole('row', { name: /Sam Support/ })
+        .waitFor({ timeout: UI_TIMEOUT });
     },
+  },
+  {
+    name: 'audit log',
+    open: async (page, baseUrl) => {
+      // One entry, so the table has a row to audit; made through the API, so no toast covers the screen.
+      await openScreen(page, baseUrl, '/settings');
+      const status = await page.evaluate(async () => {
+        const response = await fetch('/api/staff/staff_support', {
+          method: 'PATCH',
+          headers: { 'Content-Type': 'application/json', 'If-Match': '"1"' },
+          body: JSON.stringify({ role: 'merchandiser' }),
+        });
+        return response.status;
+      });
+      expect(status).toBe(200);
+      await openScreen(page, baseUrl, '/audit');
+      await page
+        .getByRole('table', { name: 'Audit log' })
+        .getByRole('row', { name: /Sam Support/ })
+        .waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  {
+    name: 'product history tab',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/products');
+      await waitForProductRows(page);
+      await productTable(page).locator('tbody tr a').first().click();
+      await page.getByRole('tab', { name: 'History' }).click();
+      await page.getByText('No changes recorded yet').waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  {
+    name: 'sign in',
+    open: async (page, baseUrl) => {
+      await page.goto(new URL('/sign-in', baseUrl).href);
+      await page.getByRole('button', { name: 'Use Admin account' }).waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  {
+    name: 'sign in again (session expired dialog)',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/products');
+      await waitForProductRows(page);
+      await page.evaluate(() => fetch('/api/_mock/expire-session', { method: 'POST' }));
+      await page.getByRole('button', { name: 'Next page' }).click();
+      await page.getByRole('dialog', { name: 'Your session has expired' }).waitFor({ timeout: UI_TIMEOUT });
+    },
+    within: '[role="dialog"]',
   },
   {
     name: 'command palette (Ctrl+K)',

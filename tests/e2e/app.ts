@@ -4,6 +4,8 @@
  * what it stored, from inside the page so the request goes through the mock.
  */
 import type { Locator, Page } from 'playwright-core';
+import { DEMO_STAFF } from '../../mocks/auth';
+import { ROLE_LABELS, type Role } from '../../src/api/permissions';
 import type { Product, ProductSummary } from '../../src/api/schemas';
 
 export const UI_TIMEOUT = 15_000;
@@ -117,4 +119,28 @@ export async function eventually<T>(check: () => Promise<T>, timeout = UI_TIMEOU
 export async function chooseOption(page: Page, field: Locator, option: string): Promise<void> {
   await field.click();
   await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/**
+ * Signs in as the seeded person of a role: opens the sign-in page (which starts the mock) and
+ * posts the demo credentials from inside the page, as the form would. The session then holds
+ * for every page of the browser context, like a cookie.
+ */
+export async function signIn(page: Page, baseUrl: string, role: Role): Promise<void> {
+  await page.goto(new URL('/sign-in', baseUrl).href);
+  await page.getByRole('button', { name: `Use ${ROLE_LABELS[role]} account` }).waitFor({ timeout: UI_TIMEOUT });
+  const person = DEMO_STAFF.find((s) => s.role === role);
+  if (!person) throw new Error(`No demo account for ${role}`);
+  const status = await page.evaluate(
+    async ({ email, password }) =>
+      (
+        await fetch('/api/session', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ email, password }),
+        })
+      ).status,
+    { email: person.email, password: person.password },
+  );
+  if (status !== 200) throw new Error(`Signing in as ${role} answered ${status}`);
 }

@@ -7,6 +7,8 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, inject, type TestContext } from 'vitest';
+import type { Role } from '../../src/api/permissions';
+import { signIn } from './app';
 import { launchChromium, VIEWPORT } from './chromium';
 
 export type BrowserSession = {
@@ -31,9 +33,10 @@ function safeName(text: string): string {
 
 /**
  * Registers the hooks of a browser test file and returns the live session.
- * `contextOptions` applies to every test's context (e.g. a color scheme).
+ * `contextOptions` applies to every test's context (e.g. a color scheme);
+ * each test starts signed in as `role` (admin unless said otherwise; null: nobody).
  */
-export function setupBrowser(contextOptions: BrowserContextOptions = {}): BrowserSession {
+export function setupBrowser(contextOptions: BrowserContextOptions = {}, { role = 'admin' }: { role?: Role | null } = {}): BrowserSession {
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let page: Page | undefined;
@@ -54,6 +57,7 @@ export function setupBrowser(contextOptions: BrowserContextOptions = {}): Browse
     context.setDefaultTimeout(15_000);
     page = await context.newPage();
     extra = [];
+    if (role) await signIn(page, baseUrl, role);
   });
   afterEach(async ({ task }: TestContext) => {
     // A screenshot of every open page of a failed test, to see what the person would have seen.

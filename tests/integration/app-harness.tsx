@@ -4,14 +4,18 @@ import { createMemoryHistory, type RouterHistory } from '@tanstack/react-router'
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { resetMockDb, server } from '../../mocks/node';
+import { resetMockDb, server, signInAs } from '../../mocks/node';
+import type { Role } from '../../src/api/permissions';
 import { App } from '../../src/app/app';
 
 /** Every request the mock API received during the test, in order. */
 export const received: Request[] = [];
 
-/** The shared lifecycle: msw/node over the real handlers, a pristine seeded shop per test. */
-export function setupMockApi() {
+/**
+ * The shared lifecycle: msw/node over the real handlers, a pristine seeded shop per test,
+ * signed in as `role` (null: nobody, to test signing in).
+ */
+export function setupMockApi({ role = 'admin' }: { role?: Role | null } = {}) {
   beforeAll(() => {
     server.listen({ onUnhandledRequest: 'error' });
     server.events.on('request:start', ({ request }) => void received.push(request.clone()));
@@ -19,6 +23,7 @@ export function setupMockApi() {
   beforeEach(() => {
     received.length = 0;
     resetMockDb();
+    if (role) signInAs(role);
   });
   afterEach(() => {
     server.resetHandlers();

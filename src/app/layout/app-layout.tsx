@@ -1,6 +1,7 @@
 import {
   ActionIcon,
   AppShell,
+  Button,
   Burger,
   Group,
   Kbd,
@@ -11,8 +12,14 @@ import {
   useMantineColorScheme,
 } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
-import { CatchBoundary, Link, Outlet, useRouterState } from '@tanstack/react-router';
-import { lazy, Suspense, useState } from 'react';
+import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
+import { CatchBoundary, Link, Outlet, useRouter, useRouterState } from '@tanstack/react-router';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { can, ROLE_LABELS } from '@/api/permissions';
+import type { Session } from '@/api/schemas';
+import { setUnauthorizedHandler } from '@/api/unauthorized';
+import { CurrentUserProvider } from '@/components/current-user';
+import { SESSION_KEY } from '@/features/auth/api/session-key';
 import { RouteError } from '../route-error';
 import classes from './app-layout.module.css';
 import { NAV_ITEMS } from './nav-items';
@@ -20,75 +27,119 @@ import { palette } from './palette-store';
 
 // The palette (and its search) loads on first use, not with the shell.
 const CommandPalette = lazy(() => import('./command-palette').then((m) => ({ default: m.CommandPalette })));
+// The sign-in-again dialog (and the form schemas it needs) loads when a session first runs out, not with the first screen.
+const loadReauth = () => import('@/features/auth/components/reauth-dialog');
+const ReauthDialog = lazy(() => loadReauth().then((m) => ({ default: m.ReauthDialog })));
 
 export function AppLayout() {
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  // Sign-in is a page of its own, without the navigation of someone signed in.
+  if (pathname === '/sign-in') return <Outlet />;
+  return <SignedInLayout pathname={pathname} />;
+}
+
+function SignedInLayout({ pathname }: { pathname: string }) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  // The route guard has loaded the session before this renders; this only follows the cache.
+  const { data: session } = useQuery<Session>({ queryKey: SESSION_KEY, queryFn: skipToken });
+  const user = session?.user ?? null;
+  const goToSignIn = () => router.history.push(`/sign-in?redirect=${encodeURIComponent(router.state.location.href)}`);
+  const signOut = async () => {
+    const { signOut: endSession } = await import('@/features/auth/api/session-mutations');
+    await endSession(queryClient);
+    router.history.push('/sign-in');
+  };
+  const [reauthNeeded, setReauthNeeded] = useState(false);
+  useEffect(
+    () =>
+      setUnauthorizedHandler(async () => {
+        setReauthNeeded(true);
+        return (await loadReauth()).requestSignIn();
+      }),
+    [],
+  );
   const [paletteLoaded, setPaletteLoaded] = useState(false);
   // Until the palette has loaded, the shortcut loads it; afterwards the palette owns the shortcut.
   useHotkeys(paletteLoaded ? [] : [['mod+K', () => setPaletteLoaded(true)]]);
   const [opened, { toggle, close }] = useDisclosure();
-  const pathname = useRouterState({ select: (s) => s.location.pathname });
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
   const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
-      <a href="#main" className={classes.skipLink}>
-        Skip to content
-      </a>
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            <Text fw={700} size="lg" component={Link} to="/products" className={classes.brand}>
-              Stockroom
-            </Text>
-          </Group>
-          <Group gap="sm" wrap="nowrap">
-            <UnstyledButton
-              className={classes.searchButton}
-              onClick={() => (paletteLoaded ? palette.open() : setPaletteLoaded(true))}
-              aria-label="Search and jump to (Ctrl+K)"
-            >
-              <Text size="sm" c="dimmed" component="span">
-                Search products, jump to…
+    <CurrentUserProvider value={user}>
+      <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+        <a href="#main" className={classes.skipLink}>
+          Skip to content
+        </a>
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+              <Text fw={700} size="lg" component={Link} to="/products" className={classes.brand}>
+                Stockroom
               </Text>
-              <Kbd size="xs">{isMac ? '⌘' : 'Ctrl'} K</Kbd>
-            </UnstyledButton>
-            <ActionIcon
-              variant="default"
-              size="lg"
-              onClick={() => setColorScheme(scheme === 'dark' ? 'light' : 'dark')}
-              aria-label={scheme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
-            >
-              <span aria-hidden>{scheme === 'dark' ? '☀' : '☾'}</span>
-            </ActionIcon>
+            </Group>
+            <Group gap="sm" wrap="nowrap">
+              <UnstyledButton
+                className={classes.searchButton}
+                onClick={() => (paletteLoaded ? palette.open() : setPaletteLoaded(true))}
+                aria-label="Search and jump to (Ctrl+K)"
+              >
+                <Text size="sm" c="dimmed" component="span">
+                  Search products, jump to…
+                </Text>
+                <Kbd size="xs">{isMac ? '⌘' : 'Ctrl'} K</Kbd>
+              </UnstyledButton>
+              {user && (
+                <Text size="sm" visibleFrom="sm" component="span">
+                  {user.name} · {ROLE_LABELS[user.role]}
+                </Text>
+              )}
+              <ActionIcon
+                variant="default"
+                size="lg"
+                onClick={() => setColorScheme(scheme === 'dark' ? 'light' : 'dark')}
+                aria-label={scheme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
+              >
+                <span aria-hidden>{scheme === 'dark' ? '☀' : '☾'}</span>
+              </ActionIcon>
+              <Button variant="default" size="sm" onClick={() => void signOut()}>
+                Sign out
+              </Button>
+            </Group>
           </Group>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label="Main">
-        {NAV_ITEMS.map((item) => (
-          <NavLink
-            key={item.to}
-            component={Link}
-            to={item.to}
-            label={item.label}
-            active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
-            onClick={close}
-          />
-        ))}
-      </AppShell.Navbar>
-      <AppShell.Main id="main">
-        {/* One boundary per section: a failing screen keeps the navigation usable. */}
-        <CatchBoundary getResetKey={() => pathname} errorComponent={RouteError}>
-          <Outlet />
-        </CatchBoundary>
-      </AppShell.Main>
-      {paletteLoaded && (
-        <Suspense fallback={null}>
-          <CommandPalette openOnMount />
-        </Suspense>
-      )}
-    </AppShell>
+        </AppShell.Header>
+        <AppShell.Navbar p="xs" component="nav" aria-label="Main">
+          {NAV_ITEMS.filter((item) => item.permission === null || can(user?.role, item.permission)).map((item) => (
+            <NavLink
+              key={item.to}
+              component={Link}
+              to={item.to}
+              label={item.label}
+              active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
+              onClick={close}
+            />
+          ))}
+        </AppShell.Navbar>
+        <AppShell.Main id="main">
+          {/* One boundary per section: a failing screen keeps the navigation usable. */}
+          <CatchBoundary getResetKey={() => pathname} errorComponent={RouteError}>
+            <Outlet />
+          </CatchBoundary>
+        </AppShell.Main>
+        {paletteLoaded && (
+          <Suspense fallback={null}>
+            <CommandPalette openOnMount />
+          </Suspense>
+        )}
+        {reauthNeeded && (
+          <Suspense fallback={null}>
+            <ReauthDialog email={user?.email} onGiveUp={goToSignIn} />
+          </Suspense>
+        )}
+      </AppShell>
+    </CurrentUserProvider>
   );
 }

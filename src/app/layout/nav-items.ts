@@ -1,9 +1,13 @@
-export const NAV_ITEMS = [
-  { to: '/dashboard', label: 'Dashboard' },
-  { to: '/products', label: 'Products' },
-  { to: '/pricing', label: 'Pricing' },
-  { to: '/inventory', label: 'Inventory' },
-  { to: '/orders', label: 'Orders' },
-  { to: '/reports', label: 'Reports' },
-  { to: '/settings', label: 'Settings' },
-] as const;
+import type { Action } from '@/api/permissions';
+
+/** Each screen and what a person needs to be allowed to use it; the navigation shows only those. */
+export const NAV_ITEMS: readonly { to: string; label: string; permission: Action | null }[] = [
+  { to: '/dashboard', label: 'Dashboard', permission: 'reports.view' },
+  { to: '/products', label: 'Products', permission: 'products.view' },
+  { to: '/pricing', label: 'Pricing', permission: 'products.edit' },
+  { to: '/inventory', label: 'Inventory', permission: 'stock.view' },
+  { to: '/orders', label: 'Orders', permission: 'orders.view' },
+  { to: '/reports', label: 'Reports', permission: 'reports.view' },
+  { to: '/audit', label: 'Audit log', permission: 'audit.view' },
+  { to: '/settings', label: 'Settings', permission: null },
+];

@@ -1,18 +1,19 @@
-import { Alert, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
+import { useCan } from '@/components/current-user';
 import { PageHeader } from '@/components/page-header';
+import { StaffPanel } from '@/features/staff/components/staff-panel';
 import { DemoDataPanel } from './demo-data-panel';
 
 const usingMock = !import.meta.env.VITE_API_URL;
 
 export function SettingsPage() {
+  const canManageStaff = useCan('staff.manage');
   return (
     <>
       <PageHeader title="Settings" />
       <Stack gap="md">
+        {canManageStaff && <StaffPanel />}
         {usingMock && <DemoDataPanel />}
-        <Alert color="gray" title="Staff and roles" maw={640}>
-          Staff accounts and roles will be managed here in a coming release.
-        </Alert>
       </Stack>
     </>
   );

@@ -2,6 +2,7 @@ import { Badge, Group } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { AnchorLink } from '@/components/anchor-link';
+import { useCan } from '@/components/current-user';
 import { PageHeader } from '@/components/page-header';
 import { useUpdateProduct } from '../api/product-mutations';
 import { productQueries } from '../api/product-queries';
@@ -15,6 +16,7 @@ export function ProductEditPage() {
   const { productId } = route.useParams();
   const { data: product } = useSuspenseQuery(productQueries.detail(productId));
   const update = useUpdateProduct(productId);
+  const canEdit = useCan('products.edit');
   return (
     <>
       <AnchorLink to="/products" size="sm">
@@ -39,6 +41,7 @@ export function ProductEditPage() {
         initial={productToInput(product)}
         save={(input, version) => update.mutateAsync({ input, version: version ?? product.version })}
         onSaved={() => undefined}
+        readOnly={!canEdit}
       />
     </>
   );

@@ -27,9 +27,11 @@ type ProductFormProps = {
   /** Sends the product; `version` is the one the edit is based on (absent when creating). */
   save: (input: ProductInput, version: number | undefined) => Promise<Product>;
   onSaved: (product: Product) => void;
+  /** For people who may look but not edit: every field disabled, no Save. */
+  readOnly?: boolean;
 };
 
-export function ProductForm({ product, initial, save, onSaved }: ProductFormProps) {
+export function ProductForm({ product, initial, save, onSaved, readOnly = false }: ProductFormProps) {
   const [server] = useState(() => withServerErrors<ProductInput>(zodResolver(productInputSchema)));
   const form = useForm<ProductInput>({ resolver: server.resolver, defaultValues: initial, mode: 'onTouched' });
   const { control, register, handleSubmit, setValue, getValues, setError, reset, formState } = form;
@@ -95,116 +97,126 @@ export function ProductForm({ product, initial, save, onSaved }: ProductFormProp
         noValidate
         aria-label={product ? `Edit ${product.title}` : 'New product'}
       >
-        <Stack gap="md">
-          {formError && (
-            <Alert color="red" title="The product was not saved" role="alert">
-              {formError}
-            </Alert>
-          )}
-          <Grid gap="md">
-            <Grid.Col span={{ base: 12, md: 8 }}>
-              <Stack gap="md">
+        {/* A disabled fieldset disables every field inside it, including those added later (variants, images). */}
+        <fieldset disabled={readOnly} className={classes.fieldset}>
+          <Stack gap="md">
+            {readOnly && (
+              <Alert color="gray" title="View only">
+                Your role can see this product but not change it. Merchandisers, managers and admins edit products and prices.
+              </Alert>
+            )}
+            {formError && (
+              <Alert color="red" title="The product was not saved" role="alert">
+                {formError}
+              </Alert>
+            )}
+            <Grid gap="md">
+              <Grid.Col span={{ base: 12, md: 8 }}>
+                <Stack gap="md">
+                  <Card withBorder>
+                    <Stack gap="sm">
+                      <TextInput label="Title" required {...register('title')} error={formState.errors.title?.message} />
+                      <TextInput
+                        label="Handle"
+                        description="The product's address in the store; made from the title until you change it"
+                        required
+                        {...register('handle', { onChange: () => setHandleEdited(true) })}
+                        error={formState.errors.handle?.message}
+                      />
+                      <Textarea
+                        label="Description"
+                        autosize
+                        minRows={3}
+                        maxRows={10}
+                        {...register('description')}
+                        error={formState.errors.description?.message}
+                      />
+                    </Stack>
+                  </Card>
+                  <ImagesEditor />
+                  <OptionsEditor />
+                </Stack>
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 4 }}>
                 <Card withBorder>
                   <Stack gap="sm">
-                    <TextInput label="Title" required {...register('title')} error={formState.errors.title?.message} />
-                    <TextInput
-                      label="Handle"
-                      description="The product's address in the store; made from the title until you change it"
-                      required
-                      {...register('handle', { onChange: () => setHandleEdited(true) })}
-                      error={formState.errors.handle?.message}
+                    <Title order={2} size="h4">
+                      Organisation
+                    </Title>
+                    <Controller
+                      control={control}
+                      name="status"
+                      render={({ field }) => (
+                        <Select
+                          label="Status"
+                          data={PRODUCT_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+                          allowDeselect={false}
+                          value={field.value}
+                          onChange={(v) => v && field.onChange(v)}
+                          onBlur={field.onBlur}
+                          ref={field.ref}
+                        />
+                      )}
                     />
-                    <Textarea
-                      label="Description"
-                      autosize
-                      minRows={3}
-                      maxRows={10}
-                      {...register('description')}
-                      error={formState.errors.description?.message}
+                    <Controller
+                      control={control}
+                      name="categoryId"
+                      render={({ field, fieldState }) => (
+                        <Select
+                          label="Category"
+                          required
+                          placeholder="Choose a category"
+                          data={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+                          value={field.value || null}
+                          onChange={(v) => field.onChange(v ?? '')}
+                          onBlur={field.onBlur}
+                          ref={field.ref}
+                          error={fieldState.error?.message}
+                        />
+                      )}
+                    />
+                    <Controller
+                      control={control}
+                      name="tags"
+                      render={({ field, fieldState }) => (
+                        <TagsInput
+                          label="Tags"
+                          description="Press Enter after each tag"
+                          value={field.value}
+                          onChange={(v) => field.onChange(v.map((t) => t.trim().toLowerCase()).filter(Boolean))}
+                          onBlur={field.onBlur}
+                          ref={field.ref}
+                          error={fieldState.error?.message}
+                          clearable
+                        />
+                      )}
                     />
                   </Stack>
                 </Card>
-                <ImagesEditor />
-                <OptionsEditor />
-              </Stack>
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 4 }}>
-              <Card withBorder>
-                <Stack gap="sm">
-                  <Title order={2} size="h4">
-                    Organisation
-                  </Title>
-                  <Controller
-                    control={control}
-                    name="status"
-                    render={({ field }) => (
-                      <Select
-                        label="Status"
-                        data={PRODUCT_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
-                        allowDeselect={false}
-                        value={field.value}
-                        onChange={(v) => v && field.onChange(v)}
-                        onBlur={field.onBlur}
-                        ref={field.ref}
-                      />
-                    )}
-                  />
-                  <Controller
-                    control={control}
-                    name="categoryId"
-                    render={({ field, fieldState }) => (
-                      <Select
-                        label="Category"
-                        required
-                        placeholder="Choose a category"
-                        data={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
-                        value={field.value || null}
-                        onChange={(v) => field.onChange(v ?? '')}
-                        onBlur={field.onBlur}
-                        ref={field.ref}
-                        error={fieldState.error?.message}
-                      />
-                    )}
-                  />
-                  <Controller
-                    control={control}
-                    name="tags"
-                    render={({ field, fieldState }) => (
-                      <TagsInput
-                        label="Tags"
-                        description="Press Enter after each tag"
-                        value={field.value}
-                        onChange={(v) => field.onChange(v.map((t) => t.trim().toLowerCase()).filter(Boolean))}
-                        onBlur={field.onBlur}
-                        ref={field.ref}
-                        error={fieldState.error?.message}
-                        clearable
-                      />
-                    )}
-                  />
-                </Stack>
-              </Card>
-            </Grid.Col>
-          </Grid>
-          <VariantsEditor />
-          <Group justify="flex-end" className={classes.actions}>
-            {product && (
-              <Text size="sm" c="dimmed">
-                {formState.isDirty ? 'Unsaved changes' : 'All changes saved'}
-              </Text>
+              </Grid.Col>
+            </Grid>
+            <VariantsEditor />
+            {!readOnly && (
+              <Group justify="flex-end" className={classes.actions}>
+                {product && (
+                  <Text size="sm" c="dimmed">
+                    {formState.isDirty ? 'Unsaved changes' : 'All changes saved'}
+                  </Text>
+                )}
+                <Button type="button" variant="default" disabled={!formState.isDirty || formState.isSubmitting} onClick={() => reset()}>
+                  Discard changes
+                </Button>
+                <Button
+                  type="submit"
+                  loading={formState.isSubmitting}
+                  disabled={formState.isSubmitting || (Boolean(product) && !formState.isDirty)}
+                >
+                  {product ? 'Save' : 'Create product'}
+                </Button>
+              </Group>
             )}
-            <Button type="button" variant="default" disabled={!formState.isDirty || formState.isSubmitting} onClick={() => reset()}>
-              Discard changes
-            </Button>
-            <Button
-              type="submit"
-              loading={formState.isSubmitting}
-              disabled={formState.isSubmitting || (Boolean(product) && !formState.isDirty)}
-            >
-              {product ? 'Save' : 'Create product'}
-            </Button>
-          </Group>
-        </Stack>
+          </Stack>
+        </fieldset>
       </form>
       {conflict && base && (
         <ConflictDialog

@@ -8,6 +8,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { ProductListQuery, ProductStatus } from '@/api/schemas';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { DataTable } from '@/components/data-table/data-table';
+import { useCan } from '@/components/current-user';
 import { ExportCsvButton } from '@/components/export-csv-button';
 import { PageHeader } from '@/components/page-header';
 import { useBulkSetStatus } from '../api/product-mutations';
@@ -30,6 +31,8 @@ export function ProductsPage() {
   });
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const bulk = useBulkSetStatus();
+  // Who may not edit sees the list without selection or bulk actions: the API would refuse them anyway.
+  const canEdit = useCan('products.edit');
 
   const categoryName = useMemo(() => {
     const names = new Map((categories.data?.items ?? []).map((c) => [c.id, c.name]));
@@ -70,9 +73,11 @@ export function ProductsPage() {
         title="Products"
         description="Listings, variants and prices"
         actions={
-          <Button component={Link} to="/products/new">
-            Add product
-          </Button>
+          canEdit && (
+            <Button component={Link} to="/products/new">
+              Add product
+            </Button>
+          )
         }
       />
       <ProductFilters filters={filters} onChange={setFilters} />
@@ -97,8 +102,8 @@ export function ProductsPage() {
         }}
         columnVisibility={columnVisibility}
         onColumnVisibilityChange={setColumnVisibility}
-        rowSelection={rowSelection}
-        onRowSelectionChange={setRowSelection}
+        rowSelection={canEdit ? rowSelection : undefined}
+        onRowSelectionChange={canEdit ? setRowSelection : undefined}
         isLoading={list.isPending}
         isFetching={list.isFetching}
         error={list.error}

@@ -1,0 +1,212 @@
+/**
+ * Staff, sessions, sign-in throttling and the audit log of the mock API.
+ *
+ * Passwords are kept only as PBKDF2-SHA-256 hashes with a per-person salt
+ * (Web Crypto, available in browsers and Node): slow on purpose, like a real
+ * server's. The demo passwords below exist only in mocks/, so a build for a
+ * real API contains none; the sign-in page asks the mock for them over HTTP.
+ */
+import type { AuditEntry, Staff } from '../src/api/schemas';
+import type { Role } from '../src/api/permissions';
+import { ProblemError } from './problems';
+
+export const SESSION_TTL_MS = 30 * 60_000;
+const PBKDF2_ITERATIONS = 100_000;
+/** Failures allowed before each further attempt for that email has to wait, doubling from 5 s up to 5 min. */
+export const FREE_FAILURES = 3;
+
+export type StaffRecord = Staff & { salt: string; passwordHash: string };
+export type SessionRecord = { token: string; staffId: string; expiresMs: number };
+export type FailureRecord = { count: number; lockedUntilMs: number };
+
+/** Everything about people the mock keeps; persisted as one document (see AuthStorage). */
+export type AuthState = {
+  staff: StaffRecord[];
+  sessions: SessionRecord[];
+  audit: AuditEntry[];
+  failures: Record<string, FailureRecord>;
+  auditSeq: number;
+};
+
+/** The seeded staff, one per role. Hashes were computed with hashPassword and the salts shown. */
+export const DEMO_STAFF: readonly {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+  salt: string;
+  passwordHash: string;
+}[] = [
+  {
+    id: 'staff_admin',
+    email: 'ada.admin@stockroom.test',
+    name: 'Ada Admin',
+    role: 'admin',
+    password: 'admin-demo-2026',
+    salt: 'mwTIzWnB94/dzkkFWkdUCs',
+    passwordHash: 'C5+crsen0phPNqPNjK3WdQKiXKzw6WerYPriCj4zjg0=',
+  },
+  {
+    id: 'staff_manager',
+    email: 'max.manager@stockroom.test',
+    name: 'Max Manager',
+    role: 'manager',
+    password: 'manager-demo-2026',
+    salt: 'X5R3Ul9QxjQAH7uqDmAAxY',
+    passwordHash: '/L8Z5crzNBw59QUS5nimqoOPsMVOyXqLKMk0axVWY8s=',
+  },
+  {
+    id: 'staff_merch',
+    email: 'mia.merch@stockroom.test',
+    name: 'Mia Merchandiser',
+    role: 'merchandiser',
+    password: 'merch-demo-2026',
+    salt: 'VVQXughVtQepP8lGrdp+oq',
+    passwordHash: '0FDb9Pbo7jZ1z8lAOittTiDfHjsFnKfMZl7xaeESpdQ=',
+  },
+  {
+    id: 'staff_support',
+    email: 'sam.support@stockroom.test',
+    name: 'Sam Support',
+    role: 'support',
+    password: 'support-demo-2026',
+    salt: 'L+ywor6jNYSIz8PiLFk53q',
+    passwordHash: 'Amj8eOVt+bpK6/0CF3yT0OftEkRyHVVX6l1CNkAZ2mI=',
+  },
+];
+
+const SEEDED_AT = '2026-11-01T12:00:00.000Z';
+
+export function seededAuthState(): AuthState {
+  return {
+    staff: DEMO_STAFF.map(({ password: _password, ...s }) => ({
+      ...s,
+      active: true,
+      createdAt: SEEDED_AT,
+      updatedAt: SEEDED_AT,
+      version: 1,
+    })),
+    sessions: [],
+    audit: [],
+    failures: {},
+    auditSeq: 0,
+  };
+}
+
+function toBase64(bytes: ArrayBuffer): string {
+  let text = '';
+  for (const b of new Uint8Array(bytes)) text += String.fromCharCode(b);
+  return btoa(text);
+}
+
+export async function hashPassword(password: string, salt: string): Promise<string> {
+  const encoder = new TextEncoder();
+  const key = await crypto.subtle.importKey('raw', encoder.encode(password), 'PBKDF2', false, ['deriveBits']);
+  const bits = await crypto.subtle.deriveBits(
+    { name: 'PBKDF2', hash: 'SHA-256', salt: encoder.encode(salt), iterations: PBKDF2_ITERATIONS },
+    key,
+    256,
+  );
+  return toBase64(bits);
+}
+
+export function newSalt(): string {
+  return toBase64(crypto.getRandomValues(new Uint8Array(16)).buffer);
+}
+
+export function newToken(): string {
+  return toBase64(crypto.getRandomValues(new Uint8Array(32)).buffer).replace(/[+/=]/g, '');
+}
+
+/** A constant-time comparison, so a timing difference does not tell how much of a hash matched. */
+export function sameHash(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
+export function publicStaff(record: StaffRecord): Staff {
+  const { salt: _salt, passwordHash: _hash, ...staff } = record;
+  return staff;
+}
+
+export function unauthenticated(detail = 'Sign in to continue.'): ProblemError {
+  return new ProblemError({ status: 401, title: 'Not signed in', detail });
+}
+
+export function lockMs(failures: number): number {
+  return failures < FREE_FAILURES ? 0 : Math.min(5_000 * 2 ** (failures - FREE_FAILURES), 5 * 60_000);
+}
+
+/**
+ * Where the auth document lives. In the browser: localStorage, shared by the
+ * tabs like a server's table; `cookie` stands in for the browser's cookie jar
+ * (a real server sets an HttpOnly cookie the page cannot read; MSW cannot, so
+ * the mock keeps it here and the app's code never touches it). In Node: memory.
+ */
+export interface AuthStorage {
+  load(): AuthState | null;
+  save(state: AuthState): void;
+  /** A cheap marker that changes when another tab saved, so a request reloads only then. */
+  revision(): string | null;
+  cookie(): string | null;
+  setCookie(token: string | null): void;
+}
+
+/** Node tests: the state lives in the MockDb itself; only the cookie jar needs a home. */
+export function memoryAuthStorage(): AuthStorage {
+  let cookie: string | null = null;
+  return {
+    load: () => null,
+    save: () => undefined,
+    revision: () => null,
+    cookie: () => cookie,
+    setCookie: (token) => void (cookie = token),
+  };
+}
+
+const AUTH_KEY = 'stockroom.mock.auth';
+const REVISION_KEY = 'stockroom.mock.auth.revision';
+const COOKIE_KEY = 'stockroom.mock.session';
+
+/**
+ * The browser: localStorage is shared by the tabs and survives reloads, like
+ * a server's table and a session cookie. Only hashes are stored, never a password.
+ */
+export function browserAuthStorage(storage: Storage): AuthStorage {
+  const read = (key: string) => {
+    try {
+      return storage.getItem(key);
+    } catch {
+      return null;
+    }
+  };
+  const write = (key: string, value: string | null) => {
+    try {
+      if (value === null) storage.removeItem(key);
+      else storage.setItem(key, value);
+    } catch {
+      // Storage full or disabled: the mock keeps working for this page.
+    }
+  };
+  return {
+    load: () => {
+      const text = read(AUTH_KEY);
+      if (!text) return null;
+      try {
+        return JSON.parse(text) as AuthState;
+      } catch {
+        return null;
+      }
+    },
+    save: (state) => {
+      write(AUTH_KEY, JSON.stringify(state));
+      write(REVISION_KEY, newToken());
+    },
+    revision: () => read(REVISION_KEY),
+    cookie: () => read(COOKIE_KEY),
+    setCookie: (token) => write(COOKIE_KEY, token),
+  };
+}

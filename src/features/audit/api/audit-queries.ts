@@ -1,0 +1,15 @@
+import { queryOptions } from '@tanstack/react-query';
+import { request } from '@/api/client';
+import { auditListSchema, type AuditListQuery } from '@/api/schemas';
+
+export type AuditListParams = Partial<AuditListQuery>;
+
+export const auditQueries = {
+  all: () => ['audit'] as const,
+  lists: () => [...auditQueries.all(), 'list'] as const,
+  list: (params: AuditListParams) =>
+    queryOptions({
+      queryKey: [...auditQueries.lists(), params] as const,
+      queryFn: ({ signal }) => request('GET', '/audit', { schema: auditListSchema, query: params, signal }),
+    }),
+};

@@ -1,0 +1,81 @@
+import { Group, Select, Text, TextInput } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ColumnVisibilityState } from '@tanstack/react-table';
+import { getRouteApi } from '@tanstack/react-router';
+import { useState } from 'react';
+import { AUDIT_ENTITY_TYPES } from '@/api/constants';
+import { DataTable } from '@/components/data-table/data-table';
+import { PageHeader } from '@/components/page-header';
+import { auditQueries } from '../api/audit-queries';
+import { auditSearchToQuery, type AuditSearch } from '../search';
+import { auditColumns, ENTITY_LABELS } from './audit-columns';
+import { staffNamesQuery } from '../api/staff-names';
+
+const route = getRouteApi('/audit');
+
+export function AuditPage() {
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const list = useQuery({ ...auditQueries.list(auditSearchToQuery(search)), placeholderData: keepPreviousData });
+  const staff = useQuery(staffNamesQuery());
+  const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>({});
+  const setFilter = (changes: Partial<AuditSearch>) => void navigate({ search: (prev) => ({ ...prev, ...changes, page: 1 }) });
+
+  return (
+    <>
+      <PageHeader title="Audit log" description="Every change made through the API: who, when, and the values before and after" />
+      <Group gap="sm" mb="md" align="flex-end">
+        <Select
+          label="Person"
+          placeholder="Anyone"
+          clearable
+          data={(staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+          value={search.actorId ?? null}
+          onChange={(v) => setFilter({ actorId: v ?? undefined })}
+        />
+        <Select
+          label="Kind of record"
+          placeholder="Any"
+          clearable
+          data={AUDIT_ENTITY_TYPES.map((t) => ({ value: t, label: ENTITY_LABELS[t] }))}
+          value={search.entityType ?? null}
+          onChange={(v) => setFilter({ entityType: (v as AuditSearch['entityType']) ?? undefined })}
+        />
+        <TextInput
+          label="From"
+          type="date"
+          value={search.from ?? ''}
+          onChange={(e) => setFilter({ from: e.currentTarget.value || undefined })}
+        />
+        <TextInput label="To" type="date" value={search.to ?? ''} onChange={(e) => setFilter({ to: e.currentTarget.value || undefined })} />
+      </Group>
+      <DataTable
+        label="Audit log"
+        columns={auditColumns}
+        rows={list.data?.items}
+        total={list.data?.total}
+        getRowId={(e) => e.id}
+        pagination={{ pageIndex: search.page - 1, pageSize: search.pageSize }}
+        onPaginationChange={(p) =>
+          void navigate({ search: (prev) => ({ ...prev, page: p.pageIndex + 1, pageSize: p.pageSize as AuditSearch['pageSize'] }) })
+        }
+        sorting={[{ id: 'at', desc: search.sort === '-at' }]}
+        onSortingChange={(next) => {
+          const first = next[0];
+          if (first) void navigate({ search: (prev) => ({ ...prev, sort: first.desc ? '-at' : 'at', page: 1 }) });
+        }}
+        columnVisibility={columnVisibility}
+        onColumnVisibilityChange={setColumnVisibility}
+        isLoading={list.isPending}
+        isFetching={list.isFetching}
+        error={list.error}
+        onRetry={() => void list.refetch()}
+        empty={
+          <Text c="dimmed" ta="center" py="xl">
+            No changes match these filters.
+          </Text>
+        }
+      />
+    </>
+  );
+}

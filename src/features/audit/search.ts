@@ -1,0 +1,40 @@
+/**
+ * The audit log's view as it lives in the URL; zod/mini because the shell's
+ * router reads it before the screen (and the full zod) has loaded.
+ */
+import * as z from 'zod/mini';
+import { AUDIT_ENTITY_TYPES } from '@/api/constants';
+import { PAGE_SIZES } from '@/components/data-table/page-sizes';
+
+const calendarDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+
+export const auditSearchSchema = z.object({
+  page: z._default(z.coerce.number().check(z.int(), z.minimum(1)), 1),
+  pageSize: z._default(z.pipe(z.coerce.number(), z.literal(PAGE_SIZES)), 25),
+  sort: z._default(z.enum(['at', '-at']), '-at'),
+  actorId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  entityType: z.optional(z.enum(AUDIT_ENTITY_TYPES)),
+  entityId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  /** Calendar days in the person's time zone, inclusive; the API takes instants. */
+  from: z.optional(calendarDay),
+  to: z.optional(calendarDay),
+});
+export type AuditSearch = z.infer<typeof auditSearchSchema>;
+
+export const AUDIT_DEFAULTS = { page: 1, pageSize: 25, sort: '-at' } as const satisfies Partial<AuditSearch>;
+
+/** A local day as the instant it starts; `to` is inclusive, so it ends where the next day starts. */
+function startOfLocalDay(day: string, plusDays = 0): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d + plusDays).toISOString();
+}
+
+export function auditSearchToQuery({ page, pageSize, from, to, ...rest }: AuditSearch) {
+  return {
+    ...rest,
+    offset: (page - 1) * pageSize,
+    limit: pageSize,
+    from: from ? startOfLocalDay(from) : undefined,
+    to: to ? startOfLocalDay(to, 1) : undefined,
+  };
+}

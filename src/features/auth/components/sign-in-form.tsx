@@ -1,0 +1,53 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useForm } from 'react-hook-form';
+import { ApiError } from '@/api/api-error';
+import { signInInputSchema, type Session, type SignInInput } from '@/api/schemas';
+import { useSignIn } from '../api/session-mutations';
+
+type SignInFormProps = {
+  defaultEmail?: string;
+  onSignedIn: (session: Session) => void;
+  /** Lets a caller (the demo accounts list) fill the form. */
+  formRef?: (fill: (values: SignInInput) => void) => void;
+  submitLabel?: string;
+};
+
+export function SignInForm({ defaultEmail = '', onSignedIn, formRef, submitLabel = 'Sign in' }: SignInFormProps) {
+  const signIn = useSignIn();
+  const { register, handleSubmit, setValue, formState } = useForm<SignInInput>({
+    resolver: zodResolver(signInInputSchema),
+    defaultValues: { email: defaultEmail, password: '' },
+  });
+  formRef?.((values) => {
+    setValue('email', values.email, { shouldValidate: true });
+    setValue('password', values.password, { shouldValidate: true });
+  });
+  const failure = signIn.error instanceof ApiError ? signIn.error.message : signIn.error ? 'Signing in failed. Try again.' : null;
+
+  return (
+    <form
+      noValidate
+      aria-label="Sign in"
+      onSubmit={handleSubmit((values) => signIn.mutate(values, { onSuccess: (session) => onSignedIn(session) }))}
+    >
+      <Stack gap="sm">
+        {failure && (
+          <Alert color="red" title="Not signed in" role="alert">
+            {failure}
+          </Alert>
+        )}
+        <TextInput label="Email" type="email" autoComplete="username" error={formState.errors.email?.message} {...register('email')} />
+        <PasswordInput
+          label="Password"
+          autoComplete="current-password"
+          error={formState.errors.password?.message}
+          {...register('password')}
+        />
+        <Button type="submit" loading={signIn.isPending}>
+          {submitLabel}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+import { Center, Paper, Stack, Text, Title } from '@mantine/core';
+import { getRouteApi, useRouter } from '@tanstack/react-router';
+import { useRef } from 'react';
+import type { SignInInput } from '@/api/schemas';
+import { DemoStaff } from './demo-staff';
+import { SignInForm } from './sign-in-form';
+
+const usingMock = !import.meta.env.VITE_API_URL;
+const route = getRouteApi('/sign-in');
+
+export function SignInPage() {
+  const { redirect } = route.useSearch();
+  const router = useRouter();
+  const fill = useRef<((values: SignInInput) => void) | null>(null);
+  return (
+    <Center mih="100vh" p="md" component="main" id="main">
+      <Stack w="100%" maw={560} gap="lg">
+        <Paper withBorder p="lg" radius="md">
+          <Title order={1} size="h2" mb={4}>
+            Sign in to Stockroom
+          </Title>
+          <Text size="sm" c="dimmed" mb="md">
+            Use the email and password your admin gave you.
+          </Text>
+          <SignInForm formRef={(f) => (fill.current = f)} onSignedIn={() => router.history.push(redirect ?? '/products')} />
+        </Paper>
+        {usingMock && <DemoStaff onUse={(person) => fill.current?.(person)} />}
+      </Stack>
+    </Center>
+  );
+}

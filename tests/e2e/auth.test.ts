@@ -1,0 +1,92 @@
+/**
+ * Journeys of roles and sessions: what support may not do is neither shown
+ * nor accepted, and a session that runs out mid-edit loses nothing.
+ */
+import { describe, expect, test } from 'vitest';
+import { apiProduct, apiProducts, openScreen, UI_TIMEOUT } from './app';
+import { setupBrowser } from './browser';
+
+describe('support', () => {
+  const session = setupBrowser({}, { role: 'support' });
+
+  test('sees no price editing anywhere, and is refused when forcing the request', async () => {
+    const { page, baseUrl } = session;
+    await openScreen(page, baseUrl, '/products');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Products', 'Inventory', 'Orders', 'Settings']);
+    await expect(page.getByRole('link', { name: 'Add product' }).count()).resolves.toBe(0);
+
+    const [first] = (await apiProducts(page, { limit: '1' })).items;
+    if (!first) throw new Error('The shop has no products');
+    await openScreen(page, baseUrl, `/products/${first.id}`);
+    await page.getByText('View only').waitFor({ timeout: UI_TIMEOUT });
+    const prices = page.getByRole('textbox', { name: /^Price of/ });
+    expect(await prices.count()).toBeGreaterThan(0);
+    for (const price of await prices.all()) expect(await price.isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Save' }).count()).toBe(0);
+
+    // Forcing it: the same request the editor would send, straight from the page.
+    const product = await apiProduct(page, first.id);
+    const answer = await page.evaluate(async (p) => {
+      const body = { ...p, variants: p.variants.map((v) => ({ ...v, price: 1 })) };
+      const response = await fetch(`/api/products/${p.id}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', 'If-Match': `"${p.version}"` },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as { detail?: string } };
+    }, product);
+    expect(answer.status).toBe(403);
+    expect(answer.body.detail).toBe('Your role (Support) may not edit products, prices or stock. Ask a manager or an admin.');
+    expect((await apiProduct(page, first.id)).version).toBe(product.version);
+  });
+});
+
+describe('an expired session', () => {
+  const session = setupBrowser({}, { role: 'merchandiser' });
+
+  test('while editing a product: sign in again in the dialog, and the edit is saved', async () => {
+    const { page, baseUrl } = session;
+    const [first] = (await apiProducts(page, { limit: '1' })).items;
+    if (!first) throw new Error('The shop has no products');
+    await openScreen(page, baseUrl, `/products/${first.id}`);
+    const title = page.getByRole('textbox', { name: /^Title/ });
+    await title.fill('Edited across a session expiry');
+
+    await page.evaluate(() => fetch('/api/_mock/expire-session', { method: 'POST' }));
+    await page.getByRole('button', { name: 'Save' }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'Your session has expired' });
+    await dialog.waitFor({ timeout: UI_TIMEOUT });
+    await dialog.locator('input[type=password]').fill('merch-demo-2026');
+    await dialog.getByRole('button', { name: 'Sign in and continue' }).click();
+
+    await page.getByText('All changes saved').waitFor({ timeout: UI_TIMEOUT });
+    expect(await title.inputValue()).toBe('Edited across a session expiry');
+    expect(new URL(page.url()).pathname).toBe(`/products/${first.id}`);
+    expect((await apiProduct(page, first.id)).title).toBe('Edited across a session expiry');
+  });
+});
+
+describe('admin', () => {
+  const session = setupBrowser();
+
+  test('changes a staff member’s role and sees it in the audit log', async () => {
+    const { page, baseUrl } = session;
+    await openScreen(page, baseUrl, '/settings');
+    const staff = page.getByRole('table', { name: 'Staff' });
+    await staff.getByRole('combobox', { name: 'Role of Sam Support' }).click();
+    await page.getByRole('option', { name: 'Merchandiser', exact: true }).click();
+    await page.getByText('Sam Support: now Merchandiser').waitFor({ timeout: UI_TIMEOUT });
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
+    const row = page.getByRole('table', { name: 'Audit log' }).getByRole('row', { name: /Sam Support/ });
+    await row.waitFor({ timeout: UI_TIMEOUT });
+    expect(await row.textContent()).toContain('role: support → merchandiser');
+    expect(await row.textContent()).toContain('Ada Admin (Admin)');
+
+    // The log is the API's, and stays after a reload.
+    await page.reload();
+    await row.waitFor({ timeout: UI_TIMEOUT });
+  });
+});

@@ -88,7 +88,9 @@ describe('a session that expires mid-work', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
     const dialog = await screen.findByRole('dialog', { name: 'Your session has expired' });
+    // The same person signs in again, so the resumed save stays theirs.
     expect(within(dialog).getByRole('textbox', { name: 'Email' })).toHaveValue(demo('merchandiser').email);
+    expect(within(dialog).getByRole('textbox', { name: 'Email' })).toHaveAttribute('readonly');
     await user.type(within(dialog).getByLabelText('Password'), demo('merchandiser').password);
     await user.click(within(dialog).getByRole('button', { name: 'Sign in and continue' }));
 

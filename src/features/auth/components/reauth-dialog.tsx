@@ -48,9 +48,12 @@ export function ReauthDialog({ email, onGiveUp }: { email: string | undefined; o
       closeButtonProps={{ 'aria-label': 'Close and sign out' }}
     >
       <Text size="sm" mb="md">
-        Sign in again to carry on. Nothing you were doing is lost: it continues as soon as you are back.
+        Sign in again to carry on. Nothing you were doing is lost: it continues as soon as you are back. Someone else? Close this and sign
+        in on the sign-in page; the interrupted work is then not sent.
       </Text>
-      {open && <SignInForm defaultEmail={email} onSignedIn={() => finish(true)} submitLabel="Sign in and continue" />}
+      {open && (
+        <SignInForm defaultEmail={email} emailLocked={Boolean(email)} onSignedIn={() => finish(true)} submitLabel="Sign in and continue" />
+      )}
     </Modal>
   );
 }

@@ -11,9 +11,11 @@ type SignInFormProps = {
   /** Lets a caller (the demo accounts list) fill the form. */
   formRef?: (fill: (values: SignInInput) => void) => void;
   submitLabel?: string;
+  /** Signing in again after a session ran out: the same person, so the resumed work stays theirs. */
+  emailLocked?: boolean;
 };
 
-export function SignInForm({ defaultEmail = '', onSignedIn, formRef, submitLabel = 'Sign in' }: SignInFormProps) {
+export function SignInForm({ defaultEmail = '', onSignedIn, formRef, submitLabel = 'Sign in', emailLocked = false }: SignInFormProps) {
   const signIn = useSignIn();
   const { register, handleSubmit, setValue, formState } = useForm<SignInInput>({
     resolver: zodResolver(signInInputSchema),
@@ -37,7 +39,14 @@ export function SignInForm({ defaultEmail = '', onSignedIn, formRef, submitLabel
             {failure}
           </Alert>
         )}
-        <TextInput label="Email" type="email" autoComplete="username" error={formState.errors.email?.message} {...register('email')} />
+        <TextInput
+          label="Email"
+          type="email"
+          autoComplete="username"
+          readOnly={emailLocked}
+          error={formState.errors.email?.message}
+          {...register('email')}
+        />
         <PasswordInput
           label="Password"
           autoComplete="current-password"

@@ -3,18 +3,10 @@
  * would (the UI's hidden buttons are not what protects the shop).
  */
 import { ACTIONS, can, ROLES, type Action, type Role } from '../src/api/permissions';
-import {
-  auditListSchema,
-  problemSchema,
-  productSchema,
-  sessionSchema,
-  staffListSchema,
-  staffSchema,
-  type Product,
-  type ProductInput,
-} from '../src/api/schemas';
+import { auditListSchema, problemSchema, productSchema, sessionSchema, staffListSchema, staffSchema } from '../src/api/schemas';
 import { DEMO_STAFF } from './auth';
 import { mockDb, resetMockDb, server, signInAs } from './node';
+import { productToInput } from '../src/api/product-input';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
@@ -33,29 +25,6 @@ async function call(method: string, path: string, options: { body?: unknown; hea
 
 const demo = (role: Role) => DEMO_STAFF.find((s) => s.role === role)!;
 
-function toInput(p: Product): ProductInput {
-  return {
-    title: p.title,
-    handle: p.handle,
-    description: p.description,
-    categoryId: p.categoryId,
-    tags: p.tags,
-    status: p.status,
-    images: p.images,
-    options: p.options,
-    variants: p.variants.map(({ id, optionValues, sku, barcode, price, compareAtPrice, cost, weightGrams }) => ({
-      id,
-      optionValues,
-      sku,
-      barcode,
-      price,
-      compareAtPrice,
-      cost,
-      weightGrams,
-    })),
-  };
-}
-
 const firstProduct = () => [...mockDb().allRecords()][0]!.product;
 
 /** One request per guarded action that exists in the API today; each must pass or get 403, as the table says. */
@@ -66,7 +35,7 @@ const PROBES: { action: Action; run: () => Promise<{ status: number }> }[] = [
     run: () => {
       const p = firstProduct();
       return call('PUT', `/api/products/${p.id}`, {
-        body: { ...toInput(p), title: `${p.title} (edited)` },
+        body: { ...productToInput(p), title: `${p.title} (edited)` },
         headers: { 'If-Match': `"${p.version}"` },
       });
     },
@@ -109,7 +78,7 @@ describe('the permission table, enforced by the API', () => {
   it('explains a refusal in words', async () => {
     signInAs('support');
     const p = firstProduct();
-    const res = await call('PUT', `/api/products/${p.id}`, { body: toInput(p), headers: { 'If-Match': `"${p.version}"` } });
+    const res = await call('PUT', `/api/products/${p.id}`, { body: productToInput(p), headers: { 'If-Match': `"${p.version}"` } });
     expect(res.status).toBe(403);
     expect(problemSchema.parse(res.json).detail).toBe(
       'Your role (Support) may not edit products, prices or stock. Ask a manager or an admin.',
@@ -233,7 +202,7 @@ describe('the audit log', () => {
     signInAs('merchandiser');
     mockDb().now = () => Date.parse('2026-11-20T15:00:00Z');
     const p = firstProduct();
-    const input = toInput(p);
+    const input = productToInput(p);
     const variant = input.variants[0]!;
     const res = await call('PUT', `/api/products/${p.id}`, {
       body: { ...input, title: 'Renamed', variants: [{ ...variant, price: variant.price + 100 }, ...input.variants.slice(1)] },

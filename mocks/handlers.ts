@@ -4,6 +4,7 @@
  * which adds the simulated network (latency, failures) and turns thrown
  * ProblemErrors into responses.
  */
+import type { z } from 'zod';
 import { delay, http, HttpResponse, type HttpHandler, type HttpResponseResolver } from 'msw';
 import { can, refusal, type Action } from '../src/api/permissions';
 import { auditListQuerySchema, productListQuerySchema, signInInputSchema } from '../src/api/schemas';
@@ -71,6 +72,20 @@ function queryObject(url: URL): Record<string, string> {
   return query;
 }
 
+/** A list's query string, checked like a request body: a bad one is a 400 naming the fields. */
+function parseQuery<S extends z.ZodType>(schema: S, request: Request): z.infer<S> {
+  const parsed = schema.safeParse(queryObject(new URL(request.url)));
+  if (!parsed.success) {
+    throw new ProblemError({
+      status: 400,
+      title: 'Bad query',
+      detail: 'Some query parameters are not valid.',
+      errors: issuesToErrors(parsed.error.issues),
+    });
+  }
+  return parsed.data;
+}
+
 const CATEGORY_TINTS: Record<string, [string, string]> = {
   audio: ['#e7f0ff', '#1c4f9c'],
   wearables: ['#e9f7ef', '#1e6b3c'],
@@ -122,16 +137,7 @@ export function createHandlers(db: MockDb): HttpHandler[] {
     http.get(
       '/api/products',
       authed('products.view', ({ request }) => {
-        const parsed = productListQuerySchema.safeParse(queryObject(new URL(request.url)));
-        if (!parsed.success) {
-          throw new ProblemError({
-            status: 400,
-            title: 'Bad query',
-            detail: 'Some query parameters are not valid.',
-            errors: issuesToErrors(parsed.error.issues),
-          });
-        }
-        return HttpResponse.json(db.listProducts(parsed.data));
+        return HttpResponse.json(db.listProducts(parseQuery(productListQuerySchema, request)));
       }),
     ),
 
@@ -250,16 +256,7 @@ export function createHandlers(db: MockDb): HttpHandler[] {
     http.get(
       '/api/audit',
       authed('audit.view', ({ request }) => {
-        const parsed = auditListQuerySchema.safeParse(queryObject(new URL(request.url)));
-        if (!parsed.success) {
-          throw new ProblemError({
-            status: 400,
-            title: 'Bad query',
-            detail: 'Some query parameters are not valid.',
-            errors: issuesToErrors(parsed.error.issues),
-          });
-        }
-        return HttpResponse.json(db.listAudit(parsed.data));
+        return HttpResponse.json(db.listAudit(parseQuery(auditListQuerySchema, request)));
       }),
     ),
 

@@ -24,8 +24,9 @@ import {
   type ColumnVisibilityState,
 } from '@tanstack/react-table';
 import { memo, type ReactNode } from 'react';
+import type { ListResponse } from '@/api/schemas';
 import { ColumnsMenu } from './columns-menu';
-import { PAGE_SIZES } from './page-sizes';
+import { PAGE_SIZES, type PageSize } from './page-sizes';
 import classes from './data-table.module.css';
 
 export const dataTableFeatures = tableFeatures({
@@ -45,36 +46,50 @@ function resolve<T>(updater: Updater<T>, current: T): T {
   return typeof updater === 'function' ? (updater as (old: T) => T)(current) : updater;
 }
 
-type DataTableProps<Row extends RowData> = {
+/** What a list query gives the table: TanStack Query's result for a `{ items, total }` answer fits. */
+export type DataTableQuery<Row> = {
+  data: ListResponse<Row> | undefined;
+  isPending: boolean;
+  isFetching: boolean;
+  error: Error | null;
+  refetch: () => unknown;
+};
+
+/**
+ * A list's view as the URL holds it: pages from 1, and the API's sort string
+ * (`price`, `-price`), whose key is the sorted column's id.
+ */
+export type DataTableView<Sort extends string> = { page: number; pageSize: PageSize; sort: Sort };
+
+type DataTableProps<Row extends RowData, Sort extends string> = {
   /** What the table lists, for its accessible name ("Products"). */
   label: string;
   columns: DataTableColumn<Row>[];
-  rows: Row[] | undefined;
-  total: number | undefined;
+  query: DataTableQuery<Row>;
   getRowId: (row: Row) => string;
   /** Names a row for its selection checkbox ("Select Volt Power Bank"); the id when absent. */
   getRowLabel?: (row: Row) => string;
-  pagination: PaginationState;
-  onPaginationChange: (next: PaginationState) => void;
-  sorting: SortingState;
-  onSortingChange: (next: SortingState) => void;
+  view: DataTableView<Sort>;
+  /** A new sort or page size starts again at page 1. */
+  onViewChange: (view: DataTableView<Sort>) => void;
   columnVisibility: ColumnVisibilityState;
   onColumnVisibilityChange: (next: ColumnVisibilityState) => void;
   rowSelection?: RowSelectionState;
   onRowSelectionChange?: (next: RowSelectionState) => void;
-  isLoading: boolean;
-  isFetching?: boolean;
-  error?: Error | null;
-  onRetry?: () => void;
   /** Shown when the answer has no rows. */
   empty: ReactNode;
   /** Above the table, right of the column menu: export, bulk actions. */
   actions?: ReactNode;
 };
 
-export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
-  const { label, columns, rows, total, getRowId, pagination, sorting, columnVisibility, rowSelection, isLoading, isFetching, error } =
-    props;
+export function DataTable<Row extends RowData, Sort extends string>(props: DataTableProps<Row, Sort>) {
+  const { label, columns, query, getRowId, view, onViewChange, columnVisibility, rowSelection } = props;
+  const rows = query.data?.items;
+  const total = query.data?.total;
+  const { isFetching, error } = query;
+  const isLoading = query.isPending;
+  const pagination: PaginationState = { pageIndex: view.page - 1, pageSize: view.pageSize };
+  const sorting: SortingState = [{ id: view.sort.replace(/^-/, ''), desc: view.sort.startsWith('-') }];
   const selectable = rowSelection !== undefined;
   const table = useTable({
     features: dataTableFeatures,
@@ -88,8 +103,11 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
     enableSortingRemoval: false,
     enableRowSelection: selectable,
     state: { pagination, sorting, columnVisibility, rowSelection: rowSelection ?? {} },
-    onPaginationChange: (u) => props.onPaginationChange(resolve(u, pagination)),
-    onSortingChange: (u) => props.onSortingChange(resolve(u, sorting)),
+    onPaginationChange: (u) => onViewChange({ ...view, page: resolve(u, pagination).pageIndex + 1 }),
+    onSortingChange: (u) => {
+      const first = resolve(u, sorting)[0];
+      if (first) onViewChange({ ...view, sort: `${first.desc ? '-' : ''}${first.id}` as Sort, page: 1 });
+    },
     onColumnVisibilityChange: (u) => props.onColumnVisibilityChange(resolve(u, columnVisibility)),
     onRowSelectionChange: (u) => props.onRowSelectionChange?.(resolve(u, rowSelection ?? {})),
   });
@@ -108,11 +126,9 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
         <Table.Td colSpan={span}>
           <Alert color="red" title="The list could not be loaded" role="alert">
             <Text size="sm">{error.message}</Text>
-            {props.onRetry && (
-              <Button mt="sm" size="xs" variant="light" color="red" onClick={props.onRetry}>
-                Try again
-              </Button>
-            )}
+            <Button mt="sm" size="xs" variant="light" color="red" onClick={() => void query.refetch()}>
+              Try again
+            </Button>
           </Alert>
         </Table.Td>
       </Table.Tr>
@@ -217,13 +233,13 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
           w={130}
           data={PAGE_SIZES.map(String)}
           value={String(pagination.pageSize)}
-          onChange={(event) => props.onPaginationChange({ pageIndex: 0, pageSize: Number(event.currentTarget.value) })}
+          onChange={(event) => onViewChange({ ...view, page: 1, pageSize: Number(event.currentTarget.value) as PageSize })}
         />
         <Pagination
           aria-label="Pages"
           total={pageCount}
           value={pagination.pageIndex + 1}
-          onChange={(page) => props.onPaginationChange({ ...pagination, pageIndex: page - 1 })}
+          onChange={(page) => onViewChange({ ...view, page })}
           getControlProps={(control) => ({ 'aria-label': `${control} page` })}
           getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
           siblings={1}

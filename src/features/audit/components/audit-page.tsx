@@ -52,24 +52,12 @@ export function AuditPage() {
       <DataTable
         label="Audit log"
         columns={auditColumns}
-        rows={list.data?.items}
-        total={list.data?.total}
+        query={list}
         getRowId={(e) => e.id}
-        pagination={{ pageIndex: search.page - 1, pageSize: search.pageSize }}
-        onPaginationChange={(p) =>
-          void navigate({ search: (prev) => ({ ...prev, page: p.pageIndex + 1, pageSize: p.pageSize as AuditSearch['pageSize'] }) })
-        }
-        sorting={[{ id: 'at', desc: search.sort === '-at' }]}
-        onSortingChange={(next) => {
-          const first = next[0];
-          if (first) void navigate({ search: (prev) => ({ ...prev, sort: first.desc ? '-at' : 'at', page: 1 }) });
-        }}
+        view={{ page: search.page, pageSize: search.pageSize, sort: search.sort }}
+        onViewChange={(view) => void navigate({ search: (prev) => ({ ...prev, ...view }) })}
         columnVisibility={columnVisibility}
         onColumnVisibilityChange={setColumnVisibility}
-        isLoading={list.isPending}
-        isFetching={list.isFetching}
-        error={list.error}
-        onRetry={() => void list.refetch()}
         empty={
           <Text c="dimmed" ta="center" py="xl">
             No changes match these filters.

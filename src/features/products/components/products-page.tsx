@@ -2,10 +2,10 @@ import { Button, Group, Text } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { RowSelectionState, SortingState, ColumnVisibilityState } from '@tanstack/react-table';
+import type { RowSelectionState, ColumnVisibilityState } from '@tanstack/react-table';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { useCallback, useMemo, useState } from 'react';
-import type { ProductListQuery, ProductStatus } from '@/api/schemas';
+import type { ProductStatus } from '@/api/schemas';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { DataTable } from '@/components/data-table/data-table';
 import { useCan } from '@/components/current-user';
@@ -41,7 +41,6 @@ export function ProductsPage() {
   const columns = useMemo(() => productColumns(categoryName), [categoryName]);
 
   const { page, pageSize, sort, ...filters } = search;
-  const sorting: SortingState = [{ id: sort.replace(/^-/, ''), desc: sort.startsWith('-') }];
   const selectedIds = Object.keys(rowSelection);
 
   const setFilters = useCallback(
@@ -84,30 +83,15 @@ export function ProductsPage() {
       <DataTable
         label="Products"
         columns={columns}
-        rows={list.data?.items}
-        total={list.data?.total}
+        query={list}
         getRowId={(p) => p.id}
         getRowLabel={(p) => p.title}
-        pagination={{ pageIndex: page - 1, pageSize }}
-        onPaginationChange={(p) =>
-          void navigate({ search: (prev) => ({ ...prev, page: p.pageIndex + 1, pageSize: p.pageSize as typeof pageSize }) })
-        }
-        sorting={sorting}
-        onSortingChange={(next) => {
-          const first = next[0];
-          if (first)
-            void navigate({
-              search: (prev) => ({ ...prev, sort: `${first.desc ? '-' : ''}${first.id}` as ProductListQuery['sort'], page: 1 }),
-            });
-        }}
+        view={{ page, pageSize, sort }}
+        onViewChange={(view) => void navigate({ search: (prev) => ({ ...prev, ...view }) })}
         columnVisibility={columnVisibility}
         onColumnVisibilityChange={setColumnVisibility}
         rowSelection={canEdit ? rowSelection : undefined}
         onRowSelectionChange={canEdit ? setRowSelection : undefined}
-        isLoading={list.isPending}
-        isFetching={list.isFetching}
-        error={list.error}
-        onRetry={() => void list.refetch()}
         empty={
           <Text c="dimmed" ta="center" py="xl">
             No products match these filters.

@@ -13,6 +13,15 @@ import {
 import { ApiError } from '@/api/api-error';
 import { PRODUCT_LIST_DEFAULTS, productListSearchSchema, searchToQuery, type ProductListSearch } from '@/features/products/search';
 import { AUDIT_DEFAULTS, auditSearchSchema, type AuditSearch } from '@/features/audit/search';
+import {
+  INVENTORY_LIST_DEFAULTS,
+  inventoryListSearchSchema,
+  inventorySearchToQuery,
+  LEDGER_DEFAULTS,
+  ledgerSearchSchema,
+  type InventoryListSearch,
+  type LedgerSearch,
+} from '@/features/inventory/search';
 import { parseSearch, parseSearchLeniently, stringifySearch } from '@/lib/search-params';
 import { AppLayout } from './layout/app-layout';
 import { NotBuiltYet } from './not-built-yet';
@@ -113,6 +122,33 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('@/features/audit/components/audit-page'), 'AuditPage'),
 });
 
+const inventoryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/inventory',
+  validateSearch: (raw: Partial<InventoryListSearch> & SearchSchemaInput) => parseSearchLeniently(inventoryListSearchSchema, raw),
+  search: { middlewares: [stripSearchParams(INVENTORY_LIST_DEFAULTS)] },
+  loaderDeps: ({ search }) => search,
+  loader: async ({ context, deps }) => {
+    const { inventoryQueries } = await import('@/features/inventory/api/inventory-queries');
+    void context.queryClient.prefetchQuery(inventoryQueries.list(inventorySearchToQuery(deps)));
+  },
+  component: lazyRouteComponent(() => import('@/features/inventory/components/screens'), 'InventoryPage'),
+});
+
+const inventoryLedgerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/inventory/ledger/$variantId',
+  validateSearch: (raw: Partial<LedgerSearch> & SearchSchemaInput) => parseSearchLeniently(ledgerSearchSchema, raw),
+  search: { middlewares: [stripSearchParams(LEDGER_DEFAULTS)] },
+  component: lazyRouteComponent(() => import('@/features/inventory/components/screens'), 'LedgerPage'),
+});
+
+const inventoryReceiveRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/inventory/receive',
+  component: lazyRouteComponent(() => import('@/features/inventory/components/screens'), 'ReceivePage'),
+});
+
 const placeholder = <Path extends string>(path: Path, title: string, what: string) =>
   createRoute({ getParentRoute: () => rootRoute, path, component: () => <NotBuiltYet title={title} what={what} /> });
 
@@ -130,7 +166,9 @@ const routeTree = rootRoute.addChildren([
   productNewRoute,
   productEditRoute,
   placeholder('/pricing', 'Pricing', 'Bulk price changes with a preview, scheduled sales and price history'),
-  placeholder('/inventory', 'Inventory', 'Stock by warehouse, adjustments, transfers and the stock ledger'),
+  inventoryRoute,
+  inventoryLedgerRoute,
+  inventoryReceiveRoute,
   placeholder('/orders', 'Orders', 'Find, fulfil, cancel and refund orders'),
   placeholder('/reports', 'Reports', 'Sales by product, category and state'),
   auditRoute,

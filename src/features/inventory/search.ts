@@ -38,7 +38,8 @@ export const inventoryListSearchSchema = z.object({
   categoryId: z.optional(nonEmpty(100)),
   state: z.optional(commaList(z.enum(STOCK_STATES))),
   /** The low-stock view (`?low=true`), which the dashboard links to. Absent means every level. */
-  low: z.optional(z.pipe(z.enum(['true', '1']), z.transform(() => true as const))),
+  // The router validates its own output again, so `true` arrives as well as the URL's "true".
+  low: z.optional(z.pipe(z.transform((v: unknown) => v === true || v === 'true' || v === '1'), z.literal(true))),
   variantId: z.optional(nonEmpty(100)),
   hide: z.optional(commaList(z.enum(HIDEABLE_INVENTORY_COLUMNS))),
 });

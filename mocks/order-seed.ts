@@ -82,6 +82,7 @@ const NOTES = [
   'Customer asked for a copy of the invoice by email; sent.',
 ];
 const BACKORDER_NOTE = 'Backordered: the rest ships when the supplier’s delivery arrives.';
+const NOTE_MESSAGES = new Map([...NOTES, BACKORDER_NOTE].map((text) => [text, `Note: ${text}`]));
 const CANCEL_REASONS = [
   'Customer changed their mind',
   'Customer ordered the wrong model',
@@ -164,14 +165,24 @@ function search(cum: Float64Array, end: number, target: number): number {
 
 const PAD2 = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
 
+const dayPrefixes = new Map<number, string>();
+
 /**
- * toISOString, not a template: a template of many parts builds a tree of
- * string pieces, which costs several times the memory of the flat string a
- * million times over. Each instant is formatted once and its string shared by
- * every field that names it (placedAt and the 'placed' event, a fulfilment and its event …).
+ * new Date(ms).toISOString() for whole seconds, five times faster: the day's
+ * "2026-03-14T" is cached, and join makes one flat string (a template literal
+ * this long is kept as a tree of its pieces, several times the memory). Each
+ * instant is formatted once and shared by every field naming it (placedAt and
+ * the 'placed' event, a fulfilment and its event …).
  */
 function iso(ms: number): string {
-  return new Date(ms).toISOString();
+  const day = Math.floor(ms / DAY_MS);
+  let prefix = dayPrefixes.get(day);
+  if (prefix === undefined) {
+    prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
+    dayPrefixes.set(day, prefix);
+  }
+  const secs = Math.floor((ms - day * DAY_MS) / 1000);
+  return [prefix, PAD2[Math.floor(secs / 3600)], ':', PAD2[Math.floor(secs / 60) % 60], ':', PAD2[secs % 60], '.000Z'].join('');
 }
 
 /** "$1,234.56" without Intl (fast, and the same everywhere). */
@@ -345,6 +356,8 @@ function trackingNumber(carrier: Carrier, location: number, expedited: boolean, 
   }
 }
 
+const CARRIER_INDEX: Record<Carrier, number> = { UPS: 0, USPS: 1, FedEx: 2, DHL: 3 };
+
 function pickCarrier(expedited: boolean, u: number): Carrier {
   if (expedited) return u < 0.55 ? 'UPS' : 'FedEx';
   return u < 0.45 ? 'USPS' : u < 0.7 ? 'UPS' : u < 0.9 ? 'FedEx' : 'DHL';
@@ -424,14 +437,7 @@ export function generateOrders(options: GenerateOrdersOptions): Order[] {
   byTime.sort();
 
   const orders: Order[] = new Array<Order>(slots);
-  const texts = new Map<string, string>();
-  const intern = (text: string) => {
-    const known = texts.get(text);
-    if (known !== undefined) return known;
-    texts.set(text, text);
-    return text;
-  };
-  const ctx: Ctx = { next, table, anchorMs, fulfilmentSeq: 0, intern };
+  const ctx: Ctx = { next, table, anchorMs, fulfilmentSeq: 0, messages: new Map() };
   for (let i = 0; i < slots; i++) {
     const n = byTime[i]! % shift;
     const customer = customers[customerOf[n]!]!;
@@ -446,9 +452,10 @@ type Ctx = {
   table: SellableTable;
   anchorMs: number;
   fulfilmentSeq: number;
-  /** One shared copy of each repeated text (timeline messages). */
-  intern: (text: string) => string;
+  /** One shared copy of each repeated timeline message, by a numeric key (no string built to look it up). */
+  messages: Map<number, string>;
 };
+
 
 const LINE_COUNTS = [0.62, 0.88, 0.97]; // cumulative: 1, 2, 3, else 4 lines
 const QUANTITIES = [0.85, 0.96, 0.99]; // cumulative: 1, 2, 3, else 4 units
@@ -580,7 +587,7 @@ function makeOrder(ctx: Ctx, number: number, placedMs: number, customer: Custome
   if (next() < 0.03) {
     const noteMs = placedMs + (5 + Math.floor(next() * 45)) * MINUTE_MS;
     if (noteMs <= anchorMs) {
-      addNote(ctx, order, noteMs, NOTES[Math.floor(next() * NOTES.length)]!, next() < 0.8 ? SUPPORT : MANAGER);
+      addNote(order, noteMs, NOTES[Math.floor(next() * NOTES.length)]!, next() < 0.8 ? SUPPORT : MANAGER);
       lastMs = noteMs;
     }
   }
@@ -597,7 +604,7 @@ function makeOrder(ctx: Ctx, number: number, placedMs: number, customer: Custome
         lastMs = shipMs;
       }
     }
-    if (lifecycle === 'backordered') addNote(ctx, order, lastMs + MINUTE_MS, BACKORDER_NOTE, SUPPORT);
+    if (lifecycle === 'backordered') addNote(order, lastMs + MINUTE_MS, BACKORDER_NOTE, SUPPORT);
     return finish(order);
   }
 
@@ -650,10 +657,10 @@ function event(order: Order, at: string, type: Order['timeline'][number]['type']
   order.timeline.push({ id: childId('evt_', order, order.timeline.length + 1), at, type, actor, message });
 }
 
-function addNote(ctx: Ctx, order: Order, ms: number, text: string, author: Person): void {
+function addNote(order: Order, ms: number, text: string, author: Person): void {
   const at = iso(ms);
   order.notes.push({ id: childId('note_', order, order.notes.length + 1), at, author, text });
-  event(order, at, 'note_added', author, ctx.intern(`Note: ${text}`));
+  event(order, at, 'note_added', author, NOTE_MESSAGES.get(text) ?? `Note: ${text}`);
 }
 
 function fulfil(ctx: Ctx, order: Order, ms: number, parts: readonly (readonly [OrderLine, number])[], expedited: boolean): void {
@@ -677,7 +684,13 @@ function fulfil(ctx: Ctx, order: Order, ms: number, parts: readonly (readonly [O
     lines: parts.map(([line, quantity]) => ({ lineId: line.id, quantity })),
     by,
   });
-  event(order, at, 'fulfilled', by, ctx.intern(`Shipped ${unitsText(units)} from ${LOCATION_NAMES[location]} by ${carrier}.`));
+  const key = (units * LOCATIONS.length + location) * 4 + CARRIER_INDEX[carrier];
+  let text = ctx.messages.get(key);
+  if (text === undefined) {
+    text = `Shipped ${unitsText(units)} from ${LOCATION_NAMES[location]} by ${carrier}.`;
+    ctx.messages.set(key, text);
+  }
+  event(order, at, 'fulfilled', by, text);
 }
 
 function refunder(amount: number, next: () => number): Person {
@@ -686,7 +699,8 @@ function refunder(amount: number, next: () => number): Person {
 
 function cancel(ctx: Ctx, order: Order, ms: number): void {
   const { next } = ctx;
-  const reason = CANCEL_REASONS[Math.floor(next() * CANCEL_REASONS.length)]!;
+  const reasonIndex = Math.floor(next() * CANCEL_REASONS.length);
+  const reason = CANCEL_REASONS[reasonIndex]!;
   const by = refunder(order.total, next);
   let units = 0;
   for (const line of order.lines) {
@@ -695,7 +709,13 @@ function cancel(ctx: Ctx, order: Order, ms: number): void {
     units += line.quantity;
   }
   const at = iso(ms);
-  event(order, at, 'cancelled', by, ctx.intern(`Cancelled ${unitsText(units)}: ${reason}.`));
+  const key = -(units * CANCEL_REASONS.length + reasonIndex) - 1;
+  let text = ctx.messages.get(key);
+  if (text === undefined) {
+    text = `Cancelled ${unitsText(units)}: ${reason}.`;
+    ctx.messages.set(key, text);
+  }
+  event(order, at, 'cancelled', by, text);
   refund(order, at, order.total, order.shipping, order.lines.map((l) => ({ lineId: l.id, quantity: l.quantity })), false, reason, by);
   order.status = 'cancelled';
 }
@@ -774,7 +794,19 @@ function returnOrRefund(ctx: Ctx, order: Order, ms: number): void {
   }
 }
 
+/**
+ * Arrays that grew by push keep room for 16 more items; a copy is exactly
+ * as long, which saves a few hundred bytes an order (tens of MB at 200,000).
+ */
+function fit<T>(items: T[]): T[] {
+  return items.length === 0 ? items : items.slice();
+}
+
 function finish(order: Order): Order {
+  order.timeline = fit(order.timeline);
+  order.fulfilments = fit(order.fulfilments);
+  order.refunds = fit(order.refunds);
+  order.notes = fit(order.notes);
   order.net = order.total - order.refunded;
   order.paymentStatus = paymentStatusOf(order);
   order.fulfilmentStatus = fulfilmentStatusOf(order.lines);

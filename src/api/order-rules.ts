@@ -67,13 +67,13 @@ export function allocate(amount: number, weights: readonly number[]): number[] {
     }
     given += parts[i] ?? 0;
   }
-  let left = amount - given;
-  if (left > 0) {
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (remainders[b] ?? 0) - (remainders[a] ?? 0) || a - b);
-    for (let k = 0; left > 0; k++, left--) {
-      const i = order[k % n] ?? 0;
-      parts[i] = (parts[i] ?? 0) + 1;
-    }
+  // Fewer than n cents are left; each goes to the largest remainder not yet served (the earlier on a tie):
+  // quadratic in the number of parts, which are an order's lines.
+  for (let left = amount - given; left > 0; left--) {
+    let best = 0;
+    for (let i = 1; i < n; i++) if ((remainders[i] ?? 0) > (remainders[best] ?? 0)) best = i;
+    parts[best] = (parts[best] ?? 0) + 1;
+    remainders[best] = -1;
   }
   return parts;
 }

@@ -39,7 +39,12 @@ export const inventoryListSearchSchema = z.object({
   state: z.optional(commaList(z.enum(STOCK_STATES))),
   /** The low-stock view (`?low=true`), which the dashboard links to. Absent means every level. */
   // The router validates its own output again, so `true` arrives as well as the URL's "true".
-  low: z.optional(z.pipe(z.transform((v: unknown) => v === true || v === 'true' || v === '1'), z.literal(true))),
+  low: z.optional(
+    z.pipe(
+      z.transform((v: unknown) => v === true || v === 'true' || v === '1'),
+      z.literal(true),
+    ),
+  ),
   variantId: z.optional(nonEmpty(100)),
   hide: z.optional(commaList(z.enum(HIDEABLE_INVENTORY_COLUMNS))),
 });

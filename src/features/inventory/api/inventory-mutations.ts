@@ -52,11 +52,11 @@ export function useSetThreshold() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ level, threshold }: { level: Pick<InventoryLevel, 'variantId' | 'locationId' | 'version'>; threshold: number }) =>
-      request(
-        'PUT',
-        `/inventory/levels/${encodeURIComponent(level.variantId)}/${encodeURIComponent(level.locationId)}/threshold`,
-        { schema: inventoryLevelSchema, body: { threshold }, ifMatch: level.version },
-      ),
+      request('PUT', `/inventory/levels/${encodeURIComponent(level.variantId)}/${encodeURIComponent(level.locationId)}/threshold`, {
+        schema: inventoryLevelSchema,
+        body: { threshold },
+        ifMatch: level.version,
+      }),
     // A threshold moves no units, but it changes the level's state and the low-stock view.
     onSuccess: () => queryClient.invalidateQueries({ queryKey: inventoryQueries.all() }),
   });

@@ -14,7 +14,7 @@ import { applyFreshLevels, useAdjustStock } from '../api/inventory-mutations';
 import { inventoryQueries } from '../api/inventory-queries';
 import { useAttemptKey } from './attempt-key';
 import { freshLevelsOf } from './fresh-levels';
-import { formatChange, formatUnits, QUANTITY_LABELS, REASON_LABELS } from './stock-labels';
+import { CLOSE_BUTTON, formatChange, formatUnits, QUANTITY_LABELS, REASON_LABELS } from './stock-labels';
 
 const formSchema = z.object({
   locationId: z.string().min(1, 'Choose a location'),
@@ -97,7 +97,7 @@ export function AdjustDialog({ level, locationName, onClose }: AdjustDialogProps
   }
 
   return (
-    <Modal opened onClose={onClose} title={`Adjust stock: ${level.sku}`} size="md">
+    <Modal opened onClose={onClose} closeButtonProps={CLOSE_BUTTON} title={`Adjust stock: ${level.sku}`} size="md">
       <form onSubmit={handleSubmit(submit)} noValidate aria-label={`Adjust stock of ${level.sku}`}>
         <Stack gap="sm">
           <Text size="sm">
@@ -165,7 +165,10 @@ export function AdjustDialog({ level, locationName, onClose }: AdjustDialogProps
                 value={Number.isNaN(field.value) ? '' : field.value}
                 onChange={(v) => field.onChange(typeof v === 'number' ? v : v === '' ? Number.NaN : Number(v))}
                 onBlur={field.onBlur}
-                error={fieldState.error?.message ?? (belowZero && current ? `On hand cannot go below zero: ${formatUnits(current.onHand)} on hand here.` : undefined)}
+                error={
+                  fieldState.error?.message ??
+                  (belowZero && current ? `On hand cannot go below zero: ${formatUnits(current.onHand)} on hand here.` : undefined)
+                }
               />
             )}
           />

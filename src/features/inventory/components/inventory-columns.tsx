@@ -90,7 +90,11 @@ export function inventoryColumns({ locationName, onAction }: ColumnOptions) {
 function RowActions({ level, locationName, onAction }: { level: InventoryLevel } & ColumnOptions) {
   const navigate = useNavigate();
   const where = `${level.sku} at ${locationName(level.locationId)}`;
-  const ledger = { to: '/inventory/ledger/$variantId', params: { variantId: level.variantId }, search: { locationId: level.locationId } } as const;
+  const ledger = {
+    to: '/inventory/ledger/$variantId',
+    params: { variantId: level.variantId },
+    search: { locationId: level.locationId },
+  } as const;
   if (!onAction) {
     return (
       <Link className={classes.link} {...ledger} aria-label={`Ledger of ${where}`}>
@@ -115,7 +119,10 @@ function RowActions({ level, locationName, onAction }: { level: InventoryLevel }
   );
 }
 
-export function inventoryCsvColumns(locationName: (id: string) => string, categoryName: (id: string) => string): CsvColumn<InventoryLevel>[] {
+export function inventoryCsvColumns(
+  locationName: (id: string) => string,
+  categoryName: (id: string) => string,
+): CsvColumn<InventoryLevel>[] {
   return [
     { header: 'sku', value: (l) => l.sku },
     { header: 'product', value: (l) => l.title },

@@ -41,7 +41,10 @@ export function InventoryPage() {
     return (id: string) => names.get(id) ?? id;
   }, [categories.data]);
   const onAction = useCallback((kind: LevelAction, level: InventoryLevel) => setAction({ kind, level }), []);
-  const columns = useMemo(() => inventoryColumns({ locationName, onAction: canEdit ? onAction : undefined }), [locationName, canEdit, onAction]);
+  const columns = useMemo(
+    () => inventoryColumns({ locationName, onAction: canEdit ? onAction : undefined }),
+    [locationName, canEdit, onAction],
+  );
 
   const { page, pageSize, sort, hide, ...filters } = search;
   // Hidden columns live in the URL with the rest of the view, so a copied link shows the same table.

@@ -20,7 +20,9 @@ export function readReceiptCsv(text: string): { rows: ReceiptRowText[] } | { err
   const fields = parsed.meta.fields ?? [];
   const missing = RECEIPT_COLUMNS.filter((c) => !fields.includes(c));
   if (missing.length) {
-    return { error: `The file needs a header row with the columns sku, location and quantity (missing: ${missing.join(', ')}). Download the template to start from.` };
+    return {
+      error: `The file needs a header row with the columns sku, location and quantity (missing: ${missing.join(', ')}). Download the template to start from.`,
+    };
   }
   const rows = parsed.data.map((r) => ({ sku: r.sku ?? '', location: r.location ?? '', quantity: r.quantity ?? '' }));
   if (rows.length === 0) return { error: 'The file has a header but no rows.' };

@@ -91,7 +91,9 @@ export function ReceivePage() {
         return setApplyError('Nothing was applied: some rows are wrong now. Fix them in the file and choose it again.');
       }
       // The same file, sent again, carries the same key: the API applies it at most once.
-      setApplyError(`${error instanceof Error ? error.message : 'The delivery was not applied.'} Nothing was applied twice; you can try again.`);
+      setApplyError(
+        `${error instanceof Error ? error.message : 'The delivery was not applied.'} Nothing was applied twice; you can try again.`,
+      );
     }
   }
 
@@ -156,7 +158,13 @@ export function ReceivePage() {
           <>
             <Alert
               color={wrongRows ? 'red' : 'green'}
-              title={wrongRows ? `${wrongRows} of ${result.rows.length} rows need fixing` : `All ${result.rows.length} rows are ready`}
+              title={
+                wrongRows
+                  ? `${wrongRows} of ${result.rows.length} rows need fixing`
+                  : result.rows.length === 1
+                    ? 'The row is ready'
+                    : `All ${result.rows.length} rows are ready`
+              }
               role={wrongRows ? 'alert' : 'status'}
             >
               {wrongRows

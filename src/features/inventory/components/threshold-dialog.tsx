@@ -8,7 +8,7 @@ import type { InventoryLevel } from '@/api/stock-schemas';
 import { applyFreshLevels, useSetThreshold } from '../api/inventory-mutations';
 import { CurrentNumbers } from './adjust-dialog';
 import { freshLevelsOf } from './fresh-levels';
-import { formatUnits } from './stock-labels';
+import { CLOSE_BUTTON, formatUnits } from './stock-labels';
 
 type ThresholdDialogProps = { level: InventoryLevel; locationName: (id: string) => string; onClose: () => void };
 
@@ -49,7 +49,7 @@ export function ThresholdDialog({ level: opened, locationName, onClose }: Thresh
   }
 
   return (
-    <Modal opened onClose={onClose} title={`Low-stock threshold: ${level.sku}`} size="sm">
+    <Modal opened onClose={onClose} closeButtonProps={CLOSE_BUTTON} title={`Low-stock threshold: ${level.sku}`} size="sm">
       <form onSubmit={submit} noValidate aria-label={`Threshold of ${level.sku} at ${locationName(level.locationId)}`}>
         <Stack gap="sm">
           <Text size="sm">

@@ -14,7 +14,7 @@ import { inventoryQueries } from '../api/inventory-queries';
 import { CurrentNumbers } from './adjust-dialog';
 import { useAttemptKey } from './attempt-key';
 import { freshLevelsOf } from './fresh-levels';
-import { formatUnits } from './stock-labels';
+import { CLOSE_BUTTON, formatUnits } from './stock-labels';
 
 const formSchema = z
   .object({
@@ -55,7 +55,9 @@ export function TransferDialog({ level, locationName, onClose }: TransferDialogP
   const from = levels?.find((l) => l.locationId === fromLocationId) ?? (fromLocationId === level.locationId ? level : undefined);
   const to = levels?.find((l) => l.locationId === toLocationId);
   const tooMany = from !== undefined && Number.isInteger(quantity) && quantity > Math.max(from.available, 0);
-  const tooManyMessage = from ? `Only ${formatUnits(Math.max(from.available, 0))} available at ${locationName(from.locationId)}` : undefined;
+  const tooManyMessage = from
+    ? `Only ${formatUnits(Math.max(from.available, 0))} available at ${locationName(from.locationId)}`
+    : undefined;
   const options = (locations.data?.items ?? []).map((l) => ({ value: l.id, label: l.name }));
 
   async function submit(values: TransferForm) {
@@ -97,7 +99,7 @@ export function TransferDialog({ level, locationName, onClose }: TransferDialogP
   }
 
   return (
-    <Modal opened onClose={onClose} title={`Transfer stock: ${level.sku}`} size="md">
+    <Modal opened onClose={onClose} closeButtonProps={CLOSE_BUTTON} title={`Transfer stock: ${level.sku}`} size="md">
       <form onSubmit={handleSubmit(submit)} noValidate aria-label={`Transfer stock of ${level.sku}`}>
         <Stack gap="sm">
           <Text size="sm">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readReceiptCsv } from './receipt-csv';
+import { readReceiptCsv, receiptTemplate } from './receipt-csv';
 
 describe('readReceiptCsv', () => {
   it('keeps every value as the text the file has, whatever the header case and order', () => {
@@ -18,5 +18,16 @@ describe('readReceiptCsv', () => {
 
   it('refuses a header without rows', () => {
     expect(readReceiptCsv('sku,location,quantity\n')).toEqual({ error: 'The file has a header but no rows.' });
+  });
+});
+
+describe('receiptTemplate', () => {
+  it('reads back as a valid file with a row per warehouse', () => {
+    expect(readReceiptCsv(receiptTemplate(['edison-nj', 'dallas-tx']))).toEqual({
+      rows: [
+        { sku: 'EXAMPLE-SKU', location: 'edison-nj', quantity: '0' },
+        { sku: 'EXAMPLE-SKU', location: 'dallas-tx', quantity: '0' },
+      ],
+    });
   });
 });

@@ -4,7 +4,11 @@ export type ReceiptRowText = { sku: string; location: string; quantity: string }
 
 export const RECEIPT_COLUMNS = ['sku', 'location', 'quantity'] as const;
 
-export const RECEIPT_TEMPLATE = 'sku,location,quantity\r\nEXAMPLE-SKU-1,Edison NJ,24\r\n';
+/** A file to start from: the header, and an example row per warehouse (by id, which needs no quoting). */
+export function receiptTemplate(locationIds: readonly string[]): string {
+  const rows = (locationIds.length ? locationIds : ['edison-nj']).map((id) => `EXAMPLE-SKU,${id},0`);
+  return ['sku,location,quantity', ...rows, ''].join('\r\n');
+}
 
 /**
  * A delivery file's rows as text, exactly as the file has them: the API checks

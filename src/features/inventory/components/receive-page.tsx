@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Input, Stack, Table, Text, Textarea, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useId, useState, type ChangeEvent } from 'react';
 import { ApiError } from '@/api/api-error';
@@ -10,8 +11,9 @@ import { PageHeader } from '@/components/page-header';
 import { UnsavedChangesGuard } from '@/components/unsaved-changes-guard';
 import { downloadText } from '@/lib/csv';
 import { useReceiveDelivery } from '../api/inventory-mutations';
+import { inventoryQueries } from '../api/inventory-queries';
 import { useAttemptKey } from './attempt-key';
-import { readReceiptCsv, RECEIPT_COLUMNS, RECEIPT_TEMPLATE, type ReceiptRowText } from './receipt-csv';
+import { readReceiptCsv, RECEIPT_COLUMNS, receiptTemplate, type ReceiptRowText } from './receipt-csv';
 import { formatUnits } from './stock-labels';
 import classes from './receive-page.module.css';
 
@@ -28,6 +30,7 @@ export function ReceivePage() {
   const canEdit = useCan('stock.edit');
   const navigate = useNavigate();
   const fileId = useId();
+  const locations = useQuery(inventoryQueries.locations());
   const check = useReceiveDelivery();
   const apply = useReceiveDelivery();
   const attempt = useAttemptKey();
@@ -111,7 +114,10 @@ export function ReceivePage() {
         title="Receive delivery"
         description="Check a delivery file row by row, then add it to stock all at once"
         actions={
-          <Button variant="default" onClick={() => downloadText('delivery-template.csv', RECEIPT_TEMPLATE)}>
+          <Button
+            variant="default"
+            onClick={() => downloadText('delivery-template.csv', receiptTemplate((locations.data?.items ?? []).map((l) => l.id)))}
+          >
             Download template
           </Button>
         }
@@ -123,8 +129,9 @@ export function ReceivePage() {
       )}
       <Stack gap="md" maw={960}>
         <Text size="sm">
-          A CSV file with a header row <code>{RECEIPT_COLUMNS.join(',')}</code>: one row per SKU and location; the location is its name
-          (Edison NJ) or id; the quantity is the units received.
+          A CSV file with a header row <code>{RECEIPT_COLUMNS.join(',')}</code>: one row per SKU and location; the location is its id (
+          {(locations.data?.items ?? []).map((l) => l.id).join(', ') || 'edison-nj'}) or its name in quotes (&quot;Edison, NJ&quot;); the
+          quantity is the units received.
         </Text>
         <Group align="flex-end" gap="md" wrap="wrap">
           <Input.Wrapper label="Delivery file (CSV)" id={fileId} error={fileError} required>

@@ -223,40 +223,54 @@ type Sellable = {
   compareAtPrice: number | null;
   /** Index into the on-hand budget (× LOCATIONS.length). */
   slot: number;
+  /** The variant's levels, read only if an open order reserves it. */
+  levels: ProductRecord['levels'][number] | undefined;
 };
 
-type SellableTable = { items: Sellable[]; createdMs: Float64Array; cum: Float64Array; budget: Int32Array };
+type SellableTable = {
+  /** In catalogue order (walking products as they lie in memory is several times faster than in date order). */
+  items: Sellable[];
+  /** Item indexes in order of creation; `createdMs` and the cumulative weights `cum` follow this order. */
+  byCreation: Uint32Array;
+  createdMs: Float64Array;
+  cum: Float64Array;
+  /** Units an open order may still reserve, by item index × LOCATIONS; −1 until first needed. */
+  budget: Int32Array;
+};
 
 /**
- * Active products' variants in order of creation with cumulative popularity:
+ * Active products' variants with cumulative popularity in order of creation:
  * a product's weight is Zipf-like in a random rank (1 / (rank + 10)), four
  * times that with the 'bestseller' tag; its first variants sell more.
  */
 function sellableTable(products: readonly ProductRecord[], next: () => number): SellableTable {
   const active = products.filter((r) => r.product.status === 'active');
-  const rank = active.map((_, i) => i);
+  const rank = new Uint32Array(active.length);
+  for (let i = 0; i < rank.length; i++) rank[i] = i;
   for (let i = rank.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     const t = rank[i]!;
     rank[i] = rank[j]!;
     rank[j] = t;
   }
-  const created = active.map((r) => Date.parse(r.product.createdAt));
-  const order = active.map((_, i) => i).sort((a, b) => created[a]! - created[b]! || a - b);
-  const titles = new Map<string, string>();
+  // Option-value lists are shared between products by the catalogue seed, so the title is cached per list.
+  const titles = new Map<readonly string[], string>();
   const items: Sellable[] = [];
   const weights: number[] = [];
-  const budget: number[] = [];
-  for (const i of order) {
+  const created: number[] = [];
+  for (let i = 0; i < active.length; i++) {
     const { product, levels } = active[i]!;
+    // Whole seconds, rounded up: an order never predates its product.
+    const createdMs = Math.ceil(Date.parse(product.createdAt) / 1000) * 1000;
+    const saleFromMs = product.variants.some((v) => v.compareAtPrice !== null) ? Date.parse(product.updatedAt) : 0;
     const weight = (product.tags.includes('bestseller') ? 4 : 1) / (rank[i]! + 10);
-    const saleFromMs = Date.parse(product.updatedAt);
-    product.variants.forEach((v, j) => {
-      const key = v.optionValues.join(' / ');
-      let variantTitle = titles.get(key);
+    const variants = product.variants;
+    for (let j = 0; j < variants.length; j++) {
+      const v = variants[j]!;
+      let variantTitle = titles.get(v.optionValues);
       if (variantTitle === undefined) {
-        variantTitle = key;
-        titles.set(key, key);
+        variantTitle = v.optionValues.join(' / ');
+        titles.set(v.optionValues, variantTitle);
       }
       items.push({
         productId: product.id,
@@ -264,17 +278,38 @@ function sellableTable(products: readonly ProductRecord[], next: () => number): 
         sku: v.sku,
         title: product.title,
         variantTitle,
-        createdMs: created[i]!,
+        createdMs,
         saleFromMs,
         price: v.price,
         compareAtPrice: v.compareAtPrice,
         slot: items.length,
+        levels: levels[j],
       });
       weights.push(weight / (1 + j * 0.5));
-      for (let loc = 0; loc < LOCATIONS.length; loc++) budget.push(levels[j]?.[loc]?.onHand ?? 0);
-    });
+      created.push(createdMs);
+    }
   }
-  return { items, createdMs: Float64Array.from(items, (s) => s.createdMs), cum: cumulative(weights), budget: Int32Array.from(budget) };
+  // Sort by creation as packed numbers (seconds since the oldest × a power of two + index): no comparator.
+  const n = items.length;
+  let shift = 1;
+  while (shift < n) shift *= 2;
+  let oldest = Infinity;
+  for (const ms of created) if (ms < oldest) oldest = ms;
+  const keys = new Float64Array(n);
+  for (let k = 0; k < n; k++) keys[k] = ((created[k]! - oldest) / 1000) * shift + k;
+  keys.sort();
+  const byCreation = new Uint32Array(n);
+  const createdMs = new Float64Array(n);
+  const cum = new Float64Array(n);
+  let sum = 0;
+  for (let p = 0; p < n; p++) {
+    const k = keys[p]! % shift;
+    byCreation[p] = k;
+    createdMs[p] = created[k]!;
+    sum += weights[k]!;
+    cum[p] = sum;
+  }
+  return { items, byCreation, createdMs, cum, budget: new Int32Array(n * LOCATIONS.length).fill(-1) };
 }
 
 // ------------------------------------------------------------------ customers
@@ -291,17 +326,17 @@ const stateCum = cumulative(STATES_GEO.map((s) => s.population));
 const LOCATION_INDEX = new Map<string, number>(LOCATIONS.map((l, i) => [l.id, i]));
 const LOCATION_NAMES = LOCATIONS.map((l) => l.name);
 
-function lower(name: string): string {
-  return name.toLowerCase().replace(/[^a-z]/g, '');
-}
+const lower = (name: string) => name.toLowerCase().replace(/[^a-z]/g, '');
+const FIRST_LOWER = FIRST_NAMES.map(lower);
+const LAST_LOWER = LAST_NAMES.map(lower);
 
 function newCustomer(next: () => number, emails: Set<string>): Customer {
   const state = STATES_GEO[search(stateCum, stateCum.length, next() * stateCum[stateCum.length - 1]!)]!;
-  const first = FIRST_NAMES[Math.floor(next() * FIRST_NAMES.length)]!;
-  const last = LAST_NAMES[Math.floor(next() * LAST_NAMES.length)]!;
-  const name = `${first} ${last}`;
-  const f = lower(first);
-  const l = lower(last);
+  const firstIndex = Math.floor(next() * FIRST_NAMES.length);
+  const lastIndex = Math.floor(next() * LAST_NAMES.length);
+  const name = [FIRST_NAMES[firstIndex], ' ', LAST_NAMES[lastIndex]].join('');
+  const f = FIRST_LOWER[firstIndex]!;
+  const l = LAST_LOWER[lastIndex]!;
   const style = next();
   const domain = EMAIL_DOMAINS[Math.floor(next() * EMAIL_DOMAINS.length)]!;
   const local = style < 0.4 ? `${f}.${l}` : style < 0.65 ? `${f[0]}${l}` : style < 0.85 ? `${f}${l}${Math.floor(next() * 90) + 10}` : `${f}_${l}`;
@@ -494,18 +529,19 @@ function makeOrder(ctx: Ctx, number: number, placedMs: number, customer: Custome
   for (let l = 0; l < lineCount; l++) {
     const quantity = pickFrom(QUANTITIES, next());
     for (let attempt = 0; attempt < 8; attempt++) {
-      const item = table.items[search(table.cum, end, next() * table.cum[end - 1]!)]!;
+      const item = table.items[table.byCreation[search(table.cum, end, next() * table.cum[end - 1]!)]!]!;
       if (chosen.includes(item)) continue;
       const b = item.slot * LOCATIONS.length + loc;
+      if (reserves && table.budget[b] === -1) table.budget[b] = item.levels?.[loc]?.onHand ?? 0;
       if (reserves && table.budget[b]! < quantity && attempt < 7) continue;
-      if (reserves) table.budget[b] = table.budget[b]! - quantity;
+      if (reserves) table.budget[b] = Math.max(0, table.budget[b]! - quantity);
       chosen.push(item);
       quantities.push(quantity);
       break;
     }
   }
   if (chosen.length === 0) {
-    chosen.push(table.items[0]!);
+    chosen.push(table.items[table.byCreation[0]!]!);
     quantities.push(1);
   }
 

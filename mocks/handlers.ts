@@ -8,10 +8,13 @@ import type { z } from 'zod';
 import { delay, http, HttpResponse, type HttpHandler, type HttpResponseResolver } from 'msw';
 import { can, refusal, type Action } from '../src/api/permissions';
 import { auditListQuerySchema, productListQuerySchema, signInInputSchema } from '../src/api/schemas';
+import { inventoryListQuerySchema, ledgerQuerySchema } from '../src/api/stock-schemas';
 import { DEMO_STAFF } from './auth';
 import { bulkUpdateStatus, createProduct, parseBulkStatusInput, parseProductInput, updateProduct } from './product-writes';
 import { issuesToErrors, ProblemError, problemResponse } from './problems';
 import { IMAGE_HOST } from './seed';
+import { LOCATIONS } from './catalogue';
+import { adjustStock, receiveDelivery, setThreshold, transferStock } from './stock-writes';
 import { mockSettingsSchema } from './settings';
 import { createStaff, parseStaffCreate, parseStaffUpdate, updateStaff } from './staff-writes';
 import { notFound, type Actor, type MockDb } from './store';
@@ -59,6 +62,24 @@ function ifMatchVersion(request: Request): number | null {
     throw new ProblemError({ status: 400, title: 'Bad If-Match header', detail: 'If-Match must carry the version you edited, like "3".' });
   }
   return Number(match[1]);
+}
+
+/** The key and what it was first sent with: the same key with another request is refused, not replayed. */
+function idempotencyOf(request: Request, body: unknown): { key: string; fingerprint: string } | null {
+  const key = request.headers.get('Idempotency-Key')?.trim();
+  return key ? { key, fingerprint: `${request.method} ${new URL(request.url).pathname} ${JSON.stringify(body)}` } : null;
+}
+
+function requireIdempotency(request: Request, body: unknown, what: string): { key: string; fingerprint: string } {
+  const idempotency = idempotencyOf(request, body);
+  if (!idempotency) {
+    throw new ProblemError({
+      status: 400,
+      title: 'Idempotency-Key required',
+      detail: `${what} need an Idempotency-Key header so a retry cannot apply them twice.`,
+    });
+  }
+  return idempotency;
 }
 
 function withEtag(version: number, init: ResponseInit = {}): ResponseInit {
@@ -144,18 +165,9 @@ export function createHandlers(db: MockDb): HttpHandler[] {
     http.post(
       '/api/products/bulk-status',
       authed('products.edit', async ({ request }, actor) => {
-        const key = request.headers.get('Idempotency-Key')?.trim();
-        if (!key) {
-          throw new ProblemError({
-            status: 400,
-            title: 'Idempotency-Key required',
-            detail: 'Bulk changes need an Idempotency-Key header so a retry cannot apply them twice.',
-          });
-        }
         const body = await readJson(request);
-        const input = parseBulkStatusInput(body);
-        const fingerprint = `POST /api/products/bulk-status ${JSON.stringify(input)}`;
-        return HttpResponse.json(await bulkUpdateStatus(db, actor, input, { key, fingerprint }));
+        const idempotency = requireIdempotency(request, body, 'Bulk changes');
+        return HttpResponse.json(await bulkUpdateStatus(db, actor, parseBulkStatusInput(body), idempotency));
       }),
     ),
 
@@ -196,6 +208,54 @@ export function createHandlers(db: MockDb): HttpHandler[] {
     http.get(
       '/api/tags',
       authed('products.view', () => HttpResponse.json({ items: db.tags() })),
+    ),
+
+    http.get(
+      '/api/locations',
+      authed('stock.view', () => HttpResponse.json({ items: LOCATIONS.map(({ id, name }) => ({ id, name })) })),
+    ),
+
+    http.get(
+      '/api/inventory',
+      authed('stock.view', ({ request }) => HttpResponse.json(db.listInventory(parseQuery(inventoryListQuerySchema, request)))),
+    ),
+
+    http.get(
+      '/api/inventory/ledger',
+      authed('stock.view', ({ request }) => HttpResponse.json(db.ledger(parseQuery(ledgerQuerySchema, request)))),
+    ),
+
+    http.post(
+      '/api/inventory/adjustments',
+      authed('stock.edit', async ({ request }, actor) => {
+        const body = await readJson(request);
+        return HttpResponse.json(await adjustStock(db, actor, body, requireIdempotency(request, body, 'Stock adjustments')));
+      }),
+    ),
+
+    http.post(
+      '/api/inventory/transfers',
+      authed('stock.edit', async ({ request }, actor) => {
+        const body = await readJson(request);
+        return HttpResponse.json(await transferStock(db, actor, body, requireIdempotency(request, body, 'Transfers')));
+      }),
+    ),
+
+    http.post(
+      '/api/inventory/receipts',
+      authed('stock.edit', async ({ request }, actor) => {
+        const body = await readJson(request);
+        return HttpResponse.json(await receiveDelivery(db, actor, body, idempotencyOf(request, body)));
+      }),
+    ),
+
+    http.put(
+      '/api/inventory/levels/:variantId/:locationId/threshold',
+      authed('stock.edit', async ({ request, params }, actor) => {
+        const version = ifMatchVersion(request);
+        const level = await setThreshold(db, actor, param(params.variantId), param(params.locationId), version, await readJson(request));
+        return HttpResponse.json(level, withEtag(level.version));
+      }),
     ),
 
     http.post(

@@ -4,19 +4,22 @@
  * reset is clearing it. Every record carries the change number that wrote it,
  * so a tab can read just what it has not seen.
  */
-import type { ChangeSet, IdempotencyRecord, ProductRecord } from './records';
+import type { ChangeSet, IdempotencyRecord, MovementRecord, ProductRecord } from './records';
 
 const PRODUCTS = 'products';
 const IDEMPOTENCY = 'idempotency';
+const MOVEMENTS = 'movements';
 const META = 'meta';
 const SEQ_KEY = 'seq';
 
 type StoredProduct = { id: string; seq: number; record: ProductRecord };
 type StoredIdempotency = IdempotencyRecord & { seq: number };
+type StoredMovement = MovementRecord & { seq: number };
 
 export type OverlayContents = {
   seq: number;
   products: { seq: number; record: ProductRecord }[];
+  movements: MovementRecord[];
   idempotency: IdempotencyRecord[];
 };
 
@@ -49,6 +52,8 @@ export class Overlay {
       const idb = request.result;
       idb.createObjectStore(PRODUCTS, { keyPath: 'id' }).createIndex(SEQ_KEY, SEQ_KEY);
       idb.createObjectStore(IDEMPOTENCY, { keyPath: 'key' }).createIndex(SEQ_KEY, SEQ_KEY);
+      // The ledger is append-only: rows are added, never replaced.
+      idb.createObjectStore(MOVEMENTS, { keyPath: 'id' }).createIndex(SEQ_KEY, SEQ_KEY);
       idb.createObjectStore(META);
     };
     const idb = await done(request);
@@ -65,25 +70,30 @@ export class Overlay {
 
   /** Everything written after change `after` (0 = the whole overlay). */
   async readSince(after: number): Promise<OverlayContents> {
-    const tx = this.idb.transaction([PRODUCTS, IDEMPOTENCY, META], 'readonly');
+    const tx = this.idb.transaction([PRODUCTS, MOVEMENTS, IDEMPOTENCY, META], 'readonly');
     const range = IDBKeyRange.lowerBound(after, true);
-    const [products, idempotency, seq] = await Promise.all([
+    const [products, movements, idempotency, seq] = await Promise.all([
       done(tx.objectStore(PRODUCTS).index(SEQ_KEY).getAll(range)) as Promise<StoredProduct[]>,
+      done(tx.objectStore(MOVEMENTS).index(SEQ_KEY).getAll(range)) as Promise<StoredMovement[]>,
       done(tx.objectStore(IDEMPOTENCY).index(SEQ_KEY).getAll(range)) as Promise<StoredIdempotency[]>,
       done(tx.objectStore(META).get(SEQ_KEY)),
     ]);
     return {
       seq: typeof seq === 'number' ? seq : 0,
       products: products.map(({ seq: s, record }) => ({ seq: s, record })),
+      // The seq index returns rows by change, then by id: put them back in the order they were written.
+      movements: movements.sort((a, b) => a.seq - b.seq || (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map(({ seq: _seq, ...m }) => m),
       idempotency: idempotency.map(({ key, fingerprint, result }) => ({ key, fingerprint, result })),
     };
   }
 
   /** One transaction: a change is durable entirely or not at all. */
   async save(changes: ChangeSet): Promise<void> {
-    const tx = this.idb.transaction([PRODUCTS, IDEMPOTENCY, META], 'readwrite');
+    const tx = this.idb.transaction([PRODUCTS, MOVEMENTS, IDEMPOTENCY, META], 'readwrite');
     const products = tx.objectStore(PRODUCTS);
     for (const record of changes.products) products.put({ id: record.product.id, seq: changes.seq, record } satisfies StoredProduct);
+    const movements = tx.objectStore(MOVEMENTS);
+    for (const movement of changes.movements) movements.put({ ...movement, seq: changes.seq } satisfies StoredMovement);
     const idempotency = tx.objectStore(IDEMPOTENCY);
     for (const idem of changes.idempotency) idempotency.put({ ...idem, seq: changes.seq } satisfies StoredIdempotency);
     tx.objectStore(META).put(changes.seq, SEQ_KEY);
@@ -96,8 +106,8 @@ export class Overlay {
    * change for one it already applied.
    */
   async clear(): Promise<void> {
-    const tx = this.idb.transaction([PRODUCTS, IDEMPOTENCY], 'readwrite');
-    for (const name of [PRODUCTS, IDEMPOTENCY]) tx.objectStore(name).clear();
+    const tx = this.idb.transaction([PRODUCTS, MOVEMENTS, IDEMPOTENCY], 'readwrite');
+    for (const name of [PRODUCTS, MOVEMENTS, IDEMPOTENCY]) tx.objectStore(name).clear();
     await committed(tx);
   }
 

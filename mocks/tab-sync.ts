@@ -43,7 +43,7 @@ export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Pro
   async function catchUp(): Promise<void> {
     if (!overlay || (await overlay.latestSeq()) <= db.seq) return;
     const news = await overlay.readSince(db.seq);
-    db.applyRecords(news.seq, news.products, news.idempotency);
+    db.applyRecords(news.seq, news.products, news.movements, news.idempotency);
   }
 
   /** (Re)attaches the overlay of the db's current shop and applies it over the fresh seed. */
@@ -69,7 +69,10 @@ export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Pro
       if (message.type === 'changes' && message.shop === db.shopKey) db.applyChanges(message.changes);
       else if (message.type === 'reset' && message.shop === db.shopKey) db.reseed();
       else if (message.type === 'settings') {
-        const shopChanged = message.settings.seed !== db.settings.seed || message.settings.products !== db.settings.products;
+        const shopChanged =
+          message.settings.seed !== db.settings.seed ||
+          message.settings.products !== db.settings.products ||
+          message.settings.orders !== db.settings.orders;
         db.settings = message.settings;
         if (shopChanged) {
           db.reseed();

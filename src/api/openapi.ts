@@ -26,6 +26,22 @@ import {
   type AuditListQuery,
   type ProductListQuery,
 } from './schemas';
+import {
+  adjustmentInputSchema,
+  inventoryLevelSchema,
+  inventoryListQuerySchema,
+  inventoryListSchema,
+  ledgerQuerySchema,
+  locationListSchema,
+  receiptInputSchema,
+  receiptResultSchema,
+  stockChangeResultSchema,
+  stockMovementListSchema,
+  thresholdInputSchema,
+  transferInputSchema,
+  type InventoryListQuery,
+  type LedgerQuery,
+} from './stock-schemas';
 
 export type JsonSchema = { [keyword: string]: unknown };
 type MediaType = { schema: JsonSchema };
@@ -219,6 +235,26 @@ const AUDIT_QUERY_DESCRIPTIONS: Record<keyof AuditListQuery, string> = {
   to: 'Only changes before this time.',
 };
 
+const INVENTORY_QUERY_DESCRIPTIONS: Record<keyof InventoryListQuery, string> = {
+  offset: 'How many rows to skip (page × limit).',
+  limit: 'Rows per page.',
+  sort: 'Sort key; a leading `-` sorts descending. Levels that sold nothing have no days of cover and sort after every number.',
+  q: 'Free text, matched against SKUs and product titles.',
+  locationId: 'Only this location.',
+  categoryId: 'Only variants of products in this category.',
+  state: 'Comma-separated stock states, e.g. `low,out`.',
+  low: '`true`: only levels running low (available at or under the threshold, or under 14 days of cover).',
+  variantId: 'Only this variant (its level at every location).',
+};
+
+const LEDGER_QUERY_DESCRIPTIONS: Record<keyof LedgerQuery, string> = {
+  offset: 'How many rows to skip (page × limit).',
+  limit: 'Rows per page.',
+  sort: '`-at` (newest first, the default) or `at`.',
+  variantId: 'The variant whose movements to list.',
+  locationId: 'Only movements at this location.',
+};
+
 function queryParameters(
   querySchema: z.ZodObject,
   descriptions: Record<string, string>,
@@ -336,11 +372,30 @@ export function buildOpenApiDocument(): OpenApiDocument {
       staffCreateInputSchema,
       staffUpdateInputSchema,
       auditListSchema,
+      locationListSchema,
+      inventoryLevelSchema,
+      inventoryListSchema,
+      stockMovementListSchema,
+      adjustmentInputSchema,
+      transferInputSchema,
+      stockChangeResultSchema,
+      thresholdInputSchema,
+      receiptInputSchema,
+      receiptResultSchema,
     ],
     'input',
   );
   const listParameters = productListParameters(schemas);
   const auditParameters = queryParameters(auditListQuerySchema, AUDIT_QUERY_DESCRIPTIONS, schemas);
+  const inventoryParameters = queryParameters(inventoryListQuerySchema, INVENTORY_QUERY_DESCRIPTIONS, schemas);
+  const ledgerParameters = queryParameters(ledgerQuerySchema, LEDGER_QUERY_DESCRIPTIONS, schemas);
+  const staleLevel = problem(
+    'The level changed since the version sent (someone adjusted, moved or sold stock). Nothing was applied; `current.levels` are the fresh numbers to decide on.',
+    {
+      required: ['current'],
+      properties: { current: { type: 'object', properties: { levels: { type: 'array', items: ref('InventoryLevel') } } } },
+    },
+  );
   const unauthorized = problem('Not signed in, or the session expired: sign in again (POST /session) and retry.');
   const forbidden = problem('Signed in, but the role may not do this; `detail` says why in plain words.');
 
@@ -540,6 +595,126 @@ export function buildOpenApiDocument(): OpenApiDocument {
         },
       },
     },
+    '/locations': {
+      get: {
+        operationId: 'listLocations',
+        tags: ['Inventory'],
+        summary: 'The warehouses stock is kept in',
+        responses: { '200': jsonResponse('Every location.', 'LocationList'), '401': unauthorized, default: otherProblem },
+      },
+    },
+    '/inventory': {
+      get: {
+        operationId: 'listInventoryLevels',
+        tags: ['Inventory'],
+        summary: 'Stock levels, one row per variant and location, one page at a time',
+        description:
+          'available = onHand − reserved. daysOfCover = available ÷ (units sold over the 28 days up to the latest order ÷ 28), to one decimal; null when nothing sold.',
+        parameters: inventoryParameters,
+        responses: {
+          '200': jsonResponse('One page of levels and how many match.', 'InventoryList'),
+          '400': problem('A query parameter is not valid; `errors` names which.'),
+          '401': unauthorized,
+          '403': forbidden,
+          default: otherProblem,
+        },
+      },
+    },
+    '/inventory/ledger': {
+      get: {
+        operationId: 'listStockMovements',
+        tags: ['Inventory'],
+        summary: 'A variant’s stock ledger: every movement, in time order',
+        description: 'Append-only. Each level’s onHand and reserved are the sums of its rows’ quantity and reservedChange.',
+        parameters: ledgerParameters,
+        responses: {
+          '200': jsonResponse('One page of movements and how many match.', 'StockMovementList'),
+          '400': problem('A query parameter is not valid; `errors` names which.'),
+          '404': problem('No variant has this id.'),
+          default: otherProblem,
+        },
+      },
+    },
+    '/inventory/adjustments': {
+      post: {
+        operationId: 'adjustStock',
+        tags: ['Inventory'],
+        summary: 'Record units received, damaged, lost, or a count',
+        description:
+          'quantity is the units received, damaged or lost; for a count correction, the number counted (the ledger records the difference). On hand never goes below zero (422 on `quantity`).',
+        parameters: [idempotencyKeyParameter],
+        requestBody: body('AdjustmentInput'),
+        responses: {
+          '200': jsonResponse('The level as it is now, and the ledger row written.', 'StockChangeResult'),
+          '400': problem('Idempotency-Key is missing or the body is not JSON.'),
+          '403': forbidden,
+          '404': problem('No variant has this id.'),
+          '409': staleLevel,
+          '422': validationProblem('The adjustment is not valid.'),
+          default: otherProblem,
+        },
+      },
+    },
+    '/inventory/transfers': {
+      post: {
+        operationId: 'transferStock',
+        tags: ['Inventory'],
+        summary: 'Move units from one location to another in one step',
+        description: 'Both levels change together or neither does; no more than is available at the source can leave (422 on `quantity`).',
+        parameters: [idempotencyKeyParameter],
+        requestBody: body('TransferInput'),
+        responses: {
+          '200': jsonResponse('Both levels as they are now, and the two ledger rows.', 'StockChangeResult'),
+          '400': problem('Idempotency-Key is missing or the body is not JSON.'),
+          '403': forbidden,
+          '409': staleLevel,
+          '422': validationProblem('The transfer is not valid.'),
+          default: otherProblem,
+        },
+      },
+    },
+    '/inventory/receipts': {
+      post: {
+        operationId: 'receiveDelivery',
+        tags: ['Inventory'],
+        summary: 'Receive a delivery (rows of SKU, location, quantity, as read from a CSV)',
+        description:
+          'With `dryRun: true`, checks every row and changes nothing. Otherwise (Idempotency-Key required) the whole delivery applies in one step, or, when any row is wrong, nothing does (422 with `errors` keyed `rows.<index>.<column>`).',
+        parameters: [
+          { ...idempotencyKeyParameter, required: false, description: `${idempotencyKeyParameter.description} Required unless dryRun.` },
+        ],
+        requestBody: body('ReceiptInput'),
+        responses: {
+          '200': jsonResponse('Every row with what is wrong with it, and whether the delivery was applied.', 'ReceiptResult'),
+          '400': problem('Idempotency-Key is missing or the body is not JSON.'),
+          '403': forbidden,
+          '422': validationProblem('A row is wrong; nothing was received.'),
+          default: otherProblem,
+        },
+      },
+    },
+    '/inventory/levels/{variantId}/{locationId}/threshold': {
+      put: {
+        operationId: 'setLowStockThreshold',
+        tags: ['Inventory'],
+        summary: 'Set the low-stock threshold of one level',
+        parameters: [
+          { ...productIdParameter, name: 'variantId', description: 'The variant id.' },
+          { ...productIdParameter, name: 'locationId', description: 'The location id.' },
+          { ...ifMatchParameter, description: 'The level’s `version`, quoted.' },
+        ],
+        requestBody: body('ThresholdInput'),
+        responses: {
+          '200': jsonResponse('The level with its new threshold and version.', 'InventoryLevel', { ETag: etagHeader }),
+          '403': forbidden,
+          '404': problem('No such variant or location.'),
+          '409': staleLevel,
+          '422': validationProblem('The threshold is not valid.'),
+          '428': problem('If-Match is missing.'),
+          default: otherProblem,
+        },
+      },
+    },
   };
 
   return {
@@ -551,6 +726,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: 'Products', description: 'Listings, their variants, prices and status.' },
       { name: 'Catalogue', description: 'Categories and tags, for filters and pickers.' },
       { name: 'Staff', description: 'Signing in, staff accounts and roles, and the audit log.' },
+      { name: 'Inventory', description: 'Stock levels per variant and location, and the ledger of every movement.' },
     ],
     paths,
     components: {

@@ -78,7 +78,9 @@ export const refundSchema = z
   })
   .meta({ id: 'Refund' });
 
-export const orderNoteSchema = z.object({ id: z.string(), at: isoDateTimeSchema, author: personSchema, text: z.string() }).meta({ id: 'OrderNote' });
+export const orderNoteSchema = z
+  .object({ id: z.string(), at: isoDateTimeSchema, author: personSchema, text: z.string() })
+  .meta({ id: 'OrderNote' });
 
 export const ORDER_EVENT_TYPES = ['placed', 'fulfilled', 'cancelled', 'refunded', 'note_added', 'closed'] as const;
 export const orderEventSchema = z

@@ -4,13 +4,7 @@
  * whole units; levels are always the sum of their ledger.
  */
 import { z } from 'zod';
-import {
-  ADJUSTMENT_REASONS,
-  INVENTORY_SORTS,
-  MAX_STOCK_UNITS,
-  STOCK_REASONS,
-  STOCK_STATES,
-} from './constants';
+import { ADJUSTMENT_REASONS, INVENTORY_SORTS, MAX_STOCK_UNITS, STOCK_REASONS, STOCK_STATES } from './constants';
 import { isoDateTimeSchema, listResponseSchema } from './schemas';
 
 export const locationSchema = z.object({ id: z.string(), name: z.string() }).meta({ id: 'Location' });
@@ -53,7 +47,7 @@ export const inventoryListSchema = listResponseSchema(inventoryLevelSchema).meta
 
 const commaList = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).min(1));
-const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const flag = z.stringbool({ truthy: ['true', '1'], falsy: ['false', '0'] });
 
 export const inventoryListQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),

@@ -128,6 +128,15 @@ describe('seeded orders', () => {
     expect(problems.slice(0, 20)).toEqual([]);
   });
 
+  it('cope with a tiny catalogue, and a shop with nothing active sells nothing', () => {
+    const tiny = generateShop({ seed: 3, products: 4 });
+    const few = generateOrders({ seed: 3, count: 200, products: tiny, anchorMs: SEED_ANCHOR_MS });
+    expect(few).toHaveLength(tiny.some((r) => r.product.status === 'active') ? 200 : 0);
+    for (const order of few) expect(orderSchema.safeParse(order).success).toBe(true);
+    const drafts = tiny.map((r) => ({ ...r, product: { ...r.product, status: 'draft' as const } }));
+    expect(generateOrders({ seed: 3, count: 50, products: drafts, anchorMs: SEED_ANCHOR_MS })).toEqual([]);
+  });
+
   it('give every line, fulfilment, refund and event an id of its own', () => {
     const ids = orders.flatMap((o) => [o.id, ...o.lines.map((l) => l.id), ...o.fulfilments.map((f) => f.id), ...o.refunds.map((r) => r.id), ...o.notes.map((n) => n.id), ...o.timeline.map((e) => e.id)]);
     expect(new Set(ids).size).toBe(ids.length);

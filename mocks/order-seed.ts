@@ -417,7 +417,8 @@ export function generateOrders(options: GenerateOrdersOptions): Order[] {
   if (count <= 0) return [];
   const next = mulberry32(orderStreamSeed(options.seed)).next;
   const table = sellableTable(options.products, next);
-  if (table.items.length === 0) throw new Error('No active product to sell: the seeded orders need at least one');
+  // A shop with nothing active to sell (a tiny or all-draft catalogue) has no orders to show.
+  if (table.items.length === 0) return [];
 
   // ---- when: a weighted calendar day, then a local hour, whole seconds.
   const windowStart = Math.max(anchorMs - WINDOW_DAYS * DAY_MS, table.createdMs[0]! + HOUR_MS);

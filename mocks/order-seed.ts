@@ -39,6 +39,7 @@ import {
   paymentStatusOf,
   percentOf,
   shippingFee,
+  type PricedLine,
   type ShippingMethod,
 } from '../src/api/order-rules';
 import { DEMO_STAFF } from './auth';
@@ -553,12 +554,17 @@ function makeOrder(ctx: Ctx, number: number, placedMs: number, customer: Custome
     quantities.push(1);
   }
 
-  const priced = chosen.map((item, l) => ({
-    unitPrice: item.compareAtPrice !== null && placedMs < item.saleFromMs ? item.compareAtPrice : item.price,
-    quantity: quantities[l]!,
-  }));
+  const count = chosen.length;
+  const priced = new Array<PricedLine>(count);
   let subtotal = 0;
-  for (const p of priced) subtotal += p.unitPrice * p.quantity;
+  let units = 0;
+  for (let l = 0; l < count; l++) {
+    const item = chosen[l]!;
+    const unitPrice = item.compareAtPrice !== null && placedMs < item.saleFromMs ? item.compareAtPrice : item.price;
+    priced[l] = { unitPrice, quantity: quantities[l]! };
+    subtotal += unitPrice * quantities[l]!;
+    units += quantities[l]!;
+  }
 
   // ---- discount code, shipping, tax.
   const placed = new Date(placedMs);
@@ -579,21 +585,25 @@ function makeOrder(ctx: Ctx, number: number, placedMs: number, customer: Custome
   const method: ShippingMethod = next() < (month === 11 ? 0.12 : 0.07) ? 'expedited' : 'standard';
   const totals = orderTotals(priced, shippingFee(subtotal - discount, method), customer.state.code, discount);
 
-  const lines: OrderLine[] = chosen.map((item, l) => ({
-    id: `li_${body}_${l + 1}`,
-    variantId: item.variantId,
-    productId: item.productId,
-    sku: item.sku,
-    title: item.title,
-    variantTitle: item.variantTitle,
-    quantity: quantities[l]!,
-    unitPrice: priced[l]!.unitPrice,
-    discount: totals.lines[l]!.discount,
-    tax: totals.lines[l]!.tax,
-    fulfilledQuantity: 0,
-    cancelledQuantity: 0,
-    refundedQuantity: 0,
-  }));
+  const lines = new Array<OrderLine>(count);
+  for (let l = 0; l < count; l++) {
+    const item = chosen[l]!;
+    lines[l] = {
+      id: `li_${body}_${l + 1}`,
+      variantId: item.variantId,
+      productId: item.productId,
+      sku: item.sku,
+      title: item.title,
+      variantTitle: item.variantTitle,
+      quantity: quantities[l]!,
+      unitPrice: priced[l]!.unitPrice,
+      discount: totals.lines[l]!.discount,
+      tax: totals.lines[l]!.tax,
+      fulfilledQuantity: 0,
+      cancelledQuantity: 0,
+      refundedQuantity: 0,
+    };
+  }
 
   const placedAt = iso(placedMs);
   const order: Order = {
@@ -637,14 +647,14 @@ function makeOrder(ctx: Ctx, number: number, placedMs: number, customer: Custome
   }
 
   const expedited = method === 'expedited';
-  const units = quantities.reduce((a, b) => a + b, 0);
   if (lifecycle === 'open' || lifecycle === 'backordered') {
     // Part of a multi-unit order may have shipped already; the rest waits.
     if (units >= 2 && next() < (lifecycle === 'backordered' ? 0.8 : 0.3)) {
       const shipMs = shipTime(placedMs, next);
       if (shipMs <= anchorMs) {
-        const part = lines.length > 1 ? lines.slice(0, lines.length - 1).map((l) => [l, l.quantity] as const) : [[lines[0]!, 1] as const];
-        fulfil(ctx, order, shipMs, part, expedited);
+        // Every line but the last, or one unit of a single line.
+        if (count > 1) fulfil(ctx, order, shipMs, 0, count - 1, false, expedited);
+        else fulfil(ctx, order, shipMs, 0, 1, true, expedited);
         lastMs = shipMs;
       }
     }
@@ -655,14 +665,13 @@ function makeOrder(ctx: Ctx, number: number, placedMs: number, customer: Custome
   // ---- shipped: once, or in two parcels a few days apart; then closed.
   let shipMs = shipTime(placedMs, next);
   if (lines.length > 1 && next() < 0.06) {
-    const first = lines.slice(0, 1).map((l) => [l, l.quantity] as const);
-    fulfil(ctx, order, shipMs, first, expedited);
+    fulfil(ctx, order, shipMs, 0, 1, false, expedited);
     const laterMs = shipMs + (1 + Math.floor(next() * 3)) * DAY_MS;
     // An order placed a week ago may not wait days for its second parcel: then both left the same day.
     shipMs = laterMs <= anchorMs ? laterMs : shipMs + HOUR_MS;
-    fulfil(ctx, order, shipMs, lines.slice(1).map((l) => [l, l.quantity] as const), expedited);
+    fulfil(ctx, order, shipMs, 1, count, false, expedited);
   } else {
-    fulfil(ctx, order, shipMs, lines.map((l) => [l, l.quantity] as const), expedited);
+    fulfil(ctx, order, shipMs, 0, count, false, expedited);
   }
   const lastFulfilment = order.fulfilments[order.fulfilments.length - 1]!;
   event(order, lastFulfilment.at, 'closed', lastFulfilment.by, CLOSED_MESSAGE);
@@ -707,16 +716,21 @@ function addNote(order: Order, ms: number, text: string, author: Person): void {
   event(order, at, 'note_added', author, NOTE_MESSAGES.get(text) ?? `Note: ${text}`);
 }
 
-function fulfil(ctx: Ctx, order: Order, ms: number, parts: readonly (readonly [OrderLine, number])[], expedited: boolean): void {
+/** Ships lines [from, to) in full, or with `oneUnit` a single unit of line `from`. */
+function fulfil(ctx: Ctx, order: Order, ms: number, from: number, to: number, oneUnit: boolean, expedited: boolean): void {
   const { next } = ctx;
   const location = LOCATION_INDEX.get(order.locationId) ?? 0;
   const carrier = pickCarrier(expedited, next());
   const trackingNumberValue = trackingNumber(carrier, location, expedited, ++ctx.fulfilmentSeq, next);
   const by = next() < 0.75 ? SUPPORT : MANAGER;
+  const shipped = new Array<{ lineId: string; quantity: number }>(to - from);
   let units = 0;
-  for (const [line, quantity] of parts) {
+  for (let l = from; l < to; l++) {
+    const line = order.lines[l]!;
+    const quantity = oneUnit ? 1 : line.quantity;
     line.fulfilledQuantity += quantity;
     units += quantity;
+    shipped[l - from] = { lineId: line.id, quantity };
   }
   const at = iso(ms);
   order.fulfilments.push({
@@ -725,7 +739,7 @@ function fulfil(ctx: Ctx, order: Order, ms: number, parts: readonly (readonly [O
     locationId: order.locationId,
     carrier,
     trackingNumber: trackingNumberValue,
-    lines: parts.map(([line, quantity]) => ({ lineId: line.id, quantity })),
+    lines: shipped,
     by,
   });
   const key = (units * LOCATIONS.length + location) * 4 + CARRIER_INDEX[carrier];

@@ -9,6 +9,8 @@ import { delay, http, HttpResponse, type HttpHandler, type HttpResponseResolver 
 import { can, refusal, type Action } from '../src/api/permissions';
 import { auditListQuerySchema, productListQuerySchema, signInInputSchema } from '../src/api/schemas';
 import { inventoryListQuerySchema, ledgerQuerySchema } from '../src/api/stock-schemas';
+import { orderListQuerySchema } from '../src/api/order-schemas';
+import { addOrderNote, cancelOrder, fulfilOrder, orderNotFound, refundOrder } from './order-writes';
 import { DEMO_STAFF } from './auth';
 import { bulkUpdateStatus, createProduct, parseBulkStatusInput, parseProductInput, updateProduct } from './product-writes';
 import { issuesToErrors, ProblemError, problemResponse } from './problems';
@@ -255,6 +257,47 @@ export function createHandlers(db: MockDb): HttpHandler[] {
         const version = ifMatchVersion(request);
         const level = await setThreshold(db, actor, param(params.variantId), param(params.locationId), version, await readJson(request));
         return HttpResponse.json(level, withEtag(level.version));
+      }),
+    ),
+
+    http.get(
+      '/api/orders',
+      authed('orders.view', ({ request }) => HttpResponse.json(db.listOrders(parseQuery(orderListQuerySchema, request)))),
+    ),
+
+    http.get(
+      '/api/orders/:id',
+      authed('orders.view', ({ params }) => {
+        const id = param(params.id);
+        const order = db.getOrder(id);
+        if (!order) throw orderNotFound(id);
+        return HttpResponse.json(order, withEtag(order.version));
+      }),
+    ),
+
+    ...(
+      [
+        ['fulfilments', fulfilOrder, 'Fulfilments'],
+        ['cancel', cancelOrder, 'Cancellations'],
+        ['refunds', refundOrder, 'Refunds'],
+      ] as const
+    ).map(([path, act, what]) =>
+      http.post(
+        `/api/orders/:id/${path}`,
+        // The role is checked by the write itself (fulfil or refund); reading the order is the least a caller needs.
+        authed('orders.view', async ({ request, params }, actor) => {
+          const body = await readJson(request);
+          const order = await act(db, actor, param(params.id), body, requireIdempotency(request, body, what));
+          return HttpResponse.json(order, withEtag(order.version));
+        }),
+      ),
+    ),
+
+    http.post(
+      '/api/orders/:id/notes',
+      authed('orders.view', async ({ request, params }, actor) => {
+        const order = await addOrderNote(db, actor, param(params.id), await readJson(request));
+        return HttpResponse.json(order, withEtag(order.version));
       }),
     ),
 

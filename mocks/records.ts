@@ -1,3 +1,4 @@
+import type { Order } from '../src/api/order-schemas';
 import type { Product } from '../src/api/schemas';
 import type { StockMovement } from '../src/api/stock-schemas';
 
@@ -36,6 +37,7 @@ export type ChangeSet = {
   /** Monotonic across tabs (kept in IndexedDB), so a tab can tell what it has not seen yet. */
   seq: number;
   products: ProductRecord[];
+  orders: Order[];
   movements: MovementRecord[];
   idempotency: IdempotencyRecord[];
 };

@@ -43,7 +43,7 @@ const REASON_WORDS: Record<AdjustmentReason, string> = {
   lost: 'written off as lost',
 };
 
-function locationName(id: string): string {
+export function locationName(id: string): string {
   return LOCATIONS.find((l) => l.id === id)?.name ?? id;
 }
 
@@ -52,7 +52,7 @@ function locationName(id: string): string {
  * several changes to one product (both ends of a transfer, many receipt
  * rows) land in one record, which is put once at the end.
  */
-class StagedLevels {
+export class StagedLevels {
   private records = new Map<string, ProductRecord>();
   private touched: { variantId: string; locationId: string }[] = [];
   readonly movements: MovementRecord[] = [];
@@ -98,7 +98,14 @@ class StagedLevels {
   move(
     variantId: string,
     locationId: string,
-    change: { quantity: number; reservedChange?: number; reason: MovementRecord['reason']; note: string; transferId?: string | null },
+    change: {
+      quantity: number;
+      reservedChange?: number;
+      reason: MovementRecord['reason'];
+      note: string;
+      transferId?: string | null;
+      order?: { id: string; number: number };
+    },
   ): void {
     const { state, sku } = this.touch(variantId, locationId);
     state.onHand += change.quantity;
@@ -112,8 +119,8 @@ class StagedLevels {
         quantity: change.quantity,
         reservedChange: change.reservedChange ?? 0,
         note: change.note,
-        orderId: null,
-        orderNumber: null,
+        orderId: change.order?.id ?? null,
+        orderNumber: change.order?.number ?? null,
         transferId: change.transferId ?? null,
       }),
     );

@@ -16,6 +16,7 @@ import {
 import { can, refusal, type Action, type Role } from '../src/api/permissions';
 import type { AuditEntry, Staff } from '../src/api/schemas';
 import type { InventoryLevel, InventoryListQuery, LedgerQuery, StockMovement } from '../src/api/stock-schemas';
+import type { Order, OrderListQuery, OrderSummary } from '../src/api/order-schemas';
 import { productAudit, staffAudit, type AuditDraft } from './audit';
 import {
   FREE_FAILURES,
@@ -36,6 +37,7 @@ import { CATEGORIES, LOCATIONS } from './catalogue';
 import { ProblemError } from './problems';
 import type { ChangeSet, IdempotencyRecord, LevelState, MovementRecord, ProductRecord } from './records';
 import { describeLevel, InventoryIndex } from './inventory-index';
+import { OrderIndex } from './order-index';
 import { seededShop } from './seeded-shop';
 import { seededMovements, seededSlot, type StockSeed } from './stock-seed';
 import { compareText, SortedIndex, type Compare } from './sorted-index';
@@ -99,6 +101,8 @@ export type WriteTx = {
   getStaff(id: string): StaffRecord | undefined;
   allStaff(): readonly StaffRecord[];
   putStaff(record: StaffRecord): void;
+  getOrder(id: string): Order | undefined;
+  putOrder(order: Order): void;
   /** Appends a ledger row; the level it moves must be put in the same write. */
   move(movement: Omit<MovementRecord, 'id' | 'at' | 'actor'>): MovementRecord;
   /** An audit entry beyond the product and staff diffs the store records by itself (stock, for one). */
@@ -274,6 +278,10 @@ export class MockDb {
   /** Ledger rows written since the seed, by variant, in the order they were written. */
   private movements = new Map<string, MovementRecord[]>();
   private movementIds = new Set<string>();
+  /** Orders written since the seed, with the change that wrote them; the seeded ones stay in stockSeed.orders. */
+  private changedOrders = new Map<string, { seq: number; order: Order }>();
+  /** The order list's index, built by the first order request. */
+  private orderIndex: OrderIndex | null = null;
   /** Whether every entry's search text exists (new entries build theirs on first search). */
   private searchReady = false;
   /** Staff, sessions, throttling and the audit log: small, so one document persisted whole. */
@@ -298,6 +306,8 @@ export class MockDb {
     this.inventory = null;
     this.movements.clear();
     this.movementIds.clear();
+    this.changedOrders.clear();
+    this.orderIndex = null;
     this.searchReady = false;
     this.seq = 0;
     // A fresh shop has its seeded staff and an empty log; whoever is signed in stays signed in.
@@ -379,6 +389,31 @@ export class MockDb {
             (e.priceMax >= min && e.priceMax <= max) ||
             e.record.product.variants.some((v) => v.price >= min && v.price <= max)))) &&
       (text === undefined || searchTextOf(e).includes(text) || (digits !== null && barcodeTextOf(e).includes(digits)));
+  }
+
+  // ------------------------------------------------------------ orders
+
+  /** Seeded orders are found by position: ord_0001001 is order #1001, the first. */
+  getOrder(id: string): Order | undefined {
+    const changed = this.changedOrders.get(id)?.order;
+    if (changed) return changed;
+    const seeded = this.stockSeed?.orders ?? [];
+    const order = /^ord_\d+$/.test(id) ? seeded[Number(id.slice(4)) - 1001] : undefined;
+    return order?.id === id ? order : undefined;
+  }
+
+  private orders(): OrderIndex {
+    this.orderIndex ??= new OrderIndex(this.allOrders());
+    return this.orderIndex;
+  }
+
+  /** Every order as it is now, in the order they were placed; for indexes and tests, never for a request. */
+  *allOrders(): IterableIterator<Order> {
+    for (const order of this.stockSeed?.orders ?? []) yield this.changedOrders.get(order.id)?.order ?? order;
+  }
+
+  listOrders(query: OrderListQuery): { items: OrderSummary[]; total: number } {
+    return this.orders().list(query);
   }
 
   // ------------------------------------------------------------ stock
@@ -476,8 +511,8 @@ export class MockDb {
       this.searchReady = true;
       return true;
     }
-    // Inventory last: products is the screen people open first.
-    return this.inventoryIndex().warmUpStep();
+    // Inventory and orders last: products is the screen people open first.
+    return this.inventoryIndex().warmUpStep() || this.orders().warmUpStep();
   }
 
   // ------------------------------------------------------------ writes
@@ -511,6 +546,7 @@ export class MockDb {
       const staged = new Map<string, ProductRecord>();
       const stagedStaff = new Map<string, StaffRecord>();
       const stagedMoves: MovementRecord[] = [];
+      const stagedOrders = new Map<string, Order>();
       const extraDrafts: AuditDraft[] = [];
       const now = new Date(this.now()).toISOString();
       const tx: WriteTx = {
@@ -536,6 +572,8 @@ export class MockDb {
           return movement;
         },
         audit: (draft) => void extraDrafts.push(draft),
+        getOrder: (id) => stagedOrders.get(id) ?? this.getOrder(id),
+        putOrder: (order) => void stagedOrders.set(order.id, order),
       };
       const result = fn(tx);
 
@@ -551,6 +589,7 @@ export class MockDb {
       const changes: ChangeSet = {
         seq: this.seq + 1,
         products: [...staged.values()],
+        orders: [...stagedOrders.values()],
         movements: stagedMoves,
         idempotency: ctx.idempotency ? [{ ...ctx.idempotency, result }] : [],
       };
@@ -594,6 +633,7 @@ export class MockDb {
     this.applyRecords(
       changes.seq,
       changes.products.map((record) => ({ seq: changes.seq, record })),
+      changes.orders.map((order) => ({ seq: changes.seq, order })),
       changes.movements,
       changes.idempotency,
     );
@@ -603,6 +643,7 @@ export class MockDb {
   applyRecords(
     seq: number,
     products: readonly { seq: number; record: ProductRecord }[],
+    orders: readonly { seq: number; order: Order }[],
     movements: readonly MovementRecord[],
     idempotency: readonly IdempotencyRecord[],
   ): void {
@@ -619,6 +660,12 @@ export class MockDb {
       this.add(entry);
       touched.push(entry);
       this.inventory?.replace(record.product.id, record);
+    }
+    for (const { seq: orderSeq, order } of orders) {
+      const old = this.changedOrders.get(order.id);
+      if (old && old.seq >= orderSeq) continue;
+      this.changedOrders.set(order.id, { seq: orderSeq, order });
+      this.orderIndex?.replace(order);
     }
     for (const movement of movements) {
       if (this.movementIds.has(movement.id)) continue;

@@ -43,7 +43,7 @@ export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Pro
   async function catchUp(): Promise<void> {
     if (!overlay || (await overlay.latestSeq()) <= db.seq) return;
     const news = await overlay.readSince(db.seq);
-    db.applyRecords(news.seq, news.products, news.movements, news.idempotency);
+    db.applyRecords(news.seq, news.products, news.orders, news.movements, news.idempotency);
   }
 
   /** (Re)attaches the overlay of the db's current shop and applies it over the fresh seed. */

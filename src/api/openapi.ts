@@ -42,6 +42,16 @@ import {
   type InventoryListQuery,
   type LedgerQuery,
 } from './stock-schemas';
+import {
+  cancelInputSchema,
+  fulfilInputSchema,
+  noteInputSchema,
+  orderListQuerySchema,
+  orderListSchema,
+  orderSchema,
+  refundInputSchema,
+  type OrderListQuery,
+} from './order-schemas';
 
 export type JsonSchema = { [keyword: string]: unknown };
 type MediaType = { schema: JsonSchema };
@@ -247,6 +257,22 @@ const INVENTORY_QUERY_DESCRIPTIONS: Record<keyof InventoryListQuery, string> = {
   variantId: 'Only this variant (its level at every location).',
 };
 
+const ORDER_QUERY_DESCRIPTIONS: Record<keyof OrderListQuery, string> = {
+  offset: 'How many rows to skip (page × limit).',
+  limit: 'Rows per page.',
+  sort: 'Sort key; a leading `-` sorts descending (`-placedAt`, newest first, is the default).',
+  q: 'An order number (`#1042` or `1042`) finds that order; other text is matched against customer names and emails.',
+  status: 'Comma-separated order statuses.',
+  paymentStatus: 'Comma-separated payment statuses.',
+  fulfilmentStatus: 'Comma-separated fulfilment statuses.',
+  from: 'First day placed, inclusive, in the store’s time zone (America/New_York).',
+  to: 'Last day placed, inclusive, in the store’s time zone.',
+  state: 'Two-letter code of the shipping address’s state.',
+  totalMin: 'In cents: only orders totalling at least this.',
+  totalMax: 'In cents: only orders totalling at most this.',
+  sku: 'Only orders with a line of this SKU (case-insensitive).',
+};
+
 const LEDGER_QUERY_DESCRIPTIONS: Record<keyof LedgerQuery, string> = {
   offset: 'How many rows to skip (page × limit).',
   limit: 'Rows per page.',
@@ -382,6 +408,12 @@ export function buildOpenApiDocument(): OpenApiDocument {
       thresholdInputSchema,
       receiptInputSchema,
       receiptResultSchema,
+      orderSchema,
+      orderListSchema,
+      fulfilInputSchema,
+      cancelInputSchema,
+      refundInputSchema,
+      noteInputSchema,
     ],
     'input',
   );
@@ -389,6 +421,29 @@ export function buildOpenApiDocument(): OpenApiDocument {
   const auditParameters = queryParameters(auditListQuerySchema, AUDIT_QUERY_DESCRIPTIONS, schemas);
   const inventoryParameters = queryParameters(inventoryListQuerySchema, INVENTORY_QUERY_DESCRIPTIONS, schemas);
   const ledgerParameters = queryParameters(ledgerQuerySchema, LEDGER_QUERY_DESCRIPTIONS, schemas);
+  const orderParameters = queryParameters(orderListQuerySchema, ORDER_QUERY_DESCRIPTIONS, schemas);
+  const orderIdParameter: Parameter = { ...productIdParameter, description: 'The order id.' };
+  const staleOrder = problem('Someone changed the order since the version sent. Nothing was done; `current` is the order as it is now.', {
+    required: ['current'],
+    properties: { current: ref('Order') },
+  });
+  const orderAction = (operationId: string, summary: string, description: string, input: string): Operation => ({
+    operationId,
+    tags: ['Orders'],
+    summary,
+    description,
+    parameters: [orderIdParameter, idempotencyKeyParameter],
+    requestBody: body(input),
+    responses: {
+      '200': jsonResponse('The order as it is now.', 'Order', { ETag: etagHeader }),
+      '400': problem('Idempotency-Key is missing or the body is not JSON.'),
+      '403': forbidden,
+      '404': problem('No order has this id.'),
+      '409': staleOrder,
+      '422': validationProblem('The request is not valid for this order, or a rule refuses it (`detail` says which).'),
+      default: otherProblem,
+    },
+  });
   const staleLevel = problem(
     'The level changed since the version sent (someone adjusted, moved or sold stock). Nothing was applied; `current.levels` are the fresh numbers to decide on.',
     {
@@ -715,6 +770,74 @@ export function buildOpenApiDocument(): OpenApiDocument {
         },
       },
     },
+    '/orders': {
+      get: {
+        operationId: 'listOrders',
+        tags: ['Orders'],
+        summary: 'List orders, one page at a time',
+        parameters: orderParameters,
+        responses: {
+          '200': jsonResponse('One page of orders and how many match.', 'OrderList'),
+          '400': problem('A query parameter is not valid; `errors` names which.'),
+          '401': unauthorized,
+          '403': forbidden,
+          default: otherProblem,
+        },
+      },
+    },
+    '/orders/{id}': {
+      get: {
+        operationId: 'getOrder',
+        tags: ['Orders'],
+        summary: 'Read one order: lines, money, customer, shipments, refunds, notes and its timeline',
+        parameters: [orderIdParameter],
+        responses: {
+          '200': jsonResponse('The order.', 'Order', { ETag: etagHeader }),
+          '404': problem('No order has this id.'),
+          default: otherProblem,
+        },
+      },
+    },
+    '/orders/{id}/fulfilments': {
+      post: orderAction(
+        'fulfilOrder',
+        'Ship some or all units from a warehouse, with carrier and tracking number',
+        'Each line ships at most what is left (ordered − cancelled − shipped); the warehouse must have the units on hand; the tracking number must match the carrier’s format. The ledger records a sale per line. A cancelled order ships nothing.',
+        'FulfilInput',
+      ),
+    },
+    '/orders/{id}/cancel': {
+      post: orderAction(
+        'cancelOrder',
+        'Cancel an order that has nothing shipped, optionally refunding it',
+        'Releases every reservation (ledger rows). With `refund: true`, what is still refundable is refunded in the same step.',
+        'CancelInput',
+      ),
+    },
+    '/orders/{id}/refunds': {
+      post: orderAction(
+        'refundOrder',
+        'Refund units, the shipping and/or an amount, with or without restock',
+        'The refund is the sum of what the customer paid for the units (exact to the cent over all refunds), the shipping fee if asked, and `amount`. It never exceeds total − refunded (422). Support may refund up to $500 at once (403 above). Restocked units go back on hand at `locationId` (ledger rows).',
+        'RefundInput',
+      ),
+    },
+    '/orders/{id}/notes': {
+      post: {
+        operationId: 'addOrderNote',
+        tags: ['Orders'],
+        summary: 'Add an internal note (appends; needs no version)',
+        parameters: [orderIdParameter],
+        requestBody: body('NoteInput'),
+        responses: {
+          '200': jsonResponse('The order with the note and its timeline event.', 'Order', { ETag: etagHeader }),
+          '403': forbidden,
+          '404': problem('No order has this id.'),
+          '422': validationProblem('The note is empty or too long.'),
+          default: otherProblem,
+        },
+      },
+    },
   };
 
   return {
@@ -727,6 +850,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: 'Catalogue', description: 'Categories and tags, for filters and pickers.' },
       { name: 'Staff', description: 'Signing in, staff accounts and roles, and the audit log.' },
       { name: 'Inventory', description: 'Stock levels per variant and location, and the ledger of every movement.' },
+      { name: 'Orders', description: 'Finding, fulfilling, cancelling and refunding orders; notes and timelines.' },
     ],
     paths,
     components: {

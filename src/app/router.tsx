@@ -22,6 +22,7 @@ import {
   type InventoryListSearch,
   type LedgerSearch,
 } from '@/features/inventory/search';
+import { ORDER_LIST_DEFAULTS, orderListSearchSchema, orderSearchToQuery, type OrderListSearch } from '@/features/orders/search';
 import { parseSearch, parseSearchLeniently, stringifySearch } from '@/lib/search-params';
 import { AppLayout } from './layout/app-layout';
 import { NotBuiltYet } from './not-built-yet';
@@ -149,6 +150,29 @@ const inventoryReceiveRoute = createRoute({
   component: lazyRouteComponent(() => import('@/features/inventory/components/screens'), 'ReceivePage'),
 });
 
+const ordersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/orders',
+  validateSearch: (raw: Partial<OrderListSearch> & SearchSchemaInput) => parseSearchLeniently(orderListSearchSchema, raw),
+  search: { middlewares: [stripSearchParams(ORDER_LIST_DEFAULTS)] },
+  loaderDeps: ({ search }) => search,
+  loader: async ({ context, deps }) => {
+    const { orderQueries } = await import('./order-screens');
+    void context.queryClient.prefetchQuery(orderQueries.list(orderSearchToQuery(deps)));
+  },
+  component: lazyRouteComponent(() => import('./order-screens'), 'OrdersPage'),
+});
+
+const orderRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/orders/$orderId',
+  loader: async ({ context, params }) => {
+    const { orderQueries } = await import('./order-screens');
+    return context.queryClient.ensureQueryData(orderQueries.detail(params.orderId));
+  },
+  component: lazyRouteComponent(() => import('./order-screens'), 'OrderScreen'),
+});
+
 const placeholder = <Path extends string>(path: Path, title: string, what: string) =>
   createRoute({ getParentRoute: () => rootRoute, path, component: () => <NotBuiltYet title={title} what={what} /> });
 
@@ -169,7 +193,8 @@ const routeTree = rootRoute.addChildren([
   inventoryRoute,
   inventoryLedgerRoute,
   inventoryReceiveRoute,
-  placeholder('/orders', 'Orders', 'Find, fulfil, cancel and refund orders'),
+  ordersRoute,
+  orderRoute,
   placeholder('/reports', 'Reports', 'Sales by product, category and state'),
   auditRoute,
   settingsRoute,

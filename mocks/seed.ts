@@ -14,8 +14,13 @@ export const DEFAULT_SEED = 20261101;
 export const DEFAULT_PRODUCTS = 300;
 /** A year of a small shop's orders: about ten a day. */
 export const DEFAULT_ORDERS = 3_000;
-/** Every seeded timestamp is relative to this instant, never to the clock. */
-export const SEED_ANCHOR_MS = Date.UTC(2026, 10, 1, 12, 0, 0);
+/**
+ * Every seeded timestamp is relative to this instant, never to the clock: the
+ * demo shop's year of orders ends here (11:00 in New York on 25 Nov 2026), so
+ * "last 7 days" on the dashboard is full on the day it was built and thins
+ * out after. Moving it forward is one edit; the shop stays deterministic.
+ */
+export const SEED_ANCHOR_MS = Date.UTC(2026, 10, 25, 16, 0, 0);
 export const IMAGE_HOST = 'https://images.stockroom.test';
 
 const DAY_MS = 86_400_000;

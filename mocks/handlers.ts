@@ -10,6 +10,9 @@ import { can, refusal, type Action } from '../src/api/permissions';
 import { auditListQuerySchema, productListQuerySchema, signInInputSchema } from '../src/api/schemas';
 import { inventoryListQuerySchema, ledgerQuerySchema } from '../src/api/stock-schemas';
 import { orderListQuerySchema } from '../src/api/order-schemas';
+import { breakdownQuerySchema, salesReportQuerySchema } from '../src/api/report-schemas';
+import { STORE_TIME_ZONE } from '../src/api/constants';
+import { storeDate } from '../src/api/store-time';
 import { addOrderNote, cancelOrder, fulfilOrder, orderNotFound, refundOrder } from './order-writes';
 import { DEMO_STAFF } from './auth';
 import { bulkUpdateStatus, createProduct, parseBulkStatusInput, parseProductInput, updateProduct } from './product-writes';
@@ -299,6 +302,21 @@ export function createHandlers(db: MockDb): HttpHandler[] {
         const order = await addOrderNote(db, actor, param(params.id), await readJson(request));
         return HttpResponse.json(order, withEtag(order.version));
       }),
+    ),
+
+    http.get(
+      '/api/reports/clock',
+      authed('reports.view', () => HttpResponse.json({ today: storeDate(db.now()), timeZone: STORE_TIME_ZONE })),
+    ),
+
+    http.get(
+      '/api/reports/sales',
+      authed('reports.view', ({ request }) => HttpResponse.json(db.salesReport(parseQuery(salesReportQuerySchema, request)))),
+    ),
+
+    http.get(
+      '/api/reports/breakdown',
+      authed('reports.view', ({ request }) => HttpResponse.json(db.salesBreakdown(parseQuery(breakdownQuerySchema, request)))),
     ),
 
     http.post(

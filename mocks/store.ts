@@ -17,6 +17,7 @@ import { can, refusal, type Action, type Role } from '../src/api/permissions';
 import type { AuditEntry, Staff } from '../src/api/schemas';
 import type { InventoryLevel, InventoryListQuery, LedgerQuery, StockMovement } from '../src/api/stock-schemas';
 import type { Order, OrderListQuery, OrderSummary } from '../src/api/order-schemas';
+import type { BreakdownQuery, SalesBreakdown, SalesReport, SalesReportQuery } from '../src/api/report-schemas';
 import { productAudit, staffAudit, type AuditDraft } from './audit';
 import {
   FREE_FAILURES,
@@ -38,6 +39,7 @@ import { ProblemError } from './problems';
 import type { ChangeSet, IdempotencyRecord, LevelState, MovementRecord, ProductRecord } from './records';
 import { describeLevel, InventoryIndex } from './inventory-index';
 import { OrderIndex } from './order-index';
+import { ReportIndex } from './report-index';
 import { seededShop } from './seeded-shop';
 import { seededMovements, seededSlot, type StockSeed } from './stock-seed';
 import { compareText, SortedIndex, type Compare } from './sorted-index';
@@ -282,6 +284,8 @@ export class MockDb {
   private changedOrders = new Map<string, { seq: number; order: Order }>();
   /** The order list's index, built by the first order request. */
   private orderIndex: OrderIndex | null = null;
+  /** Sales per store day, built by the first report request. */
+  private reportIndex: ReportIndex | null = null;
   /** Whether every entry's search text exists (new entries build theirs on first search). */
   private searchReady = false;
   /** Staff, sessions, throttling and the audit log: small, so one document persisted whole. */
@@ -308,6 +312,7 @@ export class MockDb {
     this.movementIds.clear();
     this.changedOrders.clear();
     this.orderIndex = null;
+    this.reportIndex = null;
     this.searchReady = false;
     this.seq = 0;
     // A fresh shop has its seeded staff and an empty log; whoever is signed in stays signed in.
@@ -416,6 +421,30 @@ export class MockDb {
     return this.orders().list(query);
   }
 
+  // ------------------------------------------------------------ reports
+
+  private reports(): ReportIndex {
+    this.reportIndex ??= new ReportIndex(this.allOrders(), {
+      categoryOf: (productId) => this.getProduct(productId)?.categoryId ?? 'unknown',
+      productTitle: (productId) => this.getProduct(productId)?.title,
+      variant: (variantId) => {
+        const owner = this.variantOwner(variantId);
+        const v = owner?.record.product.variants[owner.index];
+        return owner && v ? { title: variantLabel(owner.record.product, v), sku: v.sku } : undefined;
+      },
+      categoryName: (id) => CATEGORIES.find((c) => c.id === id)?.name ?? id,
+    });
+    return this.reportIndex;
+  }
+
+  salesReport(query: SalesReportQuery): SalesReport {
+    return this.reports().sales(query);
+  }
+
+  salesBreakdown(query: BreakdownQuery): SalesBreakdown {
+    return this.reports().breakdown(query);
+  }
+
   // ------------------------------------------------------------ stock
 
   private inventoryIndex(): InventoryIndex {
@@ -512,7 +541,9 @@ export class MockDb {
       return true;
     }
     // Inventory and orders last: products is the screen people open first.
-    return this.inventoryIndex().warmUpStep() || this.orders().warmUpStep();
+    if (this.inventoryIndex().warmUpStep() || this.orders().warmUpStep()) return true;
+    this.reports();
+    return false;
   }
 
   // ------------------------------------------------------------ writes
@@ -664,8 +695,10 @@ export class MockDb {
     for (const { seq: orderSeq, order } of orders) {
       const old = this.changedOrders.get(order.id);
       if (old && old.seq >= orderSeq) continue;
+      const before = this.getOrder(order.id);
       this.changedOrders.set(order.id, { seq: orderSeq, order });
       this.orderIndex?.replace(order);
+      this.reportIndex?.replace(before, order);
     }
     for (const movement of movements) {
       if (this.movementIds.has(movement.id)) continue;

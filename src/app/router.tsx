@@ -150,6 +150,9 @@ const inventoryReceiveRoute = createRoute({
   component: lazyRouteComponent(() => import('@/features/inventory/components/screens'), 'ReceivePage'),
 });
 
+/** One import site for the order screens' chunk: each site repeats the chunk's preload list in the shell. */
+const orderScreens = () => import('./order-screens');
+
 const ordersRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/orders',
@@ -157,20 +160,20 @@ const ordersRoute = createRoute({
   search: { middlewares: [stripSearchParams(ORDER_LIST_DEFAULTS)] },
   loaderDeps: ({ search }) => search,
   loader: async ({ context, deps }) => {
-    const { orderQueries } = await import('./order-screens');
+    const { orderQueries } = await orderScreens();
     void context.queryClient.prefetchQuery(orderQueries.list(orderSearchToQuery(deps)));
   },
-  component: lazyRouteComponent(() => import('./order-screens'), 'OrdersPage'),
+  component: lazyRouteComponent(orderScreens, 'OrdersPage'),
 });
 
 const orderRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/orders/$orderId',
   loader: async ({ context, params }) => {
-    const { orderQueries } = await import('./order-screens');
+    const { orderQueries } = await orderScreens();
     return context.queryClient.ensureQueryData(orderQueries.detail(params.orderId));
   },
-  component: lazyRouteComponent(() => import('./order-screens'), 'OrderScreen'),
+  component: lazyRouteComponent(orderScreens, 'OrderScreen'),
 });
 
 const placeholder = <Path extends string>(path: Path, title: string, what: string) =>

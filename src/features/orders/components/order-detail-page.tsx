@@ -151,7 +151,7 @@ function LineItems({ order }: { order: Order }) {
         <Table.Tbody>
           {order.lines.map((line) => (
             <Table.Tr key={line.id}>
-              <Table.Td>
+              <Table.Td className={classes.sku}>
                 <Link
                   className={classes.link}
                   to="/inventory"

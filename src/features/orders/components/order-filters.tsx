@@ -136,7 +136,6 @@ function DayBound({
   return (
     <TextInput
       label={label}
-      description="Store day (New York)"
       type="date"
       w={165}
       value={value ?? ''}

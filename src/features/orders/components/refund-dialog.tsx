@@ -198,7 +198,7 @@ export function RefundDialog({ order, locationName, onClose }: RefundDialogProps
           <MoneyInput
             label="Extra amount"
             description="A goodwill credit or a price adjustment, on top of the units"
-            w={220}
+            w={340}
             value={extra}
             onChange={setExtra}
             error={extraInvalid ? 'Enter an amount in dollars and cents, like 5.00' : errors.amount}

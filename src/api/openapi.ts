@@ -52,6 +52,15 @@ import {
   refundInputSchema,
   type OrderListQuery,
 } from './order-schemas';
+import {
+  breakdownQuerySchema,
+  breakdownSchema,
+  salesReportQuerySchema,
+  salesReportSchema,
+  storeClockSchema,
+  type BreakdownQuery,
+  type SalesReportQuery,
+} from './report-schemas';
 
 export type JsonSchema = { [keyword: string]: unknown };
 type MediaType = { schema: JsonSchema };
@@ -273,6 +282,27 @@ const ORDER_QUERY_DESCRIPTIONS: Record<keyof OrderListQuery, string> = {
   sku: 'Only orders with a line of this SKU (case-insensitive).',
 };
 
+const REPORT_FILTER_DESCRIPTIONS = {
+  from: 'First day of the range, inclusive, in the store’s time zone (America/New_York).',
+  to: 'Last day of the range, inclusive.',
+  categoryId: 'Only lines of products in this category (shipping, which belongs to no product, is then left out).',
+  state: 'Only orders shipped to this state (two-letter code).',
+};
+
+const SALES_QUERY_DESCRIPTIONS: Record<keyof SalesReportQuery, string> = {
+  ...REPORT_FILTER_DESCRIPTIONS,
+  granularity: '`day`, `week` (from Monday) or `month`; left out, the API picks one from the range’s length.',
+  compare: '`previous` (as many days just before), `last_year` (the same days a year earlier) or `none`.',
+};
+
+const BREAKDOWN_QUERY_DESCRIPTIONS: Record<keyof BreakdownQuery, string> = {
+  ...REPORT_FILTER_DESCRIPTIONS,
+  by: 'What a row is: a product, a variant, a category or a state.',
+  sort: 'Sort key; a leading `-` sorts descending (`-revenue` is the default).',
+  offset: 'How many rows to skip.',
+  limit: 'Rows per page.',
+};
+
 const LEDGER_QUERY_DESCRIPTIONS: Record<keyof LedgerQuery, string> = {
   offset: 'How many rows to skip (page × limit).',
   limit: 'Rows per page.',
@@ -414,6 +444,9 @@ export function buildOpenApiDocument(): OpenApiDocument {
       cancelInputSchema,
       refundInputSchema,
       noteInputSchema,
+      salesReportSchema,
+      breakdownSchema,
+      storeClockSchema,
     ],
     'input',
   );
@@ -421,6 +454,8 @@ export function buildOpenApiDocument(): OpenApiDocument {
   const auditParameters = queryParameters(auditListQuerySchema, AUDIT_QUERY_DESCRIPTIONS, schemas);
   const inventoryParameters = queryParameters(inventoryListQuerySchema, INVENTORY_QUERY_DESCRIPTIONS, schemas);
   const ledgerParameters = queryParameters(ledgerQuerySchema, LEDGER_QUERY_DESCRIPTIONS, schemas);
+  const salesParameters = queryParameters(salesReportQuerySchema, SALES_QUERY_DESCRIPTIONS, schemas);
+  const breakdownParameters = queryParameters(breakdownQuerySchema, BREAKDOWN_QUERY_DESCRIPTIONS, schemas);
   const orderParameters = queryParameters(orderListQuerySchema, ORDER_QUERY_DESCRIPTIONS, schemas);
   const orderIdParameter: Parameter = { ...productIdParameter, description: 'The order id.' };
   const staleOrder = problem('Someone changed the order since the version sent. Nothing was done; `current` is the order as it is now.', {
@@ -838,6 +873,46 @@ export function buildOpenApiDocument(): OpenApiDocument {
         },
       },
     },
+    '/reports/clock': {
+      get: {
+        operationId: 'getStoreClock',
+        tags: ['Reports'],
+        summary: 'The store’s today and time zone, so date presets mean the same days for everyone',
+        responses: { '200': jsonResponse('Today in the store’s time zone.', 'StoreClock'), '403': forbidden, default: otherProblem },
+      },
+    },
+    '/reports/sales': {
+      get: {
+        operationId: 'getSalesReport',
+        tags: ['Reports'],
+        summary: 'Revenue, orders, units, average order value, refunds and net over a range, per bucket, with a comparison period',
+        description:
+          'Revenue is the total charged for orders placed in the range (cancelled ones included; their refunds offset them), so it equals the sum of the order list for the same days. Refunds count on the day they were made. Computed by the server from running daily sums.',
+        parameters: salesParameters,
+        responses: {
+          '200': jsonResponse('The report.', 'SalesReport'),
+          '400': problem('A query parameter is not valid (for example a range that ends before it starts); `errors` names which.'),
+          '403': forbidden,
+          default: otherProblem,
+        },
+      },
+    },
+    '/reports/breakdown': {
+      get: {
+        operationId: 'getSalesBreakdown',
+        tags: ['Reports'],
+        summary: 'The same measures per product, variant, category or state, one page at a time',
+        description:
+          'Product, variant and category rows count order lines (merchandise after discounts, with its tax), so shipping is in none of them; state rows count whole orders. `totals` sums every row, not just the page.',
+        parameters: breakdownParameters,
+        responses: {
+          '200': jsonResponse('One page of rows, how many there are, and their totals.', 'SalesBreakdown'),
+          '400': problem('A query parameter is not valid; `errors` names which.'),
+          '403': forbidden,
+          default: otherProblem,
+        },
+      },
+    },
   };
 
   return {
@@ -851,6 +926,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: 'Staff', description: 'Signing in, staff accounts and roles, and the audit log.' },
       { name: 'Inventory', description: 'Stock levels per variant and location, and the ledger of every movement.' },
       { name: 'Orders', description: 'Finding, fulfilling, cancelling and refunding orders; notes and timelines.' },
+      { name: 'Reports', description: 'Sales figures computed by the server, in the store’s time zone.' },
     ],
     paths,
     components: {

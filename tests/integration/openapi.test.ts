@@ -102,6 +102,9 @@ describe('the OpenAPI document', () => {
       'POST /orders/{id}/cancel cancelOrder',
       'POST /orders/{id}/refunds refundOrder',
       'POST /orders/{id}/notes addOrderNote',
+      'GET /reports/clock getStoreClock',
+      'GET /reports/sales getSalesReport',
+      'GET /reports/breakdown getSalesBreakdown',
     ]);
     expect(doc.servers).toEqual([{ url: '/api', description: expect.any(String) }]);
     expect(Object.keys(doc.components.schemas)).toEqual([
@@ -111,6 +114,7 @@ describe('the OpenAPI document', () => {
       'AuditEntityType',
       'AuditEntry',
       'AuditList',
+      'BreakdownRow',
       'BulkStatusInput',
       'BulkStatusResult',
       'CancelInput',
@@ -146,6 +150,9 @@ describe('the OpenAPI document', () => {
       'Refund',
       'RefundInput',
       'Role',
+      'SalesBreakdown',
+      'SalesMeasures',
+      'SalesReport',
       'Session',
       'SignInInput',
       'Staff',
@@ -157,6 +164,7 @@ describe('the OpenAPI document', () => {
       'StockMovementList',
       'StockReason',
       'StockState',
+      'StoreClock',
       'TagList',
       'ThresholdInput',
       'TransferInput',
@@ -171,7 +179,7 @@ describe('the OpenAPI document', () => {
         .filter(([status]) => /^4\d\d$/.test(status) || status === 'default')
         .map(([status, response]) => [`${method} ${path} ${status}`, response] as const),
     );
-    expect(errors.length).toBe(102);
+    expect(errors.length).toBe(110);
     for (const [name, response] of errors) {
       expect({ [name]: Object.keys(response.content ?? {}) }).toEqual({ [name]: ['application/problem+json'] });
       const schema = response.content?.['application/problem+json']?.schema as JsonSchema;
@@ -224,13 +232,22 @@ describe('the OpenAPI document', () => {
   });
 
   it('types every amount of money as integer cents', () => {
-    // Money fields by name; a list's `total` is a count, not money.
+    // Money fields by name; a list's `total` is a count and an order's `refunds` a list, not money.
     const money = collect(doc, 'properties').flatMap(([at, properties]) =>
       Object.entries(properties as Record<string, JsonSchema>)
-        .filter(([name]) => /price|cost|^(subtotal|discount|tax|total|refunded|net|amount)$/i.test(name) && !/List$/.test(at))
+        .filter(
+          ([name, schema]) =>
+            /price|cost|^(subtotal|discount|tax|total|refunded|net|amount|revenue|refunds|averageOrderValue)$/i.test(name) &&
+            !/(List|SalesBreakdown)$/.test(at) &&
+            schema.type !== 'array',
+        )
         .map(([name, schema]) => [`${at}/${name}`, schema] as const),
     );
     expect(money.map(([at]) => at)).toEqual([
+      '/components/schemas/BreakdownRow/revenue',
+      '/components/schemas/BreakdownRow/averageOrderValue',
+      '/components/schemas/BreakdownRow/refunds',
+      '/components/schemas/BreakdownRow/net',
       '/components/schemas/Order/subtotal',
       '/components/schemas/Order/discount',
       '/components/schemas/Order/tax',
@@ -247,6 +264,18 @@ describe('the OpenAPI document', () => {
       '/components/schemas/ProductSummary/priceMax',
       '/components/schemas/Refund/amount',
       '/components/schemas/RefundInput/amount',
+      '/components/schemas/SalesMeasures/revenue',
+      '/components/schemas/SalesMeasures/averageOrderValue',
+      '/components/schemas/SalesMeasures/refunds',
+      '/components/schemas/SalesMeasures/net',
+      '/components/schemas/SalesReport/properties/series/items/revenue',
+      '/components/schemas/SalesReport/properties/series/items/averageOrderValue',
+      '/components/schemas/SalesReport/properties/series/items/refunds',
+      '/components/schemas/SalesReport/properties/series/items/net',
+      '/components/schemas/SalesReport/properties/comparisonSeries/anyOf/0/items/revenue',
+      '/components/schemas/SalesReport/properties/comparisonSeries/anyOf/0/items/averageOrderValue',
+      '/components/schemas/SalesReport/properties/comparisonSeries/anyOf/0/items/refunds',
+      '/components/schemas/SalesReport/properties/comparisonSeries/anyOf/0/items/net',
       '/components/schemas/Variant/price',
       '/components/schemas/Variant/compareAtPrice',
       '/components/schemas/Variant/cost',

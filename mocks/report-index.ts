@@ -51,16 +51,41 @@ export type Catalogue = {
 
 export class ReportIndex {
   private days = new Map<string, Day>();
+  /** Orders not summed yet: the index is built a slice at a time in idle moments, or at once by the first report. */
+  private pending: Iterator<Order> | null;
+  /** How many orders (in placing order) are summed so far. */
+  private applied = 0;
 
   constructor(
     orders: Iterable<Order>,
     private readonly catalogue: Catalogue,
+    /** Where an order stands in `orders`, to tell whether it is summed yet. */
+    private readonly position: (order: Order) => number,
   ) {
-    for (const order of orders) this.apply(order, 1);
+    this.pending = orders[Symbol.iterator]();
+  }
+
+  /** Sums up to `count` more orders; false once every order is in. */
+  buildSome(count: number): boolean {
+    for (let i = 0; i < count && this.pending; i++) {
+      const next = this.pending.next();
+      if (next.done) this.pending = null;
+      else {
+        this.apply(next.value, 1);
+        this.applied++;
+      }
+    }
+    return this.pending !== null;
+  }
+
+  private ready(): void {
+    while (this.buildSome(10_000));
   }
 
   /** An order changed (a refund, a cancellation): its old contribution leaves, the new one joins. */
   replace(before: Order | undefined, after: Order): void {
+    // Not summed yet: the build reads the order as it is by then.
+    if (this.pending && this.position(after) >= this.applied) return;
     if (before) this.apply(before, -1);
     this.apply(after, 1);
   }
@@ -130,6 +155,7 @@ export class ReportIndex {
   }
 
   sales(query: SalesReportQuery): SalesReport {
+    this.ready();
     const granularity: Granularity = query.granularity ?? defaultGranularity(query.from, query.to);
     const comparison = comparisonRange(query.from, query.to, query.compare);
     const series = this.series(query.from, query.to, granularity, query);
@@ -179,38 +205,19 @@ export class ReportIndex {
   }
 
   breakdown(query: BreakdownQuery): SalesBreakdown {
-    const rows = new Map<string, Sums & { label: string; sku: string }>();
-    const row = (key: string, label: () => { label: string; sku: string }) => {
+    this.ready();
+    // Sums by key first, names only for the rows that exist: a quarter's breakdown reads some 100,000 line facts.
+    const rows = new Map<string, Sums>();
+    const row = (key: string) => {
       let r = rows.get(key);
       if (!r) {
-        r = { ...zero(), ...label() };
+        r = zero();
         rows.set(key, r);
       }
       return r;
     };
-    const keyOf = (f: {
-      variantId: string;
-      productId: string;
-      categoryId: string;
-      state: string;
-    }): [string, () => { label: string; sku: string }] => {
-      switch (query.by) {
-        case 'product':
-          return [f.productId, () => ({ label: this.catalogue.productTitle(f.productId) ?? f.productId, sku: '' })];
-        case 'variant':
-          return [
-            f.variantId,
-            () => ({
-              label: this.catalogue.variant(f.variantId)?.title ?? f.variantId,
-              sku: this.catalogue.variant(f.variantId)?.sku ?? '',
-            }),
-          ];
-        case 'category':
-          return [f.categoryId, () => ({ label: this.catalogue.categoryName(f.categoryId), sku: '' })];
-        case 'state':
-          return [f.state, () => ({ label: stateName(f.state) ?? f.state, sku: '' })];
-      }
-    };
+    const field =
+      query.by === 'product' ? 'productId' : query.by === 'variant' ? 'variantId' : query.by === 'category' ? 'categoryId' : 'state';
     const wanted = (f: { categoryId: string; state: string }) =>
       (query.categoryId === undefined || f.categoryId === query.categoryId) && (query.state === undefined || f.state === query.state);
 
@@ -218,46 +225,54 @@ export class ReportIndex {
       const d = this.days.get(day);
       if (d && query.by === 'state' && query.categoryId === undefined) {
         // Whole orders, shipping included, straight from the day's sums.
-        for (const [state, sums] of d.byState)
-          if (query.state === undefined || state === query.state)
-            addInto(
-              row(state, () => ({ label: stateName(state) ?? state, sku: '' })),
-              sums,
-            );
+        for (const [state, sums] of d.byState) if (query.state === undefined || state === query.state) addInto(row(state), sums);
       } else if (d) {
         for (const facts of d.lines.values()) {
-          const seen = new Set<string>();
-          for (const f of facts) {
+          for (let i = 0; i < facts.length; i++) {
+            const f = facts[i]!;
             if (!wanted(f)) continue;
-            const [key, label] = keyOf(f);
-            const r = row(key, label);
+            const key = f[field];
+            const r = row(key);
             r.revenue += f.revenue;
             r.units += f.units;
-            if (!seen.has(key)) r.orders += 1;
-            seen.add(key);
+            // An order counts once per row, however many of its lines fall in it.
+            let repeat = false;
+            for (let j = 0; j < i && !repeat; j++) repeat = wanted(facts[j]!) && facts[j]![field] === key;
+            if (!repeat) r.orders += 1;
           }
         }
         for (const parts of d.refunds.values()) {
-          for (const f of parts) {
-            if (!wanted(f)) continue;
-            const [key, label] = keyOf(f);
-            row(key, label).refunds += f.amount;
-          }
+          for (const f of parts) if (wanted(f)) row(f[field]).refunds += f.amount;
         }
       }
       if (day === query.to) break;
     }
 
-    const all: BreakdownRow[] = [...rows].map(([key, r]) => ({ key, label: r.label, sku: r.sku, ...measures(r) }));
+    const all: BreakdownRow[] = [...rows].map(([key, r]) => ({ key, ...this.label(query.by, key), ...measures(r) }));
     const descending = query.sort.startsWith('-');
-    const field = (descending ? query.sort.slice(1) : query.sort) as keyof SalesMeasures | 'label';
+    const sortBy = (descending ? query.sort.slice(1) : query.sort) as keyof SalesMeasures | 'label';
     all.sort((a, b) => {
-      const order = field === 'label' ? compareText(a.label.toLowerCase(), b.label.toLowerCase()) : a[field] - b[field];
+      const order = sortBy === 'label' ? compareText(a.label.toLowerCase(), b.label.toLowerCase()) : a[sortBy] - b[sortBy];
       return (descending ? -order : order) || compareText(a.key, b.key);
     });
     const totals = zero();
-    for (const r of all) addInto(totals, { revenue: r.revenue, orders: r.orders, units: r.units, refunds: r.refunds });
+    for (const r of all) addInto(totals, r);
     return { items: all.slice(query.offset, query.offset + query.limit), total: all.length, totals: measures(totals) };
+  }
+
+  private label(by: BreakdownQuery['by'], key: string): { label: string; sku: string } {
+    switch (by) {
+      case 'product':
+        return { label: this.catalogue.productTitle(key) ?? key, sku: '' };
+      case 'variant': {
+        const variant = this.catalogue.variant(key);
+        return { label: variant?.title ?? key, sku: variant?.sku ?? '' };
+      }
+      case 'category':
+        return { label: this.catalogue.categoryName(key), sku: '' };
+      case 'state':
+        return { label: stateName(key) ?? key, sku: '' };
+    }
   }
 }
 

@@ -21,7 +21,9 @@ export class SortedIndex<E, K extends string> {
   order(key: K): E[] {
     let order = this.orders[key];
     if (!order) {
-      order = [...this.all()].sort(this.compares[key]);
+      order = [...this.all()];
+      // Collections often arrive in one of their orders already (orders by time placed): checking is linear, sorting is not.
+      if (!isSorted(order, this.compares[key])) order.sort(this.compares[key]);
       this.orders[key] = order;
     }
     return order;
@@ -88,6 +90,11 @@ export class SortedIndex<E, K extends string> {
     }
     return { items, total };
   }
+}
+
+function isSorted<E>(items: readonly E[], compare: Compare<E>): boolean {
+  for (let i = 1; i < items.length; i++) if (compare(items[i - 1] as E, items[i] as E) > 0) return false;
+  return true;
 }
 
 function lowerBound<E>(order: E[], target: E, compare: Compare<E>): number {

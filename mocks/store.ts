@@ -424,16 +424,20 @@ export class MockDb {
   // ------------------------------------------------------------ reports
 
   private reports(): ReportIndex {
-    this.reportIndex ??= new ReportIndex(this.allOrders(), {
-      categoryOf: (productId) => this.getProduct(productId)?.categoryId ?? 'unknown',
-      productTitle: (productId) => this.getProduct(productId)?.title,
-      variant: (variantId) => {
-        const owner = this.variantOwner(variantId);
-        const v = owner?.record.product.variants[owner.index];
-        return owner && v ? { title: variantLabel(owner.record.product, v), sku: v.sku } : undefined;
+    this.reportIndex ??= new ReportIndex(
+      this.allOrders(),
+      {
+        categoryOf: (productId) => this.getProduct(productId)?.categoryId ?? 'unknown',
+        productTitle: (productId) => this.getProduct(productId)?.title,
+        variant: (variantId) => {
+          const owner = this.variantOwner(variantId);
+          const v = owner?.record.product.variants[owner.index];
+          return owner && v ? { title: variantLabel(owner.record.product, v), sku: v.sku } : undefined;
+        },
+        categoryName: (id) => CATEGORIES.find((c) => c.id === id)?.name ?? id,
       },
-      categoryName: (id) => CATEGORIES.find((c) => c.id === id)?.name ?? id,
-    });
+      (order) => order.number - 1001,
+    );
     return this.reportIndex;
   }
 
@@ -542,8 +546,8 @@ export class MockDb {
     }
     // Inventory and orders last: products is the screen people open first.
     if (this.inventoryIndex().warmUpStep() || this.orders().warmUpStep()) return true;
-    this.reports();
-    return false;
+    // A slice of orders per idle slot, so no step holds the page for long.
+    return this.reports().buildSome(5_000);
   }
 
   // ------------------------------------------------------------ writes

@@ -185,7 +185,33 @@ const SCREENS: Screen[] = [
     },
     within: '[role="dialog"]',
   },
-  ...['/dashboard', '/pricing', '/reports'].map((path): Screen => ({
+  {
+    name: 'dashboard (charts drawn, every panel loaded)',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/dashboard?range=last_90_days&compare=last_year');
+      await page.getByRole('table', { name: 'Recent orders' }).locator('tbody a').first().waitFor({ timeout: UI_TIMEOUT });
+      await page.getByRole('table', { name: 'Items running out' }).waitFor({ timeout: UI_TIMEOUT });
+      await page.locator('.recharts-surface').nth(3).waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  {
+    name: 'dashboard, a chart shown as a table',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/dashboard');
+      const panel = page.getByRole('region', { name: 'Revenue over time' });
+      await panel.getByRole('switch', { name: 'Show as table' }).check();
+      await panel.getByRole('table', { name: 'Revenue by period' }).locator('tbody tr').first().waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  {
+    name: 'reports (by state, filtered by category)',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/reports?by=state&categoryId=audio&sort=-orders');
+      await page.getByRole('table', { name: 'Sales by state' }).locator('tbody tr td').nth(2).waitFor({ timeout: UI_TIMEOUT });
+      await page.locator('.recharts-surface').first().waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  ...['/pricing'].map((path): Screen => ({
     name: path.slice(1),
     open: (page, baseUrl) => openScreen(page, baseUrl, path),
   })),

@@ -59,7 +59,12 @@ function ChartPanelBody({ title, summary, query, empty, chart, table, controls, 
       </Text>
     );
   } else if (asTable) {
-    body = <div className={classes.tableScroll}>{table}</div>;
+    body = (
+      // Focusable, so a keyboard can scroll a long or wide table.
+      <Box component="section" tabIndex={0} aria-label={`${title}, as a table`} className={classes.tableScroll}>
+        {table}
+      </Box>
+    );
   } else {
     body = (
       <>

@@ -40,9 +40,7 @@ export function KpiCards({ query, compare }: KpiCardsProps) {
   return (
     <>
       <Text size="sm" c="dimmed" mb={4}>
-        {report
-          ? `${formatRange(report.range.from, report.range.to)}${against ? `, ${against}` : ''}`
-          : '\u00a0'}
+        {report ? `${formatRange(report.range.from, report.range.to)}${against ? `, ${against}` : ''}` : '\u00a0'}
       </Text>
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" mb="md" aria-busy={query.isPending || undefined}>
         {KPIS.map((kpi) => {

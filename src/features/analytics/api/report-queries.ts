@@ -4,7 +4,7 @@ import { orderListSchema } from '@/api/order-schemas';
 import { REPORTS_KEY } from '@/api/query-keys';
 import { breakdownSchema, salesReportSchema, storeClockSchema, type BreakdownQuery, type SalesReportQuery } from '@/api/report-schemas';
 import { categoryListSchema } from '@/api/schemas';
-import { inventoryListSchema } from '@/api/stock-schemas';
+import { inventoryListSchema, locationListSchema } from '@/api/stock-schemas';
 
 export type SalesParams = Omit<SalesReportQuery, 'compare'> & Partial<Pick<SalesReportQuery, 'compare'>>;
 export type BreakdownParams = Partial<BreakdownQuery> & Pick<BreakdownQuery, 'from' | 'to' | 'by'>;
@@ -48,6 +48,13 @@ export const reportQueries = {
     queryOptions({
       queryKey: [...REPORTS_KEY, 'recent-orders'] as const,
       queryFn: ({ signal }) => request('GET', '/orders', { schema: orderListSchema, query: { limit: TOP }, signal }),
+    }),
+  /** The warehouses, to name them. Same key and answer as the inventory and orders features', so one cache entry serves all. */
+  locations: () =>
+    queryOptions({
+      queryKey: ['locations'] as const,
+      queryFn: ({ signal }) => request('GET', '/locations', { schema: locationListSchema, signal }),
+      staleTime: 5 * 60_000,
     }),
   /** The catalogue's categories. Same key and answer as the products feature's, so one cache entry serves both. */
   categories: () =>

@@ -119,6 +119,8 @@ function QueryState({ query, what }: { query: { isPending: boolean; error: Error
 
 function RunningOut() {
   const low = useQuery(reportQueries.runningOut());
+  const locations = useQuery(reportQueries.locations());
+  const locationName = (id: string) => locations.data?.items.find((l) => l.id === id)?.name ?? id;
   return (
     <ListPanel
       title="Running out"
@@ -153,7 +155,7 @@ function RunningOut() {
                     {level.title}
                   </Text>
                 </Table.Td>
-                <Table.Td>{level.locationId}</Table.Td>
+                <Table.Td>{locationName(level.locationId)}</Table.Td>
                 <Table.Td className={classes.number}>{formatCount(level.available)}</Table.Td>
                 <Table.Td className={classes.number}>{level.daysOfCover === null ? '—' : level.daysOfCover.toFixed(1)}</Table.Td>
               </Table.Tr>

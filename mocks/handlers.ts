@@ -11,6 +11,7 @@ import { auditListQuerySchema, productListQuerySchema, signInInputSchema } from 
 import { DEMO_STAFF } from './auth';
 import { bulkUpdateStatus, createProduct, parseBulkStatusInput, parseProductInput, updateProduct } from './product-writes';
 import { issuesToErrors, ProblemError, problemResponse } from './problems';
+import { pricingHandlers } from './pricing-handlers';
 import { IMAGE_HOST } from './seed';
 import { mockSettingsSchema } from './settings';
 import { createStaff, parseStaffCreate, parseStaffUpdate, updateStaff } from './staff-writes';
@@ -134,6 +135,9 @@ export function createHandlers(db: MockDb): HttpHandler[] {
     });
 
   return [
+    // Pricing and import: first, because their schedule check runs before every other route.
+    ...pricingHandlers(db, { authed, readJson, parseQuery, param }),
+
     http.get(
       '/api/products',
       authed('products.view', ({ request }) => {

@@ -4,6 +4,7 @@
  * reset is clearing it. Every record carries the change number that wrote it,
  * so a tab can read just what it has not seen.
  */
+import type { PricingChanges } from './pricing-state';
 import type { ChangeSet, IdempotencyRecord, ProductRecord } from './records';
 
 const PRODUCTS = 'products';
@@ -18,7 +19,12 @@ export type OverlayContents = {
   seq: number;
   products: { seq: number; record: ProductRecord }[];
   idempotency: IdempotencyRecord[];
+  pricing: { seq: number; changes: PricingChanges }[];
 };
+
+/** Pricing changes live in the meta store under ordered keys, so they need no schema upgrade. */
+const PRICING_PREFIX = 'pricing:';
+const pricingKey = (seq: number) => `${PRICING_PREFIX}${String(seq).padStart(12, '0')}`;
 
 function done<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -67,15 +73,19 @@ export class Overlay {
   async readSince(after: number): Promise<OverlayContents> {
     const tx = this.idb.transaction([PRODUCTS, IDEMPOTENCY, META], 'readonly');
     const range = IDBKeyRange.lowerBound(after, true);
-    const [products, idempotency, seq] = await Promise.all([
+    const pricingRange = IDBKeyRange.bound(pricingKey(after + 1), `${PRICING_PREFIX}~`);
+    const [products, idempotency, seq, pricingKeys, pricing] = await Promise.all([
       done(tx.objectStore(PRODUCTS).index(SEQ_KEY).getAll(range)) as Promise<StoredProduct[]>,
       done(tx.objectStore(IDEMPOTENCY).index(SEQ_KEY).getAll(range)) as Promise<StoredIdempotency[]>,
       done(tx.objectStore(META).get(SEQ_KEY)),
+      done(tx.objectStore(META).getAllKeys(pricingRange)),
+      done(tx.objectStore(META).getAll(pricingRange)) as Promise<PricingChanges[]>,
     ]);
     return {
       seq: typeof seq === 'number' ? seq : 0,
       products: products.map(({ seq: s, record }) => ({ seq: s, record })),
       idempotency: idempotency.map(({ key, fingerprint, result }) => ({ key, fingerprint, result })),
+      pricing: pricing.map((changes, i) => ({ seq: Number(String(pricingKeys[i]).slice(PRICING_PREFIX.length)), changes })),
     };
   }
 
@@ -87,6 +97,7 @@ export class Overlay {
     const idempotency = tx.objectStore(IDEMPOTENCY);
     for (const idem of changes.idempotency) idempotency.put({ ...idem, seq: changes.seq } satisfies StoredIdempotency);
     tx.objectStore(META).put(changes.seq, SEQ_KEY);
+    if (changes.pricing) tx.objectStore(META).put(changes.pricing, pricingKey(changes.seq));
     await committed(tx);
   }
 
@@ -96,8 +107,9 @@ export class Overlay {
    * change for one it already applied.
    */
   async clear(): Promise<void> {
-    const tx = this.idb.transaction([PRODUCTS, IDEMPOTENCY], 'readwrite');
+    const tx = this.idb.transaction([PRODUCTS, IDEMPOTENCY, META], 'readwrite');
     for (const name of [PRODUCTS, IDEMPOTENCY]) tx.objectStore(name).clear();
+    tx.objectStore(META).delete(IDBKeyRange.bound(pricingKey(0), `${PRICING_PREFIX}~`));
     await committed(tx);
   }
 

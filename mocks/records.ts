@@ -1,4 +1,5 @@
 import type { Product } from '../src/api/schemas';
+import type { PricingChanges } from './pricing-state';
 
 /**
  * What the store keeps per product: the contract's Product plus what the
@@ -30,6 +31,8 @@ export type ChangeSet = {
   seq: number;
   products: ProductRecord[];
   idempotency: IdempotencyRecord[];
+  /** Price batches and price history the change made, when it made any. */
+  pricing?: PricingChanges;
 };
 
 export function sumOnHand(levels: readonly number[] | undefined): number {

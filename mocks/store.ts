@@ -35,6 +35,8 @@ import {
 import { CATEGORIES } from './catalogue';
 import { ProblemError } from './problems';
 import type { ChangeSet, IdempotencyRecord, ProductRecord } from './records';
+import type { PriceBatch } from '../src/api/pricing-schemas';
+import { emptyPricingChanges, hasPricingChanges, priceHistoryOf, PricingState, type PricingChanges } from './pricing-state';
 import { generateShop } from './seed';
 import { DEFAULT_SETTINGS, type MockSettings } from './settings';
 
@@ -81,6 +83,8 @@ export type WriteContext = {
   /** The resource the request updates and the version it last read (If-Match); null when the header was missing. */
   expect?: { productId: string; version: number | null };
   idempotency?: { key: string; fingerprint: string };
+  /** Price history: the batch this write belongs to, and when its prices took effect (a schedule's start) when not now. */
+  pricing?: { batch: { id: string; label: string } | null; at?: string };
 };
 
 export type WriteOutcome<T> = { result: T; replayed: boolean };
@@ -96,6 +100,11 @@ export type WriteTx = {
   getStaff(id: string): StaffRecord | undefined;
   allStaff(): readonly StaffRecord[];
   putStaff(record: StaffRecord): void;
+  getPriceBatch(id: string): PriceBatch | undefined;
+  /** Stages a price batch; `items` only when it is made. */
+  putPriceBatch(batch: PriceBatch, items?: PricingChanges['items'][number]['items']): void;
+  /** One audit entry for the whole write instead of one per product: a batch of 10,000 variants is one decision. */
+  auditAs(draft: AuditDraft): void;
 };
 
 /**
@@ -291,6 +300,8 @@ export class MockDb {
   auth: AuthState = seededAuthState();
   authStorage: AuthStorage = memoryAuthStorage();
   private authRevision: string | null = null;
+  /** Price batches, their items and every variant's price history. */
+  pricing = new PricingState();
 
   constructor(settings: Partial<MockSettings> = {}) {
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
@@ -308,6 +319,7 @@ export class MockDb {
     this.idempotency.clear();
     this.searchReady = false;
     this.seq = 0;
+    this.pricing = new PricingState();
     // A fresh shop has its seeded staff and an empty log; whoever is signed in stays signed in.
     this.auth = { ...seededAuthState(), sessions: this.auth.sessions };
     for (const record of generateShop(this.settings)) this.add(makeEntry(record, 0));
@@ -488,6 +500,8 @@ export class MockDb {
 
       const staged = new Map<string, ProductRecord>();
       const stagedStaff = new Map<string, StaffRecord>();
+      const pricing = emptyPricingChanges();
+      let auditDraft: AuditDraft | null = null;
       const now = new Date(this.now()).toISOString();
       const tx: WriteTx = {
         now,
@@ -501,10 +515,23 @@ export class MockDb {
             .map((s) => stagedStaff.get(s.id) ?? s)
             .concat([...stagedStaff.values()].filter((s) => !this.auth.staff.some((t) => t.id === s.id))),
         putStaff: (record) => void stagedStaff.set(record.id, record),
+        getPriceBatch: (id) => pricing.batches.find((b) => b.id === id) ?? this.pricing.batches.get(id),
+        putPriceBatch: (batch, items) => {
+          pricing.batches = [...pricing.batches.filter((b) => b.id !== batch.id), batch];
+          if (items) pricing.items.push({ batchId: batch.id, items });
+        },
+        auditAs: (draft) => void (auditDraft = draft),
       };
       const result = fn(tx);
 
-      const drafts: AuditDraft[] = [
+      const seq = this.seq + 1;
+      let historyCount = 0;
+      const historyContext = { at: ctx.pricing?.at ?? now, actor: { id: ctx.actor.id, name: ctx.actor.name }, action: ctx.action, batch: ctx.pricing?.batch ?? null };
+      for (const r of staged.values()) {
+        pricing.history.push(...priceHistoryOf(this.getProduct(r.product.id), r.product, historyContext, () => `ph_${seq}_${historyCount++}`));
+      }
+
+      const drafts: AuditDraft[] = auditDraft ? [auditDraft] : [
         ...[...staged.values()].flatMap((r) => productAudit(this.getProduct(r.product.id), r.product)),
         ...[...stagedStaff.values()].flatMap((r) => {
           const before = this.auth.staff.find((s) => s.id === r.id);
@@ -513,9 +540,10 @@ export class MockDb {
       ];
 
       const changes: ChangeSet = {
-        seq: this.seq + 1,
+        seq,
         products: [...staged.values()],
         idempotency: ctx.idempotency ? [{ ...ctx.idempotency, result }] : [],
+        ...(hasPricingChanges(pricing) ? { pricing } : {}),
       };
       this.applyChanges(changes);
       if (stagedStaff.size || drafts.length) {
@@ -559,6 +587,7 @@ export class MockDb {
       changes.products.map((record) => ({ seq: changes.seq, record })),
       changes.idempotency,
     );
+    if (changes.pricing) this.pricing.apply(changes.seq, changes.pricing);
   }
 
   /** Applies stored records that may come from many changes (the persisted overlay); `seq` is the newest of them. */

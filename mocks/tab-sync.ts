@@ -44,6 +44,7 @@ export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Pro
     if (!overlay || (await overlay.latestSeq()) <= db.seq) return;
     const news = await overlay.readSince(db.seq);
     db.applyRecords(news.seq, news.products, news.idempotency);
+    for (const { seq, changes } of news.pricing) db.pricing.apply(seq, changes);
   }
 
   /** (Re)attaches the overlay of the db's current shop and applies it over the fresh seed. */

@@ -15,7 +15,15 @@ import type {
 } from '../src/api/pricing-schemas';
 import type { PriceChangeInput } from '../src/api/pricing-schemas';
 import type { Product, Variant } from '../src/api/schemas';
-import { applyPriceChange, formatBasisPoints, PRICE_FLAG_LABELS, priceTotals, samePrice, type PricePoint, type PriceTotals } from '../src/lib/price-rules';
+import {
+  applyPriceChange,
+  formatBasisPoints,
+  PRICE_FLAG_LABELS,
+  priceTotals,
+  samePrice,
+  type PricePoint,
+  type PriceTotals,
+} from '../src/lib/price-rules';
 import { formatCents } from '../src/lib/money';
 import { ProblemError, validationProblem } from './problems';
 import type { ProductRecord } from './records';
@@ -35,7 +43,8 @@ function selectedProducts(db: MockDb, selection: PriceSelection): Product[] {
       else if (!seen.has(id)) products.push(product);
       seen.add(id);
     });
-    if (Object.keys(errors).length) throw validationProblem(errors, 'Some selected products no longer exist. Refresh the list and choose again.');
+    if (Object.keys(errors).length)
+      throw validationProblem(errors, 'Some selected products no longer exist. Refresh the list and choose again.');
     return products;
   }
   const { kind: _kind, ...filter } = selection;
@@ -109,7 +118,13 @@ function moveTo(
       const { expected, target } = pick(item);
       const variant = record?.product.variants.find((v) => v.id === item.variantId);
       if (!variant || !samePrice(pointOf(variant), expected)) {
-        conflicts.push({ variantId: item.variantId, sku: item.sku, title: item.title, expected, current: variant ? pointOf(variant) : null });
+        conflicts.push({
+          variantId: item.variantId,
+          sku: item.sku,
+          title: item.title,
+          expected,
+          current: variant ? pointOf(variant) : null,
+        });
       } else if (!samePrice(expected, target)) targets.set(item.variantId, target);
     }
     if (!record || targets.size === 0) continue;
@@ -176,7 +191,8 @@ export async function createPriceBatch(
       const flagged = rows.filter((r) => r.flags.length);
       if (flagged.length && !input.skipFlagged) {
         const errors: Record<string, string> = {};
-        for (const row of flagged.slice(0, MAX_LISTED_FLAGS)) errors[`variants.${row.sku}`] = row.flags.map((f) => PRICE_FLAG_LABELS[f]).join(', ');
+        for (const row of flagged.slice(0, MAX_LISTED_FLAGS))
+          errors[`variants.${row.sku}`] = row.flags.map((f) => PRICE_FLAG_LABELS[f]).join(', ');
         throw validationProblem(
           errors,
           `${flagged.length} variant${flagged.length === 1 ? '' : 's'} would break a price rule. Nothing was changed: adjust the change, or leave the flagged variants out.`,
@@ -264,10 +280,21 @@ export async function settleSchedule(db: MockDb): Promise<void> {
  * the batch's prices; the others changed since and are reported, not overwritten.
  * A scheduled batch that has not started is cancelled.
  */
-export async function revertPriceBatch(db: MockDb, actor: Actor, batchId: string, idempotency: { key: string; fingerprint: string }): Promise<PriceBatch> {
+export async function revertPriceBatch(
+  db: MockDb,
+  actor: Actor,
+  batchId: string,
+  idempotency: { key: string; fingerprint: string },
+): Promise<PriceBatch> {
   const found = db.pricing.batches.get(batchId);
   const { result } = await db.write(
-    { actor, permission: 'products.edit', action: 'price batch reverted', idempotency, pricing: { batch: found ? { id: batchId, label: found.label } : null } },
+    {
+      actor,
+      permission: 'products.edit',
+      action: 'price batch reverted',
+      idempotency,
+      pricing: { batch: found ? { id: batchId, label: found.label } : null },
+    },
     (tx) => {
       const batch = tx.getPriceBatch(batchId);
       if (!batch) throw new ProblemError({ status: 404, title: 'Price batch not found', detail: `No price batch has the id ${batchId}.` });

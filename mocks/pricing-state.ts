@@ -45,7 +45,9 @@ export class PricingState {
       rows.push(entry);
     }
     if (changes.batches.length) {
-      this.batchOrder = [...this.batches.values()].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1));
+      this.batchOrder = [...this.batches.values()].sort((a, b) =>
+        a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1,
+      );
       this.nextDueMs = Infinity;
       for (const b of this.batches.values()) {
         const due = b.status === 'scheduled' ? b.startsAt : b.status === 'applied' ? b.endsAt : null;
@@ -67,7 +69,8 @@ export class PricingState {
       if (b.status === 'scheduled' && Date.parse(b.startsAt) <= nowMs) {
         steps.push({ batchId: b.id, step: 'start', at: b.startsAt });
         if (b.endsAt && Date.parse(b.endsAt) <= nowMs) steps.push({ batchId: b.id, step: 'end', at: b.endsAt });
-      } else if (b.status === 'applied' && b.endsAt && Date.parse(b.endsAt) <= nowMs) steps.push({ batchId: b.id, step: 'end', at: b.endsAt });
+      } else if (b.status === 'applied' && b.endsAt && Date.parse(b.endsAt) <= nowMs)
+        steps.push({ batchId: b.id, step: 'end', at: b.endsAt });
     }
     return steps.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   }
@@ -82,7 +85,12 @@ export type HistoryContext = {
 };
 
 /** One history entry per variant whose price or compare-at a write changed (or created). */
-export function priceHistoryOf(before: Product | undefined, after: Product, ctx: HistoryContext, nextId: () => string): PriceHistoryEntry[] {
+export function priceHistoryOf(
+  before: Product | undefined,
+  after: Product,
+  ctx: HistoryContext,
+  nextId: () => string,
+): PriceHistoryEntry[] {
   const old = new Map((before?.variants ?? []).map((v) => [v.id, v]));
   const entries: PriceHistoryEntry[] = [];
   for (const v of after.variants) {

@@ -36,7 +36,8 @@ function planImport(db: MockDb, csv: string): { planned: Planned[]; errors: Impo
     if (!(IMPORT_COLUMNS as readonly string[]).includes(name))
       errors.push({ row: 1, column: name, message: `Unknown column; the columns are ${IMPORT_COLUMNS.join(', ')}` });
   }
-  if (parsed.data.length > MAX_ROWS) errors.push({ row: 1, column: 'file', message: `Up to ${MAX_ROWS.toLocaleString('en-US')} rows at a time` });
+  if (parsed.data.length > MAX_ROWS)
+    errors.push({ row: 1, column: 'file', message: `Up to ${MAX_ROWS.toLocaleString('en-US')} rows at a time` });
   if (errors.length) return { planned: [], errors };
 
   const skuRows = new Map<string, number>();
@@ -85,7 +86,8 @@ function planImport(db: MockDb, csv: string): { planned: Planned[]; errors: Impo
       compare('barcode', v.barcode, f.barcode);
       const price = f.price ?? v.price;
       const compareAt = f.compareAtPrice ?? v.compareAtPrice;
-      if (compareAt !== null && compareAt <= price) add(f.compareAtPrice !== undefined ? 'compare_at_price' : 'price', 'Compare-at price must be above the price');
+      if (compareAt !== null && compareAt <= price)
+        add(f.compareAtPrice !== undefined ? 'compare_at_price' : 'price', 'Compare-at price must be above the price');
       const earlier = productFields.get(p.id);
       if (earlier) {
         for (const key of ['title', 'category', 'status', 'tags'] as const) {
@@ -112,7 +114,12 @@ function planImport(db: MockDb, csv: string): { planned: Planned[]; errors: Impo
     }
     if (rowErrors.length) action = 'error';
     errors.push(...rowErrors);
-    return { row: { row: line, sku: f.sku, action, productId: owner?.product.id ?? null, changes, errors: rowErrors }, fields: f, owner, categoryId };
+    return {
+      row: { row: line, sku: f.sku, action, productId: owner?.product.id ?? null, changes, errors: rowErrors },
+      fields: f,
+      owner,
+      categoryId,
+    };
   });
   return { planned, errors };
 }
@@ -213,7 +220,12 @@ export function dryRunImport(db: MockDb, csv: string): ProductImportResult {
   return summarise(planned, errors, true, false);
 }
 
-export async function applyImport(db: MockDb, actor: Actor, csv: string, idempotency: { key: string; fingerprint: string }): Promise<ProductImportResult> {
+export async function applyImport(
+  db: MockDb,
+  actor: Actor,
+  csv: string,
+  idempotency: { key: string; fingerprint: string },
+): Promise<ProductImportResult> {
   const { result } = await db.write({ actor, permission: 'products.edit', action: 'imported', idempotency }, (tx) => {
     // Checked again inside the write: the shop may have changed since the dry run.
     const { planned, errors } = planImport(db, csv);

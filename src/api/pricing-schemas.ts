@@ -25,7 +25,8 @@ export const priceChangeSchema = z
     if (c.op === 'set' && c.unit !== 'amount') ctx.addIssue({ code: 'custom', path: ['unit'], message: 'Set a price as an amount' });
     if (c.op === 'lower' && c.unit === 'percent' && c.value > 10_000)
       ctx.addIssue({ code: 'custom', path: ['value'], message: 'Lower by at most 100 %' });
-    if (c.op !== 'keep' && c.op !== 'set' && c.value === 0) ctx.addIssue({ code: 'custom', path: ['value'], message: 'Enter how much to change' });
+    if (c.op !== 'keep' && c.op !== 'set' && c.value === 0)
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'Enter how much to change' });
     if (c.op === 'keep' && c.compareAt === 'keep') ctx.addIssue({ code: 'custom', path: ['op'], message: 'Choose a change' });
   })
   .meta({ id: 'PriceChange' });
@@ -51,7 +52,9 @@ export const priceSelectionSchema = z
   .meta({ id: 'PriceSelection' });
 export type PriceSelection = z.infer<typeof priceSelectionSchema>;
 
-export const pricePointSchema = z.object({ price: z.number().int(), compareAtPrice: z.number().int().nullable() }).meta({ id: 'PricePoint' });
+export const pricePointSchema = z
+  .object({ price: z.number().int(), compareAtPrice: z.number().int().nullable() })
+  .meta({ id: 'PricePoint' });
 
 export const pricePreviewInputSchema = z
   .object({
@@ -173,7 +176,14 @@ export const priceBatchListQuerySchema = z.object({
 export type PriceBatchListQuery = z.infer<typeof priceBatchListQuerySchema>;
 
 export const priceBatchItemSchema = z
-  .object({ productId: z.string(), variantId: z.string(), sku: z.string(), title: z.string(), from: pricePointSchema, to: pricePointSchema })
+  .object({
+    productId: z.string(),
+    variantId: z.string(),
+    sku: z.string(),
+    title: z.string(),
+    from: pricePointSchema,
+    to: pricePointSchema,
+  })
   .meta({ id: 'PriceBatchItem' });
 export type PriceBatchItem = z.infer<typeof priceBatchItemSchema>;
 export const priceBatchItemListSchema = listResponseSchema(priceBatchItemSchema).meta({ id: 'PriceBatchItemList' });

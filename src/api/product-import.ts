@@ -94,7 +94,15 @@ export function parseImportRow(cells: Readonly<Record<string, string | undefined
     else fields.barcode = barcode;
   }
   const tags = cell('tags');
-  if (tags) fields.tags = [...new Set(tags.split(/[;|]/).map((t) => t.trim()).filter(Boolean))];
+  if (tags)
+    fields.tags = [
+      ...new Set(
+        tags
+          .split(/[;|]/)
+          .map((t) => t.trim())
+          .filter(Boolean),
+      ),
+    ];
   for (const key of Object.keys(fields) as (keyof ImportFields)[]) if (fields[key] === undefined) delete fields[key];
   return { fields, errors };
 }

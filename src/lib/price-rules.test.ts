@@ -57,24 +57,37 @@ describe('percent changes round half away from zero to the cent', () => {
   ])('%i cents at %i bp → %i', (price, bp, expected) => expect(percentOf(price, bp)).toBe(expected));
 
   it('lowers 20 % on odd cents, then applies no ending', () => {
-    expect(applyPriceChange({ price: 4999, compareAtPrice: null, cost: null }, change({ op: 'lower', unit: 'percent', value: 2000 })).to.price).toBe(
+    expect(
+      applyPriceChange({ price: 4999, compareAtPrice: null, cost: null }, change({ op: 'lower', unit: 'percent', value: 2000 })).to.price,
+    ).toBe(
       3999, // 3999.2
     );
-    expect(applyPriceChange({ price: 1995, compareAtPrice: null, cost: null }, change({ op: 'lower', unit: 'percent', value: 2000 })).to.price).toBe(
-      1596,
-    );
+    expect(
+      applyPriceChange({ price: 1995, compareAtPrice: null, cost: null }, change({ op: 'lower', unit: 'percent', value: 2000 })).to.price,
+    ).toBe(1596);
   });
 
   it('rounds to the cent before the ending rule', () => {
-    expect(applyPriceChange({ price: 2499, compareAtPrice: null, cost: null }, change({ op: 'lower', unit: 'percent', value: 5000, ending: 'whole' })).to.price).toBe(
+    expect(
+      applyPriceChange(
+        { price: 2499, compareAtPrice: null, cost: null },
+        change({ op: 'lower', unit: 'percent', value: 5000, ending: 'whole' }),
+      ).to.price,
+    ).toBe(
       1300, // 1249.5 → 1250 → $13 (half a dollar rounds up); from an unrounded 1249.5 it would be $12
     );
   });
 
   it('raises by a percent and by an amount', () => {
-    expect(applyPriceChange({ price: 1000, compareAtPrice: null, cost: null }, change({ op: 'raise', unit: 'percent', value: 1250 })).to.price).toBe(1125);
-    expect(applyPriceChange({ price: 1000, compareAtPrice: null, cost: null }, change({ op: 'raise', unit: 'amount', value: 299 })).to.price).toBe(1299);
-    expect(applyPriceChange({ price: 1000, compareAtPrice: null, cost: null }, change({ op: 'lower', unit: 'amount', value: 1 })).to.price).toBe(999);
+    expect(
+      applyPriceChange({ price: 1000, compareAtPrice: null, cost: null }, change({ op: 'raise', unit: 'percent', value: 1250 })).to.price,
+    ).toBe(1125);
+    expect(
+      applyPriceChange({ price: 1000, compareAtPrice: null, cost: null }, change({ op: 'raise', unit: 'amount', value: 299 })).to.price,
+    ).toBe(1299);
+    expect(
+      applyPriceChange({ price: 1000, compareAtPrice: null, cost: null }, change({ op: 'lower', unit: 'amount', value: 1 })).to.price,
+    ).toBe(999);
     expect(applyPriceChange({ price: 1000, compareAtPrice: null, cost: null }, change({ op: 'set', value: 2500 })).to.price).toBe(2500);
   });
 });
@@ -139,16 +152,25 @@ describe('margin floor', () => {
   });
 
   it('leaves a price above the floor alone, and ignores variants without a cost', () => {
-    const out = applyPriceChange({ price: 2000, compareAtPrice: null, cost: 500 }, change({ op: 'lower', unit: 'amount', value: 100, minMarginBp: 2000 }));
+    const out = applyPriceChange(
+      { price: 2000, compareAtPrice: null, cost: 500 },
+      change({ op: 'lower', unit: 'amount', value: 100, minMarginBp: 2000 }),
+    );
     expect(out).toMatchObject({ to: { price: 1900 }, floored: false });
-    const noCost = applyPriceChange({ price: 2000, compareAtPrice: null, cost: null }, change({ op: 'lower', unit: 'amount', value: 1900, minMarginBp: 2000 }));
+    const noCost = applyPriceChange(
+      { price: 2000, compareAtPrice: null, cost: null },
+      change({ op: 'lower', unit: 'amount', value: 1900, minMarginBp: 2000 }),
+    );
     expect(noCost).toMatchObject({ to: { price: 100 }, floored: false });
   });
 });
 
 describe('compare-at and flags', () => {
   it('starts a sale: the old price becomes compare-at', () => {
-    const out = applyPriceChange({ price: 5000, compareAtPrice: null, cost: 2000 }, change({ op: 'lower', unit: 'percent', value: 2000, compareAt: 'start-sale' }));
+    const out = applyPriceChange(
+      { price: 5000, compareAtPrice: null, cost: 2000 },
+      change({ op: 'lower', unit: 'percent', value: 2000, compareAt: 'start-sale' }),
+    );
     expect(out.to).toEqual({ price: 4000, compareAtPrice: 5000 });
     expect(out.flags).toEqual([]);
     expect(out.marginBefore).toBe(600);
@@ -156,20 +178,37 @@ describe('compare-at and flags', () => {
   });
 
   it('keeps the original compare-at of a variant already on sale', () => {
-    const out = applyPriceChange({ price: 4000, compareAtPrice: 5000, cost: null }, change({ op: 'lower', unit: 'amount', value: 500, compareAt: 'start-sale' }));
+    const out = applyPriceChange(
+      { price: 4000, compareAtPrice: 5000, cost: null },
+      change({ op: 'lower', unit: 'amount', value: 500, compareAt: 'start-sale' }),
+    );
     expect(out.to).toEqual({ price: 3500, compareAtPrice: 5000 });
   });
 
   it('ends a sale by clearing compare-at', () => {
-    expect(applyPriceChange({ price: 4000, compareAtPrice: 5000, cost: null }, change({ compareAt: 'end-sale' })).to).toEqual({ price: 4000, compareAtPrice: null });
+    expect(applyPriceChange({ price: 4000, compareAtPrice: 5000, cost: null }, change({ compareAt: 'end-sale' })).to).toEqual({
+      price: 4000,
+      compareAtPrice: null,
+    });
   });
 
   it('flags what the rules refuse', () => {
-    expect(applyPriceChange({ price: 500, compareAtPrice: null, cost: null }, change({ op: 'lower', value: 500 })).flags).toEqual(['not-positive']);
-    expect(applyPriceChange({ price: 500, compareAtPrice: null, cost: 450 }, change({ op: 'lower', value: 100 })).flags).toEqual(['below-cost']);
-    expect(applyPriceChange({ price: 500, compareAtPrice: 600, cost: null }, change({ op: 'raise', value: 100 })).flags).toEqual(['compare-at-not-above']);
-    expect(applyPriceChange({ price: 500, compareAtPrice: null, cost: null }, change({ op: 'set', value: 100_000_001 })).flags).toEqual(['too-high']);
-    expect(applyPriceChange({ price: 500, compareAtPrice: null, cost: 700 }, change({ op: 'lower', value: 600 })).flags).toEqual(['not-positive', 'below-cost']);
+    expect(applyPriceChange({ price: 500, compareAtPrice: null, cost: null }, change({ op: 'lower', value: 500 })).flags).toEqual([
+      'not-positive',
+    ]);
+    expect(applyPriceChange({ price: 500, compareAtPrice: null, cost: 450 }, change({ op: 'lower', value: 100 })).flags).toEqual([
+      'below-cost',
+    ]);
+    expect(applyPriceChange({ price: 500, compareAtPrice: 600, cost: null }, change({ op: 'raise', value: 100 })).flags).toEqual([
+      'compare-at-not-above',
+    ]);
+    expect(applyPriceChange({ price: 500, compareAtPrice: null, cost: null }, change({ op: 'set', value: 100_000_001 })).flags).toEqual([
+      'too-high',
+    ]);
+    expect(applyPriceChange({ price: 500, compareAtPrice: null, cost: 700 }, change({ op: 'lower', value: 600 })).flags).toEqual([
+      'not-positive',
+      'below-cost',
+    ]);
   });
 });
 
@@ -181,7 +220,8 @@ describe('totals', () => {
       { price: 2000, compareAtPrice: null, cost: 1000 },
       { price: 1500, compareAtPrice: null, cost: 1000 },
       { price: 3000, compareAtPrice: null, cost: null },
-    ]) totals.add(v, applyPriceChange(v, c));
+    ])
+      totals.add(v, applyPriceChange(v, c));
     expect(totals.result()).toEqual({ variants: 3, changed: 3, flagged: 1, floored: 0, marginBefore: 417, marginAfter: -500 });
   });
 });

@@ -3,7 +3,13 @@
  * Idempotency-Key, schedules computed at read time, revert with a conflicting
  * later change, price history, and the CSV import's dry run and apply.
  */
-import { priceBatchSchema, pricePreviewSchema, priceHistoryListSchema, productImportResultSchema, type PriceBatchInput } from '../../src/api/pricing-schemas';
+import {
+  priceBatchSchema,
+  pricePreviewSchema,
+  priceHistoryListSchema,
+  productImportResultSchema,
+  type PriceBatchInput,
+} from '../../src/api/pricing-schemas';
 import { problemSchema, productSchema, type Product } from '../../src/api/schemas';
 import { productToInput } from '../../src/api/product-input';
 import { mockDb, resetMockDb, server, signInAs } from '../../mocks/node';
@@ -62,7 +68,9 @@ describe('bulk price change', () => {
     const res = await apply(input);
     expect(res.status).toBe(201);
     const batch = priceBatchSchema.parse(res.json);
-    const toChange = shown.items.filter((r) => !r.flags.length && (r.from.price !== r.to.price || r.from.compareAtPrice !== r.to.compareAtPrice));
+    const toChange = shown.items.filter(
+      (r) => !r.flags.length && (r.from.price !== r.to.price || r.from.compareAtPrice !== r.to.compareAtPrice),
+    );
     expect(batch).toMatchObject({ status: 'applied', variantCount: toChange.length, skipped: shown.totals.flagged });
 
     for (const row of shown.items) {
@@ -80,7 +88,10 @@ describe('bulk price change', () => {
     const db = mockDb();
     const before = [...db.allRecords()].map((r) => r.product.variants.map((v) => v.price).join(',')).join('|');
     // Lowering every audio price by $30 takes some under zero or under cost.
-    const input = audioSale({ change: { op: 'lower', unit: 'amount', value: 3000, ending: 'none', compareAt: 'keep', minMarginBp: null }, skipFlagged: false });
+    const input = audioSale({
+      change: { op: 'lower', unit: 'amount', value: 3000, ending: 'none', compareAt: 'keep', minMarginBp: null },
+      skipFlagged: false,
+    });
     const shown = await preview(input);
     expect(shown.totals.flagged).toBeGreaterThan(0);
     expect(shown.totals.changed).toBeGreaterThan(shown.totals.flagged);
@@ -108,7 +119,10 @@ describe('bulk price change', () => {
 
   it('refuses support (403) and a bad change with per-field messages (422)', async () => {
     const bad = await call('POST', '/api/pricing/preview', {
-      body: { selection: { kind: 'filter' }, change: { op: 'lower', unit: 'percent', value: 12_000, ending: 'none', compareAt: 'keep', minMarginBp: null } },
+      body: {
+        selection: { kind: 'filter' },
+        change: { op: 'lower', unit: 'percent', value: 12_000, ending: 'none', compareAt: 'keep', minMarginBp: null },
+      },
     });
     expect(bad.status).toBe(422);
     expect(problemSchema.parse(bad.json).errors).toHaveProperty('change.value');
@@ -144,12 +158,16 @@ describe('bulk price change', () => {
     expect(variantOf(await product(touched.productId), touched.variantId)).toMatchObject({ price: 1234 });
     expect(variantOf(await product(untouched.productId), untouched.variantId)).toMatchObject(untouched.from);
     // Reverting twice is a conflict, not a second restore.
-    expect((await call('POST', `/api/pricing/batches/${batch.id}/revert`, { headers: { 'Idempotency-Key': crypto.randomUUID() } })).status).toBe(409);
+    expect(
+      (await call('POST', `/api/pricing/batches/${batch.id}/revert`, { headers: { 'Idempotency-Key': crypto.randomUUID() } })).status,
+    ).toBe(409);
   });
 
   it('keeps each variant’s price history: the batch, the edit and the revert, newest first', async () => {
     const batch = priceBatchSchema.parse((await apply(audioSale())).json);
-    const items = (await call('GET', `/api/pricing/batches/${batch.id}/items?limit=1`)).json as { items: { sku: string; from: { price: number }; to: { price: number } }[] };
+    const items = (await call('GET', `/api/pricing/batches/${batch.id}/items?limit=1`)).json as {
+      items: { sku: string; from: { price: number }; to: { price: number } }[];
+    };
     const item = items.items[0]!;
     await call('POST', `/api/pricing/batches/${batch.id}/revert`, { headers: { 'Idempotency-Key': crypto.randomUUID() } });
     const history = priceHistoryListSchema.parse((await call('GET', `/api/pricing/history?sku=${item.sku}`)).json);
@@ -219,17 +237,27 @@ describe('CSV import', () => {
       ]),
     );
 
-    const refused = await call('POST', '/api/products/import', { body: { csv, dryRun: false }, headers: { 'Idempotency-Key': crypto.randomUUID() } });
+    const refused = await call('POST', '/api/products/import', {
+      body: { csv, dryRun: false },
+      headers: { 'Idempotency-Key': crypto.randomUUID() },
+    });
     expect(refused.status).toBe(422);
     expect(problemSchema.parse(refused.json).errors).toHaveProperty('rows.4.price');
     expect(mockDb().getProduct(p.id)!.variants[0]!.price).toBe(v.price);
     expect(mockDb().ownerOfSku('NEW-IMPORT-1')).toBeUndefined();
 
     const fixed = csv.split('\n').slice(0, 3).join('\n');
-    const done = await call('POST', '/api/products/import', { body: { csv: fixed, dryRun: false }, headers: { 'Idempotency-Key': crypto.randomUUID() } });
+    const done = await call('POST', '/api/products/import', {
+      body: { csv: fixed, dryRun: false },
+      headers: { 'Idempotency-Key': crypto.randomUUID() },
+    });
     expect(productImportResultSchema.parse(done.json)).toMatchObject({ applied: true, created: 1, updated: 1 });
     expect(mockDb().getProduct(p.id)!.variants[0]!.price).toBe(v.price + 100);
-    expect(mockDb().ownerOfSku('NEW-IMPORT-1')?.product).toMatchObject({ title: 'Import Cable', categoryId: 'cables-chargers', tags: ['usb-c', 'new'] });
+    expect(mockDb().ownerOfSku('NEW-IMPORT-1')?.product).toMatchObject({
+      title: 'Import Cable',
+      categoryId: 'cables-chargers',
+      tags: ['usb-c', 'new'],
+    });
   });
 
   it('reads back a formula-guarded cell as it was', async () => {

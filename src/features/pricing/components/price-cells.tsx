@@ -1,0 +1,71 @@
+import { Badge, Group, Text } from '@mantine/core';
+import type { PricePreviewRow } from '@/api/pricing-schemas';
+import { formatCents, formatPermille } from '@/lib/money';
+import { PRICE_FLAG_LABELS, type PricePoint } from '@/lib/price-rules';
+import classes from './pricing.module.css';
+
+const money = (cents: number | null) => (cents === null ? '—' : formatCents(cents));
+
+/** "$24.99 → $19.99"; the new value stands out only when it differs. */
+export function FromTo({ from, to }: { from: number | null; to: number | null }) {
+  if (from === to) return <span>{money(to)}</span>;
+  return (
+    <span className={classes.fromTo}>
+      <span className={classes.old}>{money(from)}</span>
+      <span aria-label="becomes"> → </span>
+      <strong>{money(to)}</strong>
+    </span>
+  );
+}
+
+export function PriceFromTo({ from, to }: { from: PricePoint | null; to: PricePoint }) {
+  return <FromTo from={from?.price ?? null} to={to.price} />;
+}
+
+export function CompareAtFromTo({ from, to }: { from: PricePoint | null; to: PricePoint }) {
+  return <FromTo from={from?.compareAtPrice ?? null} to={to.compareAtPrice} />;
+}
+
+export function MarginFromTo({ before, after }: { before: number | null; after: number | null }) {
+  const show = (m: number | null) => (m === null ? '—' : formatPermille(m));
+  return before === after ? (
+    <span>{show(after)}</span>
+  ) : (
+    <span className={classes.fromTo}>
+      <span className={classes.old}>{show(before)}</span>
+      <span aria-label="becomes"> → </span>
+      <span className={after !== null && after < 0 ? classes.bad : undefined}>{show(after)}</span>
+    </span>
+  );
+}
+
+export function Flags({ row }: { row: Pick<PricePreviewRow, 'flags' | 'floored'> }) {
+  if (!row.flags.length && !row.floored) return null;
+  return (
+    <Group gap={4} wrap="wrap">
+      {row.flags.map((f) => (
+        <Badge key={f} color="red" variant="light" size="sm">
+          {PRICE_FLAG_LABELS[f]}
+        </Badge>
+      ))}
+      {row.floored && (
+        <Badge color="blue" variant="light" size="sm">
+          Raised to margin floor
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+export function VariantCell({ title, sku }: { title: string; sku: string }) {
+  return (
+    <div>
+      <Text size="sm" fw={500}>
+        {title}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {sku}
+      </Text>
+    </div>
+  );
+}

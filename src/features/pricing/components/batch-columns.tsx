@@ -15,7 +15,7 @@ const BATCH_STATUS_COLORS: Record<PriceBatchStatus, string> = { scheduled: 'blue
 
 export function BatchStatus({ status }: { status: PriceBatchStatus }) {
   return (
-    <Badge color={BATCH_STATUS_COLORS[status]} variant="light">
+    <Badge color={BATCH_STATUS_COLORS[status]} variant="dot">
       {BATCH_STATUS_LABELS[status]}
     </Badge>
   );
@@ -72,7 +72,7 @@ export const batchItemColumns = itemHelper.columns([
     header: 'Variant',
     enableSorting: false,
     enableHiding: false,
-    cell: ({ row }) => <VariantCell title={row.original.title} sku={row.original.sku} />,
+    cell: ({ row }) => <VariantCell title={row.original.title} sku={row.original.sku} productId={row.original.productId} />,
   }),
   itemHelper.accessor('to', {
     id: 'price',

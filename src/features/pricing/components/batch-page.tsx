@@ -65,7 +65,7 @@ export function BatchPage() {
         actions={
           canEdit &&
           revertable && (
-            <Button color="orange" variant="light" onClick={() => setConfirming(true)} loading={revert.isPending}>
+            <Button variant="default" onClick={() => setConfirming(true)} loading={revert.isPending}>
               {b.status === 'scheduled' ? 'Cancel batch' : 'Revert batch'}
             </Button>
           )

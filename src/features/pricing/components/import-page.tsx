@@ -89,7 +89,7 @@ export function ImportPage() {
         </Text>
         <FileInput
           label="CSV file"
-          placeholder="Choose a .csv file"
+
           accept=".csv,text/csv"
           value={file}
           onChange={(f) => void choose(f)}
@@ -99,16 +99,16 @@ export function ImportPage() {
         {result && (
           <>
             <Group gap="sm">
-              <Badge color="green" variant="light">
+              <Badge color="green" variant="dot">
                 {result.created} to create
               </Badge>
-              <Badge color="blue" variant="light">
+              <Badge color="blue" variant="dot">
                 {result.updated} to update
               </Badge>
-              <Badge color="gray" variant="light">
+              <Badge color="gray" variant="dot">
                 {result.unchanged} unchanged
               </Badge>
-              <Badge color="red" variant="light">
+              <Badge color="red" variant="dot">
                 {errors.length} errors
               </Badge>
             </Group>
@@ -143,7 +143,7 @@ export function ImportPage() {
                       <Table.Td>{row.row}</Table.Td>
                       <Table.Td>{row.sku}</Table.Td>
                       <Table.Td>
-                        <Badge color={ACTION_COLORS[row.action]} variant="light">
+                        <Badge color={ACTION_COLORS[row.action]} variant="dot">
                           {row.action}
                         </Badge>
                       </Table.Td>

@@ -14,7 +14,7 @@ export const previewColumns = helper.columns([
     header: 'Variant',
     enableSorting: false,
     enableHiding: false,
-    cell: ({ row }) => <VariantCell title={row.original.title} sku={row.original.sku} />,
+    cell: ({ row }) => <VariantCell title={row.original.title} sku={row.original.sku} productId={row.original.productId} />,
   }),
   helper.accessor('to', {
     id: 'price',

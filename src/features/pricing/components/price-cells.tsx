@@ -1,5 +1,6 @@
 import { Badge, Group, Text } from '@mantine/core';
 import type { PricePreviewRow } from '@/api/pricing-schemas';
+import { AnchorLink } from '@/components/anchor-link';
 import { formatCents, formatPermille } from '@/lib/money';
 import { PRICE_FLAG_LABELS, type PricePoint } from '@/lib/price-rules';
 import classes from './pricing.module.css';
@@ -44,12 +45,12 @@ export function Flags({ row }: { row: Pick<PricePreviewRow, 'flags' | 'floored'>
   return (
     <Group gap={4} wrap="wrap">
       {row.flags.map((f) => (
-        <Badge key={f} color="red" variant="light" size="sm">
+        <Badge key={f} color="red" variant="dot" size="sm">
           {PRICE_FLAG_LABELS[f]}
         </Badge>
       ))}
       {row.floored && (
-        <Badge color="blue" variant="light" size="sm">
+        <Badge color="blue" variant="dot" size="sm">
           Raised to margin floor
         </Badge>
       )}
@@ -57,12 +58,13 @@ export function Flags({ row }: { row: Pick<PricePreviewRow, 'flags' | 'floored'>
   );
 }
 
-export function VariantCell({ title, sku }: { title: string; sku: string }) {
+/** The variant's name links to its product, where its prices are edited one by one. */
+export function VariantCell({ title, sku, productId }: { title: string; sku: string; productId: string }) {
   return (
     <div>
-      <Text size="sm" fw={500}>
+      <AnchorLink to="/products/$productId" params={{ productId }} size="sm" fw={500}>
         {title}
-      </Text>
+      </AnchorLink>
       <Text size="xs" c="dimmed">
         {sku}
       </Text>

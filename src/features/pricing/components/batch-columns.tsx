@@ -3,7 +3,7 @@ import type { PriceBatch, PriceBatchItem, PriceBatchStatus, PriceHistoryEntry } 
 import { AnchorLink } from '@/components/anchor-link';
 import { createDataTableColumnHelper } from '@/components/data-table/data-table';
 import { formatStoreTime } from '@/lib/store-time';
-import { CompareAtFromTo, PriceFromTo, VariantCell } from './price-cells';
+import { CompareAtFromTo, fromToColumns, PriceFromTo } from './price-cells';
 
 export const BATCH_STATUS_LABELS: Record<PriceBatchStatus, string> = {
   scheduled: 'Scheduled',
@@ -67,25 +67,7 @@ const historyLink = (sku: string) => (
 const itemHelper = createDataTableColumnHelper<PriceBatchItem>();
 
 export const batchItemColumns = itemHelper.columns([
-  itemHelper.accessor('sku', {
-    id: 'variant',
-    header: 'Variant',
-    enableSorting: false,
-    enableHiding: false,
-    cell: ({ row }) => <VariantCell title={row.original.title} sku={row.original.sku} productId={row.original.productId} />,
-  }),
-  itemHelper.accessor('to', {
-    id: 'price',
-    header: 'Price',
-    enableSorting: false,
-    cell: ({ row }) => <PriceFromTo from={row.original.from} to={row.original.to} />,
-  }),
-  itemHelper.accessor('to', {
-    id: 'compareAt',
-    header: 'Compare-at',
-    enableSorting: false,
-    cell: ({ row }) => <CompareAtFromTo from={row.original.from} to={row.original.to} />,
-  }),
+  ...fromToColumns<PriceBatchItem>(),
   itemHelper.accessor('sku', {
     id: 'history',
     header: 'Price history',

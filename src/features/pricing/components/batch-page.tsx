@@ -1,14 +1,12 @@
 import { Alert, Button, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
-import type { ColumnVisibilityState } from '@tanstack/react-table';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { PriceBatch } from '@/api/pricing-schemas';
 import { AnchorLink } from '@/components/anchor-link';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { useCan } from '@/components/current-user';
-import { DataTable } from '@/components/data-table/data-table';
 import { PageHeader } from '@/components/page-header';
 import { formatCents } from '@/lib/money';
 import { formatBasisPoints } from '@/lib/price-rules';
@@ -17,6 +15,7 @@ import { useRevertPriceBatch } from '../api/pricing-mutations';
 import { pricingQueries } from '../api/pricing-queries';
 import { toPage } from '../search';
 import { BatchStatus, batchItemColumns } from './batch-columns';
+import { PagedTable } from './paged-table';
 import { PricingNav } from './pricing-nav';
 
 const route = getRouteApi('/pricing/batches/$batchId');
@@ -42,7 +41,6 @@ export function BatchPage() {
   const navigate = route.useNavigate();
   const batch = useQuery(pricingQueries.batch(batchId));
   const items = useQuery(pricingQueries.batchItems(batchId, toPage(search)));
-  const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>({});
   const [confirming, setConfirming] = useState(false);
   const revert = useRevertPriceBatch();
   const canEdit = useCan('products.edit');
@@ -134,20 +132,14 @@ export function BatchPage() {
           ))}
         </Stack>
       )}
-      <DataTable
+      <PagedTable
         label="Batch variants"
         columns={batchItemColumns}
         query={items}
         getRowId={(i) => i.variantId}
         view={{ page: search.page, pageSize: search.pageSize, sort: 'sku' }}
         onViewChange={(view) => void navigate({ search: (prev) => ({ ...prev, page: view.page, pageSize: view.pageSize }) })}
-        columnVisibility={columnVisibility}
-        onColumnVisibilityChange={setColumnVisibility}
-        empty={
-          <Text c="dimmed" ta="center" py="xl">
-            This batch changes no variant.
-          </Text>
-        }
+        emptyText="This batch changes no variant."
       />
       <ConfirmDialog
         opened={confirming}

@@ -1,13 +1,11 @@
-import { Group, Select, Text } from '@mantine/core';
+import { Group, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { ColumnVisibilityState } from '@tanstack/react-table';
 import { getRouteApi } from '@tanstack/react-router';
-import { useState } from 'react';
-import { DataTable } from '@/components/data-table/data-table';
 import { PageHeader } from '@/components/page-header';
 import { pricingQueries } from '../api/pricing-queries';
 import { PRICE_BATCH_STATUS_VALUES, toPage, type BatchListSearch } from '../search';
 import { BATCH_STATUS_LABELS, batchColumns } from './batch-columns';
+import { PagedTable } from './paged-table';
 import { PricingNav } from './pricing-nav';
 
 const route = getRouteApi('/pricing/batches');
@@ -16,7 +14,6 @@ export function BatchesPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const list = useQuery(pricingQueries.batchList({ ...toPage(search), sort: search.sort, status: search.status }));
-  const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>({});
 
   return (
     <>
@@ -35,20 +32,14 @@ export function BatchesPage() {
           }
         />
       </Group>
-      <DataTable
+      <PagedTable
         label="Price batches"
         columns={batchColumns}
         query={list}
         getRowId={(b) => b.id}
         view={{ page: search.page, pageSize: search.pageSize, sort: search.sort }}
         onViewChange={(view) => void navigate({ search: (prev) => ({ ...prev, ...view }) })}
-        columnVisibility={columnVisibility}
-        onColumnVisibilityChange={setColumnVisibility}
-        empty={
-          <Text c="dimmed" ta="center" py="xl">
-            No price batches yet.
-          </Text>
-        }
+        emptyText="No price batches yet."
       />
     </>
   );

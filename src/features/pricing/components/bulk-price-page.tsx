@@ -3,7 +3,6 @@ import { Alert, Button, Grid, Group, Paper, SimpleGrid, Switch, Text, Title } fr
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
-import type { ColumnVisibilityState } from '@tanstack/react-table';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -11,7 +10,6 @@ import { ApiError } from '@/api/api-error';
 import { newIdempotencyKey } from '@/api/client';
 import type { PriceSelection } from '@/api/pricing-schemas';
 import { ConfirmDialog } from '@/components/confirm-dialog';
-import { DataTable } from '@/components/data-table/data-table';
 import { ExportCsvButton } from '@/components/export-csv-button';
 import { PageHeader } from '@/components/page-header';
 import { formatPermille } from '@/lib/money';
@@ -24,6 +22,7 @@ import { formToBatch, formToChange, PRICE_FORM_DEFAULTS, priceFormSchema, search
 import { toPage } from '../search';
 import { PriceChangeForm } from './price-change-form';
 import { previewColumns, previewCsvColumns } from './preview-columns';
+import { PagedTable } from './paged-table';
 import { PricingNav } from './pricing-nav';
 import { SelectionFilters } from './selection-filters';
 import classes from './pricing.module.css';
@@ -59,7 +58,6 @@ export function BulkPricePage() {
     ...pricingQueries.preview({ selection, change: debounced ?? PLACEHOLDER_CHANGE, ...page, flaggedOnly: search.flagged }),
     enabled: debounced !== null,
   });
-  const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>({});
   const [confirming, setConfirming] = useState(false);
   const create = useCreatePriceBatch();
   // One key per intent: a retry after a failure sends the same key, a changed form a new one.
@@ -150,20 +148,14 @@ export function BulkPricePage() {
                     : 'As it stands the change would be refused as a whole. Adjust it, or tick “Leave flagged variants out”.'}
                 </Alert>
               )}
-              <DataTable
+              <PagedTable
                 label="Preview"
                 columns={previewColumns}
                 query={preview}
                 getRowId={(r) => r.variantId}
                 view={{ page: search.page, pageSize: search.pageSize, sort: 'title' }}
                 onViewChange={(view) => void navigate({ search: (prev) => ({ ...prev, page: view.page, pageSize: view.pageSize }) })}
-                columnVisibility={columnVisibility}
-                onColumnVisibilityChange={setColumnVisibility}
-                empty={
-                  <Text c="dimmed" ta="center" py="xl">
-                    No variants match this selection.
-                  </Text>
-                }
+                emptyText="No variants match this selection."
                 actions={
                   <>
                     <Switch

@@ -3,31 +3,13 @@ import { createDataTableColumnHelper } from '@/components/data-table/data-table'
 import type { CsvColumn } from '@/lib/csv';
 import { centsToInput } from '@/lib/money';
 import { PRICE_FLAG_LABELS } from '@/lib/price-rules';
-import { CompareAtFromTo, Flags, FromTo, MarginFromTo, PriceFromTo, VariantCell } from './price-cells';
+import { Flags, FromTo, fromToColumns, MarginFromTo } from './price-cells';
 
 const helper = createDataTableColumnHelper<PricePreviewRow>();
 
 /** The preview lists variants in the selection's order; it pages but does not sort. */
 export const previewColumns = helper.columns([
-  helper.accessor('sku', {
-    id: 'variant',
-    header: 'Variant',
-    enableSorting: false,
-    enableHiding: false,
-    cell: ({ row }) => <VariantCell title={row.original.title} sku={row.original.sku} productId={row.original.productId} />,
-  }),
-  helper.accessor('to', {
-    id: 'price',
-    header: 'Price',
-    enableSorting: false,
-    cell: ({ row }) => <PriceFromTo from={row.original.from} to={row.original.to} />,
-  }),
-  helper.accessor('to', {
-    id: 'compareAt',
-    header: 'Compare-at',
-    enableSorting: false,
-    cell: ({ row }) => <CompareAtFromTo from={row.original.from} to={row.original.to} />,
-  }),
+  ...fromToColumns<PricePreviewRow>(),
   helper.accessor('cost', {
     id: 'cost',
     header: 'Cost',

@@ -1,6 +1,7 @@
 import { Badge, Group, Text } from '@mantine/core';
 import type { PricePreviewRow } from '@/api/pricing-schemas';
 import { AnchorLink } from '@/components/anchor-link';
+import { createDataTableColumnHelper } from '@/components/data-table/data-table';
 import { formatCents, formatPermille } from '@/lib/money';
 import { PRICE_FLAG_LABELS, type PricePoint } from '@/lib/price-rules';
 import classes from './pricing.module.css';
@@ -70,4 +71,25 @@ export function VariantCell({ title, sku, productId }: { title: string; sku: str
       </Text>
     </div>
   );
+}
+
+type FromToRow = { productId: string; sku: string; title: string; from: PricePoint; to: PricePoint };
+
+/** Variant, price and compare-at, old → new: the first columns of the preview and of a batch's variants. */
+export function fromToColumns<Row extends FromToRow>() {
+  const helper = createDataTableColumnHelper<Row>();
+  return helper.columns([
+    helper.display({
+      id: 'variant',
+      header: 'Variant',
+      enableHiding: false,
+      cell: ({ row }) => <VariantCell title={row.original.title} sku={row.original.sku} productId={row.original.productId} />,
+    }),
+    helper.display({ id: 'price', header: 'Price', cell: ({ row }) => <PriceFromTo from={row.original.from} to={row.original.to} /> }),
+    helper.display({
+      id: 'compareAt',
+      header: 'Compare-at',
+      cell: ({ row }) => <CompareAtFromTo from={row.original.from} to={row.original.to} />,
+    }),
+  ]);
 }

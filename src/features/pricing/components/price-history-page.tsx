@@ -1,14 +1,12 @@
 import { Group, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { ColumnVisibilityState } from '@tanstack/react-table';
 import { getRouteApi } from '@tanstack/react-router';
-import { useState } from 'react';
-import { DataTable } from '@/components/data-table/data-table';
 import { PageHeader } from '@/components/page-header';
 import { useDraft } from '@/components/use-draft';
 import { pricingQueries } from '../api/pricing-queries';
 import { toPage } from '../search';
 import { historyColumns } from './batch-columns';
+import { PagedTable } from './paged-table';
 import { PricingNav } from './pricing-nav';
 
 const route = getRouteApi('/pricing/history');
@@ -17,7 +15,6 @@ export function PriceHistoryPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const history = useQuery({ ...pricingQueries.history({ sku: search.sku ?? '', ...toPage(search) }), enabled: search.sku !== undefined });
-  const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>({});
   const [sku, setSku] = useDraft(
     search.sku,
     (v) => v ?? '',
@@ -48,20 +45,14 @@ export function PriceHistoryPage() {
       {search.sku === undefined ? (
         <Text c="dimmed">Enter a SKU to see its price history. Batches link here from each of their variants.</Text>
       ) : (
-        <DataTable
+        <PagedTable
           label="Price history"
           columns={historyColumns}
           query={history}
           getRowId={(h) => h.id}
           view={{ page: search.page, pageSize: search.pageSize, sort: '-at' }}
           onViewChange={(view) => void navigate({ search: (prev) => ({ ...prev, page: view.page, pageSize: view.pageSize }) })}
-          columnVisibility={columnVisibility}
-          onColumnVisibilityChange={setColumnVisibility}
-          empty={
-            <Text c="dimmed" ta="center" py="xl">
-              No price changes recorded for this SKU since the shop was seeded.
-            </Text>
-          }
+          emptyText="No price changes recorded for this SKU since the shop was seeded."
         />
       )}
     </>

@@ -90,7 +90,8 @@ export function BulkPricePage() {
         onError: (error) => {
           if (error instanceof ApiError && error.status === 422 && error.problem.errors) {
             for (const [path, message] of Object.entries(error.problem.errors)) {
-              if (path in PRICE_FORM_DEFAULTS) form.setError(path as keyof PriceFormValues, { type: 'server', message });
+              const field = SERVER_FIELDS[path];
+              if (field) form.setError(field, { type: 'server', message });
             }
           }
           notifications.show({ color: 'red', title: 'Nothing was changed', message: error.message });
@@ -186,6 +187,16 @@ export function BulkPricePage() {
     </>
   );
 }
+
+/** The API's field paths as the form names them. */
+const SERVER_FIELDS: Record<string, keyof PriceFormValues> = {
+  label: 'label',
+  'change.value': 'amount',
+  'change.op': 'op',
+  'change.minMarginBp': 'floor',
+  startsAt: 'startDate',
+  endsAt: 'endDate',
+};
 
 /** Never sent: the preview query is disabled until the form describes a change. */
 const PLACEHOLDER_CHANGE = { op: 'keep', unit: 'amount', value: 0, ending: 'none', compareAt: 'end-sale', minMarginBp: null } as const;

@@ -8,11 +8,19 @@ import type { z } from 'zod';
 import { delay, http, HttpResponse, type HttpHandler, type HttpResponseResolver } from 'msw';
 import { can, refusal, type Action } from '../src/api/permissions';
 import { auditListQuerySchema, productListQuerySchema, signInInputSchema } from '../src/api/schemas';
+import { inventoryListQuerySchema, ledgerQuerySchema } from '../src/api/stock-schemas';
+import { orderListQuerySchema } from '../src/api/order-schemas';
+import { breakdownQuerySchema, salesReportQuerySchema } from '../src/api/report-schemas';
+import { STORE_TIME_ZONE } from '../src/api/constants';
+import { storeDate } from '../src/api/store-time';
+import { addOrderNote, cancelOrder, fulfilOrder, orderNotFound, refundOrder } from './order-writes';
 import { DEMO_STAFF } from './auth';
 import { bulkUpdateStatus, createProduct, parseBulkStatusInput, parseProductInput, updateProduct } from './product-writes';
 import { issuesToErrors, ProblemError, problemResponse } from './problems';
 import { pricingHandlers } from './pricing-handlers';
 import { IMAGE_HOST } from './seed';
+import { LOCATIONS } from './catalogue';
+import { adjustStock, receiveDelivery, setThreshold, transferStock } from './stock-writes';
 import { mockSettingsSchema } from './settings';
 import { createStaff, parseStaffCreate, parseStaffUpdate, updateStaff } from './staff-writes';
 import { notFound, type Actor, type MockDb } from './store';
@@ -60,6 +68,24 @@ function ifMatchVersion(request: Request): number | null {
     throw new ProblemError({ status: 400, title: 'Bad If-Match header', detail: 'If-Match must carry the version you edited, like "3".' });
   }
   return Number(match[1]);
+}
+
+/** The key and what it was first sent with: the same key with another request is refused, not replayed. */
+function idempotencyOf(request: Request, body: unknown): { key: string; fingerprint: string } | null {
+  const key = request.headers.get('Idempotency-Key')?.trim();
+  return key ? { key, fingerprint: `${request.method} ${new URL(request.url).pathname} ${JSON.stringify(body)}` } : null;
+}
+
+function requireIdempotency(request: Request, body: unknown, what: string): { key: string; fingerprint: string } {
+  const idempotency = idempotencyOf(request, body);
+  if (!idempotency) {
+    throw new ProblemError({
+      status: 400,
+      title: 'Idempotency-Key required',
+      detail: `${what} need an Idempotency-Key header so a retry cannot apply them twice.`,
+    });
+  }
+  return idempotency;
 }
 
 function withEtag(version: number, init: ResponseInit = {}): ResponseInit {
@@ -148,18 +174,9 @@ export function createHandlers(db: MockDb): HttpHandler[] {
     http.post(
       '/api/products/bulk-status',
       authed('products.edit', async ({ request }, actor) => {
-        const key = request.headers.get('Idempotency-Key')?.trim();
-        if (!key) {
-          throw new ProblemError({
-            status: 400,
-            title: 'Idempotency-Key required',
-            detail: 'Bulk changes need an Idempotency-Key header so a retry cannot apply them twice.',
-          });
-        }
         const body = await readJson(request);
-        const input = parseBulkStatusInput(body);
-        const fingerprint = `POST /api/products/bulk-status ${JSON.stringify(input)}`;
-        return HttpResponse.json(await bulkUpdateStatus(db, actor, input, { key, fingerprint }));
+        const idempotency = requireIdempotency(request, body, 'Bulk changes');
+        return HttpResponse.json(await bulkUpdateStatus(db, actor, parseBulkStatusInput(body), idempotency));
       }),
     ),
 
@@ -200,6 +217,110 @@ export function createHandlers(db: MockDb): HttpHandler[] {
     http.get(
       '/api/tags',
       authed('products.view', () => HttpResponse.json({ items: db.tags() })),
+    ),
+
+    http.get(
+      '/api/locations',
+      authed('stock.view', () => HttpResponse.json({ items: LOCATIONS.map(({ id, name }) => ({ id, name })) })),
+    ),
+
+    http.get(
+      '/api/inventory',
+      authed('stock.view', ({ request }) => HttpResponse.json(db.listInventory(parseQuery(inventoryListQuerySchema, request)))),
+    ),
+
+    http.get(
+      '/api/inventory/ledger',
+      authed('stock.view', ({ request }) => HttpResponse.json(db.ledger(parseQuery(ledgerQuerySchema, request)))),
+    ),
+
+    http.post(
+      '/api/inventory/adjustments',
+      authed('stock.edit', async ({ request }, actor) => {
+        const body = await readJson(request);
+        return HttpResponse.json(await adjustStock(db, actor, body, requireIdempotency(request, body, 'Stock adjustments')));
+      }),
+    ),
+
+    http.post(
+      '/api/inventory/transfers',
+      authed('stock.edit', async ({ request }, actor) => {
+        const body = await readJson(request);
+        return HttpResponse.json(await transferStock(db, actor, body, requireIdempotency(request, body, 'Transfers')));
+      }),
+    ),
+
+    http.post(
+      '/api/inventory/receipts',
+      authed('stock.edit', async ({ request }, actor) => {
+        const body = await readJson(request);
+        return HttpResponse.json(await receiveDelivery(db, actor, body, idempotencyOf(request, body)));
+      }),
+    ),
+
+    http.put(
+      '/api/inventory/levels/:variantId/:locationId/threshold',
+      authed('stock.edit', async ({ request, params }, actor) => {
+        const version = ifMatchVersion(request);
+        const level = await setThreshold(db, actor, param(params.variantId), param(params.locationId), version, await readJson(request));
+        return HttpResponse.json(level, withEtag(level.version));
+      }),
+    ),
+
+    http.get(
+      '/api/orders',
+      authed('orders.view', ({ request }) => HttpResponse.json(db.listOrders(parseQuery(orderListQuerySchema, request)))),
+    ),
+
+    http.get(
+      '/api/orders/:id',
+      authed('orders.view', ({ params }) => {
+        const id = param(params.id);
+        const order = db.getOrder(id);
+        if (!order) throw orderNotFound(id);
+        return HttpResponse.json(order, withEtag(order.version));
+      }),
+    ),
+
+    ...(
+      [
+        ['fulfilments', fulfilOrder, 'Fulfilments'],
+        ['cancel', cancelOrder, 'Cancellations'],
+        ['refunds', refundOrder, 'Refunds'],
+      ] as const
+    ).map(([path, act, what]) =>
+      http.post(
+        `/api/orders/:id/${path}`,
+        // The role is checked by the write itself (fulfil or refund); reading the order is the least a caller needs.
+        authed('orders.view', async ({ request, params }, actor) => {
+          const body = await readJson(request);
+          const order = await act(db, actor, param(params.id), body, requireIdempotency(request, body, what));
+          return HttpResponse.json(order, withEtag(order.version));
+        }),
+      ),
+    ),
+
+    http.post(
+      '/api/orders/:id/notes',
+      authed('orders.view', async ({ request, params }, actor) => {
+        const order = await addOrderNote(db, actor, param(params.id), await readJson(request));
+        return HttpResponse.json(order, withEtag(order.version));
+      }),
+    ),
+
+    http.get(
+      '/api/reports/clock',
+      authed('reports.view', () => HttpResponse.json({ today: storeDate(db.now()), timeZone: STORE_TIME_ZONE })),
+    ),
+
+    http.get(
+      '/api/reports/sales',
+      authed('reports.view', ({ request }) => HttpResponse.json(db.salesReport(parseQuery(salesReportQuerySchema, request)))),
+    ),
+
+    http.get(
+      '/api/reports/breakdown',
+      authed('reports.view', ({ request }) => HttpResponse.json(db.salesBreakdown(parseQuery(breakdownQuerySchema, request)))),
     ),
 
     http.post(

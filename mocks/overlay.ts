@@ -4,20 +4,29 @@
  * reset is clearing it. Every record carries the change number that wrote it,
  * so a tab can read just what it has not seen.
  */
+import type { Order } from '../src/api/order-schemas';
 import type { PricingChanges } from './pricing-state';
-import type { ChangeSet, IdempotencyRecord, ProductRecord } from './records';
+import type { ChangeSet, IdempotencyRecord, MovementRecord, ProductRecord } from './records';
 
 const PRODUCTS = 'products';
 const IDEMPOTENCY = 'idempotency';
+const MOVEMENTS = 'movements';
+const ORDERS = 'orders';
+/** Raised when a store is added, so existing databases get it. */
+const SCHEMA_VERSION = 2;
 const META = 'meta';
 const SEQ_KEY = 'seq';
 
 type StoredProduct = { id: string; seq: number; record: ProductRecord };
 type StoredIdempotency = IdempotencyRecord & { seq: number };
+type StoredMovement = MovementRecord & { seq: number };
+type StoredOrder = { id: string; seq: number; order: Order };
 
 export type OverlayContents = {
   seq: number;
   products: { seq: number; record: ProductRecord }[];
+  orders: { seq: number; order: Order }[];
+  movements: MovementRecord[];
   idempotency: IdempotencyRecord[];
   pricing: { seq: number; changes: PricingChanges }[];
 };
@@ -50,12 +59,21 @@ export class Overlay {
 
   /** One database per seeded shop (seed + size): changes to one shop never leak into another. */
   static async open(shopKey: string, factory: IDBFactory = indexedDB): Promise<Overlay> {
-    const request = factory.open(overlayName(shopKey), 1);
+    const request = factory.open(overlayName(shopKey), SCHEMA_VERSION);
     request.onupgradeneeded = () => {
       const idb = request.result;
-      idb.createObjectStore(PRODUCTS, { keyPath: 'id' }).createIndex(SEQ_KEY, SEQ_KEY);
-      idb.createObjectStore(IDEMPOTENCY, { keyPath: 'key' }).createIndex(SEQ_KEY, SEQ_KEY);
-      idb.createObjectStore(META);
+      // Stores this version lacks are added: a database made before orders or the ledger existed keeps its changes.
+      const store = (name: string, keyPath?: string) => {
+        if (idb.objectStoreNames.contains(name)) return;
+        const created = idb.createObjectStore(name, keyPath ? { keyPath } : undefined);
+        if (keyPath) created.createIndex(SEQ_KEY, SEQ_KEY);
+      };
+      store(PRODUCTS, 'id');
+      store(IDEMPOTENCY, 'key');
+      // The ledger is append-only: rows are added, never replaced.
+      store(MOVEMENTS, 'id');
+      store(ORDERS, 'id');
+      store(META);
     };
     const idb = await done(request);
     // Another tab deleting or upgrading this database must not hang on our open connection.
@@ -71,11 +89,13 @@ export class Overlay {
 
   /** Everything written after change `after` (0 = the whole overlay). */
   async readSince(after: number): Promise<OverlayContents> {
-    const tx = this.idb.transaction([PRODUCTS, IDEMPOTENCY, META], 'readonly');
+    const tx = this.idb.transaction([PRODUCTS, ORDERS, MOVEMENTS, IDEMPOTENCY, META], 'readonly');
     const range = IDBKeyRange.lowerBound(after, true);
     const pricingRange = IDBKeyRange.bound(pricingKey(after + 1), `${PRICING_PREFIX}~`);
-    const [products, idempotency, seq, pricingKeys, pricing] = await Promise.all([
+    const [products, orders, movements, idempotency, seq, pricingKeys, pricing] = await Promise.all([
       done(tx.objectStore(PRODUCTS).index(SEQ_KEY).getAll(range)) as Promise<StoredProduct[]>,
+      done(tx.objectStore(ORDERS).index(SEQ_KEY).getAll(range)) as Promise<StoredOrder[]>,
+      done(tx.objectStore(MOVEMENTS).index(SEQ_KEY).getAll(range)) as Promise<StoredMovement[]>,
       done(tx.objectStore(IDEMPOTENCY).index(SEQ_KEY).getAll(range)) as Promise<StoredIdempotency[]>,
       done(tx.objectStore(META).get(SEQ_KEY)),
       done(tx.objectStore(META).getAllKeys(pricingRange)),
@@ -84,6 +104,9 @@ export class Overlay {
     return {
       seq: typeof seq === 'number' ? seq : 0,
       products: products.map(({ seq: s, record }) => ({ seq: s, record })),
+      orders: orders.map(({ seq: s, order }) => ({ seq: s, order })),
+      // The seq index returns rows by change, then by id: put them back in the order they were written.
+      movements: movements.sort((a, b) => a.seq - b.seq || (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map(({ seq: _seq, ...m }) => m),
       idempotency: idempotency.map(({ key, fingerprint, result }) => ({ key, fingerprint, result })),
       pricing: pricing.map((changes, i) => ({ seq: Number(String(pricingKeys[i]).slice(PRICING_PREFIX.length)), changes })),
     };
@@ -91,9 +114,13 @@ export class Overlay {
 
   /** One transaction: a change is durable entirely or not at all. */
   async save(changes: ChangeSet): Promise<void> {
-    const tx = this.idb.transaction([PRODUCTS, IDEMPOTENCY, META], 'readwrite');
+    const tx = this.idb.transaction([PRODUCTS, ORDERS, MOVEMENTS, IDEMPOTENCY, META], 'readwrite');
     const products = tx.objectStore(PRODUCTS);
     for (const record of changes.products) products.put({ id: record.product.id, seq: changes.seq, record } satisfies StoredProduct);
+    const orders = tx.objectStore(ORDERS);
+    for (const order of changes.orders) orders.put({ id: order.id, seq: changes.seq, order } satisfies StoredOrder);
+    const movements = tx.objectStore(MOVEMENTS);
+    for (const movement of changes.movements) movements.put({ ...movement, seq: changes.seq } satisfies StoredMovement);
     const idempotency = tx.objectStore(IDEMPOTENCY);
     for (const idem of changes.idempotency) idempotency.put({ ...idem, seq: changes.seq } satisfies StoredIdempotency);
     tx.objectStore(META).put(changes.seq, SEQ_KEY);
@@ -107,8 +134,9 @@ export class Overlay {
    * change for one it already applied.
    */
   async clear(): Promise<void> {
-    const tx = this.idb.transaction([PRODUCTS, IDEMPOTENCY, META], 'readwrite');
-    for (const name of [PRODUCTS, IDEMPOTENCY]) tx.objectStore(name).clear();
+    const stores = [PRODUCTS, ORDERS, MOVEMENTS, IDEMPOTENCY];
+    const tx = this.idb.transaction([...stores, META], 'readwrite');
+    for (const name of stores) tx.objectStore(name).clear();
     tx.objectStore(META).delete(IDBKeyRange.bound(pricingKey(0), `${PRICING_PREFIX}~`));
     await committed(tx);
   }

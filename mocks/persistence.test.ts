@@ -5,7 +5,6 @@ import { productSchema, type Product } from '../src/api/schemas';
 import { createHandlers } from './handlers';
 import { createProduct, updateProduct } from './product-writes';
 import { createPriceBatch, listPriceHistory, revertPriceBatch } from './price-writes';
-import { generateShop } from './seed';
 import { MockDb, type Actor } from './store';
 import { connectTabs, type TabSync } from './tab-sync';
 import { productToInput } from '../src/api/product-input';
@@ -29,7 +28,7 @@ afterEach(() => {
 });
 
 /** A page load: a fresh seeded store, the overlay of its shop and the other tabs. */
-async function loadPage(settings: { products: number; seed: number }, channelName = `test-${channel}`): Promise<MockDb> {
+async function loadPage(settings: { products: number; seed: number; orders?: number }, channelName = `test-${channel}`): Promise<MockDb> {
   const db = new MockDb(settings);
   const sync = await connectTabs(db, { indexedDB: factory, channelName, locks: null, storage: null });
   open.push(sync);
@@ -48,7 +47,7 @@ async function put(product: Product, changes: Partial<Product>) {
   return { status: res.status, json: (await res.json()) as unknown };
 }
 
-const shop = { products: 120, seed: 99 };
+const shop = { products: 120, seed: 99, orders: 500 };
 
 describe('persisted overlay', () => {
   it('survives a reload: seed + overlay gives back every change, and idempotency keys', async () => {
@@ -93,6 +92,32 @@ describe('persisted overlay', () => {
     expect(third.getProduct('prod_000001')?.title).toBe('Renamed before reload');
   });
 
+  it('keeps stock moves and their ledger rows across a reload, and in another tab', async () => {
+    const first = await loadPage(shop);
+    const record = [...first.allRecords()].find((r) => r.product.status === 'active')!;
+    const variantId = record.product.variants[0]!.id;
+    const level = first.level(variantId, 'edison-nj')!;
+    const res = await fetch('/api/inventory/adjustments', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'stock-key' },
+      body: JSON.stringify({
+        variantId,
+        locationId: 'edison-nj',
+        version: level.version,
+        reason: 'received',
+        quantity: 7,
+        note: 'Pallet 4',
+      }),
+    });
+    expect(res.status).toBe(200);
+    const other = await loadPage(shop, `test-${channel}`);
+    // Another tab of the same shop: it reads the overlay on load.
+    expect(other.level(variantId, 'edison-nj')).toMatchObject({ onHand: level.onHand + 7, version: level.version + 1 });
+    const rows = other.ledger({ variantId, locationId: 'edison-nj', sort: '-at', offset: 0, limit: 5 }).items;
+    expect(rows[0]).toMatchObject({ reason: 'received', quantity: 7, note: 'Pallet 4', onHandAfter: level.onHand + 7 });
+    expect(other.getProduct(record.product.id)?.variants[0]?.stock).toBe(record.product.variants[0]!.stock + 7);
+  });
+
   it('keeps each shop’s changes to that shop (seed and size)', async () => {
     const a = await loadPage(shop);
     await put(a.getProduct('prod_000001')!, { title: 'Only in shop 99/120' });
@@ -106,7 +131,7 @@ describe('persisted overlay', () => {
     const db = await loadPage(shop);
     await put(db.getProduct('prod_000001')!, { title: 'Soon gone' });
     expect((await fetch('/api/_mock/reset', { method: 'POST' })).status).toBe(200);
-    const seed = generateShop(shop).map((r) => r.product);
+    const seed = [...new MockDb(shop).allRecords()].map((r) => r.product);
     expect(db.getProduct('prod_000001')).toEqual(seed[0]);
     const reloaded = await loadPage(shop);
     expect([...reloaded.allRecords()].map((r) => r.product)).toEqual(seed);

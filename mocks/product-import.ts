@@ -10,7 +10,7 @@ import type { Product, Variant } from '../src/api/schemas';
 import { toHandle } from '../src/lib/handle';
 import { LOCATIONS } from './catalogue';
 import { ProblemError, validationProblem } from './problems';
-import type { ProductRecord } from './records';
+import { emptyLevels, type ProductRecord } from './records';
 import type { Actor, MockDb, WriteTx } from './store';
 
 const MAX_ROWS = 10_000;
@@ -196,7 +196,7 @@ function applyPlanned(db: MockDb, tx: WriteTx, planned: readonly Planned[]): voi
         updatedAt: tx.now,
         version: 1,
       };
-      tx.put({ product, onHand: [LOCATIONS.map(() => 0)] });
+      tx.put({ product, levels: [emptyLevels(LOCATIONS.length)] });
     }
   }
   for (const record of updates.values()) tx.put(record);

@@ -13,7 +13,7 @@ import {
 } from '../src/api/schemas';
 import { LOCATIONS } from './catalogue';
 import { issuesToErrors, validationProblem } from './problems';
-import { sumOnHand, type ProductRecord } from './records';
+import { emptyLevels, sumOnHand, type ProductRecord } from './records';
 import { notFound, variantLabel, type Actor, type MockDb } from './store';
 
 export function parseProductInput(body: unknown): ProductInput {
@@ -98,13 +98,13 @@ export async function createProduct(db: MockDb, actor: Actor, input: ProductInpu
   const { result } = await db.write({ actor, permission: 'products.edit', action: 'created' }, (tx) => {
     checkShopRules(db, input, null);
     const id = tx.newProductId();
-    const onHand = input.variants.map(() => LOCATIONS.map(() => 0));
+    const levels = input.variants.map(() => emptyLevels(LOCATIONS.length));
     const variants = input.variants.map((v): Variant => {
       const variantId = tx.newVariantId();
       return { ...variantFields(v), id: variantId, productId: id, stock: 0, version: 1 };
     });
     const product: Product = { id, ...productFields(input), variants, createdAt: tx.now, updatedAt: tx.now, version: 1 };
-    tx.put({ product, onHand });
+    tx.put({ product, levels });
     return product;
   });
   return result;
@@ -117,7 +117,7 @@ export async function updateProduct(db: MockDb, actor: Actor, id: string, versio
     if (!current) throw notFound(id);
     checkShopRules(db, input, id);
 
-    const existing = new Map(current.product.variants.map((v, i) => [v.id, { variant: v, levels: current.onHand[i] }]));
+    const existing = new Map(current.product.variants.map((v, i) => [v.id, { variant: v, levels: current.levels[i] }]));
     const seen = new Set<string>();
     const errors: Record<string, string> = {};
     input.variants.forEach((v, i) => {
@@ -129,20 +129,20 @@ export async function updateProduct(db: MockDb, actor: Actor, id: string, versio
     });
     if (Object.keys(errors).length) throw validationProblem(errors);
 
-    const onHand: ProductRecord['onHand'] = [];
+    const levels: ProductRecord['levels'] = [];
     const variants = input.variants.map((v): Variant => {
       const fields = variantFields(v);
       const known = v.id === undefined ? undefined : existing.get(v.id);
       if (!known) {
-        onHand.push(LOCATIONS.map(() => 0));
+        levels.push(emptyLevels(LOCATIONS.length));
         return { ...fields, id: tx.newVariantId(), productId: id, stock: 0, version: 1 };
       }
       // Stock is not edited here: it only moves through the ledger, so the levels carry over untouched.
       const before = known.variant;
-      const levels = known.levels ?? LOCATIONS.map(() => 0);
-      onHand.push(levels);
+      const kept = known.levels ?? emptyLevels(LOCATIONS.length);
+      levels.push(kept);
       const variantVersion = sameFields(before, fields) ? before.version : before.version + 1;
-      return { ...fields, id: before.id, productId: id, stock: sumOnHand(levels), version: variantVersion };
+      return { ...fields, id: before.id, productId: id, stock: sumOnHand(kept), version: variantVersion };
     });
     const product: Product = {
       ...current.product,
@@ -151,7 +151,7 @@ export async function updateProduct(db: MockDb, actor: Actor, id: string, versio
       updatedAt: tx.now,
       version: current.product.version + 1,
     };
-    tx.put({ product, onHand });
+    tx.put({ product, levels });
     return product;
   });
   return result;

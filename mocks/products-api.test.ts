@@ -271,7 +271,7 @@ describe('PUT /api/products/:id', () => {
     const db = mockDb();
     const id = [...db.allRecords()].find((r) => r.product.variants.length >= 3)!.product.id;
     const before = db.getProduct(id)!;
-    const levelsBefore = db.getRecord(id)!.onHand;
+    const levelsBefore = db.getRecord(id)!.levels;
     db.now = () => Date.parse('2026-12-01T09:30:00Z');
     const input = productToInput(before);
     const [changed, unchanged] = input.variants;
@@ -307,9 +307,13 @@ describe('PUT /api/products/:id', () => {
     expect(v2?.id).not.toBe(before.variants[2]?.id);
     expect([v2?.version, v2?.stock]).toEqual([1, 0]);
     // Levels follow their variants; the removed variant's row is gone, the new one starts empty.
-    const levels = db.getRecord(id)!.onHand;
+    const levels = db.getRecord(id)!.levels;
     expect(levels.slice(0, 2)).toEqual(levelsBefore.slice(0, 2));
-    expect(levels[2]).toEqual([0, 0, 0]);
+    expect(levels[2]?.map((l) => [l.onHand, l.reserved])).toEqual([
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ]);
     // The freshly saved product is now first in the default list.
     const list = productListResponseSchema.parse((await call('GET', '/api/products?limit=1')).json);
     expect(list.items[0]?.id).toBe(id);

@@ -8,12 +8,19 @@ import { toHandle } from '../src/lib/handle';
 import { upcCheckDigit } from '../src/lib/upc';
 import { BRANDS, FAMILIES, IMAGE_VIEWS, LOCATIONS, MODEL_SUFFIXES, type OptionTemplate } from './catalogue';
 import { mulberry32, type Random } from './random';
-import type { ProductRecord } from './records';
+import type { LevelState, ProductRecord } from './records';
 
 export const DEFAULT_SEED = 20261101;
 export const DEFAULT_PRODUCTS = 300;
-/** Every seeded timestamp is relative to this instant, never to the clock. */
-export const SEED_ANCHOR_MS = Date.UTC(2026, 10, 1, 12, 0, 0);
+/** A year of a small shop's orders: about ten a day. */
+export const DEFAULT_ORDERS = 3_000;
+/**
+ * Every seeded timestamp is relative to this instant, never to the clock: the
+ * demo shop's year of orders ends here (11:00 in New York on 25 Nov 2026), so
+ * "last 7 days" on the dashboard is full on the day it was built and thins
+ * out after. Moving it forward is one edit; the shop stays deterministic.
+ */
+export const SEED_ANCHOR_MS = Date.UTC(2026, 10, 25, 16, 0, 0);
 export const IMAGE_HOST = 'https://images.stockroom.test';
 
 const DAY_MS = 86_400_000;
@@ -32,6 +39,12 @@ function variantId(n: number): string {
 function retailCents(dollars: number, ending: number): number {
   const whole = Math.min(200, Math.max(5, dollars));
   return Math.max(499, whole * 100 - (100 - ending));
+}
+
+/** Cheap things sell faster and are reordered in bigger lots, so they warn earlier. Drawn from no random stream, so the shop stays the same. */
+function reorderThreshold(priceCents: number): number {
+  if (priceCents < 2_000) return 15;
+  return priceCents < 6_000 ? 10 : 5;
 }
 
 type Chosen = { name: string; values: (readonly [string, string, number])[] };
@@ -143,19 +156,21 @@ export function generateShop(options: { seed: number; products: number }): Produ
     const ending = rng.pick(PRICE_ENDINGS);
     const weight = rng.int(family.weight[0], family.weight[1]);
     const serial = (i + 1).toString(36).toUpperCase().padStart(4, '0');
-    const onHand: number[][] = [];
+    const levels: LevelState[][] = [];
 
     const variants: Variant[] = combinations(chosen).map((combo) => {
       variantSeq++;
       const vid = variantId(variantSeq);
       const price = retailCents(baseDollars + combo.reduce((d, v) => d + v[2], 0), ending);
       const compareAtPrice = onSale ? Math.ceil(Math.floor((price * rng.int(115, 140)) / 100) / 100) * 100 - 1 : null;
-      const levels = LOCATIONS.map(() => {
+      const onHand = LOCATIONS.map(() => {
         if (status === 'archived' ? rng.chance(0.8) : rng.chance(0.2)) return 0;
         const r = rng.next();
         return Math.floor(r * r * 240);
       });
-      onHand.push(levels);
+      const threshold = reorderThreshold(price);
+      // Reservations come from the seeded orders (see stock-seed.ts), once they exist.
+      levels.push(onHand.map((units) => ({ onHand: units, reserved: 0, threshold, version: 1 })));
       const item = itemsPerBrand[brandIndex] ?? 0;
       itemsPerBrand[brandIndex] = item + 1;
       const codes = combo.map((v) => v[1]);
@@ -169,7 +184,7 @@ export function generateShop(options: { seed: number; products: number }): Produ
         compareAtPrice: compareAtPrice !== null && compareAtPrice > price ? compareAtPrice : null,
         cost: rng.chance(0.03) ? null : Math.round((price * rng.int(35, 65)) / 100),
         weightGrams: weight + rng.int(0, 5),
-        stock: levels.reduce((a, b) => a + b, 0),
+        stock: onHand.reduce((a, b) => a + b, 0),
         version: Math.min(version, rng.int(1, 3)),
       };
     });
@@ -205,7 +220,7 @@ export function generateShop(options: { seed: number; products: number }): Produ
       updatedAt: new Date(updatedMs).toISOString(),
       version,
     };
-    records.push({ product, onHand });
+    records.push({ product, levels });
   }
   return records;
 }

@@ -1,13 +1,15 @@
 /** The mock's own knobs: network behaviour and which deterministic shop to serve. */
 import { z } from 'zod';
-import { DEFAULT_PRODUCTS, DEFAULT_SEED } from './seed';
+import { DEFAULT_ORDERS, DEFAULT_PRODUCTS, DEFAULT_SEED } from './seed';
 
 export const MAX_MOCK_PRODUCTS = 200_000;
+export const MAX_MOCK_ORDERS = 200_000;
 
 export const mockSettingsSchema = z.object({
   latencyMs: z.number().int().min(0).max(60_000),
   failureRate: z.number().min(0).max(1),
   products: z.number().int().min(1).max(MAX_MOCK_PRODUCTS),
+  orders: z.number().int().min(0).max(MAX_MOCK_ORDERS),
   seed: z
     .number()
     .int()
@@ -17,7 +19,13 @@ export const mockSettingsSchema = z.object({
 export type MockSettings = z.infer<typeof mockSettingsSchema>;
 
 // No latency by default: benchmarks and tests measure the app, not a simulated network.
-export const DEFAULT_SETTINGS: MockSettings = { latencyMs: 0, failureRate: 0, products: DEFAULT_PRODUCTS, seed: DEFAULT_SEED };
+export const DEFAULT_SETTINGS: MockSettings = {
+  latencyMs: 0,
+  failureRate: 0,
+  products: DEFAULT_PRODUCTS,
+  orders: DEFAULT_ORDERS,
+  seed: DEFAULT_SEED,
+};
 
 export const SETTINGS_STORAGE_KEY = 'stockroom.mock';
 
@@ -25,6 +33,7 @@ const URL_PARAMS = {
   'mock.latency': 'latencyMs',
   'mock.failures': 'failureRate',
   'mock.products': 'products',
+  'mock.orders': 'orders',
   'mock.seed': 'seed',
 } as const satisfies Record<string, keyof MockSettings>;
 

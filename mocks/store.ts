@@ -6,7 +6,6 @@
  * applies, persists and tells other tabs.
  */
 import {
-  PRODUCT_SORT_KEYS,
   type Category,
   type Product,
   type ProductListQuery,
@@ -16,6 +15,9 @@ import {
 } from '../src/api/schemas';
 import { can, refusal, type Action, type Role } from '../src/api/permissions';
 import type { AuditEntry, Staff } from '../src/api/schemas';
+import type { InventoryLevel, InventoryListQuery, LedgerQuery, StockMovement } from '../src/api/stock-schemas';
+import type { Order, OrderListQuery, OrderSummary } from '../src/api/order-schemas';
+import type { BreakdownQuery, SalesBreakdown, SalesReport, SalesReportQuery } from '../src/api/report-schemas';
 import { productAudit, staffAudit, type AuditDraft } from './audit';
 import {
   FREE_FAILURES,
@@ -32,12 +34,17 @@ import {
   type AuthStorage,
   type StaffRecord,
 } from './auth';
-import { CATEGORIES } from './catalogue';
+import { CATEGORIES, LOCATIONS } from './catalogue';
 import { ProblemError } from './problems';
-import type { ChangeSet, IdempotencyRecord, ProductRecord } from './records';
+import type { ChangeSet, IdempotencyRecord, LevelState, MovementRecord, ProductRecord } from './records';
 import type { PriceBatch } from '../src/api/pricing-schemas';
 import { emptyPricingChanges, hasPricingChanges, priceHistoryOf, PricingState, type PricingChanges } from './pricing-state';
-import { generateShop } from './seed';
+import { describeLevel, InventoryIndex } from './inventory-index';
+import { OrderIndex } from './order-index';
+import { ReportIndex } from './report-index';
+import { seededShop } from './seeded-shop';
+import { seededMovements, seededSlot, type StockSeed } from './stock-seed';
+import { compareText, SortedIndex, type Compare } from './sorted-index';
 import { DEFAULT_SETTINGS, type MockSettings } from './settings';
 
 /** Keeps writes durable and shared; the browser implementation uses IndexedDB, locks and BroadcastChannel. */
@@ -105,6 +112,12 @@ export type WriteTx = {
   putPriceBatch(batch: PriceBatch, items?: PricingChanges['items'][number]['items']): void;
   /** One audit entry for the whole write instead of one per product: a batch of 10,000 variants is one decision. */
   auditAs(draft: AuditDraft): void;
+  getOrder(id: string): Order | undefined;
+  putOrder(order: Order): void;
+  /** Appends a ledger row; the level it moves must be put in the same write. */
+  move(movement: Omit<MovementRecord, 'id' | 'at' | 'actor'>): MovementRecord;
+  /** An audit entry beyond the product and staff diffs the store records by itself (stock, for one). */
+  audit(draft: AuditDraft): void;
 };
 
 /**
@@ -204,44 +217,31 @@ function makeEntry(record: ProductRecord, seq: number): Entry {
   };
 }
 
-type Compare = (a: Entry, b: Entry) => number;
-const byId = (a: Entry, b: Entry) => {
-  const x = a.record.product.id;
-  const y = b.record.product.id;
-  return x < y ? -1 : x > y ? 1 : 0;
-};
+const byId = (a: Entry, b: Entry) => compareText(a.record.product.id, b.record.product.id);
 const numeric =
-  (key: (e: Entry) => number): Compare =>
+  (key: (e: Entry) => number): Compare<Entry> =>
   (a, b) =>
     key(a) - key(b) || byId(a, b);
-/** Ascending orders; descending walks them backwards, so ties are broken by id in the sort's direction. */
-const COMPARES: Record<ProductSortKey, Compare> = {
-  title: (a, b) => (a.titleKey < b.titleKey ? -1 : a.titleKey > b.titleKey ? 1 : byId(a, b)),
+/** Ties are broken by id, in the sort's direction. */
+const COMPARES: Record<ProductSortKey, Compare<Entry>> = {
+  title: (a, b) => compareText(a.titleKey, b.titleKey) || byId(a, b),
   variantCount: numeric((e) => e.record.product.variants.length),
   price: numeric((e) => e.priceMin),
   stock: numeric((e) => e.stock),
   updatedAt: numeric((e) => e.updatedMs),
 };
 
-/** Beyond this many products in one write, one linear merge beats a splice per product. */
-const INCREMENTAL_LIMIT = 64;
-
-function lowerBound(order: Entry[], target: Entry, compare: Compare): number {
-  let lo = 0;
-  let hi = order.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compare(order[mid] as Entry, target) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-type UniqueIndexes = { byHandle: Map<string, string>; bySku: Map<string, string>; byBarcode: Map<string, string> };
+type UniqueIndexes = {
+  byHandle: Map<string, string>;
+  bySku: Map<string, string>;
+  byBarcode: Map<string, string>;
+  byVariant: Map<string, string>;
+};
 
 function indexUnique(unique: UniqueIndexes, p: Product): void {
   unique.byHandle.set(p.handle.toLowerCase(), p.id);
   for (const v of p.variants) {
+    unique.byVariant.set(v.id, p.id);
     unique.bySku.set(v.sku.toUpperCase(), p.id);
     if (v.barcode) unique.byBarcode.set(v.barcode, p.id);
   }
@@ -251,22 +251,10 @@ function unindexUnique(unique: UniqueIndexes, p: Product): void {
   // Only drop keys that still point here: another product may have taken them since.
   if (unique.byHandle.get(p.handle.toLowerCase()) === p.id) unique.byHandle.delete(p.handle.toLowerCase());
   for (const v of p.variants) {
+    if (unique.byVariant.get(v.id) === p.id) unique.byVariant.delete(v.id);
     if (unique.bySku.get(v.sku.toUpperCase()) === p.id) unique.bySku.delete(v.sku.toUpperCase());
     if (v.barcode && unique.byBarcode.get(v.barcode) === p.id) unique.byBarcode.delete(v.barcode);
   }
-}
-
-/** `order` without `removed`, with `added` (sorted) merged in: linear, however large the batch. */
-function mergeSorted(order: Entry[], removed: ReadonlySet<Entry>, added: Entry[], compare: Compare): Entry[] {
-  const merged: Entry[] = [];
-  let j = 0;
-  for (const entry of order) {
-    if (removed.has(entry)) continue;
-    while (j < added.length && compare(added[j] as Entry, entry) < 0) merged.push(added[j++] as Entry);
-    merged.push(entry);
-  }
-  while (j < added.length) merged.push(added[j++] as Entry);
-  return merged;
 }
 
 export function variantLabel(product: Product, variant: Variant): string {
@@ -292,8 +280,21 @@ export class MockDb {
   private unique: UniqueIndexes | null = null;
   private categoryCounts = new Map<string, number>();
   private tagCounts = new Map<string, number>();
-  private orders: Partial<Record<ProductSortKey, Entry[]>> = {};
+  private sorted = new SortedIndex<Entry, ProductSortKey>(COMPARES, () => this.entries.values());
   private idempotency = new Map<string, IdempotencyRecord>();
+  /** What the seeded orders did to stock; the seeded ledger rows are worked out from it when read. */
+  private stockSeed: StockSeed | null = null;
+  /** The inventory list's index, built by the first inventory request. */
+  private inventory: InventoryIndex | null = null;
+  /** Ledger rows written since the seed, by variant, in the order they were written. */
+  private movements = new Map<string, MovementRecord[]>();
+  private movementIds = new Set<string>();
+  /** Orders written since the seed, with the change that wrote them; the seeded ones stay in stockSeed.orders. */
+  private changedOrders = new Map<string, { seq: number; order: Order }>();
+  /** The order list's index, built by the first order request. */
+  private orderIndex: OrderIndex | null = null;
+  /** Sales per store day, built by the first report request. */
+  private reportIndex: ReportIndex | null = null;
   /** Whether every entry's search text exists (new entries build theirs on first search). */
   private searchReady = false;
   /** Staff, sessions, throttling and the audit log: small, so one document persisted whole. */
@@ -309,25 +310,33 @@ export class MockDb {
   }
 
   /** Throws away every change and rebuilds the deterministic shop of the current settings. */
-  reseed(shop: Partial<Pick<MockSettings, 'products' | 'seed'>> = {}): void {
+  reseed(shop: Partial<Pick<MockSettings, 'products' | 'seed' | 'orders'>> = {}): void {
     this.settings = { ...this.settings, ...shop };
     this.entries.clear();
     this.unique = null;
     this.categoryCounts.clear();
     this.tagCounts.clear();
-    this.orders = {};
+    this.sorted.clear();
     this.idempotency.clear();
+    this.inventory = null;
+    this.movements.clear();
+    this.movementIds.clear();
+    this.changedOrders.clear();
+    this.orderIndex = null;
+    this.reportIndex = null;
     this.searchReady = false;
     this.seq = 0;
     this.pricing = new PricingState();
     // A fresh shop has its seeded staff and an empty log; whoever is signed in stays signed in.
     this.auth = { ...seededAuthState(), sessions: this.auth.sessions };
-    for (const record of generateShop(this.settings)) this.add(makeEntry(record, 0));
+    const { records, stock } = seededShop(this.settings);
+    this.stockSeed = stock;
+    for (const record of records) this.add(makeEntry(record, 0));
   }
 
   /** The identity of the seeded shop; persisted changes belong to one shop only. */
   get shopKey(): string {
-    return `${this.settings.seed}-${this.settings.products}`;
+    return `${this.settings.seed}-${this.settings.products}-${this.settings.orders}`;
   }
 
   // ------------------------------------------------------------ reads
@@ -370,28 +379,7 @@ export class MockDb {
   }
 
   listProducts(query: ProductListQuery): { items: ProductSummary[]; total: number } {
-    const descending = query.sort.startsWith('-');
-    const order = this.order((descending ? query.sort.slice(1) : query.sort) as ProductSortKey);
-    const n = order.length;
-    const at = (i: number) => order[descending ? n - 1 - i : i] as Entry;
-    const end = query.offset + query.limit;
-    const matches = this.matcher(query);
-
-    if (!matches) {
-      const items: ProductSummary[] = [];
-      for (let i = query.offset; i < Math.min(end, n); i++) items.push(summaryOf(at(i)));
-      return { items, total: n };
-    }
-    // The total needs every candidate tested; the page is collected on the way, already in order.
-    const items: ProductSummary[] = [];
-    let total = 0;
-    for (let i = 0; i < n; i++) {
-      const entry = at(i);
-      if (!matches(entry)) continue;
-      if (total >= query.offset && total < end) items.push(summaryOf(entry));
-      total++;
-    }
-    return { items, total };
+    return this.sorted.page(query.sort, query.offset, query.limit, this.matcher(query), summaryOf);
   }
 
   /** One predicate with every test inlined; null when nothing filters. */
@@ -420,6 +408,120 @@ export class MockDb {
       (text === undefined || searchTextOf(e).includes(text) || (digits !== null && barcodeTextOf(e).includes(digits)));
   }
 
+  // ------------------------------------------------------------ orders
+
+  /** Seeded orders are found by position: ord_0001001 is order #1001, the first. */
+  getOrder(id: string): Order | undefined {
+    const changed = this.changedOrders.get(id)?.order;
+    if (changed) return changed;
+    const seeded = this.stockSeed?.orders ?? [];
+    const order = /^ord_\d+$/.test(id) ? seeded[Number(id.slice(4)) - 1001] : undefined;
+    return order?.id === id ? order : undefined;
+  }
+
+  private orders(): OrderIndex {
+    this.orderIndex ??= new OrderIndex(this.allOrders());
+    return this.orderIndex;
+  }
+
+  /** Every order as it is now, in the order they were placed; for indexes and tests, never for a request. */
+  *allOrders(): IterableIterator<Order> {
+    for (const order of this.stockSeed?.orders ?? []) yield this.changedOrders.get(order.id)?.order ?? order;
+  }
+
+  listOrders(query: OrderListQuery): { items: OrderSummary[]; total: number } {
+    return this.orders().list(query);
+  }
+
+  // ------------------------------------------------------------ reports
+
+  private reports(): ReportIndex {
+    this.reportIndex ??= new ReportIndex(
+      this.allOrders(),
+      {
+        categoryOf: (productId) => this.getProduct(productId)?.categoryId ?? 'unknown',
+        productTitle: (productId) => this.getProduct(productId)?.title,
+        variant: (variantId) => {
+          const owner = this.variantOwner(variantId);
+          const v = owner?.record.product.variants[owner.index];
+          return owner && v ? { title: variantLabel(owner.record.product, v), sku: v.sku } : undefined;
+        },
+        categoryName: (id) => CATEGORIES.find((c) => c.id === id)?.name ?? id,
+      },
+      (order) => order.number - 1001,
+    );
+    return this.reportIndex;
+  }
+
+  salesReport(query: SalesReportQuery): SalesReport {
+    return this.reports().sales(query);
+  }
+
+  salesBreakdown(query: BreakdownQuery): SalesBreakdown {
+    return this.reports().breakdown(query);
+  }
+
+  // ------------------------------------------------------------ stock
+
+  private inventoryIndex(): InventoryIndex {
+    this.inventory ??= new InventoryIndex(this.allRecords(), (variantId, loc) => this.soldAt(variantId, loc));
+    return this.inventory;
+  }
+
+  listInventory(query: InventoryListQuery): { items: InventoryLevel[]; total: number } {
+    return this.inventoryIndex().list(query);
+  }
+
+  /** The product a variant belongs to, with the variant's place in it. */
+  variantOwner(variantId: string): { record: ProductRecord; index: number } | undefined {
+    const productId = this.uniqueIndexes().byVariant.get(variantId);
+    const record = productId === undefined ? undefined : this.getRecord(productId);
+    const index = record?.product.variants.findIndex((v) => v.id === variantId) ?? -1;
+    return record && index >= 0 ? { record, index } : undefined;
+  }
+
+  /** Units sold at a level over the sales window (seeded orders; nothing else sells yet). */
+  private soldAt(variantId: string, loc: number): number {
+    const seed = this.stockSeed;
+    const slot = seed && seededSlot(variantId, seed.seededVariants);
+    return seed && slot !== null ? (seed.sold[slot * LOCATIONS.length + loc] ?? 0) : 0;
+  }
+
+  levelView(product: Product, variantIndex: number, locationId: string, level: LevelState): InventoryLevel {
+    const loc = LOCATIONS.findIndex((l) => l.id === locationId);
+    return describeLevel(product, variantIndex, loc, level, this.soldAt(product.variants[variantIndex]!.id, loc));
+  }
+
+  level(variantId: string, locationId: string): InventoryLevel | undefined {
+    const owner = this.variantOwner(variantId);
+    return owner && this.inventoryIndex().level(variantId, owner.record.product.id, locationId);
+  }
+
+  /**
+   * A variant's ledger: the seeded history and every row written since, in
+   * time order, each with the on-hand balance it left at its location.
+   */
+  ledger(query: LedgerQuery): { items: StockMovement[]; total: number } {
+    const owner = this.variantOwner(query.variantId);
+    const written = this.movements.get(query.variantId) ?? [];
+    if (!owner && written.length === 0) {
+      throw new ProblemError({ status: 404, title: 'Variant not found', detail: `No variant has the id ${query.variantId}.` });
+    }
+    const sku = owner?.record.product.variants[owner.index]?.sku ?? written[0]?.sku ?? '';
+    const seeded = this.stockSeed ? seededMovements(this.stockSeed, query.variantId, sku) : [];
+    // Stable: rows of the same instant keep the order they were recorded in.
+    const rows = [...seeded, ...written].sort((a, b) => compareText(a.at, b.at));
+    const balance = new Map<string, number>();
+    let items: StockMovement[] = [];
+    for (const row of rows) {
+      const onHandAfter = (balance.get(row.locationId) ?? 0) + row.quantity;
+      balance.set(row.locationId, onHandAfter);
+      if (query.locationId === undefined || row.locationId === query.locationId) items.push({ ...row, onHandAfter });
+    }
+    if (query.sort === '-at') items = items.reverse();
+    return { items: items.slice(query.offset, query.offset + query.limit), total: items.length };
+  }
+
   categories(): Category[] {
     return CATEGORIES.map((c) => ({ id: c.id, name: c.name, productCount: this.categoryCounts.get(c.id) ?? 0 }));
   }
@@ -441,11 +543,7 @@ export class MockDb {
    * sort or search does not pay for preparing 50,000 products.
    */
   warmUpStep(): boolean {
-    const key = PRODUCT_SORT_KEYS.find((k) => !this.orders[k]);
-    if (key !== undefined) {
-      this.order(key);
-      return true;
-    }
+    if (this.sorted.buildNext()) return true;
     if (!this.unique) {
       this.uniqueIndexes();
       return true;
@@ -456,18 +554,12 @@ export class MockDb {
         barcodeTextOf(entry);
       }
       this.searchReady = true;
+      return true;
     }
-    return false;
-  }
-
-  /** The order for a sort key, built on first use and then kept up to date by writes. */
-  private order(key: ProductSortKey): Entry[] {
-    let order = this.orders[key];
-    if (!order) {
-      order = [...this.entries.values()].sort(COMPARES[key]);
-      this.orders[key] = order;
-    }
-    return order;
+    // Inventory and orders last: products is the screen people open first.
+    if (this.inventoryIndex().warmUpStep() || this.orders().warmUpStep()) return true;
+    // A slice of orders per idle slot, so no step holds the page for long.
+    return this.reports().buildSome(5_000);
   }
 
   // ------------------------------------------------------------ writes
@@ -502,6 +594,9 @@ export class MockDb {
       const stagedStaff = new Map<string, StaffRecord>();
       const pricing = emptyPricingChanges();
       let auditDraft: AuditDraft | null = null;
+      const stagedMoves: MovementRecord[] = [];
+      const stagedOrders = new Map<string, Order>();
+      const extraDrafts: AuditDraft[] = [];
       const now = new Date(this.now()).toISOString();
       const tx: WriteTx = {
         now,
@@ -521,27 +616,53 @@ export class MockDb {
           if (items) pricing.items.push({ batchId: batch.id, items });
         },
         auditAs: (draft) => void (auditDraft = draft),
+        move: (fields) => {
+          const movement: MovementRecord = {
+            ...fields,
+            id: `mov_${randomToken()}`,
+            at: now,
+            actor: { id: ctx.actor.id, name: ctx.actor.name },
+          };
+          stagedMoves.push(movement);
+          return movement;
+        },
+        audit: (draft) => void extraDrafts.push(draft),
+        getOrder: (id) => stagedOrders.get(id) ?? this.getOrder(id),
+        putOrder: (order) => void stagedOrders.set(order.id, order),
       };
       const result = fn(tx);
 
       const seq = this.seq + 1;
       let historyCount = 0;
-      const historyContext = { at: ctx.pricing?.at ?? now, actor: { id: ctx.actor.id, name: ctx.actor.name }, action: ctx.action, batch: ctx.pricing?.batch ?? null };
+      const historyContext = {
+        at: ctx.pricing?.at ?? now,
+        actor: { id: ctx.actor.id, name: ctx.actor.name },
+        action: ctx.action,
+        batch: ctx.pricing?.batch ?? null,
+      };
       for (const r of staged.values()) {
-        pricing.history.push(...priceHistoryOf(this.getProduct(r.product.id), r.product, historyContext, () => `ph_${seq}_${historyCount++}`));
+        pricing.history.push(
+          ...priceHistoryOf(this.getProduct(r.product.id), r.product, historyContext, () => `ph_${seq}_${historyCount++}`),
+        );
       }
 
-      const drafts: AuditDraft[] = auditDraft ? [auditDraft] : [
-        ...[...staged.values()].flatMap((r) => productAudit(this.getProduct(r.product.id), r.product)),
-        ...[...stagedStaff.values()].flatMap((r) => {
-          const before = this.auth.staff.find((s) => s.id === r.id);
-          return staffAudit(before && publicStaff(before), publicStaff(r));
-        }),
-      ];
+      // A batch's one entry stands for its products; stock and order entries are added as they are.
+      const drafts: AuditDraft[] = auditDraft
+        ? [auditDraft, ...extraDrafts]
+        : [
+            ...extraDrafts,
+            ...[...staged.values()].flatMap((r) => productAudit(this.getProduct(r.product.id), r.product)),
+            ...[...stagedStaff.values()].flatMap((r) => {
+              const before = this.auth.staff.find((s) => s.id === r.id);
+              return staffAudit(before && publicStaff(before), publicStaff(r));
+            }),
+          ];
 
       const changes: ChangeSet = {
         seq,
         products: [...staged.values()],
+        orders: [...stagedOrders.values()],
+        movements: stagedMoves,
         idempotency: ctx.idempotency ? [{ ...ctx.idempotency, result }] : [],
         ...(hasPricingChanges(pricing) ? { pricing } : {}),
       };
@@ -585,13 +706,21 @@ export class MockDb {
     this.applyRecords(
       changes.seq,
       changes.products.map((record) => ({ seq: changes.seq, record })),
+      changes.orders.map((order) => ({ seq: changes.seq, order })),
+      changes.movements,
       changes.idempotency,
     );
     if (changes.pricing) this.pricing.apply(changes.seq, changes.pricing);
   }
 
   /** Applies stored records that may come from many changes (the persisted overlay); `seq` is the newest of them. */
-  applyRecords(seq: number, products: readonly { seq: number; record: ProductRecord }[], idempotency: readonly IdempotencyRecord[]): void {
+  applyRecords(
+    seq: number,
+    products: readonly { seq: number; record: ProductRecord }[],
+    orders: readonly { seq: number; order: Order }[],
+    movements: readonly MovementRecord[],
+    idempotency: readonly IdempotencyRecord[],
+  ): void {
     const touched: Entry[] = [];
     const replaced: Entry[] = [];
     for (const { seq: recordSeq, record } of products) {
@@ -604,32 +733,31 @@ export class MockDb {
       const entry = makeEntry(record, recordSeq);
       this.add(entry);
       touched.push(entry);
+      this.inventory?.replace(record.product.id, record);
+    }
+    for (const { seq: orderSeq, order } of orders) {
+      const old = this.changedOrders.get(order.id);
+      if (old && old.seq >= orderSeq) continue;
+      const before = this.getOrder(order.id);
+      this.changedOrders.set(order.id, { seq: orderSeq, order });
+      this.orderIndex?.replace(order);
+      this.reportIndex?.replace(before, order);
+    }
+    for (const movement of movements) {
+      if (this.movementIds.has(movement.id)) continue;
+      this.movementIds.add(movement.id);
+      const list = this.movements.get(movement.variantId);
+      if (list) list.push(movement);
+      else this.movements.set(movement.variantId, [movement]);
     }
     for (const idem of idempotency) this.idempotency.set(idem.key, idem);
     this.seq = Math.max(this.seq, seq);
-    this.reorder(replaced, touched);
-  }
-
-  private reorder(removed: Entry[], added: Entry[]): void {
-    for (const key of PRODUCT_SORT_KEYS) {
-      const order = this.orders[key];
-      if (!order) continue;
-      const compare = COMPARES[key];
-      if (removed.length + added.length <= INCREMENTAL_LIMIT) {
-        for (const old of removed) {
-          const i = lowerBound(order, old, compare);
-          if (order[i] === old) order.splice(i, 1);
-        }
-        for (const entry of added) order.splice(lowerBound(order, entry, compare), 0, entry);
-      } else {
-        this.orders[key] = mergeSorted(order, new Set(removed), [...added].sort(compare), compare);
-      }
-    }
+    this.sorted.update(replaced, touched);
   }
 
   private uniqueIndexes(): UniqueIndexes {
     if (!this.unique) {
-      const unique: UniqueIndexes = { byHandle: new Map(), bySku: new Map(), byBarcode: new Map() };
+      const unique: UniqueIndexes = { byHandle: new Map(), bySku: new Map(), byBarcode: new Map(), byVariant: new Map() };
       for (const entry of this.entries.values()) indexUnique(unique, entry.record.product);
       this.unique = unique;
     }
@@ -809,7 +937,7 @@ export class MockDb {
 
   async updateSettings(patch: Partial<MockSettings>): Promise<MockSettings> {
     const next = { ...this.settings, ...patch };
-    const reseeded = next.seed !== this.settings.seed || next.products !== this.settings.products;
+    const reseeded = next.seed !== this.settings.seed || next.products !== this.settings.products || next.orders !== this.settings.orders;
     this.settings = next;
     if (reseeded) {
       this.reseed();

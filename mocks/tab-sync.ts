@@ -50,7 +50,7 @@ export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Pro
   async function catchUp(): Promise<void> {
     if (!overlay || (await overlay.latestSeq()) <= db.seq) return;
     const news = await overlay.readSince(db.seq);
-    db.applyRecords(news.seq, news.products, news.idempotency);
+    db.applyRecords(news.seq, news.products, news.orders, news.movements, news.idempotency);
     for (const { seq, changes } of news.pricing) db.pricing.apply(seq, changes);
   }
 
@@ -78,7 +78,10 @@ export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Pro
       else if (message.type === 'changed' && message.shop === db.shopKey) void inTab.exclusive(catchUp);
       else if (message.type === 'reset' && message.shop === db.shopKey) db.reseed();
       else if (message.type === 'settings') {
-        const shopChanged = message.settings.seed !== db.settings.seed || message.settings.products !== db.settings.products;
+        const shopChanged =
+          message.settings.seed !== db.settings.seed ||
+          message.settings.products !== db.settings.products ||
+          message.settings.orders !== db.settings.orders;
         db.settings = message.settings;
         if (shopChanged) {
           db.reseed();

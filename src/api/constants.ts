@@ -16,3 +16,49 @@ export type ProductSort = (typeof PRODUCT_SORTS)[number];
 /** Every kind of record the audit log follows; orders and stock join when their APIs exist. */
 export const AUDIT_ENTITY_TYPES = ['product', 'price', 'stock', 'order', 'staff'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
+/** The warehouses are data (GET /api/locations); only their id's shape is fixed. */
+export const STOCK_REASONS = [
+  'received',
+  'count_correction',
+  'damaged',
+  'lost',
+  'transfer_in',
+  'transfer_out',
+  'sale',
+  'cancel_restock',
+  'refund_restock',
+  // Reservations move `reserved`, not `onHand`: an order holds units until it ships or is cancelled.
+  'reserved',
+  'released',
+] as const;
+export type StockReason = (typeof STOCK_REASONS)[number];
+/** What a person may record by hand; the rest come from transfers and orders. */
+export const ADJUSTMENT_REASONS = ['received', 'count_correction', 'damaged', 'lost'] as const;
+export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number];
+
+/** in_stock: available above the threshold; low: 1…threshold; out: 0; oversold: below 0 (reserved beyond on hand). */
+export const STOCK_STATES = ['in_stock', 'low', 'out', 'oversold'] as const;
+export type StockState = (typeof STOCK_STATES)[number];
+
+export const INVENTORY_SORT_KEYS = ['sku', 'title', 'location', 'onHand', 'reserved', 'available', 'threshold', 'daysOfCover'] as const;
+export type InventorySortKey = (typeof INVENTORY_SORT_KEYS)[number];
+export const INVENTORY_SORTS = INVENTORY_SORT_KEYS.flatMap((k) => [k, `-${k}`] as const);
+export type InventorySort = (typeof INVENTORY_SORTS)[number];
+
+/** Days of cover are averaged over this many days of orders; under LOW_COVER_DAYS a level counts as running low. */
+export const SALES_WINDOW_DAYS = 28;
+export const LOW_COVER_DAYS = 14;
+/** No count, receipt or transfer in this shop moves more units at once. */
+export const MAX_STOCK_UNITS = 1_000_000;
+
+export const ORDER_STATUSES = ['open', 'cancelled', 'closed'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export const PAYMENT_STATUSES = ['paid', 'partially_refunded', 'refunded'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+export const FULFILMENT_STATUSES = ['unfulfilled', 'partially_fulfilled', 'fulfilled'] as const;
+export type FulfilmentStatus = (typeof FULFILMENT_STATUSES)[number];
+export const CARRIERS = ['UPS', 'USPS', 'FedEx', 'DHL'] as const;
+export type Carrier = (typeof CARRIERS)[number];
+/** Reports and date filters count days in the shop's time zone, whatever the browser's. */
+export const STORE_TIME_ZONE = 'America/New_York';

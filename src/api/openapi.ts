@@ -26,6 +26,41 @@ import {
   type AuditListQuery,
   type ProductListQuery,
 } from './schemas';
+import {
+  adjustmentInputSchema,
+  inventoryLevelSchema,
+  inventoryListQuerySchema,
+  inventoryListSchema,
+  ledgerQuerySchema,
+  locationListSchema,
+  receiptInputSchema,
+  receiptResultSchema,
+  stockChangeResultSchema,
+  stockMovementListSchema,
+  thresholdInputSchema,
+  transferInputSchema,
+  type InventoryListQuery,
+  type LedgerQuery,
+} from './stock-schemas';
+import {
+  cancelInputSchema,
+  fulfilInputSchema,
+  noteInputSchema,
+  orderListQuerySchema,
+  orderListSchema,
+  orderSchema,
+  refundInputSchema,
+  type OrderListQuery,
+} from './order-schemas';
+import {
+  breakdownQuerySchema,
+  breakdownSchema,
+  salesReportQuerySchema,
+  salesReportSchema,
+  storeClockSchema,
+  type BreakdownQuery,
+  type SalesReportQuery,
+} from './report-schemas';
 
 export type JsonSchema = { [keyword: string]: unknown };
 type MediaType = { schema: JsonSchema };
@@ -219,6 +254,63 @@ const AUDIT_QUERY_DESCRIPTIONS: Record<keyof AuditListQuery, string> = {
   to: 'Only changes before this time.',
 };
 
+const INVENTORY_QUERY_DESCRIPTIONS: Record<keyof InventoryListQuery, string> = {
+  offset: 'How many rows to skip (page × limit).',
+  limit: 'Rows per page.',
+  sort: 'Sort key; a leading `-` sorts descending. Levels that sold nothing have no days of cover and sort after every number.',
+  q: 'Free text, matched against SKUs and product titles.',
+  locationId: 'Only this location.',
+  categoryId: 'Only variants of products in this category.',
+  state: 'Comma-separated stock states, e.g. `low,out`.',
+  low: '`true`: only levels running low (available at or under the threshold, or under 14 days of cover).',
+  variantId: 'Only this variant (its level at every location).',
+};
+
+const ORDER_QUERY_DESCRIPTIONS: Record<keyof OrderListQuery, string> = {
+  offset: 'How many rows to skip (page × limit).',
+  limit: 'Rows per page.',
+  sort: 'Sort key; a leading `-` sorts descending (`-placedAt`, newest first, is the default).',
+  q: 'An order number (`#1042` or `1042`) finds that order; other text is matched against customer names and emails.',
+  status: 'Comma-separated order statuses.',
+  paymentStatus: 'Comma-separated payment statuses.',
+  fulfilmentStatus: 'Comma-separated fulfilment statuses.',
+  from: 'First day placed, inclusive, in the store’s time zone (America/New_York).',
+  to: 'Last day placed, inclusive, in the store’s time zone.',
+  state: 'Two-letter code of the shipping address’s state.',
+  totalMin: 'In cents: only orders totalling at least this.',
+  totalMax: 'In cents: only orders totalling at most this.',
+  sku: 'Only orders with a line of this SKU (case-insensitive).',
+};
+
+const REPORT_FILTER_DESCRIPTIONS = {
+  from: 'First day of the range, inclusive, in the store’s time zone (America/New_York).',
+  to: 'Last day of the range, inclusive.',
+  categoryId: 'Only lines of products in this category (shipping, which belongs to no product, is then left out).',
+  state: 'Only orders shipped to this state (two-letter code).',
+};
+
+const SALES_QUERY_DESCRIPTIONS: Record<keyof SalesReportQuery, string> = {
+  ...REPORT_FILTER_DESCRIPTIONS,
+  granularity: '`day`, `week` (from Monday) or `month`; left out, the API picks one from the range’s length.',
+  compare: '`previous` (as many days just before), `last_year` (the same days a year earlier) or `none`.',
+};
+
+const BREAKDOWN_QUERY_DESCRIPTIONS: Record<keyof BreakdownQuery, string> = {
+  ...REPORT_FILTER_DESCRIPTIONS,
+  by: 'What a row is: a product, a variant, a category or a state.',
+  sort: 'Sort key; a leading `-` sorts descending (`-revenue` is the default).',
+  offset: 'How many rows to skip.',
+  limit: 'Rows per page.',
+};
+
+const LEDGER_QUERY_DESCRIPTIONS: Record<keyof LedgerQuery, string> = {
+  offset: 'How many rows to skip (page × limit).',
+  limit: 'Rows per page.',
+  sort: '`-at` (newest first, the default) or `at`.',
+  variantId: 'The variant whose movements to list.',
+  locationId: 'Only movements at this location.',
+};
+
 function queryParameters(
   querySchema: z.ZodObject,
   descriptions: Record<string, string>,
@@ -336,11 +428,64 @@ export function buildOpenApiDocument(): OpenApiDocument {
       staffCreateInputSchema,
       staffUpdateInputSchema,
       auditListSchema,
+      locationListSchema,
+      inventoryLevelSchema,
+      inventoryListSchema,
+      stockMovementListSchema,
+      adjustmentInputSchema,
+      transferInputSchema,
+      stockChangeResultSchema,
+      thresholdInputSchema,
+      receiptInputSchema,
+      receiptResultSchema,
+      orderSchema,
+      orderListSchema,
+      fulfilInputSchema,
+      cancelInputSchema,
+      refundInputSchema,
+      noteInputSchema,
+      salesReportSchema,
+      breakdownSchema,
+      storeClockSchema,
     ],
     'input',
   );
   const listParameters = productListParameters(schemas);
   const auditParameters = queryParameters(auditListQuerySchema, AUDIT_QUERY_DESCRIPTIONS, schemas);
+  const inventoryParameters = queryParameters(inventoryListQuerySchema, INVENTORY_QUERY_DESCRIPTIONS, schemas);
+  const ledgerParameters = queryParameters(ledgerQuerySchema, LEDGER_QUERY_DESCRIPTIONS, schemas);
+  const salesParameters = queryParameters(salesReportQuerySchema, SALES_QUERY_DESCRIPTIONS, schemas);
+  const breakdownParameters = queryParameters(breakdownQuerySchema, BREAKDOWN_QUERY_DESCRIPTIONS, schemas);
+  const orderParameters = queryParameters(orderListQuerySchema, ORDER_QUERY_DESCRIPTIONS, schemas);
+  const orderIdParameter: Parameter = { ...productIdParameter, description: 'The order id.' };
+  const staleOrder = problem('Someone changed the order since the version sent. Nothing was done; `current` is the order as it is now.', {
+    required: ['current'],
+    properties: { current: ref('Order') },
+  });
+  const orderAction = (operationId: string, summary: string, description: string, input: string): Operation => ({
+    operationId,
+    tags: ['Orders'],
+    summary,
+    description,
+    parameters: [orderIdParameter, idempotencyKeyParameter],
+    requestBody: body(input),
+    responses: {
+      '200': jsonResponse('The order as it is now.', 'Order', { ETag: etagHeader }),
+      '400': problem('Idempotency-Key is missing or the body is not JSON.'),
+      '403': forbidden,
+      '404': problem('No order has this id.'),
+      '409': staleOrder,
+      '422': validationProblem('The request is not valid for this order, or a rule refuses it (`detail` says which).'),
+      default: otherProblem,
+    },
+  });
+  const staleLevel = problem(
+    'The level changed since the version sent (someone adjusted, moved or sold stock). Nothing was applied; `current.levels` are the fresh numbers to decide on.',
+    {
+      required: ['current'],
+      properties: { current: { type: 'object', properties: { levels: { type: 'array', items: ref('InventoryLevel') } } } },
+    },
+  );
   const unauthorized = problem('Not signed in, or the session expired: sign in again (POST /session) and retry.');
   const forbidden = problem('Signed in, but the role may not do this; `detail` says why in plain words.');
 
@@ -540,6 +685,234 @@ export function buildOpenApiDocument(): OpenApiDocument {
         },
       },
     },
+    '/locations': {
+      get: {
+        operationId: 'listLocations',
+        tags: ['Inventory'],
+        summary: 'The warehouses stock is kept in',
+        responses: { '200': jsonResponse('Every location.', 'LocationList'), '401': unauthorized, default: otherProblem },
+      },
+    },
+    '/inventory': {
+      get: {
+        operationId: 'listInventoryLevels',
+        tags: ['Inventory'],
+        summary: 'Stock levels, one row per variant and location, one page at a time',
+        description:
+          'available = onHand − reserved. daysOfCover = available ÷ (units sold over the 28 days up to the latest order ÷ 28), to one decimal; null when nothing sold.',
+        parameters: inventoryParameters,
+        responses: {
+          '200': jsonResponse('One page of levels and how many match.', 'InventoryList'),
+          '400': problem('A query parameter is not valid; `errors` names which.'),
+          '401': unauthorized,
+          '403': forbidden,
+          default: otherProblem,
+        },
+      },
+    },
+    '/inventory/ledger': {
+      get: {
+        operationId: 'listStockMovements',
+        tags: ['Inventory'],
+        summary: 'A variant’s stock ledger: every movement, in time order',
+        description: 'Append-only. Each level’s onHand and reserved are the sums of its rows’ quantity and reservedChange.',
+        parameters: ledgerParameters,
+        responses: {
+          '200': jsonResponse('One page of movements and how many match.', 'StockMovementList'),
+          '400': problem('A query parameter is not valid; `errors` names which.'),
+          '404': problem('No variant has this id.'),
+          default: otherProblem,
+        },
+      },
+    },
+    '/inventory/adjustments': {
+      post: {
+        operationId: 'adjustStock',
+        tags: ['Inventory'],
+        summary: 'Record units received, damaged, lost, or a count',
+        description:
+          'quantity is the units received, damaged or lost; for a count correction, the number counted (the ledger records the difference). On hand never goes below zero (422 on `quantity`).',
+        parameters: [idempotencyKeyParameter],
+        requestBody: body('AdjustmentInput'),
+        responses: {
+          '200': jsonResponse('The level as it is now, and the ledger row written.', 'StockChangeResult'),
+          '400': problem('Idempotency-Key is missing or the body is not JSON.'),
+          '403': forbidden,
+          '404': problem('No variant has this id.'),
+          '409': staleLevel,
+          '422': validationProblem('The adjustment is not valid.'),
+          default: otherProblem,
+        },
+      },
+    },
+    '/inventory/transfers': {
+      post: {
+        operationId: 'transferStock',
+        tags: ['Inventory'],
+        summary: 'Move units from one location to another in one step',
+        description: 'Both levels change together or neither does; no more than is available at the source can leave (422 on `quantity`).',
+        parameters: [idempotencyKeyParameter],
+        requestBody: body('TransferInput'),
+        responses: {
+          '200': jsonResponse('Both levels as they are now, and the two ledger rows.', 'StockChangeResult'),
+          '400': problem('Idempotency-Key is missing or the body is not JSON.'),
+          '403': forbidden,
+          '409': staleLevel,
+          '422': validationProblem('The transfer is not valid.'),
+          default: otherProblem,
+        },
+      },
+    },
+    '/inventory/receipts': {
+      post: {
+        operationId: 'receiveDelivery',
+        tags: ['Inventory'],
+        summary: 'Receive a delivery (rows of SKU, location, quantity, as read from a CSV)',
+        description:
+          'With `dryRun: true`, checks every row and changes nothing. Otherwise (Idempotency-Key required) the whole delivery applies in one step, or, when any row is wrong, nothing does (422 with `errors` keyed `rows.<index>.<column>`).',
+        parameters: [
+          { ...idempotencyKeyParameter, required: false, description: `${idempotencyKeyParameter.description} Required unless dryRun.` },
+        ],
+        requestBody: body('ReceiptInput'),
+        responses: {
+          '200': jsonResponse('Every row with what is wrong with it, and whether the delivery was applied.', 'ReceiptResult'),
+          '400': problem('Idempotency-Key is missing or the body is not JSON.'),
+          '403': forbidden,
+          '422': validationProblem('A row is wrong; nothing was received.'),
+          default: otherProblem,
+        },
+      },
+    },
+    '/inventory/levels/{variantId}/{locationId}/threshold': {
+      put: {
+        operationId: 'setLowStockThreshold',
+        tags: ['Inventory'],
+        summary: 'Set the low-stock threshold of one level',
+        parameters: [
+          { ...productIdParameter, name: 'variantId', description: 'The variant id.' },
+          { ...productIdParameter, name: 'locationId', description: 'The location id.' },
+          { ...ifMatchParameter, description: 'The level’s `version`, quoted.' },
+        ],
+        requestBody: body('ThresholdInput'),
+        responses: {
+          '200': jsonResponse('The level with its new threshold and version.', 'InventoryLevel', { ETag: etagHeader }),
+          '403': forbidden,
+          '404': problem('No such variant or location.'),
+          '409': staleLevel,
+          '422': validationProblem('The threshold is not valid.'),
+          '428': problem('If-Match is missing.'),
+          default: otherProblem,
+        },
+      },
+    },
+    '/orders': {
+      get: {
+        operationId: 'listOrders',
+        tags: ['Orders'],
+        summary: 'List orders, one page at a time',
+        parameters: orderParameters,
+        responses: {
+          '200': jsonResponse('One page of orders and how many match.', 'OrderList'),
+          '400': problem('A query parameter is not valid; `errors` names which.'),
+          '401': unauthorized,
+          '403': forbidden,
+          default: otherProblem,
+        },
+      },
+    },
+    '/orders/{id}': {
+      get: {
+        operationId: 'getOrder',
+        tags: ['Orders'],
+        summary: 'Read one order: lines, money, customer, shipments, refunds, notes and its timeline',
+        parameters: [orderIdParameter],
+        responses: {
+          '200': jsonResponse('The order.', 'Order', { ETag: etagHeader }),
+          '404': problem('No order has this id.'),
+          default: otherProblem,
+        },
+      },
+    },
+    '/orders/{id}/fulfilments': {
+      post: orderAction(
+        'fulfilOrder',
+        'Ship some or all units from a warehouse, with carrier and tracking number',
+        'Each line ships at most what is left (ordered − cancelled − shipped); the warehouse must have the units on hand; the tracking number must match the carrier’s format. The ledger records a sale per line. A cancelled order ships nothing.',
+        'FulfilInput',
+      ),
+    },
+    '/orders/{id}/cancel': {
+      post: orderAction(
+        'cancelOrder',
+        'Cancel an order that has nothing shipped, optionally refunding it',
+        'Releases every reservation (ledger rows). With `refund: true`, what is still refundable is refunded in the same step.',
+        'CancelInput',
+      ),
+    },
+    '/orders/{id}/refunds': {
+      post: orderAction(
+        'refundOrder',
+        'Refund units, the shipping and/or an amount, with or without restock',
+        'The refund is the sum of what the customer paid for the units (exact to the cent over all refunds), the shipping fee if asked, and `amount`. It never exceeds total − refunded (422). Support may refund up to $500 at once (403 above). Restocked units go back on hand at `locationId` (ledger rows).',
+        'RefundInput',
+      ),
+    },
+    '/orders/{id}/notes': {
+      post: {
+        operationId: 'addOrderNote',
+        tags: ['Orders'],
+        summary: 'Add an internal note (appends; needs no version)',
+        parameters: [orderIdParameter],
+        requestBody: body('NoteInput'),
+        responses: {
+          '200': jsonResponse('The order with the note and its timeline event.', 'Order', { ETag: etagHeader }),
+          '403': forbidden,
+          '404': problem('No order has this id.'),
+          '422': validationProblem('The note is empty or too long.'),
+          default: otherProblem,
+        },
+      },
+    },
+    '/reports/clock': {
+      get: {
+        operationId: 'getStoreClock',
+        tags: ['Reports'],
+        summary: 'The store’s today and time zone, so date presets mean the same days for everyone',
+        responses: { '200': jsonResponse('Today in the store’s time zone.', 'StoreClock'), '403': forbidden, default: otherProblem },
+      },
+    },
+    '/reports/sales': {
+      get: {
+        operationId: 'getSalesReport',
+        tags: ['Reports'],
+        summary: 'Revenue, orders, units, average order value, refunds and net over a range, per bucket, with a comparison period',
+        description:
+          'Revenue is the total charged for orders placed in the range (cancelled ones included; their refunds offset them), so it equals the sum of the order list for the same days. Refunds count on the day they were made. Computed by the server from running daily sums.',
+        parameters: salesParameters,
+        responses: {
+          '200': jsonResponse('The report.', 'SalesReport'),
+          '400': problem('A query parameter is not valid (for example a range that ends before it starts); `errors` names which.'),
+          '403': forbidden,
+          default: otherProblem,
+        },
+      },
+    },
+    '/reports/breakdown': {
+      get: {
+        operationId: 'getSalesBreakdown',
+        tags: ['Reports'],
+        summary: 'The same measures per product, variant, category or state, one page at a time',
+        description:
+          'Product, variant and category rows count order lines (merchandise after discounts, with its tax), so shipping is in none of them; state rows count whole orders. `totals` sums every row, not just the page.',
+        parameters: breakdownParameters,
+        responses: {
+          '200': jsonResponse('One page of rows, how many there are, and their totals.', 'SalesBreakdown'),
+          '400': problem('A query parameter is not valid; `errors` names which.'),
+          '403': forbidden,
+          default: otherProblem,
+        },
+      },
+    },
   };
 
   return {
@@ -551,6 +924,9 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: 'Products', description: 'Listings, their variants, prices and status.' },
       { name: 'Catalogue', description: 'Categories and tags, for filters and pickers.' },
       { name: 'Staff', description: 'Signing in, staff accounts and roles, and the audit log.' },
+      { name: 'Inventory', description: 'Stock levels per variant and location, and the ledger of every movement.' },
+      { name: 'Orders', description: 'Finding, fulfilling, cancelling and refunding orders; notes and timelines.' },
+      { name: 'Reports', description: 'Sales figures computed by the server, in the store’s time zone.' },
     ],
     paths,
     components: {

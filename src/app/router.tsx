@@ -26,6 +26,16 @@ import {
   type PagedSearch,
   type PriceHistorySearch,
 } from '@/features/pricing/search';
+import {
+  INVENTORY_LIST_DEFAULTS,
+  inventoryListSearchSchema,
+  inventorySearchToQuery,
+  LEDGER_DEFAULTS,
+  ledgerSearchSchema,
+  type InventoryListSearch,
+  type LedgerSearch,
+} from '@/features/inventory/search';
+import { ORDER_LIST_DEFAULTS, orderListSearchSchema, orderSearchToQuery, type OrderListSearch } from '@/features/orders/search';
 import { parseSearch, parseSearchLeniently, stringifySearch } from '@/lib/search-params';
 import { AppLayout } from './layout/app-layout';
 import { NotBuiltYet } from './not-built-yet';
@@ -126,6 +136,59 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('@/features/audit/components/audit-page'), 'AuditPage'),
 });
 
+const inventoryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/inventory',
+  validateSearch: (raw: Partial<InventoryListSearch> & SearchSchemaInput) => parseSearchLeniently(inventoryListSearchSchema, raw),
+  search: { middlewares: [stripSearchParams(INVENTORY_LIST_DEFAULTS)] },
+  loaderDeps: ({ search }) => search,
+  loader: async ({ context, deps }) => {
+    const { inventoryQueries } = await import('@/features/inventory/api/inventory-queries');
+    void context.queryClient.prefetchQuery(inventoryQueries.list(inventorySearchToQuery(deps)));
+  },
+  component: lazyRouteComponent(() => import('@/features/inventory/components/screens'), 'InventoryPage'),
+});
+
+const inventoryLedgerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/inventory/ledger/$variantId',
+  validateSearch: (raw: Partial<LedgerSearch> & SearchSchemaInput) => parseSearchLeniently(ledgerSearchSchema, raw),
+  search: { middlewares: [stripSearchParams(LEDGER_DEFAULTS)] },
+  component: lazyRouteComponent(() => import('@/features/inventory/components/screens'), 'LedgerPage'),
+});
+
+const inventoryReceiveRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/inventory/receive',
+  component: lazyRouteComponent(() => import('@/features/inventory/components/screens'), 'ReceivePage'),
+});
+
+/** One import site for the order screens' chunk: each site repeats the chunk's preload list in the shell. */
+const orderScreens = () => import('./order-screens');
+
+const ordersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/orders',
+  validateSearch: (raw: Partial<OrderListSearch> & SearchSchemaInput) => parseSearchLeniently(orderListSearchSchema, raw),
+  search: { middlewares: [stripSearchParams(ORDER_LIST_DEFAULTS)] },
+  loaderDeps: ({ search }) => search,
+  loader: async ({ context, deps }) => {
+    const { orderQueries } = await orderScreens();
+    void context.queryClient.prefetchQuery(orderQueries.list(orderSearchToQuery(deps)));
+  },
+  component: lazyRouteComponent(orderScreens, 'OrdersPage'),
+});
+
+const orderRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/orders/$orderId',
+  loader: async ({ context, params }) => {
+    const { orderQueries } = await orderScreens();
+    return context.queryClient.ensureQueryData(orderQueries.detail(params.orderId));
+  },
+  component: lazyRouteComponent(orderScreens, 'OrderScreen'),
+});
+
 const placeholder = <Path extends string>(path: Path, title: string, what: string) =>
   createRoute({ getParentRoute: () => rootRoute, path, component: () => <NotBuiltYet title={title} what={what} /> });
 
@@ -183,8 +246,11 @@ const routeTree = rootRoute.addChildren([
   priceBatchRoute,
   priceHistoryRoute,
   productImportRoute,
-  placeholder('/inventory', 'Inventory', 'Stock by warehouse, adjustments, transfers and the stock ledger'),
-  placeholder('/orders', 'Orders', 'Find, fulfil, cancel and refund orders'),
+  inventoryRoute,
+  inventoryLedgerRoute,
+  inventoryReceiveRoute,
+  ordersRoute,
+  orderRoute,
   placeholder('/reports', 'Reports', 'Sales by product, category and state'),
   auditRoute,
   settingsRoute,

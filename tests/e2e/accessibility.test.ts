@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { openScreen, productTable, UI_TIMEOUT, waitForProductRows } from './app';
 import { setupBrowser } from './browser';
+import { apiOrders, openTwoLineOrder, waitForOrderRows } from './orders-app';
 
 type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
 type Violation = AxeResults['violations'][number];
@@ -70,7 +71,50 @@ const SCREENS: Screen[] = [
       await page.getByRole('table', { name: 'Variants' }).waitFor({ timeout: UI_TIMEOUT });
     },
   },
-  ...['/dashboard', '/inventory', '/orders', '/reports'].map((path): Screen => ({
+  {
+    name: 'orders list',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/orders?status=open,closed');
+      await waitForOrderRows(page);
+    },
+  },
+  {
+    name: 'order detail (shipped and refunded in part)',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/orders');
+      const [order] = (await apiOrders(page, { paymentStatus: 'partially_refunded', limit: '1' })).items;
+      await openScreen(page, baseUrl, `/orders/${order?.id ?? 'none'}`);
+      await page.getByRole('table', { name: 'Refunds' }).waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  {
+    name: 'order fulfil dialog (a wrong tracking number)',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/orders');
+      const order = await openTwoLineOrder(page);
+      await openScreen(page, baseUrl, `/orders/${order.id}`);
+      await page.getByRole('button', { name: 'Fulfil…' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('textbox', { name: 'Tracking number' }).fill('1Z12');
+      await dialog.getByText('A UPS tracking number is', { exact: false }).waitFor({ timeout: UI_TIMEOUT });
+    },
+    within: '[role="dialog"]',
+  },
+  {
+    name: 'order refund dialog (more than can be refunded)',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/orders');
+      const [order] = (await apiOrders(page, { status: 'closed', paymentStatus: 'paid', limit: '1' })).items;
+      await openScreen(page, baseUrl, `/orders/${order?.id ?? 'none'}`);
+      await page.getByRole('button', { name: 'Refund…' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('checkbox', { name: 'Put the refunded units back in stock' }).check();
+      await dialog.getByRole('textbox', { name: 'Extra amount' }).fill('999999');
+      await dialog.getByText('That is more than can be refunded', { exact: false }).waitFor({ timeout: UI_TIMEOUT });
+    },
+    within: '[role="dialog"]',
+  },
+  ...['/dashboard', '/inventory', '/reports'].map((path): Screen => ({
     name: path.slice(1),
     open: (page, baseUrl) => openScreen(page, baseUrl, path),
   })),

@@ -11,12 +11,18 @@ const mockSettingsSchema = z.object({
   latencyMs: z.number().int().min(0).max(10_000),
   failureRate: z.number().min(0).max(1),
   products: z.number().int().min(1),
+  orders: z.number().int().min(0),
   seed: z.number().int(),
 });
 type MockSettings = z.infer<typeof mockSettingsSchema>;
 const okSchema = z.unknown();
 
 const SCALES = [300, 2000, 10_000, 50_000];
+const ORDER_SCALES = [3000, 20_000, 200_000];
+
+/** The offered sizes plus the running one (a URL such as ?mock.products=5000 can set any), in order. */
+const choices = (offered: number[], running: number) =>
+  [...new Set([...offered, running])].sort((a, b) => a - b).map((n) => ({ value: String(n), label: n.toLocaleString('en-US') }));
 
 export function DemoDataPanel() {
   const settings = useQuery({
@@ -48,8 +54,8 @@ function DemoSettingsForm({ current }: { current: MockSettings }) {
     mutationFn: (next: MockSettings) => request('PUT', '/_mock/settings', { schema: mockSettingsSchema, body: next }),
     onSuccess: (saved) => {
       queryClient.setQueryData(['mock', 'settings'], saved);
-      // Another catalogue size or seed is another shop: start the app on it.
-      if (saved.products !== current.products || saved.seed !== current.seed) window.location.reload();
+      // Another catalogue size, order count or seed is another shop: start the app on it.
+      if (saved.products !== current.products || saved.orders !== current.orders || saved.seed !== current.seed) window.location.reload();
       else
         notifications.show({
           color: 'green',
@@ -92,10 +98,16 @@ function DemoSettingsForm({ current }: { current: MockSettings }) {
         <NativeSelect
           label="Catalogue size (products)"
           description="Changing it reloads the app with a new shop"
-          // A size set by URL (?mock.products=5000) is offered too, so the field shows what runs.
-          data={[...new Set([...SCALES, draft.products])].sort((a, b) => a - b).map(String)}
+          data={choices(SCALES, draft.products)}
           value={String(draft.products)}
           onChange={(event) => setDraft({ ...draft, products: Number(event.currentTarget.value) })}
+        />
+        <NativeSelect
+          label="Orders (a year of them)"
+          description="Changing it reloads the app with a new shop"
+          data={choices(ORDER_SCALES, draft.orders)}
+          value={String(draft.orders)}
+          onChange={(event) => setDraft({ ...draft, orders: Number(event.currentTarget.value) })}
         />
         <NumberInput
           label="Seed"

@@ -159,6 +159,7 @@ export function DataTable<Row extends RowData, Sort extends string>(props: DataT
           selectable={selectable}
           label={props.getRowLabel?.(row.original) ?? row.id}
           visibleColumns={visible}
+          columns={columns}
         />
       ));
   }
@@ -259,6 +260,11 @@ type DataTableRowProps<Row extends RowData> = {
   label: string;
   /** Only to re-render when the visible columns change. */
   visibleColumns: string;
+  /**
+   * Only to re-render when the column definitions change: a cell may read a lookup that
+   * arrives after the rows (a location's or category's name), and the row objects stay the same.
+   */
+  columns: unknown;
 };
 
 /**

@@ -1,0 +1,182 @@
+/**
+ * The inventory list's index: one entry per variant and location (150,000 at
+ * 50,000 products), built on the first inventory request rather than at
+ * start-up, with sort orders kept up to date by writes. A request filters one
+ * flat array of small objects and pages an order that is already sorted.
+ */
+import { LOW_COVER_DAYS, type InventorySortKey, type StockState } from '../src/api/constants';
+import type { InventoryListQuery, InventoryLevel } from '../src/api/stock-schemas';
+import { available, daysOfCover, stockState } from '../src/api/stock-rules';
+import { LOCATIONS } from './catalogue';
+import type { Product } from '../src/api/schemas';
+import type { LevelState, ProductRecord } from './records';
+import { compareText, SortedIndex, type Compare } from './sorted-index';
+
+type LevelEntry = {
+  record: ProductRecord;
+  variantIndex: number;
+  locationIndex: number;
+  variantId: string;
+  locationId: string;
+  skuKey: string;
+  titleKey: string;
+  /** Lowercase SKU and title, for the text search. */
+  search: string;
+  categoryId: string;
+  onHand: number;
+  reserved: number;
+  available: number;
+  threshold: number;
+  sold28: number;
+  cover: number | null;
+  state: StockState;
+  version: number;
+  view: InventoryLevel | null;
+};
+
+const tie = (a: LevelEntry, b: LevelEntry) => compareText(a.skuKey, b.skuKey) || a.locationIndex - b.locationIndex;
+const numeric =
+  (key: (e: LevelEntry) => number): Compare<LevelEntry> =>
+  (a, b) =>
+    key(a) - key(b) || tie(a, b);
+/** Nothing sold means no end to the cover: it sorts after every number. */
+const coverKey = (e: LevelEntry) => e.cover ?? Number.POSITIVE_INFINITY;
+const COMPARES: Record<InventorySortKey, Compare<LevelEntry>> = {
+  sku: tie,
+  title: (a, b) => compareText(a.titleKey, b.titleKey) || tie(a, b),
+  location: (a, b) => a.locationIndex - b.locationIndex || tie(a, b),
+  onHand: numeric((e) => e.onHand),
+  reserved: numeric((e) => e.reserved),
+  available: numeric((e) => e.available),
+  threshold: numeric((e) => e.threshold),
+  daysOfCover: (a, b) => {
+    const x = coverKey(a);
+    const y = coverKey(b);
+    return x < y ? -1 : x > y ? 1 : tie(a, b);
+  },
+};
+
+/** A level as the API shows it. */
+export function describeLevel(
+  product: Product,
+  variantIndex: number,
+  locationIndex: number,
+  level: LevelState,
+  sold28: number,
+): InventoryLevel {
+  const v = product.variants[variantIndex]!;
+  const free = available(level);
+  return {
+    variantId: v.id,
+    productId: product.id,
+    locationId: LOCATIONS[locationIndex]!.id,
+    sku: v.sku,
+    title: product.title,
+    variantTitle: v.optionValues.join(' / '),
+    categoryId: product.categoryId,
+    onHand: level.onHand,
+    reserved: level.reserved,
+    available: free,
+    threshold: level.threshold,
+    state: stockState(free, level.threshold),
+    sold28,
+    daysOfCover: daysOfCover(free, sold28),
+    version: level.version,
+  };
+}
+
+function toLevel(e: LevelEntry): InventoryLevel {
+  e.view ??= describeLevel(e.record.product, e.variantIndex, e.locationIndex, e.record.levels[e.variantIndex]![e.locationIndex]!, e.sold28);
+  return e.view;
+}
+
+export class InventoryIndex {
+  private entries: LevelEntry[] = [];
+  private byProduct = new Map<string, LevelEntry[]>();
+  private sorted = new SortedIndex<LevelEntry, InventorySortKey>(COMPARES, () => this.entries);
+
+  constructor(
+    records: Iterable<ProductRecord>,
+    /** Units sold over the sales window at one level. */
+    private readonly soldAt: (variantId: string, locationIndex: number) => number,
+  ) {
+    for (const record of records) {
+      const made = this.entriesOf(record);
+      this.byProduct.set(record.product.id, made);
+      for (const e of made) this.entries.push(e);
+    }
+  }
+
+  private entriesOf(record: ProductRecord): LevelEntry[] {
+    const p = record.product;
+    const titleKey = p.title.toLowerCase();
+    const made: LevelEntry[] = [];
+    p.variants.forEach((v, variantIndex) => {
+      const skuKey = v.sku.toLowerCase();
+      const search = `${skuKey}\u0001${titleKey}`;
+      record.levels[variantIndex]?.forEach((level, locationIndex) => {
+        const free = available(level);
+        const sold28 = this.soldAt(v.id, locationIndex);
+        made.push({
+          record,
+          variantIndex,
+          locationIndex,
+          variantId: v.id,
+          locationId: LOCATIONS[locationIndex]!.id,
+          skuKey,
+          titleKey,
+          search,
+          categoryId: p.categoryId,
+          onHand: level.onHand,
+          reserved: level.reserved,
+          available: free,
+          threshold: level.threshold,
+          sold28,
+          cover: daysOfCover(free, sold28),
+          state: stockState(free, level.threshold),
+          version: level.version,
+          view: null,
+        });
+      });
+    });
+    return made;
+  }
+
+  /** A product was written (or removed, when `record` is null): its levels replace the old ones. */
+  replace(productId: string, record: ProductRecord | null): void {
+    const old = this.byProduct.get(productId) ?? [];
+    const made = record ? this.entriesOf(record) : [];
+    if (record) this.byProduct.set(productId, made);
+    else this.byProduct.delete(productId);
+    const gone = new Set(old);
+    this.entries = this.entries.filter((e) => !gone.has(e)).concat(made);
+    this.sorted.update(old, made);
+  }
+
+  level(variantId: string, productId: string, locationId: string): InventoryLevel | undefined {
+    const e = this.byProduct.get(productId)?.find((x) => x.variantId === variantId && x.locationId === locationId);
+    return e && toLevel(e);
+  }
+
+  warmUpStep(): boolean {
+    return this.sorted.buildNext();
+  }
+
+  list(query: InventoryListQuery): { items: InventoryLevel[]; total: number } {
+    return this.sorted.page(query.sort, query.offset, query.limit, matcher(query), toLevel);
+  }
+}
+
+function matcher(query: InventoryListQuery): ((e: LevelEntry) => boolean) | null {
+  const { q, locationId, categoryId, state, low, variantId } = query;
+  if (q === undefined && locationId === undefined && categoryId === undefined && !state && !low && variantId === undefined) return null;
+  const text = q?.toLowerCase();
+  const states: readonly string[] | null = state ?? null;
+  return (e) =>
+    (locationId === undefined || e.locationId === locationId) &&
+    (variantId === undefined || e.variantId === variantId) &&
+    (categoryId === undefined || e.categoryId === categoryId) &&
+    (states === null || states.includes(e.state)) &&
+    (!low || e.available <= e.threshold || (e.cover !== null && e.cover < LOW_COVER_DAYS)) &&
+    (text === undefined || e.search.includes(text));
+}

@@ -1,0 +1,152 @@
+/**
+ * The order list's index: one small entry per order (200,000 at the largest
+ * seed) holding what the filters and sorts read, built on the first order
+ * request. A request filters one flat array and pages an order that is
+ * already sorted; an order's detail is a lookup by id.
+ */
+import type { Order, OrderListQuery, OrderSummary } from '../src/api/order-schemas';
+import { nextStoreDay, storeDayStartMs } from '../src/api/store-time';
+import { compareText, SortedIndex, type Compare } from './sorted-index';
+
+type OrderSortKey = 'placedAt' | 'total' | 'customer';
+
+type OrderEntry = {
+  order: Order;
+  number: number;
+  placedAt: string;
+  total: number;
+  customerKey: string;
+  /** Lowercase name and email, for the text search. */
+  search: string;
+  state: string;
+  status: Order['status'];
+  paymentStatus: Order['paymentStatus'];
+  fulfilmentStatus: Order['fulfilmentStatus'];
+  /** Upper-case SKUs of the lines, each between separators, so "has this SKU" is one `includes`. */
+  skus: string;
+  summary: OrderSummary | null;
+};
+
+const SEP = '\u0001';
+const byNumber = (a: OrderEntry, b: OrderEntry) => a.number - b.number;
+const COMPARES: Record<OrderSortKey, Compare<OrderEntry>> = {
+  placedAt: (a, b) => compareText(a.placedAt, b.placedAt) || byNumber(a, b),
+  total: (a, b) => a.total - b.total || byNumber(a, b),
+  customer: (a, b) => compareText(a.customerKey, b.customerKey) || byNumber(a, b),
+};
+
+function entryOf(order: Order): OrderEntry {
+  let skus = SEP;
+  for (const line of order.lines) skus += line.sku.toUpperCase() + SEP;
+  return {
+    order,
+    number: order.number,
+    placedAt: order.placedAt,
+    total: order.total,
+    customerKey: order.customer.name.toLowerCase(),
+    search: `${order.customer.name.toLowerCase()}${SEP}${order.customer.email.toLowerCase()}`,
+    state: order.shippingAddress.state,
+    status: order.status,
+    paymentStatus: order.paymentStatus,
+    fulfilmentStatus: order.fulfilmentStatus,
+    skus,
+    summary: null,
+  };
+}
+
+export function summarizeOrder(order: Order): OrderSummary {
+  let units = 0;
+  for (const line of order.lines) units += line.quantity;
+  return {
+    id: order.id,
+    number: order.number,
+    placedAt: order.placedAt,
+    customerName: order.customer.name,
+    customerEmail: order.customer.email,
+    state: order.shippingAddress.state,
+    units,
+    total: order.total,
+    refunded: order.refunded,
+    net: order.net,
+    status: order.status,
+    paymentStatus: order.paymentStatus,
+    fulfilmentStatus: order.fulfilmentStatus,
+    locationId: order.locationId,
+    version: order.version,
+  };
+}
+
+const summaryOf = (e: OrderEntry) => (e.summary ??= summarizeOrder(e.order));
+
+export class OrderIndex {
+  private entries: OrderEntry[];
+  private byId = new Map<string, OrderEntry>();
+  private sorted = new SortedIndex<OrderEntry, OrderSortKey>(COMPARES, () => this.entries);
+
+  constructor(orders: Iterable<Order>) {
+    this.entries = [];
+    for (const order of orders) {
+      const entry = entryOf(order);
+      this.entries.push(entry);
+      this.byId.set(order.id, entry);
+    }
+  }
+
+  replace(order: Order): void {
+    const old = this.byId.get(order.id);
+    const entry = entryOf(order);
+    this.byId.set(order.id, entry);
+    if (old) {
+      const i = this.entries.indexOf(old);
+      if (i >= 0) this.entries[i] = entry;
+    } else this.entries.push(entry);
+    this.sorted.update(old ? [old] : [], [entry]);
+  }
+
+  warmUpStep(): boolean {
+    return this.sorted.buildNext();
+  }
+
+  list(query: OrderListQuery): { items: OrderSummary[]; total: number } {
+    const number = query.q === undefined ? null : orderNumberIn(query.q);
+    if (number !== null) {
+      // An order number finds that order alone; the other filters still apply to it.
+      const entry = this.byId.get(`ord_${String(number).padStart(7, '0')}`);
+      const matches = matcher({ ...query, q: undefined });
+      const hit = entry && (!matches || matches(entry)) ? [summaryOf(entry)] : [];
+      return { items: query.offset === 0 ? hit : [], total: hit.length };
+    }
+    return this.sorted.page(query.sort, query.offset, query.limit, matcher(query), summaryOf);
+  }
+}
+
+/** "#1042" or "1042" is an order number; anything else is text to look for in names and emails. */
+function orderNumberIn(q: string): number | null {
+  const match = /^#?\s*(\d{4,9})$/.exec(q.trim());
+  return match ? Number(match[1]) : null;
+}
+
+function matcher(query: OrderListQuery): ((e: OrderEntry) => boolean) | null {
+  const { q, status, paymentStatus, fulfilmentStatus, from, to, state, totalMin, totalMax, sku } = query;
+  const filters = [q, status, paymentStatus, fulfilmentStatus, from, to, state, totalMin, totalMax, sku];
+  if (filters.every((f) => f === undefined)) return null;
+  const text = q?.toLowerCase();
+  // Store days become instants once per request; ISO strings of one format compare like the times they name.
+  const fromIso = from === undefined ? null : new Date(storeDayStartMs(from)).toISOString();
+  const toIso = to === undefined ? null : new Date(storeDayStartMs(nextStoreDay(to))).toISOString();
+  const skuKey = sku === undefined ? null : SEP + sku.toUpperCase() + SEP;
+  const statuses: readonly string[] | undefined = status;
+  const payments: readonly string[] | undefined = paymentStatus;
+  const fulfilments: readonly string[] | undefined = fulfilmentStatus;
+  return (e) =>
+    (statuses === undefined || statuses.includes(e.status)) &&
+    (payments === undefined || payments.includes(e.paymentStatus)) &&
+    (fulfilments === undefined || fulfilments.includes(e.fulfilmentStatus)) &&
+    (fromIso === null || e.placedAt >= fromIso) &&
+    (toIso === null || e.placedAt < toIso) &&
+    (state === undefined || e.state === state) &&
+    (totalMin === undefined || e.total >= totalMin) &&
+    (totalMax === undefined || e.total <= totalMax) &&
+    (skuKey === null || e.skus.includes(skuKey)) &&
+    (text === undefined || e.search.includes(text));
+}

@@ -1,0 +1,309 @@
+/**
+ * Running sales aggregates per store day, so a report costs what its range
+ * costs, not what the shop costs: each order adds its placement to the day it
+ * was placed and each refund to the day it was made. Unfiltered and by-state
+ * figures are ready sums; a category filter or a product breakdown reads the
+ * day's line facts. An order write swaps the order's old contribution for its new one.
+ */
+import { lineRefundAmount, lineTotal } from '../src/api/order-rules';
+import type { Order } from '../src/api/order-schemas';
+import { averageOrderValue, buckets, comparisonRange, defaultGranularity, type Granularity } from '../src/api/report-rules';
+import type {
+  BreakdownQuery,
+  BreakdownRow,
+  SalesBreakdown,
+  SalesMeasures,
+  SalesPoint,
+  SalesReport,
+  SalesReportQuery,
+} from '../src/api/report-schemas';
+import { storeDate } from '../src/api/store-time';
+import { stateName } from '../src/lib/us-address';
+import { compareText } from './sorted-index';
+
+type Sums = { revenue: number; orders: number; units: number; refunds: number };
+const zero = (): Sums => ({ revenue: 0, orders: 0, units: 0, refunds: 0 });
+function addInto(into: Sums, from: Sums, sign = 1): void {
+  into.revenue += sign * from.revenue;
+  into.orders += sign * from.orders;
+  into.units += sign * from.units;
+  into.refunds += sign * from.refunds;
+}
+
+/** A line as the reports see it: what it sold, where, in which category. */
+type LineFact = { variantId: string; productId: string; categoryId: string; state: string; units: number; revenue: number };
+/** Money a refund returned for a line's units. */
+type RefundFact = { variantId: string; productId: string; categoryId: string; state: string; amount: number };
+
+type Day = {
+  totals: Sums;
+  byState: Map<string, Sums>;
+  lines: Map<string, LineFact[]>;
+  refunds: Map<string, RefundFact[]>;
+};
+
+export type Catalogue = {
+  categoryOf(productId: string): string;
+  productTitle(productId: string): string | undefined;
+  variant(variantId: string): { title: string; sku: string } | undefined;
+  categoryName(categoryId: string): string;
+};
+
+export class ReportIndex {
+  private days = new Map<string, Day>();
+  /** Orders not summed yet: the index is built a slice at a time in idle moments, or at once by the first report. */
+  private pending: Iterator<Order> | null;
+  /** How many orders (in placing order) are summed so far. */
+  private applied = 0;
+
+  constructor(
+    orders: Iterable<Order>,
+    private readonly catalogue: Catalogue,
+    /** Where an order stands in `orders`, to tell whether it is summed yet. */
+    private readonly position: (order: Order) => number,
+  ) {
+    this.pending = orders[Symbol.iterator]();
+  }
+
+  /** Sums up to `count` more orders; false once every order is in. */
+  buildSome(count: number): boolean {
+    for (let i = 0; i < count && this.pending; i++) {
+      const next = this.pending.next();
+      if (next.done) this.pending = null;
+      else {
+        this.apply(next.value, 1);
+        this.applied++;
+      }
+    }
+    return this.pending !== null;
+  }
+
+  private ready(): void {
+    while (this.buildSome(10_000));
+  }
+
+  /** An order changed (a refund, a cancellation): its old contribution leaves, the new one joins. */
+  replace(before: Order | undefined, after: Order): void {
+    // Not summed yet: the build reads the order as it is by then.
+    if (this.pending && this.position(after) >= this.applied) return;
+    if (before) this.apply(before, -1);
+    this.apply(after, 1);
+  }
+
+  private day(date: string): Day {
+    let day = this.days.get(date);
+    if (!day) {
+      day = { totals: zero(), byState: new Map(), lines: new Map(), refunds: new Map() };
+      this.days.set(date, day);
+    }
+    return day;
+  }
+
+  private apply(order: Order, sign: 1 | -1): void {
+    const state = order.shippingAddress.state;
+    const placed = this.day(storeDate(Date.parse(order.placedAt)));
+    let units = 0;
+    const facts: LineFact[] = [];
+    for (const line of order.lines) {
+      units += line.quantity;
+      const categoryId = this.catalogue.categoryOf(line.productId);
+      facts.push({
+        variantId: line.variantId,
+        productId: line.productId,
+        categoryId,
+        state,
+        units: line.quantity,
+        revenue: lineTotal(line),
+      });
+    }
+    const sums: Sums = { revenue: order.total, orders: 1, units, refunds: 0 };
+    addInto(placed.totals, sums, sign);
+    addInto(stateSums(placed, state), sums, sign);
+    if (sign > 0) placed.lines.set(order.id, facts);
+    else placed.lines.delete(order.id);
+
+    // Line refunds replayed in order, so each refund's share of a line is what it returned then.
+    const refundedSoFar = new Map<string, number>();
+    for (const refund of order.refunds) {
+      const day = this.day(storeDate(Date.parse(refund.at)));
+      const money: Sums = { revenue: 0, orders: 0, units: 0, refunds: refund.amount };
+      addInto(day.totals, money, sign);
+      addInto(stateSums(day, state), money, sign);
+      const key = `${order.id}/${refund.id}`;
+      if (sign < 0) {
+        day.refunds.delete(key);
+        continue;
+      }
+      const parts: RefundFact[] = [];
+      for (const part of refund.lines) {
+        const line = order.lines.find((l) => l.id === part.lineId);
+        if (!line) continue;
+        const already = refundedSoFar.get(line.id) ?? 0;
+        const quantity = Math.min(part.quantity, line.quantity - already);
+        refundedSoFar.set(line.id, already + quantity);
+        const categoryId = this.catalogue.categoryOf(line.productId);
+        parts.push({
+          variantId: line.variantId,
+          productId: line.productId,
+          categoryId,
+          state,
+          amount: lineRefundAmount(line, already, quantity),
+        });
+      }
+      if (parts.length) day.refunds.set(key, parts);
+    }
+  }
+
+  sales(query: SalesReportQuery): SalesReport {
+    this.ready();
+    const granularity: Granularity = query.granularity ?? defaultGranularity(query.from, query.to);
+    const comparison = comparisonRange(query.from, query.to, query.compare);
+    const series = this.series(query.from, query.to, granularity, query);
+    const comparisonSeries = comparison ? this.series(comparison.from, comparison.to, granularity, query) : null;
+    return {
+      range: { from: query.from, to: query.to },
+      comparison,
+      granularity,
+      totals: sumPoints(series),
+      comparisonTotals: comparisonSeries ? sumPoints(comparisonSeries) : null,
+      series,
+      comparisonSeries,
+    };
+  }
+
+  private series(from: string, to: string, granularity: Granularity, filter: Filter): SalesPoint[] {
+    return buckets(from, to, granularity).map((bucket) => {
+      const sums = zero();
+      for (let day = bucket.from; ;) {
+        const d = this.days.get(day);
+        if (d) addInto(sums, this.daySums(d, filter));
+        if (day === bucket.to) break;
+        day = nextDay(day);
+      }
+      return { ...bucket, ...measures(sums) };
+    });
+  }
+
+  /** One day's figures under the filters: ready sums without a category, line facts with one. */
+  private daySums(day: Day, { categoryId, state }: Filter): Sums {
+    if (categoryId === undefined) return state === undefined ? day.totals : (day.byState.get(state) ?? zero());
+    const sums = zero();
+    for (const facts of day.lines.values()) {
+      let counted = false;
+      for (const f of facts) {
+        if (f.categoryId !== categoryId || (state !== undefined && f.state !== state)) continue;
+        sums.revenue += f.revenue;
+        sums.units += f.units;
+        if (!counted) sums.orders += 1;
+        counted = true;
+      }
+    }
+    for (const parts of day.refunds.values()) {
+      for (const f of parts) if (f.categoryId === categoryId && (state === undefined || f.state === state)) sums.refunds += f.amount;
+    }
+    return sums;
+  }
+
+  breakdown(query: BreakdownQuery): SalesBreakdown {
+    this.ready();
+    // Sums by key first, names only for the rows that exist: a quarter's breakdown reads some 100,000 line facts.
+    const rows = new Map<string, Sums>();
+    const row = (key: string) => {
+      let r = rows.get(key);
+      if (!r) {
+        r = zero();
+        rows.set(key, r);
+      }
+      return r;
+    };
+    const field =
+      query.by === 'product' ? 'productId' : query.by === 'variant' ? 'variantId' : query.by === 'category' ? 'categoryId' : 'state';
+    const wanted = (f: { categoryId: string; state: string }) =>
+      (query.categoryId === undefined || f.categoryId === query.categoryId) && (query.state === undefined || f.state === query.state);
+
+    for (let day = query.from; ; day = nextDay(day)) {
+      const d = this.days.get(day);
+      if (d && query.by === 'state' && query.categoryId === undefined) {
+        // Whole orders, shipping included, straight from the day's sums.
+        for (const [state, sums] of d.byState) if (query.state === undefined || state === query.state) addInto(row(state), sums);
+      } else if (d) {
+        for (const facts of d.lines.values()) {
+          for (let i = 0; i < facts.length; i++) {
+            const f = facts[i]!;
+            if (!wanted(f)) continue;
+            const key = f[field];
+            const r = row(key);
+            r.revenue += f.revenue;
+            r.units += f.units;
+            // An order counts once per row, however many of its lines fall in it.
+            let repeat = false;
+            for (let j = 0; j < i && !repeat; j++) repeat = wanted(facts[j]!) && facts[j]![field] === key;
+            if (!repeat) r.orders += 1;
+          }
+        }
+        for (const parts of d.refunds.values()) {
+          for (const f of parts) if (wanted(f)) row(f[field]).refunds += f.amount;
+        }
+      }
+      if (day === query.to) break;
+    }
+
+    const all: BreakdownRow[] = [...rows].map(([key, r]) => ({ key, ...this.label(query.by, key), ...measures(r) }));
+    const descending = query.sort.startsWith('-');
+    const sortBy = (descending ? query.sort.slice(1) : query.sort) as keyof SalesMeasures | 'label';
+    all.sort((a, b) => {
+      const order = sortBy === 'label' ? compareText(a.label.toLowerCase(), b.label.toLowerCase()) : a[sortBy] - b[sortBy];
+      return (descending ? -order : order) || compareText(a.key, b.key);
+    });
+    const totals = zero();
+    for (const r of all) addInto(totals, r);
+    return { items: all.slice(query.offset, query.offset + query.limit), total: all.length, totals: measures(totals) };
+  }
+
+  private label(by: BreakdownQuery['by'], key: string): { label: string; sku: string } {
+    switch (by) {
+      case 'product':
+        return { label: this.catalogue.productTitle(key) ?? key, sku: '' };
+      case 'variant': {
+        const variant = this.catalogue.variant(key);
+        return { label: variant?.title ?? key, sku: variant?.sku ?? '' };
+      }
+      case 'category':
+        return { label: this.catalogue.categoryName(key), sku: '' };
+      case 'state':
+        return { label: stateName(key) ?? key, sku: '' };
+    }
+  }
+}
+
+type Filter = { categoryId?: string | undefined; state?: string | undefined };
+
+function stateSums(day: Day, state: string): Sums {
+  let sums = day.byState.get(state);
+  if (!sums) {
+    sums = zero();
+    day.byState.set(state, sums);
+  }
+  return sums;
+}
+
+function nextDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+function measures(s: Sums): SalesMeasures {
+  return {
+    revenue: s.revenue,
+    orders: s.orders,
+    units: s.units,
+    averageOrderValue: averageOrderValue(s.revenue, s.orders),
+    refunds: s.refunds,
+    net: s.revenue - s.refunds,
+  };
+}
+
+function sumPoints(points: readonly SalesPoint[]): SalesMeasures {
+  const sums = zero();
+  for (const p of points) addInto(sums, p);
+  return measures(sums);
+}

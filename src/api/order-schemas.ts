@@ -1,0 +1,238 @@
+/**
+ * The orders part of the contract. Money is integer cents; every order's
+ * totals add up exactly: total = subtotal − discount + shipping + tax.
+ */
+import { z } from 'zod';
+import { CARRIERS, FULFILMENT_STATUSES, ORDER_STATUSES, PAYMENT_STATUSES } from './constants';
+import { centsSchema, isoDateTimeSchema, listResponseSchema } from './schemas';
+
+export const orderStatusSchema = z.enum(ORDER_STATUSES).meta({ id: 'OrderStatus' });
+export const paymentStatusSchema = z.enum(PAYMENT_STATUSES).meta({ id: 'PaymentStatus' });
+export const fulfilmentStatusSchema = z.enum(FULFILMENT_STATUSES).meta({ id: 'FulfilmentStatus' });
+export const carrierSchema = z.enum(CARRIERS).meta({ id: 'Carrier' });
+
+const personSchema = z.object({ id: z.string(), name: z.string() });
+
+export const addressSchema = z
+  .object({
+    name: z.string(),
+    line1: z.string(),
+    line2: z.string().nullable(),
+    city: z.string(),
+    /** Two-letter USPS code. */
+    state: z.string().regex(/^[A-Z]{2}$/),
+    /** 5 digits or ZIP+4 ("12345-6789"). */
+    zip: z.string().regex(/^\d{5}(-\d{4})?$/),
+  })
+  .meta({ id: 'Address' });
+export type Address = z.infer<typeof addressSchema>;
+
+export const orderLineSchema = z
+  .object({
+    id: z.string(),
+    variantId: z.string(),
+    productId: z.string(),
+    sku: z.string(),
+    title: z.string(),
+    variantTitle: z.string(),
+    quantity: z.number().int().min(1),
+    unitPrice: centsSchema,
+    /** This line's share of the order discount (cents), so line refunds are exact. */
+    discount: centsSchema,
+    /** This line's share of the sales tax (cents). */
+    tax: centsSchema,
+    fulfilledQuantity: z.number().int().min(0),
+    /** Units no longer to ship (the order or part of it was cancelled). */
+    cancelledQuantity: z.number().int().min(0),
+    refundedQuantity: z.number().int().min(0),
+  })
+  .meta({ id: 'OrderLine' });
+export type OrderLine = z.infer<typeof orderLineSchema>;
+
+const lineQuantitySchema = z.object({ lineId: z.string(), quantity: z.number().int().min(1) });
+
+export const fulfilmentSchema = z
+  .object({
+    id: z.string(),
+    at: isoDateTimeSchema,
+    locationId: z.string(),
+    carrier: carrierSchema,
+    trackingNumber: z.string(),
+    lines: z.array(lineQuantitySchema),
+    by: personSchema,
+  })
+  .meta({ id: 'Fulfilment' });
+
+export const refundSchema = z
+  .object({
+    id: z.string(),
+    at: isoDateTimeSchema,
+    /** Everything returned to the customer by this refund, shipping included. */
+    amount: centsSchema,
+    shipping: centsSchema,
+    lines: z.array(lineQuantitySchema),
+    restock: z.boolean(),
+    locationId: z.string().nullable(),
+    reason: z.string(),
+    by: personSchema,
+  })
+  .meta({ id: 'Refund' });
+
+export const orderNoteSchema = z
+  .object({ id: z.string(), at: isoDateTimeSchema, author: personSchema, text: z.string() })
+  .meta({ id: 'OrderNote' });
+
+export const ORDER_EVENT_TYPES = ['placed', 'fulfilled', 'cancelled', 'refunded', 'note_added', 'closed'] as const;
+export const orderEventSchema = z
+  .object({
+    id: z.string(),
+    at: isoDateTimeSchema,
+    type: z.enum(ORDER_EVENT_TYPES),
+    /** null for what the storefront did (the customer placing the order). */
+    actor: personSchema.nullable(),
+    /** One sentence a person reads in the timeline. */
+    message: z.string(),
+  })
+  .meta({ id: 'OrderEvent' });
+
+const customerSchema = z.object({ name: z.string(), email: z.email(), phone: z.string() });
+
+export const orderSchema = z
+  .object({
+    id: z.string(),
+    /** #1001, #1002 … in the order they were placed. */
+    number: z.number().int().min(1001),
+    placedAt: isoDateTimeSchema,
+    customer: customerSchema,
+    shippingAddress: addressSchema,
+    /** The warehouse that holds the order's reservations and ships it by default. */
+    locationId: z.string(),
+    lines: z.array(orderLineSchema).min(1),
+    discountCode: z.string().nullable(),
+    subtotal: centsSchema,
+    discount: centsSchema,
+    shipping: centsSchema,
+    tax: centsSchema,
+    total: centsSchema,
+    refunded: centsSchema,
+    /** total − refunded. */
+    net: centsSchema,
+    status: orderStatusSchema,
+    paymentStatus: paymentStatusSchema,
+    fulfilmentStatus: fulfilmentStatusSchema,
+    fulfilments: z.array(fulfilmentSchema),
+    refunds: z.array(refundSchema),
+    notes: z.array(orderNoteSchema),
+    timeline: z.array(orderEventSchema),
+    version: z.number().int().min(1),
+  })
+  .meta({ id: 'Order' });
+export type Order = z.infer<typeof orderSchema>;
+
+// ---------------------------------------------------------------- the list
+
+export const ORDER_SORT_KEYS = ['placedAt', 'total', 'customer'] as const;
+export const ORDER_SORTS = ORDER_SORT_KEYS.flatMap((k) => [k, `-${k}`] as const);
+
+/** A row of the order list: what the table shows, no more. */
+export const orderSummarySchema = z
+  .object({
+    id: z.string(),
+    number: z.number().int(),
+    placedAt: isoDateTimeSchema,
+    customerName: z.string(),
+    customerEmail: z.string(),
+    state: z.string(),
+    /** Units ordered, over every line. */
+    units: z.number().int(),
+    total: centsSchema,
+    refunded: centsSchema,
+    net: centsSchema,
+    status: orderStatusSchema,
+    paymentStatus: paymentStatusSchema,
+    fulfilmentStatus: fulfilmentStatusSchema,
+    locationId: z.string(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'OrderSummary' });
+export type OrderSummary = z.infer<typeof orderSummarySchema>;
+export const orderListSchema = listResponseSchema(orderSummarySchema).meta({ id: 'OrderList' });
+
+const commaList = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).min(1));
+/** A calendar day in the store's time zone (America/New_York). */
+export const storeDateSchema = z.iso.date({ error: 'Use a date like 2026-11-27' });
+
+export const orderListQuerySchema = z.object({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(25),
+  sort: z.enum(ORDER_SORTS).default('-placedAt'),
+  /** An order number (#1042 or 1042), or part of the customer's name or email. */
+  q: z.string().trim().min(1).max(200).optional(),
+  status: commaList(orderStatusSchema).optional(),
+  paymentStatus: commaList(paymentStatusSchema).optional(),
+  fulfilmentStatus: commaList(fulfilmentStatusSchema).optional(),
+  /** First and last day placed, inclusive, in the store's time zone. */
+  from: storeDateSchema.optional(),
+  to: storeDateSchema.optional(),
+  state: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'Use a two-letter state code')
+    .optional(),
+  totalMin: z.coerce.number().pipe(centsSchema).optional(),
+  totalMax: z.coerce.number().pipe(centsSchema).optional(),
+  /** Orders with a line of exactly this SKU (case-insensitive). */
+  sku: z.string().trim().min(1).max(40).optional(),
+});
+export type OrderListQuery = z.infer<typeof orderListQuerySchema>;
+
+// ---------------------------------------------------------------- actions
+
+const lineQuantitiesSchema = z
+  .array(z.object({ lineId: z.string().min(1), quantity: z.number().int('Whole units').min(0, 'Must not be negative') }))
+  .max(100);
+
+export const fulfilInputSchema = z
+  .object({
+    /** The order's version as the person saw it. */
+    version: z.number().int().min(1),
+    locationId: z.string().min(1, 'Choose the warehouse it ships from'),
+    carrier: carrierSchema,
+    trackingNumber: z.string().trim().min(1, 'Enter the tracking number').max(40),
+    lines: lineQuantitiesSchema.refine((ls) => ls.some((l) => l.quantity > 0), 'Ship at least one unit'),
+  })
+  .meta({ id: 'FulfilInput' });
+export type FulfilInput = z.input<typeof fulfilInputSchema>;
+
+export const cancelInputSchema = z
+  .object({
+    version: z.number().int().min(1),
+    reason: z.string().trim().min(1, 'Say why the order is cancelled').max(500),
+    /** Refund what is still refundable in the same step. */
+    refund: z.boolean(),
+  })
+  .meta({ id: 'CancelInput' });
+export type CancelInput = z.input<typeof cancelInputSchema>;
+
+export const refundInputSchema = z
+  .object({
+    version: z.number().int().min(1),
+    /** Units to refund per line (shipped or cancelled units not refunded yet); each is refunded at what the customer paid for it. */
+    lines: lineQuantitiesSchema,
+    /** Refund the order's shipping fee too (once). */
+    shipping: z.boolean(),
+    /** An extra amount on top (a goodwill credit, a price adjustment), in cents. */
+    amount: centsSchema,
+    /** Put the refunded units back on the shelf at `locationId`. */
+    restock: z.boolean(),
+    locationId: z.string().min(1).nullable(),
+    reason: z.string().trim().min(1, 'Say why you refund').max(500),
+  })
+  .refine((v) => !v.restock || v.locationId !== null, { path: ['locationId'], message: 'Choose where the units go back' })
+  .meta({ id: 'RefundInput' });
+export type RefundInput = z.input<typeof refundInputSchema>;
+
+export const noteInputSchema = z
+  .object({ text: z.string().trim().min(1, 'Write a note').max(2000, 'Keep the note under 2,000 characters') })
+  .meta({ id: 'NoteInput' });
+export type NoteInput = z.input<typeof noteInputSchema>;

@@ -1,0 +1,55 @@
+/**
+ * Days in the store's time zone (America/New_York), whatever the browser's
+ * or the server's: date filters and report buckets count the same days for
+ * everyone. Plain functions over Intl, for the app, the mock and a server.
+ */
+import { STORE_TIME_ZONE } from './constants';
+
+const parts = new Intl.DateTimeFormat('en-US', {
+  timeZone: STORE_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** The store's wall clock at an instant, as if it were UTC: the difference is the zone's offset then. */
+function wallClockMs(ms: number): number {
+  const p: Record<string, number> = {};
+  for (const { type, value } of parts.formatToParts(ms)) if (type !== 'literal') p[type] = Number(value);
+  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+}
+
+/** The instant a store day (YYYY-MM-DD) begins. */
+export function storeDayStartMs(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  const midnightUtc = Date.UTC(y!, m! - 1, d!);
+  // The offset at the guess, then again at the corrected instant (the two differ only across a DST change).
+  let ms = midnightUtc - (wallClockMs(midnightUtc) - midnightUtc);
+  ms = midnightUtc - (wallClockMs(ms) - ms);
+  return ms;
+}
+
+/** The store day after `date`. */
+export function nextStoreDay(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d! + 1)).toISOString().slice(0, 10);
+}
+
+const HOUR_MS = 3_600_000;
+/** The zone's offset for each UTC hour seen so far: offsets change on the hour, and Intl is slow at 200,000 calls. */
+const offsetByHour = new Map<number, number>();
+
+/** The store day (YYYY-MM-DD) an instant falls on. */
+export function storeDate(ms: number): string {
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    offset = wallClockMs(hour * HOUR_MS) - hour * HOUR_MS;
+    offsetByHour.set(hour, offset);
+  }
+  return new Date(ms + offset).toISOString().slice(0, 10);
+}

@@ -1,0 +1,71 @@
+import type { StockMovement } from '@/api/stock-schemas';
+import { createDataTableColumnHelper } from '@/components/data-table/data-table';
+import { formatChange, formatUnits, REASON_LABELS } from './stock-labels';
+import classes from './inventory-columns.module.css';
+
+const helper = createDataTableColumnHelper<StockMovement>();
+
+const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** Only "when" sorts: the ledger reads in time order, either way round. */
+export function ledgerColumns(locationName: (id: string) => string) {
+  return helper.columns([
+    helper.accessor('at', {
+      id: 'at',
+      header: 'When',
+      enableHiding: false,
+      cell: ({ getValue }) => <time dateTime={getValue()}>{dateTime.format(new Date(getValue()))}</time>,
+    }),
+    helper.accessor('locationId', {
+      id: 'location',
+      header: 'Location',
+      enableSorting: false,
+      cell: ({ getValue }) => locationName(getValue()),
+    }),
+    helper.accessor('reason', {
+      id: 'reason',
+      header: 'Reason',
+      enableSorting: false,
+      cell: ({ getValue }) => REASON_LABELS[getValue()],
+    }),
+    helper.accessor('quantity', {
+      id: 'quantity',
+      header: 'On hand change',
+      enableSorting: false,
+      cell: ({ getValue }) => (
+        <span className={getValue() < 0 ? `${classes.number} ${classes.negative}` : classes.number}>{formatChange(getValue())}</span>
+      ),
+    }),
+    helper.accessor('reservedChange', {
+      id: 'reservedChange',
+      header: 'Reserved change',
+      enableSorting: false,
+      cell: ({ getValue }) => <span className={classes.number}>{getValue() === 0 ? '' : formatChange(getValue())}</span>,
+    }),
+    helper.accessor('onHandAfter', {
+      id: 'onHandAfter',
+      header: 'On hand after',
+      enableSorting: false,
+      cell: ({ getValue }) => <span className={classes.number}>{formatUnits(getValue())}</span>,
+    }),
+    helper.accessor((m) => m.actor.name, { id: 'actor', header: 'Who', enableSorting: false }),
+    helper.accessor('note', {
+      id: 'note',
+      header: 'Note',
+      enableSorting: false,
+      cell: ({ getValue }) => <span className={classes.product}>{getValue()}</span>,
+    }),
+    helper.accessor('orderNumber', {
+      id: 'order',
+      header: 'Order',
+      enableSorting: false,
+      // The orders screen comes later; a plain link to where it will be.
+      cell: ({ row }) =>
+        row.original.orderId && row.original.orderNumber !== null ? (
+          <a className={classes.link} href={`/orders/${encodeURIComponent(row.original.orderId)}`}>
+            #{row.original.orderNumber}
+          </a>
+        ) : null,
+    }),
+  ]);
+}

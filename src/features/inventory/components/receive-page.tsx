@@ -1,0 +1,258 @@
+import { Alert, Button, Group, Input, Stack, Table, Text, Textarea, VisuallyHidden } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useEffect, useId, useState, type ChangeEvent } from 'react';
+import { ApiError } from '@/api/api-error';
+import type { ReceiptResult, ReceiptRowResult } from '@/api/stock-schemas';
+import { AnchorLink } from '@/components/anchor-link';
+import { useCan } from '@/components/current-user';
+import { PageHeader } from '@/components/page-header';
+import { UnsavedChangesGuard } from '@/components/unsaved-changes-guard';
+import { downloadText } from '@/lib/csv';
+import { useReceiveDelivery } from '../api/inventory-mutations';
+import { inventoryQueries } from '../api/inventory-queries';
+import { useAttemptKey } from './attempt-key';
+import { readReceiptCsv, RECEIPT_COLUMNS, receiptTemplate, type ReceiptRowText } from './receipt-csv';
+import { formatUnits } from './stock-labels';
+import classes from './receive-page.module.css';
+
+type Checked = { rows: ReceiptRowText[]; result: ReceiptResult };
+
+const COLUMN_LABELS = { sku: 'SKU', location: 'Location', quantity: 'Quantity' } as const;
+
+/**
+ * Receiving a delivery from a CSV file: a dry run checks every row and changes
+ * nothing; Apply sends the whole file once (one Idempotency-Key for this file,
+ * kept for a double click or a retry) and the API applies all of it or none.
+ */
+export function ReceivePage() {
+  const canEdit = useCan('stock.edit');
+  const navigate = useNavigate();
+  const fileId = useId();
+  const locations = useQuery(inventoryQueries.locations());
+  const check = useReceiveDelivery();
+  const apply = useReceiveDelivery();
+  const attempt = useAttemptKey();
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  const [checked, setChecked] = useState<Checked | null>(null);
+  const [applyError, setApplyError] = useState<string | null>(null);
+  const [applied, setApplied] = useState(false);
+  // Back to the list once the guard below has seen that nothing is left unapplied.
+  useEffect(() => {
+    if (applied) void navigate({ to: '/inventory' });
+  }, [applied, navigate]);
+
+  async function dryRun(rows: ReceiptRowText[]) {
+    setChecked(null);
+    setApplyError(null);
+    try {
+      const result = await check.mutateAsync({ input: { rows, note, dryRun: true } });
+      setChecked({ rows, result });
+    } catch (error) {
+      setFileError(error instanceof ApiError ? messageOf(error) : 'The file could not be checked. Try again.');
+    }
+  }
+
+  async function chooseFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.currentTarget.files?.[0];
+    setChecked(null);
+    setApplyError(null);
+    setFileError(null);
+    setFileName(file?.name ?? null);
+    if (!file) return;
+    const read = readReceiptCsv(await file.text());
+    if ('error' in read) return setFileError(read.error);
+    await dryRun(read.rows);
+  }
+
+  async function applyFile() {
+    if (!checked) return;
+    setApplyError(null);
+    const input = { rows: checked.rows, note, dryRun: false };
+    try {
+      const result = await apply.mutateAsync({ input, idempotencyKey: attempt.keyFor(input) });
+      if (!result.applied) {
+        setChecked({ rows: checked.rows, result });
+        return setApplyError('Nothing was applied: some rows are wrong. Fix them in the file and choose it again.');
+      }
+      attempt.reset();
+      notifications.show({
+        color: 'green',
+        title: 'Delivery received',
+        message: `${formatUnits(result.units)} units in ${formatUnits(result.okRows)} row${result.okRows === 1 ? '' : 's'} from ${fileName ?? 'the file'}`,
+      });
+      setChecked(null);
+      setFileName(null);
+      setApplied(true);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 422 && Object.keys(error.fieldErrors).length) {
+        // The file went wrong between the check and now (a SKU archived, say): show where, apply nothing.
+        setChecked({ rows: checked.rows, result: withRowErrors(checked.result, error.fieldErrors) });
+        return setApplyError('Nothing was applied: some rows are wrong now. Fix them in the file and choose it again.');
+      }
+      // The same file, sent again, carries the same key: the API applies it at most once.
+      setApplyError(
+        `${error instanceof Error ? error.message : 'The delivery was not applied.'} Nothing was applied twice; you can try again.`,
+      );
+    }
+  }
+
+  const result = checked?.result;
+  const wrongRows = result?.errorRows ?? 0;
+  const canApply = canEdit && result !== undefined && wrongRows === 0 && !check.isPending;
+
+  return (
+    <>
+      <UnsavedChangesGuard when={checked !== null && !apply.isPending} />
+      <AnchorLink to="/inventory" size="sm">
+        ← Inventory
+      </AnchorLink>
+      <PageHeader
+        title="Receive delivery"
+        description="Check a delivery file row by row, then add it to stock all at once"
+        actions={
+          <Button
+            variant="default"
+            onClick={() => downloadText('delivery-template.csv', receiptTemplate((locations.data?.items ?? []).map((l) => l.id)))}
+          >
+            Download template
+          </Button>
+        }
+      />
+      {!canEdit && (
+        <Alert color="gray" title="View only" mb="md">
+          Your role can see stock but not change it. Merchandisers, managers and admins receive deliveries.
+        </Alert>
+      )}
+      <Stack gap="md" maw={960}>
+        <Text size="sm">
+          A CSV file with a header row <code>{RECEIPT_COLUMNS.join(',')}</code>: one row per SKU and location; the location is its id (
+          {(locations.data?.items ?? []).map((l) => l.id).join(', ') || 'edison-nj'}) or its name in quotes (&quot;Edison, NJ&quot;); the
+          quantity is the units received.
+        </Text>
+        <Group align="flex-end" gap="md" wrap="wrap">
+          <Input.Wrapper label="Delivery file (CSV)" id={fileId} error={fileError} required>
+            <div>
+              <input
+                id={fileId}
+                className={classes.file}
+                type="file"
+                accept=".csv,text/csv"
+                disabled={!canEdit}
+                onChange={(e) => void chooseFile(e)}
+                aria-invalid={fileError ? true : undefined}
+                aria-describedby={fileError ? `${fileId}-error` : undefined}
+              />
+            </div>
+          </Input.Wrapper>
+          <Textarea
+            label="Note"
+            placeholder="Supplier, packing slip number…"
+            autosize
+            minRows={1}
+            maxRows={3}
+            w={320}
+            value={note}
+            disabled={!canEdit}
+            onChange={(e) => setNote(e.currentTarget.value)}
+          />
+        </Group>
+        {check.isPending && <Text size="sm">Checking {fileName}…</Text>}
+        {result && checked && (
+          <>
+            <Alert
+              color={wrongRows ? 'red' : 'green'}
+              title={
+                wrongRows
+                  ? `${wrongRows} of ${result.rows.length} rows need fixing`
+                  : result.rows.length === 1
+                    ? 'The row is ready'
+                    : `All ${result.rows.length} rows are ready`
+              }
+              role={wrongRows ? 'alert' : 'status'}
+            >
+              {wrongRows
+                ? 'Nothing has been applied. Fix the rows marked below in the file and choose it again.'
+                : `${formatUnits(result.units)} units will be added to stock. Nothing has been applied yet.`}
+            </Alert>
+            {applyError && (
+              <Alert color="red" title="Not applied" role="alert">
+                {applyError}
+              </Alert>
+            )}
+            <Group>
+              <Button onClick={() => void applyFile()} disabled={!canApply} loading={apply.isPending}>
+                Apply delivery
+              </Button>
+              <Button variant="default" disabled={check.isPending} onClick={() => void dryRun(checked.rows)}>
+                Check again
+              </Button>
+            </Group>
+            <ReceiptRows rows={result.rows} />
+          </>
+        )}
+      </Stack>
+    </>
+  );
+}
+
+function ReceiptRows({ rows }: { rows: ReceiptRowResult[] }) {
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table aria-label="Delivery rows" verticalSpacing={4}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Line</Table.Th>
+            <Table.Th>SKU</Table.Th>
+            <Table.Th>Location</Table.Th>
+            <Table.Th>Quantity</Table.Th>
+            <Table.Th>Product</Table.Th>
+            <Table.Th>Check</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={row.line} data-wrong={row.ok ? undefined : true}>
+              <Table.Td>{row.line}</Table.Td>
+              {RECEIPT_COLUMNS.map((column) => (
+                <Table.Td key={column}>
+                  <span className={classes.raw}>{row[column] || '—'}</span>
+                  {row.errors[column] && (
+                    <span className={classes.cellError}>
+                      <VisuallyHidden>{COLUMN_LABELS[column]}: </VisuallyHidden>
+                      {row.errors[column]}
+                    </span>
+                  )}
+                </Table.Td>
+              ))}
+              <Table.Td>{row.title ?? ''}</Table.Td>
+              <Table.Td>{row.ok ? <span className={classes.ok}>OK</span> : <span className={classes.wrong}>Fix</span>}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** A 422's `rows.<index>.<column>` messages, put on the rows they name. */
+function withRowErrors(result: ReceiptResult, errors: Record<string, string>): ReceiptResult {
+  const rows = result.rows.map((row) => ({ ...row, errors: { ...row.errors } }));
+  for (const [path, message] of Object.entries(errors)) {
+    const match = /^rows\.(\d+)\.(\w+)$/.exec(path);
+    const row = match ? rows[Number(match[1])] : undefined;
+    if (!row || !match) continue;
+    row.errors[match[2]!] = message;
+    row.ok = false;
+  }
+  const errorRows = rows.filter((r) => !r.ok).length;
+  return { ...result, rows, errorRows, okRows: rows.length - errorRows };
+}
+
+function messageOf(error: ApiError): string {
+  const fields = Object.values(error.fieldErrors);
+  return fields.length ? fields.join(' ') : error.message;
+}

@@ -1,0 +1,96 @@
+import { Link } from '@tanstack/react-router';
+import type { OrderSummary } from '@/api/order-schemas';
+import { createDataTableColumnHelper } from '@/components/data-table/data-table';
+import type { CsvColumn } from '@/lib/csv';
+import { centsToInput, formatCents } from '@/lib/money';
+import { formatMoment, formatUnits } from './order-labels';
+import { FulfilmentStatusBadge, OrderStatusBadge, PaymentStatusBadge } from './status-badges';
+import classes from './orders.module.css';
+
+const helper = createDataTableColumnHelper<OrderSummary>();
+
+/** Column ids that sort are the API's sort keys (placedAt, total, customer), so the table's sort is the URL's. */
+export function orderColumns() {
+  return helper.columns([
+    helper.accessor('number', {
+      id: 'number',
+      header: 'Order',
+      enableSorting: false,
+      enableHiding: false,
+      cell: ({ row }) => (
+        <Link className={classes.link} to="/orders/$orderId" params={{ orderId: row.original.id }}>
+          #{row.original.number}
+        </Link>
+      ),
+    }),
+    helper.accessor('placedAt', {
+      id: 'placedAt',
+      header: 'Placed',
+      cell: ({ getValue }) => <time dateTime={getValue()}>{formatMoment(getValue())}</time>,
+    }),
+    helper.accessor('customerName', {
+      id: 'customer',
+      header: 'Customer',
+      cell: ({ row }) => (
+        <div className={classes.customer}>
+          <div>{row.original.customerName}</div>
+          <div className={classes.dimmed}>{row.original.customerEmail}</div>
+        </div>
+      ),
+    }),
+    helper.accessor('state', { id: 'state', header: 'State', enableSorting: false }),
+    helper.accessor('units', {
+      id: 'units',
+      header: 'Units',
+      enableSorting: false,
+      cell: ({ getValue }) => <span className={classes.number}>{formatUnits(getValue())}</span>,
+    }),
+    helper.accessor('total', {
+      id: 'total',
+      header: 'Total',
+      cell: ({ row }) => (
+        <span className={classes.number}>
+          {formatCents(row.original.total)}
+          {row.original.refunded > 0 && <span className={classes.dimmed}> ({formatCents(row.original.refunded)} refunded)</span>}
+        </span>
+      ),
+    }),
+    helper.accessor('paymentStatus', {
+      id: 'paymentStatus',
+      header: 'Payment',
+      enableSorting: false,
+      cell: ({ getValue }) => <PaymentStatusBadge status={getValue()} />,
+    }),
+    helper.accessor('fulfilmentStatus', {
+      id: 'fulfilmentStatus',
+      header: 'Fulfilment',
+      enableSorting: false,
+      cell: ({ getValue }) => <FulfilmentStatusBadge status={getValue()} />,
+    }),
+    helper.accessor('status', {
+      id: 'status',
+      header: 'Status',
+      enableSorting: false,
+      cell: ({ getValue }) => <OrderStatusBadge status={getValue()} />,
+    }),
+  ]);
+}
+
+/** Money as plain dollars ("1299.99"): a spreadsheet reads it as a number, and no float rounds it. */
+export function orderCsvColumns(locationName: (id: string) => string): CsvColumn<OrderSummary>[] {
+  return [
+    { header: 'order', value: (o) => o.number },
+    { header: 'placed_at', value: (o) => o.placedAt },
+    { header: 'customer', value: (o) => o.customerName },
+    { header: 'email', value: (o) => o.customerEmail },
+    { header: 'state', value: (o) => o.state },
+    { header: 'units', value: (o) => o.units },
+    { header: 'total', value: (o) => centsToInput(o.total) },
+    { header: 'refunded', value: (o) => centsToInput(o.refunded) },
+    { header: 'net', value: (o) => centsToInput(o.net) },
+    { header: 'status', value: (o) => o.status },
+    { header: 'payment_status', value: (o) => o.paymentStatus },
+    { header: 'fulfilment_status', value: (o) => o.fulfilmentStatus },
+    { header: 'location', value: (o) => locationName(o.locationId) },
+  ];
+}

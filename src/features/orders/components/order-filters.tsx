@@ -1,0 +1,197 @@
+import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { memo } from 'react';
+import {
+  FULFILMENT_STATUSES,
+  ORDER_STATUSES,
+  PAYMENT_STATUSES,
+  type FulfilmentStatus,
+  type OrderStatus,
+  type PaymentStatus,
+} from '@/api/constants';
+import { MoneyInput } from '@/components/money-input';
+import { useDraft } from '@/components/use-draft';
+import { US_STATES } from '@/lib/us-address';
+import type { OrderListFilters } from '../search';
+import { FULFILMENT_STATUS_LABELS, ORDER_STATUS_LABELS, PAYMENT_STATUS_LABELS } from './order-labels';
+
+type OrderFiltersProps = {
+  filters: OrderListFilters;
+  onChange: (changes: Partial<OrderListFilters>, options?: { replace?: boolean }) => void;
+};
+
+const NO_FILTERS = {
+  q: undefined,
+  status: undefined,
+  paymentStatus: undefined,
+  fulfilmentStatus: undefined,
+  from: undefined,
+  to: undefined,
+  state: undefined,
+  totalMin: undefined,
+  totalMax: undefined,
+  sku: undefined,
+} satisfies Record<keyof OrderListFilters, undefined>;
+
+const STATE_OPTIONS = US_STATES.map((s) => ({ value: s.code, label: `${s.code} · ${s.name}` }));
+
+/** Memoised: paging and sorting re-render the list, and the filters have not changed. */
+export const OrderFilters = memo(function OrderFilters({ filters, onChange }: OrderFiltersProps) {
+  const [q, setQ] = useDraft(
+    filters.q,
+    (value) => value ?? '',
+    (text) => text.trim() || undefined,
+  );
+  // Typing replaces the history entry: back goes to the previous view, not the previous keystroke.
+  const applyQ = useDebouncedCallback((value: string) => onChange({ q: value.trim() || undefined }, { replace: true }), 250);
+  const active = Object.values(filters).some((v) => v !== undefined);
+  const backwards = filters.from !== undefined && filters.to !== undefined && filters.from > filters.to;
+
+  return (
+    <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
+      <TextInput
+        label="Search"
+        placeholder="Order number, name or email"
+        type="search"
+        w={250}
+        value={q}
+        onChange={(e) => {
+          setQ(e.currentTarget.value);
+          applyQ(e.currentTarget.value);
+        }}
+      />
+      <MultiSelect
+        label="Status"
+        placeholder={filters.status?.length ? undefined : 'Any'}
+        w={200}
+        data={ORDER_STATUSES.map((s) => ({ value: s, label: ORDER_STATUS_LABELS[s] }))}
+        value={filters.status ?? []}
+        onChange={(value) => onChange({ status: value.length ? (value as OrderStatus[]) : undefined })}
+        clearable
+      />
+      <MultiSelect
+        label="Payment"
+        placeholder={filters.paymentStatus?.length ? undefined : 'Any'}
+        w={210}
+        data={PAYMENT_STATUSES.map((s) => ({ value: s, label: PAYMENT_STATUS_LABELS[s] }))}
+        value={filters.paymentStatus ?? []}
+        onChange={(value) => onChange({ paymentStatus: value.length ? (value as PaymentStatus[]) : undefined })}
+        clearable
+      />
+      <MultiSelect
+        label="Fulfilment"
+        placeholder={filters.fulfilmentStatus?.length ? undefined : 'Any'}
+        w={220}
+        data={FULFILMENT_STATUSES.map((s) => ({ value: s, label: FULFILMENT_STATUS_LABELS[s] }))}
+        value={filters.fulfilmentStatus ?? []}
+        onChange={(value) => onChange({ fulfilmentStatus: value.length ? (value as FulfilmentStatus[]) : undefined })}
+        clearable
+      />
+      <DayBound label="Placed from" value={filters.from} onApply={(from) => onChange({ from })} />
+      <DayBound
+        label="Placed to"
+        value={filters.to}
+        onApply={(to) => onChange({ to })}
+        error={backwards ? 'Before the first day' : undefined}
+      />
+      <Select
+        label="Ship-to state"
+        placeholder="Any"
+        w={190}
+        searchable
+        data={STATE_OPTIONS}
+        value={filters.state ?? null}
+        onChange={(value) => onChange({ state: value ?? undefined })}
+        clearable
+        nothingFoundMessage="No such state"
+      />
+      <TotalBound label="Total from" value={filters.totalMin} onApply={(totalMin) => onChange({ totalMin })} />
+      <TotalBound label="Total to" value={filters.totalMax} onApply={(totalMax) => onChange({ totalMax })} />
+      <TextBound label="Contains SKU" value={filters.sku} onApply={(sku) => onChange({ sku })} />
+      {active && (
+        <Button variant="subtle" onClick={() => onChange(NO_FILTERS)}>
+          Clear filters
+        </Button>
+      )}
+    </Group>
+  );
+}, sameFilters);
+
+function sameFilters(a: OrderFiltersProps, b: OrderFiltersProps): boolean {
+  return a.onChange === b.onChange && JSON.stringify(a.filters) === JSON.stringify(b.filters);
+}
+
+/** A store day (the browser's date field gives YYYY-MM-DD, which is what the API takes). */
+function DayBound({
+  label,
+  value,
+  onApply,
+  error,
+}: {
+  label: string;
+  value: string | undefined;
+  onApply: (day: string | undefined) => void;
+  error?: string;
+}) {
+  return (
+    <TextInput
+      label={label}
+      type="date"
+      w={165}
+      value={value ?? ''}
+      // The browser hands over a whole, valid date or nothing: apply it as it comes.
+      onChange={(e) => {
+        const next = e.currentTarget.value || undefined;
+        if (next !== value) onApply(next);
+      }}
+      error={error}
+    />
+  );
+}
+
+/** A money bound applies on Enter or when the field is left, not on every keystroke. */
+function TotalBound({ label, value, onApply }: { label: string; value: number | undefined; onApply: (cents: number | undefined) => void }) {
+  const [draft, setDraft] = useDraft<number | undefined, number | null>(
+    value,
+    (cents) => cents ?? null,
+    (cents) => cents ?? undefined,
+  );
+  const invalid = draft !== null && Number.isNaN(draft);
+  const apply = () => {
+    if (!invalid && (draft ?? undefined) !== value) onApply(draft ?? undefined);
+  };
+  return (
+    <MoneyInput
+      label={label}
+      w={120}
+      value={draft}
+      onChange={setDraft}
+      onBlur={apply}
+      onKeyDown={(e) => e.key === 'Enter' && apply()}
+      error={invalid ? 'Not an amount' : undefined}
+    />
+  );
+}
+
+/** Text that applies on Enter or when the field is left. */
+function TextBound({ label, value, onApply }: { label: string; value: string | undefined; onApply: (text: string | undefined) => void }) {
+  const [draft, setDraft] = useDraft(
+    value,
+    (v) => v ?? '',
+    (text) => text.trim() || undefined,
+  );
+  const apply = () => {
+    const next = draft.trim() || undefined;
+    if (next !== value) onApply(next);
+  };
+  return (
+    <TextInput
+      label={label}
+      w={150}
+      value={draft}
+      onChange={(e) => setDraft(e.currentTarget.value)}
+      onBlur={apply}
+      onKeyDown={(e) => e.key === 'Enter' && apply()}
+    />
+  );
+}

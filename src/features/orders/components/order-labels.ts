@@ -1,0 +1,39 @@
+import type { Carrier, FulfilmentStatus, OrderStatus, PaymentStatus } from '@/api/constants';
+
+export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = { open: 'Open', cancelled: 'Cancelled', closed: 'Closed' };
+export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
+  paid: 'Paid',
+  partially_refunded: 'Partly refunded',
+  refunded: 'Refunded',
+};
+export const FULFILMENT_STATUS_LABELS: Record<FulfilmentStatus, string> = {
+  unfulfilled: 'Unfulfilled',
+  partially_fulfilled: 'Partly fulfilled',
+  fulfilled: 'Fulfilled',
+};
+
+/** Colour only repeats what the text says (dot badges): never the only cue. */
+export const ORDER_STATUS_COLORS: Record<OrderStatus, string> = { open: 'blue', cancelled: 'gray', closed: 'green' };
+export const PAYMENT_STATUS_COLORS: Record<PaymentStatus, string> = { paid: 'green', partially_refunded: 'orange', refunded: 'gray' };
+export const FULFILMENT_STATUS_COLORS: Record<FulfilmentStatus, string> = {
+  unfulfilled: 'yellow',
+  partially_fulfilled: 'orange',
+  fulfilled: 'green',
+};
+
+export const CARRIER_LABELS: Record<Carrier, string> = { UPS: 'UPS', USPS: 'USPS', FedEx: 'FedEx', DHL: 'DHL' };
+
+const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A moment in the person's own time zone. */
+export function formatMoment(iso: string): string {
+  return dateTime.format(new Date(iso));
+}
+
+const units = new Intl.NumberFormat('en-US');
+export function formatUnits(n: number): string {
+  return units.format(n);
+}
+
+/** A dialog's close button is an icon: named, so a screen reader says what it does. */
+export const CLOSE_BUTTON = { 'aria-label': 'Close dialog' } as const;

@@ -1,0 +1,64 @@
+import { Text } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ColumnVisibilityState } from '@tanstack/react-table';
+import { getRouteApi } from '@tanstack/react-router';
+import { useCallback, useMemo, useState } from 'react';
+import { DataTable } from '@/components/data-table/data-table';
+import { ExportCsvButton } from '@/components/export-csv-button';
+import { PageHeader } from '@/components/page-header';
+import { fetchOrderPage, orderQueries } from '../api/order-queries';
+import { orderSearchToQuery, type OrderListFilters } from '../search';
+import { orderColumns, orderCsvColumns } from './order-columns';
+import { OrderFilters } from './order-filters';
+
+const route = getRouteApi('/orders');
+
+export function OrdersPage() {
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const query = orderSearchToQuery(search);
+  const list = useQuery({ ...orderQueries.list(query), placeholderData: keepPreviousData });
+  const locations = useQuery(orderQueries.locations());
+  const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>({});
+  const columns = useMemo(() => orderColumns(), []);
+  const locationName = useMemo(() => {
+    const names = new Map((locations.data?.items ?? []).map((l) => [l.id, l.name]));
+    return (id: string) => names.get(id) ?? id;
+  }, [locations.data]);
+
+  const { page, pageSize, sort, ...filters } = search;
+  const setFilters = useCallback(
+    (changes: Partial<OrderListFilters>, options?: { replace?: boolean }) =>
+      void navigate({ search: (prev) => ({ ...prev, ...changes, page: 1 }), replace: options?.replace }),
+    [navigate],
+  );
+
+  return (
+    <>
+      <PageHeader title="Orders" description="Find an order by number, customer name or email; dates are store days (New York)" />
+      <OrderFilters filters={filters} onChange={setFilters} />
+      <DataTable
+        label="Orders"
+        columns={columns}
+        query={list}
+        getRowId={(o) => o.id}
+        view={{ page, pageSize, sort }}
+        onViewChange={(view) => void navigate({ search: (prev) => ({ ...prev, ...view }) })}
+        columnVisibility={columnVisibility}
+        onColumnVisibilityChange={setColumnVisibility}
+        empty={
+          <Text c="dimmed" ta="center" py="xl">
+            No orders match these filters.
+          </Text>
+        }
+        actions={
+          <ExportCsvButton
+            filename="orders.csv"
+            columns={orderCsvColumns(locationName)}
+            fetchPage={(offset, limit) => fetchOrderPage({ ...query, offset, limit })}
+          />
+        }
+      />
+    </>
+  );
+}

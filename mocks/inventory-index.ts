@@ -142,12 +142,17 @@ export class InventoryIndex {
     return made;
   }
 
-  /** A product was written (or removed, when `record` is null): its levels replace the old ones. */
-  replace(productId: string, record: ProductRecord | null): void {
-    const old = this.byProduct.get(productId) ?? [];
-    const made = record ? this.entriesOf(record) : [];
-    if (record) this.byProduct.set(productId, made);
-    else this.byProduct.delete(productId);
+  /** Products were written: their levels replace the old ones, in one pass however many there are (a price batch writes thousands). */
+  replace(records: readonly ProductRecord[]): void {
+    if (records.length === 0) return;
+    const old: LevelEntry[] = [];
+    const made: LevelEntry[] = [];
+    for (const record of records) {
+      old.push(...(this.byProduct.get(record.product.id) ?? []));
+      const entries = this.entriesOf(record);
+      this.byProduct.set(record.product.id, entries);
+      made.push(...entries);
+    }
     const gone = new Set(old);
     this.entries = this.entries.filter((e) => !gone.has(e)).concat(made);
     this.sorted.update(old, made);

@@ -733,8 +733,8 @@ export class MockDb {
       const entry = makeEntry(record, recordSeq);
       this.add(entry);
       touched.push(entry);
-      this.inventory?.replace(record.product.id, record);
     }
+    this.inventory?.replace(touched.map((entry) => entry.record));
     for (const { seq: orderSeq, order } of orders) {
       const old = this.changedOrders.get(order.id);
       if (old && old.seq >= orderSeq) continue;

@@ -4,8 +4,8 @@ import '@mantine/spotlight/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { RouterProvider, type RouterHistory } from '@tanstack/react-router';
-import { lazy, Suspense, useState } from 'react';
-import { createQueryClient } from './query-client';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { createQueryClient, refreshReportsAfterWrites } from './query-client';
 import { createAppRouter } from './router';
 import { cssVariablesResolver, theme } from './theme';
 
@@ -17,6 +17,7 @@ const Notifications = lazy(() => import('@mantine/notifications').then((m) => ({
 export function App({ queryClient: given, history }: { queryClient?: QueryClient; history?: RouterHistory } = {}) {
   const [queryClient] = useState(() => given ?? createQueryClient());
   const [router] = useState(() => createAppRouter(queryClient, history));
+  useEffect(() => refreshReportsAfterWrites(queryClient), [queryClient]);
   // Under tests Mantine skips transitions and portals, so what opens is there at once.
   return (
     <MantineProvider

@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from '@/api/api-error';
+import { REPORTS_KEY } from '@/api/query-keys';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -11,5 +12,17 @@ export function createQueryClient(): QueryClient {
       },
       mutations: { retry: false },
     },
+  });
+}
+
+/**
+ * Sales figures are made from orders, products and stock, which other features change
+ * (a refund, a cancellation, a fulfilment, an adjustment): after any successful write the
+ * dashboard and reports ask again. Only what is on screen refetches at once; the rest is
+ * marked stale. Returns the unsubscribe.
+ */
+export function refreshReportsAfterWrites(queryClient: QueryClient): () => void {
+  return queryClient.getMutationCache().subscribe((event) => {
+    if (event.type === 'updated' && event.action.type === 'success') void queryClient.invalidateQueries({ queryKey: REPORTS_KEY });
   });
 }

@@ -35,10 +35,17 @@ import {
   type InventoryListSearch,
   type LedgerSearch,
 } from '@/features/inventory/search';
+import {
+  DASHBOARD_DEFAULTS,
+  dashboardSearchSchema,
+  REPORTS_DEFAULTS,
+  reportsSearchSchema,
+  type DashboardSearch,
+  type ReportsSearch,
+} from '@/features/analytics/search';
 import { ORDER_LIST_DEFAULTS, orderListSearchSchema, orderSearchToQuery, type OrderListSearch } from '@/features/orders/search';
 import { parseSearch, parseSearchLeniently, stringifySearch } from '@/lib/search-params';
 import { AppLayout } from './layout/app-layout';
-import { NotBuiltYet } from './not-built-yet';
 import { PendingScreen } from './pending-screen';
 import { NotFound, RouteError } from './route-error';
 
@@ -90,10 +97,23 @@ const signInRoute = createRoute({
   component: lazyRouteComponent(() => import('@/features/auth/components/sign-in-page'), 'SignInPage'),
 });
 
+/** One import site for the dashboard and reports chunk (and the charting code only it loads). */
+const analyticsScreens = () => import('@/features/analytics/components/screens');
+
 const dashboardRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/dashboard',
-  component: () => <NotBuiltYet title="Dashboard" what="Revenue, orders and top products for any date range" />,
+  validateSearch: (raw: Partial<DashboardSearch> & SearchSchemaInput) => parseSearchLeniently(dashboardSearchSchema, raw),
+  search: { middlewares: [stripSearchParams(DASHBOARD_DEFAULTS)] },
+  component: lazyRouteComponent(analyticsScreens, 'DashboardPage'),
+});
+
+const reportsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reports',
+  validateSearch: (raw: Partial<ReportsSearch> & SearchSchemaInput) => parseSearchLeniently(reportsSearchSchema, raw),
+  search: { middlewares: [stripSearchParams(REPORTS_DEFAULTS)] },
+  component: lazyRouteComponent(analyticsScreens, 'ReportsPage'),
 });
 
 const productsRoute = createRoute({
@@ -189,9 +209,6 @@ const orderRoute = createRoute({
   component: lazyRouteComponent(orderScreens, 'OrderScreen'),
 });
 
-const placeholder = <Path extends string>(path: Path, title: string, what: string) =>
-  createRoute({ getParentRoute: () => rootRoute, path, component: () => <NotBuiltYet title={title} what={what} /> });
-
 const settingsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/settings',
@@ -251,7 +268,7 @@ const routeTree = rootRoute.addChildren([
   inventoryReceiveRoute,
   ordersRoute,
   orderRoute,
-  placeholder('/reports', 'Reports', 'Sales by product, category and state'),
+  reportsRoute,
   auditRoute,
   settingsRoute,
 ]);

@@ -7,6 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import { DEMO_STAFF } from '../../mocks/auth';
 import { ROLE_LABELS, type Role } from '../../src/api/permissions';
 import type { Product, ProductSummary } from '../../src/api/schemas';
+import type { InventoryLevel, StockMovement } from '../../src/api/stock-schemas';
 
 export const UI_TIMEOUT = 15_000;
 
@@ -143,4 +144,33 @@ export async function signIn(page: Page, baseUrl: string, role: Role): Promise<v
     { email: person.email, password: person.password },
   );
   if (status !== 200) throw new Error(`Signing in as ${role} answered ${status}`);
+}
+
+/** The stock levels the API answers for a query (through the mock, from inside the page). */
+export function apiInventory(page: Page, query: Record<string, string>): Promise<{ items: InventoryLevel[]; total: number }> {
+  return apiGet(page, `/inventory?${new URLSearchParams(query).toString()}`);
+}
+
+/** One variant's level at one location, as the API has it now. */
+export async function apiLevel(page: Page, variantId: string, locationId: string): Promise<InventoryLevel> {
+  const { items } = await apiInventory(page, { variantId, limit: '50' });
+  const level = items.find((l) => l.locationId === locationId);
+  if (!level) throw new Error(`No level of ${variantId} at ${locationId}`);
+  return level;
+}
+
+export function apiLedger(page: Page, query: Record<string, string>): Promise<{ items: StockMovement[]; total: number }> {
+  return apiGet(page, `/inventory/ledger?${new URLSearchParams(query).toString()}`);
+}
+
+export function inventoryTable(page: Page): Locator {
+  return page.getByRole('table', { name: 'Inventory' });
+}
+
+/** Waits until the inventory table shows rows for the current URL (not the skeleton, not busy). */
+export async function waitForInventoryRows(page: Page): Promise<void> {
+  await inventoryTable(page).locator('tbody tr a').first().waitFor({ timeout: UI_TIMEOUT });
+  await page.waitForFunction(() => !document.querySelector('table[aria-label="Inventory"][aria-busy="true"]'), null, {
+    timeout: UI_TIMEOUT,
+  });
 }

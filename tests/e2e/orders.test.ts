@@ -3,12 +3,14 @@
  * two lines with a tracking number, refund one unit with restock; then the
  * timeline, the order list's statuses and the stock ledger all tell the story.
  */
+import { readFile } from 'node:fs/promises';
+import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
 import { lineRefundAmount } from '../../src/api/order-rules';
-import { formatCents } from '../../src/lib/money';
-import { chooseOption, eventually, openScreen, UI_TIMEOUT } from './app';
+import { centsToInput, formatCents } from '../../src/lib/money';
+import { chooseOption, eventually, listSummary, openScreen, UI_TIMEOUT } from './app';
 import { setupBrowser } from './browser';
-import { apiMovements, apiOrder, openTwoLineOrder, orderTable, waitForOrderRows } from './orders-app';
+import { apiMovements, apiOrder, apiOrders, openTwoLineOrder, orderTable, waitForOrderRows } from './orders-app';
 
 const session = setupBrowser();
 
@@ -108,5 +110,29 @@ describe('orders', () => {
     await newest.getByRole('link', { name: `#${order.number}` }).click();
     await page.getByRole('heading', { name: `Order #${order.number}`, level: 1 }).waitFor({ timeout: UI_TIMEOUT });
     expect(new URL(page.url()).pathname).toBe(`/orders/${order.id}`);
+  });
+
+  test('Export CSV writes every order of the filtered view, money in dollars, in the list’s order', async () => {
+    const { page, baseUrl } = session;
+    await openScreen(page, baseUrl, '/orders?state=CA&sort=-total&pageSize=10');
+    await waitForOrderRows(page);
+    const { total, last } = await listSummary(page);
+    expect(total).toBeGreaterThan(last);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: UI_TIMEOUT }),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('orders.csv');
+    const parsed = Papa.parse<Record<string, string>>(await readFile(await download.path(), 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data).toHaveLength(total);
+    const api = await apiOrders(page, { state: 'CA', sort: '-total', limit: '5' });
+    expect(parsed.data.slice(0, 5).map((r) => [r.order, r.total_usd, r.email])).toEqual(
+      api.items.map((o) => [String(o.number), centsToInput(o.total), o.customerEmail]),
+    );
+    for (const row of parsed.data) expect(row.state).toBe('CA');
   });
 });

@@ -191,7 +191,7 @@ export function RefundDialog({ order, locationName, onClose }: RefundDialogProps
             label={`Refund the shipping (${formatCents(shippingLeft(order))})`}
             checked={shipping}
             disabled={shippingLeft(order) === 0}
-            description={shippingLeft(order) === 0 && order.shipping > 0 ? 'Already refunded' : undefined}
+            description={order.shipping === 0 ? 'This order had free shipping' : shippingLeft(order) === 0 ? 'Already refunded' : undefined}
             onChange={(e) => setShipping(e.currentTarget.checked)}
             error={errors.shipping}
           />

@@ -1,0 +1,215 @@
+import { Alert, Button, Group, Paper, SimpleGrid, Skeleton, Table, Text, Title } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { useCallback, type ReactNode } from 'react';
+import { formatCents } from '@/lib/money';
+import { stateName } from '@/lib/us-address';
+import { AnchorLink } from '@/components/anchor-link';
+import { PageHeader } from '@/components/page-header';
+import { reportQueries, TOP } from '../api/report-queries';
+import { resolveRange } from '../range';
+import type { RangeView } from '../search';
+import { BreakdownChart } from './breakdown-chart';
+import { KpiCards } from './kpi-cards';
+import { formatCount, formatRange } from './labels';
+import { PanelBoundary } from './panel-boundary';
+import { RangeControls } from './range-controls';
+import { SalesChart } from './sales-chart';
+import classes from './analytics.module.css';
+
+const route = getRouteApi('/dashboard');
+
+/** States drawn in the ranked chart; the table beside it lists the same. */
+const STATES_SHOWN = 10;
+
+export function DashboardPage() {
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const clock = useQuery(reportQueries.clock());
+  const onChange = useCallback((changes: Partial<RangeView>) => void navigate({ search: (prev) => ({ ...prev, ...changes }) }), [navigate]);
+
+  return (
+    <>
+      <PageHeader
+        title="Dashboard"
+        description={clock.data ? `Store days in ${clock.data.timeZone.replace('_', ' ')}` : 'Sales at a glance'}
+      />
+      {clock.error ? (
+        <Alert color="red" title="The store's calendar could not be loaded" role="alert">
+          <Text size="sm">{clock.error.message}</Text>
+          <Button mt="sm" size="xs" variant="light" color="red" onClick={() => void clock.refetch()}>
+            Try again
+          </Button>
+        </Alert>
+      ) : clock.data ? (
+        <DashboardPanels search={search} today={clock.data.today} onChange={onChange} />
+      ) : (
+        <Skeleton height={36} width={480} mb="md" />
+      )}
+    </>
+  );
+}
+
+function DashboardPanels({ search, today, onChange }: { search: RangeView; today: string; onChange: (c: Partial<RangeView>) => void }) {
+  const { from, to, compare } = resolveRange(search, today);
+  const sales = useQuery({
+    ...reportQueries.sales({ from, to, compare, granularity: search.granularity }),
+    placeholderData: keepPreviousData,
+  });
+  const range = { from, to };
+  const products = useQuery({ ...reportQueries.breakdown({ ...range, by: 'product', limit: TOP }), placeholderData: keepPreviousData });
+  const categories = useQuery({ ...reportQueries.breakdown({ ...range, by: 'category', limit: TOP }), placeholderData: keepPreviousData });
+  const states = useQuery({
+    ...reportQueries.breakdown({ ...range, by: 'state', limit: STATES_SHOWN }),
+    placeholderData: keepPreviousData,
+  });
+  const context = formatRange(from, to);
+
+  return (
+    <>
+      <RangeControls view={search} today={today} onChange={onChange} granularity={sales.data?.granularity} />
+      <PanelBoundary name="Sales figures">
+        <KpiCards query={sales} compare={compare} />
+      </PanelBoundary>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        <SalesChart query={sales} compare={compare} />
+        <BreakdownChart
+          title="Sales by state"
+          rowLabel="State"
+          query={states}
+          context={context}
+          labelOf={(r) => stateName(r.key) ?? r.label}
+        />
+        <BreakdownChart title="Top products" rowLabel="Product" query={products} rows={TOP} context={context} />
+        <BreakdownChart title="Top categories" rowLabel="Category" query={categories} rows={TOP} context={context} />
+        <RunningOut />
+        <RecentOrders />
+      </SimpleGrid>
+    </>
+  );
+}
+
+function ListPanel({ title, action, children }: { title: string; action: ReactNode; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md" className={classes.panel} component="section" aria-label={title}>
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4">
+          {title}
+        </Title>
+        {action}
+      </Group>
+      <PanelBoundary name={title}>{children}</PanelBoundary>
+    </Paper>
+  );
+}
+
+function QueryState({ query, what }: { query: { isPending: boolean; error: Error | null; refetch: () => unknown }; what: string }) {
+  if (query.error) {
+    return (
+      <Alert color="red" title={`${what} could not be loaded`} role="alert">
+        <Text size="sm">{query.error.message}</Text>
+        <Button mt="sm" size="xs" variant="light" color="red" onClick={() => void query.refetch()}>
+          Try again
+        </Button>
+      </Alert>
+    );
+  }
+  return <Skeleton height={160} />;
+}
+
+function RunningOut() {
+  const low = useQuery(reportQueries.runningOut());
+  return (
+    <ListPanel
+      title="Running out"
+      action={
+        <AnchorLink to="/inventory" search={{ low: true }} size="sm">
+          All items running low
+        </AnchorLink>
+      }
+    >
+      {!low.data ? (
+        <QueryState query={low} what="Items running out" />
+      ) : low.data.items.length === 0 ? (
+        <Text c="dimmed">Nothing is running low.</Text>
+      ) : (
+        <Table aria-label="Items running out" fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Item</Table.Th>
+              <Table.Th>Warehouse</Table.Th>
+              <Table.Th className={classes.number}>Available</Table.Th>
+              <Table.Th className={classes.number}>Days of cover</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {low.data.items.map((level) => (
+              <Table.Tr key={`${level.variantId}@${level.locationId}`}>
+                <Table.Td>
+                  <Link className={classes.link} to="/inventory/ledger/$variantId" params={{ variantId: level.variantId }}>
+                    {level.sku}
+                  </Link>
+                  <Text size="xs" c="dimmed" lineClamp={1}>
+                    {level.title}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{level.locationId}</Table.Td>
+                <Table.Td className={classes.number}>{formatCount(level.available)}</Table.Td>
+                <Table.Td className={classes.number}>{level.daysOfCover === null ? '—' : level.daysOfCover.toFixed(1)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </ListPanel>
+  );
+}
+
+const moment = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+
+function RecentOrders() {
+  const orders = useQuery(reportQueries.recentOrders());
+  return (
+    <ListPanel
+      title="Recent orders"
+      action={
+        <AnchorLink to="/orders" size="sm">
+          All orders
+        </AnchorLink>
+      }
+    >
+      {!orders.data ? (
+        <QueryState query={orders} what="Recent orders" />
+      ) : (
+        <Table aria-label="Recent orders" fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Order</Table.Th>
+              <Table.Th>Placed</Table.Th>
+              <Table.Th>Customer</Table.Th>
+              <Table.Th className={classes.number}>Total</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {orders.data.items.map((order) => (
+              <Table.Tr key={order.id}>
+                <Table.Td>
+                  <Link className={classes.link} to="/orders/$orderId" params={{ orderId: order.id }}>
+                    #{order.number}
+                  </Link>
+                </Table.Td>
+                <Table.Td>
+                  <time dateTime={order.placedAt}>{moment.format(Date.parse(order.placedAt))}</time>
+                </Table.Td>
+                <Table.Td>
+                  {order.customerName}, {order.state}
+                </Table.Td>
+                <Table.Td className={classes.number}>{formatCents(order.total)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </ListPanel>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Comparison, Granularity, Preset } from '@/api/report-rules';
+import { centsToInput, formatCents } from '@/lib/money';
+import type { BreakdownKind } from '../search';
+
+export const PRESET_LABELS: Record<Preset, string> = {
+  today: 'Today',
+  yesterday: 'Yesterday',
+  last_7_days: 'Last 7 days',
+  last_30_days: 'Last 30 days',
+  last_90_days: 'Last 90 days',
+  month_to_date: 'Month to date',
+  year_to_date: 'Year to date',
+  last_year: 'Last year',
+};
+
+export const COMPARISON_LABELS: Record<Comparison, string> = {
+  previous: 'Previous period',
+  last_year: 'Same period last year',
+  none: 'No comparison',
+};
+
+export const GRANULARITY_LABELS: Record<Granularity, string> = { day: 'Day', week: 'Week', month: 'Month' };
+
+export const BREAKDOWN_LABELS: Record<BreakdownKind, { one: string; many: string }> = {
+  product: { one: 'Product', many: 'Products' },
+  variant: { one: 'Variant', many: 'Variants' },
+  category: { one: 'Category', many: 'Categories' },
+  state: { one: 'State', many: 'States' },
+};
+
+/** Store days are calendar dates: formatted in UTC so the browser's zone cannot move them. */
+const shortDay = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const longDay = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+const monthYear = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const ms = (day: string) => Date.parse(`${day}T00:00:00Z`);
+
+export function formatDay(day: string): string {
+  return longDay.format(ms(day));
+}
+
+export function formatRange(from: string, to: string): string {
+  return from === to ? formatDay(from) : `${formatDay(from)} – ${formatDay(to)}`;
+}
+
+/** A bucket's name on an axis: "Nov 3" for a day or a week (its Monday), "Nov 2026" for a month. */
+export function formatBucket(start: string, granularity: Granularity): string {
+  return granularity === 'month' ? monthYear.format(ms(start)) : shortDay.format(ms(start));
+}
+
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+const compactUsd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 });
+
+/** "$12.3K" for an axis tick; Intl reads the exact decimal string, as formatCents does. */
+export function formatCentsCompact(cents: number): string {
+  return compactUsd.format(centsToInput(Math.round(cents)) as unknown as number);
+}
+
+/** A chart's value is cents (an integer); recharts may hand back a number it interpolated, so round to a cent. */
+export function formatChartCents(value: number): string {
+  return formatCents(Math.round(value));
+}

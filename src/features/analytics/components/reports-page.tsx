@@ -1,0 +1,139 @@
+import { Alert, Button, Group, NativeSelect, Skeleton, Text } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ColumnVisibilityState } from '@tanstack/react-table';
+import { getRouteApi } from '@tanstack/react-router';
+import { useCallback, useMemo, useState } from 'react';
+import { DataTable } from '@/components/data-table/data-table';
+import { ExportCsvButton } from '@/components/export-csv-button';
+import { PageHeader } from '@/components/page-header';
+import { US_STATES } from '@/lib/us-address';
+import { fetchBreakdownPage, reportQueries } from '../api/report-queries';
+import { resolveRange } from '../range';
+import { BREAKDOWN_KINDS, type BreakdownKind, type BreakdownSort, type ReportsSearch } from '../search';
+import { BreakdownChart, MEASURE_LABELS, type BreakdownMeasure } from './breakdown-chart';
+import { breakdownColumns, breakdownCsvColumns } from './breakdown-columns';
+import { KpiCards } from './kpi-cards';
+import { BREAKDOWN_LABELS, formatRange } from './labels';
+import { PanelBoundary } from './panel-boundary';
+import { RangeControls } from './range-controls';
+
+const route = getRouteApi('/reports');
+
+/** Rows of the current page drawn in the chart. */
+const CHARTED = 10;
+
+export function ReportsPage() {
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const clock = useQuery(reportQueries.clock());
+  const onChange = useCallback(
+    (changes: Partial<ReportsSearch>) => void navigate({ search: (prev) => ({ ...prev, ...changes, page: 1 }) }),
+    [navigate],
+  );
+  return (
+    <>
+      <PageHeader title="Reports" description="Sales broken down by product, variant, category or state" />
+      {clock.error ? (
+        <Alert color="red" title="The store's calendar could not be loaded" role="alert">
+          <Text size="sm">{clock.error.message}</Text>
+          <Button mt="sm" size="xs" variant="light" color="red" onClick={() => void clock.refetch()}>
+            Try again
+          </Button>
+        </Alert>
+      ) : clock.data ? (
+        <Report
+          search={search}
+          today={clock.data.today}
+          onChange={onChange}
+          onView={(view) => void navigate({ search: (prev) => ({ ...prev, ...view }) })}
+        />
+      ) : (
+        <Skeleton height={36} width={480} mb="md" />
+      )}
+    </>
+  );
+}
+
+type ReportProps = {
+  search: ReportsSearch;
+  today: string;
+  onChange: (changes: Partial<ReportsSearch>) => void;
+  onView: (view: Pick<ReportsSearch, 'page' | 'pageSize' | 'sort'>) => void;
+};
+
+function Report({ search, today, onChange, onView }: ReportProps) {
+  const { from, to, compare } = resolveRange(search, today);
+  const { by, categoryId, state, sort, page, pageSize } = search;
+  const filters = { from, to, categoryId, state };
+  const params = { ...filters, by, sort, offset: (page - 1) * pageSize, limit: pageSize };
+  const list = useQuery({ ...reportQueries.breakdown(params), placeholderData: keepPreviousData });
+  const sales = useQuery({ ...reportQueries.sales({ ...filters, compare }), placeholderData: keepPreviousData });
+  const categories = useQuery(reportQueries.categories());
+  const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>({});
+  const labels = BREAKDOWN_LABELS[by];
+  const columns = useMemo(() => breakdownColumns(labels.one, by === 'variant' || by === 'product'), [labels.one, by]);
+  const sortKey = sort.replace(/^-/, '');
+  const measure: BreakdownMeasure = sortKey === 'label' ? 'revenue' : (sortKey as BreakdownMeasure);
+
+  return (
+    <>
+      <RangeControls view={search} today={today} onChange={onChange}>
+        <NativeSelect
+          label="Break down by"
+          w={150}
+          value={by}
+          data={BREAKDOWN_KINDS.map((k) => ({ value: k, label: BREAKDOWN_LABELS[k].one }))}
+          onChange={(e) => onChange({ by: e.currentTarget.value as BreakdownKind })}
+        />
+        <NativeSelect
+          label="Category"
+          w={190}
+          value={categoryId ?? ''}
+          data={[{ value: '', label: 'Every category' }, ...(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))]}
+          onChange={(e) => onChange({ categoryId: e.currentTarget.value || undefined })}
+        />
+        <NativeSelect
+          label="State"
+          w={190}
+          value={state ?? ''}
+          data={[{ value: '', label: 'Every state' }, ...US_STATES.map((s) => ({ value: s.code, label: s.name }))]}
+          onChange={(e) => onChange({ state: e.currentTarget.value || undefined })}
+        />
+      </RangeControls>
+      <PanelBoundary name="Sales figures">
+        <KpiCards query={sales} compare={compare} />
+      </PanelBoundary>
+      <BreakdownChart
+        title={`${labels.many} by ${MEASURE_LABELS[measure].toLowerCase()}`}
+        rowLabel={labels.one}
+        query={list}
+        rows={CHARTED}
+        measure={measure}
+        context={`rows ${(page - 1) * pageSize + 1} to ${(page - 1) * pageSize + Math.min(CHARTED, list.data?.items.length ?? 0)} of the table, ${formatRange(from, to)}`}
+      />
+      <Group mt="md" />
+      <DataTable
+        label={`Sales by ${labels.one.toLowerCase()}`}
+        columns={columns}
+        query={list}
+        getRowId={(r) => r.key}
+        view={{ page, pageSize, sort: sort as BreakdownSort }}
+        onViewChange={onView}
+        columnVisibility={columnVisibility}
+        onColumnVisibilityChange={setColumnVisibility}
+        empty={
+          <Text c="dimmed" ta="center" py="xl">
+            No sales match this range and these filters.
+          </Text>
+        }
+        actions={
+          <ExportCsvButton
+            filename={`sales-by-${by}-${from}-to-${to}.csv`}
+            columns={breakdownCsvColumns(labels.one)}
+            fetchPage={(offset, limit) => fetchBreakdownPage({ ...filters, by, sort, offset, limit })}
+          />
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * The dashboard's and the reports page's views as they live in the URL. zod/mini,
+ * because the shell's router reads them before any screen (and the full zod) has loaded.
+ * A range is a preset (`range=last_90_days`) or two store days (`from`, `to`);
+ * without either it is the last 30 days. Granularity left out is the API's choice.
+ */
+import * as z from 'zod/mini';
+import type { Comparison, Granularity, Preset } from '@/api/report-rules';
+import { PAGE_SIZES } from '@/components/data-table/page-sizes';
+
+/**
+ * The report rules' lists (src/api/report-rules.ts), written out: that module brings the
+ * store's clock arithmetic, which the shell need not load. A test checks they agree.
+ */
+export const RANGE_PRESETS = [
+  'today',
+  'yesterday',
+  'last_7_days',
+  'last_30_days',
+  'last_90_days',
+  'month_to_date',
+  'year_to_date',
+  'last_year',
+] as const satisfies readonly Preset[];
+export const RANGE_COMPARISONS = ['previous', 'last_year', 'none'] as const satisfies readonly Comparison[];
+export const RANGE_GRANULARITIES = ['day', 'week', 'month'] as const satisfies readonly Granularity[];
+
+/** The API's breakdowns and sort keys (src/api/report-schemas.ts), written out so the shell needs no full zod. */
+export const BREAKDOWN_KINDS = ['product', 'variant', 'category', 'state'] as const;
+export type BreakdownKind = (typeof BREAKDOWN_KINDS)[number];
+const BREAKDOWN_SORT_VALUES = [
+  '-revenue',
+  'revenue',
+  '-orders',
+  'orders',
+  '-units',
+  'units',
+  '-refunds',
+  'refunds',
+  '-net',
+  'net',
+  'label',
+  '-label',
+] as const;
+export type BreakdownSort = (typeof BREAKDOWN_SORT_VALUES)[number];
+
+const day = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/),
+  z.refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v)),
+);
+
+const rangeShape = {
+  range: z.optional(z.enum(RANGE_PRESETS)),
+  from: z.optional(day),
+  to: z.optional(day),
+  compare: z._default(z.enum(RANGE_COMPARISONS), 'previous'),
+  granularity: z.optional(z.enum(RANGE_GRANULARITIES)),
+};
+
+export const dashboardSearchSchema = z.object(rangeShape);
+export type DashboardSearch = z.infer<typeof dashboardSearchSchema>;
+export const DASHBOARD_DEFAULTS = { compare: 'previous' } as const satisfies Partial<DashboardSearch>;
+
+export const reportsSearchSchema = z.object({
+  ...rangeShape,
+  by: z._default(z.enum(BREAKDOWN_KINDS), 'product'),
+  categoryId: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  state: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
+  sort: z._default(z.enum(BREAKDOWN_SORT_VALUES), '-revenue'),
+  page: z._default(z.coerce.number().check(z.int(), z.minimum(1)), 1),
+  pageSize: z._default(z.pipe(z.coerce.number(), z.literal(PAGE_SIZES)), 25),
+});
+export type ReportsSearch = z.infer<typeof reportsSearchSchema>;
+export const REPORTS_DEFAULTS = {
+  compare: 'previous',
+  by: 'product',
+  sort: '-revenue',
+  page: 1,
+  pageSize: 25,
+} as const satisfies Partial<ReportsSearch>;
+
+export type RangeView = Pick<DashboardSearch, 'range' | 'from' | 'to' | 'compare' | 'granularity'>;

@@ -1,0 +1,80 @@
+/**
+ * The manager's journey: the dashboard for the last 90 days against the same days
+ * last year agrees with the order list to the cent; a refund made in the order
+ * screen shows on the dashboard when the manager comes back to it, without a reload.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { OrderSummary } from '../../src/api/order-schemas';
+import { presetRange } from '../../src/api/report-rules';
+import { formatCents } from '../../src/lib/money';
+import { apiGet, eventually, openScreen, UI_TIMEOUT } from './app';
+import { setupBrowser } from './browser';
+import { apiOrder, apiOrders } from './orders-app';
+
+const session = setupBrowser({}, { role: 'manager' });
+
+/** The figure a KPI card shows, once it shows one. */
+async function kpi(page: Page, name: string): Promise<string> {
+  const figure = page.getByRole('region', { name, exact: true }).getByText(/^\$[\d,]+\.\d\d$/);
+  await figure.waitFor({ timeout: UI_TIMEOUT });
+  return (await figure.textContent()) ?? '';
+}
+
+/** Every order placed in the range, through the API's pages: what the order list shows. */
+async function ordersIn(page: Page, from: string, to: string): Promise<OrderSummary[]> {
+  const rows: OrderSummary[] = [];
+  for (;;) {
+    const { items, total } = await apiOrders(page, { from, to, limit: '500', offset: String(rows.length) });
+    rows.push(...items);
+    if (rows.length >= total || items.length === 0) return rows;
+  }
+}
+
+describe('dashboard', () => {
+  test('last 90 days against last year agrees with the order list, and a refund shows when the manager comes back', async () => {
+    const { page, baseUrl } = session;
+    await openScreen(page, baseUrl, '/dashboard');
+    await kpi(page, 'Revenue');
+
+    await page.getByRole('combobox', { name: 'Date range' }).selectOption('last_90_days');
+    await page.getByRole('combobox', { name: 'Compare with' }).selectOption('last_year');
+    await page.waitForURL((url) => url.search === '?range=last_90_days&compare=last_year', { timeout: UI_TIMEOUT });
+
+    const { today } = await apiGet<{ today: string }>(page, '/reports/clock');
+    const { from, to } = presetRange('last_90_days', today);
+    const orders = await ordersIn(page, from, to);
+    expect(orders.length).toBeGreaterThan(100);
+    const revenue = orders.reduce((sum, o) => sum + o.total, 0);
+    await eventually(async () => expect(await kpi(page, 'Revenue')).toBe(formatCents(revenue)));
+    await page.getByText(/compared with the same period last year/).waitFor({ timeout: UI_TIMEOUT });
+    const refundsBefore = await kpi(page, 'Refunds');
+    const netBefore = await kpi(page, 'Net revenue');
+
+    // A recent, paid order from the dashboard's own list; refund $5.00 in its screen.
+    const recent = page.getByRole('table', { name: 'Recent orders' });
+    await recent.getByRole('link').first().waitFor({ timeout: UI_TIMEOUT });
+    const { items } = await apiOrders(page, { limit: '5' });
+    const target = items.find((o) => o.paymentStatus === 'paid' && o.status !== 'cancelled');
+    if (!target) throw new Error('No paid order among the five most recent');
+    const order = await apiOrder(page, target.id);
+    // Nothing shipped yet, so no units to refund: an amount (a goodwill credit) instead.
+    const amount = 500;
+    await recent.getByRole('link', { name: `#${order.number}`, exact: true }).click();
+    await page.getByRole('button', { name: 'Refund…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Refund order #${order.number}` });
+    await dialog.getByRole('textbox', { name: 'Extra amount' }).fill('5.00');
+    await dialog.getByRole('textbox', { name: 'Reason' }).fill('Arrived damaged');
+    await dialog.getByRole('button', { name: `Refund ${formatCents(amount)}` }).click();
+    await page.getByText('Refund issued').first().waitFor({ timeout: UI_TIMEOUT });
+
+    // Back in the app's history, not a reload: the dashboard's figures were invalidated by the refund.
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname === '/dashboard', { timeout: UI_TIMEOUT });
+    const cents = (text: string) => Number(text.replace(/[$,.]/g, ''));
+    await eventually(async () => expect(cents(await kpi(page, 'Refunds'))).toBe(cents(refundsBefore) + amount));
+    expect(cents(await kpi(page, 'Net revenue'))).toBe(cents(netBefore) - amount);
+    // Revenue counts orders placed in the range: a refund does not take it back.
+    expect(await kpi(page, 'Revenue')).toBe(formatCents(revenue));
+  });
+});

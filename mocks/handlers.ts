@@ -17,6 +17,7 @@ import { addOrderNote, cancelOrder, fulfilOrder, orderNotFound, refundOrder } fr
 import { DEMO_STAFF } from './auth';
 import { bulkUpdateStatus, createProduct, parseBulkStatusInput, parseProductInput, updateProduct } from './product-writes';
 import { issuesToErrors, ProblemError, problemResponse } from './problems';
+import { pricingHandlers } from './pricing-handlers';
 import { IMAGE_HOST } from './seed';
 import { LOCATIONS } from './catalogue';
 import { adjustStock, receiveDelivery, setThreshold, transferStock } from './stock-writes';
@@ -160,6 +161,9 @@ export function createHandlers(db: MockDb): HttpHandler[] {
     });
 
   return [
+    // Pricing and import: first, because their schedule check runs before every other route.
+    ...pricingHandlers(db, { authed, readJson, parseQuery, param }),
+
     http.get(
       '/api/products',
       authed('products.view', ({ request }) => {

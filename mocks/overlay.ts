@@ -5,6 +5,7 @@
  * so a tab can read just what it has not seen.
  */
 import type { Order } from '../src/api/order-schemas';
+import type { PricingChanges } from './pricing-state';
 import type { ChangeSet, IdempotencyRecord, MovementRecord, ProductRecord } from './records';
 
 const PRODUCTS = 'products';
@@ -27,7 +28,12 @@ export type OverlayContents = {
   orders: { seq: number; order: Order }[];
   movements: MovementRecord[];
   idempotency: IdempotencyRecord[];
+  pricing: { seq: number; changes: PricingChanges }[];
 };
+
+/** Pricing changes live in the meta store under ordered keys, so they need no schema upgrade. */
+const PRICING_PREFIX = 'pricing:';
+const pricingKey = (seq: number) => `${PRICING_PREFIX}${String(seq).padStart(12, '0')}`;
 
 function done<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -85,12 +91,15 @@ export class Overlay {
   async readSince(after: number): Promise<OverlayContents> {
     const tx = this.idb.transaction([PRODUCTS, ORDERS, MOVEMENTS, IDEMPOTENCY, META], 'readonly');
     const range = IDBKeyRange.lowerBound(after, true);
-    const [products, orders, movements, idempotency, seq] = await Promise.all([
+    const pricingRange = IDBKeyRange.bound(pricingKey(after + 1), `${PRICING_PREFIX}~`);
+    const [products, orders, movements, idempotency, seq, pricingKeys, pricing] = await Promise.all([
       done(tx.objectStore(PRODUCTS).index(SEQ_KEY).getAll(range)) as Promise<StoredProduct[]>,
       done(tx.objectStore(ORDERS).index(SEQ_KEY).getAll(range)) as Promise<StoredOrder[]>,
       done(tx.objectStore(MOVEMENTS).index(SEQ_KEY).getAll(range)) as Promise<StoredMovement[]>,
       done(tx.objectStore(IDEMPOTENCY).index(SEQ_KEY).getAll(range)) as Promise<StoredIdempotency[]>,
       done(tx.objectStore(META).get(SEQ_KEY)),
+      done(tx.objectStore(META).getAllKeys(pricingRange)),
+      done(tx.objectStore(META).getAll(pricingRange)) as Promise<PricingChanges[]>,
     ]);
     return {
       seq: typeof seq === 'number' ? seq : 0,
@@ -99,6 +108,7 @@ export class Overlay {
       // The seq index returns rows by change, then by id: put them back in the order they were written.
       movements: movements.sort((a, b) => a.seq - b.seq || (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map(({ seq: _seq, ...m }) => m),
       idempotency: idempotency.map(({ key, fingerprint, result }) => ({ key, fingerprint, result })),
+      pricing: pricing.map((changes, i) => ({ seq: Number(String(pricingKeys[i]).slice(PRICING_PREFIX.length)), changes })),
     };
   }
 
@@ -114,6 +124,7 @@ export class Overlay {
     const idempotency = tx.objectStore(IDEMPOTENCY);
     for (const idem of changes.idempotency) idempotency.put({ ...idem, seq: changes.seq } satisfies StoredIdempotency);
     tx.objectStore(META).put(changes.seq, SEQ_KEY);
+    if (changes.pricing) tx.objectStore(META).put(changes.pricing, pricingKey(changes.seq));
     await committed(tx);
   }
 
@@ -124,8 +135,9 @@ export class Overlay {
    */
   async clear(): Promise<void> {
     const stores = [PRODUCTS, ORDERS, MOVEMENTS, IDEMPOTENCY];
-    const tx = this.idb.transaction(stores, 'readwrite');
+    const tx = this.idb.transaction([...stores, META], 'readwrite');
     for (const name of stores) tx.objectStore(name).clear();
+    tx.objectStore(META).delete(IDBKeyRange.bound(pricingKey(0), `${PRICING_PREFIX}~`));
     await committed(tx);
   }
 

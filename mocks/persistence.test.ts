@@ -4,6 +4,7 @@ import { setupServer } from 'msw/node';
 import { productSchema, type Product } from '../src/api/schemas';
 import { createHandlers } from './handlers';
 import { createProduct, updateProduct } from './product-writes';
+import { createPriceBatch, listPriceHistory, revertPriceBatch } from './price-writes';
 import { MockDb, type Actor } from './store';
 import { connectTabs, type TabSync } from './tab-sync';
 import { productToInput } from '../src/api/product-input';
@@ -188,5 +189,59 @@ describe('two tabs', () => {
     });
     await createProduct(tabA, ADMIN, input('from-tab-a'));
     await expect(createProduct(tabB, ADMIN, input('from-tab-b'))).rejects.toMatchObject({ status: 422 });
+  });
+});
+
+// ---- pricing: batches and history persist like products, also when a change is too large to broadcast whole
+const key = () => ({ key: crypto.randomUUID(), fingerprint: crypto.randomUUID() });
+
+describe('price batches persist', () => {
+  const MERCH: Actor = { id: 'staff_merch', name: 'Mia Merchandiser', role: 'merchandiser' };
+  const change = { op: 'lower', unit: 'percent', value: 1000, ending: 'none', compareAt: 'start-sale', minMarginBp: null } as const;
+  async function until(condition: () => boolean) {
+    for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 5));
+    expect(condition()).toBe(true);
+  }
+
+  it('a batch over every product reaches the other tab (announced, read from IndexedDB) and survives a reload', async () => {
+    const tabA = await loadPage(shop);
+    const tabB = await loadPage(shop);
+    const batch = await createPriceBatch(
+      tabA,
+      MERCH,
+      { label: 'Everything 10 % off', selection: { kind: 'filter' }, change, skipFlagged: true, startsAt: null, endsAt: null },
+      key(),
+    );
+    expect(batch.variantCount).toBeGreaterThan(64);
+    const sample = tabA.getProduct('prod_000001')!.variants[0]!;
+
+    await until(() => tabB.pricing.batches.get(batch.id)?.status === 'applied');
+    expect(tabB.getProduct('prod_000001')!.variants[0]!.price).toBe(sample.price);
+    expect(listPriceHistory(tabB, { variantId: sample.id, offset: 0, limit: 10 }).total).toBe(1);
+
+    await revertPriceBatch(tabB, MERCH, batch.id, key());
+    await until(() => tabA.pricing.batches.get(batch.id)?.status === 'reverted');
+
+    const reloaded = await loadPage(shop);
+    expect(reloaded.pricing.batches.get(batch.id)).toMatchObject({ status: 'reverted', variantCount: batch.variantCount });
+    expect(reloaded.pricing.items.get(batch.id)).toHaveLength(batch.variantCount);
+    const history = listPriceHistory(reloaded, { variantId: sample.id, offset: 0, limit: 10 });
+    expect(history.items.map((h) => h.action)).toEqual(['price batch reverted', 'bulk price change']);
+    expect(reloaded.getProduct('prod_000001')!.variants[0]!.price).toBe(history.items[0]!.to.price);
+  });
+
+  it('reset forgets batches and history', async () => {
+    const tab = await loadPage(shop);
+    await createPriceBatch(
+      tab,
+      MERCH,
+      { label: 'x', selection: { kind: 'filter' }, change, skipFlagged: true, startsAt: null, endsAt: null },
+      key(),
+    );
+    await tab.reset();
+    expect(tab.pricing.batches.size).toBe(0);
+    const reloaded = await loadPage(shop);
+    expect(reloaded.pricing.batches.size).toBe(0);
+    expect(reloaded.pricing.history.size).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import type { Order } from '../src/api/order-schemas';
 import type { Product } from '../src/api/schemas';
+import type { PricingChanges } from './pricing-state';
 import type { StockMovement } from '../src/api/stock-schemas';
 
 /** One variant at one location. onHand and reserved are the sums of the ledger; nothing else sets them. */
@@ -40,6 +41,8 @@ export type ChangeSet = {
   orders: Order[];
   movements: MovementRecord[];
   idempotency: IdempotencyRecord[];
+  /** Price batches and price history the change made, when it made any. */
+  pricing?: PricingChanges;
 };
 
 export function sumOnHand(levels: readonly LevelState[] | undefined): number {

@@ -37,6 +37,8 @@ import {
 import { CATEGORIES, LOCATIONS } from './catalogue';
 import { ProblemError } from './problems';
 import type { ChangeSet, IdempotencyRecord, LevelState, MovementRecord, ProductRecord } from './records';
+import type { PriceBatch } from '../src/api/pricing-schemas';
+import { emptyPricingChanges, hasPricingChanges, priceHistoryOf, PricingState, type PricingChanges } from './pricing-state';
 import { describeLevel, InventoryIndex } from './inventory-index';
 import { OrderIndex } from './order-index';
 import { ReportIndex } from './report-index';
@@ -88,6 +90,8 @@ export type WriteContext = {
   /** The resource the request updates and the version it last read (If-Match); null when the header was missing. */
   expect?: { productId: string; version: number | null };
   idempotency?: { key: string; fingerprint: string };
+  /** Price history: the batch this write belongs to, and when its prices took effect (a schedule's start) when not now. */
+  pricing?: { batch: { id: string; label: string } | null; at?: string };
 };
 
 export type WriteOutcome<T> = { result: T; replayed: boolean };
@@ -103,6 +107,11 @@ export type WriteTx = {
   getStaff(id: string): StaffRecord | undefined;
   allStaff(): readonly StaffRecord[];
   putStaff(record: StaffRecord): void;
+  getPriceBatch(id: string): PriceBatch | undefined;
+  /** Stages a price batch; `items` only when it is made. */
+  putPriceBatch(batch: PriceBatch, items?: PricingChanges['items'][number]['items']): void;
+  /** One audit entry for the whole write instead of one per product: a batch of 10,000 variants is one decision. */
+  auditAs(draft: AuditDraft): void;
   getOrder(id: string): Order | undefined;
   putOrder(order: Order): void;
   /** Appends a ledger row; the level it moves must be put in the same write. */
@@ -292,6 +301,8 @@ export class MockDb {
   auth: AuthState = seededAuthState();
   authStorage: AuthStorage = memoryAuthStorage();
   private authRevision: string | null = null;
+  /** Price batches, their items and every variant's price history. */
+  pricing = new PricingState();
 
   constructor(settings: Partial<MockSettings> = {}) {
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
@@ -315,6 +326,7 @@ export class MockDb {
     this.reportIndex = null;
     this.searchReady = false;
     this.seq = 0;
+    this.pricing = new PricingState();
     // A fresh shop has its seeded staff and an empty log; whoever is signed in stays signed in.
     this.auth = { ...seededAuthState(), sessions: this.auth.sessions };
     const { records, stock } = seededShop(this.settings);
@@ -580,6 +592,8 @@ export class MockDb {
 
       const staged = new Map<string, ProductRecord>();
       const stagedStaff = new Map<string, StaffRecord>();
+      const pricing = emptyPricingChanges();
+      let auditDraft: AuditDraft | null = null;
       const stagedMoves: MovementRecord[] = [];
       const stagedOrders = new Map<string, Order>();
       const extraDrafts: AuditDraft[] = [];
@@ -596,6 +610,12 @@ export class MockDb {
             .map((s) => stagedStaff.get(s.id) ?? s)
             .concat([...stagedStaff.values()].filter((s) => !this.auth.staff.some((t) => t.id === s.id))),
         putStaff: (record) => void stagedStaff.set(record.id, record),
+        getPriceBatch: (id) => pricing.batches.find((b) => b.id === id) ?? this.pricing.batches.get(id),
+        putPriceBatch: (batch, items) => {
+          pricing.batches = [...pricing.batches.filter((b) => b.id !== batch.id), batch];
+          if (items) pricing.items.push({ batchId: batch.id, items });
+        },
+        auditAs: (draft) => void (auditDraft = draft),
         move: (fields) => {
           const movement: MovementRecord = {
             ...fields,
@@ -612,21 +632,39 @@ export class MockDb {
       };
       const result = fn(tx);
 
-      const drafts: AuditDraft[] = [
-        ...extraDrafts,
-        ...[...staged.values()].flatMap((r) => productAudit(this.getProduct(r.product.id), r.product)),
-        ...[...stagedStaff.values()].flatMap((r) => {
-          const before = this.auth.staff.find((s) => s.id === r.id);
-          return staffAudit(before && publicStaff(before), publicStaff(r));
-        }),
-      ];
+      const seq = this.seq + 1;
+      let historyCount = 0;
+      const historyContext = {
+        at: ctx.pricing?.at ?? now,
+        actor: { id: ctx.actor.id, name: ctx.actor.name },
+        action: ctx.action,
+        batch: ctx.pricing?.batch ?? null,
+      };
+      for (const r of staged.values()) {
+        pricing.history.push(
+          ...priceHistoryOf(this.getProduct(r.product.id), r.product, historyContext, () => `ph_${seq}_${historyCount++}`),
+        );
+      }
+
+      // A batch's one entry stands for its products; stock and order entries are added as they are.
+      const drafts: AuditDraft[] = auditDraft
+        ? [auditDraft, ...extraDrafts]
+        : [
+            ...extraDrafts,
+            ...[...staged.values()].flatMap((r) => productAudit(this.getProduct(r.product.id), r.product)),
+            ...[...stagedStaff.values()].flatMap((r) => {
+              const before = this.auth.staff.find((s) => s.id === r.id);
+              return staffAudit(before && publicStaff(before), publicStaff(r));
+            }),
+          ];
 
       const changes: ChangeSet = {
-        seq: this.seq + 1,
+        seq,
         products: [...staged.values()],
         orders: [...stagedOrders.values()],
         movements: stagedMoves,
         idempotency: ctx.idempotency ? [{ ...ctx.idempotency, result }] : [],
+        ...(hasPricingChanges(pricing) ? { pricing } : {}),
       };
       this.applyChanges(changes);
       if (stagedStaff.size || drafts.length) {
@@ -672,6 +710,7 @@ export class MockDb {
       changes.movements,
       changes.idempotency,
     );
+    if (changes.pricing) this.pricing.apply(changes.seq, changes.pricing);
   }
 
   /** Applies stored records that may come from many changes (the persisted overlay); `seq` is the newest of them. */

@@ -12,7 +12,14 @@ import { SETTINGS_STORAGE_KEY, type MockSettings } from './settings';
 import { localSync, type MockDb, type MockSync } from './store';
 
 type Message =
-  { type: 'changes'; shop: string; changes: ChangeSet } | { type: 'reset'; shop: string } | { type: 'settings'; settings: MockSettings };
+  | { type: 'changes'; shop: string; changes: ChangeSet }
+  /** A large change (a bulk price batch): other tabs read it from IndexedDB rather than from a copy of megabytes. */
+  | { type: 'changed'; shop: string; seq: number }
+  | { type: 'reset'; shop: string }
+  | { type: 'settings'; settings: MockSettings };
+
+/** Beyond this many products, a change is announced rather than sent: cloning it for the channel costs more than the other tab reading it. */
+const BROADCAST_LIMIT = 64;
 
 export type TabSyncOptions = {
   /** For tests: fake-indexeddb's factory, another channel name, no locks. */
@@ -44,6 +51,7 @@ export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Pro
     if (!overlay || (await overlay.latestSeq()) <= db.seq) return;
     const news = await overlay.readSince(db.seq);
     db.applyRecords(news.seq, news.products, news.orders, news.movements, news.idempotency);
+    for (const { seq, changes } of news.pricing) db.pricing.apply(seq, changes);
   }
 
   /** (Re)attaches the overlay of the db's current shop and applies it over the fresh seed. */
@@ -67,6 +75,7 @@ export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Pro
     channel.onmessage = (event: MessageEvent<Message>) => {
       const message = event.data;
       if (message.type === 'changes' && message.shop === db.shopKey) db.applyChanges(message.changes);
+      else if (message.type === 'changed' && message.shop === db.shopKey) void inTab.exclusive(catchUp);
       else if (message.type === 'reset' && message.shop === db.shopKey) db.reseed();
       else if (message.type === 'settings') {
         const shopChanged =
@@ -100,7 +109,11 @@ export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Pro
         // The change is already applied in memory and answered; failing the request now would make the client retry into a 409.
         console.warn('[mock] could not persist a change; it will be lost on reload', error);
       }
-      post({ type: 'changes', shop: db.shopKey, changes });
+      post(
+        changes.products.length > BROADCAST_LIMIT
+          ? { type: 'changed', shop: db.shopKey, seq: changes.seq }
+          : { type: 'changes', shop: db.shopKey, changes },
+      );
     },
     async reset() {
       await overlay?.clear();

@@ -14,6 +14,19 @@ import { ApiError } from '@/api/api-error';
 import { PRODUCT_LIST_DEFAULTS, productListSearchSchema, searchToQuery, type ProductListSearch } from '@/features/products/search';
 import { AUDIT_DEFAULTS, auditSearchSchema, type AuditSearch } from '@/features/audit/search';
 import {
+  BATCH_LIST_DEFAULTS,
+  batchListSearchSchema,
+  BULK_PRICE_DEFAULTS,
+  bulkPriceSearchSchema,
+  PAGED_DEFAULTS,
+  pagedSearchSchema,
+  priceHistorySearchSchema,
+  type BatchListSearch,
+  type BulkPriceSearch,
+  type PagedSearch,
+  type PriceHistorySearch,
+} from '@/features/pricing/search';
+import {
   INVENTORY_LIST_DEFAULTS,
   inventoryListSearchSchema,
   inventorySearchToQuery,
@@ -33,7 +46,6 @@ import {
 import { ORDER_LIST_DEFAULTS, orderListSearchSchema, orderSearchToQuery, type OrderListSearch } from '@/features/orders/search';
 import { parseSearch, parseSearchLeniently, stringifySearch } from '@/lib/search-params';
 import { AppLayout } from './layout/app-layout';
-import { NotBuiltYet } from './not-built-yet';
 import { PendingScreen } from './pending-screen';
 import { NotFound, RouteError } from './route-error';
 
@@ -197,14 +209,47 @@ const orderRoute = createRoute({
   component: lazyRouteComponent(orderScreens, 'OrderScreen'),
 });
 
-const placeholder = <Path extends string>(path: Path, title: string, what: string) =>
-  createRoute({ getParentRoute: () => rootRoute, path, component: () => <NotBuiltYet title={title} what={what} /> });
-
 const settingsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/settings',
   component: lazyRouteComponent(() => import('./settings/settings-page'), 'SettingsPage'),
 });
+
+// ---- Pricing: bulk change with preview, batches, price history, CSV import. Views live in the URL.
+const pricingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/pricing',
+  validateSearch: (raw: Partial<BulkPriceSearch> & SearchSchemaInput) => parseSearchLeniently(bulkPriceSearchSchema, raw),
+  search: { middlewares: [stripSearchParams(BULK_PRICE_DEFAULTS)] },
+  component: lazyRouteComponent(() => import('@/features/pricing/components/bulk-price-page'), 'BulkPricePage'),
+});
+const priceBatchesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/pricing/batches',
+  validateSearch: (raw: Partial<BatchListSearch> & SearchSchemaInput) => parseSearchLeniently(batchListSearchSchema, raw),
+  search: { middlewares: [stripSearchParams(BATCH_LIST_DEFAULTS)] },
+  component: lazyRouteComponent(() => import('@/features/pricing/components/batches-page'), 'BatchesPage'),
+});
+const priceBatchRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/pricing/batches/$batchId',
+  validateSearch: (raw: Partial<PagedSearch> & SearchSchemaInput) => parseSearchLeniently(pagedSearchSchema, raw),
+  search: { middlewares: [stripSearchParams(PAGED_DEFAULTS)] },
+  component: lazyRouteComponent(() => import('@/features/pricing/components/batch-page'), 'BatchPage'),
+});
+const priceHistoryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/pricing/history',
+  validateSearch: (raw: Partial<PriceHistorySearch> & SearchSchemaInput) => parseSearchLeniently(priceHistorySearchSchema, raw),
+  search: { middlewares: [stripSearchParams(PAGED_DEFAULTS)] },
+  component: lazyRouteComponent(() => import('@/features/pricing/components/price-history-page'), 'PriceHistoryPage'),
+});
+const productImportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/pricing/import',
+  component: lazyRouteComponent(() => import('@/features/pricing/components/import-page'), 'ImportPage'),
+});
+// ---- end of pricing
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
@@ -213,7 +258,11 @@ const routeTree = rootRoute.addChildren([
   productsRoute,
   productNewRoute,
   productEditRoute,
-  placeholder('/pricing', 'Pricing', 'Bulk price changes with a preview, scheduled sales and price history'),
+  pricingRoute,
+  priceBatchesRoute,
+  priceBatchRoute,
+  priceHistoryRoute,
+  productImportRoute,
   inventoryRoute,
   inventoryLedgerRoute,
   inventoryReceiveRoute,

@@ -211,10 +211,42 @@ const SCREENS: Screen[] = [
       await page.locator('.recharts-surface').first().waitFor({ timeout: UI_TIMEOUT });
     },
   },
-  ...['/pricing'].map((path): Screen => ({
-    name: path.slice(1),
-    open: (page, baseUrl) => openScreen(page, baseUrl, path),
-  })),
+  // ---- pricing screens
+  {
+    name: 'pricing: bulk change with preview',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/pricing?categoryId=audio');
+      await page.getByRole('textbox', { name: 'Percent' }).fill('20');
+      await page.getByRole('table', { name: 'Preview' }).locator('tbody tr').nth(2).getByText('→').first().waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  {
+    name: 'pricing: batch detail',
+    open: async (page, baseUrl) => {
+      await openBatch(page, baseUrl);
+    },
+  },
+  {
+    name: 'pricing: price history',
+    open: async (page, baseUrl) => {
+      await openBatch(page, baseUrl);
+      await page.getByRole('table', { name: 'Batch variants' }).getByRole('link', { name: 'History' }).first().click();
+      await page
+        .getByRole('table', { name: 'Price history' })
+        .getByRole('row', { name: /bulk price change/ })
+        .waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  {
+    name: 'pricing: empty batches list and CSV import',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/pricing/batches');
+      await page.getByText('No price batches yet.').waitFor({ timeout: UI_TIMEOUT });
+      await openScreen(page, baseUrl, '/pricing/import');
+      await page.getByRole('button', { name: 'Download template' }).waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  // ---- end of pricing screens
   {
     name: 'settings',
     open: async (page, baseUrl) => {
@@ -296,6 +328,28 @@ const SCREENS: Screen[] = [
     within: '[role="dialog"]',
   },
 ];
+
+/** Applies a 10 % sale on Power through the API, then opens its batch from the batches list, as a person would. */
+async function openBatch(page: Page, baseUrl: string): Promise<void> {
+  await openScreen(page, baseUrl, '/pricing/batches');
+  const status = await page.evaluate(async () => {
+    const response = await fetch('/api/pricing/batches', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      body: JSON.stringify({
+        label: 'Axe sale',
+        selection: { kind: 'filter', categoryId: 'power' },
+        change: { op: 'lower', unit: 'percent', value: 1000, ending: '99', compareAt: 'start-sale', minMarginBp: null },
+        skipFlagged: true,
+      }),
+    });
+    return response.status;
+  });
+  expect(status).toBe(201);
+  await openScreen(page, baseUrl, '/pricing/batches');
+  await page.getByRole('table', { name: 'Price batches' }).getByRole('link', { name: 'Axe sale' }).click();
+  await page.getByRole('table', { name: 'Batch variants' }).getByRole('link', { name: 'History' }).first().waitFor({ timeout: UI_TIMEOUT });
+}
 
 const session = setupBrowser({ colorScheme: 'light' });
 

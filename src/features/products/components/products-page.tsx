@@ -107,10 +107,18 @@ export function ProductsPage() {
                 <Button size="xs" variant="light" color="orange" onClick={() => setConfirmingArchive(true)} loading={bulk.isPending}>
                   Archive {selectedIds.length}
                 </Button>
+                <Button size="xs" variant="light" onClick={() => void navigate({ to: '/pricing', search: { ids: selectedIds } })}>
+                  Change prices of {selectedIds.length}
+                </Button>
                 <Button size="xs" variant="subtle" onClick={() => setRowSelection({})}>
                   Clear selection
                 </Button>
               </Group>
+            )}
+            {canEdit && selectedIds.length === 0 && (
+              <Button size="xs" variant="default" onClick={() => void navigate({ to: '/pricing', search: filters })}>
+                Change prices of all matching
+              </Button>
             )}
             <ExportCsvButton
               filename="products.csv"

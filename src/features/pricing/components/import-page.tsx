@@ -1,0 +1,186 @@
+import { Alert, Badge, Button, FileInput, Group, Stack, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useRef, useState } from 'react';
+import { newIdempotencyKey } from '@/api/client';
+import type { ImportRow, ProductImportResult } from '@/api/pricing-schemas';
+import { IMPORT_COLUMNS, IMPORT_TEMPLATE_ROWS } from '@/api/product-import';
+import { PageHeader } from '@/components/page-header';
+import { downloadText, toCsv } from '@/lib/csv';
+import { centsToInput } from '@/lib/money';
+import { useImportProducts } from '../api/pricing-mutations';
+import { PricingNav } from './pricing-nav';
+
+const SHOWN_ROWS = 500;
+const ACTION_COLORS: Record<ImportRow['action'], string> = { create: 'green', update: 'blue', unchanged: 'gray', error: 'red' };
+const MONEY_FIELDS = new Set(['price', 'compareAtPrice', 'cost']);
+
+function show(field: string, value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (MONEY_FIELDS.has(field) && typeof value === 'number') return `$${centsToInput(value)}`;
+  return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+function downloadTemplate() {
+  downloadText(
+    'product-import-template.csv',
+    toCsv(
+      IMPORT_TEMPLATE_ROWS,
+      IMPORT_COLUMNS.map((c) => ({ header: c, value: (r: (typeof IMPORT_TEMPLATE_ROWS)[number]) => r[c] })),
+    ),
+  );
+}
+
+/** A CSV of products: a dry run first (what every row would do, every error by row and column), then all rows or none. */
+export function ImportPage() {
+  const [file, setFile] = useState<File | null>(null);
+  const [csv, setCsv] = useState<string | null>(null);
+  const [result, setResult] = useState<ProductImportResult | null>(null);
+  const key = useRef<string | null>(null);
+  const importing = useImportProducts();
+
+  const choose = async (next: File | null) => {
+    setFile(next);
+    setResult(null);
+    key.current = null;
+    const text = next ? await next.text() : null;
+    setCsv(text);
+    if (text)
+      importing.mutate(
+        { csv: text, dryRun: true },
+        {
+          onSuccess: setResult,
+          onError: (e) => notifications.show({ color: 'red', title: 'The file could not be checked', message: e.message }),
+        },
+      );
+  };
+
+  const apply = () => {
+    if (!csv) return;
+    key.current ??= newIdempotencyKey();
+    importing.mutate(
+      { csv, dryRun: false, idempotencyKey: key.current },
+      {
+        onSuccess: (done) => {
+          setResult(done);
+          notifications.show({ color: 'green', title: 'Products imported', message: `${done.created} created, ${done.updated} updated` });
+        },
+        onError: (e) => notifications.show({ color: 'red', title: 'Nothing was imported', message: e.message }),
+      },
+    );
+  };
+
+  const errors = result?.errors ?? [];
+  return (
+    <>
+      <PageHeader
+        title="Import products"
+        description="Create or update products from a CSV, by SKU"
+        actions={
+          <Button variant="default" onClick={downloadTemplate}>
+            Download template
+          </Button>
+        }
+      />
+      <PricingNav />
+      <Stack gap="md">
+        <Text size="sm">
+          Columns: {IMPORT_COLUMNS.join(', ')}. A known SKU updates its variant and product (an empty cell leaves the field as it is); a new
+          SKU creates a product (title, category and price required). Prices in dollars, tags separated by “;”.
+        </Text>
+        <FileInput
+          label="CSV file"
+
+          accept=".csv,text/csv"
+          value={file}
+          onChange={(f) => void choose(f)}
+          clearable
+          w={360}
+        />
+        {result && (
+          <>
+            <Group gap="sm">
+              <Badge color="green" variant="dot">
+                {result.created} to create
+              </Badge>
+              <Badge color="blue" variant="dot">
+                {result.updated} to update
+              </Badge>
+              <Badge color="gray" variant="dot">
+                {result.unchanged} unchanged
+              </Badge>
+              <Badge color="red" variant="dot">
+                {errors.length} errors
+              </Badge>
+            </Group>
+            {result.applied ? (
+              <Alert color="green" title="Imported">
+                Every row was applied.
+              </Alert>
+            ) : errors.length ? (
+              <Alert color="red" title="Fix the file, then choose it again" role="alert">
+                Nothing is imported while any row has an error: the file applies all at once or not at all.
+              </Alert>
+            ) : (
+              <Group>
+                <Button onClick={apply} loading={importing.isPending} disabled={result.created + result.updated === 0}>
+                  Import {result.created + result.updated} rows
+                </Button>
+              </Group>
+            )}
+            <Table.ScrollContainer minWidth={600}>
+              <Table aria-label="Import rows" verticalSpacing="xs">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Line</Table.Th>
+                    <Table.Th>SKU</Table.Th>
+                    <Table.Th>Action</Table.Th>
+                    <Table.Th>Changes or errors</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {result.rows.slice(0, SHOWN_ROWS).map((row) => (
+                    <Table.Tr key={row.row}>
+                      <Table.Td>{row.row}</Table.Td>
+                      <Table.Td>{row.sku}</Table.Td>
+                      <Table.Td>
+                        <Badge color={ACTION_COLORS[row.action]} variant="dot">
+                          {row.action}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>
+                        {row.errors.length
+                          ? row.errors.map((e) => (
+                              <Text key={e.column + e.message} size="sm" c="red">
+                                {e.column}: {e.message}
+                              </Text>
+                            ))
+                          : Object.entries(row.changes).map(([field, [before, after]]) => (
+                              <Text key={field} size="sm">
+                                {field}: {show(field, before)} → {show(field, after)}
+                              </Text>
+                            ))}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            {errors.some((e) => e.row === 1) && (
+              <Text size="sm" c="red">
+                {errors
+                  .filter((e) => e.row === 1)
+                  .map((e) => `${e.column}: ${e.message}`)
+                  .join(' · ')}
+              </Text>
+            )}
+            {result.rows.length > SHOWN_ROWS && (
+              <Text size="sm" c="dimmed">
+                The first {SHOWN_ROWS} of {result.rows.length} rows are shown.
+              </Text>
+            )}
+          </>
+        )}
+      </Stack>
+    </>
+  );
+}

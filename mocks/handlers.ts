@@ -303,7 +303,8 @@ export function createHandlers(db: MockDb): HttpHandler[] {
     http.post(
       '/api/orders/:id/notes',
       authed('orders.view', async ({ request, params }, actor) => {
-        const order = await addOrderNote(db, actor, param(params.id), await readJson(request));
+        const body = await readJson(request);
+        const order = await addOrderNote(db, actor, param(params.id), body, idempotencyOf(request, body));
         return HttpResponse.json(order, withEtag(order.version));
       }),
     ),

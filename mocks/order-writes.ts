@@ -327,20 +327,24 @@ export async function refundOrder(db: MockDb, actor: Actor, id: string, body: un
   return result;
 }
 
-export async function addOrderNote(db: MockDb, actor: Actor, id: string, body: unknown): Promise<Order> {
+/** A retried note (same Idempotency-Key, when the client sends one) is added once. */
+export async function addOrderNote(db: MockDb, actor: Actor, id: string, body: unknown, idempotency: Idempotency | null): Promise<Order> {
   const input = parse(noteInputSchema, body);
   // Notes are how the people who work orders talk to each other: the same permission as fulfilling.
-  const { result } = await db.write({ actor, permission: 'orders.fulfil', action: 'note added' }, (tx) => {
-    const current = tx.getOrder(id);
-    if (!current) throw orderNotFound(id);
-    // Appending a note needs no version: it cannot overwrite anything.
-    const order = structuredClone(current);
-    order.notes.push({ id: `note_${order.id.slice(4)}_${order.notes.length + 1}`, at: tx.now, author: person(actor), text: input.text });
-    event(order, tx, actor, 'note_added', `Note: ${input.text}`);
-    settle(order);
-    tx.putOrder(order);
-    audit(tx, current, order, { note: input.text });
-    return order;
-  });
+  const { result } = await db.write(
+    { actor, permission: 'orders.fulfil', action: 'note added', ...(idempotency ? { idempotency } : {}) },
+    (tx) => {
+      const current = tx.getOrder(id);
+      if (!current) throw orderNotFound(id);
+      // Appending a note needs no version: it cannot overwrite anything.
+      const order = structuredClone(current);
+      order.notes.push({ id: `note_${order.id.slice(4)}_${order.notes.length + 1}`, at: tx.now, author: person(actor), text: input.text });
+      event(order, tx, actor, 'note_added', `Note: ${input.text}`);
+      settle(order);
+      tx.putOrder(order);
+      audit(tx, current, order, { note: input.text });
+      return order;
+    },
+  );
   return result;
 }

@@ -192,6 +192,21 @@ describe('fulfilling', () => {
   });
 });
 
+describe('notes', () => {
+  it('are added once when the same note is sent twice with one key', async () => {
+    const order = openOrder();
+    const key = newKey();
+    const [a, b] = await Promise.all([
+      post(`/api/orders/${order.id}/notes`, { text: 'Called the customer' }, key),
+      post(`/api/orders/${order.id}/notes`, { text: 'Called the customer' }, key),
+    ]);
+    expect(b.json).toEqual(a.json);
+    const after = await getOrder(order.id);
+    expect(after.notes.filter((n) => n.text === 'Called the customer')).toHaveLength(1);
+    expect(after.timeline.at(-1)).toMatchObject({ type: 'note_added', actor: { name: 'Sam Support' } });
+  });
+});
+
 describe('cancelling', () => {
   it('releases every reservation and refunds the payment in the same step', async () => {
     signInAs('manager');

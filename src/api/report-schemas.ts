@@ -5,8 +5,10 @@
  */
 import { z } from 'zod';
 import { COMPARISONS, GRANULARITIES } from './report-rules';
-import { centsSchema } from './schemas';
 import { storeDateSchema } from './order-schemas';
+
+/** A sum of many orders: whole cents with no upper bound (a single price stops at $1,000,000; a year of sales does not). */
+const totalCents = z.number().int('Use whole cents').min(0);
 
 /**
  * revenue: what customers were charged for orders placed in the period (order totals:
@@ -16,11 +18,11 @@ import { storeDateSchema } from './order-schemas';
  */
 export const salesMeasuresSchema = z
   .object({
-    revenue: centsSchema,
+    revenue: totalCents,
     orders: z.number().int().min(0),
     units: z.number().int().min(0),
-    averageOrderValue: centsSchema,
-    refunds: centsSchema,
+    averageOrderValue: totalCents,
+    refunds: totalCents,
     net: z.number().int(),
   })
   .meta({ id: 'SalesMeasures' });

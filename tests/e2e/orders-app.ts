@@ -37,8 +37,8 @@ export async function openTwoLineOrder(page: Page): Promise<Order> {
     let stocked = true;
     for (const line of order.lines) {
       const query = new URLSearchParams({ variantId: line.variantId, locationId: order.locationId });
-      const { items } = await apiGet<{ items: InventoryLevel[] }>(page, `/inventory?${query.toString()}`);
-      stocked &&= (items[0]?.onHand ?? 0) >= line.quantity;
+      const { items: levels } = await apiGet<{ items: InventoryLevel[] }>(page, `/inventory?${query.toString()}`);
+      stocked &&= (levels[0]?.onHand ?? 0) >= line.quantity;
     }
     if (stocked) return order;
   }

@@ -53,3 +53,26 @@ export function storeDate(ms: number): string {
   }
   return new Date(ms + offset).toISOString().slice(0, 10);
 }
+
+/**
+ * "2026-11-27" + "00:00" on the store's clock → ISO UTC. A time skipped by the
+ * spring change reads as the hour after; a repeated autumn time as the first one.
+ */
+export function storeTimeToIso(date: string, time: string): string | null {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!d || !t) return null;
+  const wall = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
+  if (Number.isNaN(wall)) return null;
+  // The offset at a first guess, then again at the corrected instant (it may sit across a DST change).
+  let instant = wall - (wallClockMs(wall) - wall);
+  instant = wall - (wallClockMs(instant) - instant);
+  return new Date(instant).toISOString();
+}
+
+const storeFormat = new Intl.DateTimeFormat('en-US', { timeZone: STORE_TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' });
+
+/** "Nov 27, 2026, 12:00 AM ET": a moment on the store's clock. */
+export function formatStoreTime(iso: string): string {
+  return `${storeFormat.format(new Date(iso))} ET`;
+}

@@ -4,10 +4,9 @@ import { newIdempotencyKey } from '@/api/client';
 /**
  * One Idempotency-Key per attempt: the same request sent again (a double click,
  * a retry after a network failure) carries the same key, so the API applies it
- * once; a changed request (other numbers, a fresh version after a 409) is a new
- * attempt with a new key. `reset` after a success, so doing the same thing
- * again on purpose is not mistaken for a retry.
- * (The inventory feature has its own copy in features/inventory/components/attempt-key.ts.)
+ * once; a changed request (other numbers, a fresh version after a 409, another
+ * file) is a new attempt with a new key. `reset` after a success, so doing the
+ * same thing again on purpose is not mistaken for a retry.
  */
 export function useAttemptKey() {
   const attempt = useRef<{ body: string; key: string } | null>(null);

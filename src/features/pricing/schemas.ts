@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { PriceBatchInput, PriceChangeInput, PriceSelection } from '@/api/pricing-schemas';
 import { COMPARE_AT_MODES, PRICE_ENDINGS, PRICE_OPS, PRICE_UNITS, parsePercent } from '@/lib/price-rules';
 import { parseDollars } from '@/lib/money';
-import { storeTimeToIso } from '@/lib/store-time';
+import { storeTimeToIso } from '@/api/store-time';
 import type { BulkPriceSearch } from './search';
 
 export const priceFormSchema = z

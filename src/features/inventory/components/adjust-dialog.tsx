@@ -12,7 +12,7 @@ import type { InventoryLevel } from '@/api/stock-schemas';
 import { withServerErrors } from '@/components/forms/server-errors';
 import { applyFreshLevels, useAdjustStock } from '../api/inventory-mutations';
 import { inventoryQueries } from '../api/inventory-queries';
-import { useAttemptKey } from './attempt-key';
+import { useAttemptKey } from '@/components/use-attempt-key';
 import { freshLevelsOf } from './fresh-levels';
 import { CLOSE_BUTTON, formatChange, formatUnits, QUANTITY_LABELS, REASON_LABELS } from './stock-labels';
 

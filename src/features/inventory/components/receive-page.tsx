@@ -12,7 +12,7 @@ import { UnsavedChangesGuard } from '@/components/unsaved-changes-guard';
 import { downloadText } from '@/lib/csv';
 import { useReceiveDelivery } from '../api/inventory-mutations';
 import { inventoryQueries } from '../api/inventory-queries';
-import { useAttemptKey } from './attempt-key';
+import { useAttemptKey } from '@/components/use-attempt-key';
 import { readReceiptCsv, RECEIPT_COLUMNS, receiptTemplate, type ReceiptRowText } from './receipt-csv';
 import { formatUnits } from './stock-labels';
 import classes from './receive-page.module.css';

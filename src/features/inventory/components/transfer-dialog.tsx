@@ -12,7 +12,7 @@ import { withServerErrors } from '@/components/forms/server-errors';
 import { applyFreshLevels, useTransferStock } from '../api/inventory-mutations';
 import { inventoryQueries } from '../api/inventory-queries';
 import { CurrentNumbers } from './adjust-dialog';
-import { useAttemptKey } from './attempt-key';
+import { useAttemptKey } from '@/components/use-attempt-key';
 import { freshLevelsOf } from './fresh-levels';
 import { CLOSE_BUTTON, formatUnits } from './stock-labels';
 

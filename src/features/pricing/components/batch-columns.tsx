@@ -2,7 +2,7 @@ import { Badge } from '@mantine/core';
 import type { PriceBatch, PriceBatchItem, PriceBatchStatus, PriceHistoryEntry } from '@/api/pricing-schemas';
 import { AnchorLink } from '@/components/anchor-link';
 import { createDataTableColumnHelper } from '@/components/data-table/data-table';
-import { formatStoreTime } from '@/lib/store-time';
+import { formatStoreTime } from '@/api/store-time';
 import { CompareAtFromTo, fromToColumns, PriceFromTo } from './price-cells';
 
 export const BATCH_STATUS_LABELS: Record<PriceBatchStatus, string> = {

@@ -10,7 +10,7 @@ import { useCan } from '@/components/current-user';
 import { PageHeader } from '@/components/page-header';
 import { formatCents } from '@/lib/money';
 import { formatBasisPoints } from '@/lib/price-rules';
-import { formatStoreTime } from '@/lib/store-time';
+import { formatStoreTime } from '@/api/store-time';
 import { useRevertPriceBatch } from '../api/pricing-mutations';
 import { pricingQueries } from '../api/pricing-queries';
 import { toPage } from '../search';

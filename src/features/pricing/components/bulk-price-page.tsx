@@ -15,7 +15,7 @@ import { PageHeader } from '@/components/page-header';
 import { formatPermille } from '@/lib/money';
 import { request } from '@/api/client';
 import { pricePreviewSchema } from '@/api/pricing-schemas';
-import { formatStoreTime } from '@/lib/store-time';
+import { formatStoreTime } from '@/api/store-time';
 import { useCreatePriceBatch } from '../api/pricing-mutations';
 import { pricingQueries } from '../api/pricing-queries';
 import { formToBatch, formToChange, PRICE_FORM_DEFAULTS, priceFormSchema, searchToSelection, type PriceFormValues } from '../schemas';

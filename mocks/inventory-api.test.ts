@@ -136,7 +136,12 @@ describe('GET /api/inventory', () => {
     expect(res.items.map((l) => l.sku)).toEqual(expected.slice(2, 12).map((l) => l.sku));
 
     const low = inventoryListSchema.parse((await call('GET', '/api/inventory?low=true&limit=500')).json);
-    expect(low.total).toBe(all.filter((l) => l.available <= l.threshold || (l.daysOfCover !== null && l.daysOfCover < 14)).length);
+    const archived = new Set([...mockDb().allRecords()].filter((r) => r.product.status === 'archived').map((r) => r.product.id));
+    expect(low.total).toBe(
+      all.filter((l) => !archived.has(l.productId) && (l.available <= l.threshold || (l.daysOfCover !== null && l.daysOfCover < 14)))
+        .length,
+    );
+    expect(archived.size).toBeGreaterThan(0);
     expect(low.total).toBeGreaterThan(0);
 
     const sku = all[7]!.sku;

@@ -23,6 +23,8 @@ type LevelEntry = {
   /** Lowercase SKU and title, for the text search. */
   search: string;
   categoryId: string;
+  /** The product's status: an archived product is never "running low", nobody restocks it. */
+  status: string;
   onHand: number;
   reserved: number;
   available: number;
@@ -127,6 +129,7 @@ export class InventoryIndex {
           titleKey,
           search,
           categoryId: p.categoryId,
+          status: p.status,
           onHand: level.onHand,
           reserved: level.reserved,
           available: free,
@@ -182,6 +185,6 @@ function matcher(query: InventoryListQuery): ((e: LevelEntry) => boolean) | null
     (variantId === undefined || e.variantId === variantId) &&
     (categoryId === undefined || e.categoryId === categoryId) &&
     (states === null || states.includes(e.state)) &&
-    (!low || e.available <= e.threshold || (e.cover !== null && e.cover < LOW_COVER_DAYS)) &&
+    (!low || (e.status !== 'archived' && (e.available <= e.threshold || (e.cover !== null && e.cover < LOW_COVER_DAYS)))) &&
     (text === undefined || e.search.includes(text));
 }

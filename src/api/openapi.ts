@@ -262,7 +262,7 @@ const INVENTORY_QUERY_DESCRIPTIONS: Record<keyof InventoryListQuery, string> = {
   locationId: 'Only this location.',
   categoryId: 'Only variants of products in this category.',
   state: 'Comma-separated stock states, e.g. `low,out`.',
-  low: '`true`: only levels running low (available at or under the threshold, or under 14 days of cover).',
+  low: '`true`: only levels running low (available at or under the threshold, or under 14 days of cover), archived products left out.',
   variantId: 'Only this variant (its level at every location).',
 };
 

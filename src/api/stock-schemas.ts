@@ -58,7 +58,7 @@ export const inventoryListQuerySchema = z.object({
   locationId: z.string().min(1).optional(),
   categoryId: z.string().min(1).optional(),
   state: commaList(stockStateSchema).optional(),
-  /** Running low: available at or under the threshold, or under 14 days of cover. */
+  /** Running low: available at or under the threshold, or under 14 days of cover; archived products never are. */
   low: flag.optional(),
   variantId: z.string().min(1).optional(),
 });

@@ -13,22 +13,24 @@ import {
   type Order,
   type OrderLine,
 } from '../src/api/order-schemas';
-import { fulfilmentStatusOf, lineRefundAmount, paymentStatusOf, refundable, unitsToShip } from '../src/api/order-rules';
+import {
+  fulfilmentStatusOf,
+  lineRefundAmount,
+  paymentStatusOf,
+  refundable,
+  refundableUnits,
+  restockableUnits,
+  shippingLeft,
+  unitsToShip,
+} from '../src/api/order-rules';
 import { formatCents } from '../src/lib/money';
 import { normalizeTrackingNumber, trackingNumberProblem } from '../src/lib/tracking';
-import type { z } from 'zod';
-import { issuesToErrors, ProblemError, validationProblem } from './problems';
+import { parseBody, ProblemError, validationProblem } from './problems';
 import { locationIndex } from './stock-seed';
 import { locationName, StagedLevels } from './stock-writes';
 import type { Actor, MockDb, WriteTx } from './store';
 
 type Idempotency = { key: string; fingerprint: string };
-
-function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw validationProblem(issuesToErrors(parsed.error.issues));
-  return parsed.data;
-}
 
 export function orderNotFound(id: string): ProblemError {
   return new ProblemError({ status: 404, title: 'Order not found', detail: `No order has the id ${id}.` });
@@ -105,7 +107,7 @@ function checkLocation(id: string, field: string): void {
 }
 
 export async function fulfilOrder(db: MockDb, actor: Actor, id: string, body: unknown, idempotency: Idempotency): Promise<Order> {
-  const input = parse(fulfilInputSchema, body);
+  const input = parseBody(fulfilInputSchema, body);
   const { result } = await db.write({ actor, permission: 'orders.fulfil', action: 'order fulfilled', idempotency }, (tx) => {
     const order = editable(tx, id, input.version);
     const before = tx.getOrder(id)!;
@@ -188,12 +190,8 @@ function checkRefundAllowed(actor: Actor, amount: number): void {
   throw new ProblemError({ status: 403, title: 'Not allowed', detail });
 }
 
-function shippingRefunded(order: Order): number {
-  return order.refunds.reduce((n, r) => n + r.shipping, 0);
-}
-
 export async function cancelOrder(db: MockDb, actor: Actor, id: string, body: unknown, idempotency: Idempotency): Promise<Order> {
-  const input = parse(cancelInputSchema, body);
+  const input = parseBody(cancelInputSchema, body);
   const { result } = await db.write({ actor, permission: 'orders.fulfil', action: 'order cancelled', idempotency }, (tx) => {
     const order = editable(tx, id, input.version);
     const before = tx.getOrder(id)!;
@@ -228,7 +226,7 @@ export async function cancelOrder(db: MockDb, actor: Actor, id: string, body: un
         .filter((l) => l.quantity > l.refundedQuantity)
         .map((l) => ({ lineId: l.id, quantity: l.quantity - l.refundedQuantity }));
       for (const line of order.lines) line.refundedQuantity = line.quantity;
-      const shipping = order.shipping - shippingRefunded(order);
+      const shipping = shippingLeft(order);
       addRefund(order, tx, actor, { amount, shipping, lines, restock: false, locationId: null, reason: input.reason });
     }
     settle(order);
@@ -261,15 +259,8 @@ function addRefund(
   event(order, tx, actor, 'refunded', `Refunded ${formatCents(refund.amount)}${what}: ${refund.reason}.`);
 }
 
-/** Units of a line already put back on the shelf by earlier refunds. */
-function restocked(order: Order, lineId: string): number {
-  let n = 0;
-  for (const r of order.refunds) if (r.restock) for (const l of r.lines) if (l.lineId === lineId) n += l.quantity;
-  return n;
-}
-
 export async function refundOrder(db: MockDb, actor: Actor, id: string, body: unknown, idempotency: Idempotency): Promise<Order> {
-  const input = parse(refundInputSchema, body);
+  const input = parseBody(refundInputSchema, body);
   const { result } = await db.write({ actor, permission: 'orders.refund', action: 'order refunded', idempotency }, (tx) => {
     const order = editable(tx, id, input.version);
     const before = tx.getOrder(id)!;
@@ -278,19 +269,18 @@ export async function refundOrder(db: MockDb, actor: Actor, id: string, body: un
     const parts = lineQuantities(order, input.lines);
     let amount = input.amount;
     for (const { line, quantity, i } of parts) {
-      const open = line.fulfilledQuantity + line.cancelledQuantity - line.refundedQuantity;
-      const shelf = line.fulfilledQuantity - restocked(order, line.id);
+      const open = refundableUnits(line);
+      const shelf = restockableUnits(order, line);
       if (quantity > open)
         errors[`lines.${i}.quantity`] =
           open === 0 ? 'Every unit of this line is refunded or not shipped yet' : `At most ${units(open)} can be refunded`;
-      else if (input.restock && quantity > shelf)
-        errors[`lines.${i}.quantity`] = `Only ${units(Math.max(0, shelf))} shipped can go back on the shelf`;
+      else if (input.restock && quantity > shelf) errors[`lines.${i}.quantity`] = `Only ${units(shelf)} shipped can go back on the shelf`;
       else amount += lineRefundAmount(line, line.refundedQuantity, quantity);
     }
-    const shipping = input.shipping ? order.shipping - shippingRefunded(order) : 0;
+    const shipping = input.shipping ? shippingLeft(order) : 0;
     if (input.shipping && shipping <= 0)
       errors.shipping = order.shipping === 0 ? 'This order had free shipping' : 'Shipping is already refunded';
-    amount += Math.max(0, shipping);
+    amount += shipping;
     if (Object.keys(errors).length) throw validationProblem(errors);
     if (amount <= 0) throw validationProblem({ amount: 'Choose units, the shipping or an amount to refund' });
     const most = refundable(order);
@@ -313,7 +303,7 @@ export async function refundOrder(db: MockDb, actor: Actor, id: string, body: un
     staged.commit();
     addRefund(order, tx, actor, {
       amount,
-      shipping: Math.max(0, shipping),
+      shipping,
       lines: parts.map(({ line, quantity }) => ({ lineId: line.id, quantity })),
       restock: input.restock && parts.length > 0,
       locationId: input.restock && parts.length > 0 ? input.locationId : null,
@@ -329,7 +319,7 @@ export async function refundOrder(db: MockDb, actor: Actor, id: string, body: un
 
 /** A retried note (same Idempotency-Key, when the client sends one) is added once. */
 export async function addOrderNote(db: MockDb, actor: Actor, id: string, body: unknown, idempotency: Idempotency | null): Promise<Order> {
-  const input = parse(noteInputSchema, body);
+  const input = parseBody(noteInputSchema, body);
   // Notes are how the people who work orders talk to each other: the same permission as fulfilling.
   const { result } = await db.write(
     { actor, permission: 'orders.fulfil', action: 'note added', ...(idempotency ? { idempotency } : {}) },

@@ -24,7 +24,7 @@ import {
   revertPriceBatch,
   settleSchedule,
 } from './price-writes';
-import { issuesToErrors, ProblemError, validationProblem } from './problems';
+import { parseBody, ProblemError } from './problems';
 import { applyImport, dryRunImport } from './product-import';
 import type { Actor, MockDb } from './store';
 
@@ -38,12 +38,6 @@ export type RouteTools = {
   parseQuery: <S extends z.ZodType>(schema: S, request: Request) => z.infer<S>;
   param: (value: string | readonly string[] | undefined) => string;
 };
-
-function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw validationProblem(issuesToErrors(parsed.error.issues));
-  return parsed.data;
-}
 
 /** Writes that change prices carry an Idempotency-Key, so a retry cannot apply them twice. */
 function idempotencyOf(request: Request, body: unknown): { key: string; fingerprint: string } {

@@ -41,3 +41,10 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[]): Record<stri
 export function validationProblem(errors: Record<string, string>, detail = 'Some fields need attention.'): ProblemError {
   return new ProblemError({ status: 422, title: 'The request has invalid fields', detail, errors });
 }
+
+/** A request body checked against its schema: 422 with a message per field, like a real server. */
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw validationProblem(issuesToErrors(parsed.error.issues));
+  return parsed.data;
+}

@@ -17,24 +17,13 @@ import {
   type StockMovement,
 } from '../src/api/stock-schemas';
 import { adjustmentDelta } from '../src/api/stock-rules';
-import type { z } from 'zod';
 import { LOCATIONS } from './catalogue';
-import { issuesToErrors, ProblemError, validationProblem } from './problems';
+import { parseBody, ProblemError, validationProblem } from './problems';
 import type { LevelState, MovementRecord, ProductRecord } from './records';
 import { locationIndex } from './stock-seed';
 import type { Actor, MockDb, WriteTx } from './store';
 
 type Idempotency = { key: string; fingerprint: string };
-
-function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw validationProblem(issuesToErrors(parsed.error.issues));
-  return parsed.data;
-}
-export const parseAdjustment = (body: unknown) => parse(adjustmentInputSchema, body);
-export const parseTransfer = (body: unknown) => parse(transferInputSchema, body);
-export const parseReceipt = (body: unknown) => parse(receiptInputSchema, body);
-export const parseThreshold = (body: unknown) => parse(thresholdInputSchema, body);
 
 const REASON_WORDS: Record<AdjustmentReason, string> = {
   received: 'received',
@@ -161,7 +150,7 @@ function belowZero(sku: string, locationId: string, onHand: number): string {
 }
 
 export async function adjustStock(db: MockDb, actor: Actor, body: unknown, idempotency: Idempotency): Promise<StockChangeResult> {
-  const input = parseAdjustment(body);
+  const input = parseBody(adjustmentInputSchema, body);
   const { result } = await db.write({ actor, permission: 'stock.edit', action: 'stock adjusted', idempotency }, (tx) => {
     const staged = new StagedLevels(db, tx);
     const { state, sku } = staged.get(input.variantId, input.locationId);
@@ -184,7 +173,7 @@ export async function adjustStock(db: MockDb, actor: Actor, body: unknown, idemp
 }
 
 export async function transferStock(db: MockDb, actor: Actor, body: unknown, idempotency: Idempotency): Promise<StockChangeResult> {
-  const input = parseTransfer(body);
+  const input = parseBody(transferInputSchema, body);
   const { result } = await db.write({ actor, permission: 'stock.edit', action: 'stock transferred', idempotency }, (tx) => {
     const staged = new StagedLevels(db, tx);
     const from = staged.get(input.variantId, input.fromLocationId, 'fromLocationId');
@@ -229,7 +218,7 @@ export async function setThreshold(
   version: number | null,
   body: unknown,
 ): Promise<InventoryLevel> {
-  const input = parseThreshold(body);
+  const input = parseBody(thresholdInputSchema, body);
   const { result } = await db.write({ actor, permission: 'stock.edit', action: 'threshold changed' }, (tx) => {
     const staged = new StagedLevels(db, tx);
     const { state, sku } = staged.get(variantId, locationId);
@@ -315,7 +304,7 @@ function summarise(rows: ReceiptRowResult[], applied: boolean): ReceiptResult {
 
 /** A dry run reports every row and changes nothing; otherwise the whole file applies in one write, or nothing does. */
 export async function receiveDelivery(db: MockDb, actor: Actor, body: unknown, idempotency: Idempotency | null): Promise<ReceiptResult> {
-  const input = parseReceipt(body);
+  const input = parseBody(receiptInputSchema, body);
   if (input.dryRun) return summarise(checkReceipt(db, input.rows), false);
   if (!idempotency) {
     throw new ProblemError({

@@ -100,7 +100,8 @@ export function orderTotals(lines: readonly PricedLine[], shipping: number, stat
   const lineSubtotals = lines.map((l) => l.unitPrice * l.quantity);
   let subtotal = 0;
   for (const s of lineSubtotals) subtotal += s;
-  if (!Number.isSafeInteger(discount) || discount < 0 || discount > subtotal) throw new RangeError('The discount must be whole cents between 0 and the subtotal');
+  if (!Number.isSafeInteger(discount) || discount < 0 || discount > subtotal)
+    throw new RangeError('The discount must be whole cents between 0 and the subtotal');
   if (!Number.isSafeInteger(shipping) || shipping < 0) throw new RangeError('Shipping must be whole, non-negative cents');
   const discounts = allocate(discount, lineSubtotals);
   const taxable = lineSubtotals.map((s, i) => s - (discounts[i] ?? 0));
@@ -132,7 +133,8 @@ export function lineRefundAmount(line: MoneyLine, alreadyRefunded: number, quant
   if (!Number.isInteger(alreadyRefunded) || !Number.isInteger(quantity) || alreadyRefunded < 0 || quantity < 0) {
     throw new RangeError('Quantities must be whole and non-negative');
   }
-  if (alreadyRefunded + quantity > line.quantity) throw new RangeError(`Only ${line.quantity - alreadyRefunded} of this line can still be refunded`);
+  if (alreadyRefunded + quantity > line.quantity)
+    throw new RangeError(`Only ${line.quantity - alreadyRefunded} of this line can still be refunded`);
   const total = lineTotal(line);
   const f = (n: number) => Math.floor((total * n) / line.quantity);
   return f(alreadyRefunded + quantity) - f(alreadyRefunded);
@@ -168,4 +170,24 @@ export function fulfilmentStatusOf(lines: readonly QuantityLine[]): FulfilmentSt
   }
   if (shipped === 0) return 'unfulfilled';
   return left === 0 ? 'fulfilled' : 'partially_fulfilled';
+}
+
+type RefundedLine = QuantityLine & { id: string; refundedQuantity: number };
+type RefundRecord = { shipping: number; restock: boolean; lines: readonly { lineId: string; quantity: number }[] };
+
+/** Units of a line that can still be refunded: shipped or cancelled, and not refunded yet. */
+export function refundableUnits(line: RefundedLine): number {
+  return Math.max(0, line.fulfilledQuantity + line.cancelledQuantity - line.refundedQuantity);
+}
+
+/** Shipped units of a line not put back on a shelf by an earlier refund: what a restock may return. */
+export function restockableUnits(order: { refunds: readonly RefundRecord[] }, line: RefundedLine): number {
+  let restocked = 0;
+  for (const r of order.refunds) if (r.restock) for (const l of r.lines) if (l.lineId === line.id) restocked += l.quantity;
+  return Math.max(0, line.fulfilledQuantity - restocked);
+}
+
+/** The order's shipping fee not refunded yet. */
+export function shippingLeft(order: { shipping: number; refunds: readonly RefundRecord[] }): number {
+  return Math.max(0, order.shipping - order.refunds.reduce((sum, r) => sum + r.shipping, 0));
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { CARRIERS, FULFILMENT_STATUSES, ORDER_STATUSES, PAYMENT_STATUSES } from './constants';
-import { centsSchema, isoDateTimeSchema, listResponseSchema } from './schemas';
+import { centsSchema, commaList, isoDateTimeSchema, listResponseSchema } from './schemas';
 
 export const orderStatusSchema = z.enum(ORDER_STATUSES).meta({ id: 'OrderStatus' });
 export const paymentStatusSchema = z.enum(PAYMENT_STATUSES).meta({ id: 'PaymentStatus' });
@@ -158,8 +158,6 @@ export const orderSummarySchema = z
 export type OrderSummary = z.infer<typeof orderSummarySchema>;
 export const orderListSchema = listResponseSchema(orderSummarySchema).meta({ id: 'OrderList' });
 
-const commaList = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).min(1));
 /** A calendar day in the store's time zone (America/New_York). */
 export const storeDateSchema = z.iso.date({ error: 'Use a date like 2026-11-27' });
 

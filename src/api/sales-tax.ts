@@ -74,7 +74,9 @@ export function taxRatePpm(state: string): number {
 /** "7.25%", "6.875%", "0%". */
 export function formatTaxRate(ppm: number): string {
   const whole = Math.trunc(ppm / 10_000);
-  const fraction = String(ppm % 10_000).padStart(4, '0').replace(/0+$/, '');
+  const fraction = String(ppm % 10_000)
+    .padStart(4, '0')
+    .replace(/0+$/, '');
   return fraction ? `${whole}.${fraction}%` : `${whole}%`;
 }
 

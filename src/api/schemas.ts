@@ -209,7 +209,8 @@ export type ProductSummary = z.infer<typeof productSummarySchema>;
 
 export const productListResponseSchema = listResponseSchema(productSummarySchema).meta({ id: 'ProductList' });
 
-const commaList = <T extends z.ZodType>(item: T) =>
+/** A query parameter listing values, `a,b` (or repeated): at least one. */
+export const commaList = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).min(1));
 
 /**

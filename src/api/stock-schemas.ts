@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ADJUSTMENT_REASONS, INVENTORY_SORTS, MAX_STOCK_UNITS, STOCK_REASONS, STOCK_STATES } from './constants';
-import { isoDateTimeSchema, listResponseSchema } from './schemas';
+import { commaList, isoDateTimeSchema, listResponseSchema } from './schemas';
 
 export const locationSchema = z.object({ id: z.string(), name: z.string() }).meta({ id: 'Location' });
 export type Location = z.infer<typeof locationSchema>;
@@ -45,8 +45,6 @@ export const inventoryLevelSchema = z
 export type InventoryLevel = z.infer<typeof inventoryLevelSchema>;
 export const inventoryListSchema = listResponseSchema(inventoryLevelSchema).meta({ id: 'InventoryList' });
 
-const commaList = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).min(1));
 const flag = z.stringbool({ truthy: ['true', '1'], falsy: ['false', '0'] });
 
 export const inventoryListQuerySchema = z.object({

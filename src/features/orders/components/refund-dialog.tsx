@@ -2,8 +2,8 @@ import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, Tabl
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { lineRefundAmount, refundable } from '@/api/order-rules';
-import type { Order, OrderLine, RefundInput } from '@/api/order-schemas';
+import { lineRefundAmount, refundable, refundableUnits, restockableUnits, shippingLeft } from '@/api/order-rules';
+import type { Order, RefundInput } from '@/api/order-schemas';
 import { canRefund, SUPPORT_REFUND_LIMIT_CENTS } from '@/api/permissions';
 import { useCurrentUser } from '@/components/current-user';
 import { MoneyInput } from '@/components/money-input';
@@ -14,23 +14,6 @@ import { orderQueries } from '../api/order-queries';
 import { ConflictAlert } from './conflict-alert';
 import { formLinePath, readOrderFailure } from './order-failure';
 import { CLOSE_BUTTON, formatUnits } from './order-labels';
-
-/** Units of a line that can still be refunded: shipped or cancelled, and not refunded yet. */
-export function refundableUnits(line: OrderLine): number {
-  return Math.max(0, line.fulfilledQuantity + line.cancelledQuantity - line.refundedQuantity);
-}
-
-/** Shipped units of a line not put back on a shelf by an earlier refund: what a restock may return. */
-export function restockableUnits(order: Order, line: OrderLine): number {
-  let restocked = 0;
-  for (const r of order.refunds) if (r.restock) for (const l of r.lines) if (l.lineId === line.id) restocked += l.quantity;
-  return Math.max(0, line.fulfilledQuantity - restocked);
-}
-
-/** The order's shipping fee not refunded yet. */
-export function shippingLeft(order: Order): number {
-  return Math.max(0, order.shipping - order.refunds.reduce((sum, r) => sum + r.shipping, 0));
-}
 
 type RefundDialogProps = { order: Order; locationName: (id: string) => string; onClose: () => void };
 

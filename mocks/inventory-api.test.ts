@@ -152,6 +152,32 @@ describe('GET /api/inventory', () => {
     expect(found.items.map((l) => l.sku)).toContain(sku);
   });
 
+  it('stays whole and in order when a price batch rewrites the products, and a later count still moves its level', async () => {
+    const before = await allLevels();
+    signInAs('merchandiser');
+    const batch = await post('/api/pricing/batches', {
+      label: 'Everything 5 % off',
+      selection: { kind: 'filter' },
+      change: { op: 'lower', unit: 'percent', value: 500, ending: 'none', compareAt: 'keep', minMarginBp: null },
+      skipFlagged: true,
+    });
+    expect(batch.json).toMatchObject({ status: 'applied' });
+    expect(await allLevels()).toEqual(before);
+
+    const { variantId, sku } = stockedVariant();
+    const level = await levelAt(variantId, EDISON);
+    const counted = await post('/api/inventory/adjustments', {
+      variantId,
+      locationId: EDISON,
+      version: level.version,
+      reason: 'count_correction',
+      quantity: level.onHand + 1000,
+    });
+    expect(counted.status).toBe(200);
+    const top = inventoryListSchema.parse((await call('GET', `/api/inventory?locationId=${EDISON}&sort=-onHand&limit=1`)).json);
+    expect(top.items[0]).toMatchObject({ sku, onHand: level.onHand + 1000 });
+  });
+
   it('answers 400 naming a bad parameter', async () => {
     const res = await call('GET', '/api/inventory?sort=price&state=plenty');
     expect(res.status).toBe(400);

@@ -151,11 +151,21 @@ export class InventoryIndex {
     const old: LevelEntry[] = [];
     const made: LevelEntry[] = [];
     for (const record of records) {
-      old.push(...(this.byProduct.get(record.product.id) ?? []));
+      const current = this.byProduct.get(record.product.id);
+      if (current && sameLevels(current[0]?.record, record)) {
+        // A price change: nothing any order sorts or filters by moved, so the entries just see the new record.
+        for (const e of current) {
+          e.record = record;
+          e.view = null;
+        }
+        continue;
+      }
+      old.push(...(current ?? []));
       const entries = this.entriesOf(record);
       this.byProduct.set(record.product.id, entries);
       made.push(...entries);
     }
+    if (made.length === 0 && old.length === 0) return;
     const gone = new Set(old);
     this.entries = this.entries.filter((e) => !gone.has(e)).concat(made);
     this.sorted.update(old, made);
@@ -173,6 +183,20 @@ export class InventoryIndex {
   list(query: InventoryListQuery): { items: InventoryLevel[]; total: number } {
     return this.sorted.page(query.sort, query.offset, query.limit, matcher(query), toLevel);
   }
+}
+
+/** Whether a write left everything a level entry sorts or filters by as it was (its view is made again from the record). */
+function sameLevels(before: ProductRecord | undefined, after: ProductRecord): boolean {
+  if (!before) return false;
+  const [a, b] = [before.product, after.product];
+  return (
+    before.levels === after.levels &&
+    a.title === b.title &&
+    a.categoryId === b.categoryId &&
+    a.status === b.status &&
+    a.variants.length === b.variants.length &&
+    a.variants.every((v, i) => v.id === b.variants[i]!.id && v.sku === b.variants[i]!.sku)
+  );
 }
 
 function matcher(query: InventoryListQuery): ((e: LevelEntry) => boolean) | null {

@@ -230,6 +230,31 @@ describe('price batches persist', () => {
     expect(reloaded.getProduct('prod_000001')!.variants[0]!.price).toBe(history.items[0]!.to.price);
   });
 
+  it('keeps prices and edits in the order they were made, whether a product was repriced or saved whole', async () => {
+    const tabA = await loadPage(shop);
+    const tabB = await loadPage(shop);
+    const one = { kind: 'products' as const, ids: ['prod_000001'] };
+    const reprice = (label: string, value: number) =>
+      createPriceBatch(
+        tabA,
+        MERCH,
+        { label, selection: one, change: { ...change, value }, skipFlagged: true, startsAt: null, endsAt: null },
+        key(),
+      );
+
+    await reprice('First cut', 1000);
+    expect((await put(tabA.getProduct('prod_000001')!, { title: 'Renamed between two batches' })).status).toBe(200);
+    await reprice('Second cut', 500);
+    const expected = tabA.getProduct('prod_000001')!;
+    expect(expected.title).toBe('Renamed between two batches');
+
+    // Small changes reach the other tab by broadcast, in order.
+    await until(() => tabB.getProduct('prod_000001')?.version === expected.version);
+    expect(tabB.getProduct('prod_000001')).toEqual(expected);
+    // The patches and the whole record, read back from IndexedDB.
+    expect((await loadPage(shop)).getProduct('prod_000001')).toEqual(expected);
+  });
+
   it('reset forgets batches and history', async () => {
     const tab = await loadPage(shop);
     await createPriceBatch(

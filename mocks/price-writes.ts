@@ -97,7 +97,7 @@ export function previewPage(
   return { items: shown.slice(input.offset, input.offset + input.limit), total: shown.length, totals };
 }
 
-/** Sets variants to new prices, one new record per product; variants whose price is not `expected` are conflicts. */
+/** Sets variants to new prices, one patch per product; variants whose price is not `expected` are conflicts. */
 function moveTo(
   tx: WriteTx,
   items: readonly PriceBatchItem[],
@@ -128,11 +128,7 @@ function moveTo(
       } else if (!samePrice(expected, target)) targets.set(item.variantId, target);
     }
     if (!record || targets.size === 0) continue;
-    const variants = record.product.variants.map((v) => {
-      const target = targets.get(v.id);
-      return target ? { ...v, price: target.price, compareAtPrice: target.compareAtPrice, version: v.version + 1 } : v;
-    });
-    tx.put({ ...record, product: { ...record.product, variants, updatedAt: tx.now, version: record.product.version + 1 } });
+    tx.setPrices({ productId, variants: [...targets].map(([id, { price, compareAtPrice }]) => ({ id, price, compareAtPrice })) });
     changed += targets.size;
   }
   return { changed, conflicts };

@@ -6,20 +6,23 @@
  */
 import type { PriceBatch, PriceBatchItem, PriceHistoryEntry } from '../src/api/pricing-schemas';
 import type { Product } from '../src/api/schemas';
+import type { PricePatch } from './records';
 
 export type PricingChanges = {
   batches: PriceBatch[];
   /** Items are fixed when a batch is made, so they travel once, not with every step of the batch. */
   items: { batchId: string; items: PriceBatchItem[] }[];
   history: PriceHistoryEntry[];
+  /** The new prices themselves, per product (absent in changes saved before patches existed). */
+  prices?: PricePatch[];
 };
 
 export function emptyPricingChanges(): PricingChanges {
-  return { batches: [], items: [], history: [] };
+  return { batches: [], items: [], history: [], prices: [] };
 }
 
 export function hasPricingChanges(c: PricingChanges): boolean {
-  return c.batches.length > 0 || c.items.length > 0 || c.history.length > 0;
+  return c.batches.length > 0 || c.items.length > 0 || c.history.length > 0 || (c.prices?.length ?? 0) > 0;
 }
 
 export class PricingState {

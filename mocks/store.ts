@@ -36,7 +36,15 @@ import {
 } from './auth';
 import { CATEGORIES, LOCATIONS } from './catalogue';
 import { ProblemError } from './problems';
-import type { ChangeSet, IdempotencyRecord, LevelState, MovementRecord, ProductRecord } from './records';
+import {
+  patchedRecord,
+  type ChangeSet,
+  type IdempotencyRecord,
+  type LevelState,
+  type MovementRecord,
+  type PricePatch,
+  type ProductRecord,
+} from './records';
 import type { PriceBatch } from '../src/api/pricing-schemas';
 import { emptyPricingChanges, hasPricingChanges, priceHistoryOf, PricingState, type PricingChanges } from './pricing-state';
 import { describeLevel, InventoryIndex } from './inventory-index';
@@ -102,6 +110,8 @@ export type WriteTx = {
   readonly now: string;
   get(productId: string): ProductRecord | undefined;
   put(record: ProductRecord): void;
+  /** New prices for some of a product's variants; saved as a patch, not as the whole record (see PricePatch). */
+  setPrices(patch: Omit<PricePatch, 'at'>): void;
   newProductId(): string;
   newVariantId(): string;
   getStaff(id: string): StaffRecord | undefined;
@@ -591,6 +601,8 @@ export class MockDb {
       if (ctx.expect) this.checkVersion(ctx.expect.productId, ctx.expect.version);
 
       const staged = new Map<string, ProductRecord>();
+      /** Products only repriced in this write: they travel as patches. A `put` of one makes it whole again. */
+      const patches = new Map<string, PricePatch>();
       const stagedStaff = new Map<string, StaffRecord>();
       const pricing = emptyPricingChanges();
       let auditDraft: AuditDraft | null = null;
@@ -601,7 +613,19 @@ export class MockDb {
       const tx: WriteTx = {
         now,
         get: (id) => staged.get(id) ?? this.getRecord(id),
-        put: (record) => void staged.set(record.product.id, record),
+        put: (record) => {
+          staged.set(record.product.id, record);
+          patches.delete(record.product.id);
+        },
+        setPrices: ({ productId, variants }) => {
+          const record = staged.get(productId) ?? this.getRecord(productId);
+          if (!record) throw notFound(productId);
+          const patch: PricePatch = { productId, at: now, variants };
+          // A product already staged in this write (put, or patched once) is saved whole: one patch applies over the stored record only.
+          if (staged.has(productId)) patches.delete(productId);
+          else patches.set(productId, patch);
+          staged.set(productId, patchedRecord(record, patch));
+        },
         newProductId: () => `prod_${randomToken()}`,
         newVariantId: () => `var_${randomToken()}`,
         getStaff: (id) => stagedStaff.get(id) ?? this.auth.staff.find((s) => s.id === id),
@@ -658,9 +682,10 @@ export class MockDb {
             }),
           ];
 
+      if (patches.size) pricing.prices = [...patches.values()];
       const changes: ChangeSet = {
         seq,
-        products: [...staged.values()],
+        products: [...staged.values()].filter((r) => !patches.has(r.product.id)),
         orders: [...stagedOrders.values()],
         movements: stagedMoves,
         idempotency: ctx.idempotency ? [{ ...ctx.idempotency, result }] : [],
@@ -701,7 +726,7 @@ export class MockDb {
     }
   }
 
-  /** Applies a change from this tab or another; older news than what is here is ignored. */
+  /** Applies a change from this tab or another, in the order of changes; older news than what is here is ignored. */
   applyChanges(changes: ChangeSet): void {
     this.applyRecords(
       changes.seq,
@@ -710,7 +735,22 @@ export class MockDb {
       changes.movements,
       changes.idempotency,
     );
-    if (changes.pricing) this.pricing.apply(changes.seq, changes.pricing);
+    if (changes.pricing) this.applyPricing(changes.seq, changes.pricing);
+  }
+
+  /**
+   * Price batches, history and the price patches of change `seq`. A patch
+   * applies over the record as it stood before `seq`, so it is skipped when
+   * the product's record is already newer (a whole record saved later includes it).
+   */
+  applyPricing(seq: number, changes: PricingChanges): void {
+    const patched: { seq: number; record: ProductRecord }[] = [];
+    for (const patch of changes.prices ?? []) {
+      const entry = this.entries.get(patch.productId);
+      if (entry && entry.seq < seq) patched.push({ seq, record: patchedRecord(entry.record, patch) });
+    }
+    if (patched.length) this.applyRecords(seq, patched, [], [], []);
+    this.pricing.apply(seq, changes);
   }
 
   /** Applies stored records that may come from many changes (the persisted overlay); `seq` is the newest of them. */

@@ -18,7 +18,7 @@ type Message =
   | { type: 'reset'; shop: string }
   | { type: 'settings'; settings: MockSettings };
 
-/** Beyond this many products, a change is announced rather than sent: cloning it for the channel costs more than the other tab reading it. */
+/** Beyond this many products or repriced variants, a change is announced rather than sent: cloning it for the channel costs more than the other tab reading it. */
 const BROADCAST_LIMIT = 64;
 
 export type TabSyncOptions = {
@@ -51,7 +51,8 @@ export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Pro
     if (!overlay || (await overlay.latestSeq()) <= db.seq) return;
     const news = await overlay.readSince(db.seq);
     db.applyRecords(news.seq, news.products, news.orders, news.movements, news.idempotency);
-    for (const { seq, changes } of news.pricing) db.pricing.apply(seq, changes);
+    // Price patches after whole records: a patch older than its product's saved record is already in it.
+    for (const { seq, changes } of news.pricing) db.applyPricing(seq, changes);
   }
 
   /** (Re)attaches the overlay of the db's current shop and applies it over the fresh seed. */
@@ -74,8 +75,12 @@ export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Pro
   if (channel) {
     channel.onmessage = (event: MessageEvent<Message>) => {
       const message = event.data;
-      if (message.type === 'changes' && message.shop === db.shopKey) db.applyChanges(message.changes);
-      else if (message.type === 'changed' && message.shop === db.shopKey) void inTab.exclusive(catchUp);
+      if (message.type === 'changes' && message.shop === db.shopKey) {
+        // Tabs' messages may cross: a change applies directly only right after the last one seen, or a price
+        // patch could land on a record missing an earlier change. A gap is filled from IndexedDB, in order.
+        if (message.changes.seq === db.seq + 1) db.applyChanges(message.changes);
+        else if (message.changes.seq > db.seq) void inTab.exclusive(catchUp);
+      } else if (message.type === 'changed' && message.shop === db.shopKey) void inTab.exclusive(catchUp);
       else if (message.type === 'reset' && message.shop === db.shopKey) db.reseed();
       else if (message.type === 'settings') {
         const shopChanged =
@@ -110,7 +115,7 @@ export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Pro
         console.warn('[mock] could not persist a change; it will be lost on reload', error);
       }
       post(
-        changes.products.length > BROADCAST_LIMIT
+        changes.products.length + (changes.pricing?.history.length ?? 0) > BROADCAST_LIMIT
           ? { type: 'changed', shop: db.shopKey, seq: changes.seq }
           : { type: 'changes', shop: db.shopKey, changes },
       );

@@ -8,6 +8,7 @@
  *   (c) in the screen: typing the percent → the preview's new rows painted.
  * Prints each figure beside its goal (< 1 s). A benchmark, not a test: it always exits 0.
  */
+import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { signIn } from '../tests/e2e/app.ts';
@@ -161,6 +162,10 @@ async function main(): Promise<void> {
     }
     line('type → rows painted', screen);
 
+    // BENCH_PROFILE=file.cpuprofile records the page's CPU during apply and revert (open it in Chrome's DevTools).
+    const profiler = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
+    await profiler?.send('Profiler.enable');
+    await profiler?.send('Profiler.start');
     const applies: number[] = [];
     const reverts: number[] = [];
     let changed = 0;
@@ -176,6 +181,10 @@ async function main(): Promise<void> {
       reverts.push(reverted.ms);
     }
 
+    if (profiler && process.env.BENCH_PROFILE) {
+      const { profile } = await profiler.send('Profiler.stop');
+      writeFileSync(process.env.BENCH_PROFILE, JSON.stringify(profile));
+    }
     out(`(b) apply ${changed.toLocaleString('en-US')} price changes atomically, persisted (API, in the page)`);
     line('POST /api/pricing/batches', applies);
     line('POST …/revert (not a goal)', reverts);

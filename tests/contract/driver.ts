@@ -1,0 +1,129 @@
+/**
+ * The contract suite's only way into the API: HTTP, one client per signed-in
+ * person, each with its own cookie jar, so several people can be signed in at
+ * once. The same code talks to the mock (msw/node, in-process; see setup.ts)
+ * and to a real server (STOCKROOM_API_URL).
+ */
+
+/** Where the API lives: a real server, or the origin the in-process mock answers for. */
+export const BASE_URL = (process.env.STOCKROOM_API_URL ?? 'http://localhost').replace(/\/+$/, '');
+export const AGAINST_MOCK = !process.env.STOCKROOM_API_URL;
+
+export type Role = 'admin' | 'manager' | 'merchandiser' | 'support';
+
+/** The seeded demo accounts. Copied, not imported: a real server seeds the same four people. */
+export const DEMO_ACCOUNTS: Readonly<Record<Role, { id: string; email: string; password: string; name: string }>> = {
+  admin: { id: 'staff_admin', email: 'ada.admin@stockroom.test', password: 'admin-demo-2026', name: 'Ada Admin' },
+  manager: { id: 'staff_manager', email: 'max.manager@stockroom.test', password: 'manager-demo-2026', name: 'Max Manager' },
+  merchandiser: { id: 'staff_merch', email: 'mia.merch@stockroom.test', password: 'merch-demo-2026', name: 'Mia Merchandiser' },
+  support: { id: 'staff_support', email: 'sam.support@stockroom.test', password: 'support-demo-2026', name: 'Sam Support' },
+};
+
+export type Query = Record<string, string | number | boolean | readonly (string | number)[] | undefined>;
+
+export type RequestOptions = {
+  body?: unknown;
+  /** A version number (sent as `"3"`) or a header value as is. */
+  ifMatch?: number | string;
+  idempotencyKey?: string;
+  query?: Query;
+  /** Extra or overriding headers. */
+  headers?: Record<string, string>;
+};
+
+export type ApiResponse = { status: number; headers: Headers; json: unknown; contentType: string | null };
+
+function queryString(query: Query | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    params.set(key, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** name=value pairs from Set-Cookie headers; an expired or emptied cookie leaves the jar. */
+function absorbCookies(jar: Map<string, string>, headers: Headers): void {
+  for (const line of headers.getSetCookie()) {
+    const [pair = '', ...attributes] = line.split(';');
+    const eq = pair.indexOf('=');
+    if (eq <= 0) continue;
+    const name = pair.slice(0, eq).trim();
+    const value = pair.slice(eq + 1).trim();
+    const expired = attributes.some((a) => {
+      const [k = '', v = ''] = a.split('=').map((s) => s.trim());
+      return (k.toLowerCase() === 'max-age' && Number(v) <= 0) || (k.toLowerCase() === 'expires' && Date.parse(v) <= Date.now());
+    });
+    if (expired || value === '') jar.delete(name);
+    else jar.set(name, value);
+  }
+}
+
+export class ApiClient {
+  private readonly jar = new Map<string, string>();
+
+  async request(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse> {
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (options.ifMatch !== undefined) headers['If-Match'] = typeof options.ifMatch === 'number' ? `"${options.ifMatch}"` : options.ifMatch;
+    if (options.idempotencyKey !== undefined) headers['Idempotency-Key'] = options.idempotencyKey;
+    if (this.jar.size) headers.Cookie = [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    Object.assign(headers, options.headers);
+    const response = await fetch(`${BASE_URL}/api${path}${queryString(options.query)}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+      redirect: 'manual',
+    });
+    absorbCookies(this.jar, response.headers);
+    const text = await response.text();
+    let json: unknown = null;
+    if (text) {
+      try {
+        json = JSON.parse(text) as unknown;
+      } catch {
+        json = text;
+      }
+    }
+    return { status: response.status, headers: response.headers, json, contentType: response.headers.get('Content-Type') };
+  }
+
+  get = (path: string, options?: RequestOptions) => this.request('GET', path, options);
+  post = (path: string, options?: RequestOptions) => this.request('POST', path, options);
+  put = (path: string, options?: RequestOptions) => this.request('PUT', path, options);
+  patch = (path: string, options?: RequestOptions) => this.request('PATCH', path, options);
+  delete = (path: string, options?: RequestOptions) => this.request('DELETE', path, options);
+
+  /** Whether the jar holds anything (a session cookie after signing in). */
+  get hasCookies(): boolean {
+    return this.jar.size > 0;
+  }
+}
+
+/** A client with no session. */
+export function anonymous(): ApiClient {
+  return new ApiClient();
+}
+
+/** Signs in with email and password, as the sign-in page does; fails loudly if the API refuses. */
+export async function signInWith(email: string, password: string): Promise<ApiClient> {
+  const api = new ApiClient();
+  const res = await api.post('/session', { body: { email, password } });
+  if (res.status !== 200) throw new Error(`Signing in as ${email} answered ${res.status}: ${JSON.stringify(res.json)}`);
+  if (!api.hasCookies) throw new Error(`Signing in as ${email} set no cookie`);
+  return api;
+}
+
+/** A client signed in as the demo person of a role. */
+export function signIn(role: Role): Promise<ApiClient> {
+  const { email, password } = DEMO_ACCOUNTS[role];
+  return signInWith(email, password);
+}
+
+/** A fresh key per intended change. */
+export const newKey = (): string => crypto.randomUUID();
+
+/** A short unique token for names, SKUs and handles this run creates. */
+export const uniqueId = (): string => crypto.randomUUID().replaceAll('-', '').slice(0, 10);

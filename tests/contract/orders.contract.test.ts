@@ -1,0 +1,303 @@
+/**
+ * Orders: fulfilling moves the ledger, cancelling releases reservations,
+ * refunds never exceed what was paid (support only up to its limit), one effect
+ * per Idempotency-Key, notes. Each test claims an order of its own from a
+ * filtered list.
+ */
+import { lineTotal, refundable } from '../../src/api/order-rules';
+import { orderListSchema, orderSchema, type Order } from '../../src/api/order-schemas';
+import { SUPPORT_REFUND_LIMIT_CENTS } from '../../src/api/permissions';
+import { auditListSchema } from '../../src/api/schemas';
+import { DEMO_ACCOUNTS, newKey, signIn, type ApiClient } from './driver';
+import {
+  expectLedgerExplainsLevels,
+  expectOk,
+  expectProblem,
+  getOrder,
+  ledgerOf,
+  levelAt,
+  listOrders,
+  orderClaimer,
+  stockCovers,
+  UPS_TRACKING,
+} from './fixtures';
+
+const claim = orderClaimer();
+let support: ApiClient;
+let manager: ApiClient;
+beforeAll(async () => {
+  support = await signIn('support');
+  manager = await signIn('manager');
+});
+
+const openWithStock = (minLines = 1) =>
+  claim(
+    support,
+    { status: 'open', fulfilmentStatus: 'unfulfilled' },
+    async (o) => o.lines.length >= minLines && (await stockCovers(support, o)),
+  );
+const closedUnrefunded = (filter: Record<string, string | number> = {}) =>
+  claim(support, { status: 'closed', paymentStatus: 'paid', ...filter }, (o) => o.refunded === 0 && o.total > 0);
+
+const fulfil = (
+  api: ApiClient,
+  order: Order,
+  lines: { lineId: string; quantity: number }[],
+  over: Record<string, unknown> = {},
+  key = newKey(),
+) =>
+  api.post(`/orders/${order.id}/fulfilments`, {
+    body: { version: order.version, locationId: order.locationId, carrier: 'UPS', trackingNumber: UPS_TRACKING, lines, ...over },
+    idempotencyKey: key,
+  });
+const refund = (api: ApiClient, order: Order, over: Record<string, unknown>, key = newKey()) =>
+  api.post(`/orders/${order.id}/refunds`, {
+    body: {
+      version: order.version,
+      lines: [],
+      shipping: false,
+      amount: 0,
+      restock: false,
+      locationId: null,
+      reason: 'Contract test',
+      ...over,
+    },
+    idempotencyKey: key,
+  });
+
+describe('GET /orders', () => {
+  it('filters by status and fulfilment, finds by number, and answers 400 to a bad filter', async () => {
+    const open = orderListSchema.parse(
+      expectOk(
+        await support.get('/orders', { query: { status: 'open', fulfilmentStatus: 'unfulfilled,partially_fulfilled', limit: 100 } }),
+      ),
+    );
+    expect(open.total).toBeGreaterThan(0);
+    expect(open.items.every((o) => o.status === 'open' && o.fulfilmentStatus !== 'fulfilled')).toBe(true);
+    const one = open.items[0]!;
+    const byNumber = orderListSchema.parse(expectOk(await support.get('/orders', { query: { q: `#${one.number}` } })));
+    expect(byNumber).toEqual({ total: 1, items: [expect.objectContaining({ id: one.id, number: one.number })] });
+    const problem = expectProblem(await support.get('/orders', { query: { state: 'California', from: '27/11/2026' } }), 400);
+    expect(Object.keys(problem.errors ?? {}).sort()).toEqual(['from', 'state']);
+  });
+
+  it('sums up every order: total = subtotal − discount + shipping + tax, net = total − refunded', async () => {
+    const order = await getOrder(support, (await listOrders(support, { status: 'closed', sort: '-total' })).at(0)!.id);
+    expect(order.total).toBe(order.subtotal - order.discount + order.shipping + order.tax);
+    expect(order.lines.reduce((n, l) => n + lineTotal(l), 0) + order.shipping).toBe(order.total);
+    expect(order.net).toBe(order.total - order.refunded);
+  });
+});
+
+describe('fulfilling', () => {
+  it('ships part of an order: a sale row in the ledger, the rest stays reserved and open', async () => {
+    const order = await openWithStock(2);
+    const [first, second] = order.lines;
+    const before = await levelAt(support, first!.variantId, order.locationId);
+    const res = await fulfil(support, order, [{ lineId: first!.id, quantity: first!.quantity }]);
+    const after = orderSchema.parse(expectOk(res));
+    expect(res.headers.get('ETag')).toBe(`"${after.version}"`);
+    expect(after).toMatchObject({ fulfilmentStatus: 'partially_fulfilled', status: 'open', version: order.version + 1 });
+    expect(after.lines[1]).toMatchObject({ id: second!.id, fulfilledQuantity: 0 });
+    expect(after.fulfilments.at(-1)).toMatchObject({ carrier: 'UPS', trackingNumber: UPS_TRACKING, by: { id: DEMO_ACCOUNTS.support.id } });
+    expect(after.timeline.at(-1)).toMatchObject({ type: 'fulfilled', actor: { id: DEMO_ACCOUNTS.support.id } });
+    const level = await levelAt(support, first!.variantId, order.locationId);
+    expect([level.onHand, level.reserved]).toEqual([before.onHand - first!.quantity, before.reserved - first!.quantity]);
+    const rows = await ledgerOf(support, first!.variantId, order.locationId);
+    expect(rows.at(-1)).toMatchObject({
+      reason: 'sale',
+      quantity: -first!.quantity,
+      reservedChange: -first!.quantity,
+      orderId: order.id,
+      orderNumber: order.number,
+      onHandAfter: level.onHand,
+    });
+    await expectLedgerExplainsLevels(support, first!.variantId);
+  });
+
+  it('ships the whole order: fulfilled, every line in the ledger', async () => {
+    const order = await openWithStock(1);
+    const res = await fulfil(
+      support,
+      order,
+      order.lines.map((l) => ({ lineId: l.id, quantity: l.quantity })),
+    );
+    const after = orderSchema.parse(expectOk(res));
+    expect(after.fulfilmentStatus).toBe('fulfilled');
+    expect(after.lines.every((l) => l.fulfilledQuantity === l.quantity)).toBe(true);
+    for (const line of order.lines) {
+      expect(
+        (await ledgerOf(support, line.variantId, order.locationId))
+          .filter((r) => r.orderId === order.id && r.reason === 'sale')
+          .reduce((n, r) => n - r.quantity, 0),
+      ).toBe(line.quantity);
+      await expectLedgerExplainsLevels(support, line.variantId);
+    }
+  });
+
+  it('refuses a bad tracking number and more than is left to ship (422 per field), and a stale version (409), changing nothing', async () => {
+    const order = await openWithStock(1);
+    const line = order.lines[0]!;
+    const wrong = expectProblem(
+      await fulfil(support, order, [{ lineId: line.id, quantity: line.quantity + 1 }], { trackingNumber: '12345' }),
+      422,
+    );
+    expect(Object.keys(wrong.errors ?? {}).sort()).toEqual(['lines.0.quantity', 'trackingNumber']);
+    expect(await getOrder(support, order.id)).toEqual(order);
+
+    const noted = orderSchema.parse(
+      expectOk(await support.post(`/orders/${order.id}/notes`, { body: { text: 'Customer called' }, idempotencyKey: newKey() })),
+    );
+    const stale = expectProblem(await fulfil(support, order, [{ lineId: line.id, quantity: 1 }]), 409);
+    expect(orderSchema.parse(stale.current)).toEqual(noted);
+    expect((await getOrder(support, order.id)).fulfilments).toEqual(order.fulfilments);
+  });
+
+  it('ships once when the same request is sent twice with one key', async () => {
+    const order = await openWithStock(1);
+    const line = order.lines[0]!;
+    const key = newKey();
+    const [a, b] = await Promise.all([
+      fulfil(support, order, [{ lineId: line.id, quantity: 1 }], {}, key),
+      fulfil(support, order, [{ lineId: line.id, quantity: 1 }], {}, key),
+    ]);
+    expectOk(a);
+    expect(b.json).toEqual(a.json);
+    expect((await getOrder(support, order.id)).lines[0]!.fulfilledQuantity).toBe(1);
+    expect(
+      (await ledgerOf(support, line.variantId, order.locationId)).filter((r) => r.orderId === order.id && r.reason === 'sale'),
+    ).toHaveLength(1);
+  });
+
+  it('needs an Idempotency-Key (400)', async () => {
+    const order = await openWithStock(1);
+    const res = await support.post(`/orders/${order.id}/fulfilments`, {
+      body: {
+        version: order.version,
+        locationId: order.locationId,
+        carrier: 'UPS',
+        trackingNumber: UPS_TRACKING,
+        lines: [{ lineId: order.lines[0]!.id, quantity: 1 }],
+      },
+    });
+    expectProblem(res, 400);
+    expect(await getOrder(support, order.id)).toEqual(order);
+  });
+});
+
+describe('cancelling', () => {
+  it('releases every reservation and refunds in the same step; nothing ships after', async () => {
+    const order = await openWithStock(1);
+    const before = await Promise.all(order.lines.map((l) => levelAt(manager, l.variantId, order.locationId)));
+    const after = orderSchema.parse(
+      expectOk(
+        await manager.post(`/orders/${order.id}/cancel`, {
+          body: { version: order.version, reason: 'Customer changed their mind', refund: true },
+          idempotencyKey: newKey(),
+        }),
+      ),
+    );
+    expect(after).toMatchObject({ status: 'cancelled', paymentStatus: 'refunded', refunded: order.total, net: 0 });
+    for (const [i, line] of order.lines.entries()) {
+      const level = await levelAt(manager, line.variantId, order.locationId);
+      // Lines of one variant release together; compare per level, not per line.
+      const sameVariant = order.lines.filter((l) => l.variantId === line.variantId).reduce((n, l) => n + l.quantity, 0);
+      expect([level.onHand, level.reserved]).toEqual([before[i]!.onHand, before[i]!.reserved - sameVariant]);
+      await expectLedgerExplainsLevels(manager, line.variantId);
+    }
+    const again = expectProblem(await fulfil(manager, after, [{ lineId: order.lines[0]!.id, quantity: 1 }]), 422);
+    expect(again.detail).toMatch(/cancelled/);
+  });
+
+  it('is refused once something has shipped', async () => {
+    const order = await claim(support, { status: 'open', fulfilmentStatus: 'partially_fulfilled' });
+    expectProblem(
+      await manager.post(`/orders/${order.id}/cancel`, {
+        body: { version: order.version, reason: 'Too late', refund: false },
+        idempotencyKey: newKey(),
+      }),
+      422,
+    );
+    expect(await getOrder(manager, order.id)).toEqual(order);
+  });
+});
+
+describe('refunding', () => {
+  it('never refunds more than was paid, and changes nothing when it refuses', async () => {
+    const order = await closedUnrefunded();
+    const problem = expectProblem(await refund(manager, order, { amount: refundable(order) + 1 }), 422);
+    expect(Object.keys(problem.errors ?? {})).toEqual(['amount']);
+    expect(await getOrder(manager, order.id)).toEqual(order);
+    // Up to the total is fine, and then nothing more.
+    const full = orderSchema.parse(expectOk(await refund(manager, order, { amount: order.total })));
+    expect(full).toMatchObject({ refunded: order.total, net: 0, paymentStatus: 'refunded' });
+    expectProblem(await refund(manager, full, { amount: 1 }), 422);
+  });
+
+  it(`lets support refund up to the limit (${SUPPORT_REFUND_LIMIT_CENTS} cents) and no more`, async () => {
+    const order = await closedUnrefunded({ totalMin: SUPPORT_REFUND_LIMIT_CENTS + 1 });
+    const over = expectProblem(await refund(support, order, { amount: SUPPORT_REFUND_LIMIT_CENTS + 1 }), 403);
+    expect(over.detail).toMatch(/\$500\.00/);
+    expect(await getOrder(support, order.id)).toEqual(order);
+    const within = orderSchema.parse(expectOk(await refund(support, order, { amount: SUPPORT_REFUND_LIMIT_CENTS })));
+    expect(within.refunded).toBe(SUPPORT_REFUND_LIMIT_CENTS);
+    // A manager has no such limit.
+    const more = orderSchema.parse(expectOk(await refund(manager, within, { amount: 1 })));
+    expect(more.refunded).toBe(SUPPORT_REFUND_LIMIT_CENTS + 1);
+  });
+
+  it('refunds a unit with restock once per key, and puts it back on the shelf', async () => {
+    const order = await closedUnrefunded();
+    const line = order.lines[0]!;
+    const before = await levelAt(support, line.variantId, order.locationId);
+    const key = newKey();
+    const body = { lines: [{ lineId: line.id, quantity: 1 }], restock: true, locationId: order.locationId, reason: 'Arrived damaged' };
+    const [a, b] = await Promise.all([refund(support, order, body, key), refund(support, order, body, key)]);
+    expectOk(a);
+    expect(b.json).toEqual(a.json);
+    const after = await getOrder(support, order.id);
+    expect(after.refunds).toHaveLength(1);
+    expect(after.refunded).toBe(Math.floor(lineTotal(line) / line.quantity));
+    expect(after.paymentStatus).toBe('partially_refunded');
+    expect((await levelAt(support, line.variantId, order.locationId)).onHand).toBe(before.onHand + 1);
+    const rows = (await ledgerOf(support, line.variantId, order.locationId)).filter(
+      (r) => r.orderId === order.id && r.reason === 'refund_restock',
+    );
+    expect(rows.map((r) => r.quantity)).toEqual([1]);
+    await expectLedgerExplainsLevels(support, line.variantId);
+  });
+
+  it('records who refunded in the timeline and the audit log', async () => {
+    const admin = await signIn('admin');
+    const order = await closedUnrefunded();
+    expectOk(await refund(admin, order, { amount: 300, reason: 'Late delivery' }));
+    const after = await getOrder(admin, order.id);
+    expect(after.timeline.at(-1)).toMatchObject({ type: 'refunded', actor: { id: DEMO_ACCOUNTS.admin.id } });
+    const log = auditListSchema.parse(expectOk(await admin.get('/audit', { query: { entityType: 'order', entityId: order.id } })));
+    expect(log.items[0]).toMatchObject({ action: 'order refunded', after: { refund: 300 }, actor: { id: DEMO_ACCOUNTS.admin.id } });
+  });
+});
+
+describe('notes', () => {
+  it('are added once when the same note is sent twice with one key', async () => {
+    const order = await claim(support, { status: 'open' });
+    const key = newKey();
+    const [a, b] = await Promise.all([
+      support.post(`/orders/${order.id}/notes`, { body: { text: 'Called the customer' }, idempotencyKey: key }),
+      support.post(`/orders/${order.id}/notes`, { body: { text: 'Called the customer' }, idempotencyKey: key }),
+    ]);
+    expect(b.json).toEqual(expectOk(a));
+    const after = await getOrder(support, order.id);
+    expect(after.notes.filter((n) => n.text === 'Called the customer')).toHaveLength(
+      order.notes.filter((n) => n.text === 'Called the customer').length + 1,
+    );
+    expect(after.notes.at(-1)).toMatchObject({ text: 'Called the customer', author: { id: DEMO_ACCOUNTS.support.id } });
+    expect(after.timeline.at(-1)).toMatchObject({ type: 'note_added', actor: { id: DEMO_ACCOUNTS.support.id } });
+  });
+
+  it('refuse an empty note (422 on text)', async () => {
+    const order = await claim(support, { status: 'open' });
+    const problem = expectProblem(await support.post(`/orders/${order.id}/notes`, { body: { text: '   ' } }), 422);
+    expect(Object.keys(problem.errors ?? {})).toEqual(['text']);
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * Reports: figures computed by the API agree with the order list to the cent,
+ * the breakdown agrees with the report, and a refund shows on the day it is made.
+ */
+import { orderSchema } from '../../src/api/order-schemas';
+import { breakdownSchema, salesReportSchema, storeClockSchema } from '../../src/api/report-schemas';
+import { newKey, signIn, type ApiClient, type Query } from './driver';
+import { expectOk, expectProblem, listOrders, orderClaimer } from './fixtures';
+
+let api: ApiClient;
+let today: string;
+beforeAll(async () => {
+  api = await signIn('manager');
+  today = storeClockSchema.parse(expectOk(await api.get('/reports/clock'))).today;
+});
+
+/** A store day `days` before `date` (calendar arithmetic on the date alone). */
+function daysBefore(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const sales = async (query: Query) =>
+  salesReportSchema.parse(expectOk(await api.get('/reports/sales', { query: { compare: 'none', ...query } })));
+
+describe('the sales report agrees with the order list to the cent', () => {
+  it.each([
+    ['the last 30 days', 30, 0],
+    ['a quarter ending 60 days ago', 150, 60],
+    ['a single day a week ago', 7, 7],
+  ])('over %s', async (_, back, end) => {
+    const [from, to] = [daysBefore(today, back), daysBefore(today, end)];
+    const report = await sales({ from, to });
+    const orders = await listOrders(api, { from, to });
+    expect(orders.length).toBeGreaterThan(0);
+    expect(report.range).toEqual({ from, to });
+    expect(report.totals).toMatchObject({
+      orders: orders.length,
+      revenue: orders.reduce((n, o) => n + o.total, 0),
+      units: orders.reduce((n, o) => n + o.units, 0),
+    });
+    expect(report.totals.net).toBe(report.totals.revenue - report.totals.refunds);
+    expect(report.series.reduce((n, p) => n + p.revenue, 0)).toBe(report.totals.revenue);
+    expect(report.series.reduce((n, p) => n + p.orders, 0)).toBe(report.totals.orders);
+    expect(report.series[0]!.from).toBe(from);
+    expect(report.series.at(-1)!.to).toBe(to);
+  });
+
+  it('filtered by state, agrees with the order list filtered the same way', async () => {
+    const [from, to] = [daysBefore(today, 90), today];
+    const ny = await sales({ from, to, state: 'NY' });
+    const orders = await listOrders(api, { from, to, state: 'NY' });
+    expect(ny.totals.orders).toBe(orders.length);
+    expect(ny.totals.revenue).toBe(orders.reduce((n, o) => n + o.total, 0));
+  });
+
+  it('compares with the same days a year earlier', async () => {
+    const [from, to] = [daysBefore(today, 60), daysBefore(today, 30)];
+    const report = salesReportSchema.parse(expectOk(await api.get('/reports/sales', { query: { from, to, compare: 'last_year' } })));
+    expect(report.comparison).not.toBeNull();
+    const lastYear = await listOrders(api, { from: report.comparison!.from, to: report.comparison!.to });
+    expect(report.comparisonTotals?.revenue).toBe(lastYear.reduce((n, o) => n + o.total, 0));
+    expect(report.comparisonSeries).toHaveLength(report.series.length);
+  });
+});
+
+describe('the breakdown', () => {
+  it('by state has the report’s totals, and its rows add up to them', async () => {
+    const [from, to] = [daysBefore(today, 120), today];
+    const report = await sales({ from, to });
+    const byState = breakdownSchema.parse(expectOk(await api.get('/reports/breakdown', { query: { from, to, by: 'state', limit: 100 } })));
+    expect(byState.totals).toEqual(report.totals);
+    expect(byState.items.length).toBe(byState.total);
+    expect(byState.items.reduce((n, r) => n + r.revenue, 0)).toBe(report.totals.revenue);
+    expect(byState.items.reduce((n, r) => n + r.orders, 0)).toBe(report.totals.orders);
+    const revenue = byState.items.map((r) => r.revenue);
+    expect(revenue).toEqual([...revenue].sort((a, b) => b - a));
+    // One state's row is that state's report.
+    const row = byState.items[0]!;
+    expect((await sales({ from, to, state: row.key })).totals).toMatchObject({
+      revenue: row.revenue,
+      orders: row.orders,
+      units: row.units,
+    });
+  });
+
+  it('by product and by category count lines alike (no shipping), and page', async () => {
+    const [from, to] = [daysBefore(today, 120), today];
+    const report = await sales({ from, to });
+    const byCategory = breakdownSchema.parse(
+      expectOk(await api.get('/reports/breakdown', { query: { from, to, by: 'category', sort: 'label' } })),
+    );
+    expect(byCategory.items.map((r) => r.label)).toEqual([...byCategory.items.map((r) => r.label)].sort());
+    const byProduct = breakdownSchema.parse(
+      expectOk(await api.get('/reports/breakdown', { query: { from, to, by: 'product', limit: 5 } })),
+    );
+    expect(byProduct.totals.revenue).toBe(byCategory.totals.revenue);
+    expect(byProduct.totals.revenue).toBeLessThanOrEqual(report.totals.revenue);
+    expect(byProduct.items).toHaveLength(5);
+    expect(byProduct.total).toBeGreaterThan(5);
+  });
+});
+
+describe('refunds in reports', () => {
+  it('show on the day they are made, at once, leaving revenue as it was', async () => {
+    const before = await sales({ from: today, to: today });
+    const claim = orderClaimer();
+    const order = await claim(api, { status: 'closed', paymentStatus: 'paid', totalMin: 1000 });
+    const res = await api.post(`/orders/${order.id}/refunds`, {
+      body: { version: order.version, lines: [], shipping: false, amount: 250, restock: false, locationId: null, reason: 'Goodwill' },
+      idempotencyKey: newKey(),
+    });
+    expect(orderSchema.parse(expectOk(res)).refunded).toBe(250);
+    const after = await sales({ from: today, to: today });
+    expect(after.totals).toMatchObject({
+      refunds: before.totals.refunds + 250,
+      net: before.totals.net - 250,
+      revenue: before.totals.revenue,
+    });
+  });
+});
+
+describe('report requests', () => {
+  it('refuse a backwards range (400 on to) and anyone who may not see reports (403)', async () => {
+    const problem = expectProblem(await api.get('/reports/sales', { query: { from: today, to: daysBefore(today, 5) } }), 400);
+    expect(Object.keys(problem.errors ?? {})).toEqual(['to']);
+    const support = await signIn('support');
+    expectProblem(await support.get('/reports/sales', { query: { from: today, to: today } }), 403);
+    expectProblem(await support.get('/reports/breakdown', { query: { from: today, to: today, by: 'state' } }), 403);
+  });
+});

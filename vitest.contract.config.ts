@@ -1,0 +1,24 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * One contract suite, two targets. Without STOCKROOM_API_URL each file starts
+ * the mock in-process (msw/node) with its own freshly seeded store, so files
+ * may run side by side. With it, every file talks HTTP to one real server and
+ * one database, seeded once for the whole run: files run one at a time so no
+ * file's writes land in the middle of another's reads.
+ */
+const realServer = Boolean(process.env.STOCKROOM_API_URL);
+
+export default defineConfig({
+  test: {
+    globals: true,
+    environment: 'node',
+    include: ['tests/contract/**/*.contract.test.ts'],
+    setupFiles: ['./tests/contract/setup.ts'],
+    fileParallelism: !realServer,
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    // A contract test that passes only on retry hides a difference; report it instead.
+    retry: 0,
+  },
+});

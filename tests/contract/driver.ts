@@ -11,12 +11,12 @@ export const AGAINST_MOCK = !process.env.STOCKROOM_API_URL;
 
 export type Role = 'admin' | 'manager' | 'merchandiser' | 'support';
 
-/** The seeded demo accounts. Copied, not imported: a real server seeds the same four people. */
-export const DEMO_ACCOUNTS: Readonly<Record<Role, { id: string; email: string; password: string; name: string }>> = {
-  admin: { id: 'staff_admin', email: 'ada.admin@stockroom.test', password: 'admin-demo-2026', name: 'Ada Admin' },
-  manager: { id: 'staff_manager', email: 'max.manager@stockroom.test', password: 'manager-demo-2026', name: 'Max Manager' },
-  merchandiser: { id: 'staff_merch', email: 'mia.merch@stockroom.test', password: 'merch-demo-2026', name: 'Mia Merchandiser' },
-  support: { id: 'staff_support', email: 'sam.support@stockroom.test', password: 'support-demo-2026', name: 'Sam Support' },
+/** The seeded demo accounts. Copied, not imported: a real server seeds the same four people (ids are its own: see idOf). */
+export const DEMO_ACCOUNTS: Readonly<Record<Role, { email: string; password: string; name: string }>> = {
+  admin: { email: 'ada.admin@stockroom.test', password: 'admin-demo-2026', name: 'Ada Admin' },
+  manager: { email: 'max.manager@stockroom.test', password: 'manager-demo-2026', name: 'Max Manager' },
+  merchandiser: { email: 'mia.merch@stockroom.test', password: 'merch-demo-2026', name: 'Mia Merchandiser' },
+  support: { email: 'sam.support@stockroom.test', password: 'support-demo-2026', name: 'Sam Support' },
 };
 
 export type Query = Record<string, string | number | boolean | readonly (string | number)[] | undefined>;
@@ -116,10 +116,22 @@ export async function signInWith(email: string, password: string): Promise<ApiCl
   return api;
 }
 
-/** A client signed in as the demo person of a role. */
-export function signIn(role: Role): Promise<ApiClient> {
+const staffIds = new Map<Role, string>();
+
+/** A client signed in as the demo person of a role; remembers the id the API gave that person. */
+export async function signIn(role: Role): Promise<ApiClient> {
   const { email, password } = DEMO_ACCOUNTS[role];
-  return signInWith(email, password);
+  const api = await signInWith(email, password);
+  const session = (await api.get('/session')).json as { user?: { id?: unknown } } | null;
+  if (typeof session?.user?.id === 'string') staffIds.set(role, session.user.id);
+  return api;
+}
+
+/** The staff id of a role's demo person, as the API named it when they signed in (no seeded id is assumed). */
+export function idOf(role: Role): string {
+  const id = staffIds.get(role);
+  if (!id) throw new Error(`Sign in as ${role} before asking for their id`);
+  return id;
 }
 
 /** A fresh key per intended change. */

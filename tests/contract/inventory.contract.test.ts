@@ -11,7 +11,7 @@ import {
   stockChangeResultSchema,
   type InventoryLevel,
 } from '../../src/api/stock-schemas';
-import { DEMO_ACCOUNTS, newKey, signIn, type ApiClient } from './driver';
+import { DEMO_ACCOUNTS, idOf, newKey, signIn, type ApiClient } from './driver';
 import {
   createProduct,
   expectLedgerExplainsLevels,
@@ -84,7 +84,7 @@ describe('adjustments', () => {
     expect(rows.at(-1)).toMatchObject({
       reason: 'damaged',
       quantity: -2,
-      actor: { id: DEMO_ACCOUNTS.merchandiser.id, name: DEMO_ACCOUNTS.merchandiser.name },
+      actor: { id: idOf('merchandiser'), name: DEMO_ACCOUNTS.merchandiser.name },
     });
     await expectLedgerExplainsLevels(api, variantId);
   });
@@ -97,7 +97,7 @@ describe('adjustments', () => {
     expect(log.items[0]).toMatchObject({
       action: 'stock adjusted',
       before: { onHand: level.onHand },
-      actor: { id: DEMO_ACCOUNTS.merchandiser.id },
+      actor: { id: idOf('merchandiser') },
     });
   });
 

@@ -8,7 +8,7 @@ import { lineTotal, refundable } from '../../src/api/order-rules';
 import { orderListSchema, orderSchema, type Order } from '../../src/api/order-schemas';
 import { SUPPORT_REFUND_LIMIT_CENTS } from '../../src/api/permissions';
 import { auditListSchema } from '../../src/api/schemas';
-import { DEMO_ACCOUNTS, newKey, signIn, type ApiClient } from './driver';
+import { idOf, newKey, signIn, type ApiClient } from './driver';
 import {
   expectLedgerExplainsLevels,
   expectOk,
@@ -99,8 +99,8 @@ describe('fulfilling', () => {
     expect(res.headers.get('ETag')).toBe(`"${after.version}"`);
     expect(after).toMatchObject({ fulfilmentStatus: 'partially_fulfilled', status: 'open', version: order.version + 1 });
     expect(after.lines[1]).toMatchObject({ id: second!.id, fulfilledQuantity: 0 });
-    expect(after.fulfilments.at(-1)).toMatchObject({ carrier: 'UPS', trackingNumber: UPS_TRACKING, by: { id: DEMO_ACCOUNTS.support.id } });
-    expect(after.timeline.at(-1)).toMatchObject({ type: 'fulfilled', actor: { id: DEMO_ACCOUNTS.support.id } });
+    expect(after.fulfilments.at(-1)).toMatchObject({ carrier: 'UPS', trackingNumber: UPS_TRACKING, by: { id: idOf('support') } });
+    expect(after.timeline.at(-1)).toMatchObject({ type: 'fulfilled', actor: { id: idOf('support') } });
     const level = await levelAt(support, first!.variantId, order.locationId);
     expect([level.onHand, level.reserved]).toEqual([before.onHand - first!.quantity, before.reserved - first!.quantity]);
     const rows = await ledgerOf(support, first!.variantId, order.locationId);
@@ -272,9 +272,9 @@ describe('refunding', () => {
     const order = await closedUnrefunded();
     expectOk(await refund(admin, order, { amount: 300, reason: 'Late delivery' }));
     const after = await getOrder(admin, order.id);
-    expect(after.timeline.at(-1)).toMatchObject({ type: 'refunded', actor: { id: DEMO_ACCOUNTS.admin.id } });
+    expect(after.timeline.at(-1)).toMatchObject({ type: 'refunded', actor: { id: idOf('admin') } });
     const log = auditListSchema.parse(expectOk(await admin.get('/audit', { query: { entityType: 'order', entityId: order.id } })));
-    expect(log.items[0]).toMatchObject({ action: 'order refunded', after: { refund: 300 }, actor: { id: DEMO_ACCOUNTS.admin.id } });
+    expect(log.items[0]).toMatchObject({ action: 'order refunded', after: { refund: 300 }, actor: { id: idOf('admin') } });
   });
 });
 
@@ -291,8 +291,8 @@ describe('notes', () => {
     expect(after.notes.filter((n) => n.text === 'Called the customer')).toHaveLength(
       order.notes.filter((n) => n.text === 'Called the customer').length + 1,
     );
-    expect(after.notes.at(-1)).toMatchObject({ text: 'Called the customer', author: { id: DEMO_ACCOUNTS.support.id } });
-    expect(after.timeline.at(-1)).toMatchObject({ type: 'note_added', actor: { id: DEMO_ACCOUNTS.support.id } });
+    expect(after.notes.at(-1)).toMatchObject({ text: 'Called the customer', author: { id: idOf('support') } });
+    expect(after.timeline.at(-1)).toMatchObject({ type: 'note_added', actor: { id: idOf('support') } });
   });
 
   it('refuse an empty note (422 on text)', async () => {

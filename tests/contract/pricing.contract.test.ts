@@ -13,7 +13,7 @@ import {
 } from '../../src/api/pricing-schemas';
 import { productToInput } from '../../src/api/product-input';
 import type { Product } from '../../src/api/schemas';
-import { DEMO_ACCOUNTS, newKey, signIn, uniqueId, type ApiClient } from './driver';
+import { idOf, newKey, signIn, uniqueId, type ApiClient } from './driver';
 import { createProduct, expectOk, expectProblem, getProduct, newProductInput } from './fixtures';
 
 let api: ApiClient;
@@ -66,7 +66,7 @@ describe('bulk price change', () => {
       status: 'applied',
       variantCount: toChange.length,
       skipped: shown.totals.flagged,
-      createdBy: { id: DEMO_ACCOUNTS.merchandiser.id },
+      createdBy: { id: idOf('merchandiser') },
     });
     expect(toChange.length).toBeGreaterThan(0);
     const now = await prices(products);
@@ -175,8 +175,8 @@ describe('price history', () => {
     const history = priceHistoryListSchema.parse(expectOk(await api.get('/pricing/history', { query: { sku: item!.sku } })));
     const batchRows = history.items.filter((h) => h.batchId === batch.id);
     expect(batchRows.map((h) => [h.action, h.from?.price, h.to.price, h.actor.id])).toEqual([
-      ['price batch reverted', item!.to.price, item!.from.price, DEMO_ACCOUNTS.merchandiser.id],
-      ['bulk price change', item!.from.price, item!.to.price, DEMO_ACCOUNTS.merchandiser.id],
+      ['price batch reverted', item!.to.price, item!.from.price, idOf('merchandiser')],
+      ['bulk price change', item!.from.price, item!.to.price, idOf('merchandiser')],
     ]);
     expect(history.items[0]!.batchId).toBe(batch.id);
   });
@@ -191,7 +191,7 @@ describe('price history', () => {
       batchId: null,
       from: { price: p.variants[0]!.price },
       to: { price: p.variants[0]!.price + 100 },
-      actor: { id: DEMO_ACCOUNTS.merchandiser.id },
+      actor: { id: idOf('merchandiser') },
     });
   });
 });

@@ -13,7 +13,7 @@ import {
   type ProductSummary,
 } from '../../src/api/schemas';
 import { productToInput } from '../../src/api/product-input';
-import { DEMO_ACCOUNTS, newKey, signIn, uniqueId, type ApiClient, type Query } from './driver';
+import { DEMO_ACCOUNTS, idOf, newKey, signIn, uniqueId, type ApiClient, type Query } from './driver';
 import { createProduct, expectOk, expectProblem, getProduct, newProductInput } from './fixtures';
 
 let api: ApiClient;
@@ -282,7 +282,7 @@ describe('the audit log of product writes', () => {
     const log = auditListSchema.parse(
       expectOk(await manager.get('/audit', { query: { entityId: p.id, entityType: 'product', sort: 'at' } })),
     );
-    const actor = { id: DEMO_ACCOUNTS.merchandiser.id, name: DEMO_ACCOUNTS.merchandiser.name, role: 'merchandiser' };
+    const actor = { id: idOf('merchandiser'), name: DEMO_ACCOUNTS.merchandiser.name, role: 'merchandiser' };
     expect(log.items.map((e) => e.action)).toEqual(['created', 'updated', 'status changed']);
     expect(log.items[1]).toMatchObject({ actor, entityId: p.id, before: { title: p.title }, after: { title: renamed } });
     expect(Object.keys(log.items[1]!.after)).toEqual(['title']);

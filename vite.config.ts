@@ -21,6 +21,12 @@ function noMockWorkerForRealApi(): Plugin {
   };
 }
 
+/**
+ * STOCKROOM_API_PROXY=http://127.0.0.1:3000 (with VITE_API_URL=/) serves a real API's /api from the app's own
+ * origin, in dev and preview alike: its session cookie is then first-party and no CORS is involved.
+ */
+const apiProxy = process.env.STOCKROOM_API_PROXY ? { '/api': { target: process.env.STOCKROOM_API_PROXY, changeOrigin: false } } : undefined;
+
 export default defineConfig({
   plugins: [react(), noMockWorkerForRealApi()],
   resolve: {
@@ -29,6 +35,6 @@ export default defineConfig({
       '@mocks': fileURLToPath(new URL('./mocks', import.meta.url)),
     },
   },
-  server: { port: 5173 },
-  preview: { port: 4173 },
+  server: { port: 5173, proxy: apiProxy },
+  preview: { port: 4173, proxy: apiProxy },
 });

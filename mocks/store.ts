@@ -18,7 +18,7 @@ import type { AuditEntry, Staff } from '../src/api/schemas';
 import type { InventoryLevel, InventoryListQuery, LedgerQuery, StockMovement } from '../src/api/stock-schemas';
 import type { Order, OrderListQuery, OrderSummary } from '../src/api/order-schemas';
 import type { BreakdownQuery, SalesBreakdown, SalesReport, SalesReportQuery } from '../src/api/report-schemas';
-import { productAudit, staffAudit, type AuditDraft } from './audit';
+import { productAudit, staffAudit, type AuditDraft } from '../src/api/audit-rules';
 import {
   FREE_FAILURES,
   hashPassword,

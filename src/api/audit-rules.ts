@@ -2,8 +2,8 @@
  * Before/after of a change, field by field, as the audit log keeps it: only
  * what changed, so an entry reads as "price 1999 → 1799", not as two products.
  */
-import type { AuditEntityType } from '../src/api/constants';
-import type { Product, Staff } from '../src/api/schemas';
+import type { AuditEntityType } from './constants';
+import type { Product, Staff } from './schemas';
 
 export type Diff = { before: Record<string, unknown>; after: Record<string, unknown> };
 export type AuditDraft = Diff & { entityType: AuditEntityType; entityId: string; entityLabel: string };

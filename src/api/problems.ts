@@ -1,0 +1,40 @@
+/**
+ * Errors as the contract speaks them (RFC 9457 problem+json), for whoever
+ * serves the contract: the mock and the real server both throw ProblemError
+ * and turn it into a response in one place of their own.
+ */
+import type { z } from 'zod';
+import type { Problem } from './schemas';
+
+export class ProblemError extends Error {
+  readonly problem: Problem;
+  constructor(problem: Omit<Problem, 'type'> & { type?: string }) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ProblemError';
+    this.problem = { type: 'about:blank', ...problem };
+  }
+  get status(): number {
+    return this.problem.status;
+  }
+}
+
+/** Field path as the form names it: ['variants', 0, 'sku'] → 'variants.0.sku'; the first message per field wins. */
+export function issuesToErrors(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const path = issue.path.map(String).join('.') || '_';
+    errors[path] ??= issue.message;
+  }
+  return errors;
+}
+
+export function validationProblem(errors: Record<string, string>, detail = 'Some fields need attention.'): ProblemError {
+  return new ProblemError({ status: 422, title: 'The request has invalid fields', detail, errors });
+}
+
+/** A request body checked against its schema: 422 with a message per field, like a real server. */
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw validationProblem(issuesToErrors(parsed.error.issues));
+  return parsed.data;
+}

@@ -61,6 +61,22 @@ import {
   type BreakdownQuery,
   type SalesReportQuery,
 } from './report-schemas';
+import {
+  pageQuerySchema,
+  priceBatchInputSchema,
+  priceBatchItemListSchema,
+  priceBatchListQuerySchema,
+  priceBatchListSchema,
+  priceBatchSchema,
+  priceHistoryListSchema,
+  priceHistoryQuerySchema,
+  pricePreviewInputSchema,
+  pricePreviewSchema,
+  productImportInputSchema,
+  productImportResultSchema,
+  type PriceBatchListQuery,
+  type PriceHistoryQuery,
+} from './pricing-schemas';
 
 export type JsonSchema = { [keyword: string]: unknown };
 type MediaType = { schema: JsonSchema };
@@ -311,6 +327,24 @@ const LEDGER_QUERY_DESCRIPTIONS: Record<keyof LedgerQuery, string> = {
   locationId: 'Only movements at this location.',
 };
 
+const PRICE_BATCH_QUERY_DESCRIPTIONS: Record<keyof PriceBatchListQuery, string> = {
+  offset: 'How many batches to skip (page × limit).',
+  limit: 'Batches per page.',
+  sort: '`-createdAt` (newest first, the default), `createdAt`, `startsAt` or `-startsAt`.',
+  status: 'Only batches in this state.',
+};
+
+const PAGE_QUERY_DESCRIPTIONS: Record<keyof z.infer<typeof pageQuerySchema>, string> = {
+  offset: 'How many rows to skip (page × limit).',
+  limit: 'Rows per page.',
+};
+
+const PRICE_HISTORY_QUERY_DESCRIPTIONS: Record<keyof PriceHistoryQuery, string> = {
+  ...PAGE_QUERY_DESCRIPTIONS,
+  sku: 'The variant, by SKU (case-insensitive). An unknown SKU, or neither parameter, answers an empty list.',
+  variantId: 'The variant, by id; wins over `sku` when both are sent.',
+};
+
 function queryParameters(
   querySchema: z.ZodObject,
   descriptions: Record<string, string>,
@@ -396,11 +430,12 @@ function body(id: string): Operation['requestBody'] {
 
 // ---------------------------------------------------------------- the document
 
-const DESCRIPTION = `The commerce API behind Stockroom, the back office of a US shop for consumer-electronics accessories. The browser app runs against a mock of it (MSW) by default; a real backend implements the same contract. This document is generated from the zod schemas in \`src/api/schemas.ts\`: change those, then run \`npm run openapi\`.
+const DESCRIPTION = `The commerce API behind Stockroom, the back office of a US shop for consumer-electronics accessories. The browser app runs against a mock of it (MSW) by default; a real backend implements the same contract. This document is generated from the zod schemas in \`src/api/\` (\`schemas.ts\` and the \`*-schemas.ts\` beside it): change those, then run \`npm run openapi\`.
 
 ## Conventions
 
 - **Money** is an integer number of US cents everywhere (\`1299\` is $12.99). There are no decimal amounts in requests or responses.
+- **Percents** (a price change, a margin floor) are integer basis points (\`2000\` is 20 %); a preview's margins are tenths of a percent (\`683\` is 68.3 %).
 - **Times** are ISO 8601 in UTC.
 - **Lists** answer \`{ "items": [...], "total": n }\`, where \`total\` counts every match, not just this page. They page with \`offset\` and \`limit\` and sort with \`sort\` (a field name, \`-\` in front for descending, e.g. \`-updatedAt\`); paging, sorting and filtering happen on the server.
 - **Versions**: every editable resource carries a \`version\`, an integer that grows with each save. An update sends the version it started from in \`If-Match\` (\`"3"\`). If someone saved in between, the answer is 409 with the product as it is now in \`current\` (a server may use 412 instead; clients treat both as a conflict). Without If-Match the answer is 428. Nothing is ever overwritten silently.
@@ -447,6 +482,15 @@ export function buildOpenApiDocument(): OpenApiDocument {
       salesReportSchema,
       breakdownSchema,
       storeClockSchema,
+      pricePreviewInputSchema,
+      pricePreviewSchema,
+      priceBatchInputSchema,
+      priceBatchSchema,
+      priceBatchListSchema,
+      priceBatchItemListSchema,
+      priceHistoryListSchema,
+      productImportInputSchema,
+      productImportResultSchema,
     ],
     'input',
   );
@@ -458,6 +502,11 @@ export function buildOpenApiDocument(): OpenApiDocument {
   const breakdownParameters = queryParameters(breakdownQuerySchema, BREAKDOWN_QUERY_DESCRIPTIONS, schemas);
   const orderParameters = queryParameters(orderListQuerySchema, ORDER_QUERY_DESCRIPTIONS, schemas);
   const orderIdParameter: Parameter = { ...productIdParameter, description: 'The order id.' };
+  const priceBatchParameters = queryParameters(priceBatchListQuerySchema, PRICE_BATCH_QUERY_DESCRIPTIONS, schemas);
+  const pageParameters = queryParameters(pageQuerySchema, PAGE_QUERY_DESCRIPTIONS, schemas);
+  const priceHistoryParameters = queryParameters(priceHistoryQuerySchema, PRICE_HISTORY_QUERY_DESCRIPTIONS, schemas);
+  const batchIdParameter: Parameter = { ...productIdParameter, description: 'The price batch id.' };
+  const noBatch = problem('No price batch has this id.');
   const staleOrder = problem('Someone changed the order since the version sent. Nothing was done; `current` is the order as it is now.', {
     required: ['current'],
     properties: { current: ref('Order') },
@@ -566,6 +615,32 @@ export function buildOpenApiDocument(): OpenApiDocument {
           '400': problem('Idempotency-Key is missing or the body is not JSON.'),
           '422': problem(
             'The body is not valid (then `errors` maps each field path to its message), or the Idempotency-Key was already used for a different body (then there is no `errors`).',
+          ),
+          default: otherProblem,
+        },
+      },
+    },
+    '/products/import': {
+      post: {
+        operationId: 'importProducts',
+        tags: ['Products'],
+        summary: 'Create and update products from a CSV file, as a dry run or for real',
+        description:
+          'One row per variant, named by SKU (columns sku, title, category, status, price, compare_at_price, cost, barcode, tags; amounts in dollars, as people write them). A known SKU updates that variant and its product, an empty cell leaving the field as it is; an unknown SKU creates a product with that one variant (title, category and price then required). Every row is checked against the file and the shop as it is. With `dryRun: true` the answer says what each row would do, problems included, and nothing changes; Idempotency-Key is not needed. Otherwise (Idempotency-Key required) the file is checked again and applied whole in one step, or, when any row has a problem, not at all (422). In `rows[].changes`, amounts are integer cents. `row` numbers are lines of the file (the header is line 1).',
+        parameters: [
+          { ...idempotencyKeyParameter, required: false, description: `${idempotencyKeyParameter.description} Required unless dryRun.` },
+        ],
+        requestBody: body('ProductImportInput'),
+        responses: {
+          '200': jsonResponse(
+            'What each row does (or would do), the counts, and every problem found; `applied` says whether anything was written (a dry run with problems still answers 200).',
+            'ProductImportResult',
+          ),
+          '400': problem('Idempotency-Key is missing (an apply) or the body is not JSON.'),
+          '401': unauthorized,
+          '403': forbidden,
+          '422': problem(
+            'Nothing was imported. The body is not valid (`errors` on `csv` or `dryRun`); or the file has problems (`errors` keyed `rows.<line>.<column>`, the first 50 of them; a dry run lists them all); or every row already matches the shop, or the Idempotency-Key was used for a different request (then there is no `errors`).',
           ),
           default: otherProblem,
         },
@@ -913,6 +988,136 @@ export function buildOpenApiDocument(): OpenApiDocument {
         },
       },
     },
+    '/pricing/preview': {
+      post: {
+        operationId: 'previewPriceChange',
+        tags: ['Pricing'],
+        summary: 'What a bulk price change would do to every variant of a selection, one page at a time (changes nothing)',
+        description:
+          'Computed by the same rules the batch applies, so the preview is what a batch made from the same selection and change does. Per variant: the change (set, or raise/lower by an amount in cents or a percent in basis points, the percent rounded half away from zero to the cent), then the ending (.99, .95, whole dollars: the nearest such price, ties up), then the margin floor (never under cost ÷ (1 − minMarginBp), rounded up to the ending; `floored` says it lifted the price), then the compare-at rule. `flags` name what the rules refuse: not positive, below cost, compare-at not above the price, over $1,000,000. Margins (`marginBefore`, `marginAfter`) are gross margins in tenths of a percent (683 = 68.3 %); `totals` counts every row, not just the page, and averages the margins over the variants that have a cost. Needs the right to edit prices, though it writes nothing.',
+        requestBody: body('PricePreviewInput'),
+        responses: {
+          '200': jsonResponse(
+            'One page of rows, how many there are (only flagged ones with `flaggedOnly`), and the totals.',
+            'PricePreview',
+          ),
+          '400': problem('The body is not JSON.'),
+          '401': unauthorized,
+          '403': forbidden,
+          '422': validationProblem(
+            'The selection or the change is not valid, or a selected product does not exist (`selection.ids.<index>`).',
+          ),
+          default: otherProblem,
+        },
+      },
+    },
+    '/pricing/batches': {
+      get: {
+        operationId: 'listPriceBatches',
+        tags: ['Pricing'],
+        summary: 'Bulk price changes made so far, scheduled ones included, one page at a time',
+        description: 'A scheduled start or end that is due has run before the list is read.',
+        parameters: priceBatchParameters,
+        responses: {
+          '200': jsonResponse('One page of batches and how many match.', 'PriceBatchList'),
+          '400': problem('A query parameter is not valid; `errors` names which.'),
+          '401': unauthorized,
+          default: otherProblem,
+        },
+      },
+      post: {
+        operationId: 'createPriceBatch',
+        tags: ['Pricing'],
+        summary: 'Apply a bulk price change now, or schedule it (with an optional end)',
+        description:
+          'All or nothing: every variant the change moves gets its new price in one step, or none does. A variant with a flag (see the preview) refuses the whole batch (422) unless `skipFlagged`, which leaves flagged variants as they are and counts them in `skipped`. Variants the change leaves as they are are not part of the batch. With `startsAt` in the future the batch is `scheduled`: its items (each variant’s from → to) are fixed now, exactly as previewed, and prices change when the time comes, computed at the first request after it (no one needs the app open). `endsAt` returns the prices to what they were, the same way. A start, end or revert only moves a variant that still has the price the step expects; one changed since in any other way is left alone and reported in that step’s `conflicts`.',
+        parameters: [idempotencyKeyParameter],
+        requestBody: body('PriceBatchInput'),
+        responses: {
+          '201': jsonResponse('The batch: `applied` (with its start report) or `scheduled`.', 'PriceBatch', {
+            Location: { description: 'The batch’s address.', schema: { type: 'string' }, example: '/api/pricing/batches/pb_3f9a1c0d2e4b' },
+          }),
+          '400': problem('Idempotency-Key is missing or the body is not JSON.'),
+          '401': unauthorized,
+          '403': forbidden,
+          '422': problem(
+            'Nothing was changed. The body is not valid, or `endsAt` is not in the future (then `errors` maps each field path to its message); or some variants would break a price rule and `skipFlagged` is off (`errors` keyed `variants.<sku>`, the first 20, naming the flags); or the change moves no price (`errors.change`); or the Idempotency-Key was used for a different request (then there is no `errors`).',
+          ),
+          default: otherProblem,
+        },
+      },
+    },
+    '/pricing/batches/{id}': {
+      get: {
+        operationId: 'getPriceBatch',
+        tags: ['Pricing'],
+        summary: 'Read one batch, with a report of each step taken (start, end, revert) and its conflicts',
+        parameters: [batchIdParameter],
+        responses: {
+          '200': jsonResponse('The batch.', 'PriceBatch'),
+          '401': unauthorized,
+          '404': noBatch,
+          default: otherProblem,
+        },
+      },
+    },
+    '/pricing/batches/{id}/items': {
+      get: {
+        operationId: 'listPriceBatchItems',
+        tags: ['Pricing'],
+        summary: 'The variants a batch changes, each with its price before and after, one page at a time',
+        parameters: [batchIdParameter, ...pageParameters],
+        responses: {
+          '200': jsonResponse('One page of items and how many there are.', 'PriceBatchItemList'),
+          '400': problem('A query parameter is not valid; `errors` names which.'),
+          '401': unauthorized,
+          '404': noBatch,
+          default: otherProblem,
+        },
+      },
+    },
+    '/pricing/batches/{id}/revert': {
+      post: {
+        operationId: 'revertPriceBatch',
+        tags: ['Pricing'],
+        summary: 'Put back the prices a batch replaced; a scheduled batch that has not started is cancelled',
+        description:
+          'Each variant that still has the batch’s price gets its earlier price back, all in one step. A variant changed since (an edit, an import, another batch) is not overwritten: it is listed in the `revert` report’s `conflicts` with the price the batch left and the price it has now. No body.',
+        parameters: [batchIdParameter, idempotencyKeyParameter],
+        responses: {
+          '200': jsonResponse('The batch, now `reverted`, with the revert report.', 'PriceBatch'),
+          '400': problem('Idempotency-Key is missing.'),
+          '401': unauthorized,
+          '403': forbidden,
+          '404': noBatch,
+          '409': problem(
+            'The batch was already reverted, or it ended (its prices already returned). Nothing was done; `current` is the batch.',
+            {
+              required: ['current'],
+              properties: { current: ref('PriceBatch') },
+            },
+          ),
+          '422': problem('The Idempotency-Key was used for a different request.'),
+          default: otherProblem,
+        },
+      },
+    },
+    '/pricing/history': {
+      get: {
+        operationId: 'listPriceHistory',
+        tags: ['Pricing'],
+        summary: 'One variant’s price history, newest first: every change of price or compare-at, by whom, and which batch',
+        description:
+          'Edits, imports, batches, their scheduled starts and ends (by “Schedule”, at the scheduled time) and reverts all write a row. `from` is null where the variant was created.',
+        parameters: priceHistoryParameters,
+        responses: {
+          '200': jsonResponse('One page of entries and how many there are.', 'PriceHistoryList'),
+          '400': problem('A query parameter is not valid; `errors` names which.'),
+          '401': unauthorized,
+          default: otherProblem,
+        },
+      },
+    },
   };
 
   return {
@@ -927,6 +1132,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: 'Inventory', description: 'Stock levels per variant and location, and the ledger of every movement.' },
       { name: 'Orders', description: 'Finding, fulfilling, cancelling and refunding orders; notes and timelines.' },
       { name: 'Reports', description: 'Sales figures computed by the server, in the store’s time zone.' },
+      { name: 'Pricing', description: 'Bulk price changes: preview, apply or schedule, revert, and each variant’s price history.' },
     ],
     paths,
     components: {

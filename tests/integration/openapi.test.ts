@@ -11,6 +11,7 @@ import addFormats from 'ajv-formats';
 import { afterAll, afterEach, assert, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetMockDb, server, signInAs } from '../../mocks/node';
 import { buildOpenApiDocument, type JsonSchema, type OpenApiDocument, type Operation } from '../../src/api/openapi';
+import { priceBatchListQuerySchema, priceHistoryQuerySchema } from '../../src/api/pricing-schemas';
 import { productListQuerySchema, productSchema, type Product, type ProductInput } from '../../src/api/schemas';
 
 const doc = buildOpenApiDocument();
@@ -80,6 +81,7 @@ describe('the OpenAPI document', () => {
       'GET /products/{id} getProduct',
       'PUT /products/{id} updateProduct',
       'POST /products/bulk-status bulkUpdateProductStatus',
+      'POST /products/import importProducts',
       'GET /categories listCategories',
       'GET /tags listTags',
       'GET /session getSession',
@@ -105,6 +107,13 @@ describe('the OpenAPI document', () => {
       'GET /reports/clock getStoreClock',
       'GET /reports/sales getSalesReport',
       'GET /reports/breakdown getSalesBreakdown',
+      'POST /pricing/preview previewPriceChange',
+      'GET /pricing/batches listPriceBatches',
+      'POST /pricing/batches createPriceBatch',
+      'GET /pricing/batches/{id} getPriceBatch',
+      'GET /pricing/batches/{id}/items listPriceBatchItems',
+      'POST /pricing/batches/{id}/revert revertPriceBatch',
+      'GET /pricing/history listPriceHistory',
     ]);
     expect(doc.servers).toEqual([{ url: '/api', description: expect.any(String) }]);
     expect(Object.keys(doc.components.schemas)).toEqual([
@@ -125,6 +134,8 @@ describe('the OpenAPI document', () => {
       'Fulfilment',
       'FulfilmentStatus',
       'Image',
+      'ImportError',
+      'ImportRow',
       'InventoryLevel',
       'InventoryList',
       'Location',
@@ -138,8 +149,26 @@ describe('the OpenAPI document', () => {
       'OrderStatus',
       'OrderSummary',
       'PaymentStatus',
+      'PriceBatch',
+      'PriceBatchInput',
+      'PriceBatchItem',
+      'PriceBatchItemList',
+      'PriceBatchList',
+      'PriceBatchReport',
+      'PriceChange',
+      'PriceConflict',
+      'PriceHistoryEntry',
+      'PriceHistoryList',
+      'PricePoint',
+      'PricePreview',
+      'PricePreviewInput',
+      'PricePreviewRow',
+      'PriceSelection',
+      'PriceTotals',
       'Problem',
       'Product',
+      'ProductImportInput',
+      'ProductImportResult',
       'ProductInput',
       'ProductList',
       'ProductOption',
@@ -179,7 +208,7 @@ describe('the OpenAPI document', () => {
         .filter(([status]) => /^4\d\d$/.test(status) || status === 'default')
         .map(([status, response]) => [`${method} ${path} ${status}`, response] as const),
     );
-    expect(errors.length).toBe(110);
+    expect(errors.length).toBe(145);
     for (const [name, response] of errors) {
       expect({ [name]: Object.keys(response.content ?? {}) }).toEqual({ [name]: ['application/problem+json'] });
       const schema = response.content?.['application/problem+json']?.schema as JsonSchema;
@@ -204,6 +233,58 @@ describe('the OpenAPI document', () => {
     expect(header(doc.paths['/products/{id}']?.put)).toEqual([['If-Match', true]]);
     expect(header(doc.paths['/products/bulk-status']?.post)).toEqual([['Idempotency-Key', true]]);
     expect(header(doc.paths['/products']?.post)).toEqual([]);
+    // Every POST that changes prices or products needs a key; a preview and an import's dry run change nothing.
+    expect(header(doc.paths['/pricing/batches']?.post)).toEqual([['Idempotency-Key', true]]);
+    expect(header(doc.paths['/pricing/batches/{id}/revert']?.post)).toEqual([['Idempotency-Key', true]]);
+    expect(header(doc.paths['/pricing/preview']?.post)).toEqual([]);
+    expect(header(doc.paths['/products/import']?.post)).toEqual([['Idempotency-Key', false]]);
+    expect(doc.paths['/products/import']?.post?.parameters?.[0]?.description).toMatch(/Required unless dryRun/);
+    expect(doc.paths['/pricing/batches/{id}/revert']?.post?.responses['409']?.content?.['application/problem+json']?.schema).toEqual({
+      allOf: [
+        { $ref: PROBLEM_REF },
+        { type: 'object', properties: { current: { $ref: '#/components/schemas/PriceBatch' } }, required: ['current'] },
+      ],
+    });
+  });
+
+  it('describes every pricing route with the zod schemas’ components, and the roles that may use it', () => {
+    const pricing = operations(doc).filter(([path]) => path.startsWith('/pricing/') || path === '/products/import');
+    expect(pricing).toHaveLength(8);
+    const success = (op: Operation) => Object.entries(op.responses).find(([status]) => /^2\d\d$/.test(status));
+    expect(
+      Object.fromEntries(
+        pricing.map(([path, method, op]) => [
+          `${method.toUpperCase()} ${path}`,
+          [
+            op.requestBody?.content['application/json']?.schema.$ref ?? null,
+            success(op)?.[0],
+            success(op)?.[1].content?.['application/json']?.schema.$ref,
+          ],
+        ]),
+      ),
+    ).toEqual({
+      'POST /products/import': ['#/components/schemas/ProductImportInput', '200', '#/components/schemas/ProductImportResult'],
+      'POST /pricing/preview': ['#/components/schemas/PricePreviewInput', '200', '#/components/schemas/PricePreview'],
+      'GET /pricing/batches': [null, '200', '#/components/schemas/PriceBatchList'],
+      'POST /pricing/batches': ['#/components/schemas/PriceBatchInput', '201', '#/components/schemas/PriceBatch'],
+      'GET /pricing/batches/{id}': [null, '200', '#/components/schemas/PriceBatch'],
+      'GET /pricing/batches/{id}/items': [null, '200', '#/components/schemas/PriceBatchItemList'],
+      'POST /pricing/batches/{id}/revert': [null, '200', '#/components/schemas/PriceBatch'],
+      'GET /pricing/history': [null, '200', '#/components/schemas/PriceHistoryList'],
+    });
+    for (const [path, method, op] of pricing) {
+      const statuses = Object.keys(op.responses);
+      // Every role may read prices; only those who may edit products may preview or change them.
+      expect({ [`${method} ${path}`]: statuses.includes('403') }).toEqual({ [`${method} ${path}`]: method === 'post' });
+      expect({ [`${method} ${path}`]: statuses.includes('401') }).toEqual({ [`${method} ${path}`]: true });
+    }
+    expect(doc.paths['/pricing/batches']?.get?.parameters?.map((p) => p.name)).toEqual(Object.keys(priceBatchListQuerySchema.shape));
+    expect(doc.paths['/pricing/history']?.get?.parameters?.map((p) => p.name)).toEqual(Object.keys(priceHistoryQuerySchema.shape));
+    expect(doc.paths['/pricing/batches/{id}/items']?.get?.parameters?.map((p) => `${p.in} ${p.name}`)).toEqual([
+      'path id',
+      'query offset',
+      'query limit',
+    ]);
   });
 
   it('takes the product list query from productListQuerySchema, status as a comma list', () => {
@@ -232,13 +313,13 @@ describe('the OpenAPI document', () => {
   });
 
   it('types every amount of money as integer cents', () => {
-    // Money fields by name; a list's `total` is a count and an order's `refunds` a list, not money.
+    // Money fields by name; a list's (or a preview's) `total` is a count and an order's `refunds` a list, not money.
     const money = collect(doc, 'properties').flatMap(([at, properties]) =>
       Object.entries(properties as Record<string, JsonSchema>)
         .filter(
           ([name, schema]) =>
             /price|cost|^(subtotal|discount|tax|total|refunded|net|amount|revenue|refunds|averageOrderValue)$/i.test(name) &&
-            !/(List|SalesBreakdown)$/.test(at) &&
+            !/(List|SalesBreakdown|PricePreview)$/.test(at) &&
             schema.type !== 'array',
         )
         .map(([name, schema]) => [`${at}/${name}`, schema] as const),
@@ -260,6 +341,11 @@ describe('the OpenAPI document', () => {
       '/components/schemas/OrderSummary/total',
       '/components/schemas/OrderSummary/refunded',
       '/components/schemas/OrderSummary/net',
+      '/components/schemas/PricePoint/price',
+      '/components/schemas/PricePoint/compareAtPrice',
+      '/components/schemas/PricePreviewRow/cost',
+      '/components/schemas/PriceSelection/oneOf/1/priceMin',
+      '/components/schemas/PriceSelection/oneOf/1/priceMax',
       '/components/schemas/ProductSummary/priceMin',
       '/components/schemas/ProductSummary/priceMax',
       '/components/schemas/Refund/amount',
@@ -289,6 +375,17 @@ describe('the OpenAPI document', () => {
     }
     for (const name of ['priceMin', 'priceMax']) {
       expect(doc.paths['/products']?.get?.parameters?.find((p) => p.name === name)?.schema.type).toBe('integer');
+    }
+    // A price change's value is cents (or basis points for a percent): whole numbers either way.
+    const change = doc.components.schemas.PriceChange as { properties: Record<string, JsonSchema> };
+    expect(change.properties.value?.type).toBe('integer');
+    // Every price a batch, a preview, a conflict or the history carries is a PricePoint.
+    const pricePoint = { $ref: '#/components/schemas/PricePoint' };
+    for (const id of ['PricePreviewRow', 'PriceBatchItem', 'PriceConflict', 'PriceHistoryEntry']) {
+      const { properties } = doc.components.schemas[id] as { properties: Record<string, JsonSchema> };
+      const points = [properties.from, properties.to, properties.expected, properties.current].filter(Boolean);
+      expect({ [id]: points.length }).toEqual({ [id]: 2 });
+      for (const point of points) expect([point, ...((point?.anyOf as JsonSchema[] | undefined) ?? [])]).toContainEqual(pricePoint);
     }
   });
 
@@ -453,5 +550,119 @@ describe('the mock API, checked against the document', () => {
     expect(await exchange(request)).toMatchObject({ status: 200, json: { updated: 2 } });
     expect((await exchange({ ...request, body: { ids, status: 'active' } })).status).toBe(422);
     expect((await exchange({ ...request, headers: {} })).status).toBe(400);
+  });
+
+  it('answers bulk price changes, their reads and reverts as documented', async () => {
+    const { json } = await exchange({ method: 'GET', path: '/products?limit=3&status=active' });
+    const ids = (json.items as { id: string }[]).map((p) => p.id);
+    const selection = { kind: 'products', ids };
+    const change = { op: 'raise', unit: 'percent', value: 1000, ending: '99', compareAt: 'keep', minMarginBp: null };
+    expect(check(component('PricePreviewInput'), { selection, change }).errors).toEqual([]);
+
+    const preview = await exchange({ method: 'POST', path: '/pricing/preview', body: { selection, change, limit: 2 } });
+    expect(preview.status).toBe(200);
+    expect((preview.json.items as unknown[]).length).toBe(2);
+    const unknown = await exchange({
+      method: 'POST',
+      path: '/pricing/preview',
+      body: { selection: { kind: 'products', ids: ['prod_missing'] }, change },
+    });
+    expect([unknown.status, unknown.json.errors]).toEqual([422, { 'selection.ids.0': expect.any(String) }]);
+
+    const input = { label: 'Contract test +10 %', selection, change, skipFlagged: true };
+    const request = { method: 'POST', path: '/pricing/batches', headers: { 'Idempotency-Key': 'price-key-1' }, body: input };
+    const created = await exchange(request);
+    expect(created).toMatchObject({ status: 201, json: { status: 'applied' } });
+    const id = created.json.id as string;
+    expect(created.headers.get('Location')).toBe(`/api/pricing/batches/${id}`);
+    expect((await exchange(request)).json.id).toBe(id);
+    expect((await exchange({ ...request, body: { ...input, label: 'Another' } })).status).toBe(422);
+    expect((await exchange({ ...request, headers: {} })).status).toBe(400);
+    const nothing = await exchange({
+      ...request,
+      headers: { 'Idempotency-Key': 'price-key-2' },
+      body: { ...input, change: { ...change, op: 'keep', compareAt: 'keep' } },
+    });
+    expect([nothing.status, nothing.json.errors]).toEqual([422, { 'change.op': 'Choose a change' }]);
+
+    expect(await exchange({ method: 'GET', path: '/pricing/batches?status=applied&sort=-startsAt' })).toMatchObject({
+      status: 200,
+      json: { total: 1 },
+    });
+    expect((await exchange({ method: 'GET', path: '/pricing/batches?sort=price' })).status).toBe(400);
+    expect((await exchange({ method: 'GET', path: `/pricing/batches/${id}` })).status).toBe(200);
+    expect((await exchange({ method: 'GET', path: '/pricing/batches/pb_missing' })).status).toBe(404);
+    const items = await exchange({ method: 'GET', path: `/pricing/batches/${id}/items?limit=1` });
+    expect(items.status).toBe(200);
+    expect((await exchange({ method: 'GET', path: '/pricing/batches/pb_missing/items' })).status).toBe(404);
+    const [item] = items.json.items as { sku: string }[];
+    const history = await exchange({ method: 'GET', path: `/pricing/history?sku=${item!.sku}` });
+    expect(history).toMatchObject({ status: 200, json: { total: 1 } });
+    expect((await exchange({ method: 'GET', path: '/pricing/history?limit=0' })).status).toBe(400);
+
+    const revert = (key: string, batch = id) =>
+      exchange({ method: 'POST', path: `/pricing/batches/${batch}/revert`, headers: { 'Idempotency-Key': key } });
+    expect(await revert('revert-1')).toMatchObject({ status: 200, json: { status: 'reverted' } });
+    expect(await revert('revert-2')).toMatchObject({ status: 409, json: { current: { id, status: 'reverted' } } });
+    expect((await revert('revert-3', 'pb_missing')).status).toBe(404);
+    expect((await exchange({ method: 'POST', path: `/pricing/batches/${id}/revert` })).status).toBe(400);
+
+    signInAs('support');
+    expect((await exchange({ method: 'GET', path: '/pricing/batches' })).status).toBe(200);
+    expect((await exchange({ ...request, headers: { 'Idempotency-Key': 'price-key-3' } })).status).toBe(403);
+    expect((await revert('revert-4')).status).toBe(403);
+  });
+
+  it('answers a scheduled batch, and its cancellation, as documented', async () => {
+    const { json } = await exchange({ method: 'GET', path: '/products?limit=2&status=active' });
+    const selection = { kind: 'products', ids: (json.items as { id: string }[]).map((p) => p.id) };
+    const change = { op: 'lower', unit: 'amount', value: 100, ending: 'none', compareAt: 'start-sale', minMarginBp: null };
+    const startsAt = new Date(Date.now() + 86_400_000).toISOString();
+    const body = { label: 'Tomorrow', selection, change, skipFlagged: true, startsAt };
+    const created = await exchange({ method: 'POST', path: '/pricing/batches', headers: { 'Idempotency-Key': 'scheduled-1' }, body });
+    expect(created).toMatchObject({ status: 201, json: { status: 'scheduled', startsAt, reports: [] } });
+    const past = { ...body, endsAt: new Date(Date.now() - 1000).toISOString(), startsAt: null };
+    const refused = await exchange({ method: 'POST', path: '/pricing/batches', headers: { 'Idempotency-Key': 'scheduled-2' }, body: past });
+    expect([refused.status, refused.json.errors]).toEqual([422, { endsAt: 'The end must be in the future' }]);
+    const cancelled = await exchange({
+      method: 'POST',
+      path: `/pricing/batches/${created.json.id as string}/revert`,
+      headers: { 'Idempotency-Key': 'scheduled-3' },
+    });
+    expect(cancelled).toMatchObject({
+      status: 200,
+      json: { status: 'reverted', reports: [{ step: 'revert', changed: 0, conflicts: [] }] },
+    });
+  });
+
+  it('answers a product import, dry run and apply, as documented', async () => {
+    const { json } = await exchange({ method: 'GET', path: '/products?limit=1&status=active' });
+    const product = (await exchange({ method: 'GET', path: `/products/${(json.items as { id: string }[])[0]!.id}` })).json as Product;
+    const variant = product.variants[0]!;
+    const newPrice = Math.max(1, variant.price - 1);
+    const dollars = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+    const good = `sku,title,category,price\n${variant.sku},,,${dollars(newPrice)}\nCONTRACT-IMP-1,Contract Import Cable,audio,19.99\n`;
+    const bad = `${good}BAD SKU!,Broken,audio,abc\n`;
+    expect(check(component('ProductImportInput'), { csv: good, dryRun: true }).errors).toEqual([]);
+
+    const dry = await exchange({ method: 'POST', path: '/products/import', body: { csv: bad, dryRun: true } });
+    expect(dry).toMatchObject({ status: 200, json: { dryRun: true, applied: false, created: 1, updated: 1 } });
+    expect((dry.json.rows as { action: string }[]).map((r) => r.action)).toEqual(['update', 'create', 'error']);
+    const rows = dry.json.rows as { changes: Record<string, [unknown, unknown]> }[];
+    expect(rows[0]!.changes.price).toEqual([variant.price, newPrice]);
+
+    const apply = { method: 'POST', path: '/products/import', headers: { 'Idempotency-Key': 'import-1' } };
+    const refused = await exchange({ ...apply, body: { csv: bad, dryRun: false } });
+    expect(refused.status).toBe(422);
+    expect(Object.keys(refused.json.errors as object).every((k) => k.startsWith('rows.4.'))).toBe(true);
+    expect((await exchange({ ...apply, headers: {}, body: { csv: good, dryRun: false } })).status).toBe(400);
+    const applied = await exchange({ ...apply, headers: { 'Idempotency-Key': 'import-2' }, body: { csv: good, dryRun: false } });
+    expect(applied).toMatchObject({ status: 200, json: { dryRun: false, applied: true, created: 1, updated: 1 } });
+    const again = await exchange({ ...apply, headers: { 'Idempotency-Key': 'import-3' }, body: { csv: good, dryRun: false } });
+    expect(again.status).toBe(422);
+    expect((await exchange({ ...apply, body: { csv: '', dryRun: true } })).status).toBe(422);
+
+    signInAs('support');
+    expect((await exchange({ ...apply, body: { csv: good, dryRun: true } })).status).toBe(403);
   });
 });

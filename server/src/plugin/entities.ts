@@ -1,0 +1,99 @@
+/**
+ * Every table the Stockroom plugin owns, in one place: the plugin registers
+ * `STOCKROOM_ENTITIES`, so later work (stock ledger, orders, pricing) adds its
+ * entities here and nowhere else. Catalogue and staff live in Vendure's own
+ * tables (Product, ProductVariant, Administrator, User, Role, StockLocation,
+ * StockLevel); see server/README.md for the mapping.
+ */
+import { DeepPartial, VendureEntity } from '@vendure/core';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** One audit log row: who, when, which record and each changed field before and after. Append-only. */
+@Entity('stockroom_audit_entry')
+export class AuditEntryRecord extends VendureEntity {
+  constructor(input?: DeepPartial<AuditEntryRecord>) {
+    super(input);
+  }
+
+  @Index()
+  @Column({ type: 'varchar', length: 40 })
+  actorId!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  actorName!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  actorRole!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 20 })
+  entityType!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 40 })
+  entityId!: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  entityLabel!: string;
+
+  @Column({ type: 'varchar', length: 60 })
+  action!: string;
+
+  /** JSON of only the changed fields; text, not a JSON column, so SQLite and PostgreSQL store it alike. */
+  @Column({ type: 'text' })
+  before!: string;
+
+  @Column({ type: 'text' })
+  after!: string;
+}
+
+/**
+ * An Idempotency-Key and the answer it got. The key is the primary key, so
+ * two instances racing on the same key cannot both apply the change: the
+ * second insert fails inside its transaction and that request replays the first answer.
+ */
+@Entity('stockroom_idempotency_key')
+export class IdempotencyKeyRecord {
+  @PrimaryColumn({ type: 'varchar', length: 200 })
+  key!: string;
+
+  /** Method, path and body of the first request: the same key with another request is refused. */
+  @Column({ type: 'text' })
+  fingerprint!: string;
+
+  @Column({ type: 'int' })
+  status!: number;
+
+  @Column({ type: 'text' })
+  response!: string;
+
+  @Index()
+  @Column({ type: 'bigint' })
+  createdMs!: string;
+}
+
+/** A product's tags, one row each: filtering and counting by tag is an indexed query, not a scan of JSON. */
+@Entity('stockroom_product_tag')
+@Index(['tag', 'productId'])
+export class ProductTagRecord {
+  @PrimaryColumn({ type: 'int' })
+  productId!: number;
+
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  tag!: string;
+}
+
+/** Wrong passwords per email, shared by every instance, for the doubling wait after three (429). */
+@Entity('stockroom_sign_in_failure')
+export class SignInFailureRecord {
+  @PrimaryColumn({ type: 'varchar', length: 320 })
+  email!: string;
+
+  @Column({ type: 'int' })
+  count!: number;
+
+  @Column({ type: 'bigint' })
+  lockedUntilMs!: string;
+}
+
+export const STOCKROOM_ENTITIES = [AuditEntryRecord, IdempotencyKeyRecord, ProductTagRecord, SignInFailureRecord];

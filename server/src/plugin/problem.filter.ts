@@ -1,0 +1,46 @@
+/**
+ * Every error of a Stockroom route becomes application/problem+json, as the
+ * mock answers it. Vendure's global filter would answer its own JSON shape,
+ * so each controller opts into this one with @UseFilters(ProblemFilter).
+ */
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
+import { Logger } from '@vendure/core';
+import type { Response } from 'express';
+import { ProblemError } from '../../../src/api/problems';
+import type { Problem } from '../../../src/api/schemas';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Not signed in',
+  403: 'Not allowed',
+  404: 'Not found',
+  405: 'Method not allowed',
+  413: 'Request too large',
+  415: 'Unsupported media type',
+};
+
+export function problemOf(error: unknown): Problem {
+  if (error instanceof ProblemError) return error.problem;
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    // Body parser failures arrive as 400s: say it in the mock's words.
+    if (status === 400 && /JSON/i.test(error.message)) {
+      return { type: 'about:blank', status, title: 'Unreadable request', detail: 'The request body is not valid JSON.' };
+    }
+    return { type: 'about:blank', status, title: TITLES[status] ?? 'Request failed', detail: error.message };
+  }
+  Logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error), 'StockroomPlugin');
+  return { type: 'about:blank', status: 500, title: 'Server error', detail: 'Something went wrong on the server. Try again.' };
+}
+
+export function sendProblem(res: Response, problem: Problem): void {
+  if (problem.retryAfter !== undefined) res.setHeader('Retry-After', String(problem.retryAfter));
+  res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+}
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost): void {
+    sendProblem(host.switchToHttp().getResponse<Response>(), problemOf(exception));
+  }
+}

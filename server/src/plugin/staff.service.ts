@@ -1,0 +1,284 @@
+/**
+ * Staff are Vendure Administrators (with their Users, native passwords and a
+ * `stockroom-<role>` Role); sessions are Vendure sessions in a cookie. Who may
+ * do what comes from src/api/permissions.ts, refused with the mock's words.
+ */
+import { Injectable } from '@nestjs/common';
+import {
+  Administrator,
+  AuthenticatedSession,
+  AuthService,
+  ConfigService,
+  NativeAuthenticationMethod,
+  PasswordCipher,
+  RequestContext,
+  Role as VendureRole,
+  TransactionalConnection,
+  User,
+} from '@vendure/core';
+import type { Request } from 'express';
+import { In, IsNull, type EntityManager } from 'typeorm';
+import { FREE_FAILURES, lockMs, unauthenticated } from '../../../mocks/auth';
+import { staffAudit } from '../../../src/api/audit-rules';
+import { ProblemError, validationProblem } from '../../../src/api/problems';
+import { can, refusal, ROLES, type Action, type Role } from '../../../src/api/permissions';
+import type { Session, SignInInput, Staff, StaffCreateInput, StaffUpdateInput } from '../../../src/api/schemas';
+import { recordAudit, type Actor } from './audit.service';
+import { SignInFailureRecord } from './entities';
+import { ids } from './http';
+import { roleCode, roleFromCodes } from './roles';
+
+const COOKIE_NAME = 'stockroom-session';
+
+type AdminRow = Administrator & { user: User };
+/** cookie-session (mounted by Vendure for the cookie token method) hangs the session document on the request. */
+type CookieRequest = Request & { session?: { token?: string } | null };
+
+function splitName(name: string): { firstName: string; lastName: string } {
+  const at = name.indexOf(' ');
+  return at < 0 ? { firstName: name, lastName: '' } : { firstName: name.slice(0, at), lastName: name.slice(at + 1) };
+}
+
+export function staffOf(admin: AdminRow): Staff | null {
+  const role = roleFromCodes(admin.user.roles.map((r) => r.code));
+  if (!role) return null;
+  return {
+    id: ids.staff(admin.id),
+    email: admin.emailAddress,
+    name: `${admin.firstName} ${admin.lastName}`.trim(),
+    role,
+    active: admin.customFields.active,
+    createdAt: admin.createdAt.toISOString(),
+    updatedAt: admin.updatedAt.toISOString(),
+    version: admin.customFields.version,
+  };
+}
+
+@Injectable()
+export class StaffService {
+  constructor(
+    private connection: TransactionalConnection,
+    private authService: AuthService,
+    private configService: ConfigService,
+    private passwordCipher: PasswordCipher,
+  ) {}
+
+  private get db() {
+    return this.connection.rawConnection;
+  }
+
+  private admins(em: EntityManager = this.db.manager) {
+    return em.getRepository(Administrator);
+  }
+
+  private async adminByUser(userId: number | string): Promise<AdminRow | null> {
+    return (await this.admins().findOne({
+      where: { user: { id: userId }, deletedAt: IsNull() },
+      relations: { user: { roles: true } },
+    })) as AdminRow | null;
+  }
+
+  /** The person behind a request: 401 without a live session, as the mock says it. */
+  async actor(ctx: RequestContext, req: Request): Promise<Actor> {
+    const userId = ctx.activeUserId;
+    if (userId === undefined) {
+      // Vendure already dropped a dead token; the cookie still being sent means it was a session that ended.
+      const hadCookie = (req.headers.cookie ?? '').includes(`${COOKIE_NAME}=`);
+      throw hadCookie ? unauthenticated('Your session has expired. Sign in again to continue where you were.') : unauthenticated();
+    }
+    const admin = await this.adminByUser(userId);
+    const staff = admin && staffOf(admin);
+    if (!admin || !staff) throw unauthenticated();
+    if (!staff.active) throw unauthenticated('This account is no longer active.');
+    return { id: staff.id, name: staff.name, role: staff.role, userId: Number(admin.user.id), administratorId: Number(admin.id) };
+  }
+
+  /** 401 or 403 (with the permission table's plain reason), else the actor. */
+  async require(ctx: RequestContext, req: Request, action: Action): Promise<Actor> {
+    const actor = await this.actor(ctx, req);
+    if (!can(actor.role, action)) throw new ProblemError({ status: 403, title: 'Not allowed', detail: refusal(actor.role, action) });
+    return actor;
+  }
+
+  async signIn(ctx: RequestContext, req: CookieRequest, input: SignInInput): Promise<Session> {
+    const failures = this.db.getRepository(SignInFailureRecord);
+    const now = Date.now();
+    const failure = await failures.findOneBy({ email: input.email });
+    if (failure && Number(failure.lockedUntilMs) > now) {
+      const seconds = Math.ceil((Number(failure.lockedUntilMs) - now) / 1000);
+      throw new ProblemError({
+        status: 429,
+        title: 'Too many attempts',
+        detail: `Too many wrong passwords for this email. Wait ${seconds} seconds, then try again.`,
+        retryAfter: seconds,
+      });
+    }
+    // A REST route's context has apiType 'custom', and Vendure would then look the email up among customers: staff sign in as admins.
+    const adminCtx = new RequestContext({
+      req: ctx.req,
+      apiType: 'admin',
+      channel: ctx.channel,
+      languageCode: ctx.languageCode,
+      isAuthorized: false,
+      authorizedAsOwnerOnly: false,
+    });
+    const result = await this.authService.authenticate(adminCtx, 'admin', 'native', { username: input.email, password: input.password });
+    const session = result instanceof AuthenticatedSession ? result : null;
+    const admin = session && (await this.adminByUser(session.user.id));
+    const staff = admin && staffOf(admin);
+    if (!session || !staff || !staff.active) {
+      if (session) await this.authService.destroyAuthenticatedSession(adminCtx, session.token);
+      const count = (failure?.count ?? 0) + 1;
+      await failures.save({ email: input.email, count, lockedUntilMs: String(Date.now() + lockMs(count)) });
+      throw new ProblemError({
+        status: 401,
+        title: 'Sign-in failed',
+        detail:
+          count >= FREE_FAILURES
+            ? 'The email or password is wrong. Further attempts for this email are slowed down.'
+            : 'The email or password is wrong.',
+      });
+    }
+    if (failure) await failures.delete({ email: input.email });
+    // What Vendure's own login does for the cookie token method (cookie-session is mounted globally).
+    if (req.session) req.session.token = session.token;
+    return { user: staff, expiresAt: session.expires.toISOString() };
+  }
+
+  async session(ctx: RequestContext, req: Request): Promise<Session> {
+    const actor = await this.actor(ctx, req);
+    const admin = await this.adminByUser(actor.userId);
+    const staff = admin && staffOf(admin);
+    const expires = ctx.session?.expires;
+    if (!staff || !expires) throw unauthenticated();
+    return { user: staff, expiresAt: new Date(expires).toISOString() };
+  }
+
+  async signOut(ctx: RequestContext, req: CookieRequest): Promise<void> {
+    const token = ctx.session?.token;
+    if (token) await this.authService.destroyAuthenticatedSession(ctx, token);
+    req.session = null;
+  }
+
+  async list(): Promise<Staff[]> {
+    const admins = (await this.admins().find({
+      where: { deletedAt: IsNull() },
+      relations: { user: { roles: true } },
+      order: { id: 'ASC' },
+    })) as AdminRow[];
+    return admins.map(staffOf).filter((s): s is Staff => s !== null);
+  }
+
+  /** A Stockroom person as Vendure rows: User (verified, with the role), native password, Administrator. The seed uses it too. */
+  async insertStaff(
+    em: EntityManager,
+    input: { email: string; name: string; role: Role; password: string },
+    at: Date,
+  ): Promise<AdminRow> {
+    const role = await em.getRepository(VendureRole).findOneByOrFail({ code: roleCode(input.role) });
+    const user = await em.getRepository(User).save(
+      new User({ identifier: input.email, verified: true, roles: [role], createdAt: at, updatedAt: at }),
+    );
+    await em.getRepository(NativeAuthenticationMethod).save(
+      new NativeAuthenticationMethod({
+        identifier: input.email,
+        passwordHash: await this.passwordCipher.hash(input.password),
+        user,
+      }),
+    );
+    const admin = await em.getRepository(Administrator).save(
+      new Administrator({
+        emailAddress: input.email,
+        ...splitName(input.name),
+        user,
+        customFields: { active: true, version: 1 },
+        createdAt: at,
+        updatedAt: at,
+      }),
+    );
+    return admin as AdminRow;
+  }
+
+  async create(actor: Actor, input: StaffCreateInput): Promise<Staff> {
+    const now = new Date();
+    return this.db.transaction(async (em) => {
+      const taken = await em.getRepository(User).findOneBy({ identifier: input.email, deletedAt: IsNull() });
+      if (taken) throw validationProblem({ email: 'Someone already signs in with this email' });
+      const admin = await this.insertStaff(em, input, now);
+      const staff = staffOf(admin);
+      if (!staff) throw new Error('A new staff member has no Stockroom role');
+      await recordAudit(em, actor, 'created', now, staffAudit(undefined, staff));
+      return staff;
+    });
+  }
+
+  async update(actor: Actor, id: string, version: number | null, input: StaffUpdateInput): Promise<Staff> {
+    const now = new Date();
+    const notFound = () => new ProblemError({ status: 404, title: 'Staff member not found', detail: `No staff member has the id ${id}.` });
+    const adminId = ids.parse('staff', id);
+    if (adminId === null) throw notFound();
+    return this.db.transaction(async (em) => {
+      const load = async () =>
+        (await this.admins(em).findOne({ where: { id: adminId, deletedAt: IsNull() }, relations: { user: { roles: true } } })) as AdminRow | null;
+      const admin = await load();
+      const current = admin && staffOf(admin);
+      if (!admin || !current) throw notFound();
+      if (version === null) {
+        throw new ProblemError({ status: 428, title: 'Version required', detail: 'Send the version you edited in an If-Match header.' });
+      }
+      const conflict = (now: Staff) =>
+        new ProblemError({
+          status: 409,
+          title: 'Someone else changed this staff member',
+          detail: `You edited version ${version}, but it is now at version ${now.version}. Reload and try again.`,
+          current: now,
+        });
+      if (version !== current.version) throw conflict(current);
+      const next = { role: input.role ?? current.role, active: input.active ?? current.active };
+      if (current.id === actor.id && !next.active) {
+        throw new ProblemError({ status: 422, title: 'Cannot deactivate yourself', detail: 'Ask another admin to deactivate your account.' });
+      }
+      if (current.active && current.role === 'admin' && !(next.active && next.role === 'admin')) {
+        const others = (await this.list()).filter((s) => s.id !== id && s.active && s.role === 'admin').length;
+        if (others === 0) {
+          throw new ProblemError({
+            status: 422,
+            title: 'The last admin must stay',
+            detail: 'This is the only active admin. Make someone else an admin first, so the shop is never left without one.',
+          });
+        }
+      }
+      if (next.role === current.role && next.active === current.active) return current;
+      // Compare-and-set: a concurrent save on another instance makes this match no row, never a silent overwrite.
+      const result = await em
+        .createQueryBuilder()
+        .update(Administrator)
+        .set({ customFields: { active: next.active, version: current.version + 1 }, updatedAt: now })
+        .where('id = :id AND customFieldsVersion = :version', { id: adminId, version })
+        .execute();
+      if (result.affected !== 1) {
+        const fresh = await load();
+        const freshStaff = fresh && staffOf(fresh);
+        if (!freshStaff) throw notFound();
+        throw conflict(freshStaff);
+      }
+      if (next.role !== current.role) {
+        const roles = await em.getRepository(VendureRole).findBy({ code: In(ROLES.map(roleCode)) });
+        const newRole = roles.find((r) => r.code === roleCode(next.role));
+        await em
+          .createQueryBuilder()
+          .relation(User, 'roles')
+          .of(admin.user.id)
+          .addAndRemove(
+            newRole ? [newRole.id] : [],
+            admin.user.roles.filter((r) => roles.some((s) => s.id === r.id)).map((r) => r.id),
+          );
+      }
+      const saved = await load();
+      const staff = saved && staffOf(saved);
+      if (!staff) throw notFound();
+      await recordAudit(em, actor, 'updated', now, staffAudit(current, staff));
+      return staff;
+    });
+  }
+}

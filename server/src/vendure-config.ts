@@ -1,0 +1,74 @@
+/**
+ * One config for the server and the seed. SQLite file by default; PostgreSQL
+ * when DATABASE_URL is a postgres:// URL (several instances, see README).
+ */
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { DefaultJobQueuePlugin, dummyPaymentHandler, type VendureConfig } from '@vendure/core';
+import { StockroomPlugin } from './plugin/stockroom.plugin';
+
+// Vendure reports usage unless told not to; a back-office demo should not phone home.
+process.env.VENDURE_DISABLE_TELEMETRY ??= 'true';
+
+/** server/ whether we run from src (ts) or dist/server/src (js). */
+export const SERVER_DIR = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../..' : '..');
+export const SQLITE_FILE = process.env.SQLITE_FILE ?? path.join(SERVER_DIR, 'data', 'stockroom.sqlite');
+
+function dbConnectionOptions(): VendureConfig['dbConnectionOptions'] {
+  const url = process.env.DATABASE_URL;
+  if (url && /^postgres(ql)?:\/\//.test(url)) {
+    return {
+      type: 'postgres',
+      url,
+      // Never let several instances race to alter the schema: create it once with DB_SYNCHRONIZE=true (or migrations).
+      synchronize: process.env.DB_SYNCHRONIZE === 'true',
+      logging: false,
+    };
+  }
+  return {
+    type: 'better-sqlite3',
+    database: SQLITE_FILE,
+    // One process owns a SQLite file, so letting TypeORM create and follow the schema is safe here (see README).
+    synchronize: true,
+    logging: false,
+  };
+}
+
+export function stockroomConfig(port = Number(process.env.PORT ?? 3000)): VendureConfig {
+  const production = process.env.NODE_ENV === 'production';
+  return {
+    apiOptions: {
+      port,
+      hostname: process.env.HOST ?? '127.0.0.1',
+      adminApiPath: 'admin-api',
+      shopApiPath: 'shop-api',
+    },
+    authOptions: {
+      tokenMethod: 'cookie',
+      // The contract's sessions last 30 minutes of inactivity (Vendure extends them while used).
+      sessionDuration: '30m',
+      requireVerification: false,
+      cookieOptions: {
+        name: 'stockroom-session',
+        // Every instance must share it, or a session cookie signed by one is refused by another.
+        secret: process.env.COOKIE_SECRET ?? 'stockroom-dev-cookie-secret',
+        httpOnly: true,
+        sameSite: 'strict',
+        // Secure cookies need HTTPS; behind a TLS-terminating proxy set NODE_ENV=production (and trust the proxy).
+        secure: production || process.env.COOKIE_SECURE === 'true',
+      },
+      // Nobody signs in as Vendure's superadmin in Stockroom; without a configured password it gets an unguessable one.
+      superadminCredentials: {
+        identifier: process.env.SUPERADMIN_USERNAME ?? 'superadmin',
+        password: process.env.SUPERADMIN_PASSWORD ?? randomBytes(24).toString('base64url'),
+      },
+    },
+    dbConnectionOptions: dbConnectionOptions(),
+    paymentOptions: { paymentMethodHandlers: [dummyPaymentHandler] },
+    plugins: [
+      // Jobs (search index and the like) go through the database, so any instance can run them.
+      DefaultJobQueuePlugin.init({ useDatabaseForBuffer: true }),
+      StockroomPlugin,
+    ],
+  };
+}

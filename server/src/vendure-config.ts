@@ -4,7 +4,9 @@
  */
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { json, type NextFunction, type Request, type Response } from 'express';
 import { DefaultJobQueuePlugin, dummyPaymentHandler, type VendureConfig } from '@vendure/core';
+import { sendProblem } from './plugin/problem.filter';
 import { StockroomPlugin } from './plugin/stockroom.plugin';
 
 // Vendure reports usage unless told not to; a back-office demo should not phone home.
@@ -42,6 +44,20 @@ export function stockroomConfig(port = Number(process.env.PORT ?? 3000)): Vendur
       hostname: process.env.HOST ?? '127.0.0.1',
       adminApiPath: 'admin-api',
       shopApiPath: 'shop-api',
+      middleware: [
+        {
+          // JSON under /api is parsed here, so a broken body is the contract's 400 rather than Vendure's error JSON
+          // (body-parser errors happen before any controller, out of reach of the controllers' problem filter).
+          route: '/api',
+          beforeListen: true,
+          handler: (req: Request, res: Response, next: NextFunction) =>
+            json({ limit: '2mb' })(req, res, (error?: unknown) =>
+              error
+                ? sendProblem(res, { type: 'about:blank', status: 400, title: 'Unreadable request', detail: 'The request body is not valid JSON.' })
+                : next(),
+            ),
+        },
+      ],
     },
     authOptions: {
       tokenMethod: 'cookie',

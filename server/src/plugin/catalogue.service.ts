@@ -220,6 +220,7 @@ export class CatalogueService {
             .getRepository(ProductVariant)
             .createQueryBuilder('v')
             .innerJoinAndSelect('v.product', 'p')
+            .leftJoinAndSelect('p.translations', 'ptr')
             .where('v.deletedAt IS NULL AND p.deletedAt IS NULL')
             .andWhere(selfId === null ? '1 = 1' : 'p.id != :selfId', { selfId })
             .andWhere(column === 'sku' ? 'UPPER(v.sku) IN (:...values)' : 'v.customFields.barcode IN (:...values)', { values })

@@ -8,7 +8,7 @@
  */
 import type { AuditEntry, Staff } from '../src/api/schemas';
 import type { Role } from '../src/api/permissions';
-import { ProblemError } from './problems';
+import { ProblemError } from '../src/api/problems';
 
 export const SESSION_TTL_MS = 30 * 60_000;
 const PBKDF2_ITERATIONS = 100_000;

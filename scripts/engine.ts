@@ -4,7 +4,7 @@
  *   npm run start:engine   installs and builds the server if needed, seeds server/data/stockroom.sqlite
  *                          once, starts it on :3000, and starts the app on :5173 pointed at it.
  *   npm run test:engine    the contract suite against a freshly seeded SQLite copy of the server
- *                          (compiled, started once for the suite).
+ *                          (compiled, started once for the suite); `-- <files>` runs those instead.
  *
  * DATABASE_URL=postgres://… points the server at PostgreSQL instead (see server/README.md).
  */
@@ -86,7 +86,8 @@ async function start(): Promise<void> {
   app.once('exit', quit);
 }
 
-async function test(): Promise<void> {
+/** `files`: contract files to run instead of SERVED_CONTRACT_FILES (`npm run test:engine -- tests/contract/x.contract.test.ts`). */
+async function test(files: string[]): Promise<void> {
   prepareServer();
   const dir = mkdtempSync(join(tmpdir(), 'stockroom-engine-'));
   const env = { SQLITE_FILE: join(dir, 'contract.sqlite') };
@@ -95,7 +96,7 @@ async function test(): Promise<void> {
   try {
     seed(env);
     server = await startServer(env, port);
-    run('npx', ['vitest', 'run', '-c', 'vitest.contract.config.ts', ...SERVED_CONTRACT_FILES], {
+    run('npx', ['vitest', 'run', '-c', 'vitest.contract.config.ts', ...(files.length ? files : SERVED_CONTRACT_FILES)], {
       STOCKROOM_API_URL: `http://127.0.0.1:${port}`,
     });
   } finally {
@@ -105,9 +106,12 @@ async function test(): Promise<void> {
 }
 
 const command = process.argv[2];
-(command === 'start' ? start() : command === 'test' ? test() : Promise.reject(new Error('usage: engine.ts start|test'))).catch(
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+(command === 'start'
+  ? start()
+  : command === 'test'
+    ? test(process.argv.slice(3))
+    : Promise.reject(new Error('usage: engine.ts start|test'))
+).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,10 +1,12 @@
 /**
- * Stock changes, each one write through the store's single path: the role,
- * the idempotency key and the audit entry are checked and recorded there;
- * the level versions, the ledger rows and "never below zero" here. A level
- * only changes together with the movement that explains it.
+ * Stock changes over the mock's store. The rules (versions, "never below
+ * zero", what each ledger row and audit entry says) are the shared ones in
+ * src/api/stock-decisions.ts, which a real server calls the same way; here
+ * only the loading and the staging: each write reads the levels it names from
+ * its transaction, asks for the decision, and stages the levels, the ledger
+ * rows and the audit entry in one write through the store's single path
+ * (role, idempotency key and audit are checked and recorded there).
  */
-import type { AdjustmentReason } from '../src/api/constants';
 import {
   adjustmentInputSchema,
   receiptInputSchema,
@@ -12,11 +14,19 @@ import {
   transferInputSchema,
   type InventoryLevel,
   type ReceiptResult,
-  type ReceiptRowResult,
   type StockChangeResult,
   type StockMovement,
 } from '../src/api/stock-schemas';
-import { adjustmentDelta } from '../src/api/stock-rules';
+import {
+  decideAdjustment,
+  decideReceipt,
+  decideThreshold,
+  decideTransfer,
+  receiptKeyRequired,
+  type StockDecision,
+  type StockSnapshot,
+  type StockVariant,
+} from '../src/api/stock-decisions';
 import { LOCATIONS } from './catalogue';
 import { parseBody, ProblemError, validationProblem } from './problems';
 import type { LevelState, MovementRecord, ProductRecord } from './records';
@@ -25,21 +35,22 @@ import type { Actor, MockDb, WriteTx } from './store';
 
 type Idempotency = { key: string; fingerprint: string };
 
-const REASON_WORDS: Record<AdjustmentReason, string> = {
-  received: 'received',
-  count_correction: 'count corrected',
-  damaged: 'written off as damaged',
-  lost: 'written off as lost',
-};
-
 export function locationName(id: string): string {
   return LOCATIONS.find((l) => l.id === id)?.name ?? id;
+}
+
+/** Puts a record whose levels changed, with each variant's stock total. */
+function putWithStock(tx: WriteTx, record: ProductRecord): void {
+  const variants = record.product.variants.map((v, i) => ({ ...v, stock: (record.levels[i] ?? []).reduce((n, l) => n + l.onHand, 0) }));
+  // Stock is not an edit of the product: its version stays, so nobody's open editor becomes stale.
+  tx.put({ ...record, product: { ...record.product, variants } });
 }
 
 /**
  * The levels one write changes, staged on copies of their product records:
  * several changes to one product (both ends of a transfer, many receipt
- * rows) land in one record, which is put once at the end.
+ * rows) land in one record, which is put once at the end. The order writes
+ * stage through it; the stock writes below go through the shared decisions.
  */
 export class StagedLevels {
   private records = new Map<string, ProductRecord>();
@@ -117,11 +128,7 @@ export class StagedLevels {
 
   /** Puts every changed record (with each variant's stock total) and returns the changed levels as the API shows them. */
   commit(): InventoryLevel[] {
-    for (const record of this.records.values()) {
-      const variants = record.product.variants.map((v, i) => ({ ...v, stock: (record.levels[i] ?? []).reduce((n, l) => n + l.onHand, 0) }));
-      // Stock is not an edit of the product: its version stays, so nobody's open editor becomes stale.
-      this.tx.put({ ...record, product: { ...record.product, variants } });
-    }
+    for (const record of this.records.values()) putWithStock(this.tx, record);
     return this.touched.map(({ variantId, locationId }) => {
       const { state, record, index } = this.get(variantId, locationId);
       return this.db.levelView(record.product, index, locationId, state);
@@ -129,45 +136,75 @@ export class StagedLevels {
   }
 }
 
-function staleLevel(levels: InventoryLevel[], seen: number, now: number): ProblemError {
-  const level = levels[0];
-  return new ProblemError({
-    status: 409,
-    title: 'The stock changed since you looked',
-    detail: `${level ? `${level.sku} at ${locationName(level.locationId)}` : 'This level'} is now at version ${now} (you saw version ${seen}): on hand ${level?.onHand ?? '?'}, reserved ${level?.reserved ?? '?'}. Check the new numbers and try again.`,
-    current: { levels },
-  });
+/**
+ * The variants (by id) and their levels at every location as this write sees
+ * them: what the shared decisions need. `levels: false` when only the
+ * variants matter (a receipt's dry run).
+ */
+function snapshotOf(db: MockDb, tx: WriteTx | null, variantIds: Iterable<string>, levels = true): StockSnapshot {
+  const snapshot: { variants: StockVariant[]; levels: InventoryLevel[] } = { variants: [], levels: [] };
+  for (const id of new Set(variantIds)) {
+    const owner = db.variantOwner(id);
+    if (!owner) continue;
+    const record = tx?.get(owner.record.product.id) ?? owner.record;
+    const variant = record.product.variants[owner.index];
+    if (!variant) continue;
+    snapshot.variants.push({
+      id,
+      productId: record.product.id,
+      sku: variant.sku,
+      title: record.product.title,
+      optionValues: variant.optionValues,
+    });
+    if (!levels) continue;
+    LOCATIONS.forEach((location, i) => {
+      const state = record.levels[owner.index]?.[i];
+      if (state) snapshot.levels.push(db.levelView(record.product, owner.index, location.id, state));
+    });
+  }
+  return { locations: LOCATIONS, ...snapshot };
 }
 
-function checkVersion(db: MockDb, variantId: string, locationId: string, seen: number, actual: number): void {
-  if (seen === actual) return;
-  const level = db.level(variantId, locationId);
-  throw staleLevel(level ? [level] : [], seen, actual);
+/** The variants a delivery's SKUs name, looked up as the store does (trimmed, any case). */
+function receiptSnapshot(db: MockDb, tx: WriteTx | null, rows: { sku: string }[], levels: boolean): StockSnapshot {
+  const ids: string[] = [];
+  for (const row of rows) {
+    const sku = row.sku.trim();
+    const id = sku ? db.ownerOfSku(sku)?.variant.id : undefined;
+    if (id) ids.push(id);
+  }
+  return snapshotOf(db, tx, ids, levels);
 }
 
-function belowZero(sku: string, locationId: string, onHand: number): string {
-  return `On hand cannot go below zero: ${sku} has ${onHand} at ${locationName(locationId)}.`;
+/** Stages a decision: its levels into copies of their product records, its ledger rows and its audit entries. */
+function stage(db: MockDb, tx: WriteTx, decision: StockDecision): StockMovement[] {
+  const records = new Map<string, ProductRecord>();
+  for (const level of decision.levels) {
+    const owner = db.variantOwner(level.variantId);
+    const loc = locationIndex(level.locationId);
+    // The decision only answers with levels it was given, and those came from here.
+    if (!owner || loc === undefined) throw new Error(`No level ${level.variantId} at ${level.locationId} to stage`);
+    const id = owner.record.product.id;
+    let record = records.get(id);
+    if (!record) {
+      const current = tx.get(id) ?? owner.record;
+      record = { ...current, levels: current.levels.map((row) => row.map((state) => ({ ...state }))) };
+      records.set(id, record);
+    }
+    const row = record.levels[owner.index];
+    if (row) row[loc] = { onHand: level.onHand, reserved: level.reserved, threshold: level.threshold, version: level.version };
+  }
+  for (const record of records.values()) putWithStock(tx, record);
+  const movements = decision.movements.map(({ onHandAfter, ...row }) => ({ ...tx.move(row), onHandAfter }));
+  for (const draft of decision.audit) tx.audit(draft);
+  return movements;
 }
 
 export async function adjustStock(db: MockDb, actor: Actor, body: unknown, idempotency: Idempotency): Promise<StockChangeResult> {
   const input = parseBody(adjustmentInputSchema, body);
   const { result } = await db.write({ actor, permission: 'stock.edit', action: 'stock adjusted', idempotency }, (tx) => {
-    const staged = new StagedLevels(db, tx);
-    const { state, sku } = staged.get(input.variantId, input.locationId);
-    checkVersion(db, input.variantId, input.locationId, input.version, state.version);
-    const delta = adjustmentDelta(input.reason, input.quantity, state.onHand);
-    if (state.onHand + delta < 0) throw validationProblem({ quantity: belowZero(sku, input.locationId, state.onHand) });
-    const before = state.onHand;
-    staged.move(input.variantId, input.locationId, { quantity: delta, reason: input.reason, note: input.note });
-    const levels = staged.commit();
-    tx.audit({
-      entityType: 'stock',
-      entityId: input.variantId,
-      entityLabel: `${sku} at ${locationName(input.locationId)}`,
-      before: { onHand: before },
-      after: { onHand: before + delta, reason: REASON_WORDS[input.reason], ...(input.note ? { note: input.note } : {}) },
-    });
-    return { levels, movements: withBalances(staged.movements, levels) };
+    const decision = decideAdjustment(input, snapshotOf(db, tx, [input.variantId]));
+    return { levels: decision.levels, movements: stage(db, tx, decision) };
   });
   return result;
 }
@@ -175,37 +212,9 @@ export async function adjustStock(db: MockDb, actor: Actor, body: unknown, idemp
 export async function transferStock(db: MockDb, actor: Actor, body: unknown, idempotency: Idempotency): Promise<StockChangeResult> {
   const input = parseBody(transferInputSchema, body);
   const { result } = await db.write({ actor, permission: 'stock.edit', action: 'stock transferred', idempotency }, (tx) => {
-    const staged = new StagedLevels(db, tx);
-    const from = staged.get(input.variantId, input.fromLocationId, 'fromLocationId');
-    const to = staged.get(input.variantId, input.toLocationId, 'toLocationId');
-    if (from.state.version !== input.fromVersion || to.state.version !== input.toVersion) {
-      const levels = [db.level(input.variantId, input.fromLocationId), db.level(input.variantId, input.toLocationId)].filter(
-        (l): l is InventoryLevel => l !== undefined,
-      );
-      const [seen, now] =
-        from.state.version !== input.fromVersion ? [input.fromVersion, from.state.version] : [input.toVersion, to.state.version];
-      throw staleLevel(levels, seen, now);
-    }
-    const free = from.state.onHand - from.state.reserved;
-    if (input.quantity > free) {
-      throw validationProblem({
-        quantity: `Only ${Math.max(0, free)} available at ${locationName(input.fromLocationId)} (${from.state.onHand} on hand, ${from.state.reserved} reserved).`,
-      });
-    }
     const transferId = `trf_${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}`;
-    const fromBefore = from.state.onHand;
-    const toBefore = to.state.onHand;
-    staged.move(input.variantId, input.fromLocationId, { quantity: -input.quantity, reason: 'transfer_out', note: input.note, transferId });
-    staged.move(input.variantId, input.toLocationId, { quantity: input.quantity, reason: 'transfer_in', note: input.note, transferId });
-    const levels = staged.commit();
-    tx.audit({
-      entityType: 'stock',
-      entityId: input.variantId,
-      entityLabel: `${from.sku}: ${locationName(input.fromLocationId)} → ${locationName(input.toLocationId)}`,
-      before: { [input.fromLocationId]: fromBefore, [input.toLocationId]: toBefore },
-      after: { [input.fromLocationId]: fromBefore - input.quantity, [input.toLocationId]: toBefore + input.quantity },
-    });
-    return { levels, movements: withBalances(staged.movements, levels) };
+    const decision = decideTransfer(input, snapshotOf(db, tx, [input.variantId]), transferId);
+    return { levels: decision.levels, movements: stage(db, tx, decision) };
   });
   return result;
 }
@@ -220,127 +229,23 @@ export async function setThreshold(
 ): Promise<InventoryLevel> {
   const input = parseBody(thresholdInputSchema, body);
   const { result } = await db.write({ actor, permission: 'stock.edit', action: 'threshold changed' }, (tx) => {
-    const staged = new StagedLevels(db, tx);
-    const { state, sku } = staged.get(variantId, locationId);
-    if (version === null) {
-      throw new ProblemError({ status: 428, title: 'Version required', detail: 'Send the level’s version in an If-Match header.' });
-    }
-    checkVersion(db, variantId, locationId, version, state.version);
-    const before = state.threshold;
-    staged.touch(variantId, locationId);
-    state.threshold = input.threshold;
-    tx.audit({
-      entityType: 'stock',
-      entityId: variantId,
-      entityLabel: `${sku} at ${locationName(locationId)}`,
-      before: { threshold: before },
-      after: { threshold: input.threshold },
-    });
-    const [level] = staged.commit();
-    return level!;
+    const decision = decideThreshold({ variantId, locationId, version }, input, snapshotOf(db, tx, [variantId]));
+    stage(db, tx, decision);
+    return decision.levels[0]!;
   });
   return result;
-}
-
-/** The balances the new rows left: each level's on hand after all of this write, walked back row by row. */
-function withBalances(movements: MovementRecord[], levels: InventoryLevel[]): StockMovement[] {
-  const balance = new Map(levels.map((l) => [`${l.variantId}@${l.locationId}`, l.onHand]));
-  const rows: StockMovement[] = [];
-  for (let i = movements.length - 1; i >= 0; i--) {
-    const m = movements[i]!;
-    const key = `${m.variantId}@${m.locationId}`;
-    const after = balance.get(key) ?? 0;
-    rows.unshift({ ...m, onHandAfter: after });
-    balance.set(key, after - m.quantity);
-  }
-  return rows;
-}
-
-const LOCATION_BY_TEXT = new Map<string, string>(
-  LOCATIONS.flatMap((l) => [[l.id.toLowerCase(), l.id] as const, [l.name.toLowerCase(), l.id] as const]),
-);
-
-/** Checks every row of a delivery; the file's header is line 1, so the first row is line 2. */
-function checkReceipt(db: MockDb, rows: { sku: string; location: string; quantity: string }[]): ReceiptRowResult[] {
-  return rows.map((row, i) => {
-    const errors: Record<string, string> = {};
-    const sku = row.sku.trim();
-    const owner = sku ? db.ownerOfSku(sku) : undefined;
-    if (!sku) errors.sku = 'Enter a SKU';
-    else if (!owner) errors.sku = `No variant has the SKU ${sku}`;
-    const locationId = LOCATION_BY_TEXT.get(row.location.trim().toLowerCase()) ?? null;
-    if (!row.location.trim()) errors.location = 'Enter a location';
-    else if (!locationId) errors.location = `Unknown location “${row.location.trim()}”: use ${LOCATIONS.map((l) => l.id).join(', ')}`;
-    const text = row.quantity.trim();
-    const quantity = /^\d+$/.test(text) ? Number(text) : NaN;
-    if (!text) errors.quantity = 'Enter a quantity';
-    else if (!Number.isSafeInteger(quantity)) errors.quantity = `“${text}” is not a whole number of units`;
-    else if (quantity < 1) errors.quantity = 'Receive at least 1 unit';
-    else if (quantity > 1_000_000) errors.quantity = 'That is more than this shop stocks';
-    return {
-      line: i + 2,
-      sku: row.sku,
-      location: row.location,
-      quantity: row.quantity,
-      ok: Object.keys(errors).length === 0,
-      errors,
-      variantId: owner?.variant.id ?? null,
-      locationId,
-      title: owner ? [owner.product.title, ...owner.variant.optionValues].join(' — ') : null,
-    };
-  });
-}
-
-function summarise(rows: ReceiptRowResult[], applied: boolean): ReceiptResult {
-  const ok = rows.filter((r) => r.ok);
-  return {
-    applied,
-    rows,
-    okRows: ok.length,
-    errorRows: rows.length - ok.length,
-    units: ok.reduce((n, r) => n + Number(r.quantity.trim()), 0),
-  };
 }
 
 /** A dry run reports every row and changes nothing; otherwise the whole file applies in one write, or nothing does. */
 export async function receiveDelivery(db: MockDb, actor: Actor, body: unknown, idempotency: Idempotency | null): Promise<ReceiptResult> {
   const input = parseBody(receiptInputSchema, body);
-  if (input.dryRun) return summarise(checkReceipt(db, input.rows), false);
-  if (!idempotency) {
-    throw new ProblemError({
-      status: 400,
-      title: 'Idempotency-Key required',
-      detail: 'Receiving stock needs an Idempotency-Key header so a retry or a double click applies it once.',
-    });
-  }
+  if (input.dryRun) return decideReceipt(input, receiptSnapshot(db, null, input.rows, false)).result;
+  if (!idempotency) throw receiptKeyRequired();
   const { result } = await db.write({ actor, permission: 'stock.edit', action: 'delivery received', idempotency }, (tx) => {
     // Checked inside the write: a SKU renamed a moment ago must not slip through.
-    const rows = checkReceipt(db, input.rows);
-    const wrong = rows.filter((r) => !r.ok);
-    if (wrong.length) {
-      const errors: Record<string, string> = {};
-      rows.forEach((r, i) => {
-        for (const [column, message] of Object.entries(r.errors)) errors[`rows.${i}.${column}`] = `Line ${r.line}: ${message}`;
-      });
-      throw validationProblem(
-        errors,
-        `${wrong.length} of ${rows.length} rows need attention. Nothing was received; fix the file and try again.`,
-      );
-    }
-    const staged = new StagedLevels(db, tx);
-    const note = input.note || 'Delivery received from CSV';
-    for (const row of rows)
-      staged.move(row.variantId!, row.locationId!, { quantity: Number(row.quantity.trim()), reason: 'received', note });
-    staged.commit();
-    const units = rows.reduce((n, r) => n + Number(r.quantity.trim()), 0);
-    tx.audit({
-      entityType: 'stock',
-      entityId: 'delivery',
-      entityLabel: `Delivery of ${units} units in ${rows.length} rows`,
-      before: {},
-      after: { units, rows: rows.length, ...(input.note ? { note: input.note } : {}) },
-    });
-    return summarise(rows, true);
+    const decision = decideReceipt(input, receiptSnapshot(db, tx, input.rows, true));
+    stage(db, tx, decision);
+    return decision.result;
   });
   return result;
 }

@@ -29,7 +29,13 @@ const ENGINE_BUILD = 'dist-engine';
 export const SERVED_CONTRACT_FILES = ['tests/contract/products.contract.test.ts'];
 
 /** The browser journeys that run against a build for the server (their screens' routes are served). */
-export const SERVED_JOURNEYS = ['tests/e2e/create-product.test.ts', 'tests/e2e/edit-conflict.test.ts'];
+export const SERVED_JOURNEYS = [
+  'tests/e2e/create-product.test.ts',
+  'tests/e2e/edit-conflict.test.ts',
+  'tests/e2e/products-list-url.test.ts',
+  'tests/e2e/export-csv.test.ts',
+  'tests/e2e/keyboard.test.ts',
+];
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
   const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });

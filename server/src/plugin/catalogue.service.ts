@@ -271,11 +271,11 @@ export class CatalogueService {
     if (Object.keys(errors).length) throw validationProblem(errors);
   }
 
-  private async defaultChannel(em: EntityManager): Promise<Channel> {
+  async defaultChannel(em: EntityManager): Promise<Channel> {
     return em.getRepository(Channel).findOneOrFail({ where: {}, order: { id: 'ASC' } });
   }
 
-  private async locationIds(em: EntityManager): Promise<number[]> {
+  async locationIds(em: EntityManager): Promise<number[]> {
     const rows = await em.getRepository(StockLocation).find({ where: { customFields: { code: Not(IsNull()) } }, order: { id: 'ASC' } });
     return rows.map((l) => Number(l.id));
   }
@@ -435,6 +435,102 @@ export class CatalogueService {
     });
   }
 
+  /**
+   * Writes a product's editable fields over `before` (which the caller read in `em`): compare-and-set on
+   * `before.version` (false: someone saved in between, nothing written), new variants inserted, left-out
+   * ones soft-deleted. `variantVersion` says each kept variant's next version. Used by PUT and by the import.
+   */
+  async saveProduct(
+    em: EntityManager,
+    productId: number,
+    before: Product,
+    input: ProductInput,
+    now: Date,
+    variantVersion: (known: Variant, same: boolean) => number,
+  ): Promise<boolean> {
+    const existing = new Map(before.variants.map((v) => [v.id, v]));
+    const seen = new Set(input.variants.flatMap((v) => (v.id === undefined ? [] : [v.id])));
+    // Compare-and-set on the version: of two saves racing from the same version, exactly one matches a row.
+    const cas = await em
+      .createQueryBuilder()
+      .update(VendureProduct)
+      .set({
+        updatedAt: now,
+        enabled: input.status === 'active',
+        customFields: {
+          version: before.version + 1,
+          status: input.status,
+          categoryId: input.categoryId,
+          tags: JSON.stringify(input.tags),
+          images: JSON.stringify(input.images),
+          options: JSON.stringify(input.options),
+          ...derived(input),
+        },
+      })
+      .where('id = :id AND customFieldsVersion = :version', { id: productId, version: before.version })
+      .execute();
+    if (cas.affected !== 1) return false;
+    await em
+      .getRepository(ProductTranslation)
+      .update(
+        { base: { id: productId }, languageCode: LanguageCode.en },
+        { name: input.title, slug: input.handle, description: input.description },
+      );
+    await em.getRepository(ProductTagRecord).delete({ productId });
+    if (input.tags.length) await em.getRepository(ProductTagRecord).insert([...new Set(input.tags)].map((tag) => ({ productId, tag })));
+
+    const channel = await this.defaultChannel(em);
+    const locationIds = await this.locationIds(em);
+    for (const [position, v] of input.variants.entries()) {
+      const known = v.id === undefined ? undefined : existing.get(v.id);
+      if (!known) {
+        await this.insertVariant(
+          em,
+          productId,
+          input.title,
+          { ...v, id: undefined, version: 1, onHand: [] },
+          position,
+          channel,
+          locationIds,
+          now,
+          now,
+        );
+        continue;
+      }
+      const variantId = ids.parse('var', known.id) ?? -1;
+      // Stock is not edited here: it only moves through the ledger, so the levels stay as they are.
+      const same =
+        known.sku === v.sku &&
+        known.barcode === v.barcode &&
+        known.price === v.price &&
+        known.compareAtPrice === v.compareAtPrice &&
+        known.cost === v.cost &&
+        known.weightGrams === v.weightGrams &&
+        JSON.stringify(known.optionValues) === JSON.stringify(v.optionValues);
+      await em.getRepository(ProductVariant).update(variantId, {
+        sku: v.sku,
+        ...(same ? {} : { updatedAt: now }),
+        customFields: {
+          version: variantVersion(known, same),
+          optionValues: JSON.stringify(v.optionValues),
+          barcode: v.barcode,
+          compareAtPrice: v.compareAtPrice,
+          cost: v.cost,
+          weightGrams: v.weightGrams,
+          position,
+        },
+      });
+      await em.getRepository(ProductVariantPrice).update({ variant: { id: variantId }, channelId: channel.id }, { price: v.price });
+      await em
+        .getRepository(ProductVariantTranslation)
+        .update({ base: { id: variantId }, languageCode: LanguageCode.en }, { name: variantLabel(input.title, v.optionValues) });
+    }
+    // Variants left out are soft-deleted, as Vendure does: orders and the ledger still point at them.
+    const removed = before.variants.filter((v) => !seen.has(v.id)).map((v) => ids.parse('var', v.id) ?? -1);
+    if (removed.length) await em.getRepository(ProductVariant).update({ id: In(removed) }, { deletedAt: now });
+    return true;
+  }
+
   /** `version` is what If-Match said (null when it was missing). */
   async update(actor: Actor, id: string, version: number | null, input: ProductInput): Promise<Product> {
     const productId = ids.parse('prod', id);
@@ -472,87 +568,10 @@ export class CatalogueService {
       if (Object.keys(errors).length) throw validationProblem(errors);
 
       const now = new Date();
-      // Compare-and-set on the version: of two saves racing from the same version, exactly one matches a row.
-      const cas = await em
-        .createQueryBuilder()
-        .update(VendureProduct)
-        .set({
-          updatedAt: now,
-          enabled: input.status === 'active',
-          customFields: {
-            version: version + 1,
-            status: input.status,
-            categoryId: input.categoryId,
-            tags: JSON.stringify(input.tags),
-            images: JSON.stringify(input.images),
-            options: JSON.stringify(input.options),
-            ...derived(input),
-          },
-        })
-        .where('id = :id AND customFieldsVersion = :version', { id: productId, version })
-        .execute();
-      if (cas.affected !== 1) {
+      if (!(await this.saveProduct(em, productId, before, input, now, (known, same) => (same ? known.version : known.version + 1)))) {
         const current = (await this.load(this.db.manager, [productId]))[0];
         throw current ? conflict(current) : productNotFound(id);
       }
-      await em
-        .getRepository(ProductTranslation)
-        .update(
-          { base: { id: productId }, languageCode: LanguageCode.en },
-          { name: input.title, slug: input.handle, description: input.description },
-        );
-      await em.getRepository(ProductTagRecord).delete({ productId });
-      if (input.tags.length) await em.getRepository(ProductTagRecord).insert([...new Set(input.tags)].map((tag) => ({ productId, tag })));
-
-      const channel = await this.defaultChannel(em);
-      const locationIds = await this.locationIds(em);
-      for (const [position, v] of input.variants.entries()) {
-        const known = v.id === undefined ? undefined : existing.get(v.id);
-        if (!known) {
-          await this.insertVariant(
-            em,
-            productId,
-            input.title,
-            { ...v, id: undefined, version: 1, onHand: [] },
-            position,
-            channel,
-            locationIds,
-            now,
-            now,
-          );
-          continue;
-        }
-        const variantId = ids.parse('var', known.id) ?? -1;
-        // Stock is not edited here: it only moves through the ledger, so the levels stay as they are.
-        const same =
-          known.sku === v.sku &&
-          known.barcode === v.barcode &&
-          known.price === v.price &&
-          known.compareAtPrice === v.compareAtPrice &&
-          known.cost === v.cost &&
-          known.weightGrams === v.weightGrams &&
-          JSON.stringify(known.optionValues) === JSON.stringify(v.optionValues);
-        await em.getRepository(ProductVariant).update(variantId, {
-          sku: v.sku,
-          ...(same ? {} : { updatedAt: now }),
-          customFields: {
-            version: same ? known.version : known.version + 1,
-            optionValues: JSON.stringify(v.optionValues),
-            barcode: v.barcode,
-            compareAtPrice: v.compareAtPrice,
-            cost: v.cost,
-            weightGrams: v.weightGrams,
-            position,
-          },
-        });
-        await em.getRepository(ProductVariantPrice).update({ variant: { id: variantId }, channelId: channel.id }, { price: v.price });
-        await em
-          .getRepository(ProductVariantTranslation)
-          .update({ base: { id: variantId }, languageCode: LanguageCode.en }, { name: variantLabel(input.title, v.optionValues) });
-      }
-      // Variants left out are soft-deleted, as Vendure does: orders and the ledger still point at them.
-      const removed = before.variants.filter((v) => !seen.has(v.id)).map((v) => ids.parse('var', v.id) ?? -1);
-      if (removed.length) await em.getRepository(ProductVariant).update({ id: In(removed) }, { deletedAt: now });
 
       const after = (await this.load(em, [productId]))[0];
       if (!after) throw productNotFound(id);

@@ -14,7 +14,7 @@ import {
   pricePreviewInputSchema,
   productImportInputSchema,
 } from '../../../../src/api/pricing-schemas';
-import { idempotencyOf, jsonBody, parseBody, parseQuery, requireIdempotency } from '../http';
+import { jsonBody, parseBody, parseQuery, requireIdempotency } from '../http';
 import { ProblemFilter } from '../problem.filter';
 import { StaffService } from '../staff.service';
 import { ImportService } from './import.service';
@@ -86,8 +86,7 @@ export class PricingController {
     const actor = await this.staff.require(ctx, req, 'products.edit');
     const input = parseBody(productImportInputSchema, jsonBody(req));
     if (input.dryRun) return this.imports.dryRun(input.csv);
-    const idempotency = idempotencyOf(req, input) ?? requireIdempotency(req, input, KEY_NEEDED);
-    return (await this.imports.apply(actor, input.csv, idempotency)).body;
+    return (await this.imports.apply(actor, input.csv, requireIdempotency(req, input, KEY_NEEDED))).body;
   }
 }
 

@@ -8,7 +8,8 @@
  * is a few dozen statements in the caller's transaction, not 10,000 saves.
  */
 import { Channel, Product as VendureProduct, ProductVariant, ProductVariantPrice } from '@vendure/core';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { priceHistoryOf, variantTitle, type HistoryContext } from '../../../../src/api/price-decisions';
 import type { PriceHistoryEntry } from '../../../../src/api/pricing-schemas';
 import type { Product } from '../../../../src/api/schemas';
@@ -195,10 +196,22 @@ export async function writePrices(em: EntityManager, writes: readonly PriceWrite
   }
 }
 
+/** A multi-row INSERT without reading generated ids back (TypeORM would, row by row, on SQLite). */
+export async function insertRows<T extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<T>,
+  rows: QueryDeepPartialEntity<T>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await em.createQueryBuilder().insert().into(entity).values(rows).updateEntity(false).execute();
+}
+
 /** Appends history rows, several hundred per statement. */
 export async function insertHistory(em: EntityManager, entries: readonly Omit<PriceHistoryEntry, 'id'>[]): Promise<void> {
   for (const part of chunks(entries, 200)) {
-    await em.getRepository(PriceHistoryRecord).insert(
+    await insertRows(
+      em,
+      PriceHistoryRecord,
       part.map((e) => ({
         at: e.at,
         productId: ids.parse('prod', e.productId) ?? 0,

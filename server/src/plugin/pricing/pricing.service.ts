@@ -51,6 +51,7 @@ import {
   chunks,
   historyEntryOf,
   insertHistory,
+  insertRows,
   isPostgres,
   lockProducts,
   pointOf,
@@ -249,7 +250,9 @@ export class PricingService {
   private async insertItems(em: EntityManager, batchId: string, items: readonly PriceBatchItem[]): Promise<void> {
     let position = 0;
     for (const part of chunks(items, 300)) {
-      await em.getRepository(PriceBatchItemRecord).insert(
+      await insertRows(
+        em,
+        PriceBatchItemRecord,
         part.map((i) => ({
           batchId,
           position: position++,

@@ -1,3 +1,4 @@
+import type { MiddlewareConsumer, NestModule } from '@nestjs/common';
 import { PluginCommonModule, VendurePlugin } from '@vendure/core';
 import { AuditService } from './audit.service';
 import { CatalogueService } from './catalogue.service';
@@ -5,14 +6,18 @@ import { AuditController, CatalogueController, NotFoundController, SessionContro
 import { STOCKROOM_CUSTOM_FIELDS } from './custom-fields';
 import { STOCKROOM_ENTITIES } from './entities';
 import { StaffService } from './staff.service';
+import { ImportService } from './pricing/import.service';
+import { PricingController, ScheduleMiddleware } from './pricing/pricing.controller';
+import { PricingService } from './pricing/pricing.service';
+import { PRICING_ENTITIES } from './pricing/pricing.entities';
 
 /** Stockroom's REST contract (docs/API.md) on Vendure: controllers at /api, entities and custom fields. */
 @VendurePlugin({
   imports: [PluginCommonModule],
-  providers: [StaffService, CatalogueService, AuditService],
+  providers: [StaffService, CatalogueService, AuditService, PricingService, ImportService, ScheduleMiddleware],
   // NotFoundController last: its catch-all must not shadow the real routes.
-  controllers: [SessionController, StaffController, AuditController, CatalogueController, NotFoundController],
-  entities: [...STOCKROOM_ENTITIES],
+  controllers: [SessionController, StaffController, AuditController, CatalogueController, PricingController, NotFoundController],
+  entities: [...STOCKROOM_ENTITIES, ...PRICING_ENTITIES],
   configuration: (config) => {
     for (const [entity, fields] of Object.entries(STOCKROOM_CUSTOM_FIELDS)) {
       const key = entity as keyof typeof config.customFields;
@@ -22,4 +27,9 @@ import { StaffService } from './staff.service';
   },
   compatibility: '^3.0.0',
 })
-export class StockroomPlugin {}
+export class StockroomPlugin implements NestModule {
+  /** Due scheduled price changes run before any /api request (pricing/pricing.controller.ts). */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(ScheduleMiddleware).forRoutes('api/*path');
+  }
+}

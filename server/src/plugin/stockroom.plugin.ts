@@ -4,14 +4,23 @@ import { CatalogueService } from './catalogue.service';
 import { AuditController, CatalogueController, NotFoundController, SessionController, StaffController } from './controllers';
 import { STOCKROOM_CUSTOM_FIELDS } from './custom-fields';
 import { STOCKROOM_ENTITIES } from './entities';
+import { InventoryController } from './inventory/inventory.controller';
+import { InventoryService } from './inventory/inventory.service';
 import { StaffService } from './staff.service';
 
 /** Stockroom's REST contract (docs/API.md) on Vendure: controllers at /api, entities and custom fields. */
 @VendurePlugin({
   imports: [PluginCommonModule],
-  providers: [StaffService, CatalogueService, AuditService],
+  providers: [StaffService, CatalogueService, AuditService, InventoryService],
   // NotFoundController last: its catch-all must not shadow the real routes.
-  controllers: [SessionController, StaffController, AuditController, CatalogueController, NotFoundController],
+  controllers: [
+    SessionController,
+    StaffController,
+    AuditController,
+    CatalogueController,
+    InventoryController,
+    NotFoundController,
+  ],
   entities: [...STOCKROOM_ENTITIES],
   configuration: (config) => {
     for (const [entity, fields] of Object.entries(STOCKROOM_CUSTOM_FIELDS)) {

@@ -43,7 +43,12 @@ async function main(): Promise<void> {
   const staff = app.get(StaffService);
   const records = generateShop({ seed, products });
   // The mock's seeded orders, as the mock's seed applies them to stock (mocks/seeded-shop.ts): levels, sold28 and ledger follow from them.
-  const orders = generateOrders({ seed, count: Number(process.env.SEED_ORDERS ?? DEFAULT_ORDERS), products: records, anchorMs: SEED_ANCHOR_MS });
+  const orders = generateOrders({
+    seed,
+    count: Number(process.env.SEED_ORDERS ?? DEFAULT_ORDERS),
+    products: records,
+    anchorMs: SEED_ANCHOR_MS,
+  });
   const stock = applyOrdersToSeed(records, orders, SEED_ANCHOR_MS);
   const generated = Date.now();
 
@@ -84,7 +89,9 @@ async function main(): Promise<void> {
     }
     const stockStarted = Date.now();
     const seededStock = await seedStock(em, records, stock);
-    console.log(`Seeded stock: ${seededStock.levels} levels, ${seededStock.movements} ledger rows from ${orders.length} orders in ${Date.now() - stockStarted} ms`);
+    console.log(
+      `Seeded stock: ${seededStock.levels} levels, ${seededStock.movements} ledger rows from ${orders.length} orders in ${Date.now() - stockStarted} ms`,
+    );
   });
   const done = Date.now();
   await app.close();

@@ -13,14 +13,7 @@ import { StaffService } from './staff.service';
   imports: [PluginCommonModule],
   providers: [StaffService, CatalogueService, AuditService, InventoryService],
   // NotFoundController last: its catch-all must not shadow the real routes.
-  controllers: [
-    SessionController,
-    StaffController,
-    AuditController,
-    CatalogueController,
-    InventoryController,
-    NotFoundController,
-  ],
+  controllers: [SessionController, StaffController, AuditController, CatalogueController, InventoryController, NotFoundController],
   entities: [...STOCKROOM_ENTITIES],
   configuration: (config) => {
     for (const [entity, fields] of Object.entries(STOCKROOM_CUSTOM_FIELDS)) {

@@ -69,7 +69,11 @@ export class InventoryController {
     const actor = await this.staff.require(ctx, req, 'stock.edit');
     const version = ifMatchVersion(req);
     const input = parseBody(thresholdInputSchema, jsonBody(req));
-    const level = await this.inventory.threshold(actor, { variantId: String(req.params.variantId), locationId: String(req.params.locationId), version }, input);
+    const level = await this.inventory.threshold(
+      actor,
+      { variantId: String(req.params.variantId), locationId: String(req.params.locationId), version },
+      input,
+    );
     res.setHeader('ETag', `"${level.version}"`);
     return level;
   }

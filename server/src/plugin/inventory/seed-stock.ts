@@ -16,7 +16,11 @@ import { ids } from '../http';
 import { StockMovementRecord } from './stock-movement.entity';
 
 /** Levels and ledger for the products already inserted (their on hand is in StockLevel). */
-export async function seedStock(em: EntityManager, records: readonly ProductRecord[], stock: StockSeed): Promise<{ levels: number; movements: number }> {
+export async function seedStock(
+  em: EntityManager,
+  records: readonly ProductRecord[],
+  stock: StockSeed,
+): Promise<{ levels: number; movements: number }> {
   // The mock's staff ids (staff_merch) → this server's (staff_4), by email.
   const admins = await em.getRepository(Administrator).find();
   const staffId = new Map<string, string>();

@@ -414,8 +414,9 @@ export class InventoryService {
           return body;
         });
       } catch (error) {
-        if (error instanceof ProblemError) throw error;
-        // Another request with this key won the race (its insert came first): answer what it answered.
+        // Another request with this key won the race: answer what it answered. On PostgreSQL the loser
+        // waited for the winner's row lock and then saw the level it left, so its refusal (409) or its
+        // failed key insert only says it came second; the winner's answer is committed by then.
         const prior = await this.replay<T>(this.db.manager, idempotency);
         if (prior !== null) return prior;
         if (error instanceof LevelMoved && attempt < 5) continue;

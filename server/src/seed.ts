@@ -12,6 +12,10 @@ import { bootstrap, Channel, Role as VendureRole, StockLocation, TransactionalCo
 import { DEMO_STAFF } from '../../mocks/auth';
 import { LOCATIONS } from '../../mocks/catalogue';
 import { DEFAULT_PRODUCTS, DEFAULT_SEED, generateShop } from '../../mocks/seed';
+import { DEFAULT_ORDERS, SEED_ANCHOR_MS } from '../../mocks/seed';
+import { generateOrders } from '../../mocks/order-seed';
+import { applyOrdersToSeed } from '../../mocks/stock-seed';
+import { seedStock } from './plugin/inventory/seed-stock';
 import { ROLES, ROLE_LABELS } from '../../src/api/permissions';
 import { CatalogueService } from './plugin/catalogue.service';
 import { ids } from './plugin/http';
@@ -38,6 +42,14 @@ async function main(): Promise<void> {
   const catalogue = app.get(CatalogueService);
   const staff = app.get(StaffService);
   const records = generateShop({ seed, products });
+  // The mock's seeded orders, as the mock's seed applies them to stock (mocks/seeded-shop.ts): levels, sold28 and ledger follow from them.
+  const orders = generateOrders({
+    seed,
+    count: Number(process.env.SEED_ORDERS ?? DEFAULT_ORDERS),
+    products: records,
+    anchorMs: SEED_ANCHOR_MS,
+  });
+  const stock = applyOrdersToSeed(records, orders, SEED_ANCHOR_MS);
   const generated = Date.now();
 
   await db.transaction(async (em) => {
@@ -75,6 +87,11 @@ async function main(): Promise<void> {
         locationIds,
       );
     }
+    const stockStarted = Date.now();
+    const seededStock = await seedStock(em, records, stock);
+    console.log(
+      `Seeded stock: ${seededStock.levels} levels, ${seededStock.movements} ledger rows from ${orders.length} orders in ${Date.now() - stockStarted} ms`,
+    );
   });
   const done = Date.now();
   await app.close();

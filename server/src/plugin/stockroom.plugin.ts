@@ -5,6 +5,8 @@ import { CatalogueService } from './catalogue.service';
 import { AuditController, CatalogueController, NotFoundController, SessionController, StaffController } from './controllers';
 import { STOCKROOM_CUSTOM_FIELDS } from './custom-fields';
 import { STOCKROOM_ENTITIES } from './entities';
+import { InventoryController } from './inventory/inventory.controller';
+import { InventoryService } from './inventory/inventory.service';
 import { StaffService } from './staff.service';
 import { ImportService } from './pricing/import.service';
 import { PricingController, ScheduleMiddleware } from './pricing/pricing.controller';
@@ -14,9 +16,17 @@ import { PRICING_ENTITIES } from './pricing/pricing.entities';
 /** Stockroom's REST contract (docs/API.md) on Vendure: controllers at /api, entities and custom fields. */
 @VendurePlugin({
   imports: [PluginCommonModule],
-  providers: [StaffService, CatalogueService, AuditService, PricingService, ImportService, ScheduleMiddleware],
+  providers: [StaffService, CatalogueService, AuditService, InventoryService, PricingService, ImportService, ScheduleMiddleware],
   // NotFoundController last: its catch-all must not shadow the real routes.
-  controllers: [SessionController, StaffController, AuditController, CatalogueController, PricingController, NotFoundController],
+  controllers: [
+    SessionController,
+    StaffController,
+    AuditController,
+    CatalogueController,
+    InventoryController,
+    PricingController,
+    NotFoundController,
+  ],
   entities: [...STOCKROOM_ENTITIES, ...PRICING_ENTITIES],
   configuration: (config) => {
     for (const [entity, fields] of Object.entries(STOCKROOM_CUSTOM_FIELDS)) {

@@ -7,7 +7,9 @@
  *                          each against a fresh copy of a freshly seeded SQLite server (compiled,
  *                          started once per phase); `-- <files>` runs those files instead.
  *
- * DATABASE_URL=postgres://… points the server at PostgreSQL instead (see server/README.md).
+ * DATABASE_URL=postgres://… points the server at PostgreSQL instead (see server/README.md);
+ * STOCKROOM_PG_URL=postgres://… (an empty database) makes test:engine run the concurrency and
+ * inventory contract files on PostgreSQL too.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -33,6 +35,9 @@ export const SERVED_CONTRACT_FILES = [
   'tests/contract/concurrency.contract.test.ts',
 ];
 
+/** Run again on PostgreSQL when STOCKROOM_PG_URL names an empty database (.ci/run starts one): real row locks. */
+export const POSTGRES_CONTRACT_FILES = ['tests/contract/concurrency.contract.test.ts', 'tests/contract/inventory.contract.test.ts'];
+
 /** The browser journeys that run against a build for the server (their screens' routes are served). */
 export const SERVED_JOURNEYS = [
   'tests/e2e/create-product.test.ts',
@@ -41,6 +46,8 @@ export const SERVED_JOURNEYS = [
   'tests/e2e/export-csv.test.ts',
   'tests/e2e/keyboard.test.ts',
   'tests/e2e/pricing.test.ts',
+  'tests/e2e/inventory-stock.test.ts',
+  'tests/e2e/inventory-receive.test.ts',
 ];
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
@@ -131,6 +138,20 @@ async function test(files: string[]): Promise<void> {
     if (runContract.length) {
       const url = await serve('contract');
       run('npx', ['vitest', 'run', '-c', 'vitest.contract.config.ts', ...runContract], { STOCKROOM_API_URL: url });
+    }
+    const postgres = process.env.STOCKROOM_PG_URL;
+    if (!files.length && postgres) {
+      // The database is the test's: start from an empty schema, let TypeORM create the tables, seed.
+      run('psql', [postgres, '-q', '-v', 'ON_ERROR_STOP=1', '-c', 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;']);
+      const env = { DATABASE_URL: postgres, DB_SYNCHRONIZE: 'true' };
+      seed(env);
+      const port = await freePort();
+      servers.push(await startServer(env, port));
+      run('npx', ['vitest', 'run', '-c', 'vitest.contract.config.ts', ...POSTGRES_CONTRACT_FILES], {
+        STOCKROOM_API_URL: `http://127.0.0.1:${port}`,
+      });
+    } else if (!files.length) {
+      console.log('PostgreSQL: skipped (set STOCKROOM_PG_URL to an empty database; .ci/run does)');
     }
     if (runJourneys.length) {
       const api = await serve('journeys');

@@ -57,7 +57,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): void
 
 /** Server dependencies (its own lock file) and a fresh compile: tsc is quick, a stale dist/ is not. */
 function prepareServer(): void {
-  if (!existsSync(join(SERVER, 'node_modules'))) run('npm', ['--prefix', SERVER, 'ci', '--no-audit', '--no-fund']);
+  // JOBS=max: node-gyp compiles better-sqlite3 and bcrypt on every core.
+  if (!existsSync(join(SERVER, 'node_modules'))) run('npm', ['--prefix', SERVER, 'ci', '--no-audit', '--no-fund'], { JOBS: 'max' });
   run('npm', ['--prefix', SERVER, 'run', 'build']);
 }
 

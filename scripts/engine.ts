@@ -62,8 +62,11 @@ function prepareServer(): void {
   run('npm', ['--prefix', SERVER, 'run', 'build']);
 }
 
+/** What the tests start: the server's own Info logging would bury the test report. */
+const TEST_LOGGING = { LOG_LEVEL: 'Warn' };
+
 function seed(env: NodeJS.ProcessEnv): void {
-  run(process.execPath, [SEED], env);
+  run(process.execPath, [SEED], { ...TEST_LOGGING, ...env });
 }
 
 async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
@@ -127,7 +130,7 @@ async function test(files: string[]): Promise<void> {
     const file = join(dir, `${name}.sqlite`);
     copyFileSync(seeded, file);
     const port = await freePort();
-    servers.push(await startServer({ SQLITE_FILE: file }, port));
+    servers.push(await startServer({ ...TEST_LOGGING, SQLITE_FILE: file }, port));
     return `http://127.0.0.1:${port}`;
   };
   try {
@@ -144,7 +147,7 @@ async function test(files: string[]): Promise<void> {
     if (!files.length && postgres) {
       // The database is the test's: start from an empty schema, let TypeORM create the tables, seed.
       run('psql', [postgres, '-q', '-v', 'ON_ERROR_STOP=1', '-c', 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;']);
-      const env = { DATABASE_URL: postgres, DB_SYNCHRONIZE: 'true' };
+      const env = { ...TEST_LOGGING, DATABASE_URL: postgres, DB_SYNCHRONIZE: 'true' };
       seed(env);
       const port = await freePort();
       servers.push(await startServer(env, port));

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { json, type NextFunction, type Request, type Response } from 'express';
-import { DefaultJobQueuePlugin, dummyPaymentHandler, type VendureConfig } from '@vendure/core';
+import { DefaultJobQueuePlugin, DefaultLogger, dummyPaymentHandler, LogLevel, type VendureConfig } from '@vendure/core';
 import { sendProblem } from './plugin/problem.filter';
 import { StockroomPlugin } from './plugin/stockroom.plugin';
 
@@ -39,6 +39,8 @@ function dbConnectionOptions(): VendureConfig['dbConnectionOptions'] {
 export function stockroomConfig(port = Number(process.env.PORT ?? 3000)): VendureConfig {
   const production = process.env.NODE_ENV === 'production';
   return {
+    // LOG_LEVEL=Warn (or Error, Info, Verbose, Debug) quietens the server; the tests run it at Warn.
+    logger: new DefaultLogger({ level: LogLevel[(process.env.LOG_LEVEL ?? 'Info') as keyof typeof LogLevel] ?? LogLevel.Info }),
     apiOptions: {
       port,
       hostname: process.env.HOST ?? '127.0.0.1',
@@ -53,7 +55,12 @@ export function stockroomConfig(port = Number(process.env.PORT ?? 3000)): Vendur
           handler: (req: Request, res: Response, next: NextFunction) =>
             json({ limit: '2mb' })(req, res, (error?: unknown) =>
               error
-                ? sendProblem(res, { type: 'about:blank', status: 400, title: 'Unreadable request', detail: 'The request body is not valid JSON.' })
+                ? sendProblem(res, {
+                    type: 'about:blank',
+                    status: 400,
+                    title: 'Unreadable request',
+                    detail: 'The request body is not valid JSON.',
+                  })
                 : next(),
             ),
         },

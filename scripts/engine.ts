@@ -3,6 +3,7 @@
  *
  *   npm run start:engine   installs and builds the server if needed, seeds server/data/stockroom.sqlite
  *                          once, starts it on :3000, and starts the app on :5173 pointed at it.
+ *   npm run bench:engine   list and report requests timed on 2,000 products and 20,000 orders.
  *   npm run test:engine    the contract suite, then the browser journeys on a build for a real API,
  *                          each against a fresh copy of a freshly seeded SQLite server (compiled,
  *                          started once per phase); `-- <files>` runs those files instead.
@@ -174,12 +175,87 @@ async function test(files: string[]): Promise<void> {
   }
 }
 
+/**
+ * `npm run bench:engine`: the issue's figure. A SQLite shop of 2,000 products and 20,000 orders,
+ * the compiled server, and each list and report request timed over HTTP from this process
+ * (session check, query and JSON included). Prints medians beside the goal (< 50 ms).
+ */
+async function bench(): Promise<void> {
+  const PRODUCTS = 2_000;
+  const ORDERS = 20_000;
+  const RUNS = 21;
+  const GOAL_MS = 50;
+  prepareServer();
+  const dir = mkdtempSync(join(tmpdir(), 'stockroom-bench-'));
+  const env = { ...TEST_LOGGING, SQLITE_FILE: join(dir, 'bench.sqlite') };
+  let server: ChildProcess | null = null;
+  try {
+    const seeded = Date.now();
+    seed({ ...env, SEED_PRODUCTS: String(PRODUCTS), SEED_ORDERS: String(ORDERS) });
+    console.log(`seeded ${PRODUCTS} products and ${ORDERS} orders in ${((Date.now() - seeded) / 1000).toFixed(1)} s`);
+    const port = await freePort();
+    server = await startServer(env, port);
+    const base = `http://127.0.0.1:${port}/api`;
+    const signIn = await fetch(`${base}/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'ada.admin@stockroom.test', password: 'admin-demo-2026' }),
+    });
+    const cookie = (signIn.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
+    if (signIn.status !== 200) throw new Error(`sign-in answered ${signIn.status}`);
+    const get = async (path: string): Promise<{ ms: number; json: unknown }> => {
+      const started = performance.now();
+      const response = await fetch(`${base}${path}`, { headers: { Cookie: cookie } });
+      const json: unknown = await response.json();
+      const ms = performance.now() - started;
+      if (!response.ok) throw new Error(`${path} answered ${response.status}: ${JSON.stringify(json)}`);
+      return { ms, json };
+    };
+    const { json: clock } = await get('/reports/clock');
+    const today = (clock as { today: string }).today;
+    const daysBefore = (n: number) => new Date(Date.parse(`${today}T12:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+    const { json: orders } = await get('/orders?limit=1');
+    const orderId = (orders as { items: { id: string }[] }).items[0]?.id ?? '';
+    const requests: [string, string][] = [
+      ['products, first page', '/products?limit=25'],
+      ['products, search + sort by price', '/products?q=charger&sort=-price&limit=25'],
+      ['inventory, running low', '/inventory?low=true&limit=25'],
+      ['inventory, by location sorted by cover', '/inventory?locationId=edison-nj&sort=daysOfCover&limit=25'],
+      ['orders, first page', '/orders?limit=25'],
+      ['orders, state + status filter', '/orders?state=CA&status=open&limit=25'],
+      ['order detail', `/orders/${orderId}`],
+      ['report: sales, last 30 days', `/reports/sales?from=${daysBefore(29)}&to=${today}`],
+      ['report: sales, last 365 days by month', `/reports/sales?from=${daysBefore(364)}&to=${today}&granularity=month`],
+      ['report: breakdown by product, 90 days', `/reports/breakdown?by=product&from=${daysBefore(89)}&to=${today}`],
+      ['report: breakdown by state, 365 days', `/reports/breakdown?by=state&from=${daysBefore(364)}&to=${today}`],
+    ];
+    const medians: number[] = [];
+    for (const [name, path] of requests) {
+      await get(path); // warm: the first request of a kind compiles statements
+      const times: number[] = [];
+      for (let i = 0; i < RUNS; i++) times.push((await get(path)).ms);
+      times.sort((a, b) => a - b);
+      const median = times[Math.floor(times.length / 2)]!;
+      medians.push(median);
+      console.log(
+        `  ${name.padEnd(42)} median ${median.toFixed(1).padStart(6)} ms   p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(1).padStart(6)} ms   ${median < GOAL_MS ? 'pass' : 'MISS'}`,
+      );
+    }
+    console.log(`every median under ${GOAL_MS} ms: ${medians.every((m) => m < GOAL_MS) ? 'yes' : 'NO'}`);
+  } finally {
+    if (server) await stop(server);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const command = process.argv[2];
 (command === 'start'
   ? start()
   : command === 'test'
     ? test(process.argv.slice(3))
-    : Promise.reject(new Error('usage: engine.ts start|test'))
+    : command === 'bench'
+      ? bench()
+      : Promise.reject(new Error('usage: engine.ts start|test|bench'))
 ).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -55,9 +55,16 @@ async function main(): Promise<void> {
   await db.transaction(async (em) => {
     const channel = await em.getRepository(Channel).findOneOrFail({ where: {}, order: { id: 'ASC' } });
     for (const role of ROLES) {
-      await em.getRepository(VendureRole).save(
-        new VendureRole({ code: roleCode(role), description: `Stockroom ${ROLE_LABELS[role]}`, permissions: vendurePermissions(role), channels: [channel] }),
-      );
+      await em
+        .getRepository(VendureRole)
+        .save(
+          new VendureRole({
+            code: roleCode(role),
+            description: `Stockroom ${ROLE_LABELS[role]}`,
+            permissions: vendurePermissions(role),
+            channels: [channel],
+          }),
+        );
     }
     // Vendure starts with one default location; it becomes the first warehouse, so ids follow LOCATIONS' order.
     const locations = em.getRepository(StockLocation);
@@ -89,13 +96,13 @@ async function main(): Promise<void> {
     }
     const stockStarted = Date.now();
     const seededStock = await seedStock(em, records, stock);
-    console.log(
+    console.info(
       `Seeded stock: ${seededStock.levels} levels, ${seededStock.movements} ledger rows from ${orders.length} orders in ${Date.now() - stockStarted} ms`,
     );
   });
   const done = Date.now();
   await app.close();
-  console.log(
+  console.info(
     `Seeded ${records.length} products, ${LOCATIONS.length} locations, ${DEMO_STAFF.length} staff into ${postgres ? 'PostgreSQL' : SQLITE_FILE} ` +
       `in ${done - started} ms (Vendure bootstrap ${booted - started} ms, generator ${generated - booted} ms, inserts ${done - generated} ms)`,
   );

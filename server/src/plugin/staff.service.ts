@@ -170,15 +170,11 @@ export class StaffService {
   }
 
   /** A Stockroom person as Vendure rows: User (verified, with the role), native password, Administrator. The seed uses it too. */
-  async insertStaff(
-    em: EntityManager,
-    input: { email: string; name: string; role: Role; password: string },
-    at: Date,
-  ): Promise<AdminRow> {
+  async insertStaff(em: EntityManager, input: { email: string; name: string; role: Role; password: string }, at: Date): Promise<AdminRow> {
     const role = await em.getRepository(VendureRole).findOneByOrFail({ code: roleCode(input.role) });
-    const user = await em.getRepository(User).save(
-      new User({ identifier: input.email, verified: true, roles: [role], createdAt: at, updatedAt: at }),
-    );
+    const user = await em
+      .getRepository(User)
+      .save(new User({ identifier: input.email, verified: true, roles: [role], createdAt: at, updatedAt: at }));
     await em.getRepository(NativeAuthenticationMethod).save(
       new NativeAuthenticationMethod({
         identifier: input.email,
@@ -219,24 +215,31 @@ export class StaffService {
     if (adminId === null) throw notFound();
     return this.db.transaction(async (em) => {
       const load = async () =>
-        (await this.admins(em).findOne({ where: { id: adminId, deletedAt: IsNull() }, relations: { user: { roles: true } } })) as AdminRow | null;
+        (await this.admins(em).findOne({
+          where: { id: adminId, deletedAt: IsNull() },
+          relations: { user: { roles: true } },
+        })) as AdminRow | null;
       const admin = await load();
       const current = admin && staffOf(admin);
       if (!admin || !current) throw notFound();
       if (version === null) {
         throw new ProblemError({ status: 428, title: 'Version required', detail: 'Send the version you edited in an If-Match header.' });
       }
-      const conflict = (now: Staff) =>
+      const conflict = (latest: Staff) =>
         new ProblemError({
           status: 409,
           title: 'Someone else changed this staff member',
-          detail: `You edited version ${version}, but it is now at version ${now.version}. Reload and try again.`,
-          current: now,
+          detail: `You edited version ${version}, but it is now at version ${latest.version}. Reload and try again.`,
+          current: latest,
         });
       if (version !== current.version) throw conflict(current);
       const next = { role: input.role ?? current.role, active: input.active ?? current.active };
       if (current.id === actor.id && !next.active) {
-        throw new ProblemError({ status: 422, title: 'Cannot deactivate yourself', detail: 'Ask another admin to deactivate your account.' });
+        throw new ProblemError({
+          status: 422,
+          title: 'Cannot deactivate yourself',
+          detail: 'Ask another admin to deactivate your account.',
+        });
       }
       if (current.active && current.role === 'admin' && !(next.active && next.role === 'admin')) {
         const others = (await this.list()).filter((s) => s.id !== id && s.active && s.role === 'admin').length;

@@ -331,7 +331,7 @@ export class InventoryService {
     return {
       snapshot: {
         locations: locations.map(({ id, name }) => ({ id, name })),
-        variants: variants.map(({ dbId: _, ...v }) => v),
+        variants: variants.map(({ dbId: _dbId, ...v }) => v),
         levels: loaded.map((l) => l.view),
       },
       loaded,

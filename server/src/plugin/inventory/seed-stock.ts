@@ -48,9 +48,11 @@ export async function seedStock(
   let slot = 0;
   const pending: Partial<StockMovementRecord>[] = [];
   let movements = 0;
+  /** Inserts full chunks of 300 rows; `all` also the rest. */
   const flush = async (all: boolean) => {
-    while (pending.length >= 300 || (all && pending.length)) {
-      const chunk = pending.splice(0, 300);
+    const keep = all ? 0 : pending.length % 300;
+    while (pending.length > keep) {
+      const chunk = pending.splice(0, Math.min(300, pending.length - keep));
       await em.getRepository(StockMovementRecord).insert(chunk);
       movements += chunk.length;
     }

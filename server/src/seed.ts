@@ -11,7 +11,10 @@ import path from 'node:path';
 import { bootstrap, Channel, Role as VendureRole, StockLocation, TransactionalConnection } from '@vendure/core';
 import { DEMO_STAFF } from '../../mocks/auth';
 import { LOCATIONS } from '../../mocks/catalogue';
-import { DEFAULT_PRODUCTS, DEFAULT_SEED, generateShop } from '../../mocks/seed';
+import { DEFAULT_ORDERS, DEFAULT_PRODUCTS, DEFAULT_SEED, generateShop, SEED_ANCHOR_MS } from '../../mocks/seed';
+import { generateOrders } from '../../mocks/order-seed';
+import { applyOrdersToSeed } from '../../mocks/stock-seed';
+import { insertOrders } from './plugin/orders/order-rows';
 import { ROLES, ROLE_LABELS } from '../../src/api/permissions';
 import { CatalogueService } from './plugin/catalogue.service';
 import { ids } from './plugin/http';
@@ -38,7 +41,12 @@ async function main(): Promise<void> {
   const catalogue = app.get(CatalogueService);
   const staff = app.get(StaffService);
   const records = generateShop({ seed, products });
+  // The mock's year of orders (mocks/seeded-shop.ts); applying them moves the records' levels (reservations, restocks) first.
+  const orders = generateOrders({ seed, count: Number(process.env.SEED_ORDERS ?? DEFAULT_ORDERS), products: records, anchorMs: SEED_ANCHOR_MS });
+  const stock = applyOrdersToSeed(records, orders, SEED_ANCHOR_MS);
   const generated = Date.now();
+  let ordersMs = 0;
+  let orderRows = 0;
 
   await db.transaction(async (em) => {
     const channel = await em.getRepository(Channel).findOneOrFail({ where: {}, order: { id: 'ASC' } });
@@ -75,11 +83,14 @@ async function main(): Promise<void> {
         locationIds,
       );
     }
+    const ordersStarted = Date.now();
+    orderRows = await insertOrders(em, stock.orders);
+    ordersMs = Date.now() - ordersStarted;
   });
   const done = Date.now();
   await app.close();
   console.log(
-    `Seeded ${records.length} products, ${LOCATIONS.length} locations, ${DEMO_STAFF.length} staff into ${postgres ? 'PostgreSQL' : SQLITE_FILE} ` +
+    `Seeded ${records.length} products, ${orders.length} orders (${orderRows} rows in ${ordersMs} ms), ${LOCATIONS.length} locations, ${DEMO_STAFF.length} staff into ${postgres ? 'PostgreSQL' : SQLITE_FILE} ` +
       `in ${done - started} ms (Vendure bootstrap ${booted - started} ms, generator ${generated - booted} ms, inserts ${done - generated} ms)`,
   );
 }

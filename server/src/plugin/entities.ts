@@ -7,6 +7,7 @@
  */
 import { DeepPartial, VendureEntity } from '@vendure/core';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { ORDER_ENTITIES } from './orders/order.entities';
 
 /** One audit log row: who, when, which record and each changed field before and after. Append-only. */
 @Entity('stockroom_audit_entry')
@@ -96,4 +97,10 @@ export class SignInFailureRecord {
   lockedUntilMs!: string;
 }
 
-export const STOCKROOM_ENTITIES = [AuditEntryRecord, IdempotencyKeyRecord, ProductTagRecord, SignInFailureRecord];
+export const STOCKROOM_ENTITIES = [
+  AuditEntryRecord,
+  IdempotencyKeyRecord,
+  ProductTagRecord,
+  SignInFailureRecord,
+  ...ORDER_ENTITIES,
+];

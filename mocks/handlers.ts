@@ -193,7 +193,9 @@ export function createHandlers(db: MockDb): HttpHandler[] {
     http.post(
       '/api/products',
       authed('products.edit', async ({ request }, actor) => {
-        const product = await createProduct(db, actor, parseProductInput(await readJson(request)));
+        const body = await readJson(request);
+        // The key is optional (a create is not a bulk change), but honoured: a retried create makes one product.
+        const product = await createProduct(db, actor, parseProductInput(body), idempotencyOf(request, body));
         return HttpResponse.json(product, withEtag(product.version, { status: 201, headers: { Location: `/api/products/${product.id}` } }));
       }),
     ),

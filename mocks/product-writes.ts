@@ -94,19 +94,27 @@ function productFields(input: ProductInput) {
   };
 }
 
-export async function createProduct(db: MockDb, actor: Actor, input: ProductInput): Promise<Product> {
-  const { result } = await db.write({ actor, permission: 'products.edit', action: 'created' }, (tx) => {
-    checkShopRules(db, input, null);
-    const id = tx.newProductId();
-    const levels = input.variants.map(() => emptyLevels(LOCATIONS.length));
-    const variants = input.variants.map((v): Variant => {
-      const variantId = tx.newVariantId();
-      return { ...variantFields(v), id: variantId, productId: id, stock: 0, version: 1 };
-    });
-    const product: Product = { id, ...productFields(input), variants, createdAt: tx.now, updatedAt: tx.now, version: 1 };
-    tx.put({ product, levels });
-    return product;
-  });
+export async function createProduct(
+  db: MockDb,
+  actor: Actor,
+  input: ProductInput,
+  idempotency: { key: string; fingerprint: string } | null = null,
+): Promise<Product> {
+  const { result } = await db.write(
+    { actor, permission: 'products.edit', action: 'created', ...(idempotency ? { idempotency } : {}) },
+    (tx) => {
+      checkShopRules(db, input, null);
+      const id = tx.newProductId();
+      const levels = input.variants.map(() => emptyLevels(LOCATIONS.length));
+      const variants = input.variants.map((v): Variant => {
+        const variantId = tx.newVariantId();
+        return { ...variantFields(v), id: variantId, productId: id, stock: 0, version: 1 };
+      });
+      const product: Product = { id, ...productFields(input), variants, createdAt: tx.now, updatedAt: tx.now, version: 1 };
+      tx.put({ product, levels });
+      return product;
+    },
+  );
   return result;
 }
 

@@ -3,26 +3,39 @@
  *
  *   npm run start:engine   installs and builds the server if needed, seeds server/data/stockroom.sqlite
  *                          once, starts it on :3000, and starts the app on :5173 pointed at it.
- *   npm run test:engine    the contract suite against a freshly seeded SQLite copy of the server
- *                          (compiled, started once for the suite); `-- <files>` runs those instead.
+ *   npm run test:engine    the contract suite, then the browser journeys on a build for a real API,
+ *                          each against a fresh copy of a freshly seeded SQLite server (compiled,
+ *                          started once per phase); `-- <files>` runs those files instead.
  *
  * DATABASE_URL=postgres://… points the server at PostgreSQL instead (see server/README.md).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort, startPreview, stopPreview } from '../tests/e2e/preview-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SERVER = join(ROOT, 'server');
 const ENTRY = join(SERVER, 'dist/server/src/index.js');
 const SEED = join(SERVER, 'dist/server/src/seed.js');
+/** The app built for a real API on its own origin (VITE_API_URL=/), for the journeys. */
+const ENGINE_BUILD = 'dist-engine';
 
 /**
  * The contract files the server answers today; the others' areas are not served yet
  * (see server/README.md). A file listed here runs in CI against the server.
  */
-export const SERVED_CONTRACT_FILES = ['tests/contract/auth.contract.test.ts', 'tests/contract/products.contract.test.ts'];
+export const SERVED_CONTRACT_FILES = ['tests/contract/products.contract.test.ts'];
+
+/** The browser journeys that run against a build for the server (their screens' routes are served). */
+export const SERVED_JOURNEYS = [
+  'tests/e2e/create-product.test.ts',
+  'tests/e2e/edit-conflict.test.ts',
+  'tests/e2e/products-list-url.test.ts',
+  'tests/e2e/export-csv.test.ts',
+  'tests/e2e/keyboard.test.ts',
+];
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
   const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
@@ -86,21 +99,46 @@ async function start(): Promise<void> {
   app.once('exit', quit);
 }
 
-/** `files`: contract files to run instead of SERVED_CONTRACT_FILES (`npm run test:engine -- tests/contract/x.contract.test.ts`). */
+/**
+ * The contract suite, then the browser journeys, each against its own fresh copy of one
+ * seeded SQLite file, so neither sees the other's writes. `files`: run these instead.
+ */
 async function test(files: string[]): Promise<void> {
   prepareServer();
   const dir = mkdtempSync(join(tmpdir(), 'stockroom-engine-'));
-  const env = { SQLITE_FILE: join(dir, 'contract.sqlite') };
-  const port = 3100 + Math.floor(Math.random() * 800);
-  let server: ChildProcess | null = null;
+  const seeded = join(dir, 'seeded.sqlite');
+  const servers: ChildProcess[] = [];
+  /** A server on a fresh copy of the seeded database; its address. */
+  const serve = async (name: string): Promise<string> => {
+    const file = join(dir, `${name}.sqlite`);
+    copyFileSync(seeded, file);
+    const port = await freePort();
+    servers.push(await startServer({ SQLITE_FILE: file }, port));
+    return `http://127.0.0.1:${port}`;
+  };
   try {
-    seed(env);
-    server = await startServer(env, port);
-    run('npx', ['vitest', 'run', '-c', 'vitest.contract.config.ts', ...(files.length ? files : SERVED_CONTRACT_FILES)], {
-      STOCKROOM_API_URL: `http://127.0.0.1:${port}`,
-    });
+    seed({ SQLITE_FILE: seeded });
+    const contract = files.filter((f) => f.startsWith('tests/contract/'));
+    const journeys = files.filter((f) => f.startsWith('tests/e2e/'));
+    const runContract = files.length ? contract : SERVED_CONTRACT_FILES;
+    const runJourneys = files.length ? journeys : SERVED_JOURNEYS;
+    if (runContract.length) {
+      const url = await serve('contract');
+      run('npx', ['vitest', 'run', '-c', 'vitest.contract.config.ts', ...runContract], { STOCKROOM_API_URL: url });
+    }
+    if (runJourneys.length) {
+      const api = await serve('journeys');
+      // A production build for a real API on the app's own origin; vite preview proxies /api to the server.
+      run('npx', ['vite', 'build', '--outDir', ENGINE_BUILD, '--emptyOutDir', '--logLevel', 'warn'], { VITE_API_URL: '/' });
+      const preview = await startPreview({ outDir: ENGINE_BUILD, env: { STOCKROOM_API_PROXY: api } });
+      try {
+        run('npx', ['vitest', 'run', '-c', 'vitest.e2e.config.ts', ...runJourneys], { STOCKROOM_E2E_BASE_URL: preview.url });
+      } finally {
+        await stopPreview(preview.child);
+      }
+    }
   } finally {
-    if (server) await stop(server);
+    await Promise.all(servers.map(stop));
     rmSync(dir, { recursive: true, force: true });
   }
 }

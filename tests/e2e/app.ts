@@ -10,6 +10,8 @@ import type { Product, ProductSummary } from '../../src/api/schemas';
 import type { InventoryLevel, StockMovement } from '../../src/api/stock-schemas';
 
 export const UI_TIMEOUT = 15_000;
+/** The journeys run against a build for the real API (npm run test:engine), not the mock. */
+export const REAL_API = Boolean(process.env.STOCKROOM_E2E_BASE_URL);
 
 /** Opens a path of the app and waits for the shell and the screen's heading (data may still be on its way). */
 export async function openScreen(page: Page, baseUrl: string, path: string): Promise<void> {
@@ -129,7 +131,10 @@ export async function chooseOption(page: Page, field: Locator, option: string): 
  */
 export async function signIn(page: Page, baseUrl: string, role: Role): Promise<void> {
   await page.goto(new URL('/sign-in', baseUrl).href);
-  await page.getByRole('button', { name: `Use ${ROLE_LABELS[role]} account` }).waitFor({ timeout: UI_TIMEOUT });
+  // The demo accounts are listed once the mock answers; a build for a real API lists none.
+  await (
+    REAL_API ? page.getByRole('textbox', { name: 'Email' }) : page.getByRole('button', { name: `Use ${ROLE_LABELS[role]} account` })
+  ).waitFor({ timeout: UI_TIMEOUT });
   const person = DEMO_STAFF.find((s) => s.role === role);
   if (!person) throw new Error(`No demo account for ${role}`);
   const status = await page.evaluate(

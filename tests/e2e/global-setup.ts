@@ -1,6 +1,7 @@
 /**
  * Serves the already built dist/ with `vite preview` on a free port for the
- * whole run, and hands its address to the tests through vitest's provide/inject.
+ * whole run, and hands its address to the tests through vitest's provide/inject
+ * (or the address in STOCKROOM_E2E_BASE_URL: a build against the real API).
  */
 import type { ChildProcess } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
@@ -15,6 +16,12 @@ declare module 'vitest' {
 let server: ChildProcess | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
+  // The journeys against the real API (npm run test:engine) get the address of a build already served.
+  const given = process.env.STOCKROOM_E2E_BASE_URL;
+  if (given) {
+    project.provide('baseUrl', given);
+    return;
+  }
   const preview = await startPreview();
   server = preview.child;
   project.provide('baseUrl', preview.url);

@@ -24,15 +24,29 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startPreview(): Promise<{ url: string; child: ChildProcess }> {
-  if (!existsSync(resolve(root, 'dist/index.html'))) {
-    throw new Error('dist/ is missing: run `vite build` first (npm run test:e2e does).');
+/** `outDir` another build than dist/; `env` e.g. STOCKROOM_API_PROXY for a build against a real API. */
+export async function startPreview({ outDir = 'dist', env = {} }: { outDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{
+  url: string;
+  child: ChildProcess;
+}> {
+  if (!existsSync(resolve(root, outDir, 'index.html'))) {
+    throw new Error(`${outDir}/ is missing: run \`vite build\` first (npm run test:e2e does).`);
   }
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [resolve(root, 'node_modules/vite/bin/vite.js'), 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    [
+      resolve(root, 'node_modules/vite/bin/vite.js'),
+      'preview',
+      '--outDir',
+      outDir,
+      '--port',
+      String(port),
+      '--strictPort',
+      '--host',
+      '127.0.0.1',
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
   );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -92,7 +92,7 @@ describe('pricing', () => {
     await page.waitForURL(batchUrl, { timeout: UI_TIMEOUT });
     await page.getByRole('button', { name: 'Revert batch' }).click();
     await page.getByRole('dialog', { name: 'Revert this batch?' }).getByRole('button', { name: 'Revert' }).click();
-    await page.getByText(`${count} prices restored`).waitFor({ timeout: UI_TIMEOUT });
+    await page.getByText(`${count} prices restored`, { exact: true }).waitFor({ timeout: UI_TIMEOUT });
 
     await eventually(async () => {
       for (const e of three) {

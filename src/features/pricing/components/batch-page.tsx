@@ -107,7 +107,7 @@ export function BatchPage() {
           {b.reports.map((r) => (
             <Paper key={`${r.step}-${r.at}`} withBorder p="sm">
               <Title order={2} size="h5">
-                {STEP_LABELS[r.step]} {formatStoreTime(r.at)}: {r.changed} price{r.changed === 1 ? '' : 's'} changed
+                {STEP_LABELS[r.step]} {formatStoreTime(r.at)}: {r.changed} price{r.changed === 1 ? '' : 's'} {r.step === 'start' ? 'changed' : 'restored'}
               </Title>
               {r.conflicts.length > 0 && (
                 <Alert

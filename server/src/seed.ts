@@ -64,7 +64,8 @@ async function main(): Promise<void> {
       Object.assign(row, { name: loc.name, description: '', customFields: { code: loc.id } });
       locationIds.push(Number((await locations.save(row)).id));
     }
-    for (const person of DEMO_STAFF) await staff.insertStaff(em, person, SEEDED_AT);
+    const staffIds = new Map<string, string>();
+    for (const person of DEMO_STAFF) staffIds.set(person.id, ids.staff((await staff.insertStaff(em, person, SEEDED_AT)).id));
     for (const { product, levels } of records) {
       await catalogue.insertProduct(
         em,
@@ -84,7 +85,7 @@ async function main(): Promise<void> {
       );
     }
     const ordersStarted = Date.now();
-    orderRows = await insertOrders(em, stock.orders);
+    orderRows = await insertOrders(em, stock.orders, staffIds);
     ordersMs = Date.now() - ordersStarted;
   });
   const done = Date.now();

@@ -42,7 +42,12 @@ async function main(): Promise<void> {
   const staff = app.get(StaffService);
   const records = generateShop({ seed, products });
   // The mock's year of orders (mocks/seeded-shop.ts); applying them moves the records' levels (reservations, restocks) first.
-  const orders = generateOrders({ seed, count: Number(process.env.SEED_ORDERS ?? DEFAULT_ORDERS), products: records, anchorMs: SEED_ANCHOR_MS });
+  const orders = generateOrders({
+    seed,
+    count: Number(process.env.SEED_ORDERS ?? DEFAULT_ORDERS),
+    products: records,
+    anchorMs: SEED_ANCHOR_MS,
+  });
   const stock = applyOrdersToSeed(records, orders, SEED_ANCHOR_MS);
   const generated = Date.now();
   let ordersMs = 0;

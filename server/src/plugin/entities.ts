@@ -97,10 +97,4 @@ export class SignInFailureRecord {
   lockedUntilMs!: string;
 }
 
-export const STOCKROOM_ENTITIES = [
-  AuditEntryRecord,
-  IdempotencyKeyRecord,
-  ProductTagRecord,
-  SignInFailureRecord,
-  ...ORDER_ENTITIES,
-];
+export const STOCKROOM_ENTITIES = [AuditEntryRecord, IdempotencyKeyRecord, ProductTagRecord, SignInFailureRecord, ...ORDER_ENTITIES];

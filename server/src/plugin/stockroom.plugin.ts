@@ -14,7 +14,15 @@ import { ReportService } from './orders/report.service';
   imports: [PluginCommonModule],
   providers: [StaffService, CatalogueService, AuditService, OrderService, ReportService],
   // NotFoundController last: its catch-all must not shadow the real routes.
-  controllers: [SessionController, StaffController, AuditController, CatalogueController, OrderController, ReportController, NotFoundController],
+  controllers: [
+    SessionController,
+    StaffController,
+    AuditController,
+    CatalogueController,
+    OrderController,
+    ReportController,
+    NotFoundController,
+  ],
   entities: [...STOCKROOM_ENTITIES],
   configuration: (config) => {
     for (const [entity, fields] of Object.entries(STOCKROOM_CUSTOM_FIELDS)) {

@@ -41,7 +41,11 @@ export class RetryWrite extends Error {}
  * Runs `write` in a transaction, replaying a stored answer first; the write
  * must call `remember` with its answer. A RetryWrite runs it again (three times at most).
  */
-export async function idempotentWrite<T>(db: DataSource, idempotency: Idempotency | null, write: (em: EntityManager) => Promise<T>): Promise<T> {
+export async function idempotentWrite<T>(
+  db: DataSource,
+  idempotency: Idempotency | null,
+  write: (em: EntityManager) => Promise<T>,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction(async (em) => (await replay<T>(em, idempotency)) ?? write(em));

@@ -260,10 +260,12 @@ export async function saveOrder(em: EntityManager, before: Order, after: Order):
       old.refundedQuantity === line.refundedQuantity
     )
       continue;
-    await em.getRepository(OrderLineRecord).update(
-      { id: line.id },
-      { fulfilledQuantity: line.fulfilledQuantity, cancelledQuantity: line.cancelledQuantity, refundedQuantity: line.refundedQuantity },
-    );
+    await em
+      .getRepository(OrderLineRecord)
+      .update(
+        { id: line.id },
+        { fulfilledQuantity: line.fulfilledQuantity, cancelledQuantity: line.cancelledQuantity, refundedQuantity: line.refundedQuantity },
+      );
   }
   const beforeRefundLines = refundLineAmounts(before).length;
   await insertAll(em, OrderFulfilmentRecord, next.fulfilments.slice(before.fulfilments.length));

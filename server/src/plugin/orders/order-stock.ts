@@ -28,11 +28,24 @@ export async function loadOrderLevels(em: EntityManager, keys: readonly LevelKey
     .createQueryBuilder('sl')
     .innerJoin(ProductVariant, 'v', 'v.id = sl.productVariantId AND v.deletedAt IS NULL')
     .innerJoin('sl.stockLocation', 'loc')
-    .select(['sl.id AS "levelId"', 'sl.stockOnHand AS "onHand"', 'sl.stockAllocated AS "reserved"', 'v.id AS "variantNum"', 'v.sku AS "sku"'])
+    .select([
+      'sl.id AS "levelId"',
+      'sl.stockOnHand AS "onHand"',
+      'sl.stockAllocated AS "reserved"',
+      'v.id AS "variantNum"',
+      'v.sku AS "sku"',
+    ])
     .addSelect('loc.customFieldsCode', 'locationId')
     .where('sl.productVariantId IN (:...variantNums)', { variantNums });
   if (em.connection.options.type === 'postgres') qb.setLock('pessimistic_write');
-  const rows = await qb.getRawMany<{ levelId: number; onHand: number; reserved: number; variantNum: number; sku: string; locationId: string | null }>();
+  const rows = await qb.getRawMany<{
+    levelId: number;
+    onHand: number;
+    reserved: number;
+    variantNum: number;
+    sku: string;
+    locationId: string | null;
+  }>();
   const wanted = new Set(keys.map((k) => `${k.variantId}@${k.locationId}`));
   return rows
     .map((r) => ({

@@ -127,7 +127,8 @@ export class OrderService {
   /** Loads, decides, saves; the answer is the order as saved (or the stored answer to a repeated Idempotency-Key). */
   async write(actor: Actor, id: string, request: OrderWrite, idempotency: Idempotency | null): Promise<Order> {
     const permission = ORDER_PERMISSIONS[request.action];
-    if (!can(actor.role, permission)) throw new ProblemError({ status: 403, title: 'Not allowed', detail: refusal(actor.role, permission) });
+    if (!can(actor.role, permission))
+      throw new ProblemError({ status: 403, title: 'Not allowed', detail: refusal(actor.role, permission) });
     return idempotentWrite(this.db, idempotency, async (em) => {
       if (em.connection.options.type === 'postgres') {
         // The order row first, then its levels: every order write locks in that order, so two cannot deadlock.

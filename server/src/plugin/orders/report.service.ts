@@ -99,7 +99,9 @@ export class ReportService {
     const series = [buckets(query.from, query.to, granularity), comparison ? buckets(comparison.from, comparison.to, granularity) : []];
     const p = this.params();
     const values = series
-      .flatMap((list, s) => list.map((b) => `(${p.add(s, 'int')}, ${p.add(b.start, 'text')}, ${p.add(b.from, 'text')}, ${p.add(b.to, 'text')})`))
+      .flatMap((list, s) =>
+        list.map((b) => `(${p.add(s, 'int')}, ${p.add(b.start, 'text')}, ${p.add(b.from, 'text')}, ${p.add(b.to, 'text')})`),
+      )
       .join(', ');
     const first = comparison && comparison.from < query.from ? comparison.from : query.from;
     const last = comparison && comparison.to > query.to ? comparison.to : query.to;
@@ -124,7 +126,12 @@ export class ReportService {
     const total = (list: readonly SalesPoint[]) =>
       measures(
         list.reduce<Sums>(
-          (s, x) => ({ revenue: s.revenue + x.revenue, orders: s.orders + x.orders, units: s.units + x.units, refunds: s.refunds + x.refunds }),
+          (s, x) => ({
+            revenue: s.revenue + x.revenue,
+            orders: s.orders + x.orders,
+            units: s.units + x.units,
+            refunds: s.refunds + x.refunds,
+          }),
           { revenue: 0, orders: 0, units: 0, refunds: 0 },
         ),
       );

@@ -5,7 +5,7 @@
  * they persist and reach other tabs like products do); read by the pricing routes.
  */
 import type { PriceBatch, PriceBatchItem, PriceHistoryEntry } from '../src/api/pricing-schemas';
-import type { Product } from '../src/api/schemas';
+import { dueSteps } from '../src/api/price-decisions';
 import type { PricePatch } from './records';
 
 export type PricingChanges = {
@@ -67,52 +67,8 @@ export class PricingState {
   /** Scheduled starts and ends due at `nowMs`, earliest first. */
   dueSteps(nowMs: number): { batchId: string; step: 'start' | 'end'; at: string }[] {
     if (this.nextDueMs > nowMs) return [];
-    const steps: { batchId: string; step: 'start' | 'end'; at: string }[] = [];
-    for (const b of this.batches.values()) {
-      if (b.status === 'scheduled' && Date.parse(b.startsAt) <= nowMs) {
-        steps.push({ batchId: b.id, step: 'start', at: b.startsAt });
-        if (b.endsAt && Date.parse(b.endsAt) <= nowMs) steps.push({ batchId: b.id, step: 'end', at: b.endsAt });
-      } else if (b.status === 'applied' && b.endsAt && Date.parse(b.endsAt) <= nowMs)
-        steps.push({ batchId: b.id, step: 'end', at: b.endsAt });
-    }
-    return steps.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    return dueSteps(this.batches.values(), nowMs);
   }
 }
 
-/** Who and which batch a price history entry names. */
-export type HistoryContext = {
-  at: string;
-  actor: { id: string; name: string };
-  action: string;
-  batch: { id: string; label: string } | null;
-};
-
-/** One history entry per variant whose price or compare-at a write changed (or created). */
-export function priceHistoryOf(
-  before: Product | undefined,
-  after: Product,
-  ctx: HistoryContext,
-  nextId: () => string,
-): PriceHistoryEntry[] {
-  const old = new Map((before?.variants ?? []).map((v) => [v.id, v]));
-  const entries: PriceHistoryEntry[] = [];
-  for (const v of after.variants) {
-    const was = old.get(v.id);
-    if (was && was.price === v.price && was.compareAtPrice === v.compareAtPrice) continue;
-    entries.push({
-      id: nextId(),
-      at: ctx.at,
-      productId: after.id,
-      variantId: v.id,
-      sku: v.sku,
-      title: v.optionValues.length ? `${after.title} — ${v.optionValues.join(' / ')}` : after.title,
-      batchId: ctx.batch?.id ?? null,
-      batchLabel: ctx.batch?.label ?? null,
-      actor: ctx.actor,
-      action: ctx.action,
-      from: was ? { price: was.price, compareAtPrice: was.compareAtPrice } : null,
-      to: { price: v.price, compareAtPrice: v.compareAtPrice },
-    });
-  }
-  return entries;
-}
+export { priceHistoryOf, type HistoryContext } from '../src/api/price-decisions';

@@ -26,7 +26,12 @@ const ENGINE_BUILD = 'dist-engine';
  * The contract files the server answers today; the others' areas are not served yet
  * (see server/README.md). A file listed here runs in CI against the server.
  */
-export const SERVED_CONTRACT_FILES = ['tests/contract/products.contract.test.ts'];
+export const SERVED_CONTRACT_FILES = [
+  'tests/contract/products.contract.test.ts',
+  'tests/contract/pricing.contract.test.ts',
+  'tests/contract/inventory.contract.test.ts',
+  'tests/contract/concurrency.contract.test.ts',
+];
 
 /** The browser journeys that run against a build for the server (their screens' routes are served). */
 export const SERVED_JOURNEYS = [
@@ -35,6 +40,7 @@ export const SERVED_JOURNEYS = [
   'tests/e2e/products-list-url.test.ts',
   'tests/e2e/export-csv.test.ts',
   'tests/e2e/keyboard.test.ts',
+  'tests/e2e/pricing.test.ts',
 ];
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {

@@ -15,6 +15,7 @@ import { DEFAULT_ORDERS, DEFAULT_PRODUCTS, DEFAULT_SEED, generateShop, SEED_ANCH
 import { generateOrders } from '../../mocks/order-seed';
 import { applyOrdersToSeed } from '../../mocks/stock-seed';
 import { insertOrders } from './plugin/orders/order-rows';
+import { seedStock } from './plugin/inventory/seed-stock';
 import { ROLES, ROLE_LABELS } from '../../src/api/permissions';
 import { CatalogueService } from './plugin/catalogue.service';
 import { ids } from './plugin/http';
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
   const catalogue = app.get(CatalogueService);
   const staff = app.get(StaffService);
   const records = generateShop({ seed, products });
-  // The mock's year of orders (mocks/seeded-shop.ts); applying them moves the records' levels (reservations, restocks) first.
+  // The mock's seeded orders, as the mock's seed applies them to stock (mocks/seeded-shop.ts): levels, sold28 and ledger follow from them.
   const orders = generateOrders({
     seed,
     count: Number(process.env.SEED_ORDERS ?? DEFAULT_ORDERS),
@@ -89,6 +90,11 @@ async function main(): Promise<void> {
         locationIds,
       );
     }
+    const stockStarted = Date.now();
+    const seededStock = await seedStock(em, records, stock);
+    console.log(
+      `Seeded stock: ${seededStock.levels} levels, ${seededStock.movements} ledger rows from ${orders.length} orders in ${Date.now() - stockStarted} ms`,
+    );
     const ordersStarted = Date.now();
     orderRows = await insertOrders(em, stock.orders, staffIds);
     ordersMs = Date.now() - ordersStarted;

@@ -4,6 +4,7 @@
  * Each test prices products of its own, selected by a tag only they carry.
  */
 import {
+  productImportResultSchema,
   priceBatchItemListSchema,
   priceBatchListSchema,
   priceBatchSchema,
@@ -193,5 +194,62 @@ describe('price history', () => {
       to: { price: p.variants[0]!.price + 100 },
       actor: { id: idOf('merchandiser') },
     });
+  });
+});
+
+describe('CSV import', () => {
+  const importCsv = (csv: string, key: string | null) =>
+    api.post('/products/import', { body: { csv, dryRun: key === null }, ...(key ? { idempotencyKey: key } : {}) });
+
+  it('dry-runs every row with its errors by row and column, then applies all rows or none, once per key', async () => {
+    const p = await createProduct(api, newProductInput());
+    const v = p.variants[0]!;
+    const sku = `IMP-${uniqueId()}`.toUpperCase();
+    const csv = [
+      'sku,title,category,status,price,compare_at_price,cost,barcode,tags',
+      `${v.sku},,,,${((v.price + 100) / 100).toFixed(2)},,,,`,
+      `${sku},Import Cable ${sku},Cables & Chargers,active,12.99,,5.00,,usb-c; new`,
+      `${sku}-2,,power,,abc,,,12345,`,
+    ].join('\n');
+    const dry = productImportResultSchema.parse(expectOk(await importCsv(csv, null)));
+    expect(dry).toMatchObject({ dryRun: true, applied: false, created: 1, updated: 1, unchanged: 0 });
+    expect(dry.rows.map((r) => r.action)).toEqual(['update', 'create', 'error']);
+    expect(dry.rows[0]!.changes).toEqual({ price: [v.price, v.price + 100] });
+    expect(dry.errors).toEqual(
+      expect.arrayContaining([
+        { row: 4, column: 'price', message: '“abc” is not an amount in dollars, like 19.99' },
+        { row: 4, column: 'barcode', message: 'A UPC-A barcode is 12 digits' },
+        { row: 4, column: 'title', message: 'A new product needs a title' },
+      ]),
+    );
+
+    const refused = expectProblem(await importCsv(csv, newKey()), 422);
+    expect(refused.errors).toHaveProperty(['rows.4.price']);
+    expect((await getProduct(api, p.id)).variants[0]!.price).toBe(v.price);
+    expectProblem(await api.post('/products/import', { body: { csv, dryRun: false } }), 400);
+
+    const fixed = csv.split('\n').slice(0, 3).join('\n');
+    const key = newKey();
+    const done = productImportResultSchema.parse(expectOk(await importCsv(fixed, key)));
+    expect(done).toMatchObject({ dryRun: false, applied: true, created: 1, updated: 1 });
+    const after = await getProduct(api, p.id);
+    expect(after.variants[0]).toMatchObject({ price: v.price + 100, version: v.version + 1 });
+    expect(after.version).toBe(p.version + 1);
+    expect(productImportResultSchema.parse(expectOk(await importCsv(fixed, key)))).toEqual(done);
+    expect((await getProduct(api, p.id)).version).toBe(after.version);
+
+    const made = await api.get('/products', { query: { q: sku } });
+    const [summary] = (expectOk(made) as { items: { id: string; title: string; status: string; tags: string[] }[] }).items;
+    expect(summary).toMatchObject({ title: `Import Cable ${sku}`, status: 'active', tags: ['usb-c', 'new'] });
+    const history = priceHistoryListSchema.parse(expectOk(await api.get('/pricing/history', { query: { sku: v.sku } })));
+    expect(history.items[0]).toMatchObject({ action: 'imported', from: { price: v.price }, to: { price: v.price + 100 } });
+    expectProblem(await importCsv(fixed, newKey()), 422);
+  });
+
+  it('reads back a formula-guarded cell as it was', async () => {
+    const sku = `GUARD-${uniqueId()}`.toUpperCase();
+    expectOk(await importCsv(`sku,title,category,price\n${sku},'=Cable ${sku},audio,5.00`, newKey()));
+    const found = expectOk(await api.get('/products', { query: { q: sku } })) as { items: { title: string }[] };
+    expect(found.items.map((i) => i.title)).toEqual([`=Cable ${sku}`]);
   });
 });

@@ -23,18 +23,11 @@ import { In, IsNull, Not, type EntityManager, type SelectQueryBuilder } from 'ty
 import { productAudit } from '../../../src/api/audit-rules';
 import { CATEGORIES } from '../../../mocks/catalogue';
 import { ProblemError, validationProblem } from '../../../src/api/problems';
-import type {
-  BulkStatusInput,
-  Category,
-  Product,
-  ProductInput,
-  ProductListQuery,
-  ProductSummary,
-  Variant,
-} from '../../../src/api/schemas';
+import type { BulkStatusInput, Category, Product, ProductInput, ProductListQuery, ProductSummary, Variant } from '../../../src/api/schemas';
 import { recordAudit, type Actor } from './audit.service';
 import { IdempotencyKeyRecord, ProductTagRecord } from './entities';
 import { ids, type Idempotency } from './http';
+import { recordPriceHistory } from './pricing/price-store';
 
 const SEP = '\u0001';
 
@@ -101,21 +94,35 @@ export class CatalogueService {
       );
       qb.orderBy('stock_sum', dir);
     } else {
-      const column = { title: 'p.customFields.titleKey', variantCount: 'p.customFields.variantCount', price: 'p.customFields.priceMin', updatedAt: 'p.updatedAt' }[key];
+      const column = {
+        title: 'p.customFields.titleKey',
+        variantCount: 'p.customFields.variantCount',
+        price: 'p.customFields.priceMin',
+        updatedAt: 'p.updatedAt',
+      }[key];
       qb.orderBy(column, dir);
     }
     // Ties broken by id in the sort's direction, as the mock does.
     qb.addOrderBy('p.id', dir).offset(query.offset).limit(query.limit);
     const rows = await qb.getRawMany<{ id: number }>();
-    const products = await this.load(this.db.manager, rows.map((r) => Number(r.id)));
+    const products = await this.load(
+      this.db.manager,
+      rows.map((r) => Number(r.id)),
+    );
     return { items: products.map(summarize), total };
   }
 
-  private filter(qb: SelectQueryBuilder<VendureProduct>, query: ProductListQuery): void {
+  /** The product list's filters; pricing selects by the same ones. */
+  filter(
+    qb: SelectQueryBuilder<VendureProduct>,
+    query: Pick<ProductListQuery, 'q' | 'status' | 'categoryId' | 'tag' | 'priceMin' | 'priceMax'>,
+  ): void {
     if (query.status) qb.andWhere('p.customFields.status IN (:...statuses)', { statuses: query.status });
     if (query.categoryId !== undefined) qb.andWhere('p.customFields.categoryId = :categoryId', { categoryId: query.categoryId });
     if (query.tag !== undefined) {
-      qb.andWhere('EXISTS (SELECT 1 FROM "stockroom_product_tag" "pt" WHERE "pt"."productId" = "p"."id" AND "pt"."tag" = :tag)', { tag: query.tag });
+      qb.andWhere('EXISTS (SELECT 1 FROM "stockroom_product_tag" "pt" WHERE "pt"."productId" = "p"."id" AND "pt"."tag" = :tag)', {
+        tag: query.tag,
+      });
     }
     if (query.priceMin !== undefined || query.priceMax !== undefined) {
       // Some variant's price in the range, as the mock reads a price filter.
@@ -166,6 +173,18 @@ export class CatalogueService {
     return n === null ? null : ((await this.load(em, [n]))[0] ?? null);
   }
 
+  /** The live variant using a SKU (compared case-insensitively), or null. */
+  async variantIdOfSku(sku: string): Promise<number | null> {
+    const row = await this.db
+      .getRepository(ProductVariant)
+      .createQueryBuilder('v')
+      .innerJoin('v.product', 'p')
+      .select('v.id', 'id')
+      .where('UPPER(v.sku) = :sku AND v.deletedAt IS NULL AND p.deletedAt IS NULL', { sku: sku.trim().toUpperCase() })
+      .getRawOne<{ id: number | string }>();
+    return row ? Number(row.id) : null;
+  }
+
   async categories(): Promise<Category[]> {
     const counts = await this.db
       .getRepository(VendureProduct)
@@ -194,7 +213,9 @@ export class CatalogueService {
   }
 
   async locations(): Promise<{ id: string; name: string }[]> {
-    const rows = await this.db.getRepository(StockLocation).find({ where: { customFields: { code: Not(IsNull()) } }, order: { id: 'ASC' } });
+    const rows = await this.db
+      .getRepository(StockLocation)
+      .find({ where: { customFields: { code: Not(IsNull()) } }, order: { id: 'ASC' } });
     return rows.map((l) => ({ id: l.customFields.code ?? '', name: l.name }));
   }
 
@@ -225,9 +246,16 @@ export class CatalogueService {
             .andWhere(selfId === null ? '1 = 1' : 'p.id != :selfId', { selfId })
             .andWhere(column === 'sku' ? 'UPPER(v.sku) IN (:...values)' : 'v.customFields.barcode IN (:...values)', { values })
             .getMany();
-    const skuOwners = await others('sku', input.variants.map((v) => v.sku.toUpperCase()));
-    const barcodeOwners = await others('barcode', input.variants.flatMap((v) => (v.barcode ? [v.barcode] : [])));
-    const label = (v: ProductVariant) => variantLabel(v.product.translations[0]?.name ?? '', JSON.parse(v.customFields.optionValues) as string[]);
+    const skuOwners = await others(
+      'sku',
+      input.variants.map((v) => v.sku.toUpperCase()),
+    );
+    const barcodeOwners = await others(
+      'barcode',
+      input.variants.flatMap((v) => (v.barcode ? [v.barcode] : [])),
+    );
+    const label = (v: ProductVariant) =>
+      variantLabel(v.product.translations[0]?.name ?? '', JSON.parse(v.customFields.optionValues) as string[]);
     const barcodes = new Map<string, number>();
     input.variants.forEach((v, i) => {
       const sku = skuOwners.find((o) => o.sku.toUpperCase() === v.sku.toUpperCase());
@@ -243,11 +271,11 @@ export class CatalogueService {
     if (Object.keys(errors).length) throw validationProblem(errors);
   }
 
-  private async defaultChannel(em: EntityManager): Promise<Channel> {
+  async defaultChannel(em: EntityManager): Promise<Channel> {
     return em.getRepository(Channel).findOneOrFail({ where: {}, order: { id: 'ASC' } });
   }
 
-  private async locationIds(em: EntityManager): Promise<number[]> {
+  async locationIds(em: EntityManager): Promise<number[]> {
     const rows = await em.getRepository(StockLocation).find({ where: { customFields: { code: Not(IsNull()) } }, order: { id: 'ASC' } });
     return rows.map((l) => Number(l.id));
   }
@@ -279,7 +307,8 @@ export class CatalogueService {
       description: p.description,
       base: product,
     });
-    if (p.tags.length) await em.getRepository(ProductTagRecord).insert([...new Set(p.tags)].map((tag) => ({ productId: Number(product.id), tag })));
+    if (p.tags.length)
+      await em.getRepository(ProductTagRecord).insert([...new Set(p.tags)].map((tag) => ({ productId: Number(product.id), tag })));
     for (const [position, v] of p.variants.entries()) {
       await this.insertVariant(em, Number(product.id), p.title, v, position, channel, locationIds, p.createdAt, p.updatedAt);
     }
@@ -355,7 +384,7 @@ export class CatalogueService {
     return { status: prior.status, body: JSON.parse(prior.response) as T };
   }
 
-  private async remember(em: EntityManager, idempotency: Idempotency | null, status: number, body: unknown): Promise<void> {
+  async remember(em: EntityManager, idempotency: Idempotency | null, status: number, body: unknown): Promise<void> {
     if (!idempotency) return;
     await em.getRepository(IdempotencyKeyRecord).insert({
       key: idempotency.key,
@@ -367,7 +396,7 @@ export class CatalogueService {
   }
 
   /** Runs a write; when another request with the same key won the race, answers what it answered. */
-  private async idempotent<T>(
+  async idempotent<T>(
     idempotency: Idempotency | null,
     write: (em: EntityManager) => Promise<{ status: number; body: T }>,
   ): Promise<{ status: number; body: T }> {
@@ -387,16 +416,119 @@ export class CatalogueService {
       const now = new Date();
       const id = await this.insertProduct(
         em,
-        { ...input, version: 1, createdAt: now, updatedAt: now, variants: input.variants.map((v) => ({ ...v, id: undefined, version: 1, onHand: [] })) },
+        {
+          ...input,
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+          variants: input.variants.map((v) => ({ ...v, id: undefined, version: 1, onHand: [] })),
+        },
         await this.defaultChannel(em),
         await this.locationIds(em),
       );
       const product = (await this.load(em, [id]))[0];
       if (!product) throw new Error('The new product cannot be read back');
       await recordAudit(em, actor, 'created', now, productAudit(undefined, product));
+      await recordPriceHistory(em, undefined, product, actor, 'created', now);
       await this.remember(em, idempotency, 201, product);
       return { status: 201, body: product };
     });
+  }
+
+  /**
+   * Writes a product's editable fields over `before` (which the caller read in `em`): compare-and-set on
+   * `before.version` (false: someone saved in between, nothing written), new variants inserted, left-out
+   * ones soft-deleted. `variantVersion` says each kept variant's next version. Used by PUT and by the import.
+   */
+  async saveProduct(
+    em: EntityManager,
+    productId: number,
+    before: Product,
+    input: ProductInput,
+    now: Date,
+    variantVersion: (known: Variant, same: boolean) => number,
+  ): Promise<boolean> {
+    const existing = new Map(before.variants.map((v) => [v.id, v]));
+    const seen = new Set(input.variants.flatMap((v) => (v.id === undefined ? [] : [v.id])));
+    // Compare-and-set on the version: of two saves racing from the same version, exactly one matches a row.
+    const cas = await em
+      .createQueryBuilder()
+      .update(VendureProduct)
+      .set({
+        updatedAt: now,
+        enabled: input.status === 'active',
+        customFields: {
+          version: before.version + 1,
+          status: input.status,
+          categoryId: input.categoryId,
+          tags: JSON.stringify(input.tags),
+          images: JSON.stringify(input.images),
+          options: JSON.stringify(input.options),
+          ...derived(input),
+        },
+      })
+      .where('id = :id AND customFieldsVersion = :version', { id: productId, version: before.version })
+      .execute();
+    if (cas.affected !== 1) return false;
+    await em
+      .getRepository(ProductTranslation)
+      .update(
+        { base: { id: productId }, languageCode: LanguageCode.en },
+        { name: input.title, slug: input.handle, description: input.description },
+      );
+    await em.getRepository(ProductTagRecord).delete({ productId });
+    if (input.tags.length) await em.getRepository(ProductTagRecord).insert([...new Set(input.tags)].map((tag) => ({ productId, tag })));
+
+    const channel = await this.defaultChannel(em);
+    const locationIds = await this.locationIds(em);
+    for (const [position, v] of input.variants.entries()) {
+      const known = v.id === undefined ? undefined : existing.get(v.id);
+      if (!known) {
+        await this.insertVariant(
+          em,
+          productId,
+          input.title,
+          { ...v, id: undefined, version: 1, onHand: [] },
+          position,
+          channel,
+          locationIds,
+          now,
+          now,
+        );
+        continue;
+      }
+      const variantId = ids.parse('var', known.id) ?? -1;
+      // Stock is not edited here: it only moves through the ledger, so the levels stay as they are.
+      const same =
+        known.sku === v.sku &&
+        known.barcode === v.barcode &&
+        known.price === v.price &&
+        known.compareAtPrice === v.compareAtPrice &&
+        known.cost === v.cost &&
+        known.weightGrams === v.weightGrams &&
+        JSON.stringify(known.optionValues) === JSON.stringify(v.optionValues);
+      await em.getRepository(ProductVariant).update(variantId, {
+        sku: v.sku,
+        ...(same ? {} : { updatedAt: now }),
+        customFields: {
+          version: variantVersion(known, same),
+          optionValues: JSON.stringify(v.optionValues),
+          barcode: v.barcode,
+          compareAtPrice: v.compareAtPrice,
+          cost: v.cost,
+          weightGrams: v.weightGrams,
+          position,
+        },
+      });
+      await em.getRepository(ProductVariantPrice).update({ variant: { id: variantId }, channelId: channel.id }, { price: v.price });
+      await em
+        .getRepository(ProductVariantTranslation)
+        .update({ base: { id: variantId }, languageCode: LanguageCode.en }, { name: variantLabel(input.title, v.optionValues) });
+    }
+    // Variants left out are soft-deleted, as Vendure does: orders and the ledger still point at them.
+    const removed = before.variants.filter((v) => !seen.has(v.id)).map((v) => ids.parse('var', v.id) ?? -1);
+    if (removed.length) await em.getRepository(ProductVariant).update({ id: In(removed) }, { deletedAt: now });
+    return true;
   }
 
   /** `version` is what If-Match said (null when it was missing). */
@@ -428,85 +560,23 @@ export class CatalogueService {
       const errors: Record<string, string> = {};
       input.variants.forEach((v, i) => {
         if (v.id === undefined) return;
-        if (!existing.has(v.id)) errors[`variants.${i}.id`] = 'This variant is not part of this product; leave the id out to add a new variant';
+        if (!existing.has(v.id))
+          errors[`variants.${i}.id`] = 'This variant is not part of this product; leave the id out to add a new variant';
         else if (seen.has(v.id)) errors[`variants.${i}.id`] = 'This variant is listed twice';
         seen.add(v.id);
       });
       if (Object.keys(errors).length) throw validationProblem(errors);
 
       const now = new Date();
-      // Compare-and-set on the version: of two saves racing from the same version, exactly one matches a row.
-      const cas = await em
-        .createQueryBuilder()
-        .update(VendureProduct)
-        .set({
-          updatedAt: now,
-          enabled: input.status === 'active',
-          customFields: {
-            version: version + 1,
-            status: input.status,
-            categoryId: input.categoryId,
-            tags: JSON.stringify(input.tags),
-            images: JSON.stringify(input.images),
-            options: JSON.stringify(input.options),
-            ...derived(input),
-          },
-        })
-        .where('id = :id AND customFieldsVersion = :version', { id: productId, version })
-        .execute();
-      if (cas.affected !== 1) {
+      if (!(await this.saveProduct(em, productId, before, input, now, (known, same) => (same ? known.version : known.version + 1)))) {
         const current = (await this.load(this.db.manager, [productId]))[0];
         throw current ? conflict(current) : productNotFound(id);
       }
-      await em
-        .getRepository(ProductTranslation)
-        .update({ base: { id: productId }, languageCode: LanguageCode.en }, { name: input.title, slug: input.handle, description: input.description });
-      await em.getRepository(ProductTagRecord).delete({ productId });
-      if (input.tags.length) await em.getRepository(ProductTagRecord).insert([...new Set(input.tags)].map((tag) => ({ productId, tag })));
-
-      const channel = await this.defaultChannel(em);
-      const locationIds = await this.locationIds(em);
-      for (const [position, v] of input.variants.entries()) {
-        const known = v.id === undefined ? undefined : existing.get(v.id);
-        if (!known) {
-          await this.insertVariant(em, productId, input.title, { ...v, id: undefined, version: 1, onHand: [] }, position, channel, locationIds, now, now);
-          continue;
-        }
-        const variantId = ids.parse('var', known.id) ?? -1;
-        // Stock is not edited here: it only moves through the ledger, so the levels stay as they are.
-        const same =
-          known.sku === v.sku &&
-          known.barcode === v.barcode &&
-          known.price === v.price &&
-          known.compareAtPrice === v.compareAtPrice &&
-          known.cost === v.cost &&
-          known.weightGrams === v.weightGrams &&
-          JSON.stringify(known.optionValues) === JSON.stringify(v.optionValues);
-        await em.getRepository(ProductVariant).update(variantId, {
-          sku: v.sku,
-          ...(same ? {} : { updatedAt: now }),
-          customFields: {
-            version: same ? known.version : known.version + 1,
-            optionValues: JSON.stringify(v.optionValues),
-            barcode: v.barcode,
-            compareAtPrice: v.compareAtPrice,
-            cost: v.cost,
-            weightGrams: v.weightGrams,
-            position,
-          },
-        });
-        await em.getRepository(ProductVariantPrice).update({ variant: { id: variantId }, channelId: channel.id }, { price: v.price });
-        await em
-          .getRepository(ProductVariantTranslation)
-          .update({ base: { id: variantId }, languageCode: LanguageCode.en }, { name: variantLabel(input.title, v.optionValues) });
-      }
-      // Variants left out are soft-deleted, as Vendure does: orders and the ledger still point at them.
-      const removed = before.variants.filter((v) => !seen.has(v.id)).map((v) => ids.parse('var', v.id) ?? -1);
-      if (removed.length) await em.getRepository(ProductVariant).update({ id: In(removed) }, { deletedAt: now });
 
       const after = (await this.load(em, [productId]))[0];
       if (!after) throw productNotFound(id);
       await recordAudit(em, actor, 'updated', now, productAudit(before, after));
+      await recordPriceHistory(em, before, after, actor, 'updated', now);
       return after;
     });
   }
@@ -522,7 +592,8 @@ export class CatalogueService {
       });
       const missing = Object.keys(errors).length;
       if (missing) {
-        const what = missing === 1 ? 'One of the selected products no longer exists' : `${missing} of the selected products no longer exist`;
+        const what =
+          missing === 1 ? 'One of the selected products no longer exists' : `${missing} of the selected products no longer exist`;
         throw validationProblem(errors, `${what}. Nothing was changed; refresh the list and try again.`);
       }
       const now = new Date();
@@ -553,21 +624,19 @@ function toProduct(p: VendureProduct, stock: ReadonlyMap<number, number>): Produ
   const variants = p.variants
     .filter((v) => !v.deletedAt)
     .sort((a, b) => a.customFields.position - b.customFields.position || Number(a.id) - Number(b.id))
-    .map(
-      (v): Variant => ({
-        id: ids.variant(v.id),
-        productId: id,
-        optionValues: JSON.parse(v.customFields.optionValues) as string[],
-        sku: v.sku,
-        barcode: v.customFields.barcode,
-        price: v.productVariantPrices[0]?.price ?? 0,
-        compareAtPrice: v.customFields.compareAtPrice,
-        cost: v.customFields.cost,
-        weightGrams: v.customFields.weightGrams,
-        stock: stock.get(Number(v.id)) ?? 0,
-        version: v.customFields.version,
-      }),
-    );
+    .map((v): Variant => ({
+      id: ids.variant(v.id),
+      productId: id,
+      optionValues: JSON.parse(v.customFields.optionValues) as string[],
+      sku: v.sku,
+      barcode: v.customFields.barcode,
+      price: v.productVariantPrices[0]?.price ?? 0,
+      compareAtPrice: v.customFields.compareAtPrice,
+      cost: v.customFields.cost,
+      weightGrams: v.customFields.weightGrams,
+      stock: stock.get(Number(v.id)) ?? 0,
+      version: v.customFields.version,
+    }));
   return {
     id,
     title: t?.name ?? '',

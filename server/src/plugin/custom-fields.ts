@@ -43,6 +43,15 @@ export const STOCKROOM_CUSTOM_FIELDS: CustomFields = {
     /** The contract's location id (`edison-nj`); null for locations Stockroom does not use. */
     { name: 'code', type: 'string', nullable: true, unique: true },
   ],
+  /** stockOnHand and stockAllocated (= reserved) are Vendure's; these are the contract's. */
+  StockLevel: [
+    /** Low-stock threshold; 5 for a new variant, as in the mock. */
+    { name: 'threshold', type: 'int', defaultValue: 5, nullable: false },
+    /** Compare-and-set version: every write moves it by one. */
+    { name: 'version', type: 'int', defaultValue: 1, nullable: false, readonly: true },
+    /** Units sold here over the sales window, fixed by the seed from its orders (as in the mock). */
+    { name: 'sold28', type: 'int', defaultValue: 0, nullable: false, internal: true },
+  ],
 };
 
 declare module '@vendure/core/dist/entity/custom-entity-fields' {
@@ -75,5 +84,10 @@ declare module '@vendure/core/dist/entity/custom-entity-fields' {
   }
   interface CustomStockLocationFields {
     code: string | null;
+  }
+  interface CustomStockLevelFields {
+    threshold: number;
+    version: number;
+    sold28: number;
   }
 }

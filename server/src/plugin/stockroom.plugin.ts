@@ -1,29 +1,48 @@
+import type { MiddlewareConsumer, NestModule } from '@nestjs/common';
 import { PluginCommonModule, VendurePlugin } from '@vendure/core';
 import { AuditService } from './audit.service';
 import { CatalogueService } from './catalogue.service';
 import { AuditController, CatalogueController, NotFoundController, SessionController, StaffController } from './controllers';
 import { STOCKROOM_CUSTOM_FIELDS } from './custom-fields';
 import { STOCKROOM_ENTITIES } from './entities';
-import { StaffService } from './staff.service';
+import { InventoryController } from './inventory/inventory.controller';
+import { InventoryService } from './inventory/inventory.service';
 import { OrderController, ReportController } from './orders/order.controller';
 import { OrderService } from './orders/order.service';
 import { ReportService } from './orders/report.service';
+import { StaffService } from './staff.service';
+import { ImportService } from './pricing/import.service';
+import { PricingController, ScheduleMiddleware } from './pricing/pricing.controller';
+import { PricingService } from './pricing/pricing.service';
+import { PRICING_ENTITIES } from './pricing/pricing.entities';
 
 /** Stockroom's REST contract (docs/API.md) on Vendure: controllers at /api, entities and custom fields. */
 @VendurePlugin({
   imports: [PluginCommonModule],
-  providers: [StaffService, CatalogueService, AuditService, OrderService, ReportService],
+  providers: [
+    StaffService,
+    CatalogueService,
+    AuditService,
+    InventoryService,
+    PricingService,
+    ImportService,
+    ScheduleMiddleware,
+    OrderService,
+    ReportService,
+  ],
   // NotFoundController last: its catch-all must not shadow the real routes.
   controllers: [
     SessionController,
     StaffController,
     AuditController,
     CatalogueController,
+    InventoryController,
+    PricingController,
     OrderController,
     ReportController,
     NotFoundController,
   ],
-  entities: [...STOCKROOM_ENTITIES],
+  entities: [...STOCKROOM_ENTITIES, ...PRICING_ENTITIES],
   configuration: (config) => {
     for (const [entity, fields] of Object.entries(STOCKROOM_CUSTOM_FIELDS)) {
       const key = entity as keyof typeof config.customFields;
@@ -33,4 +52,9 @@ import { ReportService } from './orders/report.service';
   },
   compatibility: '^3.0.0',
 })
-export class StockroomPlugin {}
+export class StockroomPlugin implements NestModule {
+  /** Due scheduled price changes run before any /api request (pricing/pricing.controller.ts). */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(ScheduleMiddleware).forRoutes('api/*path');
+  }
+}

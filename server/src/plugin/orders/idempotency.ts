@@ -1,13 +1,15 @@
 /**
  * Idempotency-Key around a write, as the mock's db.write does it: a stored
  * answer is replayed; the same key with another request is a 422; two
- * requests racing on one key both run, the loser's insert of the key fails
- * (primary key) and it answers what the winner stored.
+ * requests racing on one key both run, and the loser (its insert of the key
+ * fails on the primary key, or it was refused because the winner's change got
+ * there first) answers what the winner stored.
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import { ProblemError } from '../../../../src/api/problems';
 import { IdempotencyKeyRecord } from '../entities';
 import type { Idempotency } from '../http';
+import { serialTransaction } from '../serial-writes';
 
 async function replay<T>(em: EntityManager, idempotency: Idempotency | null): Promise<T | null> {
   if (!idempotency) return null;
@@ -38,8 +40,9 @@ export async function remember(em: EntityManager, idempotency: Idempotency | nul
 export class RetryWrite extends Error {}
 
 /**
- * Runs `write` in a transaction, replaying a stored answer first; the write
- * must call `remember` with its answer. A RetryWrite runs it again (three times at most).
+ * Runs `write` in a transaction (queued behind every other write on SQLite:
+ * see serial-writes.ts), replaying a stored answer first; the write must call
+ * `remember` with its answer. A RetryWrite runs it again (five times at most).
  */
 export async function idempotentWrite<T>(
   db: DataSource,
@@ -48,12 +51,15 @@ export async function idempotentWrite<T>(
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction(async (em) => (await replay<T>(em, idempotency)) ?? write(em));
+      return await serialTransaction(db, async (em) => (await replay<T>(em, idempotency)) ?? write(em));
     } catch (error) {
-      if (error instanceof RetryWrite && attempt < 3) continue;
-      if (!idempotency || error instanceof ProblemError) throw error;
-      const prior = await replay<T>(db.manager, idempotency);
-      if (prior !== null) return prior;
+      // Another request with this key may have committed while this one ran (on PostgreSQL it waited on the
+      // order's lock, then found the order moved on: a 409): the answer is what that request got.
+      if (idempotency) {
+        const prior = await replay<T>(db.manager, idempotency);
+        if (prior !== null) return prior;
+      }
+      if (error instanceof RetryWrite && attempt < 5) continue;
       throw error;
     }
   }

@@ -32,7 +32,7 @@ import type { Idempotency } from '../http';
 import { idempotentWrite, remember, RetryWrite } from './idempotency';
 import { OrderRecord } from './order.entities';
 import { loadOrders, saveOrder } from './order-rows';
-import { loadOrderLevels, saveOrderLevels } from './order-stock';
+import { loadOrderLevels, saveOrderLevels, type LoadedLevel } from './order-stock';
 
 const SEP = '\u0001';
 const SORT_COLUMNS = { placedAt: 'o.placedAt', total: 'o.total', customer: 'o.customerKey' } as const;
@@ -144,8 +144,12 @@ export class OrderService {
         locations: await this.locations(em),
         levels: [],
       };
-      const decide = async (locationIds: readonly (string | null)[] | null): Promise<OrderContext> =>
-        locationIds === null ? context : { ...context, levels: await loadOrderLevels(em, levelKeys(order, locationIds)) };
+      let loaded: LoadedLevel[] = [];
+      const decide = async (locationIds: readonly (string | null)[] | null): Promise<OrderContext> => {
+        if (locationIds === null) return context;
+        loaded = await loadOrderLevels(em, levelKeys(order, locationIds));
+        return { ...context, levels: loaded.map(({ levelId: _, locationDbId: __, ...level }) => level) };
+      };
       let decision: OrderDecision;
       switch (request.action) {
         case 'fulfil':
@@ -162,7 +166,7 @@ export class OrderService {
           break;
       }
       if (!(await saveOrder(em, order, decision.order))) throw new RetryWrite();
-      await saveOrderLevels(em, decision.levels, decision.movements, now, actor);
+      await saveOrderLevels(em, loaded, decision.levels, decision.movements, now, actor);
       await recordAudit(em, actor, AUDIT_ACTIONS[request.action], now, decision.audit);
       await remember(em, idempotency, decision.order);
       return decision.order;

@@ -31,6 +31,9 @@ export const SERVED_CONTRACT_FILES = [
   'tests/contract/pricing.contract.test.ts',
   'tests/contract/inventory.contract.test.ts',
   'tests/contract/concurrency.contract.test.ts',
+  'tests/contract/orders.contract.test.ts',
+  'tests/contract/reports.contract.test.ts',
+  'tests/contract/auth.contract.test.ts',
 ];
 
 /** The browser journeys that run against a build for the server (their screens' routes are served). */

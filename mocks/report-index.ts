@@ -5,7 +5,7 @@
  * figures are ready sums; a category filter or a product breakdown reads the
  * day's line facts. An order write swaps the order's old contribution for its new one.
  */
-import { lineRefundAmount, lineTotal } from '../src/api/order-rules';
+import { lineTotal, refundLineAmounts } from '../src/api/order-rules';
 import type { Order } from '../src/api/order-schemas';
 import { averageOrderValue, buckets, comparisonRange, defaultGranularity, type Granularity } from '../src/api/report-rules';
 import type {
@@ -122,35 +122,27 @@ export class ReportIndex {
     if (sign > 0) placed.lines.set(order.id, facts);
     else placed.lines.delete(order.id);
 
-    // Line refunds replayed in order, so each refund's share of a line is what it returned then.
-    const refundedSoFar = new Map<string, number>();
+    // Line refunds replayed in order (src/api/order-rules), so each refund's share of a line is what it returned then.
+    const parts = new Map<string, RefundFact[]>();
+    for (const { refundId, line, amount } of refundLineAmounts(order)) {
+      let list = parts.get(refundId);
+      if (!list) parts.set(refundId, (list = []));
+      list.push({
+        variantId: line.variantId,
+        productId: line.productId,
+        categoryId: this.catalogue.categoryOf(line.productId),
+        state,
+        amount,
+      });
+    }
     for (const refund of order.refunds) {
       const day = this.day(storeDate(Date.parse(refund.at)));
       const money: Sums = { revenue: 0, orders: 0, units: 0, refunds: refund.amount };
       addInto(day.totals, money, sign);
       addInto(stateSums(day, state), money, sign);
       const key = `${order.id}/${refund.id}`;
-      if (sign < 0) {
-        day.refunds.delete(key);
-        continue;
-      }
-      const parts: RefundFact[] = [];
-      for (const part of refund.lines) {
-        const line = order.lines.find((l) => l.id === part.lineId);
-        if (!line) continue;
-        const already = refundedSoFar.get(line.id) ?? 0;
-        const quantity = Math.min(part.quantity, line.quantity - already);
-        refundedSoFar.set(line.id, already + quantity);
-        const categoryId = this.catalogue.categoryOf(line.productId);
-        parts.push({
-          variantId: line.variantId,
-          productId: line.productId,
-          categoryId,
-          state,
-          amount: lineRefundAmount(line, already, quantity),
-        });
-      }
-      if (parts.length) day.refunds.set(key, parts);
+      if (sign < 0) day.refunds.delete(key);
+      else if (parts.get(refund.id)?.length) day.refunds.set(key, parts.get(refund.id)!);
     }
   }
 

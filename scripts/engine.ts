@@ -34,6 +34,9 @@ export const SERVED_CONTRACT_FILES = [
   'tests/contract/pricing.contract.test.ts',
   'tests/contract/inventory.contract.test.ts',
   'tests/contract/concurrency.contract.test.ts',
+  'tests/contract/orders.contract.test.ts',
+  'tests/contract/reports.contract.test.ts',
+  'tests/contract/auth.contract.test.ts',
 ];
 
 /** Run again on PostgreSQL when STOCKROOM_PG_URL names an empty database (.ci/run starts one): real row locks. */
@@ -156,7 +159,7 @@ async function test(files: string[]): Promise<void> {
         STOCKROOM_API_URL: `http://127.0.0.1:${port}`,
       });
     } else if (!files.length) {
-      console.log('PostgreSQL: skipped (set STOCKROOM_PG_URL to an empty database; .ci/run does)');
+      console.info('PostgreSQL: skipped (set STOCKROOM_PG_URL to an empty database; .ci/run does)');
     }
     if (runJourneys.length) {
       const api = await serve('journeys');
@@ -192,7 +195,7 @@ async function bench(): Promise<void> {
   try {
     const seeded = Date.now();
     seed({ ...env, SEED_PRODUCTS: String(PRODUCTS), SEED_ORDERS: String(ORDERS) });
-    console.log(`seeded ${PRODUCTS} products and ${ORDERS} orders in ${((Date.now() - seeded) / 1000).toFixed(1)} s`);
+    console.info(`seeded ${PRODUCTS} products and ${ORDERS} orders in ${((Date.now() - seeded) / 1000).toFixed(1)} s`);
     const port = await freePort();
     server = await startServer(env, port);
     const base = `http://127.0.0.1:${port}/api`;
@@ -237,11 +240,11 @@ async function bench(): Promise<void> {
       times.sort((a, b) => a - b);
       const median = times[Math.floor(times.length / 2)]!;
       medians.push(median);
-      console.log(
+      console.info(
         `  ${name.padEnd(42)} median ${median.toFixed(1).padStart(6)} ms   p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(1).padStart(6)} ms   ${median < GOAL_MS ? 'pass' : 'MISS'}`,
       );
     }
-    console.log(`every median under ${GOAL_MS} ms: ${medians.every((m) => m < GOAL_MS) ? 'yes' : 'NO'}`);
+    console.info(`every median under ${GOAL_MS} ms: ${medians.every((m) => m < GOAL_MS) ? 'yes' : 'NO'}`);
   } finally {
     if (server) await stop(server);
     rmSync(dir, { recursive: true, force: true });

@@ -11,10 +11,10 @@ import path from 'node:path';
 import { bootstrap, Channel, Role as VendureRole, StockLocation, TransactionalConnection } from '@vendure/core';
 import { DEMO_STAFF } from '../../mocks/auth';
 import { LOCATIONS } from '../../mocks/catalogue';
-import { DEFAULT_PRODUCTS, DEFAULT_SEED, generateShop } from '../../mocks/seed';
-import { DEFAULT_ORDERS, SEED_ANCHOR_MS } from '../../mocks/seed';
+import { DEFAULT_ORDERS, DEFAULT_PRODUCTS, DEFAULT_SEED, generateShop, SEED_ANCHOR_MS } from '../../mocks/seed';
 import { generateOrders } from '../../mocks/order-seed';
 import { applyOrdersToSeed } from '../../mocks/stock-seed';
+import { insertOrders } from './plugin/orders/order-rows';
 import { seedStock } from './plugin/inventory/seed-stock';
 import { ROLES, ROLE_LABELS } from '../../src/api/permissions';
 import { CatalogueService } from './plugin/catalogue.service';
@@ -51,20 +51,20 @@ async function main(): Promise<void> {
   });
   const stock = applyOrdersToSeed(records, orders, SEED_ANCHOR_MS);
   const generated = Date.now();
+  let ordersMs = 0;
+  let orderRows = 0;
 
   await db.transaction(async (em) => {
     const channel = await em.getRepository(Channel).findOneOrFail({ where: {}, order: { id: 'ASC' } });
     for (const role of ROLES) {
-      await em
-        .getRepository(VendureRole)
-        .save(
-          new VendureRole({
-            code: roleCode(role),
-            description: `Stockroom ${ROLE_LABELS[role]}`,
-            permissions: vendurePermissions(role),
-            channels: [channel],
-          }),
-        );
+      await em.getRepository(VendureRole).save(
+        new VendureRole({
+          code: roleCode(role),
+          description: `Stockroom ${ROLE_LABELS[role]}`,
+          permissions: vendurePermissions(role),
+          channels: [channel],
+        }),
+      );
     }
     // Vendure starts with one default location; it becomes the first warehouse, so ids follow LOCATIONS' order.
     const locations = em.getRepository(StockLocation);
@@ -75,7 +75,8 @@ async function main(): Promise<void> {
       Object.assign(row, { name: loc.name, description: '', customFields: { code: loc.id } });
       locationIds.push(Number((await locations.save(row)).id));
     }
-    for (const person of DEMO_STAFF) await staff.insertStaff(em, person, SEEDED_AT);
+    const staffIds = new Map<string, string>();
+    for (const person of DEMO_STAFF) staffIds.set(person.id, ids.staff((await staff.insertStaff(em, person, SEEDED_AT)).id));
     for (const { product, levels } of records) {
       await catalogue.insertProduct(
         em,
@@ -99,11 +100,14 @@ async function main(): Promise<void> {
     console.info(
       `Seeded stock: ${seededStock.levels} levels, ${seededStock.movements} ledger rows from ${orders.length} orders in ${Date.now() - stockStarted} ms`,
     );
+    const ordersStarted = Date.now();
+    orderRows = await insertOrders(em, stock.orders, staffIds);
+    ordersMs = Date.now() - ordersStarted;
   });
   const done = Date.now();
   await app.close();
   console.info(
-    `Seeded ${records.length} products, ${LOCATIONS.length} locations, ${DEMO_STAFF.length} staff into ${postgres ? 'PostgreSQL' : SQLITE_FILE} ` +
+    `Seeded ${records.length} products, ${orders.length} orders (${orderRows} rows in ${ordersMs} ms), ${LOCATIONS.length} locations, ${DEMO_STAFF.length} staff into ${postgres ? 'PostgreSQL' : SQLITE_FILE} ` +
       `in ${done - started} ms (Vendure bootstrap ${booted - started} ms, generator ${generated - booted} ms, inserts ${done - generated} ms)`,
   );
 }

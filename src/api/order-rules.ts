@@ -191,3 +191,28 @@ export function restockableUnits(order: { refunds: readonly RefundRecord[] }, li
 export function shippingLeft(order: { shipping: number; refunds: readonly RefundRecord[] }): number {
   return Math.max(0, order.shipping - order.refunds.reduce((sum, r) => sum + r.shipping, 0));
 }
+
+/**
+ * What each refund returned for each line's units, for the reports: the
+ * refunds replayed in order, so a refund's share of a line is what it returned
+ * then (`lineRefundAmount` after the units refunded before it). Parts naming a
+ * line not on the order are left out; units beyond the line's are capped.
+ */
+export function refundLineAmounts<L extends MoneyLine & { id: string }>(order: {
+  lines: readonly L[];
+  refunds: readonly { id: string; lines: readonly { lineId: string; quantity: number }[] }[];
+}): { refundId: string; line: L; amount: number }[] {
+  const refundedSoFar = new Map<string, number>();
+  const out: { refundId: string; line: L; amount: number }[] = [];
+  for (const refund of order.refunds) {
+    for (const part of refund.lines) {
+      const line = order.lines.find((l) => l.id === part.lineId);
+      if (!line) continue;
+      const already = refundedSoFar.get(line.id) ?? 0;
+      const quantity = Math.min(part.quantity, line.quantity - already);
+      refundedSoFar.set(line.id, already + quantity);
+      out.push({ refundId: refund.id, line, amount: lineRefundAmount(line, already, quantity) });
+    }
+  }
+  return out;
+}

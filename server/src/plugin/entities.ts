@@ -7,6 +7,7 @@
  */
 import { DeepPartial, VendureEntity } from '@vendure/core';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { ORDER_ENTITIES } from './orders/order.entities';
 import { StockMovementRecord } from './inventory/stock-movement.entity';
 
 /** One audit log row: who, when, which record and each changed field before and after. Append-only. */
@@ -97,4 +98,11 @@ export class SignInFailureRecord {
   lockedUntilMs!: string;
 }
 
-export const STOCKROOM_ENTITIES = [AuditEntryRecord, IdempotencyKeyRecord, ProductTagRecord, SignInFailureRecord, StockMovementRecord];
+export const STOCKROOM_ENTITIES = [
+  AuditEntryRecord,
+  IdempotencyKeyRecord,
+  ProductTagRecord,
+  SignInFailureRecord,
+  StockMovementRecord,
+  ...ORDER_ENTITIES,
+];

@@ -7,6 +7,9 @@ import { STOCKROOM_CUSTOM_FIELDS } from './custom-fields';
 import { STOCKROOM_ENTITIES } from './entities';
 import { InventoryController } from './inventory/inventory.controller';
 import { InventoryService } from './inventory/inventory.service';
+import { OrderController, ReportController } from './orders/order.controller';
+import { OrderService } from './orders/order.service';
+import { ReportService } from './orders/report.service';
 import { StaffService } from './staff.service';
 import { ImportService } from './pricing/import.service';
 import { PricingController, ScheduleMiddleware } from './pricing/pricing.controller';
@@ -16,7 +19,17 @@ import { PRICING_ENTITIES } from './pricing/pricing.entities';
 /** Stockroom's REST contract (docs/API.md) on Vendure: controllers at /api, entities and custom fields. */
 @VendurePlugin({
   imports: [PluginCommonModule],
-  providers: [StaffService, CatalogueService, AuditService, InventoryService, PricingService, ImportService, ScheduleMiddleware],
+  providers: [
+    StaffService,
+    CatalogueService,
+    AuditService,
+    InventoryService,
+    PricingService,
+    ImportService,
+    ScheduleMiddleware,
+    OrderService,
+    ReportService,
+  ],
   // NotFoundController last: its catch-all must not shadow the real routes.
   controllers: [
     SessionController,
@@ -25,6 +38,8 @@ import { PRICING_ENTITIES } from './pricing/pricing.entities';
     CatalogueController,
     InventoryController,
     PricingController,
+    OrderController,
+    ReportController,
     NotFoundController,
   ],
   entities: [...STOCKROOM_ENTITIES, ...PRICING_ENTITIES],

@@ -1,0 +1,371 @@
+/**
+ * An Order (the contract's shape) to its rows and back, and the three ways
+ * rows are written: the seed's bulk insert, and a write's compare-and-set of
+ * the order row plus the children a decision appended. Nothing here decides
+ * anything: the money per line and per refund line comes from src/api/order-rules.
+ */
+import type { EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import { lineTotal, refundLineAmounts } from '../../../../src/api/order-rules';
+import type { Order } from '../../../../src/api/order-schemas';
+import { storeDate } from '../../../../src/api/store-time';
+import { ids } from '../http';
+import {
+  OrderEventRecord,
+  OrderFulfilmentRecord,
+  OrderLineRecord,
+  OrderNoteRecord,
+  OrderRecord,
+  OrderRefundLineRecord,
+  OrderRefundRecord,
+} from './order.entities';
+
+const SEP = '\u0001';
+
+type Rows = {
+  order: OrderRecord;
+  lines: OrderLineRecord[];
+  fulfilments: OrderFulfilmentRecord[];
+  refunds: OrderRefundRecord[];
+  refundLines: OrderRefundLineRecord[];
+  notes: OrderNoteRecord[];
+  events: OrderEventRecord[];
+};
+
+/** The order row: the contract's fields and the list's derived columns. */
+function orderRow(order: Order): OrderRecord {
+  let units = 0;
+  let skuKeys = SEP;
+  for (const line of order.lines) {
+    units += line.quantity;
+    skuKeys += line.sku.toUpperCase() + SEP;
+  }
+  const a = order.shippingAddress;
+  return Object.assign(new OrderRecord(), {
+    id: order.id,
+    number: order.number,
+    placedAt: order.placedAt,
+    storeDay: storeDate(Date.parse(order.placedAt)),
+    customerName: order.customer.name,
+    customerEmail: order.customer.email,
+    customerPhone: order.customer.phone,
+    customerKey: order.customer.name.toLowerCase(),
+    searchText: `${order.customer.name.toLowerCase()}${SEP}${order.customer.email.toLowerCase()}`,
+    shipName: a.name,
+    shipLine1: a.line1,
+    shipLine2: a.line2,
+    shipCity: a.city,
+    state: a.state,
+    shipZip: a.zip,
+    locationId: order.locationId,
+    discountCode: order.discountCode,
+    subtotal: order.subtotal,
+    discount: order.discount,
+    shipping: order.shipping,
+    tax: order.tax,
+    total: order.total,
+    refunded: order.refunded,
+    net: order.net,
+    units,
+    skuKeys,
+    status: order.status,
+    paymentStatus: order.paymentStatus,
+    fulfilmentStatus: order.fulfilmentStatus,
+    version: order.version,
+  });
+}
+
+function lineRows(order: Order, storeDay: string): OrderLineRecord[] {
+  return order.lines.map((l, position) =>
+    Object.assign(new OrderLineRecord(), {
+      id: l.id,
+      orderId: order.id,
+      position,
+      variantId: l.variantId,
+      productId: l.productId,
+      productNum: ids.parse('prod', l.productId) ?? 0,
+      variantNum: ids.parse('var', l.variantId) ?? 0,
+      sku: l.sku,
+      title: l.title,
+      variantTitle: l.variantTitle,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      discount: l.discount,
+      tax: l.tax,
+      fulfilledQuantity: l.fulfilledQuantity,
+      cancelledQuantity: l.cancelledQuantity,
+      refundedQuantity: l.refundedQuantity,
+      revenue: lineTotal(l),
+      storeDay,
+      state: order.shippingAddress.state,
+    }),
+  );
+}
+
+/** `staffId` maps the people named in the order (the seed's are the mock's `staff_support` …) to this server's ids. */
+function rowsOf(order: Order, staffId: (id: string) => string = (id) => id): Rows {
+  const row = orderRow(order);
+  const state = row.state;
+  const refundDays = new Map(order.refunds.map((r) => [r.id, storeDate(Date.parse(r.at))]));
+  return {
+    order: row,
+    lines: lineRows(order, row.storeDay),
+    fulfilments: order.fulfilments.map((f, position) =>
+      Object.assign(new OrderFulfilmentRecord(), {
+        id: f.id,
+        orderId: order.id,
+        position,
+        at: f.at,
+        locationId: f.locationId,
+        carrier: f.carrier,
+        trackingNumber: f.trackingNumber,
+        lines: JSON.stringify(f.lines),
+        byId: staffId(f.by.id),
+        byName: f.by.name,
+      }),
+    ),
+    refunds: order.refunds.map((r, position) =>
+      Object.assign(new OrderRefundRecord(), {
+        id: r.id,
+        orderId: order.id,
+        position,
+        at: r.at,
+        storeDay: refundDays.get(r.id)!,
+        state,
+        amount: r.amount,
+        shipping: r.shipping,
+        lines: JSON.stringify(r.lines),
+        restock: r.restock,
+        locationId: r.locationId,
+        reason: r.reason,
+        byId: staffId(r.by.id),
+        byName: r.by.name,
+      }),
+    ),
+    refundLines: refundLineAmounts(order).map(({ refundId, line, amount }, part) =>
+      Object.assign(new OrderRefundLineRecord(), {
+        refundId,
+        part,
+        orderId: order.id,
+        lineId: line.id,
+        variantId: line.variantId,
+        productId: line.productId,
+        productNum: ids.parse('prod', line.productId) ?? 0,
+        variantNum: ids.parse('var', line.variantId) ?? 0,
+        amount,
+        storeDay: refundDays.get(refundId)!,
+        state,
+      }),
+    ),
+    notes: order.notes.map((n, position) =>
+      Object.assign(new OrderNoteRecord(), {
+        id: n.id,
+        orderId: order.id,
+        position,
+        at: n.at,
+        authorId: staffId(n.author.id),
+        authorName: n.author.name,
+        text: n.text,
+      }),
+    ),
+    events: order.timeline.map((e, position) =>
+      Object.assign(new OrderEventRecord(), {
+        id: e.id,
+        orderId: order.id,
+        position,
+        at: e.at,
+        type: e.type,
+        actorId: e.actor ? staffId(e.actor.id) : null,
+        actorName: e.actor?.name ?? null,
+        message: e.message,
+      }),
+    ),
+  };
+}
+
+/** Rows per INSERT: well under SQLite's and PostgreSQL's limits on bound parameters (32,766 / 65,535). */
+const CHUNK = 500;
+
+/**
+ * Multi-row INSERTs with the entity's column names: TypeORM's insert builder
+ * spends most of its time on per-row metadata work (5,000 rows a second here).
+ */
+async function insertAll<T extends object>(em: EntityManager, entity: new () => T, rows: readonly T[]): Promise<void> {
+  if (rows.length === 0) return;
+  const meta = em.connection.getMetadata(entity);
+  const pg = em.connection.options.type === 'postgres';
+  const columns = meta.columns.map((c) => ({ property: c.propertyName as keyof T, name: c.databaseName }));
+  const names = columns.map((c) => `"${c.name}"`).join(', ');
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    const params: unknown[] = [];
+    const tuples = chunk.map((row) => {
+      const marks = columns.map((c) => {
+        const value = row[c.property] as unknown;
+        // better-sqlite3 binds no booleans.
+        params.push(typeof value === 'boolean' && !pg ? Number(value) : (value ?? null));
+        return pg ? `$${params.length}` : '?';
+      });
+      return `(${marks.join(', ')})`;
+    });
+    await em.query(`INSERT INTO "${meta.tableName}" (${names}) VALUES ${tuples.join(', ')}`, params);
+  }
+}
+
+/**
+ * The seed: every order with all its rows, table by table, in the caller's
+ * transaction. `staffIds` maps the generator's people (mocks/auth.ts DEMO_STAFF ids) to this server's.
+ */
+export async function insertOrders(em: EntityManager, orders: readonly Order[], staffIds: ReadonlyMap<string, string>): Promise<number> {
+  const all: Rows[] = orders.map((order) => rowsOf(order, (id) => staffIds.get(id) ?? id));
+  const tables = [
+    [OrderRecord, all.map((r) => r.order)],
+    [OrderLineRecord, all.flatMap((r) => r.lines)],
+    [OrderFulfilmentRecord, all.flatMap((r) => r.fulfilments)],
+    [OrderRefundRecord, all.flatMap((r) => r.refunds)],
+    [OrderRefundLineRecord, all.flatMap((r) => r.refundLines)],
+    [OrderNoteRecord, all.flatMap((r) => r.notes)],
+    [OrderEventRecord, all.flatMap((r) => r.events)],
+  ] as const;
+  let count = 0;
+  for (const [entity, rows] of tables) {
+    await insertAll(em, entity as new () => object, rows as readonly object[]);
+    count += rows.length;
+  }
+  return count;
+}
+
+/**
+ * Saves what a decision made of `before`: the order row by compare-and-set on
+ * its version (false when another write got there first: nothing is saved),
+ * every line (quantities move), and the fulfilments, refunds, notes and events
+ * it appended (decisions only ever append those).
+ */
+export async function saveOrder(em: EntityManager, before: Order, after: Order): Promise<boolean> {
+  const next = rowsOf(after);
+  const { id, ...fields } = next.order;
+  const result = await em
+    .createQueryBuilder()
+    .update(OrderRecord)
+    .set(fields)
+    .where('id = :id AND version = :version', { id, version: before.version })
+    .execute();
+  if (result.affected !== 1) return false;
+  for (const [i, line] of next.lines.entries()) {
+    const old = before.lines[i];
+    if (
+      old &&
+      old.fulfilledQuantity === line.fulfilledQuantity &&
+      old.cancelledQuantity === line.cancelledQuantity &&
+      old.refundedQuantity === line.refundedQuantity
+    )
+      continue;
+    await em
+      .getRepository(OrderLineRecord)
+      .update(
+        { id: line.id },
+        { fulfilledQuantity: line.fulfilledQuantity, cancelledQuantity: line.cancelledQuantity, refundedQuantity: line.refundedQuantity },
+      );
+  }
+  const beforeRefundLines = refundLineAmounts(before).length;
+  await insertAll(em, OrderFulfilmentRecord, next.fulfilments.slice(before.fulfilments.length));
+  await insertAll(em, OrderRefundRecord, next.refunds.slice(before.refunds.length));
+  await insertAll(em, OrderRefundLineRecord, next.refundLines.slice(beforeRefundLines));
+  await insertAll(em, OrderNoteRecord, next.notes.slice(before.notes.length));
+  await insertAll(em, OrderEventRecord, next.events.slice(before.timeline.length));
+  return true;
+}
+
+/** Orders by id, assembled from their rows (missing ids are left out), in the order asked. */
+export async function loadOrders(em: EntityManager, orderIds: readonly string[]): Promise<Order[]> {
+  if (orderIds.length === 0) return [];
+  const where = { orderId: In([...orderIds]) };
+  const order = { orderId: 'ASC', position: 'ASC' } as const;
+  const [rows, lines, fulfilments, refunds, notes, events] = await Promise.all([
+    em.getRepository(OrderRecord).find({ where: { id: In([...orderIds]) } }),
+    em.getRepository(OrderLineRecord).find({ where, order }),
+    em.getRepository(OrderFulfilmentRecord).find({ where, order }),
+    em.getRepository(OrderRefundRecord).find({ where, order }),
+    em.getRepository(OrderNoteRecord).find({ where, order }),
+    em.getRepository(OrderEventRecord).find({ where, order }),
+  ]);
+  const group = <T extends { orderId: string }>(list: T[]) => {
+    const by = new Map<string, T[]>();
+    for (const item of list) {
+      let bucket = by.get(item.orderId);
+      if (!bucket) by.set(item.orderId, (bucket = []));
+      bucket.push(item);
+    }
+    return by;
+  };
+  const [L, F, R, N, E] = [group(lines), group(fulfilments), group(refunds), group(notes), group(events)];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return orderIds.flatMap((orderId) => {
+    const r = byId.get(orderId);
+    if (!r) return [];
+    const result: Order = {
+      id: r.id,
+      number: r.number,
+      placedAt: r.placedAt,
+      customer: { name: r.customerName, email: r.customerEmail, phone: r.customerPhone },
+      shippingAddress: { name: r.shipName, line1: r.shipLine1, line2: r.shipLine2, city: r.shipCity, state: r.state, zip: r.shipZip },
+      locationId: r.locationId,
+      lines: (L.get(orderId) ?? []).map((l) => ({
+        id: l.id,
+        variantId: l.variantId,
+        productId: l.productId,
+        sku: l.sku,
+        title: l.title,
+        variantTitle: l.variantTitle,
+        quantity: l.quantity,
+        unitPrice: l.unitPrice,
+        discount: l.discount,
+        tax: l.tax,
+        fulfilledQuantity: l.fulfilledQuantity,
+        cancelledQuantity: l.cancelledQuantity,
+        refundedQuantity: l.refundedQuantity,
+      })),
+      discountCode: r.discountCode,
+      subtotal: r.subtotal,
+      discount: r.discount,
+      shipping: r.shipping,
+      tax: r.tax,
+      total: r.total,
+      refunded: r.refunded,
+      net: r.net,
+      status: r.status as Order['status'],
+      paymentStatus: r.paymentStatus as Order['paymentStatus'],
+      fulfilmentStatus: r.fulfilmentStatus as Order['fulfilmentStatus'],
+      fulfilments: (F.get(orderId) ?? []).map((f) => ({
+        id: f.id,
+        at: f.at,
+        locationId: f.locationId,
+        carrier: f.carrier as Order['fulfilments'][number]['carrier'],
+        trackingNumber: f.trackingNumber,
+        lines: JSON.parse(f.lines) as { lineId: string; quantity: number }[],
+        by: { id: f.byId, name: f.byName },
+      })),
+      refunds: (R.get(orderId) ?? []).map((x) => ({
+        id: x.id,
+        at: x.at,
+        amount: x.amount,
+        shipping: x.shipping,
+        lines: JSON.parse(x.lines) as { lineId: string; quantity: number }[],
+        restock: Boolean(x.restock),
+        locationId: x.locationId,
+        reason: x.reason,
+        by: { id: x.byId, name: x.byName },
+      })),
+      notes: (N.get(orderId) ?? []).map((n) => ({ id: n.id, at: n.at, author: { id: n.authorId, name: n.authorName }, text: n.text })),
+      timeline: (E.get(orderId) ?? []).map((e) => ({
+        id: e.id,
+        at: e.at,
+        type: e.type as Order['timeline'][number]['type'],
+        actor: e.actorId === null ? null : { id: e.actorId, name: e.actorName ?? '' },
+        message: e.message,
+      })),
+      version: r.version,
+    };
+    return [result];
+  });
+}

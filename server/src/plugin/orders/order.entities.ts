@@ -1,0 +1,376 @@
+/**
+ * Stockroom's orders in their own tables (see server/README.md for why not
+ * Vendure's Order): one row per order with the contract's fields and what the
+ * list filters and sorts on; its lines, fulfilments, refunds, notes and
+ * timeline events in child tables, each with its position in the order.
+ * `storeDay` columns are the store's calendar day (America/New_York) of the
+ * moment, fixed at write time by src/api/store-time.ts, so reports group by a
+ * column instead of converting time zones in SQL (SQLite has none).
+ * Money is integer cents. Ids are the contract's (`ord_0001001`, `li_0001001_1` …).
+ */
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+@Entity('stockroom_order')
+@Index(['storeDay', 'state'])
+export class OrderRecord {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id!: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'int' })
+  number!: number;
+
+  /** ISO 8601 UTC, as the contract writes it: ISO strings of one format sort like the instants. */
+  @Index()
+  @Column({ type: 'varchar', length: 30 })
+  placedAt!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 10 })
+  storeDay!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  customerName!: string;
+
+  @Column({ type: 'varchar', length: 320 })
+  customerEmail!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  customerPhone!: string;
+
+  /** Lowercase name: the `customer` sort. */
+  @Index()
+  @Column({ type: 'varchar', length: 200 })
+  customerKey!: string;
+
+  /** Lowercase name and email joined by U+0001: `q` matches within one of them. */
+  @Column({ type: 'text' })
+  searchText!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  shipName!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  shipLine1!: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  shipLine2!: string | null;
+
+  @Column({ type: 'varchar', length: 100 })
+  shipCity!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 2 })
+  state!: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  shipZip!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  locationId!: string;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  discountCode!: string | null;
+
+  @Column({ type: 'int' })
+  subtotal!: number;
+
+  @Column({ type: 'int' })
+  discount!: number;
+
+  @Column({ type: 'int' })
+  shipping!: number;
+
+  @Column({ type: 'int' })
+  tax!: number;
+
+  @Index()
+  @Column({ type: 'int' })
+  total!: number;
+
+  @Column({ type: 'int' })
+  refunded!: number;
+
+  @Column({ type: 'int' })
+  net!: number;
+
+  /** Units ordered over every line. */
+  @Column({ type: 'int' })
+  units!: number;
+
+  /** Upper-case SKUs of the lines, each between U+0001: "has a line of this SKU" is one instr(). */
+  @Column({ type: 'text' })
+  skuKeys!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 20 })
+  status!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  paymentStatus!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  fulfilmentStatus!: string;
+
+  /** Compare-and-set on every write (UPDATE … WHERE version = ?), so no update is lost on PostgreSQL. */
+  @Column({ type: 'int' })
+  version!: number;
+}
+
+@Entity('stockroom_order_line')
+@Index(['orderId', 'position'])
+@Index(['storeDay', 'state'])
+export class OrderLineRecord {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  orderId!: string;
+
+  @Column({ type: 'int' })
+  position!: number;
+
+  @Index()
+  @Column({ type: 'varchar', length: 40 })
+  variantId!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  productId!: string;
+
+  /** Vendure's Product and ProductVariant ids behind the contract's (0 when not one of ours): reports join on them. */
+  @Index()
+  @Column({ type: 'int' })
+  productNum!: number;
+
+  @Column({ type: 'int' })
+  variantNum!: number;
+
+  @Column({ type: 'varchar', length: 60 })
+  sku!: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  title!: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  variantTitle!: string;
+
+  @Column({ type: 'int' })
+  quantity!: number;
+
+  @Column({ type: 'int' })
+  unitPrice!: number;
+
+  @Column({ type: 'int' })
+  discount!: number;
+
+  @Column({ type: 'int' })
+  tax!: number;
+
+  @Column({ type: 'int' })
+  fulfilledQuantity!: number;
+
+  @Column({ type: 'int' })
+  cancelledQuantity!: number;
+
+  @Column({ type: 'int' })
+  refundedQuantity!: number;
+
+  /** What the customer paid for the line (lineTotal), for reports. */
+  @Column({ type: 'int' })
+  revenue!: number;
+
+  /** The order's store day and ship-to state, for reports by line. */
+  @Column({ type: 'varchar', length: 10 })
+  storeDay!: string;
+
+  @Column({ type: 'varchar', length: 2 })
+  state!: string;
+}
+
+@Entity('stockroom_order_fulfilment')
+@Index(['orderId', 'position'])
+export class OrderFulfilmentRecord {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  orderId!: string;
+
+  @Column({ type: 'int' })
+  position!: number;
+
+  @Column({ type: 'varchar', length: 30 })
+  at!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  locationId!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  carrier!: string;
+
+  @Column({ type: 'varchar', length: 60 })
+  trackingNumber!: string;
+
+  /** JSON [{ lineId, quantity }]: read with the order, never queried. */
+  @Column({ type: 'text' })
+  lines!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  byId!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  byName!: string;
+}
+
+@Entity('stockroom_order_refund')
+@Index(['orderId', 'position'])
+@Index(['storeDay', 'state'])
+export class OrderRefundRecord {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  orderId!: string;
+
+  @Column({ type: 'int' })
+  position!: number;
+
+  @Column({ type: 'varchar', length: 30 })
+  at!: string;
+
+  /** The store day the money went back: reports count a refund on that day. */
+  @Column({ type: 'varchar', length: 10 })
+  storeDay!: string;
+
+  /** The order's ship-to state. */
+  @Column({ type: 'varchar', length: 2 })
+  state!: string;
+
+  @Column({ type: 'int' })
+  amount!: number;
+
+  @Column({ type: 'int' })
+  shipping!: number;
+
+  /** JSON [{ lineId, quantity }] as the refund named them; stockroom_order_refund_line has the money per line. */
+  @Column({ type: 'text' })
+  lines!: string;
+
+  @Column({ type: 'boolean' })
+  restock!: boolean;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  locationId!: string | null;
+
+  @Column({ type: 'varchar', length: 500 })
+  reason!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  byId!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  byName!: string;
+}
+
+/** What a refund returned for one line's units (refundLineAmounts), for reports by product, variant or category. */
+@Entity('stockroom_order_refund_line')
+@Index(['storeDay', 'state'])
+export class OrderRefundLineRecord {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  refundId!: string;
+
+  @PrimaryColumn({ type: 'int' })
+  part!: number;
+
+  @Index()
+  @Column({ type: 'varchar', length: 40 })
+  orderId!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  lineId!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  variantId!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  productId!: string;
+
+  @Column({ type: 'int' })
+  productNum!: number;
+
+  @Column({ type: 'int' })
+  variantNum!: number;
+
+  @Column({ type: 'int' })
+  amount!: number;
+
+  @Column({ type: 'varchar', length: 10 })
+  storeDay!: string;
+
+  @Column({ type: 'varchar', length: 2 })
+  state!: string;
+}
+
+@Entity('stockroom_order_note')
+@Index(['orderId', 'position'])
+export class OrderNoteRecord {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  orderId!: string;
+
+  @Column({ type: 'int' })
+  position!: number;
+
+  @Column({ type: 'varchar', length: 30 })
+  at!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  authorId!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  authorName!: string;
+
+  @Column({ type: 'text' })
+  text!: string;
+}
+
+@Entity('stockroom_order_event')
+@Index(['orderId', 'position'])
+export class OrderEventRecord {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  orderId!: string;
+
+  @Column({ type: 'int' })
+  position!: number;
+
+  @Column({ type: 'varchar', length: 30 })
+  at!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  type!: string;
+
+  /** null: the storefront (the customer placing the order). */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  actorId!: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  actorName!: string | null;
+
+  @Column({ type: 'text' })
+  message!: string;
+}
+
+export const ORDER_ENTITIES = [
+  OrderRecord,
+  OrderLineRecord,
+  OrderFulfilmentRecord,
+  OrderRefundRecord,
+  OrderRefundLineRecord,
+  OrderNoteRecord,
+  OrderEventRecord,
+];

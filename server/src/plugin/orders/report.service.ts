@@ -1,0 +1,248 @@
+/**
+ * Sales reports as single SQL queries over the order tables, grouped by the
+ * `storeDay` columns (the store's calendar day, fixed at write time by
+ * src/api/store-time.ts, so daylight saving is already accounted for).
+ * The buckets (src/api/report-rules.ts `buckets`) go into the query as a
+ * VALUES list; the rows come back summed, and JavaScript only names and
+ * shapes them (average order value is report-rules' rounding).
+ *
+ * What is counted, as the mock's report index (mocks/report-index.ts) counts it:
+ * revenue = order totals placed in the period (cancelled orders included), refunds
+ * = money returned in the period, on its own day; with a category filter, or in a
+ * breakdown by product, variant or category, only the lines (no shipping): line
+ * totals and what each refund returned for those lines (refundLineAmounts).
+ */
+import { Injectable } from '@nestjs/common';
+import { TransactionalConnection } from '@vendure/core';
+import { CATEGORIES } from '../../../../mocks/catalogue';
+import { averageOrderValue, buckets, comparisonRange, defaultGranularity, type Granularity } from '../../../../src/api/report-rules';
+import type {
+  BreakdownQuery,
+  BreakdownRow,
+  SalesBreakdown,
+  SalesMeasures,
+  SalesPoint,
+  SalesReport,
+  SalesReportQuery,
+} from '../../../../src/api/report-schemas';
+import { US_STATES } from '../../../../src/lib/us-address';
+
+/** Bound parameters in the driver's style (? for SQLite, $n for PostgreSQL). */
+class Params {
+  readonly values: unknown[] = [];
+  constructor(readonly pg: boolean) {}
+  /** A parameter; `type` casts it on PostgreSQL, where a VALUES list cannot infer one. */
+  add(value: unknown, type?: 'int' | 'text'): string {
+    this.values.push(value);
+    if (!this.pg) return '?';
+    return type ? `CAST($${this.values.length} AS ${type})` : `$${this.values.length}`;
+  }
+}
+
+type Sums = { revenue: number; orders: number; units: number; refunds: number };
+const num = (v: unknown) => Number(v ?? 0);
+
+function measures(s: Sums): SalesMeasures {
+  return {
+    revenue: s.revenue,
+    orders: s.orders,
+    units: s.units,
+    averageOrderValue: averageOrderValue(s.revenue, s.orders),
+    refunds: s.refunds,
+    net: s.revenue - s.refunds,
+  };
+}
+
+type Filter = { categoryId?: string | undefined; state?: string | undefined };
+
+/** The product's category as the reports see it: the product's current one, 'unknown' without a product. */
+const CATEGORY = `COALESCE(pr."customFieldsCategoryid", 'unknown')`;
+const PRODUCT_JOIN = (alias: string) => `LEFT JOIN product pr ON pr.id = ${alias}."productNum" AND pr."deletedAt" IS NULL`;
+
+@Injectable()
+export class ReportService {
+  constructor(private connection: TransactionalConnection) {}
+
+  private get db() {
+    return this.connection.rawConnection;
+  }
+
+  private params(): Params {
+    return new Params(this.db.options.type === 'postgres');
+  }
+
+  /** Placements and refunds per store day in [from, to] under the filters: two SELECTs for a WITH. */
+  private daily(p: Params, from: string, to: string, { categoryId, state }: Filter): { placed: string; refunded: string } {
+    const range = (alias: string) => `${alias}."storeDay" BETWEEN ${p.add(from)} AND ${p.add(to)}`;
+    const inState = (alias: string) => (state === undefined ? '' : ` AND ${alias}.state = ${p.add(state)}`);
+    if (categoryId === undefined) {
+      return {
+        placed: `SELECT o."storeDay" AS d, SUM(o.total) AS revenue, COUNT(*) AS orders, SUM(o.units) AS units
+          FROM stockroom_order o WHERE ${range('o')}${inState('o')} GROUP BY o."storeDay"`,
+        refunded: `SELECT r."storeDay" AS d, SUM(r.amount) AS refunds
+          FROM stockroom_order_refund r WHERE ${range('r')}${inState('r')} GROUP BY r."storeDay"`,
+      };
+    }
+    return {
+      placed: `SELECT l."storeDay" AS d, SUM(l.revenue) AS revenue, COUNT(DISTINCT l."orderId") AS orders, SUM(l.quantity) AS units
+        FROM stockroom_order_line l ${PRODUCT_JOIN('l')}
+        WHERE ${range('l')}${inState('l')} AND ${CATEGORY} = ${p.add(categoryId)} GROUP BY l."storeDay"`,
+      refunded: `SELECT rl."storeDay" AS d, SUM(rl.amount) AS refunds
+        FROM stockroom_order_refund_line rl ${PRODUCT_JOIN('rl')}
+        WHERE ${range('rl')}${inState('rl')} AND ${CATEGORY} = ${p.add(categoryId)} GROUP BY rl."storeDay"`,
+    };
+  }
+
+  async sales(query: SalesReportQuery): Promise<SalesReport> {
+    const granularity: Granularity = query.granularity ?? defaultGranularity(query.from, query.to);
+    const comparison = comparisonRange(query.from, query.to, query.compare);
+    const series = [buckets(query.from, query.to, granularity), comparison ? buckets(comparison.from, comparison.to, granularity) : []];
+    const p = this.params();
+    const values = series
+      .flatMap((list, s) =>
+        list.map((b) => `(${p.add(s, 'int')}, ${p.add(b.start, 'text')}, ${p.add(b.from, 'text')}, ${p.add(b.to, 'text')})`),
+      )
+      .join(', ');
+    const first = comparison && comparison.from < query.from ? comparison.from : query.from;
+    const last = comparison && comparison.to > query.to ? comparison.to : query.to;
+    const { placed, refunded } = this.daily(p, first, last, query);
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `WITH b(bs, bstart, bf, bt) AS (VALUES ${values}),
+        placed AS (${placed}),
+        refunded AS (${refunded})
+      SELECT b.bs, b.bstart, b.bf, b.bt,
+        COALESCE(SUM(p.revenue), 0) AS revenue, COALESCE(SUM(p.orders), 0) AS orders, COALESCE(SUM(p.units), 0) AS units,
+        COALESCE((SELECT SUM(r.refunds) FROM refunded r WHERE r.d BETWEEN b.bf AND b.bt), 0) AS refunds
+      FROM b LEFT JOIN placed p ON p.d BETWEEN b.bf AND b.bt
+      GROUP BY b.bs, b.bstart, b.bf, b.bt
+      ORDER BY b.bs, b.bf`,
+      p.values,
+    );
+    const points: SalesPoint[][] = [[], []];
+    for (const r of rows) {
+      const sums = { revenue: num(r.revenue), orders: num(r.orders), units: num(r.units), refunds: num(r.refunds) };
+      points[num(r.bs)]!.push({ start: String(r.bstart), from: String(r.bf), to: String(r.bt), ...measures(sums) });
+    }
+    const total = (list: readonly SalesPoint[]) =>
+      measures(
+        list.reduce<Sums>(
+          (s, x) => ({
+            revenue: s.revenue + x.revenue,
+            orders: s.orders + x.orders,
+            units: s.units + x.units,
+            refunds: s.refunds + x.refunds,
+          }),
+          { revenue: 0, orders: 0, units: 0, refunds: 0 },
+        ),
+      );
+    return {
+      range: { from: query.from, to: query.to },
+      comparison,
+      granularity,
+      totals: total(points[0]!),
+      comparisonTotals: comparison ? total(points[1]!) : null,
+      series: points[0]!,
+      comparisonSeries: comparison ? points[1]! : null,
+    };
+  }
+
+  async breakdown(query: BreakdownQuery): Promise<SalesBreakdown> {
+    const p = this.params();
+    const range = (alias: string) => `${alias}."storeDay" BETWEEN ${p.add(query.from)} AND ${p.add(query.to)}`;
+    const filters = (alias: string) =>
+      (query.state === undefined ? '' : ` AND ${alias}.state = ${p.add(query.state)}`) +
+      (query.categoryId === undefined ? '' : ` AND ${CATEGORY} = ${p.add(query.categoryId)}`);
+
+    let facts: string;
+    if (query.by === 'state' && query.categoryId === undefined) {
+      // Whole orders, shipping included, and every refund: the sales report's figures per state.
+      facts = `SELECT o.state AS k, 0 AS n, o.total AS revenue, o.units AS units, o.id AS oid, 0 AS refunds
+          FROM stockroom_order o WHERE ${range('o')}${filters('o')}
+        UNION ALL
+        SELECT r.state, 0, 0, 0, NULL, r.amount FROM stockroom_order_refund r WHERE ${range('r')}${filters('r')}`;
+    } else {
+      const key = (alias: string) =>
+        ({
+          product: [`${alias}."productId"`, `${alias}."productNum"`],
+          variant: [`${alias}."variantId"`, `${alias}."variantNum"`],
+          category: [CATEGORY, '0'],
+          state: [`${alias}.state`, '0'],
+        })[query.by];
+      const [lk, ln] = key('l');
+      const [rk, rn] = key('rl');
+      facts = `SELECT ${lk} AS k, ${ln} AS n, l.revenue AS revenue, l.quantity AS units, l."orderId" AS oid, 0 AS refunds
+          FROM stockroom_order_line l ${PRODUCT_JOIN('l')} WHERE ${range('l')}${filters('l')}
+        UNION ALL
+        SELECT ${rk}, ${rn}, 0, 0, NULL, rl.amount
+          FROM stockroom_order_refund_line rl ${PRODUCT_JOIN('rl')} WHERE ${range('rl')}${filters('rl')}`;
+    }
+
+    // Names for the keys: Vendure's translations for products and variants, the shop's lists for categories and states.
+    // (A WITH list of names, not VALUES … AS c(id, name): SQLite cannot name a VALUES list's columns in FROM.)
+    const named = (list: readonly { id: string; name: string }[]) =>
+      `names(id, name) AS (VALUES ${list.map((x) => `(${p.add(x.id, 'text')}, ${p.add(x.name, 'text')})`).join(', ')}),`;
+    // Only the names this breakdown needs: each list adds bound parameters, in the order they appear.
+    const labels = (() => {
+      switch (query.by) {
+        case 'product':
+          return {
+            names: '',
+            join: `LEFT JOIN product_translation pt ON pt."baseId" = g.n AND pt."languageCode" = 'en'`,
+            label: 'COALESCE(pt.name, g.k)',
+            sku: `''`,
+          };
+        case 'variant':
+          return {
+            names: '',
+            join: `LEFT JOIN product_variant pv ON pv.id = g.n AND pv."deletedAt" IS NULL
+              LEFT JOIN product_variant_translation pvt ON pvt."baseId" = pv.id AND pvt."languageCode" = 'en'`,
+            label: 'COALESCE(pvt.name, g.k)',
+            sku: `COALESCE(pv.sku, '')`,
+          };
+        case 'category':
+          return { names: named(CATEGORIES), join: `LEFT JOIN names c ON c.id = g.k`, label: 'COALESCE(c.name, g.k)', sku: `''` };
+        case 'state':
+          return {
+            names: named(US_STATES.map((s) => ({ id: s.code, name: s.name }))),
+            join: `LEFT JOIN names c ON c.id = g.k`,
+            label: 'COALESCE(c.name, g.k)',
+            sku: `''`,
+          };
+      }
+    })();
+
+    const descending = query.sort.startsWith('-');
+    const sortKey = descending ? query.sort.slice(1) : query.sort;
+    const dir = descending ? 'DESC' : 'ASC';
+    const collate = p.pg ? ' COLLATE "C"' : '';
+    const sortExpr = sortKey === 'label' ? `LOWER(x.label)${collate}` : `x.${sortKey}`;
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `WITH facts AS (${facts}),
+        ${labels.names}
+        g AS (SELECT k, MAX(n) AS n, SUM(revenue) AS revenue, COUNT(DISTINCT oid) AS orders, SUM(units) AS units, SUM(refunds) AS refunds
+          FROM facts GROUP BY k),
+        x AS (SELECT g.k, g.revenue, g.orders, g.units, g.refunds, g.revenue - g.refunds AS net, ${labels.label} AS label, ${labels.sku} AS sku
+          FROM g ${labels.join}),
+        totals AS (SELECT COUNT(*) AS total, COALESCE(SUM(revenue), 0) AS trevenue, COALESCE(SUM(orders), 0) AS torders,
+          COALESCE(SUM(units), 0) AS tunits, COALESCE(SUM(refunds), 0) AS trefunds FROM x),
+        page AS (SELECT x.*, ROW_NUMBER() OVER (ORDER BY ${sortExpr} ${dir}, x.k${collate} ASC) AS rn FROM x)
+      SELECT totals.*, page.* FROM totals LEFT JOIN page ON page.rn > ${p.add(query.offset, 'int')} AND page.rn <= ${p.add(query.offset + query.limit, 'int')}
+      ORDER BY page.rn`,
+      p.values,
+    );
+    const head = rows[0] ?? {};
+    const items: BreakdownRow[] = rows
+      .filter((r) => r.k !== null && r.k !== undefined)
+      .map((r) => ({
+        key: String(r.k),
+        label: String(r.label),
+        sku: String(r.sku),
+        ...measures({ revenue: num(r.revenue), orders: num(r.orders), units: num(r.units), refunds: num(r.refunds) }),
+      }));
+    return {
+      items,
+      total: num(head.total),
+      totals: measures({ revenue: num(head.trevenue), orders: num(head.torders), units: num(head.tunits), refunds: num(head.trefunds) }),
+    };
+  }
+}

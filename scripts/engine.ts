@@ -42,7 +42,10 @@ export const SERVED_CONTRACT_FILES = [
 /** Run again on PostgreSQL when STOCKROOM_PG_URL names an empty database (.ci/run starts one): real row locks. */
 export const POSTGRES_CONTRACT_FILES = ['tests/contract/concurrency.contract.test.ts', 'tests/contract/inventory.contract.test.ts'];
 
-/** The browser journeys that run against a build for the server (their screens' routes are served). */
+/**
+ * The browser journeys that run against a build for the server: all but the demo settings (the mock's
+ * own screen) and the accessibility audit (the same screens, and it opens the mock's demo controls).
+ */
 export const SERVED_JOURNEYS = [
   'tests/e2e/create-product.test.ts',
   'tests/e2e/edit-conflict.test.ts',
@@ -52,6 +55,9 @@ export const SERVED_JOURNEYS = [
   'tests/e2e/pricing.test.ts',
   'tests/e2e/inventory-stock.test.ts',
   'tests/e2e/inventory-receive.test.ts',
+  'tests/e2e/orders.test.ts',
+  'tests/e2e/dashboard.test.ts',
+  'tests/e2e/auth.test.ts',
 ];
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {

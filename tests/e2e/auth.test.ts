@@ -3,7 +3,7 @@
  * nor accepted, and a session that runs out mid-edit loses nothing.
  */
 import { describe, expect, test } from 'vitest';
-import { apiProduct, apiProducts, openScreen, UI_TIMEOUT } from './app';
+import { apiProduct, apiProducts, openScreen, REAL_API, UI_TIMEOUT } from './app';
 import { setupBrowser } from './browser';
 
 describe('support', () => {
@@ -53,7 +53,9 @@ describe('an expired session', () => {
     const title = page.getByRole('textbox', { name: /^Title/ });
     await title.fill('Edited across a session expiry');
 
-    await page.evaluate(() => fetch('/api/_mock/expire-session', { method: 'POST' }));
+    // The mock ends the session on request; against a real API the browser loses its session cookie.
+    if (REAL_API) await page.context().clearCookies();
+    else await page.evaluate(() => fetch('/api/_mock/expire-session', { method: 'POST' }));
     await page.getByRole('button', { name: 'Save' }).click();
 
     const dialog = page.getByRole('dialog', { name: 'Your session has expired' });

@@ -210,7 +210,11 @@ async function bench(): Promise<void> {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ email: 'ada.admin@stockroom.test', password: 'admin-demo-2026' }),
     });
-    const cookie = (signIn.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
+    // The session cookie and its signature.
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     if (signIn.status !== 200) throw new Error(`sign-in answered ${signIn.status}`);
     const get = async (path: string): Promise<{ ms: number; json: unknown }> => {
       const started = performance.now();

@@ -44,6 +44,10 @@ export function stockroomConfig(port = Number(process.env.PORT ?? 3000)): Vendur
     apiOptions: {
       port,
       hostname: process.env.HOST ?? '127.0.0.1',
+      // Vendure's own GraphQL APIs refuse simple cross-site POSTs (Stockroom's REST routes rely on SameSite=Strict).
+      csrfPrevention: true,
+      // The app reaches /api from its own origin (a proxy); other origins only when CORS_ORIGINS lists them.
+      cors: process.env.CORS_ORIGINS ? { origin: process.env.CORS_ORIGINS.split(','), credentials: true } : false,
       adminApiPath: 'admin-api',
       shopApiPath: 'shop-api',
       middleware: [

@@ -16,6 +16,7 @@ import { storeDate } from '../src/api/store-time';
 import { addOrderNote, cancelOrder, fulfilOrder, orderNotFound, refundOrder } from './order-writes';
 import { DEMO_STAFF } from './auth';
 import { bulkUpdateStatus, createProduct, parseBulkStatusInput, parseProductInput, updateProduct } from './product-writes';
+import { badQuery } from '../src/api/problems';
 import { issuesToErrors, ProblemError, problemResponse } from './problems';
 import { pricingHandlers } from './pricing-handlers';
 import { IMAGE_HOST } from './seed';
@@ -102,14 +103,7 @@ function queryObject(url: URL): Record<string, string> {
 /** A list's query string, checked like a request body: a bad one is a 400 naming the fields. */
 function parseQuery<S extends z.ZodType>(schema: S, request: Request): z.infer<S> {
   const parsed = schema.safeParse(queryObject(new URL(request.url)));
-  if (!parsed.success) {
-    throw new ProblemError({
-      status: 400,
-      title: 'Bad query',
-      detail: 'Some query parameters are not valid.',
-      errors: issuesToErrors(parsed.error.issues),
-    });
-  }
+  if (!parsed.success) throw badQuery(parsed.error.issues);
   return parsed.data;
 }
 

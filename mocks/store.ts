@@ -35,6 +35,7 @@ import {
   type StaffRecord,
 } from './auth';
 import { CATEGORIES, LOCATIONS } from './catalogue';
+import { idempotencyKeyReused } from '../src/api/problems';
 import { ProblemError } from './problems';
 import {
   patchedRecord,
@@ -588,13 +589,7 @@ export class MockDb {
       if (ctx.idempotency) {
         const prior = this.idempotency.get(ctx.idempotency.key);
         if (prior) {
-          if (prior.fingerprint !== ctx.idempotency.fingerprint) {
-            throw new ProblemError({
-              status: 422,
-              title: 'Idempotency-Key reused',
-              detail: 'This Idempotency-Key was already used for a different request. Send a new key for a new request.',
-            });
-          }
+          if (prior.fingerprint !== ctx.idempotency.fingerprint) throw idempotencyKeyReused();
           return { result: prior.result as T, replayed: true };
         }
       }

@@ -38,3 +38,22 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infe
   if (!parsed.success) throw validationProblem(issuesToErrors(parsed.error.issues));
   return parsed.data;
 }
+
+/** The same Idempotency-Key with another request: the contract's 422, in the mock's and the server's words alike. */
+export function idempotencyKeyReused(): ProblemError {
+  return new ProblemError({
+    status: 422,
+    title: 'Idempotency-Key reused',
+    detail: 'This Idempotency-Key was already used for a different request. Send a new key for a new request.',
+  });
+}
+
+/** A list's query string that does not parse: 400 naming the fields. */
+export function badQuery(issues: readonly z.core.$ZodIssue[]): ProblemError {
+  return new ProblemError({
+    status: 400,
+    title: 'Bad query',
+    detail: 'Some query parameters are not valid.',
+    errors: issuesToErrors(issues),
+  });
+}

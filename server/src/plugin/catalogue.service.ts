@@ -23,9 +23,11 @@ import { In, IsNull, Not, type EntityManager, type SelectQueryBuilder } from 'ty
 import { productAudit } from '../../../src/api/audit-rules';
 import { CATEGORIES } from '../../../mocks/catalogue';
 import { ProblemError, validationProblem } from '../../../src/api/problems';
+import { idempotentWrite, type Answer } from './idempotency';
+import { serialTransaction } from './serial-writes';
 import type { BulkStatusInput, Category, Product, ProductInput, ProductListQuery, ProductSummary, Variant } from '../../../src/api/schemas';
 import { recordAudit, type Actor } from './audit.service';
-import { IdempotencyKeyRecord, ProductTagRecord } from './entities';
+import { ProductTagRecord } from './entities';
 import { ids, type Idempotency } from './http';
 import { recordPriceHistory } from './pricing/price-store';
 
@@ -368,46 +370,9 @@ export class CatalogueService {
     return Number(variant.id);
   }
 
-  /** Looks up a key inside the write's transaction: the stored answer, or null for a new key. */
-  /** The stored answer is what this same request got the first time, so it has the type that request answers. */
-  private async replay<T>(em: EntityManager, idempotency: Idempotency | null): Promise<{ status: number; body: T } | null> {
-    if (!idempotency) return null;
-    const prior = await em.getRepository(IdempotencyKeyRecord).findOneBy({ key: idempotency.key });
-    if (!prior) return null;
-    if (prior.fingerprint !== idempotency.fingerprint) {
-      throw new ProblemError({
-        status: 422,
-        title: 'Idempotency-Key reused',
-        detail: 'This Idempotency-Key was already used for a different request. Send a new key for a new request.',
-      });
-    }
-    return { status: prior.status, body: JSON.parse(prior.response) as T };
-  }
-
-  async remember(em: EntityManager, idempotency: Idempotency | null, status: number, body: unknown): Promise<void> {
-    if (!idempotency) return;
-    await em.getRepository(IdempotencyKeyRecord).insert({
-      key: idempotency.key,
-      fingerprint: idempotency.fingerprint,
-      status,
-      response: JSON.stringify(body),
-      createdMs: String(Date.now()),
-    });
-  }
-
-  /** Runs a write; when another request with the same key won the race, answers what it answered. */
-  async idempotent<T>(
-    idempotency: Idempotency | null,
-    write: (em: EntityManager) => Promise<{ status: number; body: T }>,
-  ): Promise<{ status: number; body: T }> {
-    try {
-      return await this.db.transaction(async (em) => (await this.replay<T>(em, idempotency)) ?? write(em));
-    } catch (error) {
-      if (!idempotency || error instanceof ProblemError) throw error;
-      const prior = await this.replay<T>(this.db.manager, idempotency);
-      if (prior) return prior;
-      throw error;
-    }
+  /** A write of products (create, save, bulk status, pricing, import): the server's one write path. */
+  idempotent<T>(idempotency: Idempotency | null, write: (em: EntityManager) => Promise<Answer<T>>): Promise<Answer<T>> {
+    return idempotentWrite(this.db, idempotency, write);
   }
 
   async create(actor: Actor, input: ProductInput, idempotency: Idempotency | null): Promise<{ status: number; body: unknown }> {
@@ -430,7 +395,6 @@ export class CatalogueService {
       if (!product) throw new Error('The new product cannot be read back');
       await recordAudit(em, actor, 'created', now, productAudit(undefined, product));
       await recordPriceHistory(em, undefined, product, actor, 'created', now);
-      await this.remember(em, idempotency, 201, product);
       return { status: 201, body: product };
     });
   }
@@ -535,7 +499,7 @@ export class CatalogueService {
   async update(actor: Actor, id: string, version: number | null, input: ProductInput): Promise<Product> {
     const productId = ids.parse('prod', id);
     if (productId === null) throw productNotFound(id);
-    return this.db.transaction(async (em) => {
+    return serialTransaction(this.db, async (em) => {
       const before = (await this.load(em, [productId]))[0];
       if (!before) throw productNotFound(id);
       if (version === null) {
@@ -612,7 +576,6 @@ export class CatalogueService {
         updated++;
       }
       const body = { updated };
-      await this.remember(em, idempotency, 200, body);
       return { status: 200, body };
     });
   }

@@ -4,7 +4,7 @@
  */
 import type { Request } from 'express';
 import type { z } from 'zod';
-import { issuesToErrors, ProblemError, validationProblem } from '../../../src/api/problems';
+import { badQuery, issuesToErrors, ProblemError, validationProblem } from '../../../src/api/problems';
 
 /** A request body checked against its schema: 422 with a message per field. */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown, detail?: string): z.infer<S> {
@@ -24,14 +24,7 @@ function queryObject(req: Request): Record<string, string> {
 /** A list's query string: a bad one is a 400 naming the fields. */
 export function parseQuery<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
   const parsed = schema.safeParse(queryObject(req));
-  if (!parsed.success) {
-    throw new ProblemError({
-      status: 400,
-      title: 'Bad query',
-      detail: 'Some query parameters are not valid.',
-      errors: issuesToErrors(parsed.error.issues),
-    });
-  }
+  if (!parsed.success) throw badQuery(parsed.error.issues);
   return parsed.data;
 }
 

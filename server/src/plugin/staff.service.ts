@@ -21,6 +21,7 @@ import { In, IsNull, type EntityManager } from 'typeorm';
 import { FREE_FAILURES, lockMs, unauthenticated } from '../../../mocks/auth';
 import { staffAudit } from '../../../src/api/audit-rules';
 import { ProblemError, validationProblem } from '../../../src/api/problems';
+import { serialTransaction } from './serial-writes';
 import { can, refusal, ROLES, type Action, type Role } from '../../../src/api/permissions';
 import type { Session, SignInInput, Staff, StaffCreateInput, StaffUpdateInput } from '../../../src/api/schemas';
 import { recordAudit, type Actor } from './audit.service';
@@ -197,7 +198,7 @@ export class StaffService {
 
   async create(actor: Actor, input: StaffCreateInput): Promise<Staff> {
     const now = new Date();
-    return this.db.transaction(async (em) => {
+    return serialTransaction(this.db, async (em) => {
       const taken = await em.getRepository(User).findOneBy({ identifier: input.email, deletedAt: IsNull() });
       if (taken) throw validationProblem({ email: 'Someone already signs in with this email' });
       const admin = await this.insertStaff(em, input, now);
@@ -213,7 +214,7 @@ export class StaffService {
     const notFound = () => new ProblemError({ status: 404, title: 'Staff member not found', detail: `No staff member has the id ${id}.` });
     const adminId = ids.parse('staff', id);
     if (adminId === null) throw notFound();
-    return this.db.transaction(async (em) => {
+    return serialTransaction(this.db, async (em) => {
       const load = async () =>
         (await this.admins(em).findOne({
           where: { id: adminId, deletedAt: IsNull() },

@@ -52,13 +52,10 @@ import type {
   StockMovement,
 } from '../../../../src/api/stock-schemas';
 import { recordAudit, type Actor } from '../audit.service';
-import { IdempotencyKeyRecord } from '../entities';
 import { ids, type Idempotency } from '../http';
-import { isPostgres, serialTransaction } from '../serial-writes';
+import { idempotentWrite, RetryWrite } from '../idempotency';
+import { isPostgres } from '../serial-writes';
 import { StockMovementRecord } from './stock-movement.entity';
-
-/** A level changed between loading and saving (compare-and-set missed): the write is decided again. */
-class LevelMoved extends Error {}
 
 type LevelRow = {
   levelId: number | string;
@@ -367,7 +364,7 @@ export class InventoryService {
         })
         .where('id = :id AND customFieldsVersion = :version', { id: before.levelId, version: before.view.version })
         .execute();
-      if (cas.affected !== 1) throw new LevelMoved();
+      if (cas.affected !== 1) throw new RetryWrite();
     }
     const movements = await appendMovements(em, locations, decision.movements, { id: actor.id, name: actor.name }, at);
     await recordAudit(em, actor, action, now, decision.audit);
@@ -376,53 +373,10 @@ export class InventoryService {
 
   // ------------------------------------------------------------ writes
 
-  /** Looks the key up inside the write's transaction: the stored answer, or null for a new key. */
-  private async replay<T>(em: EntityManager, idempotency: Idempotency | null): Promise<T | null> {
-    if (!idempotency) return null;
-    const prior = await em.getRepository(IdempotencyKeyRecord).findOneBy({ key: idempotency.key });
-    if (!prior) return null;
-    if (prior.fingerprint !== idempotency.fingerprint) {
-      throw new ProblemError({
-        status: 422,
-        title: 'Idempotency-Key reused',
-        detail: 'This Idempotency-Key was already used for a different request. Send a new key for a new request.',
-      });
-    }
-    return JSON.parse(prior.response) as T;
-  }
-
-  /**
-   * One write: its transaction, the key's answer replayed or stored with it,
-   * and decided again (up to a few times) when a level moved under it.
-   */
+  /** One write: the server's write path, decided again (up to a few times) when a level moved under it. */
   private async write<T>(idempotency: Idempotency | null, work: (em: EntityManager) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await serialTransaction(this.db, async (em) => {
-          const prior = await this.replay<T>(em, idempotency);
-          if (prior !== null) return prior;
-          const body = await work(em);
-          if (idempotency) {
-            await em.getRepository(IdempotencyKeyRecord).insert({
-              key: idempotency.key,
-              fingerprint: idempotency.fingerprint,
-              status: 200,
-              response: JSON.stringify(body),
-              createdMs: String(Date.now()),
-            });
-          }
-          return body;
-        });
-      } catch (error) {
-        // Another request with this key won the race: answer what it answered. On PostgreSQL the loser
-        // waited for the winner's row lock and then saw the level it left, so its refusal (409) or its
-        // failed key insert only says it came second; the winner's answer is committed by then.
-        const prior = await this.replay<T>(this.db.manager, idempotency);
-        if (prior !== null) return prior;
-        if (error instanceof LevelMoved && attempt < 5) continue;
-        throw error;
-      }
-    }
+    const { body } = await idempotentWrite(this.db, idempotency, async (em) => ({ status: 200, body: await work(em) }));
+    return body;
   }
 
   adjust(actor: Actor, input: AdjustmentCommand, idempotency: Idempotency): Promise<StockChangeResult> {

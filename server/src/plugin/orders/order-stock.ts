@@ -14,7 +14,7 @@ import type { Actor } from '../audit.service';
 import { ids } from '../http';
 import { appendMovements } from '../inventory/inventory.service';
 import { isPostgres } from '../serial-writes';
-import { RetryWrite } from './idempotency';
+import { RetryWrite } from '../idempotency';
 
 export type LevelKey = { variantId: string; locationId: string };
 /** A level as loaded, with its row and its location's row, for saving it back. */

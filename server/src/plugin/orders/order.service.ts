@@ -29,7 +29,7 @@ import { ProblemError } from '../../../../src/api/problems';
 import { nextStoreDay, storeDayStartMs } from '../../../../src/api/store-time';
 import { recordAudit, type Actor } from '../audit.service';
 import type { Idempotency } from '../http';
-import { idempotentWrite, remember, RetryWrite } from './idempotency';
+import { idempotentWrite, RetryWrite } from '../idempotency';
 import { OrderRecord } from './order.entities';
 import { loadOrders, saveOrder } from './order-rows';
 import { loadOrderLevels, saveOrderLevels, type LoadedLevel } from './order-stock';
@@ -129,7 +129,7 @@ export class OrderService {
     const permission = ORDER_PERMISSIONS[request.action];
     if (!can(actor.role, permission))
       throw new ProblemError({ status: 403, title: 'Not allowed', detail: refusal(actor.role, permission) });
-    return idempotentWrite(this.db, idempotency, async (em) => {
+    const { body } = await idempotentWrite(this.db, idempotency, async (em) => {
       if (em.connection.options.type === 'postgres') {
         // The order row first, then its levels: every order write locks in that order, so two cannot deadlock.
         await em.getRepository(OrderRecord).createQueryBuilder('o').setLock('pessimistic_write').where('o.id = :id', { id }).getOne();
@@ -168,8 +168,8 @@ export class OrderService {
       if (!(await saveOrder(em, order, decision.order))) throw new RetryWrite();
       await saveOrderLevels(em, loaded, decision.levels, decision.movements, now, actor);
       await recordAudit(em, actor, AUDIT_ACTIONS[request.action], now, decision.audit);
-      await remember(em, idempotency, decision.order);
-      return decision.order;
+      return { status: 200, body: decision.order };
     });
+    return body;
   }
 }

@@ -194,7 +194,6 @@ export class ImportService {
         if (!single) await recordAudit(em, actor, 'imported', now, productAudit(before, after));
         await recordPriceHistory(em, before, after, actor, 'imported', now);
       }
-      await this.catalogue.remember(em, idempotency, 200, summary);
       return { status: 200, body: summary };
     });
   }

@@ -43,6 +43,7 @@ import type {
   PriceSelection,
 } from '../../../../src/api/pricing-schemas';
 import { ProblemError } from '../../../../src/api/problems';
+import { serialTransaction } from '../serial-writes';
 import type { PricePoint } from '../../../../src/lib/price-rules';
 import { recordAudit, type Actor } from '../audit.service';
 import { CatalogueService } from '../catalogue.service';
@@ -307,7 +308,6 @@ export class PricingService {
       await em.getRepository(PriceBatchRecord).insert(toRecord(batch));
       await this.insertItems(em, batch.id, items);
       await recordAudit(em, actor, 'bulk price change', nowDate, [batchAudit(batch, scheduled ? 'scheduled' : 'applied', items.length, 0)]);
-      await this.catalogue.remember(em, idempotency, 201, batch);
       return { status: 201, body: batch };
     });
   }
@@ -336,7 +336,6 @@ export class PricingService {
         );
       }
       await recordAudit(em, actor, 'price batch reverted', nowDate, [batchAudit(next, 'reverted', changed, conflicts.length)]);
-      await this.catalogue.remember(em, idempotency, 200, next);
       return { status: 200, body: next };
     });
     return result.body;
@@ -380,7 +379,7 @@ export class PricingService {
   }
 
   private async runStep(batchId: string, step: 'start' | 'end', at: string): Promise<void> {
-    await this.db.transaction(async (em) => {
+    await serialTransaction(this.db, async (em) => {
       const found = await this.lockedBatch(em, batchId);
       if (!found) return;
       const batch = toBatch(found);

@@ -9,8 +9,8 @@
  *                          started once per phase); `-- <files>` runs those files instead.
  *
  * DATABASE_URL=postgres://… points the server at PostgreSQL instead (see server/README.md);
- * STOCKROOM_PG_URL=postgres://… (an empty database) makes test:engine run the concurrency and
- * inventory contract files on PostgreSQL too.
+ * STOCKROOM_PG_URL=postgres://… (an empty database) makes test:engine run the write contract files
+ * (concurrency, inventory, products, pricing, orders) on PostgreSQL too.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -25,10 +25,7 @@ const SEED = join(SERVER, 'dist/server/src/seed.js');
 /** The app built for a real API on its own origin (VITE_API_URL=/), for the journeys. */
 const ENGINE_BUILD = 'dist-engine';
 
-/**
- * The contract files the server answers today; the others' areas are not served yet
- * (see server/README.md). A file listed here runs in CI against the server.
- */
+/** The contract suite: every file runs against the server (one list, so a new file is added on purpose). */
 export const SERVED_CONTRACT_FILES = [
   'tests/contract/products.contract.test.ts',
   'tests/contract/pricing.contract.test.ts',
@@ -39,8 +36,14 @@ export const SERVED_CONTRACT_FILES = [
   'tests/contract/auth.contract.test.ts',
 ];
 
-/** Run again on PostgreSQL when STOCKROOM_PG_URL names an empty database (.ci/run starts one): real row locks. */
-export const POSTGRES_CONTRACT_FILES = ['tests/contract/concurrency.contract.test.ts', 'tests/contract/inventory.contract.test.ts'];
+/** Run again on PostgreSQL when STOCKROOM_PG_URL names an empty database (.ci/run starts one): the writes with real row locks. */
+export const POSTGRES_CONTRACT_FILES = [
+  'tests/contract/concurrency.contract.test.ts',
+  'tests/contract/inventory.contract.test.ts',
+  'tests/contract/products.contract.test.ts',
+  'tests/contract/pricing.contract.test.ts',
+  'tests/contract/orders.contract.test.ts',
+];
 
 /**
  * The browser journeys that run against a build for the server: all but the demo settings (the mock's
@@ -87,7 +90,8 @@ async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildP
   });
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} before answering`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before answering`);
     try {
       // Any answer (401 without a session) means the routes are up.
       await fetch(`http://127.0.0.1:${port}/api/session`);
@@ -156,7 +160,14 @@ async function test(files: string[]): Promise<void> {
     const postgres = process.env.STOCKROOM_PG_URL;
     if (!files.length && postgres) {
       // The database is the test's: start from an empty schema, let TypeORM create the tables, seed.
-      run('psql', [postgres, '-q', '-v', 'ON_ERROR_STOP=1', '-c', 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;']);
+      run('psql', [
+        postgres,
+        '-q',
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-c',
+        'SET client_min_messages = warning; DROP SCHEMA public CASCADE; CREATE SCHEMA public;',
+      ]);
       const env = { ...TEST_LOGGING, DATABASE_URL: postgres, DB_SYNCHRONIZE: 'true' };
       seed(env);
       const port = await freePort();

@@ -36,6 +36,14 @@ function dbConnectionOptions(): VendureConfig['dbConnectionOptions'] {
   };
 }
 
+/** Signs the session cookie; every instance must share it. A known default is for development only. */
+function cookieSecret(production: boolean): string {
+  const secret = process.env.COOKIE_SECRET;
+  if (secret) return secret;
+  if (production) throw new Error('Set COOKIE_SECRET: in production the session cookie must be signed with a secret of your own.');
+  return 'stockroom-dev-cookie-secret';
+}
+
 export function stockroomConfig(port = Number(process.env.PORT ?? 3000)): VendureConfig {
   const production = process.env.NODE_ENV === 'production';
   return {
@@ -78,7 +86,7 @@ export function stockroomConfig(port = Number(process.env.PORT ?? 3000)): Vendur
       cookieOptions: {
         name: 'stockroom-session',
         // Every instance must share it, or a session cookie signed by one is refused by another.
-        secret: process.env.COOKIE_SECRET ?? 'stockroom-dev-cookie-secret',
+        secret: cookieSecret(production),
         httpOnly: true,
         sameSite: 'strict',
         // Secure cookies need HTTPS; behind a TLS-terminating proxy set NODE_ENV=production (and trust the proxy).

@@ -3,6 +3,8 @@
  * unit at once, each with a key of their own; whoever is refused for a stale
  * version (409) takes the fresh version from the answer and tries again. In
  * the end the level is N higher, with N new ledger rows, one per key.
+ * Against the mock the requests are answered one at a time (tests/contract/setup.ts),
+ * so the races are real only against the server (SQLite and PostgreSQL).
  */
 import { inventoryLevelSchema, stockChangeResultSchema } from '../../src/api/stock-schemas';
 import { newKey, signIn, type ApiClient } from './driver';
@@ -18,7 +20,7 @@ beforeAll(async () => {
 });
 
 /** Adds one unit, starting from `version`; on 409 again from the version the refusal names, up to N + 1 times. */
-async function addOne(variantId: string, version: number, note: string): Promise<{ attempts: number }> {
+async function addOne(variantId: string, version: number, note: string): Promise<void> {
   const key = newKey();
   let seen = version;
   for (let attempt = 1; attempt <= N + 1; attempt++) {
@@ -29,7 +31,7 @@ async function addOne(variantId: string, version: number, note: string): Promise
     });
     if (res.status === 200) {
       stockChangeResultSchema.parse(res.json);
-      return { attempts: attempt };
+      return;
     }
     const problem = expectProblem(res, 409);
     const [current] = (problem.current as { levels: unknown[] }).levels.map((l) => inventoryLevelSchema.parse(l));
@@ -46,7 +48,7 @@ describe('simultaneous adjustments of one level', () => {
     const start = await receive(api, variantId, A, 5);
     const rowsBefore = (await ledgerOf(api, variantId, A)).length;
 
-    const results = await Promise.all(Array.from({ length: N }, (_, i) => addOne(variantId, start.version, `parallel ${i + 1}`)));
+    await Promise.all(Array.from({ length: N }, (_, i) => addOne(variantId, start.version, `parallel ${i + 1}`)));
 
     const end = await levelAt(api, variantId, A);
     expect(end.onHand).toBe(start.onHand + N);
@@ -57,7 +59,6 @@ describe('simultaneous adjustments of one level', () => {
     expect(new Set(notes).size).toBe(N);
     // Each row's balance is the one before it plus one: no two writes saw the same level.
     expect(rows.slice(rowsBefore).map((r) => r.onHandAfter)).toEqual(Array.from({ length: N }, (_, i) => start.onHand + i + 1));
-    expect(results.reduce((n, r) => n + r.attempts, 0)).toBeGreaterThanOrEqual(N);
     await expectLedgerExplainsLevels(api, variantId);
   });
 

@@ -23,7 +23,8 @@ import { In, IsNull, Not, type EntityManager, type SelectQueryBuilder } from 'ty
 import { productAudit } from '../../../src/api/audit-rules';
 import { CATEGORIES } from '../../../mocks/catalogue';
 import { ProblemError, validationProblem } from '../../../src/api/problems';
-import { idempotentWrite, type Answer } from './idempotency';
+import { idempotentWrite, RetryWrite, type Answer } from './idempotency';
+import { lockProducts } from './pricing/price-store';
 import { serialTransaction } from './serial-writes';
 import type { BulkStatusInput, Category, Product, ProductInput, ProductListQuery, ProductSummary, Variant } from '../../../src/api/schemas';
 import { recordAudit, type Actor } from './audit.service';
@@ -548,8 +549,10 @@ export class CatalogueService {
   async bulkStatus(actor: Actor, input: BulkStatusInput, idempotency: Idempotency): Promise<{ status: number; body: { updated: number } }> {
     return this.idempotent(idempotency, async (em) => {
       const errors: Record<string, string> = {};
-      const wanted = input.ids.map((id) => ids.parse('prod', id));
-      const found = await this.load(em, [...new Set(wanted.filter((n): n is number => n !== null))]);
+      const wanted = [...new Set(input.ids.map((id) => ids.parse('prod', id)).filter((n): n is number => n !== null))];
+      // Locked before they are read (PostgreSQL): a save or a price batch committing meanwhile would otherwise be overwritten.
+      await lockProducts(em, wanted);
+      const found = await this.load(em, wanted);
       const byId = new Map(found.map((p) => [p.id, p]));
       input.ids.forEach((id, i) => {
         if (!byId.has(id)) errors[`ids.${i}`] = `No product has the id ${id}`;
@@ -565,12 +568,14 @@ export class CatalogueService {
       for (const before of byId.values()) {
         // Products already in the target status keep their version: nothing about them changed.
         if (before.status === input.status) continue;
-        await em
+        const result = await em
           .createQueryBuilder()
           .update(VendureProduct)
           .set({ updatedAt: now, enabled: input.status === 'active', customFields: { status: input.status, version: before.version + 1 } })
-          .where('id = :id', { id: ids.parse('prod', before.id) })
+          .where('id = :id AND "customFieldsVersion" = :version', { id: ids.parse('prod', before.id), version: before.version })
           .execute();
+        // Locked on PostgreSQL and queued on SQLite, so this only misses if something bypassed the write path.
+        if (result.affected !== 1) throw new RetryWrite();
         const after: Product = { ...before, status: input.status, version: before.version + 1, updatedAt: now.toISOString() };
         await recordAudit(em, actor, 'status changed', now, productAudit(before, after));
         updated++;

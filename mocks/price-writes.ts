@@ -22,11 +22,11 @@ import {
   STEP_ACTIONS,
   stepApplies,
   steppedBatch,
-  variantTitle,
   type PriceBatchRequest,
   type PricePlan,
   type SelectedVariant,
 } from '../src/api/price-decisions';
+import { variantTitle } from '../src/api/product-rules';
 import type {
   PriceBatch,
   PriceBatchItem,

@@ -11,6 +11,7 @@ import {
   type Variant,
   type VariantInput,
 } from '../src/api/schemas';
+import { shopRuleErrors, variantIdErrors } from '../src/api/product-rules';
 import { LOCATIONS } from './catalogue';
 import { issuesToErrors, validationProblem } from './problems';
 import { emptyLevels, sumOnHand, type ProductRecord } from './records';
@@ -28,30 +29,22 @@ export function parseBulkStatusInput(body: unknown): BulkStatusInput {
   return parsed.data;
 }
 
-/** Shop-wide rules; `selfId` is the product being saved, whose own handle and codes are of course allowed. */
+/** Shop-wide rules (src/api/product-rules) over the mock's indexes; `selfId` is the product being saved. */
 function checkShopRules(db: MockDb, input: ProductInput, selfId: string | null): void {
-  const errors: Record<string, string> = {};
-  if (!db.categoryExists(input.categoryId)) errors.categoryId = 'Choose one of the shop’s categories';
-
   const handleOwner = db.productIdByHandle(input.handle);
-  if (handleOwner !== undefined && handleOwner !== selfId) {
-    errors.handle = `Another product already uses this handle (${db.getProduct(handleOwner)?.title ?? handleOwner})`;
-  }
-  const barcodes = new Map<string, number>();
-  input.variants.forEach((v, i) => {
+  const skuOwners = new Map<string, string>();
+  const barcodeOwners = new Map<string, string>();
+  for (const v of input.variants) {
     const sku = db.ownerOfSku(v.sku);
-    if (sku && sku.product.id !== selfId) {
-      errors[`variants.${i}.sku`] ??= `Another product already uses this SKU (${variantLabel(sku.product, sku.variant)})`;
-    }
-    if (v.barcode) {
-      const first = barcodes.get(v.barcode);
-      const owner = db.ownerOfBarcode(v.barcode);
-      if (first !== undefined) errors[`variants.${i}.barcode`] = `Same barcode as variant ${first + 1}`;
-      else if (owner && owner.product.id !== selfId) {
-        errors[`variants.${i}.barcode`] = `Another product already uses this barcode (${variantLabel(owner.product, owner.variant)})`;
-      }
-      barcodes.set(v.barcode, first ?? i);
-    }
+    if (sku && sku.product.id !== selfId) skuOwners.set(v.sku.toUpperCase(), variantLabel(sku.product, sku.variant));
+    const barcode = v.barcode ? db.ownerOfBarcode(v.barcode) : undefined;
+    if (v.barcode && barcode && barcode.product.id !== selfId) barcodeOwners.set(v.barcode, variantLabel(barcode.product, barcode.variant));
+  }
+  const errors = shopRuleErrors(input, {
+    categoryExists: db.categoryExists(input.categoryId),
+    handleOwner: handleOwner !== undefined && handleOwner !== selfId ? (db.getProduct(handleOwner)?.title ?? handleOwner) : null,
+    skuOwners,
+    barcodeOwners,
   });
   if (Object.keys(errors).length) throw validationProblem(errors);
 }
@@ -126,15 +119,7 @@ export async function updateProduct(db: MockDb, actor: Actor, id: string, versio
     checkShopRules(db, input, id);
 
     const existing = new Map(current.product.variants.map((v, i) => [v.id, { variant: v, levels: current.levels[i] }]));
-    const seen = new Set<string>();
-    const errors: Record<string, string> = {};
-    input.variants.forEach((v, i) => {
-      if (v.id === undefined) return;
-      if (!existing.has(v.id))
-        errors[`variants.${i}.id`] = 'This variant is not part of this product; leave the id out to add a new variant';
-      else if (seen.has(v.id)) errors[`variants.${i}.id`] = 'This variant is listed twice';
-      seen.add(v.id);
-    });
+    const errors = variantIdErrors(input, new Set(existing.keys()));
     if (Object.keys(errors).length) throw validationProblem(errors);
 
     const levels: ProductRecord['levels'] = [];

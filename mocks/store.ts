@@ -36,6 +36,7 @@ import {
 } from './auth';
 import { CATEGORIES, LOCATIONS } from './catalogue';
 import { idempotencyKeyReused } from '../src/api/problems';
+import { variantTitle } from '../src/api/product-rules';
 import { ProblemError } from './problems';
 import {
   patchedRecord,
@@ -269,7 +270,7 @@ function unindexUnique(unique: UniqueIndexes, p: Product): void {
 }
 
 export function variantLabel(product: Product, variant: Variant): string {
-  return variant.optionValues.length ? `${product.title} — ${variant.optionValues.join(' / ')}` : product.title;
+  return variantTitle(product.title, variant.optionValues);
 }
 
 export class MockDb {

@@ -28,6 +28,7 @@ import type {
   PriceSelection,
 } from './pricing-schemas';
 import { ProblemError, validationProblem } from './problems';
+import { variantTitle } from './product-rules';
 import type { Product } from './schemas';
 
 /** One variant of a selection as it is now: what a plan needs to know of it. */
@@ -43,11 +44,6 @@ export type SelectedVariant = {
 };
 
 export type PricePlan = { rows: PricePreviewRow[]; totals: PriceTotals };
-
-/** The mock's and the server's wording for a variant. */
-export function variantTitle(productTitle: string, optionValues: readonly string[]): string {
-  return optionValues.length ? `${productTitle} — ${optionValues.join(' / ')}` : productTitle;
-}
 
 /**
  * The products a `kind: "products"` selection names, deduplicated in the order given;

@@ -27,6 +27,7 @@ import { idempotentWrite, RetryWrite, type Answer } from './idempotency';
 import { lockProducts } from './pricing/price-store';
 import { serialTransaction } from './serial-writes';
 import type { BulkStatusInput, Category, Product, ProductInput, ProductListQuery, ProductSummary, Variant } from '../../../src/api/schemas';
+import { shopRuleErrors, variantIdErrors, variantTitle } from '../../../src/api/product-rules';
 import { recordAudit, type Actor } from './audit.service';
 import { ProductTagRecord } from './entities';
 import { ids, type Idempotency } from './http';
@@ -36,11 +37,6 @@ const SEP = '\u0001';
 
 export function productNotFound(id: string): ProblemError {
   return new ProblemError({ status: 404, title: 'Product not found', detail: `No product has the id ${id}. It may have been removed.` });
-}
-
-/** The mock's wording for a variant (mocks/store.ts variantLabel; that module is the mock's in-memory store, not importable here). */
-function variantLabel(title: string, optionValues: readonly string[]): string {
-  return optionValues.length ? `${title} — ${optionValues.join(' / ')}` : title;
 }
 
 /** The list's sort and filter columns, derived from a product so they cannot drift from it. */
@@ -226,17 +222,12 @@ export class CatalogueService {
 
   /** Shop-wide rules; `selfId` is the product being saved, whose own handle and codes are of course allowed. */
   private async checkShopRules(em: EntityManager, input: ProductInput, selfId: number | null): Promise<void> {
-    const errors: Record<string, string> = {};
-    if (!CATEGORIES.some((c) => c.id === input.categoryId)) errors.categoryId = 'Choose one of the shop’s categories';
     const handleOwner = await em
       .getRepository(ProductTranslation)
       .createQueryBuilder('t')
       .innerJoinAndSelect('t.base', 'p')
       .where('LOWER(t.slug) = :slug AND p.deletedAt IS NULL', { slug: input.handle.toLowerCase() })
       .getOne();
-    if (handleOwner && Number(handleOwner.base.id) !== selfId) {
-      errors.handle = `Another product already uses this handle (${handleOwner.name})`;
-    }
     const others = (column: 'sku' | 'barcode', values: string[]) =>
       values.length === 0
         ? Promise.resolve([])
@@ -258,18 +249,12 @@ export class CatalogueService {
       input.variants.flatMap((v) => (v.barcode ? [v.barcode] : [])),
     );
     const label = (v: ProductVariant) =>
-      variantLabel(v.product.translations[0]?.name ?? '', JSON.parse(v.customFields.optionValues) as string[]);
-    const barcodes = new Map<string, number>();
-    input.variants.forEach((v, i) => {
-      const sku = skuOwners.find((o) => o.sku.toUpperCase() === v.sku.toUpperCase());
-      if (sku) errors[`variants.${i}.sku`] ??= `Another product already uses this SKU (${label(sku)})`;
-      if (v.barcode) {
-        const first = barcodes.get(v.barcode);
-        const owner = barcodeOwners.find((o) => o.customFields.barcode === v.barcode);
-        if (first !== undefined) errors[`variants.${i}.barcode`] = `Same barcode as variant ${first + 1}`;
-        else if (owner) errors[`variants.${i}.barcode`] = `Another product already uses this barcode (${label(owner)})`;
-        barcodes.set(v.barcode, first ?? i);
-      }
+      variantTitle(v.product.translations[0]?.name ?? '', JSON.parse(v.customFields.optionValues) as string[]);
+    const errors = shopRuleErrors(input, {
+      categoryExists: CATEGORIES.some((c) => c.id === input.categoryId),
+      handleOwner: handleOwner && Number(handleOwner.base.id) !== selfId ? handleOwner.name : null,
+      skuOwners: new Map(skuOwners.map((o) => [o.sku.toUpperCase(), label(o)])),
+      barcodeOwners: new Map(barcodeOwners.flatMap((o) => (o.customFields.barcode ? [[o.customFields.barcode, label(o)] as const] : []))),
     });
     if (Object.keys(errors).length) throw validationProblem(errors);
   }
@@ -351,7 +336,7 @@ export class CatalogueService {
     );
     await em.getRepository(ProductVariantTranslation).insert({
       languageCode: LanguageCode.en,
-      name: variantLabel(title, v.optionValues),
+      name: variantTitle(title, v.optionValues),
       base: variant,
     });
     await em.getRepository(ProductVariantPrice).insert({
@@ -488,7 +473,7 @@ export class CatalogueService {
       await em.getRepository(ProductVariantPrice).update({ variant: { id: variantId }, channelId: channel.id }, { price: v.price });
       await em
         .getRepository(ProductVariantTranslation)
-        .update({ base: { id: variantId }, languageCode: LanguageCode.en }, { name: variantLabel(input.title, v.optionValues) });
+        .update({ base: { id: variantId }, languageCode: LanguageCode.en }, { name: variantTitle(input.title, v.optionValues) });
     }
     // Variants left out are soft-deleted, as Vendure does: orders and the ledger still point at them.
     const removed = before.variants.filter((v) => !seen.has(v.id)).map((v) => ids.parse('var', v.id) ?? -1);
@@ -520,16 +505,7 @@ export class CatalogueService {
       if (version !== before.version) throw conflict(before);
       await this.checkShopRules(em, input, productId);
 
-      const existing = new Map(before.variants.map((v) => [v.id, v]));
-      const seen = new Set<string>();
-      const errors: Record<string, string> = {};
-      input.variants.forEach((v, i) => {
-        if (v.id === undefined) return;
-        if (!existing.has(v.id))
-          errors[`variants.${i}.id`] = 'This variant is not part of this product; leave the id out to add a new variant';
-        else if (seen.has(v.id)) errors[`variants.${i}.id`] = 'This variant is listed twice';
-        seen.add(v.id);
-      });
+      const errors = variantIdErrors(input, new Set(before.variants.map((v) => v.id)));
       if (Object.keys(errors).length) throw validationProblem(errors);
 
       const now = new Date();

@@ -10,7 +10,8 @@
 import { Channel, Product as VendureProduct, ProductVariant, ProductVariantPrice } from '@vendure/core';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { priceHistoryOf, variantTitle, type HistoryContext } from '../../../../src/api/price-decisions';
+import { priceHistoryOf, type HistoryContext } from '../../../../src/api/price-decisions';
+import { variantTitle } from '../../../../src/api/product-rules';
 import type { PriceHistoryEntry } from '../../../../src/api/pricing-schemas';
 import type { Product } from '../../../../src/api/schemas';
 import type { PricePoint } from '../../../../src/lib/price-rules';

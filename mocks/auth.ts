@@ -8,12 +8,9 @@
  */
 import type { AuditEntry, Staff } from '../src/api/schemas';
 import type { Role } from '../src/api/permissions';
-import { ProblemError } from '../src/api/problems';
 
 export const SESSION_TTL_MS = 30 * 60_000;
 const PBKDF2_ITERATIONS = 100_000;
-/** Failures allowed before each further attempt for that email has to wait, doubling from 5 s up to 5 min. */
-export const FREE_FAILURES = 3;
 
 export type StaffRecord = Staff & { salt: string; passwordHash: string };
 export type SessionRecord = { token: string; staffId: string; expiresMs: number };
@@ -130,14 +127,6 @@ export function sameHash(a: string, b: string): boolean {
 export function publicStaff(record: StaffRecord): Staff {
   const { salt: _salt, passwordHash: _hash, ...staff } = record;
   return staff;
-}
-
-export function unauthenticated(detail = 'Sign in to continue.'): ProblemError {
-  return new ProblemError({ status: 401, title: 'Not signed in', detail });
-}
-
-export function lockMs(failures: number): number {
-  return failures < FREE_FAILURES ? 0 : Math.min(5_000 * 2 ** (failures - FREE_FAILURES), 5 * 60_000);
 }
 
 /**

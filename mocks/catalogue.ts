@@ -4,15 +4,9 @@
  * touching the logic that guarantees uniqueness and determinism.
  */
 
-export const CATEGORIES = [
-  { id: 'audio', name: 'Audio' },
-  { id: 'wearables', name: 'Wearables' },
-  { id: 'power', name: 'Power' },
-  { id: 'cables-chargers', name: 'Cables & Chargers' },
-  { id: 'cases-protection', name: 'Cases & Protection' },
-  { id: 'smart-home', name: 'Smart Home' },
-] as const;
-export type CategoryId = (typeof CATEGORIES)[number]['id'];
+import type { CategoryId } from '../src/api/constants';
+
+export { CATEGORIES, type CategoryId } from '../src/api/constants';
 
 /** Index order matters: on-hand levels are stored as arrays aligned with it. */
 export const LOCATIONS = [

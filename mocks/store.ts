@@ -19,17 +19,15 @@ import type { InventoryLevel, InventoryListQuery, LedgerQuery, StockMovement } f
 import type { Order, OrderListQuery, OrderSummary } from '../src/api/order-schemas';
 import type { BreakdownQuery, SalesBreakdown, SalesReport, SalesReportQuery } from '../src/api/report-schemas';
 import { productAudit, staffAudit, type AuditDraft } from '../src/api/audit-rules';
+import { FREE_FAILURES, lockMs, unauthenticated } from '../src/api/auth-rules';
 import {
-  FREE_FAILURES,
   hashPassword,
-  lockMs,
   memoryAuthStorage,
   newToken,
   publicStaff,
   sameHash,
   seededAuthState,
   SESSION_TTL_MS,
-  unauthenticated,
   type AuthState,
   type AuthStorage,
   type StaffRecord,

@@ -62,3 +62,14 @@ export const CARRIERS = ['UPS', 'USPS', 'FedEx', 'DHL'] as const;
 export type Carrier = (typeof CARRIERS)[number];
 /** Reports and date filters count days in the shop's time zone, whatever the browser's. */
 export const STORE_TIME_ZONE = 'America/New_York';
+
+/** The shop's categories: a fixed list, so their ids are part of the contract (URLs, CSV files, reports). */
+export const CATEGORIES = [
+  { id: 'audio', name: 'Audio' },
+  { id: 'wearables', name: 'Wearables' },
+  { id: 'power', name: 'Power' },
+  { id: 'cables-chargers', name: 'Cables & Chargers' },
+  { id: 'cases-protection', name: 'Cases & Protection' },
+  { id: 'smart-home', name: 'Smart Home' },
+] as const;
+export type CategoryId = (typeof CATEGORIES)[number]['id'];

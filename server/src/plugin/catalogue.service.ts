@@ -21,7 +21,7 @@ import {
 } from '@vendure/core';
 import { In, IsNull, Not, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { productAudit } from '../../../src/api/audit-rules';
-import { CATEGORIES } from '../../../mocks/catalogue';
+import { CATEGORIES } from '../../../src/api/constants';
 import { ProblemError, validationProblem } from '../../../src/api/problems';
 import { idempotentWrite, RetryWrite, type Answer } from './idempotency';
 import { lockProducts } from './pricing/price-store';

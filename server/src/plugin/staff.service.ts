@@ -18,7 +18,7 @@ import {
 } from '@vendure/core';
 import type { Request } from 'express';
 import { In, IsNull, type EntityManager } from 'typeorm';
-import { FREE_FAILURES, lockMs, unauthenticated } from '../../../mocks/auth';
+import { FREE_FAILURES, lockMs, unauthenticated } from '../../../src/api/auth-rules';
 import { staffAudit } from '../../../src/api/audit-rules';
 import { ProblemError, validationProblem } from '../../../src/api/problems';
 import { serialTransaction } from './serial-writes';

@@ -14,7 +14,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { TransactionalConnection } from '@vendure/core';
-import { CATEGORIES } from '../../../../mocks/catalogue';
+import { CATEGORIES } from '../../../../src/api/constants';
 import { averageOrderValue, buckets, comparisonRange, defaultGranularity, type Granularity } from '../../../../src/api/report-rules';
 import type {
   BreakdownQuery,

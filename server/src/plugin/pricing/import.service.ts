@@ -25,7 +25,7 @@ import { productToInput } from '../../../../src/api/product-input';
 import { ProblemError } from '../../../../src/api/problems';
 import type { Product } from '../../../../src/api/schemas';
 import { toHandle } from '../../../../src/lib/handle';
-import { CATEGORIES } from '../../../../mocks/catalogue';
+import { CATEGORIES } from '../../../../src/api/constants';
 import { recordAudit, type Actor } from '../audit.service';
 import { CatalogueService } from '../catalogue.service';
 import { ids, type Idempotency } from '../http';

@@ -10,7 +10,8 @@ import {
   type StaffUpdateInput,
 } from '../src/api/schemas';
 import { hashPassword, newSalt, publicStaff, type StaffRecord } from './auth';
-import { issuesToErrors, ProblemError, validationProblem } from './problems';
+import { decideStaffUpdate, emailTaken, staffNotFound } from '../src/api/staff-rules';
+import { issuesToErrors, validationProblem } from './problems';
 import type { Actor, MockDb } from './store';
 
 export function parseStaffCreate(body: unknown): StaffCreateInput {
@@ -30,7 +31,7 @@ export async function createStaff(db: MockDb, actor: Actor, input: StaffCreateIn
   const salt = newSalt();
   const passwordHash = await hashPassword(input.password, salt);
   const { result } = await db.write({ actor, permission: 'staff.manage', action: 'created' }, (tx) => {
-    if (tx.allStaff().some((s) => s.email === input.email)) throw validationProblem({ email: 'Someone already signs in with this email' });
+    if (tx.allStaff().some((s) => s.email === input.email)) throw emailTaken();
     const record: StaffRecord = {
       id: `staff_${crypto.randomUUID().slice(0, 8)}`,
       email: input.email,
@@ -52,32 +53,10 @@ export async function createStaff(db: MockDb, actor: Actor, input: StaffCreateIn
 export async function updateStaff(db: MockDb, actor: Actor, id: string, version: number | null, input: StaffUpdateInput): Promise<Staff> {
   const { result } = await db.write({ actor, permission: 'staff.manage', action: 'updated' }, (tx) => {
     const current = tx.getStaff(id);
-    if (!current) throw new ProblemError({ status: 404, title: 'Staff member not found', detail: `No staff member has the id ${id}.` });
-    if (version === null) {
-      throw new ProblemError({ status: 428, title: 'Version required', detail: 'Send the version you edited in an If-Match header.' });
-    }
-    if (version !== current.version) {
-      throw new ProblemError({
-        status: 409,
-        title: 'Someone else changed this staff member',
-        detail: `You edited version ${version}, but it is now at version ${current.version}. Reload and try again.`,
-        current: publicStaff(current),
-      });
-    }
-    const next: StaffRecord = { ...current, role: input.role ?? current.role, active: input.active ?? current.active };
-    if (current.id === actor.id && !next.active) {
-      throw new ProblemError({ status: 422, title: 'Cannot deactivate yourself', detail: 'Ask another admin to deactivate your account.' });
-    }
-    const stillAdmin = next.active && next.role === 'admin';
+    if (!current) throw staffNotFound(id);
     const otherAdmins = tx.allStaff().filter((s) => s.id !== id && s.active && s.role === 'admin').length;
-    if (current.active && current.role === 'admin' && !stillAdmin && otherAdmins === 0) {
-      throw new ProblemError({
-        status: 422,
-        title: 'The last admin must stay',
-        detail: 'This is the only active admin. Make someone else an admin first, so the shop is never left without one.',
-      });
-    }
-    const changed = next.role !== current.role || next.active !== current.active;
+    const { role, active, changed } = decideStaffUpdate(publicStaff(current), actor.id, version, input, otherAdmins);
+    const next: StaffRecord = { ...current, role, active };
     const saved = changed ? { ...next, updatedAt: tx.now, version: current.version + 1 } : current;
     if (changed) tx.putStaff(saved);
     return publicStaff(saved);

@@ -19,8 +19,9 @@ import {
 import type { Request } from 'express';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { FREE_FAILURES, lockMs, unauthenticated } from '../../../src/api/auth-rules';
+import { decideStaffUpdate, emailTaken, staffNotFound } from '../../../src/api/staff-rules';
 import { staffAudit } from '../../../src/api/audit-rules';
-import { ProblemError, validationProblem } from '../../../src/api/problems';
+import { ProblemError } from '../../../src/api/problems';
 import { serialTransaction } from './serial-writes';
 import { can, refusal, ROLES, type Action, type Role } from '../../../src/api/permissions';
 import type { Session, SignInInput, Staff, StaffCreateInput, StaffUpdateInput } from '../../../src/api/schemas';
@@ -200,7 +201,7 @@ export class StaffService {
     const now = new Date();
     return serialTransaction(this.db, async (em) => {
       const taken = await em.getRepository(User).findOneBy({ identifier: input.email, deletedAt: IsNull() });
-      if (taken) throw validationProblem({ email: 'Someone already signs in with this email' });
+      if (taken) throw emailTaken();
       const admin = await this.insertStaff(em, input, now);
       const staff = staffOf(admin);
       if (!staff) throw new Error('A new staff member has no Stockroom role');
@@ -211,9 +212,8 @@ export class StaffService {
 
   async update(actor: Actor, id: string, version: number | null, input: StaffUpdateInput): Promise<Staff> {
     const now = new Date();
-    const notFound = () => new ProblemError({ status: 404, title: 'Staff member not found', detail: `No staff member has the id ${id}.` });
     const adminId = ids.parse('staff', id);
-    if (adminId === null) throw notFound();
+    if (adminId === null) throw staffNotFound(id);
     return serialTransaction(this.db, async (em) => {
       const load = async () =>
         (await this.admins(em).findOne({
@@ -222,37 +222,10 @@ export class StaffService {
         })) as AdminRow | null;
       const admin = await load();
       const current = admin && staffOf(admin);
-      if (!admin || !current) throw notFound();
-      if (version === null) {
-        throw new ProblemError({ status: 428, title: 'Version required', detail: 'Send the version you edited in an If-Match header.' });
-      }
-      const conflict = (latest: Staff) =>
-        new ProblemError({
-          status: 409,
-          title: 'Someone else changed this staff member',
-          detail: `You edited version ${version}, but it is now at version ${latest.version}. Reload and try again.`,
-          current: latest,
-        });
-      if (version !== current.version) throw conflict(current);
-      const next = { role: input.role ?? current.role, active: input.active ?? current.active };
-      if (current.id === actor.id && !next.active) {
-        throw new ProblemError({
-          status: 422,
-          title: 'Cannot deactivate yourself',
-          detail: 'Ask another admin to deactivate your account.',
-        });
-      }
-      if (current.active && current.role === 'admin' && !(next.active && next.role === 'admin')) {
-        const others = (await this.list()).filter((s) => s.id !== id && s.active && s.role === 'admin').length;
-        if (others === 0) {
-          throw new ProblemError({
-            status: 422,
-            title: 'The last admin must stay',
-            detail: 'This is the only active admin. Make someone else an admin first, so the shop is never left without one.',
-          });
-        }
-      }
-      if (next.role === current.role && next.active === current.active) return current;
+      if (!admin || !current) throw staffNotFound(id);
+      const others = (await this.list()).filter((s) => s.id !== id && s.active && s.role === 'admin').length;
+      const next = decideStaffUpdate(current, actor.id, version, input, others);
+      if (!next.changed) return current;
       // Compare-and-set: a concurrent save on another instance makes this match no row, never a silent overwrite.
       const result = await em
         .createQueryBuilder()
@@ -263,8 +236,10 @@ export class StaffService {
       if (result.affected !== 1) {
         const fresh = await load();
         const freshStaff = fresh && staffOf(fresh);
-        if (!freshStaff) throw notFound();
-        throw conflict(freshStaff);
+        if (!freshStaff) throw staffNotFound(id);
+        // Its version moved on, so the same decision now refuses with the current person (409).
+        decideStaffUpdate(freshStaff, actor.id, version, input, others);
+        throw new Error('The staff row did not match its own version');
       }
       if (next.role !== current.role) {
         const roles = await em.getRepository(VendureRole).findBy({ code: In(ROLES.map(roleCode)) });
@@ -280,7 +255,7 @@ export class StaffService {
       }
       const saved = await load();
       const staff = saved && staffOf(saved);
-      if (!staff) throw notFound();
+      if (!staff) throw staffNotFound(id);
       await recordAudit(em, actor, 'updated', now, staffAudit(current, staff));
       return staff;
     });

@@ -46,21 +46,19 @@ export const POSTGRES_CONTRACT_FILES = [
 ];
 
 /**
- * The browser journeys that run against a build for the server in `npm test`: one per area and the
- * two that depend most on the server's answers (an edit conflict, an expired session). The others pass
- * too (`npm run test:engine -- tests/e2e/products-list-url.test.ts tests/e2e/export-csv.test.ts
- * tests/e2e/keyboard.test.ts tests/e2e/inventory-receive.test.ts`) but test the screens more than the
- * API, and CI has 20 minutes. Not on the server at all: demo settings (the mock's own screen) and the axe
- * audit (the same screens; it opens the mock's demo controls).
+ * The browser journeys that run against a build for the server in `npm test`: one per area. The others
+ * pass there too (`npm run test:engine -- tests/e2e/edit-conflict.test.ts tests/e2e/auth.test.ts
+ * tests/e2e/products-list-url.test.ts tests/e2e/export-csv.test.ts tests/e2e/keyboard.test.ts
+ * tests/e2e/inventory-receive.test.ts`), but CI has 20 minutes and the contract suite already holds the
+ * server to the rules they show. Not on the server at all: demo settings (the mock's own screen) and the
+ * axe audit (the same screens; it opens the mock's demo controls).
  */
 export const SERVED_JOURNEYS = [
   'tests/e2e/create-product.test.ts',
-  'tests/e2e/edit-conflict.test.ts',
   'tests/e2e/inventory-stock.test.ts',
   'tests/e2e/orders.test.ts',
   'tests/e2e/pricing.test.ts',
   'tests/e2e/dashboard.test.ts',
-  'tests/e2e/auth.test.ts',
 ];
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {

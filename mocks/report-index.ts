@@ -7,7 +7,7 @@
  */
 import { lineTotal, refundLineAmounts } from '../src/api/order-rules';
 import type { Order } from '../src/api/order-schemas';
-import { averageOrderValue, buckets, comparisonRange, defaultGranularity, type Granularity } from '../src/api/report-rules';
+import { buckets, salesMeasures, type SalesSums, comparisonRange, defaultGranularity, type Granularity } from '../src/api/report-rules';
 import type {
   BreakdownQuery,
   BreakdownRow,
@@ -21,7 +21,7 @@ import { storeDate } from '../src/api/store-time';
 import { stateName } from '../src/lib/us-address';
 import { compareText } from './sorted-index';
 
-type Sums = { revenue: number; orders: number; units: number; refunds: number };
+type Sums = SalesSums;
 const zero = (): Sums => ({ revenue: 0, orders: 0, units: 0, refunds: 0 });
 function addInto(into: Sums, from: Sums, sign = 1): void {
   into.revenue += sign * from.revenue;
@@ -172,7 +172,7 @@ export class ReportIndex {
         if (day === bucket.to) break;
         day = nextDay(day);
       }
-      return { ...bucket, ...measures(sums) };
+      return { ...bucket, ...salesMeasures(sums) };
     });
   }
 
@@ -240,7 +240,7 @@ export class ReportIndex {
       if (day === query.to) break;
     }
 
-    const all: BreakdownRow[] = [...rows].map(([key, r]) => ({ key, ...this.label(query.by, key), ...measures(r) }));
+    const all: BreakdownRow[] = [...rows].map(([key, r]) => ({ key, ...this.label(query.by, key), ...salesMeasures(r) }));
     const descending = query.sort.startsWith('-');
     const sortBy = (descending ? query.sort.slice(1) : query.sort) as keyof SalesMeasures | 'label';
     all.sort((a, b) => {
@@ -249,7 +249,7 @@ export class ReportIndex {
     });
     const totals = zero();
     for (const r of all) addInto(totals, r);
-    return { items: all.slice(query.offset, query.offset + query.limit), total: all.length, totals: measures(totals) };
+    return { items: all.slice(query.offset, query.offset + query.limit), total: all.length, totals: salesMeasures(totals) };
   }
 
   private label(by: BreakdownQuery['by'], key: string): { label: string; sku: string } {
@@ -283,19 +283,8 @@ function nextDay(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
-function measures(s: Sums): SalesMeasures {
-  return {
-    revenue: s.revenue,
-    orders: s.orders,
-    units: s.units,
-    averageOrderValue: averageOrderValue(s.revenue, s.orders),
-    refunds: s.refunds,
-    net: s.revenue - s.refunds,
-  };
-}
-
 function sumPoints(points: readonly SalesPoint[]): SalesMeasures {
   const sums = zero();
   for (const p of points) addInto(sums, p);
-  return measures(sums);
+  return salesMeasures(sums);
 }

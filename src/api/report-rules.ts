@@ -3,6 +3,7 @@
  * the screens label and preset with them, and a server imports them too.
  * Days are store days (America/New_York), written YYYY-MM-DD.
  */
+import type { SalesMeasures } from './report-schemas';
 import { nextStoreDay } from './store-time';
 
 export const GRANULARITIES = ['day', 'week', 'month'] as const;
@@ -68,6 +69,20 @@ export function buckets(from: string, to: string, granularity: Granularity): { s
 /** Average order value in whole cents, half a cent rounded up; 0 without orders. */
 export function averageOrderValue(revenue: number, orders: number): number {
   return orders === 0 ? 0 : Math.floor((2 * revenue + orders) / (2 * orders));
+}
+
+/** What a range, a bucket or a breakdown row adds up: the measures every report shows, net and average worked out. */
+export type SalesSums = { revenue: number; orders: number; units: number; refunds: number };
+
+export function salesMeasures(s: SalesSums): SalesMeasures {
+  return {
+    revenue: s.revenue,
+    orders: s.orders,
+    units: s.units,
+    averageOrderValue: averageOrderValue(s.revenue, s.orders),
+    refunds: s.refunds,
+    net: s.revenue - s.refunds,
+  };
 }
 
 export const PRESETS = [

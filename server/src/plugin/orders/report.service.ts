@@ -15,12 +15,18 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionalConnection } from '@vendure/core';
 import { CATEGORIES } from '../../../../src/api/constants';
-import { averageOrderValue, buckets, comparisonRange, defaultGranularity, type Granularity } from '../../../../src/api/report-rules';
+import {
+  buckets,
+  salesMeasures,
+  type SalesSums,
+  comparisonRange,
+  defaultGranularity,
+  type Granularity,
+} from '../../../../src/api/report-rules';
 import type {
   BreakdownQuery,
   BreakdownRow,
   SalesBreakdown,
-  SalesMeasures,
   SalesPoint,
   SalesReport,
   SalesReportQuery,
@@ -39,19 +45,8 @@ class Params {
   }
 }
 
-type Sums = { revenue: number; orders: number; units: number; refunds: number };
+type Sums = SalesSums;
 const num = (v: unknown) => Number(v ?? 0);
-
-function measures(s: Sums): SalesMeasures {
-  return {
-    revenue: s.revenue,
-    orders: s.orders,
-    units: s.units,
-    averageOrderValue: averageOrderValue(s.revenue, s.orders),
-    refunds: s.refunds,
-    net: s.revenue - s.refunds,
-  };
-}
 
 type Filter = { categoryId?: string | undefined; state?: string | undefined };
 
@@ -121,10 +116,10 @@ export class ReportService {
     const points: SalesPoint[][] = [[], []];
     for (const r of rows) {
       const sums = { revenue: num(r.revenue), orders: num(r.orders), units: num(r.units), refunds: num(r.refunds) };
-      points[num(r.bs)]!.push({ start: String(r.bstart), from: String(r.bf), to: String(r.bt), ...measures(sums) });
+      points[num(r.bs)]!.push({ start: String(r.bstart), from: String(r.bf), to: String(r.bt), ...salesMeasures(sums) });
     }
     const total = (list: readonly SalesPoint[]) =>
-      measures(
+      salesMeasures(
         list.reduce<Sums>(
           (s, x) => ({
             revenue: s.revenue + x.revenue,
@@ -241,12 +236,17 @@ export class ReportService {
         key: String(r.k),
         label: String(r.label),
         sku: String(r.sku),
-        ...measures({ revenue: num(r.revenue), orders: num(r.orders), units: num(r.units), refunds: num(r.refunds) }),
+        ...salesMeasures({ revenue: num(r.revenue), orders: num(r.orders), units: num(r.units), refunds: num(r.refunds) }),
       }));
     return {
       items,
       total: num(head.total),
-      totals: measures({ revenue: num(head.trevenue), orders: num(head.torders), units: num(head.tunits), refunds: num(head.trefunds) }),
+      totals: salesMeasures({
+        revenue: num(head.trevenue),
+        orders: num(head.torders),
+        units: num(head.tunits),
+        refunds: num(head.trefunds),
+      }),
     };
   }
 }

@@ -34,7 +34,7 @@ import {
 } from './auth';
 import { CATEGORIES, LOCATIONS } from './catalogue';
 import { idempotencyKeyReused } from '../src/api/problems';
-import { variantTitle } from '../src/api/product-rules';
+import { productSummary, productTotals, variantTitle } from '../src/api/product-rules';
 import { ProblemError } from './problems';
 import {
   patchedRecord,
@@ -174,42 +174,13 @@ function barcodeTextOf(entry: Entry): string {
 }
 
 /** Lowest and highest variant price and stock over all variants: what lists show and sort by. */
-function totals(p: Product): { priceMin: number; priceMax: number; stock: number } {
-  let priceMin = Infinity;
-  let priceMax = 0;
-  let stock = 0;
-  for (const v of p.variants) {
-    if (v.price < priceMin) priceMin = v.price;
-    if (v.price > priceMax) priceMax = v.price;
-    stock += v.stock;
-  }
-  return { priceMin: Number.isFinite(priceMin) ? priceMin : 0, priceMax, stock };
-}
-
 function summarize(record: ProductRecord): ProductSummary {
-  const p = record.product;
-  const { priceMin, priceMax, stock } = totals(p);
-  return {
-    id: p.id,
-    handle: p.handle,
-    title: p.title,
-    status: p.status,
-    categoryId: p.categoryId,
-    tags: p.tags,
-    imageUrl: p.images[0]?.url ?? null,
-    variantCount: p.variants.length,
-    skus: p.variants.map((v) => v.sku),
-    priceMin,
-    priceMax,
-    stock,
-    updatedAt: p.updatedAt,
-    version: p.version,
-  };
+  return productSummary(record.product);
 }
 
 function makeEntry(record: ProductRecord, seq: number): Entry {
   const p = record.product;
-  const { priceMin, priceMax, stock } = totals(p);
+  const { priceMin, priceMax, stock } = productTotals(p);
   return {
     record,
     seq,

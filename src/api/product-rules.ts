@@ -4,7 +4,7 @@
  * and the server each find the owners their own way (an index, a query) and
  * hand them over; the decision and its words are made here, once.
  */
-import type { ProductInput } from './schemas';
+import type { Product, ProductInput, ProductSummary } from './schemas';
 
 /** "AirLoop Mini Speaker — White": how a variant is named in messages, lists and history. */
 export function variantTitle(productTitle: string, optionValues: readonly string[]): string {
@@ -54,4 +54,35 @@ export function variantIdErrors(input: ProductInput, existingIds: ReadonlySet<st
     seen.add(v.id);
   });
   return errors;
+}
+
+/** The lowest and highest variant price and the units on hand, as lists show and sort them (0 without variants). */
+export function productTotals(p: Product): { priceMin: number; priceMax: number; stock: number } {
+  let priceMin = Infinity;
+  let priceMax = 0;
+  let stock = 0;
+  for (const v of p.variants) {
+    if (v.price < priceMin) priceMin = v.price;
+    if (v.price > priceMax) priceMax = v.price;
+    stock += v.stock;
+  }
+  return { priceMin: Number.isFinite(priceMin) ? priceMin : 0, priceMax, stock };
+}
+
+/** A product as the list answers it. */
+export function productSummary(p: Product): ProductSummary {
+  return {
+    id: p.id,
+    handle: p.handle,
+    title: p.title,
+    status: p.status,
+    categoryId: p.categoryId,
+    tags: p.tags,
+    imageUrl: p.images[0]?.url ?? null,
+    variantCount: p.variants.length,
+    skus: p.variants.map((v) => v.sku),
+    ...productTotals(p),
+    updatedAt: p.updatedAt,
+    version: p.version,
+  };
 }

@@ -27,7 +27,7 @@ import { idempotentWrite, RetryWrite, type Answer } from './idempotency';
 import { lockProducts } from './pricing/price-store';
 import { serialTransaction } from './serial-writes';
 import type { BulkStatusInput, Category, Product, ProductInput, ProductListQuery, ProductSummary, Variant } from '../../../src/api/schemas';
-import { shopRuleErrors, variantIdErrors, variantTitle } from '../../../src/api/product-rules';
+import { productSummary, shopRuleErrors, variantIdErrors, variantTitle } from '../../../src/api/product-rules';
 import { recordAudit, type Actor } from './audit.service';
 import { ProductTagRecord } from './entities';
 import { ids, type Idempotency } from './http';
@@ -108,7 +108,7 @@ export class CatalogueService {
       this.db.manager,
       rows.map((r) => Number(r.id)),
     );
-    return { items: products.map(summarize), total };
+    return { items: products.map(productSummary), total };
   }
 
   /** The product list's filters; pricing selects by the same ones. */
@@ -595,25 +595,5 @@ function toProduct(p: VendureProduct, stock: ReadonlyMap<number, number>): Produ
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
     version: p.customFields.version,
-  };
-}
-
-function summarize(p: Product): ProductSummary {
-  const prices = p.variants.map((v) => v.price);
-  return {
-    id: p.id,
-    handle: p.handle,
-    title: p.title,
-    status: p.status,
-    categoryId: p.categoryId,
-    tags: p.tags,
-    imageUrl: p.images[0]?.url ?? null,
-    variantCount: p.variants.length,
-    skus: p.variants.map((v) => v.sku),
-    priceMin: prices.length ? Math.min(...prices) : 0,
-    priceMax: prices.length ? Math.max(...prices) : 0,
-    stock: p.variants.reduce((n, v) => n + v.stock, 0),
-    updatedAt: p.updatedAt,
-    version: p.version,
   };
 }

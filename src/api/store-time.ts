@@ -69,10 +69,3 @@ export function storeTimeToIso(date: string, time: string): string | null {
   instant = wall - (wallClockMs(instant) - instant);
   return new Date(instant).toISOString();
 }
-
-const storeFormat = new Intl.DateTimeFormat('en-US', { timeZone: STORE_TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' });
-
-/** "Nov 27, 2026, 12:00 AM ET": a moment on the store's clock. */
-export function formatStoreTime(iso: string): string {
-  return `${storeFormat.format(new Date(iso))} ET`;
-}

@@ -2,7 +2,7 @@ import { Badge } from '@mantine/core';
 import type { PriceBatch, PriceBatchItem, PriceBatchStatus, PriceHistoryEntry } from '@/api/pricing-schemas';
 import { AnchorLink } from '@/components/anchor-link';
 import { createDataTableColumnHelper } from '@/components/data-table/data-table';
-import { formatStoreTime } from '@/api/store-time';
+import { formatMoment } from '@/lib/date-format';
 import { CompareAtFromTo, fromToColumns, PriceFromTo } from './price-cells';
 
 export const BATCH_STATUS_LABELS: Record<PriceBatchStatus, string> = {
@@ -47,15 +47,15 @@ export const batchColumns = batchHelper.columns([
     enableSorting: false,
     cell: ({ getValue }) => getValue().toLocaleString('en-US'),
   }),
-  batchHelper.accessor('startsAt', { id: 'startsAt', header: 'Starts', cell: ({ getValue }) => formatStoreTime(getValue()) }),
+  batchHelper.accessor('startsAt', { id: 'startsAt', header: 'Starts', cell: ({ getValue }) => formatMoment(getValue()) }),
   batchHelper.accessor('endsAt', {
     id: 'endsAt',
     header: 'Ends',
     enableSorting: false,
-    cell: ({ getValue }) => (getValue() ? formatStoreTime(getValue()!) : '—'),
+    cell: ({ getValue }) => (getValue() ? formatMoment(getValue()!) : '—'),
   }),
   batchHelper.accessor('createdBy', { id: 'createdBy', header: 'By', enableSorting: false, cell: ({ getValue }) => getValue().name }),
-  batchHelper.accessor('createdAt', { id: 'createdAt', header: 'Made', cell: ({ getValue }) => formatStoreTime(getValue()) }),
+  batchHelper.accessor('createdAt', { id: 'createdAt', header: 'Made', cell: ({ getValue }) => formatMoment(getValue()) }),
 ]);
 
 const historyLink = (sku: string) => (
@@ -78,15 +78,13 @@ export const batchItemColumns = itemHelper.columns([
 
 const historyHelper = createDataTableColumnHelper<PriceHistoryEntry>();
 
-const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
-
 export const historyColumns = historyHelper.columns([
   historyHelper.accessor('at', {
     id: 'at',
     header: 'When',
     enableSorting: false,
     enableHiding: false,
-    cell: ({ getValue }) => when.format(new Date(getValue())),
+    cell: ({ getValue }) => formatMoment(getValue()),
   }),
   historyHelper.accessor('to', {
     id: 'price',

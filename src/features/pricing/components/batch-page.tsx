@@ -10,7 +10,7 @@ import { useCan } from '@/components/current-user';
 import { PageHeader } from '@/components/page-header';
 import { formatCents } from '@/lib/money';
 import { formatBasisPoints } from '@/lib/price-rules';
-import { formatStoreTime } from '@/api/store-time';
+import { formatMoment } from '@/lib/date-format';
 import { useRevertPriceBatch } from '../api/pricing-mutations';
 import { pricingQueries } from '../api/pricing-queries';
 import { toPage } from '../search';
@@ -92,22 +92,23 @@ export function BatchPage() {
               <Text size="xs" c="dimmed">
                 Starts
               </Text>
-              <Text fw={600}>{formatStoreTime(b.startsAt)}</Text>
+              <Text fw={600}>{formatMoment(b.startsAt)}</Text>
             </div>
             <div>
               <Text size="xs" c="dimmed">
                 Ends
               </Text>
-              <Text fw={600}>{b.endsAt ? formatStoreTime(b.endsAt) : 'Never'}</Text>
+              <Text fw={600}>{b.endsAt ? formatMoment(b.endsAt) : 'Never'}</Text>
             </div>
           </SimpleGrid>
           <Text size="sm" c="dimmed">
-            Made by {b.createdBy.name} on {formatStoreTime(b.createdAt)}
+            Made by {b.createdBy.name} on {formatMoment(b.createdAt)}
           </Text>
           {b.reports.map((r) => (
             <Paper key={`${r.step}-${r.at}`} withBorder p="sm">
               <Title order={2} size="h5">
-                {STEP_LABELS[r.step]} {formatStoreTime(r.at)}: {r.changed} price{r.changed === 1 ? '' : 's'} {r.step === 'start' ? 'changed' : 'restored'}
+                {STEP_LABELS[r.step]} {formatMoment(r.at)}: {r.changed} price{r.changed === 1 ? '' : 's'}{' '}
+                {r.step === 'start' ? 'changed' : 'restored'}
               </Title>
               {r.conflicts.length > 0 && (
                 <Alert

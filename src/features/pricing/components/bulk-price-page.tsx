@@ -15,7 +15,7 @@ import { PageHeader } from '@/components/page-header';
 import { formatPermille } from '@/lib/money';
 import { request } from '@/api/client';
 import { pricePreviewSchema } from '@/api/pricing-schemas';
-import { formatStoreTime } from '@/api/store-time';
+import { formatMoment } from '@/lib/date-format';
 import { useCreatePriceBatch } from '../api/pricing-mutations';
 import { pricingQueries } from '../api/pricing-queries';
 import { formToBatch, formToChange, PRICE_FORM_DEFAULTS, priceFormSchema, searchToSelection, type PriceFormValues } from '../schemas';
@@ -82,7 +82,7 @@ export function BulkPricePage() {
             title: made.status === 'scheduled' ? 'Price change scheduled' : 'Prices changed',
             message:
               made.status === 'scheduled'
-                ? `${made.variantCount} variants from ${formatStoreTime(made.startsAt)}`
+                ? `${made.variantCount} variants from ${formatMoment(made.startsAt)}`
                 : `${made.variantCount} variants now have their new prices`,
           });
           void navigate({ to: '/pricing/batches/$batchId', params: { batchId: made.id }, search: {} });
@@ -181,8 +181,8 @@ export function BulkPricePage() {
         onCancel={() => setConfirming(false)}
       >
         {totals && `${totals.changed - (values.skipFlagged ? totals.flagged : 0)} variants change`}
-        {batch?.startsAt ? `, from ${formatStoreTime(batch.startsAt)}` : ', now'}
-        {batch?.endsAt ? ` until ${formatStoreTime(batch.endsAt)}` : ''}. All of them change or none does; you can revert the batch later.
+        {batch?.startsAt ? `, from ${formatMoment(batch.startsAt)}` : ', now'}
+        {batch?.endsAt ? ` until ${formatMoment(batch.endsAt)}` : ''}. All of them change or none does; you can revert the batch later.
       </ConfirmDialog>
     </>
   );

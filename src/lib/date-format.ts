@@ -1,0 +1,74 @@
+/**
+ * Every moment and day the UI shows, on the store's clock (America/New_York)
+ * whatever the browser's zone, and labelled: the day beside a row is the day
+ * the filters and reports count it on. The one place the app formats dates.
+ */
+import { STORE_TIME_ZONE } from '../api/constants';
+
+/** The zone's name beside every time shown: "ET" covers both EST and EDT, as the store's own clock does. */
+const ZONE_LABEL = 'ET';
+
+// Intl formatters are slow to build and cheap to reuse: one of each, made once.
+const moment = new Intl.DateTimeFormat('en-US', { timeZone: STORE_TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' });
+const momentWithSeconds = new Intl.DateTimeFormat('en-US', { timeZone: STORE_TIME_ZONE, dateStyle: 'medium', timeStyle: 'medium' });
+const wallClock = new Intl.DateTimeFormat('en-US', {
+  timeZone: STORE_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+// A store day is a calendar date, not an instant: read at UTC midnight and shown in UTC, no zone can move it.
+const day = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', dateStyle: 'medium' });
+const dayShort = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric' });
+const month = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', year: 'numeric' });
+
+/** "Nov 25, 2026, 3:12 AM ET": an instant (ISO 8601) on the store's clock. */
+export function formatMoment(iso: string): string {
+  return `${moment.format(Date.parse(iso))} ${ZONE_LABEL}`;
+}
+
+/** "Nov 25, 2026, 3:12:05 AM ET": for a log whose entries can come seconds apart. */
+export function formatMomentWithSeconds(iso: string): string {
+  return `${momentWithSeconds.format(Date.parse(iso))} ${ZONE_LABEL}`;
+}
+
+const dayMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
+
+/** "Nov 25, 2026": a store day (YYYY-MM-DD), as the filters and reports name it. */
+export function formatStoreDay(date: string): string {
+  return day.format(dayMs(date));
+}
+
+/** "Nov 25": a store day on a chart's axis. */
+export function formatStoreDayShort(date: string): string {
+  return dayShort.format(dayMs(date));
+}
+
+/** "Nov 2026": the month a store day (YYYY-MM-DD) is in. */
+export function formatStoreMonth(date: string): string {
+  return month.format(dayMs(date));
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * "2026-11-25T03:12:00-05:00": an instant for a CSV file, on the store's clock
+ * with its offset then (-05:00 in winter, -04:00 in summer). A spreadsheet reads
+ * the store's day and time from it, and nothing is lost: it is the same instant.
+ * Whole seconds, like the times people type.
+ */
+export function csvMoment(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new RangeError(`Not an ISO 8601 instant: ${iso}`);
+  const p: Record<string, string> = {};
+  for (const { type, value } of wallClock.formatToParts(ms)) if (type !== 'literal') p[type] = value;
+  const wall = `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
+  const offsetMinutes = Math.round((Date.parse(`${wall}Z`) - Math.floor(ms / 1000) * 1000) / 60_000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  return `${wall}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Paper, SimpleGrid, Skeleton, Table, Text, Title }
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useCallback, type ReactNode } from 'react';
+import { formatMoment } from '@/lib/date-format';
 import { formatCents } from '@/lib/money';
 import { stateName } from '@/lib/us-address';
 import { AnchorLink } from '@/components/anchor-link';
@@ -167,8 +168,6 @@ function RunningOut() {
   );
 }
 
-const moment = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
-
 function RecentOrders() {
   const orders = useQuery(reportQueries.recentOrders());
   return (
@@ -201,7 +200,7 @@ function RecentOrders() {
                   </Link>
                 </Table.Td>
                 <Table.Td>
-                  <time dateTime={order.placedAt}>{moment.format(Date.parse(order.placedAt))}</time>
+                  <time dateTime={order.placedAt}>{formatMoment(order.placedAt)}</time>
                 </Table.Td>
                 <Table.Td>
                   {order.customerName}, {order.state}

@@ -1,4 +1,5 @@
 import type { Comparison, Granularity, Preset } from '@/api/report-rules';
+import { formatStoreDay, formatStoreDayShort, formatStoreMonth } from '@/lib/date-format';
 import { centsToInput, formatCents } from '@/lib/money';
 import type { BreakdownKind } from '../search';
 
@@ -28,23 +29,14 @@ export const BREAKDOWN_LABELS: Record<BreakdownKind, { one: string; many: string
   state: { one: 'State', many: 'States' },
 };
 
-/** Store days are calendar dates: formatted in UTC so the browser's zone cannot move them. */
-const shortDay = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
-const longDay = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
-const monthYear = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-const ms = (day: string) => Date.parse(`${day}T00:00:00Z`);
-
-export function formatDay(day: string): string {
-  return longDay.format(ms(day));
-}
-
+/** "Nov 3, 2026 – Nov 9, 2026": a range of store days, both ends included. */
 export function formatRange(from: string, to: string): string {
-  return from === to ? formatDay(from) : `${formatDay(from)} – ${formatDay(to)}`;
+  return from === to ? formatStoreDay(from) : `${formatStoreDay(from)} – ${formatStoreDay(to)}`;
 }
 
 /** A bucket's name on an axis: "Nov 3" for a day or a week (its Monday), "Nov 2026" for a month. */
 export function formatBucket(start: string, granularity: Granularity): string {
-  return granularity === 'month' ? monthYear.format(ms(start)) : shortDay.format(ms(start));
+  return granularity === 'month' ? formatStoreMonth(start) : formatStoreDayShort(start);
 }
 
 export function formatCount(n: number): string {

@@ -1,9 +1,9 @@
 import type { AuditEntry } from '@/api/schemas';
 import { ROLE_LABELS } from '@/api/permissions';
 import { createDataTableColumnHelper } from '@/components/data-table/data-table';
+import { formatMomentWithSeconds } from '@/lib/date-format';
 
 const helper = createDataTableColumnHelper<AuditEntry>();
-const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'medium' });
 
 export const ENTITY_LABELS: Record<AuditEntry['entityType'], string> = {
   product: 'Product',
@@ -32,7 +32,11 @@ export function Changes({ entry }: { entry: AuditEntry }) {
 }
 
 export const auditColumns = helper.columns([
-  helper.accessor('at', { id: 'at', header: 'When', cell: ({ getValue }) => dateTime.format(new Date(getValue())) }),
+  helper.accessor('at', {
+    id: 'at',
+    header: 'When',
+    cell: ({ getValue }) => <time dateTime={getValue()}>{formatMomentWithSeconds(getValue())}</time>,
+  }),
   helper.accessor('actor', {
     id: 'actor',
     header: 'Who',

@@ -1,10 +1,10 @@
 import { Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { ROLE_LABELS } from '@/api/permissions';
+import { formatMoment } from '@/lib/date-format';
 import { auditQueries } from '../api/audit-queries';
 import { Changes, ENTITY_LABELS } from './audit-columns';
 
-const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 const HISTORY_LIMIT = 100;
 
 /** The audit entries of one record (a product, an order), newest first: its history tab. */
@@ -34,7 +34,9 @@ export function EntityHistory({ entityId }: { entityId: string }) {
         <Table.Tbody>
           {history.data.items.map((entry) => (
             <Table.Tr key={entry.id}>
-              <Table.Td>{dateTime.format(new Date(entry.at))}</Table.Td>
+              <Table.Td>
+                <time dateTime={entry.at}>{formatMoment(entry.at)}</time>
+              </Table.Td>
               <Table.Td>
                 {entry.actor.name} ({ROLE_LABELS[entry.actor.role]})
               </Table.Td>

@@ -1,11 +1,10 @@
 import type { StockMovement } from '@/api/stock-schemas';
 import { createDataTableColumnHelper } from '@/components/data-table/data-table';
+import { formatMoment } from '@/lib/date-format';
 import { formatChange, formatUnits, REASON_LABELS } from './stock-labels';
 import classes from './inventory-columns.module.css';
 
 const helper = createDataTableColumnHelper<StockMovement>();
-
-const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Only "when" sorts: the ledger reads in time order, either way round. */
 export function ledgerColumns(locationName: (id: string) => string) {
@@ -14,7 +13,7 @@ export function ledgerColumns(locationName: (id: string) => string) {
       id: 'at',
       header: 'When',
       enableHiding: false,
-      cell: ({ getValue }) => <time dateTime={getValue()}>{dateTime.format(new Date(getValue()))}</time>,
+      cell: ({ getValue }) => <time dateTime={getValue()}>{formatMoment(getValue())}</time>,
     }),
     helper.accessor('locationId', {
       id: 'location',

@@ -3,9 +3,9 @@ import type { CSSProperties } from 'react';
 import type { OrderSummary } from '@/api/order-schemas';
 import { createDataTableColumnHelper } from '@/components/data-table/data-table';
 import type { CsvColumn } from '@/lib/csv';
+import { csvMoment, formatMoment } from '@/lib/date-format';
 import { centsToInput, formatCents } from '@/lib/money';
 import {
-  formatMoment,
   formatUnits,
   FULFILMENT_STATUS_COLORS,
   FULFILMENT_STATUS_LABELS,
@@ -101,7 +101,7 @@ export function orderColumns() {
 export function orderCsvColumns(locationName: (id: string) => string): CsvColumn<OrderSummary>[] {
   return [
     { header: 'order', value: (o) => o.number },
-    { header: 'placed_at', value: (o) => o.placedAt },
+    { header: 'placed_at', value: (o) => csvMoment(o.placedAt) },
     { header: 'customer', value: (o) => o.customerName },
     { header: 'email', value: (o) => o.customerEmail },
     { header: 'state', value: (o) => o.state },

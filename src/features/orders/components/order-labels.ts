@@ -23,13 +23,6 @@ export const FULFILMENT_STATUS_COLORS: Record<FulfilmentStatus, string> = {
 
 export const CARRIER_LABELS: Record<Carrier, string> = { UPS: 'UPS', USPS: 'USPS', FedEx: 'FedEx', DHL: 'DHL' };
 
-const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
-
-/** A moment in the person's own time zone. */
-export function formatMoment(iso: string): string {
-  return dateTime.format(new Date(iso));
-}
-
 const units = new Intl.NumberFormat('en-US');
 export function formatUnits(n: number): string {
   return units.format(n);

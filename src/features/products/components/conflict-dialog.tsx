@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import type { Product, ProductInput } from '@/api/schemas';
+import { formatMoment } from '@/lib/date-format';
 import { conflictDifferences } from '../product-input';
 import { productToInput } from '@/api/product-input';
 
@@ -15,12 +16,12 @@ type ConflictDialogProps = {
 /** Someone saved this product after it was opened: show what they changed beside what you changed, and let the person choose. */
 export function ConflictDialog({ base, mine, theirs, onReload, onKeepMine, onCancel }: ConflictDialogProps) {
   const rows = conflictDifferences(base, mine, productToInput(theirs));
-  const when = new Date(theirs.updatedAt).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <Modal opened onClose={onCancel} title="Someone else changed this product" size="xl" centered>
       <Stack gap="sm">
         <Text size="sm">
-          It was saved by someone else at {when} after you opened it. Nothing of yours has been saved yet. Compare, then choose.
+          It was saved by someone else at {formatMoment(theirs.updatedAt)} after you opened it. Nothing of yours has been saved yet.
+          Compare, then choose.
         </Text>
         {rows.length === 0 ? (
           <Alert color="gray">

@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import type { ProductStatus, ProductSummary } from '@/api/schemas';
 import { createDataTableColumnHelper } from '@/components/data-table/data-table';
 import type { CsvColumn } from '@/lib/csv';
+import { csvMoment, formatMoment } from '@/lib/date-format';
 import { centsToInput, formatCents } from '@/lib/money';
 import classes from './product-columns.module.css';
 
@@ -15,8 +16,6 @@ export const STATUS_LABELS: Record<ProductStatus, string> = { active: 'Active', 
 function priceRange(p: ProductSummary) {
   return p.priceMin === p.priceMax ? formatCents(p.priceMin) : `${formatCents(p.priceMin)} – ${formatCents(p.priceMax)}`;
 }
-
-const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Column ids that sort are the API's sort keys, so the table's sort state is the URL's. */
 export function productColumns(categoryName: (id: string) => string) {
@@ -76,7 +75,7 @@ export function productColumns(categoryName: (id: string) => string) {
     helper.accessor('updatedAt', {
       id: 'updatedAt',
       header: 'Updated',
-      cell: ({ getValue }) => dateTime.format(new Date(getValue())),
+      cell: ({ getValue }) => <time dateTime={getValue()}>{formatMoment(getValue())}</time>,
     }),
   ]);
 }
@@ -94,6 +93,6 @@ export function productCsvColumns(categoryName: (id: string) => string): CsvColu
     { header: 'price_min_usd', value: (p) => centsToInput(p.priceMin) },
     { header: 'price_max_usd', value: (p) => centsToInput(p.priceMax) },
     { header: 'stock', value: (p) => p.stock },
-    { header: 'updated_at', value: (p) => p.updatedAt },
+    { header: 'updated_at', value: (p) => csvMoment(p.updatedAt) },
   ];
 }

@@ -4,6 +4,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { AnchorLink } from '@/components/anchor-link';
 import { useCan } from '@/components/current-user';
 import { PageHeader } from '@/components/page-header';
+import { formatMoment } from '@/lib/date-format';
 import { useUpdateProduct } from '../api/product-mutations';
 import { productQueries } from '../api/product-queries';
 import { productToInput } from '@/api/product-input';
@@ -31,7 +32,7 @@ export function ProductEditPage() {
             </Badge>
           </Group>
         }
-        description={`Version ${product.version} · updated ${new Date(product.updatedAt).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })}`}
+        description={`Version ${product.version} · updated ${formatMoment(product.updatedAt)}`}
       />
       {/* Keyed by id: opening another product starts a fresh form. Its data stays what it was
           opened with; a newer save by someone else surfaces as a conflict, never silently. */}

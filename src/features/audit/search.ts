@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { AUDIT_ENTITY_TYPES } from '@/api/constants';
+import { nextStoreDay, storeDayStartMs } from '@/api/store-time';
 import { PAGE_SIZES } from '@/components/data-table/page-sizes';
 
 const calendarDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
@@ -15,7 +16,7 @@ export const auditSearchSchema = z.object({
   actorId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   entityType: z.optional(z.enum(AUDIT_ENTITY_TYPES)),
   entityId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
-  /** Calendar days in the person's time zone, inclusive; the API takes instants. */
+  /** Store days (America/New_York), inclusive, as every date shown is; the API takes instants. */
   from: z.optional(calendarDay),
   to: z.optional(calendarDay),
 });
@@ -23,18 +24,16 @@ export type AuditSearch = z.infer<typeof auditSearchSchema>;
 
 export const AUDIT_DEFAULTS = { page: 1, pageSize: 25, sort: '-at' } as const satisfies Partial<AuditSearch>;
 
-/** A local day as the instant it starts; `to` is inclusive, so it ends where the next day starts. */
-function startOfLocalDay(day: string, plusDays = 0): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d + plusDays).toISOString();
-}
+/** A store day as the instant it starts: the day a row's time shows is the day that finds it. */
+const startOfStoreDay = (day: string) => new Date(storeDayStartMs(day)).toISOString();
 
 export function auditSearchToQuery({ page, pageSize, from, to, ...rest }: AuditSearch) {
   return {
     ...rest,
     offset: (page - 1) * pageSize,
     limit: pageSize,
-    from: from ? startOfLocalDay(from) : undefined,
-    to: to ? startOfLocalDay(to, 1) : undefined,
+    from: from ? startOfStoreDay(from) : undefined,
+    // `to` is inclusive: it ends where the next day starts.
+    to: to ? startOfStoreDay(nextStoreDay(to)) : undefined,
   };
 }

@@ -5,6 +5,8 @@ import { mockDb, server, signInAs } from '../../mocks/node';
 import { lineRefundAmount, refundable } from '../../src/api/order-rules';
 import type { Order } from '../../src/api/order-schemas';
 import type { StockMovement } from '../../src/api/stock-schemas';
+import { storeDate } from '../../src/api/store-time';
+import { formatStoreDay } from '../../src/lib/date-format';
 import { formatCents } from '../../src/lib/money';
 import { received, renderApp, searchesOf, setupMockApi } from './app-harness';
 
@@ -110,6 +112,17 @@ describe('order list', () => {
     await user.click(link);
     await screen.findByRole('heading', { name: `Order #${order.number}`, level: 1 });
     expect(history.location.pathname).toBe(`/orders/${order.id}`);
+  });
+
+  it('shows each order on the store day that the day filter finds it on, late evenings included', async () => {
+    // An evening order in New York is already the next day in UTC (and in the browser, wherever that is).
+    const late = [...mockDb().allOrders()].find((o) => storeDate(Date.parse(o.placedAt)) !== o.placedAt.slice(0, 10));
+    if (!late) throw new Error('The seed has no order placed in a New York evening');
+    const day = storeDate(Date.parse(late.placedAt));
+    renderApp(`/orders?from=${day}&to=${day}&q=%23${late.number}`);
+    const table = await screen.findByRole('table', { name: 'Orders' });
+    const row = (await within(table).findByRole('link', { name: `#${late.number}` })).closest('tr')!;
+    expect(row.querySelector('time')).toHaveTextContent(new RegExp(`^${formatStoreDay(day)}, \\d{1,2}:\\d{2} PM ET$`));
   });
 });
 

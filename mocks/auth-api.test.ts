@@ -7,6 +7,7 @@ import { auditListSchema, problemSchema, productSchema, sessionSchema, staffList
 import { DEMO_STAFF } from './auth';
 import { mockDb, resetMockDb, server, signInAs } from './node';
 import { productToInput } from '../src/api/product-input';
+import { testClock } from '../tests/clock';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
@@ -111,7 +112,7 @@ describe('sessions', () => {
     const session = sessionSchema.parse(res.json);
     expect(session.user).toMatchObject({ email, role: 'merchandiser' });
     expect(JSON.stringify(res.json)).not.toMatch(/token|hash|salt|password/i);
-    expect(Date.parse(session.expiresAt) - Date.now()).toBeGreaterThan(29 * 60_000);
+    expect(Date.parse(session.expiresAt) - testClock()).toBeGreaterThan(29 * 60_000);
     expect(sessionSchema.parse((await call('GET', '/api/session')).json).user.id).toBe(session.user.id);
 
     expect((await call('DELETE', '/api/session')).status).toBe(204);
@@ -137,7 +138,7 @@ describe('sessions', () => {
     expect(Number(locked.headers.get('Retry-After'))).toBeGreaterThan(0);
     expect(problemSchema.parse(locked.json).retryAfter).toBe(5);
     // Once the wait is over, the right password works and the count starts again.
-    const later = Date.now() + 6_000;
+    const later = testClock() + 6_000;
     mockDb().sessionNow = () => later;
     expect((await call('POST', '/api/session', { body: { email, password } })).status).toBe(200);
   });

@@ -7,13 +7,15 @@ import { setupWorker } from 'msw/browser';
 import { browserAuthStorage } from './auth';
 import { createHandlers } from './handlers';
 import { resolveSettings, SETTINGS_STORAGE_KEY } from './settings';
-import { MockDb } from './store';
-import { connectTabs } from './tab-sync';
+import { MockDb, shopKeyOf } from './store';
+import { connectTabs, savedAnchor } from './tab-sync';
 
 export async function startMockApi(): Promise<void> {
   let stored: string | null = null;
+  let storage: Storage | null = null;
   try {
-    stored = localStorage.getItem(SETTINGS_STORAGE_KEY);
+    storage = localStorage;
+    stored = storage.getItem(SETTINGS_STORAGE_KEY);
   } catch {
     // Storage can be disabled; defaults and URL parameters still apply.
   }
@@ -28,7 +30,8 @@ export async function startMockApi(): Promise<void> {
   }
 
   const started = performance.now();
-  const db = new MockDb(settings);
+  // The shop this browser made before (its anchor), or a new one made now.
+  const db = new MockDb(settings, { anchorMs: savedAnchor(storage, shopKeyOf(settings)) });
   db.authStorage = browserAuthStorage(localStorage);
   db.catchUpAuth();
   const seeded = performance.now();

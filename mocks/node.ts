@@ -6,18 +6,20 @@ import { setupServer } from 'msw/node';
 import { createHandlers } from './handlers';
 import type { Role } from '../src/api/permissions';
 import { DEMO_STAFF } from './auth';
-import { DEFAULT_PRODUCTS, DEFAULT_SEED } from './seed';
+import { anchorAt, DEFAULT_PRODUCTS, DEFAULT_SEED } from './seed';
 import { MockDb } from './store';
+import { TEST_START_MS, testClock } from '../tests/clock';
 
-const db = new MockDb({ latencyMs: 0, failureRate: 0 });
+const db = new MockDb({ latencyMs: 0, failureRate: 0 }, { clock: testClock, anchorMs: anchorAt(TEST_START_MS) });
 
 export const server = setupServer(...createHandlers(db));
 
-/** Back to a pristine seeded shop (default 300 products); call it in beforeEach. */
+/** Back to a pristine seeded shop (default 300 products) made at the tests' clock; call it in beforeEach. */
 export function resetMockDb(options: { products?: number; seed?: number } = {}): MockDb {
   db.settings = { ...db.settings, latencyMs: 0, failureRate: 0 };
-  db.now = () => Date.now();
-  db.reseed({ products: options.products ?? DEFAULT_PRODUCTS, seed: options.seed ?? DEFAULT_SEED });
+  db.now = testClock;
+  db.sessionNow = testClock;
+  db.reseed({ products: options.products ?? DEFAULT_PRODUCTS, seed: options.seed ?? DEFAULT_SEED, anchorMs: anchorAt(TEST_START_MS) });
   db.signOut();
   return db;
 }

@@ -6,13 +6,16 @@ import { isStateCode, isZip } from '../src/lib/us-address';
 import { DEMO_STAFF } from './auth';
 import { LOCATIONS } from './catalogue';
 import { generateOrders } from './order-seed';
-import { generateShop, SEED_ANCHOR_MS } from './seed';
+import { anchorAt, generateShop } from './seed';
+import { TEST_START_MS, testClock } from '../tests/clock';
 
 const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 const DAY_MS = 86_400_000;
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
-const records = generateShop({ seed: 20261101, products: 300 });
+/** The shop is made at the tests' clock, as every test shop is (STOCKROOM_TEST_NOW moves it). */
+const SEED_ANCHOR_MS = anchorAt(TEST_START_MS);
+const records = generateShop({ seed: 20261101, products: 300, anchorMs: SEED_ANCHOR_MS });
 const recordsHash = hash(records);
 const orders = generateOrders({ seed: 20261101, count: 3000, products: records, anchorMs: SEED_ANCHOR_MS });
 
@@ -26,7 +29,7 @@ describe('seeded orders', () => {
 
   it('leave the products as they were (their own random stream, nothing mutated)', () => {
     expect(hash(records)).toBe(recordsHash);
-    expect(hash(generateShop({ seed: 20261101, products: 300 }))).toBe(recordsHash);
+    expect(hash(generateShop({ seed: 20261101, products: 300, anchorMs: SEED_ANCHOR_MS }))).toBe(recordsHash);
   });
 
   it('are numbered from #1001 in the order they were placed, over the year before the anchor', () => {
@@ -37,6 +40,13 @@ describe('seeded orders', () => {
     expect(times.every((t, i) => i === 0 || t >= times[i - 1]!)).toBe(true);
     expect(Math.min(...times)).toBeGreaterThan(SEED_ANCHOR_MS - 365 * DAY_MS);
     expect(Math.max(...times)).toBeLessThanOrEqual(SEED_ANCHOR_MS);
+  });
+
+  it('end at the suite’s now: "today" is always inside the seeded year (the guard against a fixed seed date)', () => {
+    const now = testClock();
+    const times = orders.map((o) => Date.parse(o.placedAt));
+    expect(now - Math.max(...times)).toBeLessThan(DAY_MS);
+    expect(now - Math.min(...times)).toBeLessThanOrEqual(366 * DAY_MS);
   });
 
   it('hold every invariant, on every order', () => {
@@ -132,7 +142,7 @@ describe('seeded orders', () => {
   });
 
   it('cope with a tiny catalogue, and a shop with nothing active sells nothing', () => {
-    const tiny = generateShop({ seed: 3, products: 4 });
+    const tiny = generateShop({ seed: 3, products: 4, anchorMs: SEED_ANCHOR_MS });
     const few = generateOrders({ seed: 3, count: 200, products: tiny, anchorMs: SEED_ANCHOR_MS });
     expect(few).toHaveLength(tiny.some((r) => r.product.status === 'active') ? 200 : 0);
     for (const order of few) expect(orderSchema.safeParse(order).success).toBe(true);
@@ -177,15 +187,27 @@ describe('seeded orders', () => {
     expect(ofState('TX')).toBeGreaterThan(ofState('VT'));
     expect(new Set(orders.map((o) => o.shippingAddress.state)).size).toBeGreaterThan(40);
 
-    // Thanksgiving 2025 is Nov 27: Black Friday to Cyber Monday (Nov 28 – Dec 1) are the busiest days of the year.
-    const inDays = (startIso: string, days: number) => {
-      const start = Date.parse(startIso);
-      return orders.filter((o) => Date.parse(o.placedAt) >= start && Date.parse(o.placedAt) < start + days * DAY_MS).length;
+    // Black Friday to Cyber Monday are the busiest days of the year, and mid-January is quiet: the last
+    // of each that the seeded year holds (whatever day the tests' clock says it is).
+    const inDays = (start: number, days: number) =>
+      orders.filter((o) => Date.parse(o.placedAt) >= start && Date.parse(o.placedAt) < start + days * DAY_MS).length;
+    const yearOfAnchor = new Date(SEED_ANCHOR_MS).getUTCFullYear();
+    const lastIn = (starts: (year: number) => number, days: number) =>
+      [yearOfAnchor, yearOfAnchor - 1].map(starts).find((t) => t + days * DAY_MS <= SEED_ANCHOR_MS && t > SEED_ANCHOR_MS - 365 * DAY_MS);
+    // Thanksgiving is the fourth Thursday of November; 05:00 UTC is midnight in New York.
+    const blackFriday = (year: number) => {
+      const first = new Date(Date.UTC(year, 10, 1)).getUTCDay();
+      return Date.UTC(year, 10, 1 + ((4 - first + 7) % 7) + 22, 5);
     };
-    const inWeek = (startIso: string) => inDays(startIso, 7);
-    const averageWeek = orders.length / 52;
-    expect(inDays('2025-11-28T05:00:00Z', 4)).toBeGreaterThan((orders.length / 365) * 4 * 2);
-    expect(inWeek('2026-01-12T05:00:00Z')).toBeLessThan(averageWeek);
+    const peak = lastIn(blackFriday, 4) ?? lastIn(blackFriday, 2)!;
+    const peakDays = peak + 4 * DAY_MS <= SEED_ANCHOR_MS ? 4 : 2;
+    expect(inDays(peak, peakDays)).toBeGreaterThan((orders.length / 365) * peakDays * 2);
+    expect(
+      inDays(
+        lastIn((year) => Date.UTC(year, 0, 12, 5), 7)!,
+        7,
+      ),
+    ).toBeLessThan(orders.length / 52);
 
     // Evenings beat small hours in the customer's own time (checked in New York for the East).
     const eastern = orders.filter((o) => ['NY', 'NJ', 'PA', 'MA', 'FL', 'GA'].includes(o.shippingAddress.state));

@@ -87,6 +87,17 @@ export class Overlay {
     return typeof seq === 'number' ? seq : 0;
   }
 
+  /** Whether nothing has been saved since the seed (or since the last reset). */
+  async isEmpty(): Promise<boolean> {
+    const stores = [PRODUCTS, ORDERS, MOVEMENTS, IDEMPOTENCY];
+    const tx = this.idb.transaction([...stores, META], 'readonly');
+    const counts = await Promise.all([
+      ...stores.map((name) => done(tx.objectStore(name).count())),
+      done(tx.objectStore(META).count(IDBKeyRange.bound(pricingKey(0), `${PRICING_PREFIX}~`))),
+    ]);
+    return counts.every((n) => n === 0);
+  }
+
   /** Everything written after change `after` (0 = the whole overlay). */
   async readSince(after: number): Promise<OverlayContents> {
     const tx = this.idb.transaction([PRODUCTS, ORDERS, MOVEMENTS, IDEMPOTENCY, META], 'readonly');

@@ -5,8 +5,9 @@ import { productSchema, type Product } from '../src/api/schemas';
 import { createHandlers } from './handlers';
 import { createProduct, updateProduct } from './product-writes';
 import { createPriceBatch, listPriceHistory, revertPriceBatch } from './price-writes';
-import { MockDb, type Actor } from './store';
-import { connectTabs, type TabSync } from './tab-sync';
+import { MockDb, shopKeyOf, type Actor } from './store';
+import { connectTabs, savedAnchor, type TabSync } from './tab-sync';
+import { TEST_START_MS } from '../tests/clock';
 import { productToInput } from '../src/api/product-input';
 
 const ADMIN: Actor = { id: 'staff_admin', name: 'Ada Admin', role: 'admin' };
@@ -16,11 +17,31 @@ const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
+/** A browser's localStorage (where each shop's anchor is kept), in memory. */
+class MemoryStorage implements Storage {
+  private items = new Map<string, string>();
+  get length() {
+    return this.items.size;
+  }
+  clear = () => this.items.clear();
+  getItem = (key: string) => this.items.get(key) ?? null;
+  key = (index: number) => [...this.items.keys()][index] ?? null;
+  removeItem = (key: string) => void this.items.delete(key);
+  setItem = (key: string, value: string) => void this.items.set(key, value);
+}
+
 let factory: IDBFactory;
+let storage: MemoryStorage;
+/** The browser's clock: tests move it on to another day. */
+let nowMs: number;
+const clock = () => nowMs;
+const DAY_MS = 86_400_000;
 const open: TabSync[] = [];
 let channel = 0;
 beforeEach(() => {
   factory = new IDBFactory();
+  storage = new MemoryStorage();
+  nowMs = TEST_START_MS;
   channel++;
 });
 afterEach(() => {
@@ -29,8 +50,8 @@ afterEach(() => {
 
 /** A page load: a fresh seeded store, the overlay of its shop and the other tabs. */
 async function loadPage(settings: { products: number; seed: number; orders?: number }, channelName = `test-${channel}`): Promise<MockDb> {
-  const db = new MockDb(settings);
-  const sync = await connectTabs(db, { indexedDB: factory, channelName, locks: null, storage: null });
+  const db = new MockDb(settings, { clock, anchorMs: savedAnchor(storage, shopKeyOf({ orders: 3000, ...settings })) });
+  const sync = await connectTabs(db, { indexedDB: factory, channelName, locks: null, storage });
   open.push(sync);
   db.sync = sync;
   server.resetHandlers(...createHandlers(db));
@@ -131,13 +152,54 @@ describe('persisted overlay', () => {
     const db = await loadPage(shop);
     await put(db.getProduct('prod_000001')!, { title: 'Soon gone' });
     expect((await fetch('/api/_mock/reset', { method: 'POST' })).status).toBe(200);
-    const seed = [...new MockDb(shop).allRecords()].map((r) => r.product);
+    const seed = [...new MockDb(shop, { clock, anchorMs: db.anchorMs }).allRecords()].map((r) => r.product);
     expect(db.getProduct('prod_000001')).toEqual(seed[0]);
     const reloaded = await loadPage(shop);
     expect([...reloaded.allRecords()].map((r) => r.product)).toEqual(seed);
     // A write after the reset is persisted like any other.
     await put(reloaded.getProduct('prod_000002')!, { title: 'After reset' });
     expect((await loadPage(shop)).getProduct('prod_000002')?.title).toBe('After reset');
+  });
+});
+
+describe('the shop’s day', () => {
+  it('is made at the clock’s now and kept across reloads while it holds saved changes, on any later day', async () => {
+    const first = await loadPage(shop);
+    expect(first.anchorMs).toBe(Math.floor(TEST_START_MS / 60_000) * 60_000);
+    const newest = () => Math.max(...[...first.allOrders()].map((o) => Date.parse(o.placedAt)));
+    expect(nowMs - newest()).toBeLessThan(DAY_MS);
+    const original = first.getProduct('prod_000001')!;
+    expect((await put(original, { title: 'Kept across days' })).status).toBe(200);
+
+    nowMs += 3 * DAY_MS;
+    const later = await loadPage(shop);
+    expect(later.anchorMs).toBe(first.anchorMs);
+    expect(later.getProduct('prod_000001')?.title).toBe('Kept across days');
+    expect([...later.allOrders()]).toEqual([...first.allOrders()]);
+  });
+
+  it('is made again at now on a later store day when nothing was saved in it, and other tabs follow', async () => {
+    const first = await loadPage(shop);
+    const sameDay = await loadPage(shop);
+    expect(sameDay.anchorMs).toBe(first.anchorMs);
+
+    nowMs += DAY_MS;
+    const nextDay = await loadPage(shop);
+    expect(nextDay.anchorMs).toBe(Math.floor(nowMs / 60_000) * 60_000);
+    const newest = Math.max(...[...nextDay.allOrders()].map((o) => Date.parse(o.placedAt)));
+    expect(nowMs - newest).toBeLessThan(DAY_MS);
+    // The tab still open from yesterday hears of it and makes the same shop.
+    await vi.waitFor(() => expect(first.anchorMs).toBe(nextDay.anchorMs));
+    expect(first.getProduct('prod_000001')).toEqual(nextDay.getProduct('prod_000001'));
+  });
+
+  it('is made again at now by "Reset demo data", also after the next reload', async () => {
+    const db = await loadPage(shop);
+    expect((await put(db.getProduct('prod_000001')!, { title: 'Before reset' })).status).toBe(200);
+    nowMs += 2 * DAY_MS;
+    await db.reset();
+    expect(db.anchorMs).toBe(Math.floor(nowMs / 60_000) * 60_000);
+    expect((await loadPage(shop)).anchorMs).toBe(db.anchorMs);
   });
 });
 

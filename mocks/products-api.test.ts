@@ -8,6 +8,7 @@ import {
 } from '../src/api/schemas';
 import { mockDb, resetMockDb, server, signInAs } from './node';
 import { productToInput } from '../src/api/product-input';
+import { TEST_START_MS } from '../tests/clock';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
@@ -272,7 +273,8 @@ describe('PUT /api/products/:id', () => {
     const id = [...db.allRecords()].find((r) => r.product.variants.length >= 3)!.product.id;
     const before = db.getProduct(id)!;
     const levelsBefore = db.getRecord(id)!.levels;
-    db.now = () => Date.parse('2026-12-01T09:30:00Z');
+    const savedAt = TEST_START_MS + 3_600_000;
+    db.now = () => savedAt;
     const input = productToInput(before);
     const [changed, unchanged] = input.variants;
     // Three or more variants means options; the new variant gets a new value of each.
@@ -295,7 +297,7 @@ describe('PUT /api/products/:id', () => {
     expect(res.status).toBe(200);
     const after = productSchema.parse(res.json);
     expect(after.version).toBe(before.version + 1);
-    expect(after.updatedAt).toBe('2026-12-01T09:30:00.000Z');
+    expect(after.updatedAt).toBe(new Date(savedAt).toISOString());
     expect(after.createdAt).toBe(before.createdAt);
     expect(after.variants).toHaveLength(3);
     const [v0, v1, v2] = after.variants;
@@ -411,7 +413,7 @@ describe('sort orders after writes', () => {
     // Build every order first, so the write has to maintain them rather than build them afresh.
     for (const sort of sorts) await call('GET', `/api/products?sort=${sort}`);
     const ids = [...mockDb().allRecords()].slice(0, count).map((r) => r.product.id);
-    mockDb().now = () => Date.parse('2026-12-24T10:00:00Z');
+    mockDb().now = () => TEST_START_MS + 86_400_000;
     const res = await call('POST', '/api/products/bulk-status', {
       body: { ids, status: 'archived' },
       headers: { 'Idempotency-Key': `sort-${count}` },

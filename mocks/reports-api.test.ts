@@ -3,6 +3,7 @@ import { orderListSchema, orderSchema, type OrderSummary } from '../src/api/orde
 import { breakdownSchema, salesReportSchema } from '../src/api/report-schemas';
 import { storeDate } from '../src/api/store-time';
 import { mockDb, resetMockDb, server, signInAs } from './node';
+import { testClock } from '../tests/clock';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
@@ -91,7 +92,7 @@ describe('the sales report agrees with the order list to the cent', () => {
   });
 
   it('shows a refund on the day it is made, at once', async () => {
-    const today = storeDate(Date.now());
+    const today = storeDate(testClock());
     const before = salesReportSchema.parse((await get(`/api/reports/sales?from=${today}&to=${today}&compare=none`)).json);
     const order = [...mockDb().allOrders()].find((o) => o.status === 'closed' && o.refunded === 0)!;
     const res = await fetch(`/api/orders/${order.id}/refunds`, {

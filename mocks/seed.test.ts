@@ -1,40 +1,50 @@
 import { createHash } from 'node:crypto';
 import { productSchema, type Product } from '../src/api/schemas';
 import { isValidUpcA } from '../src/lib/upc';
-import { generateShop, SEED_ANCHOR_MS } from './seed';
+import { anchorAt, generateShop } from './seed';
+import { TEST_START_MS } from '../tests/clock';
 
+const anchorMs = anchorAt(TEST_START_MS);
 const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
 describe('seeded shop', () => {
   it('is identical for the same seed and size, byte for byte', () => {
-    const a = generateShop({ seed: 7, products: 300 });
-    const b = generateShop({ seed: 7, products: 300 });
+    const a = generateShop({ seed: 7, products: 300, anchorMs });
+    const b = generateShop({ seed: 7, products: 300, anchorMs });
     expect(a[0]).toEqual(b[0]);
     expect(hash(a)).toBe(hash(b));
   });
 
   it('differs with another seed', () => {
-    const a = generateShop({ seed: 7, products: 300 });
-    const b = generateShop({ seed: 8, products: 300 });
+    const a = generateShop({ seed: 7, products: 300, anchorMs });
+    const b = generateShop({ seed: 8, products: 300, anchorMs });
     expect(hash(a)).not.toBe(hash(b));
     expect(a.slice(0, 5).map((r) => r.product.title)).not.toEqual(b.slice(0, 5).map((r) => r.product.title));
   });
 
   it('grows without changing the products it already had', () => {
-    const small = generateShop({ seed: 7, products: 300 });
-    const big = generateShop({ seed: 7, products: 1000 });
+    const small = generateShop({ seed: 7, products: 300, anchorMs });
+    const big = generateShop({ seed: 7, products: 1000, anchorMs });
     expect(hash(big.slice(0, 300))).toBe(hash(small));
   });
 
-  it('anchors timestamps to a fixed date, not to the clock', () => {
-    for (const { product } of generateShop({ seed: 1, products: 300 })) {
+  it('dates everything before the instant it is made, and moves with that instant alone', () => {
+    const shop = generateShop({ seed: 1, products: 300, anchorMs });
+    for (const { product } of shop) {
       expect(Date.parse(product.createdAt)).toBeLessThanOrEqual(Date.parse(product.updatedAt));
-      expect(Date.parse(product.updatedAt)).toBeLessThanOrEqual(SEED_ANCHOR_MS);
+      expect(Date.parse(product.updatedAt)).toBeLessThanOrEqual(anchorMs);
     }
+    // A day later, the same shop a day older: only its dates move.
+    const later = generateShop({ seed: 1, products: 300, anchorMs: anchorMs + 86_400_000 });
+    const shift = (iso: string) => new Date(Date.parse(iso) + 86_400_000).toISOString();
+    expect(later.map((r) => r.product.createdAt)).toEqual(shop.map((r) => shift(r.product.createdAt)));
+    expect(later.map((r) => ({ ...r.product, createdAt: '', updatedAt: '' }))).toEqual(
+      shop.map((r) => ({ ...r.product, createdAt: '', updatedAt: '' })),
+    );
   });
 
   describe.each([300, 5000])('at %i products', (size) => {
-    const records = generateShop({ seed: 42, products: size });
+    const records = generateShop({ seed: 42, products: size, anchorMs });
     const products = records.map((r) => r.product);
     const variants = products.flatMap((p) => p.variants);
 

@@ -14,13 +14,11 @@ export const DEFAULT_SEED = 20261101;
 export const DEFAULT_PRODUCTS = 300;
 /** A year of a small shop's orders: about ten a day. */
 export const DEFAULT_ORDERS = 3_000;
-/**
- * Every seeded timestamp is relative to this instant, never to the clock: the
- * demo shop's year of orders ends here (11:00 in New York on 25 Nov 2026), so
- * "last 7 days" on the dashboard is full on the day it was built and thins
- * out after. Moving it forward is one edit; the shop stays deterministic.
- */
-export const SEED_ANCHOR_MS = Date.UTC(2026, 10, 25, 16, 0, 0);
+/** A shop is made at a whole minute (`anchorMs`): the instant it was made, as stored and shown. */
+export function anchorAt(ms: number): number {
+  return Math.floor(ms / 60_000) * 60_000;
+}
+
 export const IMAGE_HOST = 'https://images.stockroom.test';
 
 const DAY_MS = 86_400_000;
@@ -96,7 +94,13 @@ function titleHandle(brand: string, suffix: string, spec: string | undefined, no
   return joined.length <= 80 ? joined : toHandle(title);
 }
 
-export function generateShop(options: { seed: number; products: number }): ProductRecord[] {
+/**
+ * `anchorMs` is the instant the shop is made (the clock's now when it is
+ * created or reset): every seeded timestamp lies before it. The same seed,
+ * size and anchor give the same shop, byte for byte.
+ */
+export function generateShop(options: { seed: number; products: number; anchorMs: number }): ProductRecord[] {
+  const { anchorMs } = options;
   const rng = mulberry32(options.seed);
   const usedHandles = new Set<string>();
   const nextSuffix = new Map<string, number>();
@@ -143,9 +147,9 @@ export function generateShop(options: { seed: number; products: number }): Produ
     // Some single-variant products carry no option at all, as real listings do.
     if (chosen.every((o) => o.values.length === 1) && rng.chance(0.35)) chosen = [];
 
-    const createdMs = SEED_ANCHOR_MS - rng.int(1, 730) * DAY_MS - rng.int(0, 86_399) * 1000;
+    const createdMs = anchorMs - rng.int(1, 730) * DAY_MS - rng.int(0, 86_399) * 1000;
     const edited = rng.chance(0.7);
-    const updatedMs = edited ? createdMs + Math.floor(rng.next() * (SEED_ANCHOR_MS - createdMs)) : createdMs;
+    const updatedMs = edited ? createdMs + Math.floor(rng.next() * (anchorMs - createdMs)) : createdMs;
     const version = edited ? rng.int(2, 6) : 1;
     const roll = rng.next();
     const status = roll < 0.8 ? 'active' : roll < 0.92 ? 'draft' : 'archived';
@@ -192,7 +196,7 @@ export function generateShop(options: { seed: number; products: number }): Produ
     const tags = rng.sample(family.tags, rng.int(1, Math.min(3, family.tags.length)));
     if (rng.chance(0.12)) tags.push('bestseller');
     if (rng.chance(family.category === 'audio' || family.category === 'wearables' ? 0.2 : 0.06)) tags.push('gift');
-    if (SEED_ANCHOR_MS - createdMs < 60 * DAY_MS && !tags.includes('new')) tags.push('new');
+    if (anchorMs - createdMs < 60 * DAY_MS && !tags.includes('new')) tags.push('new');
     if (onSale) tags.push('sale');
 
     const imageCount = rng.chance(0.1) ? 0 : rng.int(1, 3);

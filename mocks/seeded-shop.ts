@@ -5,21 +5,22 @@
  */
 import { generateOrders } from './order-seed';
 import type { ProductRecord } from './records';
-import { generateShop, SEED_ANCHOR_MS } from './seed';
+import { generateShop } from './seed';
 import type { MockSettings } from './settings';
 import { applyOrdersToSeed, type StockSeed } from './stock-seed';
 
 type Shop = { records: ProductRecord[]; stock: StockSeed };
-type ShopSettings = Pick<MockSettings, 'seed' | 'products' | 'orders'>;
+/** The settings that make a shop, and the instant it was made (its year of orders ends there). */
+export type ShopSettings = Pick<MockSettings, 'seed' | 'products' | 'orders'> & { anchorMs: number };
 
 let last: { key: string; shop: Shop } | null = null;
 
 export function seededShop(settings: ShopSettings): Shop {
-  const key = `${settings.seed}-${settings.products}-${settings.orders}`;
+  const key = `${settings.seed}-${settings.products}-${settings.orders}-${settings.anchorMs}`;
   if (last?.key !== key) {
     const records = generateShop(settings);
-    const orders = generateOrders({ seed: settings.seed, count: settings.orders, products: records, anchorMs: SEED_ANCHOR_MS });
-    last = { key, shop: { records, stock: applyOrdersToSeed(records, orders, SEED_ANCHOR_MS) } };
+    const orders = generateOrders({ seed: settings.seed, count: settings.orders, products: records, anchorMs: settings.anchorMs });
+    last = { key, shop: { records, stock: applyOrdersToSeed(records, orders, settings.anchorMs) } };
     // The first store gets the records themselves (writes replace records, never change them), so start-up pays no copy.
     return last.shop;
   }

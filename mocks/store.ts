@@ -13,6 +13,7 @@ import {
   type ProductSummary,
   type Variant,
 } from '../src/api/schemas';
+import { systemClock, type Clock } from '../src/api/clock';
 import { can, refusal, type Action, type Role } from '../src/api/permissions';
 import type { AuditEntry, Staff } from '../src/api/schemas';
 import type { InventoryLevel, InventoryListQuery, LedgerQuery, StockMovement } from '../src/api/stock-schemas';
@@ -51,6 +52,7 @@ import { describeLevel, InventoryIndex } from './inventory-index';
 import { OrderIndex } from './order-index';
 import { ReportIndex } from './report-index';
 import { seededShop } from './seeded-shop';
+import { anchorAt } from './seed';
 import { seededMovements, seededSlot, type StockSeed } from './stock-seed';
 import { compareText, SortedIndex, type Compare } from './sorted-index';
 import { DEFAULT_SETTINGS, type MockSettings } from './settings';
@@ -245,10 +247,12 @@ export function variantLabel(product: Product, variant: Variant): string {
 export class MockDb {
   settings: MockSettings;
   sync: MockSync = localSync();
-  /** The clock of writes; tests may replace it. */
-  now: () => number = () => Date.now();
+  /** The clock of writes and of "today"; tests may replace it. */
+  now: Clock;
   /** The clock of sessions and sign-in throttling: apart from `now`, so a test that dates its writes is not signed out by it. */
-  sessionNow: () => number = () => Date.now();
+  sessionNow: Clock;
+  /** When this shop was made: its year of orders ends here. Kept across reloads; `reset` makes the shop again at now. */
+  anchorMs: number;
   /** Highest change number applied here, from this tab or another. */
   seq = 0;
 
@@ -285,14 +289,22 @@ export class MockDb {
   /** Price batches, their items and every variant's price history. */
   pricing = new PricingState();
 
-  constructor(settings: Partial<MockSettings> = {}) {
+  constructor(settings: Partial<MockSettings> = {}, options: { clock?: Clock; anchorMs?: number } = {}) {
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
+    this.now = options.clock ?? systemClock;
+    this.sessionNow = this.now;
+    this.anchorMs = options.anchorMs ?? anchorAt(this.now());
     this.reseed();
   }
 
-  /** Throws away every change and rebuilds the deterministic shop of the current settings. */
-  reseed(shop: Partial<Pick<MockSettings, 'products' | 'seed' | 'orders'>> = {}): void {
-    this.settings = { ...this.settings, ...shop };
+  /**
+   * Throws away every change and rebuilds the deterministic shop of the current
+   * settings, made at `anchorMs` (the shop's own instant unless given).
+   */
+  reseed(shop: Partial<Pick<MockSettings, 'products' | 'seed' | 'orders'> & { anchorMs: number }> = {}): void {
+    const { anchorMs = this.anchorMs, ...settings } = shop;
+    this.settings = { ...this.settings, ...settings };
+    this.anchorMs = anchorMs;
     this.entries.clear();
     this.unique = null;
     this.categoryCounts.clear();
@@ -310,14 +322,14 @@ export class MockDb {
     this.pricing = new PricingState();
     // A fresh shop has its seeded staff and an empty log; whoever is signed in stays signed in.
     this.auth = { ...seededAuthState(), sessions: this.auth.sessions };
-    const { records, stock } = seededShop(this.settings);
+    const { records, stock } = seededShop({ ...this.settings, anchorMs: this.anchorMs });
     this.stockSeed = stock;
     for (const record of records) this.add(makeEntry(record, 0));
   }
 
   /** The identity of the seeded shop; persisted changes belong to one shop only. */
   get shopKey(): string {
-    return `${this.settings.seed}-${this.settings.products}-${this.settings.orders}`;
+    return shopKeyOf(this.settings);
   }
 
   // ------------------------------------------------------------ reads
@@ -931,10 +943,10 @@ export class MockDb {
     return { items: matches.slice(query.offset, query.offset + query.limit), total: matches.length };
   }
 
-  /** Back to the seed of the current settings, here and (through sync) everywhere. */
+  /** Back to the seed of the current settings, made again at now, here and (through sync) everywhere. */
   async reset(): Promise<void> {
     await this.sync.exclusive(async () => {
-      this.reseed();
+      this.reseed({ anchorMs: anchorAt(this.now()) });
       this.saveAuth();
       await this.sync.reset();
     });
@@ -945,12 +957,17 @@ export class MockDb {
     const reseeded = next.seed !== this.settings.seed || next.products !== this.settings.products || next.orders !== this.settings.orders;
     this.settings = next;
     if (reseeded) {
-      this.reseed();
+      this.reseed({ anchorMs: anchorAt(this.now()) });
       this.saveAuth();
     }
     await this.sync.settingsChanged(this.settings, reseeded);
     return this.settings;
   }
+}
+
+/** The identity of a seeded shop's settings (its changes and anchor are stored under it). */
+export function shopKeyOf(settings: Pick<MockSettings, 'seed' | 'products' | 'orders'>): string {
+  return `${settings.seed}-${settings.products}-${settings.orders}`;
 }
 
 /** A tag listed twice counts once; no Set per product, because the seed calls this 50,000 times. */

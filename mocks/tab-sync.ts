@@ -6,17 +6,19 @@
  * lock is granted. Without that catch-up, a stale tab could pass a version
  * check that the other tab's save already made stale.
  */
+import { storeDate } from '../src/api/store-time';
 import { Overlay } from './overlay';
 import type { ChangeSet } from './records';
 import { SETTINGS_STORAGE_KEY, type MockSettings } from './settings';
+import { anchorAt } from './seed';
 import { localSync, type MockDb, type MockSync } from './store';
 
 type Message =
   | { type: 'changes'; shop: string; changes: ChangeSet }
   /** A large change (a bulk price batch): other tabs read it from IndexedDB rather than from a copy of megabytes. */
   | { type: 'changed'; shop: string; seq: number }
-  | { type: 'reset'; shop: string }
-  | { type: 'settings'; settings: MockSettings };
+  | { type: 'reset'; shop: string; anchorMs: number }
+  | { type: 'settings'; settings: MockSettings; anchorMs: number };
 
 /** Beyond this many products or repriced variants, a change is announced rather than sent: cloning it for the channel costs more than the other tab reading it. */
 const BROADCAST_LIMIT = 64;
@@ -35,6 +37,22 @@ export type TabSync = MockSync & {
 };
 
 export const CHANNEL_NAME = 'stockroom-mock';
+
+/**
+ * When each shop was made, in localStorage (read before seeding, so a reload
+ * seeds once): the shop and its saved changes stay together across reloads
+ * until "Reset demo data" makes it again at now.
+ */
+const anchorKey = (shopKey: string) => `stockroom.mock.anchor.${shopKey}`;
+
+export function savedAnchor(storage: Storage | null, shopKey: string): number | undefined {
+  try {
+    const ms = Number(storage?.getItem(anchorKey(shopKey)) ?? NaN);
+    return Number.isFinite(ms) && ms > 0 ? ms : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Loads the overlay of the db's current shop into it and keeps it in step with other tabs from then on. */
 export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Promise<TabSync> {
@@ -66,6 +84,22 @@ export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Pro
       // Private windows may refuse IndexedDB: the mock still works, changes just do not survive a reload.
       console.warn('[mock] IndexedDB unavailable; changes will not persist', error);
     }
+    // A shop made on an earlier store day with nothing saved in it is made again now, so the demo is
+    // always current; one with saved changes keeps its day until "Reset demo data" (nothing is lost).
+    const unchanged = (overlay ? await overlay.isEmpty() : true) && db.auth.audit.length === 0;
+    if (unchanged && storeDate(db.anchorMs) !== storeDate(db.now())) {
+      db.reseed({ anchorMs: anchorAt(db.now()) });
+      post({ type: 'reset', shop: db.shopKey, anchorMs: db.anchorMs });
+    }
+    saveAnchor();
+  }
+
+  function saveAnchor(): void {
+    try {
+      storage?.setItem(anchorKey(db.shopKey), String(db.anchorMs));
+    } catch {
+      // Storage can be full or disabled: the next load then makes the shop at its own now.
+    }
   }
 
   function saveSettings(settings: MockSettings): void {
@@ -81,7 +115,7 @@ export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Pro
         if (message.changes.seq === db.seq + 1) db.applyChanges(message.changes);
         else if (message.changes.seq > db.seq) void inTab.exclusive(catchUp);
       } else if (message.type === 'changed' && message.shop === db.shopKey) void inTab.exclusive(catchUp);
-      else if (message.type === 'reset' && message.shop === db.shopKey) db.reseed();
+      else if (message.type === 'reset' && message.shop === db.shopKey) db.reseed({ anchorMs: message.anchorMs });
       else if (message.type === 'settings') {
         const shopChanged =
           message.settings.seed !== db.settings.seed ||
@@ -89,7 +123,7 @@ export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Pro
           message.settings.orders !== db.settings.orders;
         db.settings = message.settings;
         if (shopChanged) {
-          db.reseed();
+          db.reseed({ anchorMs: message.anchorMs });
           void inTab.exclusive(attach);
         }
       }
@@ -122,12 +156,13 @@ export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Pro
     },
     async reset() {
       await overlay?.clear();
-      post({ type: 'reset', shop: db.shopKey });
+      saveAnchor();
+      post({ type: 'reset', shop: db.shopKey, anchorMs: db.anchorMs });
     },
     async settingsChanged(settings, reseeded) {
       saveSettings(settings);
       if (reseeded) await inTab.exclusive(attach);
-      post({ type: 'settings', settings });
+      post({ type: 'settings', settings, anchorMs: db.anchorMs });
     },
     close() {
       channel?.close();

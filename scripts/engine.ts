@@ -17,6 +17,7 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort, startPreview, stopPreview } from '../tests/e2e/preview-server.ts';
+import { testClock } from '../tests/clock.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SERVER = join(ROOT, 'server');
@@ -75,6 +76,15 @@ function prepareServer(): void {
 
 /** What the tests start: the server's own Info logging would bury the test report. */
 const TEST_LOGGING = { LOG_LEVEL: 'Warn' };
+
+/**
+ * One clock for the seed, the servers and the suites of a test run: each child starts at the tests'
+ * clock as it reads when the child starts (STOCKROOM_TEST_NOW moves it), so "today" agrees everywhere.
+ */
+function testClockEnv(): NodeJS.ProcessEnv {
+  const now = new Date(testClock()).toISOString();
+  return { STOCKROOM_NOW: now, STOCKROOM_TEST_NOW: now };
+}
 
 function seed(env: NodeJS.ProcessEnv): void {
   run(process.execPath, [SEED], { ...TEST_LOGGING, ...env });
@@ -142,18 +152,18 @@ async function test(files: string[]): Promise<void> {
     const file = join(dir, `${name}.sqlite`);
     copyFileSync(seeded, file);
     const port = await freePort();
-    servers.push(await startServer({ ...TEST_LOGGING, SQLITE_FILE: file }, port));
+    servers.push(await startServer({ ...TEST_LOGGING, ...testClockEnv(), SQLITE_FILE: file }, port));
     return `http://127.0.0.1:${port}`;
   };
   try {
-    seed({ SQLITE_FILE: seeded });
+    seed({ ...testClockEnv(), SQLITE_FILE: seeded });
     const contract = files.filter((f) => f.startsWith('tests/contract/'));
     const journeys = files.filter((f) => f.startsWith('tests/e2e/'));
     const runContract = files.length ? contract : SERVED_CONTRACT_FILES;
     const runJourneys = files.length ? journeys : SERVED_JOURNEYS;
     if (runContract.length) {
       const url = await serve('contract');
-      run('npx', ['vitest', 'run', '-c', 'vitest.contract.config.ts', ...runContract], { STOCKROOM_API_URL: url });
+      run('npx', ['vitest', 'run', '-c', 'vitest.contract.config.ts', ...runContract], { ...testClockEnv(), STOCKROOM_API_URL: url });
     }
     const postgres = process.env.STOCKROOM_PG_URL;
     if (!files.length && postgres) {
@@ -167,10 +177,11 @@ async function test(files: string[]): Promise<void> {
         'SET client_min_messages = warning; DROP SCHEMA public CASCADE; CREATE SCHEMA public;',
       ]);
       const env = { ...TEST_LOGGING, DATABASE_URL: postgres, DB_SYNCHRONIZE: 'true' };
-      seed(env);
+      seed({ ...env, ...testClockEnv() });
       const port = await freePort();
-      servers.push(await startServer(env, port));
+      servers.push(await startServer({ ...env, ...testClockEnv() }, port));
       run('npx', ['vitest', 'run', '-c', 'vitest.contract.config.ts', ...POSTGRES_CONTRACT_FILES], {
+        ...testClockEnv(),
         STOCKROOM_API_URL: `http://127.0.0.1:${port}`,
       });
     } else if (!files.length) {
@@ -182,7 +193,10 @@ async function test(files: string[]): Promise<void> {
       run('npx', ['vite', 'build', '--outDir', ENGINE_BUILD, '--emptyOutDir', '--logLevel', 'warn'], { VITE_API_URL: '/' });
       const preview = await startPreview({ outDir: ENGINE_BUILD, env: { STOCKROOM_API_PROXY: api } });
       try {
-        run('npx', ['vitest', 'run', '-c', 'vitest.e2e.config.ts', ...runJourneys], { STOCKROOM_E2E_BASE_URL: preview.url });
+        run('npx', ['vitest', 'run', '-c', 'vitest.e2e.config.ts', ...runJourneys], {
+          ...testClockEnv(),
+          STOCKROOM_E2E_BASE_URL: preview.url,
+        });
       } finally {
         await stopPreview(preview.child);
       }

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { bootstrap, Channel, Role as VendureRole, StockLocation, TransactionalConnection } from '@vendure/core';
 import { DEMO_STAFF } from '../../mocks/auth';
 import { LOCATIONS } from '../../mocks/catalogue';
-import { DEFAULT_ORDERS, DEFAULT_PRODUCTS, DEFAULT_SEED, generateShop, SEED_ANCHOR_MS } from '../../mocks/seed';
+import { DEFAULT_ORDERS, DEFAULT_PRODUCTS, DEFAULT_SEED, anchorAt, generateShop } from '../../mocks/seed';
+import { clock } from './plugin/clock';
 import { generateOrders } from '../../mocks/order-seed';
 import { applyOrdersToSeed } from '../../mocks/stock-seed';
 import { insertOrders } from './plugin/orders/order-rows';
@@ -22,8 +23,6 @@ import { ids } from './plugin/http';
 import { roleCode, vendurePermissions } from './plugin/roles';
 import { StaffService } from './plugin/staff.service';
 import { SQLITE_FILE, stockroomConfig } from './vendure-config';
-
-const SEEDED_AT = new Date('2026-11-01T12:00:00.000Z');
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -41,15 +40,17 @@ async function main(): Promise<void> {
   const db = app.get(TransactionalConnection).rawConnection;
   const catalogue = app.get(CatalogueService);
   const staff = app.get(StaffService);
-  const records = generateShop({ seed, products });
+  // The shop is made now (the server's clock, STOCKROOM_NOW in tests): its year of orders ends today, as the mock's does.
+  const anchorMs = anchorAt(clock());
+  const records = generateShop({ seed, products, anchorMs });
   // The mock's seeded orders, as the mock's seed applies them to stock (mocks/seeded-shop.ts): levels, sold28 and ledger follow from them.
   const orders = generateOrders({
     seed,
     count: Number(process.env.SEED_ORDERS ?? DEFAULT_ORDERS),
     products: records,
-    anchorMs: SEED_ANCHOR_MS,
+    anchorMs,
   });
-  const stock = applyOrdersToSeed(records, orders, SEED_ANCHOR_MS);
+  const stock = applyOrdersToSeed(records, orders, anchorMs);
   const generated = Date.now();
   let ordersMs = 0;
   let orderRows = 0;
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
       locationIds.push(Number((await locations.save(row)).id));
     }
     const staffIds = new Map<string, string>();
-    for (const person of DEMO_STAFF) staffIds.set(person.id, ids.staff((await staff.insertStaff(em, person, SEEDED_AT)).id));
+    for (const person of DEMO_STAFF) staffIds.set(person.id, ids.staff((await staff.insertStaff(em, person, new Date(anchorMs))).id));
     for (const { product, levels } of records) {
       await catalogue.insertProduct(
         em,

@@ -6,6 +6,7 @@ import { auditListSchema, sessionSchema, staffListSchema, staffSchema, type Prod
 import { orderSchema } from '../../src/api/order-schemas';
 import { salesReportSchema, storeClockSchema } from '../../src/api/report-schemas';
 import { anonymous, DEMO_ACCOUNTS, idOf, newKey, signIn, signInWith, uniqueId, type ApiClient, type ApiResponse } from './driver';
+import { testClock } from '../clock';
 import {
   createProduct,
   expectOk,
@@ -39,7 +40,7 @@ describe('sessions', () => {
     expect(JSON.stringify(res.json)).not.toMatch(/token|hash|salt|password/i);
     expect(res.headers.getSetCookie().length).toBeGreaterThan(0);
     expect(res.headers.getSetCookie().join('\n')).toMatch(/HttpOnly/i);
-    expect(Date.parse(session.expiresAt)).toBeGreaterThan(Date.now());
+    expect(Date.parse(session.expiresAt)).toBeGreaterThan(testClock());
     expect(sessionSchema.parse(expectOk(await api.get('/session'))).user.id).toBe(session.user.id);
   });
 

@@ -2,7 +2,8 @@
  * Reports: figures computed by the API agree with the order list to the cent,
  * the breakdown agrees with the report, and a refund shows on the day it is made.
  */
-import { orderSchema } from '../../src/api/order-schemas';
+import { orderListSchema, orderSchema } from '../../src/api/order-schemas';
+import { storeDate } from '../../src/api/store-time';
 import { breakdownSchema, salesReportSchema, storeClockSchema } from '../../src/api/report-schemas';
 import { newKey, signIn, type ApiClient, type Query } from './driver';
 import { expectOk, expectProblem, listOrders, orderClaimer } from './fixtures';
@@ -24,14 +25,20 @@ const sales = async (query: Query) =>
 
 describe('the sales report agrees with the order list to the cent', () => {
   it.each([
+    ['today', 0, 0],
+    ['yesterday', 1, 1],
+    ['a single day a week ago', 7, 7],
+    ['the last 7 days', 6, 0],
     ['the last 30 days', 30, 0],
     ['a quarter ending 60 days ago', 150, 60],
-    ['a single day a week ago', 7, 7],
   ])('over %s', async (_, back, end) => {
     const [from, to] = [daysBefore(today, back), daysBefore(today, end)];
     const report = await sales({ from, to });
     const orders = await listOrders(api, { from, to });
+    // The shop is made at the API's now, so every one of these days has orders (today's so far included).
     expect(orders.length).toBeGreaterThan(0);
+    // Each order the list gives for these days was placed on one of them, in the store's zone.
+    for (const o of orders) expect(storeDate(Date.parse(o.placedAt)) >= from && storeDate(Date.parse(o.placedAt)) <= to).toBe(true);
     expect(report.range).toEqual({ from, to });
     expect(report.totals).toMatchObject({
       orders: orders.length,
@@ -60,6 +67,15 @@ describe('the sales report agrees with the order list to the cent', () => {
     const lastYear = await listOrders(api, { from: report.comparison!.from, to: report.comparison!.to });
     expect(report.comparisonTotals?.revenue).toBe(lastYear.reduce((n, o) => n + o.total, 0));
     expect(report.comparisonSeries).toHaveLength(report.series.length);
+  });
+});
+
+describe('the seeded year', () => {
+  it('ends at the API’s today and starts a year before it (the guard against a seed that does not move with the clock)', async () => {
+    const newest = orderListSchema.parse(expectOk(await api.get('/orders', { query: { sort: '-placedAt', limit: 1 } }))).items[0]!;
+    const oldest = orderListSchema.parse(expectOk(await api.get('/orders', { query: { sort: 'placedAt', limit: 1 } }))).items[0]!;
+    expect(storeDate(Date.parse(newest.placedAt))).toBe(today);
+    expect(storeDate(Date.parse(oldest.placedAt)) >= daysBefore(today, 366)).toBe(true);
   });
 });
 

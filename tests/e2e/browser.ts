@@ -10,6 +10,18 @@ import { afterAll, afterEach, beforeAll, beforeEach, inject, type TestContext } 
 import type { Role } from '../../src/api/permissions';
 import { signIn } from './app';
 import { launchChromium, VIEWPORT } from './chromium';
+import { testClock } from '../clock';
+
+/**
+ * A context whose pages run on the tests' clock (STOCKROOM_TEST_NOW), not the day the suite runs: the
+ * in-page mock makes its shop at that instant and the app's "today" follows, as on a server started
+ * with the same clock. Time then flows at its natural pace.
+ */
+async function newClockedContext(browser: Browser, options: BrowserContextOptions): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  await context.clock.install({ time: testClock() });
+  return context;
+}
 
 export type BrowserSession = {
   readonly browser: Browser;
@@ -52,7 +64,7 @@ export function setupBrowser(contextOptions: BrowserContextOptions = {}, { role 
   });
   beforeEach(async () => {
     if (!browser) throw new Error('The browser did not start');
-    context = await browser.newContext(options);
+    context = await newClockedContext(browser, options);
     // Shorter than the test timeout, so a missing element fails with its own message.
     context.setDefaultTimeout(15_000);
     page = await context.newPage();
@@ -91,7 +103,7 @@ export function setupBrowser(contextOptions: BrowserContextOptions = {}, { role 
     },
     baseUrl,
     async newContext(more = {}) {
-      const created = await need(browser, 'browser').newContext({ ...options, ...more });
+      const created = await newClockedContext(need(browser, 'browser'), { ...options, ...more });
       created.setDefaultTimeout(15_000);
       extra.push(created);
       return created;

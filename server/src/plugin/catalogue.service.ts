@@ -32,6 +32,7 @@ import { recordAudit, type Actor } from './audit.service';
 import { ProductTagRecord } from './entities';
 import { ids, type Idempotency } from './http';
 import { recordPriceHistory } from './pricing/price-store';
+import { nowDate } from './clock';
 
 const SEP = '\u0001';
 
@@ -364,7 +365,7 @@ export class CatalogueService {
   async create(actor: Actor, input: ProductInput, idempotency: Idempotency | null): Promise<{ status: number; body: unknown }> {
     return this.idempotent(idempotency, async (em) => {
       await this.checkShopRules(em, input, null);
-      const now = new Date();
+      const now = nowDate();
       const id = await this.insertProduct(
         em,
         {
@@ -508,7 +509,7 @@ export class CatalogueService {
       const errors = variantIdErrors(input, new Set(before.variants.map((v) => v.id)));
       if (Object.keys(errors).length) throw validationProblem(errors);
 
-      const now = new Date();
+      const now = nowDate();
       if (!(await this.saveProduct(em, productId, before, input, now, (known, same) => (same ? known.version : known.version + 1)))) {
         const current = (await this.load(this.db.manager, [productId]))[0];
         throw current ? conflict(current) : productNotFound(id);
@@ -539,7 +540,7 @@ export class CatalogueService {
           missing === 1 ? 'One of the selected products no longer exists' : `${missing} of the selected products no longer exist`;
         throw validationProblem(errors, `${what}. Nothing was changed; refresh the list and try again.`);
       }
-      const now = new Date();
+      const now = nowDate();
       let updated = 0;
       for (const before of byId.values()) {
         // Products already in the target status keep their version: nothing about them changed.

@@ -11,6 +11,7 @@ import { idempotencyKeyReused } from '../../../src/api/problems';
 import { IdempotencyKeyRecord } from './entities';
 import type { Idempotency } from './http';
 import { serialTransaction } from './serial-writes';
+import { clock } from './clock';
 
 /** An answer as the route sends it; stored whole, so a replay has the first status too (201 for a create). */
 export type Answer<T> = { status: number; body: T };
@@ -49,7 +50,7 @@ export async function idempotentWrite<T>(
             fingerprint: idempotency.fingerprint,
             status: answer.status,
             response: JSON.stringify(answer.body),
-            createdMs: String(Date.now()),
+            createdMs: String(clock()),
           });
         }
         return answer;

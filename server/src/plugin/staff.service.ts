@@ -29,6 +29,7 @@ import { recordAudit, type Actor } from './audit.service';
 import { SignInFailureRecord } from './entities';
 import { ids } from './http';
 import { roleCode, roleFromCodes } from './roles';
+import { clock, nowDate, onClock } from './clock';
 
 const COOKIE_NAME = 'stockroom-session';
 
@@ -104,7 +105,7 @@ export class StaffService {
 
   async signIn(ctx: RequestContext, req: CookieRequest, input: SignInInput): Promise<Session> {
     const failures = this.db.getRepository(SignInFailureRecord);
-    const now = Date.now();
+    const now = clock();
     const failure = await failures.findOneBy({ email: input.email });
     if (failure && Number(failure.lockedUntilMs) > now) {
       const seconds = Math.ceil((Number(failure.lockedUntilMs) - now) / 1000);
@@ -131,7 +132,7 @@ export class StaffService {
     if (!session || !staff || !staff.active) {
       if (session) await this.authService.destroyAuthenticatedSession(adminCtx, session.token);
       const count = (failure?.count ?? 0) + 1;
-      await failures.save({ email: input.email, count, lockedUntilMs: String(Date.now() + lockMs(count)) });
+      await failures.save({ email: input.email, count, lockedUntilMs: String(clock() + lockMs(count)) });
       throw new ProblemError({
         status: 401,
         title: 'Sign-in failed',
@@ -144,7 +145,7 @@ export class StaffService {
     if (failure) await failures.delete({ email: input.email });
     // What Vendure's own login does for the cookie token method (cookie-session is mounted globally).
     if (req.session) req.session.token = session.token;
-    return { user: staff, expiresAt: session.expires.toISOString() };
+    return { user: staff, expiresAt: onClock(session.expires.getTime()).toISOString() };
   }
 
   async session(ctx: RequestContext, req: Request): Promise<Session> {
@@ -153,7 +154,7 @@ export class StaffService {
     const staff = admin && staffOf(admin);
     const expires = ctx.session?.expires;
     if (!staff || !expires) throw unauthenticated();
-    return { user: staff, expiresAt: new Date(expires).toISOString() };
+    return { user: staff, expiresAt: onClock(new Date(expires).getTime()).toISOString() };
   }
 
   async signOut(ctx: RequestContext, req: CookieRequest): Promise<void> {
@@ -198,7 +199,7 @@ export class StaffService {
   }
 
   async create(actor: Actor, input: StaffCreateInput): Promise<Staff> {
-    const now = new Date();
+    const now = nowDate();
     return serialTransaction(this.db, async (em) => {
       const taken = await em.getRepository(User).findOneBy({ identifier: input.email, deletedAt: IsNull() });
       if (taken) throw emailTaken();
@@ -211,7 +212,7 @@ export class StaffService {
   }
 
   async update(actor: Actor, id: string, version: number | null, input: StaffUpdateInput): Promise<Staff> {
-    const now = new Date();
+    const now = nowDate();
     const adminId = ids.parse('staff', id);
     if (adminId === null) throw staffNotFound(id);
     return serialTransaction(this.db, async (em) => {

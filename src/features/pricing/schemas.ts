@@ -8,6 +8,7 @@ import { COMPARE_AT_MODES, PRICE_ENDINGS, PRICE_OPS, PRICE_UNITS, parsePercent }
 import { parseDollars } from '@/lib/money';
 import { storeTimeToIso } from '@/api/store-time';
 import type { BulkPriceSearch } from './search';
+import { systemClock } from '@/api/clock';
 
 export const priceFormSchema = z
   .object({
@@ -44,7 +45,7 @@ export const priceFormSchema = z
     if (v.endOn && !storeTimeToIso(v.endDate, v.endTime)) issue('endDate', 'Choose the end date and time');
     const start = v.schedule ? storeTimeToIso(v.startDate, v.startTime) : null;
     const end = v.endOn ? storeTimeToIso(v.endDate, v.endTime) : null;
-    if (end && Date.parse(end) <= (start ? Date.parse(start) : Date.now())) issue('endDate', 'End after the start');
+    if (end && Date.parse(end) <= (start ? Date.parse(start) : systemClock())) issue('endDate', 'End after the start');
   });
 export type PriceFormValues = z.infer<typeof priceFormSchema>;
 

@@ -56,6 +56,7 @@ import { ids, type Idempotency } from '../http';
 import { idempotentWrite, RetryWrite } from '../idempotency';
 import { isPostgres } from '../serial-writes';
 import { StockMovementRecord } from './stock-movement.entity';
+import { nowDate } from '../clock';
 
 type LevelRow = {
   levelId: number | string;
@@ -347,7 +348,7 @@ export class InventoryService {
     locations: (Location & { dbId: number })[],
     decision: StockDecision,
   ): Promise<StockMovement[]> {
-    const now = new Date();
+    const now = nowDate();
     const at = now.toISOString();
     const byKey = new Map(loaded.map((l) => [`${l.view.variantId}@${l.view.locationId}`, l]));
     for (const level of decision.levels) {

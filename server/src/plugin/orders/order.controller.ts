@@ -23,6 +23,7 @@ import { ProblemFilter } from '../problem.filter';
 import { StaffService } from '../staff.service';
 import { OrderService } from './order.service';
 import { ReportService } from './report.service';
+import { clock } from '../clock';
 
 function withEtag(res: Response, order: Order): Order {
   res.setHeader('ETag', `"${order.version}"`);
@@ -104,7 +105,7 @@ export class ReportController {
   @Get('clock')
   async clock(@Ctx() ctx: RequestContext, @Req() req: Request) {
     await this.staff.require(ctx, req, 'reports.view');
-    return { today: storeDate(Date.now()), timeZone: STORE_TIME_ZONE };
+    return { today: storeDate(clock()), timeZone: STORE_TIME_ZONE };
   }
 
   @Get('sales')

@@ -33,6 +33,7 @@ import { idempotentWrite, RetryWrite } from '../idempotency';
 import { OrderRecord } from './order.entities';
 import { loadOrders, saveOrder } from './order-rows';
 import { loadOrderLevels, saveOrderLevels, type LoadedLevel } from './order-stock';
+import { nowDate } from '../clock';
 
 const SEP = '\u0001';
 const SORT_COLUMNS = { placedAt: 'o.placedAt', total: 'o.total', customer: 'o.customerKey' } as const;
@@ -136,7 +137,7 @@ export class OrderService {
       }
       const order = await this.get(id, em);
       if (!order) throw orderNotFound(id);
-      const now = new Date();
+      const now = nowDate();
       const context: OrderContext = {
         order,
         actor: { id: actor.id, name: actor.name, role: actor.role },

@@ -30,6 +30,7 @@ import { recordAudit, type Actor } from '../audit.service';
 import { CatalogueService } from '../catalogue.service';
 import { ids, type Idempotency } from '../http';
 import { chunks, lockProducts, recordPriceHistory } from './price-store';
+import { nowDate } from '../clock';
 
 type Shop = ImportShop & { products: Map<string, Product> };
 
@@ -128,7 +129,7 @@ export class ImportService {
       const { planned, errors } = planImport(shop, csv);
       const refused = importRefusal(planned, errors);
       if (refused) throw refused;
-      const now = new Date();
+      const now = nowDate();
       let newIds = 0;
       const { updated, created } = importedProducts(shop, planned, (id) => shop.products.get(id), {
         now: now.toISOString(),

@@ -61,6 +61,7 @@ import {
   type VariantState,
 } from './price-store';
 import { PriceBatchItemRecord, PriceBatchRecord, PriceHistoryRecord } from './pricing.entities';
+import { nowDate } from '../clock';
 
 /** The schedule acts as the shop itself; the audit needs the role too. */
 const SCHEDULE_ACTOR: Actor = { ...SCHEDULER, userId: 0, administratorId: 0 };
@@ -295,19 +296,19 @@ export class PricingService {
 
   async create(actor: Actor, input: PriceBatchRequest, idempotency: Idempotency): Promise<{ status: number; body: PriceBatch }> {
     return this.catalogue.idempotent<PriceBatch>(idempotency, async (em) => {
-      const nowDate = new Date();
-      const now = nowDate.toISOString();
+      const at = nowDate();
+      const now = at.toISOString();
       checkBatchEnd(input, now);
       const { rows } = await this.plan(em, input.selection, input.change, true);
       const { batch, items, scheduled } = decideBatch(rows, input, { id: newPriceBatchId(), now, actor });
       if (!scheduled) {
         // Nothing can have moved since the plan: the same transaction read it (and, on PostgreSQL, locked the products).
-        const { changed } = await this.move(em, items, moveForward, { at: now, actor, action: 'bulk price change', batch }, nowDate);
+        const { changed } = await this.move(em, items, moveForward, { at: now, actor, action: 'bulk price change', batch }, at);
         batch.reports = [{ step: 'start', at: now, changed, conflicts: [] }];
       }
       await em.getRepository(PriceBatchRecord).insert(toRecord(batch));
       await this.insertItems(em, batch.id, items);
-      await recordAudit(em, actor, 'bulk price change', nowDate, [batchAudit(batch, scheduled ? 'scheduled' : 'applied', items.length, 0)]);
+      await recordAudit(em, actor, 'bulk price change', at, [batchAudit(batch, scheduled ? 'scheduled' : 'applied', items.length, 0)]);
       return { status: 201, body: batch };
     });
   }
@@ -319,13 +320,13 @@ export class PricingService {
       const batch = toBatch(found);
       const refused = revertRefusal(batch);
       if (refused) throw refused;
-      const nowDate = new Date();
-      const now = nowDate.toISOString();
+      const at = nowDate();
+      const now = at.toISOString();
       let changed = 0;
       let conflicts: PriceConflict[] = [];
       if (batch.status === 'applied') {
         const history = { at: now, actor, action: 'price batch reverted', batch: { id: batch.id, label: batch.label } };
-        ({ changed, conflicts } = await this.move(em, await this.items(em, batchId), moveBack, history, nowDate));
+        ({ changed, conflicts } = await this.move(em, await this.items(em, batchId), moveBack, history, at));
       }
       const next = revertedBatch(batch, now, changed, conflicts);
       if (!(await this.saveBatch(em, next))) {
@@ -335,7 +336,7 @@ export class PricingService {
           new ProblemError({ status: 409, title: 'This batch changed', detail: 'Try again.' })
         );
       }
-      await recordAudit(em, actor, 'price batch reverted', nowDate, [batchAudit(next, 'reverted', changed, conflicts.length)]);
+      await recordAudit(em, actor, 'price batch reverted', at, [batchAudit(next, 'reverted', changed, conflicts.length)]);
       return { status: 200, body: next };
     });
     return result.body;
@@ -357,7 +358,7 @@ export class PricingService {
   }
 
   private async runDue(): Promise<void> {
-    const now = new Date().toISOString();
+    const now = nowDate().toISOString();
     const due = await this.db
       .getRepository(PriceBatchRecord)
       .createQueryBuilder('b')
@@ -384,7 +385,7 @@ export class PricingService {
       if (!found) return;
       const batch = toBatch(found);
       if (!stepApplies(batch, step)) return;
-      const nowDate = new Date();
+      const written = nowDate();
       const history = {
         at,
         actor: { id: SCHEDULER.id, name: SCHEDULER.name },
@@ -396,12 +397,12 @@ export class PricingService {
         await this.items(em, batchId),
         step === 'start' ? moveForward : moveBack,
         history,
-        nowDate,
+        written,
       );
       const next = steppedBatch(batch, step, at, changed, conflicts);
       // Another instance took this step first: roll back what this one did.
       if (!(await this.saveBatch(em, next))) throw new Error(`Batch ${batchId} moved on while its ${step} ran`);
-      await recordAudit(em, SCHEDULE_ACTOR, STEP_ACTIONS[step], nowDate, [
+      await recordAudit(em, SCHEDULE_ACTOR, STEP_ACTIONS[step], written, [
         batchAudit(next, step === 'start' ? 'started' : 'ended', changed, conflicts.length),
       ]);
     });

@@ -1,0 +1,21 @@
+/**
+ * The test suites' "now". Every suite (unit, contract on the mock and on the
+ * server, journeys) starts its clock here, and the seeded shop is made at this
+ * instant, so no test depends on the day it runs. STOCKROOM_TEST_NOW moves it:
+ *
+ *   STOCKROOM_TEST_NOW=2028-02-29T21:30:00-05:00 npm run test:contract
+ *
+ * The default is an evening in the store's zone, so "today" already has most
+ * of its orders; the clock then runs at real speed (sessions and waits work).
+ */
+import { clockFromSetting } from '../src/api/clock';
+
+export const DEFAULT_TEST_NOW = '2026-12-01T21:30:00-05:00';
+
+/** The instant the suite starts at, as set (ISO 8601), for child processes and browsers. */
+export const TEST_NOW = process.env.STOCKROOM_TEST_NOW || DEFAULT_TEST_NOW;
+
+export const testClock = clockFromSetting(TEST_NOW);
+
+/** Where the clock started: test shops are made at this instant, so every reset in a run makes the same shop. */
+export const TEST_START_MS = testClock();

@@ -8,7 +8,8 @@ import { browserAuthStorage } from './auth';
 import { createHandlers } from './handlers';
 import { resolveSettings, SETTINGS_STORAGE_KEY } from './settings';
 import { MockDb, shopKeyOf } from './store';
-import { connectTabs, savedAnchor } from './tab-sync';
+import { connectTabs, shopAnchor } from './tab-sync';
+import { systemClock } from '../src/api/clock';
 
 export async function startMockApi(): Promise<void> {
   let stored: string | null = null;
@@ -29,9 +30,10 @@ export async function startMockApi(): Promise<void> {
     }
   }
 
-  const started = performance.now();
   // The shop this browser made before (its anchor), or a new one made now.
-  const db = new MockDb(settings, { anchorMs: savedAnchor(storage, shopKeyOf(settings)) });
+  const anchorMs = await shopAnchor(shopKeyOf(settings), systemClock(), { storage });
+  const started = performance.now();
+  const db = new MockDb(settings, { anchorMs });
   db.authStorage = browserAuthStorage(localStorage);
   db.catchUpAuth();
   const seeded = performance.now();

@@ -98,7 +98,11 @@ const CANCEL_REASONS = [
   'Payment flagged as possible fraud',
   'Shipping address could not be verified',
 ];
-const RETURN_REASONS_RESTOCK = ['Returned unopened: no longer needed', 'Returned: not compatible with their phone', 'Returned: wrong color'];
+const RETURN_REASONS_RESTOCK = [
+  'Returned unopened: no longer needed',
+  'Returned: not compatible with their phone',
+  'Returned: wrong color',
+];
 const RETURN_REASONS_NO_RESTOCK = ['Arrived damaged', 'Defective: stopped charging after a week', 'Lost in transit'];
 const GOODWILL_REASONS = ['Goodwill credit: late delivery', 'Price adjustment: item went on sale a day later'];
 
@@ -347,7 +351,8 @@ function newCustomer(next: () => number, emails: Set<string>): Customer {
   const l = LAST_LOWER[lastIndex]!;
   const style = next();
   const domain = EMAIL_DOMAINS[Math.floor(next() * EMAIL_DOMAINS.length)]!;
-  const local = style < 0.4 ? `${f}.${l}` : style < 0.65 ? `${f[0]}${l}` : style < 0.85 ? `${f}${l}${Math.floor(next() * 90) + 10}` : `${f}_${l}`;
+  const local =
+    style < 0.4 ? `${f}.${l}` : style < 0.65 ? `${f[0]}${l}` : style < 0.85 ? `${f}${l}${Math.floor(next() * 90) + 10}` : `${f}_${l}`;
   let email = `${local}@${domain}`;
   for (let n = 2; emails.has(email); n++) email = `${local}${n}@${domain}`;
   emails.add(email);
@@ -499,7 +504,6 @@ type Ctx = {
   /** One shared copy of each repeated timeline message, by a numeric key (no string built to look it up). */
   messages: Map<number, string>;
 };
-
 
 const LINE_COUNTS = [0.62, 0.88, 0.97]; // cumulative: 1, 2, 3, else 4 lines
 const QUANTITIES = [0.85, 0.96, 0.99]; // cumulative: 1, 2, 3, else 4 units
@@ -774,7 +778,16 @@ function cancel(ctx: Ctx, order: Order, ms: number): void {
     ctx.messages.set(key, text);
   }
   event(order, at, 'cancelled', by, text);
-  refund(order, at, order.total, order.shipping, order.lines.map((l) => ({ lineId: l.id, quantity: l.quantity })), false, reason, by);
+  refund(
+    order,
+    at,
+    order.total,
+    order.shipping,
+    order.lines.map((l) => ({ lineId: l.id, quantity: l.quantity })),
+    false,
+    reason,
+    by,
+  );
   order.status = 'cancelled';
 }
 
@@ -802,7 +815,10 @@ function refund(
   order.refunded += amount;
   let units = 0;
   for (const l of lines) units += l.quantity;
-  const what = units > 0 ? ` for ${unitsText(units)}${restock ? `, restocked at ${LOCATION_NAMES[LOCATION_INDEX.get(order.locationId) ?? 0]}` : ''}` : '';
+  const what =
+    units > 0
+      ? ` for ${unitsText(units)}${restock ? `, restocked at ${LOCATION_NAMES[LOCATION_INDEX.get(order.locationId) ?? 0]}` : ''}`
+      : '';
   event(order, at, 'refunded', by, `Refunded ${dollars(amount)}${what}: ${reason}.`);
 }
 
@@ -837,7 +853,15 @@ function returnOrRefund(ctx: Ctx, order: Order, ms: number): void {
     const line = order.lines[Math.floor(next() * order.lines.length)]!;
     refundLines(order, ms, [[line, 1 + Math.floor(next() * line.quantity)]], 0, restock, reason, next);
   } else if (u < 0.75) {
-    refundLines(order, ms, order.lines.map((l) => [l, l.quantity] as const), order.shipping, restock, reason, next);
+    refundLines(
+      order,
+      ms,
+      order.lines.map((l) => [l, l.quantity] as const),
+      order.shipping,
+      restock,
+      reason,
+      next,
+    );
   } else if (u < 0.9) {
     const credit = Math.min(order.total, Math.max(500, Math.floor(percentOf(order.total, 10) / 100) * 100));
     refund(order, iso(ms), credit, 0, [], false, GOODWILL_REASONS[Math.floor(next() * GOODWILL_REASONS.length)]!, refunder(credit, next));

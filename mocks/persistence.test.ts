@@ -6,7 +6,7 @@ import { createHandlers } from './handlers';
 import { createProduct, updateProduct } from './product-writes';
 import { createPriceBatch, listPriceHistory, revertPriceBatch } from './price-writes';
 import { MockDb, shopKeyOf, type Actor } from './store';
-import { connectTabs, savedAnchor, type TabSync } from './tab-sync';
+import { connectTabs, shopAnchor, type TabSync } from './tab-sync';
 import { TEST_START_MS } from '../tests/clock';
 import { productToInput } from '../src/api/product-input';
 
@@ -50,7 +50,8 @@ afterEach(() => {
 
 /** A page load: a fresh seeded store, the overlay of its shop and the other tabs. */
 async function loadPage(settings: { products: number; seed: number; orders?: number }, channelName = `test-${channel}`): Promise<MockDb> {
-  const db = new MockDb(settings, { clock, anchorMs: savedAnchor(storage, shopKeyOf({ orders: 3000, ...settings })) });
+  const anchorMs = await shopAnchor(shopKeyOf({ orders: 3000, ...settings }), clock(), { indexedDB: factory, storage });
+  const db = new MockDb(settings, { clock, anchorMs });
   const sync = await connectTabs(db, { indexedDB: factory, channelName, locks: null, storage });
   open.push(sync);
   db.sync = sync;

@@ -327,6 +327,16 @@ export class MockDb {
     for (const record of records) this.add(makeEntry(record, 0));
   }
 
+  /**
+   * The shop made again at another instant (a new store day, or another tab's reset). Staff and the
+   * audit log are not the shop's: they stay as they are (persisted apart, see catchUpAuth).
+   */
+  reanchor(anchorMs: number): void {
+    const auth = this.auth;
+    this.reseed({ anchorMs });
+    this.auth = auth;
+  }
+
   /** The identity of the seeded shop; persisted changes belong to one shop only. */
   get shopKey(): string {
     return shopKeyOf(this.settings);

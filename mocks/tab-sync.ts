@@ -39,19 +39,54 @@ export type TabSync = MockSync & {
 export const CHANNEL_NAME = 'stockroom-mock';
 
 /**
- * When each shop was made, in localStorage (read before seeding, so a reload
- * seeds once): the shop and its saved changes stay together across reloads
- * until "Reset demo data" makes it again at now.
+ * When each shop was made, in localStorage: the shop and its saved changes stay
+ * together across reloads. A shop made on an earlier store day that holds no
+ * saved changes is made again at now, so the demo is always current; one with
+ * changes keeps its day until "Reset demo data" makes it again (nothing is lost).
  */
 const anchorKey = (shopKey: string) => `stockroom.mock.anchor.${shopKey}`;
 
-export function savedAnchor(storage: Storage | null, shopKey: string): number | undefined {
+function savedAnchor(storage: Storage | null, shopKey: string): number | undefined {
   try {
     const ms = Number(storage?.getItem(anchorKey(shopKey)) ?? NaN);
     return Number.isFinite(ms) && ms > 0 ? ms : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** Changes saved before shops kept their anchor were made on the shop of this instant (the seed's old fixed date). */
+const LEGACY_ANCHOR_MS = Date.UTC(2026, 10, 25, 16, 0, 0);
+
+function chooseAnchor(saved: number | undefined, holdsChanges: boolean, now: number): number {
+  if (saved === undefined) return holdsChanges ? LEGACY_ANCHOR_MS : anchorAt(now);
+  return holdsChanges || storeDate(saved) === storeDate(now) ? saved : anchorAt(now);
+}
+
+async function holdsChanges(shopKey: string, factory: IDBFactory): Promise<boolean> {
+  const overlay = await Overlay.open(shopKey, factory);
+  try {
+    return !(await overlay.isEmpty());
+  } finally {
+    overlay.close();
+  }
+}
+
+/** The instant the shop of these settings is (or is to be) made at; read before seeding, so a load seeds once. */
+export async function shopAnchor(
+  shopKey: string,
+  now: number,
+  options: Pick<TabSyncOptions, 'indexedDB' | 'storage'> = {},
+): Promise<number> {
+  const saved = savedAnchor(options.storage === undefined ? (globalThis.localStorage ?? null) : options.storage, shopKey);
+  if (saved !== undefined && storeDate(saved) === storeDate(now)) return saved;
+  let changed = false;
+  try {
+    changed = await holdsChanges(shopKey, options.indexedDB ?? globalThis.indexedDB);
+  } catch {
+    // No IndexedDB: nothing can have been saved.
+  }
+  return chooseAnchor(saved, changed, now);
 }
 
 /** Loads the overlay of the db's current shop into it and keeps it in step with other tabs from then on. */
@@ -79,19 +114,24 @@ export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Pro
     overlay = null;
     try {
       overlay = await Overlay.open(db.shopKey, factory);
+      await reanchorIfNeeded();
       await catchUp();
     } catch (error) {
       // Private windows may refuse IndexedDB: the mock still works, changes just do not survive a reload.
       console.warn('[mock] IndexedDB unavailable; changes will not persist', error);
     }
-    // A shop made on an earlier store day with nothing saved in it is made again now, so the demo is
-    // always current; one with saved changes keeps its day until "Reset demo data" (nothing is lost).
-    const unchanged = (overlay ? await overlay.isEmpty() : true) && db.auth.audit.length === 0;
-    if (unchanged && storeDate(db.anchorMs) !== storeDate(db.now())) {
-      db.reseed({ anchorMs: anchorAt(db.now()) });
-      post({ type: 'reset', shop: db.shopKey, anchorMs: db.anchorMs });
+  }
+
+  /** The shop these changes belong to (settings may have switched to a shop made on another day). */
+  async function reanchorIfNeeded(): Promise<void> {
+    const saved = savedAnchor(storage, db.shopKey);
+    const anchorMs = chooseAnchor(saved, overlay ? !(await overlay.isEmpty()) : false, db.now());
+    if (anchorMs !== db.anchorMs) db.reanchor(anchorMs);
+    if (anchorMs !== saved) {
+      saveAnchor();
+      // Tabs still showing the shop of an earlier day make the same one.
+      post({ type: 'reset', shop: db.shopKey, anchorMs });
     }
-    saveAnchor();
   }
 
   function saveAnchor(): void {
@@ -115,7 +155,7 @@ export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Pro
         if (message.changes.seq === db.seq + 1) db.applyChanges(message.changes);
         else if (message.changes.seq > db.seq) void inTab.exclusive(catchUp);
       } else if (message.type === 'changed' && message.shop === db.shopKey) void inTab.exclusive(catchUp);
-      else if (message.type === 'reset' && message.shop === db.shopKey) db.reseed({ anchorMs: message.anchorMs });
+      else if (message.type === 'reset' && message.shop === db.shopKey) db.reanchor(message.anchorMs);
       else if (message.type === 'settings') {
         const shopChanged =
           message.settings.seed !== db.settings.seed ||

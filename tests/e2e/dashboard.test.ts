@@ -10,9 +10,13 @@ import { presetRange } from '../../src/api/report-rules';
 import { formatCents } from '../../src/lib/money';
 import { apiGet, eventually, openScreen, UI_TIMEOUT } from './app';
 import { setupBrowser } from './browser';
-import { apiOrder, apiOrders } from './orders-app';
+import { apiOrder, apiOrders, orderTable, waitForOrderRows } from './orders-app';
+import { storeDate } from '../../src/api/store-time';
+import { formatStoreDay } from '../../src/lib/date-format';
+import { testClock } from '../clock';
 
-const session = setupBrowser({}, { role: 'manager' });
+// A browser far from the store: every day and figure must still be the store's (America/New_York).
+const session = setupBrowser({ timezoneId: 'Asia/Tokyo' }, { role: 'manager' });
 
 /** The figure a KPI card shows, once it shows one. */
 async function kpi(page: Page, name: string): Promise<string> {
@@ -32,6 +36,42 @@ async function ordersIn(page: Page, from: string, to: string): Promise<OrderSumm
 }
 
 describe('dashboard', () => {
+  test('one store day: every order the list shows for it reads that day, and the dashboard counts as many', async () => {
+    const { page, baseUrl } = session;
+    await openScreen(page, baseUrl, '/orders');
+    // The shop is current on the tests' clock: the API's today is the clock's store day.
+    const { today } = await apiGet<{ today: string }>(page, '/reports/clock');
+    expect(today).toBe(storeDate(testClock()));
+    const yesterday = presetRange('yesterday', today).from;
+
+    await waitForOrderRows(page);
+    await page.getByLabel('Placed from').fill(yesterday);
+    await page.getByLabel('Placed to').fill(yesterday);
+    await page.waitForURL((url) => url.searchParams.get('from') === yesterday && url.searchParams.get('to') === yesterday, {
+      timeout: UI_TIMEOUT,
+    });
+    await page.getByRole('combobox', { name: 'Rows per page' }).selectOption('100');
+    await waitForOrderRows(page);
+    const footer = page.getByText(/^1–\d+ of \d+$/);
+    await footer.waitFor({ timeout: UI_TIMEOUT });
+    const total = Number(/of (\d+)$/.exec((await footer.textContent()) ?? '')?.[1]);
+    expect(total).toBeGreaterThan(0);
+    const placed = await orderTable(page).evaluate((table) => {
+      const column = [...table.querySelectorAll('thead th')].findIndex((th) => th.textContent?.trim().startsWith('Placed'));
+      return [...table.querySelectorAll('tbody tr')].map((row) => row.querySelectorAll('td')[column]?.textContent ?? '');
+    });
+    expect(placed).toHaveLength(total);
+    // "Nov 30, 2026, 9:12 PM ET": the store's day and zone, whatever the browser's.
+    for (const text of placed) expect(text).toMatch(new RegExp(`^${formatStoreDay(yesterday)}, .* ET$`));
+
+    await openScreen(page, baseUrl, `/dashboard?from=${yesterday}&to=${yesterday}`);
+    const orders = page
+      .getByRole('region', { name: 'Orders', exact: true })
+      .getByText(/^[\d,]+$/)
+      .first();
+    await eventually(async () => expect(Number((await orders.textContent())?.replace(/,/g, ''))).toBe(total));
+  });
+
   test('last 90 days against last year agrees with the order list, and a refund shows when the manager comes back', async () => {
     const { page, baseUrl } = session;
     await openScreen(page, baseUrl, '/dashboard');

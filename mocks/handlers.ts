@@ -415,7 +415,7 @@ export function createHandlers(db: MockDb): HttpHandler[] {
 
     http.get(
       '/api/_mock/settings',
-      control(() => HttpResponse.json(db.settings)),
+      control(() => HttpResponse.json(settingsAnswer(db))),
     ),
 
     http.put(
@@ -430,7 +430,8 @@ export function createHandlers(db: MockDb): HttpHandler[] {
             errors: issuesToErrors(parsed.error.issues),
           });
         }
-        return HttpResponse.json(await db.updateSettings(parsed.data));
+        await db.updateSettings(parsed.data);
+        return HttpResponse.json(settingsAnswer(db));
       }),
     ),
 
@@ -455,4 +456,9 @@ export function createHandlers(db: MockDb): HttpHandler[] {
       }),
     ),
   ];
+}
+
+/** The mock's settings, and when its shop was made (its orders run up to then). */
+function settingsAnswer(db: MockDb) {
+  return { ...db.settings, madeAt: new Date(db.anchorMs).toISOString() };
 }

@@ -32,21 +32,23 @@ describe('seeded orders', () => {
     expect(hash(generateShop({ seed: 20261101, products: 300, anchorMs: SEED_ANCHOR_MS }))).toBe(recordsHash);
   });
 
-  it('are numbered from #1001 in the order they were placed, over the year before the anchor', () => {
+  it('are numbered from #1001 in the order they were placed, over the two years before the anchor', () => {
     expect(orders).toHaveLength(3000);
     expect(orders.map((o) => o.number)).toEqual(orders.map((_, i) => 1001 + i));
     expect(orders.map((o) => o.id)).toEqual(orders.map((_, i) => `ord_${String(1001 + i).padStart(7, '0')}`));
     const times = orders.map((o) => Date.parse(o.placedAt));
     expect(times.every((t, i) => i === 0 || t >= times[i - 1]!)).toBe(true);
-    expect(Math.min(...times)).toBeGreaterThan(SEED_ANCHOR_MS - 365 * DAY_MS);
+    expect(Math.min(...times)).toBeGreaterThan(SEED_ANCHOR_MS - 730 * DAY_MS);
     expect(Math.max(...times)).toBeLessThanOrEqual(SEED_ANCHOR_MS);
   });
 
-  it('end at the suite’s now: "today" is always inside the seeded year (the guard against a fixed seed date)', () => {
+  it('end at the suite’s now: "today" is always inside the seeded years (the guard against a fixed seed date)', () => {
     const now = testClock();
     const times = orders.map((o) => Date.parse(o.placedAt));
     expect(now - Math.max(...times)).toBeLessThan(DAY_MS);
-    expect(now - Math.min(...times)).toBeLessThanOrEqual(366 * DAY_MS);
+    expect(now - Math.min(...times)).toBeLessThanOrEqual(731 * DAY_MS);
+    // The year before the last has orders too: "the same days last year" has something to compare with.
+    expect(times.filter((t) => t < now - 365 * DAY_MS).length).toBeGreaterThan(orders.length / 4);
   });
 
   it('hold every invariant, on every order', () => {
@@ -181,7 +183,7 @@ describe('seeded orders', () => {
     expect(over.length).toBeLessThanOrEqual(Math.ceil(reserved.size * 0.01));
   });
 
-  it('look like a year of a US shop', () => {
+  it('look like two years of a growing US shop', () => {
     const ofState = (code: string) => orders.filter((o) => o.shippingAddress.state === code).length;
     expect(ofState('CA')).toBeGreaterThan(ofState('WY') * 5);
     expect(ofState('TX')).toBeGreaterThan(ofState('VT'));
@@ -193,7 +195,7 @@ describe('seeded orders', () => {
       orders.filter((o) => Date.parse(o.placedAt) >= start && Date.parse(o.placedAt) < start + days * DAY_MS).length;
     const yearOfAnchor = new Date(SEED_ANCHOR_MS).getUTCFullYear();
     const lastIn = (starts: (year: number) => number, days: number) =>
-      [yearOfAnchor, yearOfAnchor - 1].map(starts).find((t) => t + days * DAY_MS <= SEED_ANCHOR_MS && t > SEED_ANCHOR_MS - 365 * DAY_MS);
+      [yearOfAnchor, yearOfAnchor - 1].map(starts).find((t) => t + days * DAY_MS <= SEED_ANCHOR_MS && t > SEED_ANCHOR_MS - 730 * DAY_MS);
     // Thanksgiving is the fourth Thursday of November; 05:00 UTC is midnight in New York.
     const blackFriday = (year: number) => {
       const first = new Date(Date.UTC(year, 10, 1)).getUTCDay();
@@ -201,13 +203,16 @@ describe('seeded orders', () => {
     };
     const peak = lastIn(blackFriday, 4) ?? lastIn(blackFriday, 2)!;
     const peakDays = peak + 4 * DAY_MS <= SEED_ANCHOR_MS ? 4 : 2;
-    expect(inDays(peak, peakDays)).toBeGreaterThan((orders.length / 365) * peakDays * 2);
+    expect(inDays(peak, peakDays)).toBeGreaterThan((orders.length / 730) * peakDays * 2);
     expect(
       inDays(
         lastIn((year) => Date.UTC(year, 0, 12, 5), 7)!,
         7,
       ),
-    ).toBeLessThan(orders.length / 52);
+    ).toBeLessThan(orders.length / 104);
+    // It grows: the last year sells more than the one before.
+    const lastYear = orders.filter((o) => Date.parse(o.placedAt) > SEED_ANCHOR_MS - 365 * DAY_MS).length;
+    expect(lastYear).toBeGreaterThan((orders.length - lastYear) * 1.1);
 
     // Evenings beat small hours in the customer's own time (checked in New York for the East).
     const eastern = orders.filter((o) => ['NY', 'NJ', 'PA', 'MA', 'FL', 'GA'].includes(o.shippingAddress.state));

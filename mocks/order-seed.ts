@@ -1,5 +1,5 @@
 /**
- * The seeded year of orders: `count` orders placed over the 365 days ending at
+ * The seeded orders: `count` orders placed over the two years (730 days) ending at
  * `anchorMs`, deterministic (same inputs, byte-identical output) and built
  * only from plain arithmetic, so node and every browser agree.
  *
@@ -58,7 +58,8 @@ export type GenerateOrdersOptions = {
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
-const WINDOW_DAYS = 365;
+/** Two years, so every range of the last year has its same days a year earlier to compare with. */
+const WINDOW_DAYS = 730;
 /** Orders placed within this many days of the anchor are still open. */
 const RECENT_DAYS = 7;
 const FIRST_NUMBER = 1001;

@@ -4,6 +4,7 @@ import { problemSchema } from '../src/api/schemas';
 import { storeDate } from '../src/api/store-time';
 import { inventoryListSchema, stockMovementListSchema } from '../src/api/stock-schemas';
 import { mockDb, resetMockDb, server, signInAs } from './node';
+import { DEFAULT_ORDERS } from './seed';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
@@ -52,7 +53,7 @@ const trackingFor = { UPS: '1Z999AA10123456784' } as const;
 describe('the seeded orders', () => {
   it('add up to the cent and follow the contract', () => {
     const orders = [...mockDb().allOrders()];
-    expect(orders.length).toBe(3000);
+    expect(orders.length).toBe(DEFAULT_ORDERS);
     for (const o of orders) {
       expect(o.total).toBe(o.subtotal - o.discount + o.shipping + o.tax);
       expect(o.lines.reduce((n, l) => n + lineTotal(l), 0) + o.shipping).toBe(o.total);
@@ -86,7 +87,7 @@ describe('GET /api/orders', () => {
 
   it('filters by status, store days, state, total and SKU, and sorts on the server', async () => {
     const everything = await all();
-    expect(everything.length).toBe(3000);
+    expect(everything.length).toBe(DEFAULT_ORDERS);
     const sample = everything[1234]!;
     const day = storeDate(Date.parse(sample.placedAt));
     const expected = everything

@@ -12,8 +12,8 @@ import type { LevelState, ProductRecord } from './records';
 
 export const DEFAULT_SEED = 20261101;
 export const DEFAULT_PRODUCTS = 300;
-/** A year of a small shop's orders: about ten a day. */
-export const DEFAULT_ORDERS = 3_000;
+/** Two years of a small shop's orders: about eight a day, growing. */
+export const DEFAULT_ORDERS = 6_000;
 /** A shop is made at a whole minute (`anchorMs`): the instant it was made, as stored and shown. */
 export function anchorAt(ms: number): number {
   return Math.floor(ms / 60_000) * 60_000;
@@ -147,7 +147,7 @@ export function generateShop(options: { seed: number; products: number; anchorMs
     // Some single-variant products carry no option at all, as real listings do.
     if (chosen.every((o) => o.values.length === 1) && rng.chance(0.35)) chosen = [];
 
-    const createdMs = anchorMs - rng.int(1, 730) * DAY_MS - rng.int(0, 86_399) * 1000;
+    const createdMs = anchorMs - rng.int(1, 1095) * DAY_MS - rng.int(0, 86_399) * 1000;
     const edited = rng.chance(0.7);
     const updatedMs = edited ? createdMs + Math.floor(rng.next() * (anchorMs - createdMs)) : createdMs;
     const version = edited ? rng.int(2, 6) : 1;

@@ -1,5 +1,5 @@
 /**
- * The whole seeded shop: catalogue, a year of orders, and the stock those
+ * The whole seeded shop: catalogue, two years of orders, and the stock those
  * orders leave. The last one made is kept, so re-seeding the same shop (every
  * node test does, and "Reset demo data") copies it instead of making it again.
  */
@@ -10,7 +10,7 @@ import type { MockSettings } from './settings';
 import { applyOrdersToSeed, type StockSeed } from './stock-seed';
 
 type Shop = { records: ProductRecord[]; stock: StockSeed };
-/** The settings that make a shop, and the instant it was made (its year of orders ends there). */
+/** The settings that make a shop, and the instant it was made (its orders end there). */
 export type ShopSettings = Pick<MockSettings, 'seed' | 'products' | 'orders'> & { anchorMs: number };
 
 let last: { key: string; shop: Shop } | null = null;

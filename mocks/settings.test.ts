@@ -1,4 +1,5 @@
 import { DEFAULT_SETTINGS, resolveSettings } from './settings';
+import { DEFAULT_ORDERS } from './seed';
 
 describe('mock settings', () => {
   it('start from the defaults', () => {
@@ -8,7 +9,7 @@ describe('mock settings', () => {
   it('take stored values, then URL overrides on top', () => {
     const stored = JSON.stringify({ latencyMs: 300, failureRate: 0.1, products: 1000, seed: 5 });
     const { settings, fromUrl } = resolveSettings(stored, '?mock.products=50000&mock.latency=0&page=2');
-    expect(settings).toEqual({ latencyMs: 0, failureRate: 0.1, products: 50_000, orders: 3000, seed: 5 });
+    expect(settings).toEqual({ latencyMs: 0, failureRate: 0.1, products: 50_000, orders: DEFAULT_ORDERS, seed: 5 });
     expect(fromUrl).toBe(true);
   });
 

@@ -251,7 +251,7 @@ export class MockDb {
   now: Clock;
   /** The clock of sessions and sign-in throttling: apart from `now`, so a test that dates its writes is not signed out by it. */
   sessionNow: Clock;
-  /** When this shop was made: its year of orders ends here. Kept across reloads; `reset` makes the shop again at now. */
+  /** When this shop was made: its orders end here. Kept across reloads; `reset` makes the shop again at now. */
   anchorMs: number;
   /** Highest change number applied here, from this tab or another. */
   seq = 0;

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const db = app.get(TransactionalConnection).rawConnection;
   const catalogue = app.get(CatalogueService);
   const staff = app.get(StaffService);
-  // The shop is made now (the server's clock, STOCKROOM_NOW in tests): its year of orders ends today, as the mock's does.
+  // The shop is made now (the server's clock, STOCKROOM_NOW in tests): its orders end today, as the mock's do.
   const anchorMs = anchorAt(clock());
   const records = generateShop({ seed, products, anchorMs });
   // The mock's seeded orders, as the mock's seed applies them to stock (mocks/seeded-shop.ts): levels, sold28 and ledger follow from them.

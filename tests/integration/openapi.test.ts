@@ -13,6 +13,7 @@ import { resetMockDb, server, signInAs } from '../../mocks/node';
 import { buildOpenApiDocument, type JsonSchema, type OpenApiDocument, type Operation } from '../../src/api/openapi';
 import { priceBatchListQuerySchema, priceHistoryQuerySchema } from '../../src/api/pricing-schemas';
 import { productListQuerySchema, productSchema, type Product, type ProductInput } from '../../src/api/schemas';
+import { testClock } from '../clock';
 
 const doc = buildOpenApiDocument();
 const COMMITTED = resolve(import.meta.dirname, '../../docs/openapi.json');
@@ -617,11 +618,11 @@ describe('the mock API, checked against the document', () => {
     const { json } = await exchange({ method: 'GET', path: '/products?limit=2&status=active' });
     const selection = { kind: 'products', ids: (json.items as { id: string }[]).map((p) => p.id) };
     const change = { op: 'lower', unit: 'amount', value: 100, ending: 'none', compareAt: 'start-sale', minMarginBp: null };
-    const startsAt = new Date(Date.now() + 86_400_000).toISOString();
+    const startsAt = new Date(testClock() + 86_400_000).toISOString();
     const body = { label: 'Tomorrow', selection, change, skipFlagged: true, startsAt };
     const created = await exchange({ method: 'POST', path: '/pricing/batches', headers: { 'Idempotency-Key': 'scheduled-1' }, body });
     expect(created).toMatchObject({ status: 201, json: { status: 'scheduled', startsAt, reports: [] } });
-    const past = { ...body, endsAt: new Date(Date.now() - 1000).toISOString(), startsAt: null };
+    const past = { ...body, endsAt: new Date(testClock() - 1000).toISOString(), startsAt: null };
     const refused = await exchange({ method: 'POST', path: '/pricing/batches', headers: { 'Idempotency-Key': 'scheduled-2' }, body: past });
     expect([refused.status, refused.json.errors]).toEqual([422, { endsAt: 'The end must be in the future' }]);
     const cancelled = await exchange({

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { z } from 'zod';
 import { request } from '@/api/client';
 import { ConfirmDialog } from '@/components/confirm-dialog';
+import { formatMoment } from '@/lib/date-format';
 
 /** The mock API's own knobs. They exist only in demo mode and are not part of the commerce contract. */
 const mockSettingsSchema = z.object({
@@ -13,12 +14,14 @@ const mockSettingsSchema = z.object({
   products: z.number().int().min(1),
   orders: z.number().int().min(0),
   seed: z.number().int(),
+  /** When the shop was made: its orders run up to then. */
+  madeAt: z.string(),
 });
 type MockSettings = z.infer<typeof mockSettingsSchema>;
 const okSchema = z.unknown();
 
 const SCALES = [300, 2000, 10_000, 50_000];
-const ORDER_SCALES = [3000, 20_000, 200_000];
+const ORDER_SCALES = [6000, 40_000, 200_000];
 
 /** The offered sizes plus the running one (a URL such as ?mock.products=5000 can set any), in order. */
 const choices = (offered: number[], running: number) =>
@@ -51,7 +54,7 @@ function DemoSettingsForm({ current }: { current: MockSettings }) {
   const [confirmingReset, setConfirmingReset] = useState(false);
 
   const save = useMutation({
-    mutationFn: (next: MockSettings) => request('PUT', '/_mock/settings', { schema: mockSettingsSchema, body: next }),
+    mutationFn: ({ madeAt: _, ...next }: MockSettings) => request('PUT', '/_mock/settings', { schema: mockSettingsSchema, body: next }),
     onSuccess: (saved) => {
       queryClient.setQueryData(['mock', 'settings'], saved);
       // Another catalogue size, order count or seed is another shop: start the app on it.
@@ -69,12 +72,20 @@ function DemoSettingsForm({ current }: { current: MockSettings }) {
     mutationFn: () => request('POST', '/_mock/reset', { schema: okSchema }),
     onSuccess: () => {
       void queryClient.invalidateQueries();
-      notifications.show({ color: 'green', title: 'Demo data reset', message: 'The shop is back to its seeded state.' });
+      notifications.show({
+        color: 'green',
+        title: 'Demo data reset',
+        message: 'The seeded shop is made again, with its orders up to now.',
+      });
     },
   });
 
   return (
     <Stack gap="sm">
+      <Text size="sm">
+        This shop was made {formatMoment(current.madeAt)}: its two years of orders run up to then. A shop with nothing changed in it is made
+        again on the next day you open it; one with your changes keeps its day until you reset it.
+      </Text>
       <Group grow align="flex-start">
         <NumberInput
           label="Added latency (ms)"
@@ -103,7 +114,7 @@ function DemoSettingsForm({ current }: { current: MockSettings }) {
           onChange={(event) => setDraft({ ...draft, products: Number(event.currentTarget.value) })}
         />
         <NativeSelect
-          label="Orders (a year of them)"
+          label="Orders (two years of them)"
           description="Changing it reloads the app with a new shop"
           data={choices(ORDER_SCALES, draft.orders)}
           value={String(draft.orders)}
@@ -132,7 +143,7 @@ function DemoSettingsForm({ current }: { current: MockSettings }) {
         onConfirm={() => reset.mutate()}
         onCancel={() => setConfirmingReset(false)}
       >
-        Every change made in this browser is discarded and the seeded shop comes back.
+        Every change made in this browser is discarded and the seeded shop is made again, with its orders up to now.
       </ConfirmDialog>
     </Stack>
   );

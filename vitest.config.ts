@@ -2,16 +2,42 @@ import { mergeConfig } from 'vite';
 import { defineConfig } from 'vitest/config';
 import viteConfig from './vite.config.ts';
 
+/**
+ * Two projects, so only what renders pays for a DOM:
+ * - node: pure modules (src, mocks: rules, decisions, the mock's store, seed, persistence) and the
+ *   API-level checks in tests/node, over msw/node where they need HTTP.
+ * - dom: the app rendered in jsdom over the mock's real handlers (tests/dom).
+ * No test carries a short fixed wait: each waits for what the person waits for, and the ceilings below
+ * are only there so a hang fails instead of holding the run.
+ */
 export default mergeConfig(
   viteConfig,
   defineConfig({
     test: {
       globals: true,
-      environment: 'jsdom',
-      setupFiles: ['./tests/setup.ts'],
-      include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'tests/integration/**/*.test.{ts,tsx}'],
       css: false,
-      testTimeout: 60_000,
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'node',
+            environment: 'node',
+            setupFiles: ['./tests/node/setup.ts'],
+            include: ['src/**/*.test.ts', 'mocks/**/*.test.ts', 'tests/node/**/*.test.ts'],
+            testTimeout: 120_000,
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'dom',
+            environment: 'jsdom',
+            setupFiles: ['./tests/dom/setup.ts'],
+            include: ['tests/dom/**/*.test.tsx'],
+            testTimeout: 180_000,
+          },
+        },
+      ],
     },
   }),
 );

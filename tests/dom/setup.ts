@@ -23,10 +23,13 @@ if (typeof window.ResizeObserver === 'undefined') {
   } as unknown as typeof ResizeObserver;
 }
 Element.prototype.scrollIntoView ??= () => undefined;
+// jsdom has no layout: scrolling does nothing there, rather than printing "Not implemented" thousands of times.
+window.scrollTo = () => undefined;
 // Mantine's autosizing textarea listens for web fonts loading, which jsdom does not model.
 if (!('fonts' in document)) {
   Object.defineProperty(document, 'fonts', { value: Object.assign(new EventTarget(), { ready: Promise.resolve() }) });
 }
 
-// Screens load lazily (route code splitting); give the first find of a test time for that.
-configure({ asyncUtilTimeout: 5000 });
+// Wait for what the person waits for: a find succeeds as soon as the element shows. The ceiling is only
+// there so a screen that never shows fails; a busy machine (screens load lazily, the mock seeds) may be slow.
+configure({ asyncUtilTimeout: 60_000 });

@@ -58,9 +58,9 @@ function savedAnchor(storage: Storage | null, shopKey: string): number | undefin
 /** Changes saved before shops kept their anchor were made on the shop of this instant (the seed's old fixed date). */
 const LEGACY_ANCHOR_MS = Date.UTC(2026, 10, 25, 16, 0, 0);
 
-function chooseAnchor(saved: number | undefined, holdsChanges: boolean, now: number): number {
-  if (saved === undefined) return holdsChanges ? LEGACY_ANCHOR_MS : anchorAt(now);
-  return holdsChanges || storeDate(saved) === storeDate(now) ? saved : anchorAt(now);
+function chooseAnchor(saved: number | undefined, changed: boolean, now: number): number {
+  if (saved === undefined) return changed ? LEGACY_ANCHOR_MS : anchorAt(now);
+  return changed || storeDate(saved) === storeDate(now) ? saved : anchorAt(now);
 }
 
 async function holdsChanges(shopKey: string, factory: IDBFactory): Promise<boolean> {

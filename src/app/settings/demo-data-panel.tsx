@@ -54,7 +54,9 @@ function DemoSettingsForm({ current }: { current: MockSettings }) {
   const [confirmingReset, setConfirmingReset] = useState(false);
 
   const save = useMutation({
-    mutationFn: ({ madeAt: _, ...next }: MockSettings) => request('PUT', '/_mock/settings', { schema: mockSettingsSchema, body: next }),
+    // What can be set; when the shop was made is the mock's to say.
+    mutationFn: (next: MockSettings) =>
+      request('PUT', '/_mock/settings', { schema: mockSettingsSchema, body: { ...next, madeAt: undefined } }),
     onSuccess: (saved) => {
       queryClient.setQueryData(['mock', 'settings'], saved);
       // Another catalogue size, order count or seed is another shop: start the app on it.

@@ -47,16 +47,18 @@ export const POSTGRES_CONTRACT_FILES = [
 ];
 
 /**
- * The browser journeys that run against a build for the server in `npm test`: one per area. The others
- * pass there too (`npm run test:engine -- tests/e2e/edit-conflict.test.ts tests/e2e/auth.test.ts
- * tests/e2e/products-list-url.test.ts tests/e2e/export-csv.test.ts tests/e2e/keyboard.test.ts
- * tests/e2e/inventory-receive.test.ts`), but CI has 20 minutes and the contract suite already holds the
- * server to the rules they show. Not on the server at all: demo settings (the mock's own screen) and the
- * axe audit (the same screens; it opens the mock's demo controls).
+ * The browser journeys that run against a build for the server in `npm test`: every one but demo settings
+ * (the mock's own screen) and the axe audit (the same screens; it opens the mock's demo controls).
  */
 export const SERVED_JOURNEYS = [
   'tests/e2e/create-product.test.ts',
+  'tests/e2e/edit-conflict.test.ts',
+  'tests/e2e/products-list-url.test.ts',
+  'tests/e2e/export-csv.test.ts',
+  'tests/e2e/keyboard.test.ts',
+  'tests/e2e/auth.test.ts',
   'tests/e2e/inventory-stock.test.ts',
+  'tests/e2e/inventory-receive.test.ts',
   'tests/e2e/orders.test.ts',
   'tests/e2e/pricing.test.ts',
   'tests/e2e/dashboard.test.ts',

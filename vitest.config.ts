@@ -16,6 +16,9 @@ export default mergeConfig(
     test: {
       globals: true,
       css: false,
+      // What a passing test logged (React's act() notes from library timers, the mock's start-up lines) is noise;
+      // a failing test's output is printed in full.
+      silent: 'passed-only',
       projects: [
         {
           extends: true,

@@ -1,6 +1,8 @@
 /**
  * Bulk pricing: preview equals apply, all or nothing, one batch per
- * Idempotency-Key, revert reporting a conflicting later change, price history.
+ * Idempotency-Key, who may do what, schedules that start and end by themselves
+ * (a few seconds ahead on the API's own clock, read back by polling), revert
+ * reporting a conflicting later change, price history, and the CSV import.
  * Each test prices products of its own, selected by a tag only they carry.
  */
 import {
@@ -14,7 +16,8 @@ import {
 } from '../../src/api/pricing-schemas';
 import { productToInput } from '../../src/api/product-input';
 import type { Product } from '../../src/api/schemas';
-import { idOf, newKey, signIn, uniqueId, type ApiClient } from './driver';
+import { testClock } from '../clock';
+import { DEMO_ACCOUNTS, idOf, newKey, signIn, uniqueId, type ApiClient } from './driver';
 import { createProduct, expectOk, expectProblem, getProduct, newProductInput } from './fixtures';
 
 let api: ApiClient;
@@ -52,14 +55,43 @@ async function prices(products: Product[]) {
   return now.flatMap((p) => p.variants.map((v) => ({ variantId: v.id, price: v.price, compareAtPrice: v.compareAtPrice })));
 }
 
+const getBatch = async (id: string) => priceBatchSchema.parse(expectOk(await api.get(`/pricing/batches/${id}`)));
+
+/** An id no batch has, on either backend. */
+const missingBatchId = () => `pb_missing-${uniqueId()}`;
+
+/**
+ * The API's own "now": when it stamped the latest of these products. A schedule is set
+ * a few seconds after it, so it waits on the clock that runs it, whichever backend.
+ */
+const apiNow = (products: Product[]) => Math.max(...products.map((p) => Date.parse(p.updatedAt)));
+
+/** Reads until `read` answers what `done` wants; the deadline runs on the tests' clock. */
+async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, withinMs = 20_000): Promise<T> {
+  const deadline = testClock() + withinMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (testClock() > deadline) throw new Error(`Waited ${withinMs} ms for ${what}; last read ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 describe('bulk price change', () => {
-  it('applies exactly what the preview showed, to every variant of the selection', async () => {
+  it('applies exactly what the preview showed, to every variant of the selection, answering 201 with its Location', async () => {
     const { tag, products } = await taggedProducts();
     const input = sale(tag);
     const shown = await preview(input);
     expect(shown.total).toBe(6);
     expect(shown.items.map((r) => r.variantId).sort()).toEqual(products.flatMap((p) => p.variants.map((v) => v.id)).sort());
-    const batch = priceBatchSchema.parse(expectOk(await apply(input), 201));
+    // A page of the preview: its rows, but totals over every row.
+    const page = pricePreviewSchema.parse(
+      expectOk(await api.post('/pricing/preview', { body: { selection: input.selection, change: input.change, limit: 2 } })),
+    );
+    expect(page).toEqual({ ...shown, items: shown.items.slice(0, 2) });
+    const res = await apply(input);
+    const batch = priceBatchSchema.parse(expectOk(res, 201));
+    expect(res.headers.get('Location')).toBe(`/api/pricing/batches/${batch.id}`);
     const toChange = shown.items.filter(
       (r) => !r.flags.length && (r.from.price !== r.to.price || r.from.compareAtPrice !== r.to.compareAtPrice),
     );
@@ -81,7 +113,7 @@ describe('bulk price change', () => {
     expect(items.items.map((i) => [i.variantId, i.to]).sort()).toEqual(toChange.map((r) => [r.variantId, r.to]).sort());
   });
 
-  it('is all or nothing: one flagged variant refuses the batch and changes no price', async () => {
+  it('is all or nothing: one flagged variant refuses the batch, naming each flagged SKU, and changes no price', async () => {
     const { tag, products } = await taggedProducts();
     // $15 off takes the $19.99 variants under their $5.00 cost; the $24.99 ones stay above theirs.
     const input = sale(tag, {
@@ -94,12 +126,15 @@ describe('bulk price change', () => {
     const before = await prices(products);
     const batchesBefore = priceBatchListSchema.parse(expectOk(await api.get('/pricing/batches'))).total;
     const problem = expectProblem(await apply(input), 422);
-    expect(Object.keys(problem.errors ?? {}).length).toBeGreaterThan(0);
+    expect(problem.detail).toMatch(/Nothing was changed/);
+    expect(problem.errors).toEqual(
+      Object.fromEntries(shown.items.filter((r) => r.flags.length).map((r) => [`variants.${r.sku}`, 'Under cost'])),
+    );
     expect(await prices(products)).toEqual(before);
     expect(priceBatchListSchema.parse(expectOk(await api.get('/pricing/batches'))).total).toBe(batchesBefore);
   });
 
-  it('applies once per Idempotency-Key, and needs one', async () => {
+  it('applies once per Idempotency-Key, refuses the key reused for another request (422), and needs one (400)', async () => {
     const { tag, products } = await taggedProducts();
     const input = sale(tag);
     const key = newKey();
@@ -110,11 +145,14 @@ describe('bulk price change', () => {
     expect(again.id).toBe(first.id);
     expect(await prices(products)).toEqual(afterFirst);
     expect(priceBatchListSchema.parse(expectOk(await api.get('/pricing/batches'))).total).toBe(batchesBefore + 1);
+    expectProblem(await apply({ ...input, label: `Another ${tag}` }, key), 422);
     expectProblem(await apply(sale(tag), null), 400);
+    expect(await prices(products)).toEqual(afterFirst);
+    expect(priceBatchListSchema.parse(expectOk(await api.get('/pricing/batches'))).total).toBe(batchesBefore + 1);
   });
 
-  it('answers 422 per field to a bad change, and 403 to a role that may not edit prices', async () => {
-    const { tag } = await taggedProducts();
+  it('answers 422 per field to a bad change, a change that changes nothing and an unknown product', async () => {
+    const { tag, products } = await taggedProducts();
     const bad = expectProblem(
       await api.post('/pricing/preview', {
         body: {
@@ -125,8 +163,104 @@ describe('bulk price change', () => {
       422,
     );
     expect(Object.keys(bad.errors ?? {})).toEqual(['change.value']);
+    const nothing = expectProblem(
+      await apply(sale(tag, { change: { op: 'keep', unit: 'percent', value: 0, ending: 'none', compareAt: 'keep', minMarginBp: null } })),
+      422,
+    );
+    expect(nothing.errors).toEqual({ 'change.op': 'Choose a change' });
+    const unknown = expectProblem(
+      await api.post('/pricing/preview', {
+        body: { selection: { kind: 'products', ids: [products[0]!.id, `missing-${uniqueId()}`] }, change: sale(tag).change },
+      }),
+      422,
+    );
+    expect(Object.keys(unknown.errors ?? {})).toEqual(['selection.ids.1']);
+  });
+
+  it('lets every role read batches and history, and refuses preview, change, revert and import to one that may not edit prices (403)', async () => {
+    const { tag } = await taggedProducts();
+    const batch = priceBatchSchema.parse(expectOk(await apply(sale(tag)), 201));
+    const [item] = priceBatchItemListSchema.parse(
+      expectOk(await api.get(`/pricing/batches/${batch.id}/items`, { query: { limit: 1 } })),
+    ).items;
     const support = await signIn('support');
-    expectProblem(await support.post('/pricing/batches', { body: sale(tag), idempotencyKey: newKey() }), 403);
+    expect(
+      priceBatchListSchema.parse(expectOk(await support.get('/pricing/batches', { query: { limit: 500 } }))).items.map((b) => b.id),
+    ).toContain(batch.id);
+    expect(priceBatchSchema.parse(expectOk(await support.get(`/pricing/batches/${batch.id}`))).id).toBe(batch.id);
+    expect(
+      priceHistoryListSchema.parse(expectOk(await support.get('/pricing/history', { query: { sku: item!.sku } }))).items[0]!.batchId,
+    ).toBe(batch.id);
+    const input = sale(tag);
+    expectProblem(await support.post('/pricing/preview', { body: { selection: input.selection, change: input.change } }), 403);
+    expectProblem(await support.post('/pricing/batches', { body: input, idempotencyKey: newKey() }), 403);
+    expectProblem(await support.post(`/pricing/batches/${batch.id}/revert`, { idempotencyKey: newKey() }), 403);
+    expectProblem(await support.post('/products/import', { body: { csv: 'sku,price\nX-1,1.00', dryRun: true } }), 403);
+    expect((await getBatch(batch.id)).status).toBe('applied');
+  });
+
+  it('answers 400 naming a bad parameter of the batch list and the history', async () => {
+    expect(Object.keys(expectProblem(await api.get('/pricing/batches', { query: { sort: 'price' } }), 400).errors ?? {})).toEqual(['sort']);
+    expect(Object.keys(expectProblem(await api.get('/pricing/history', { query: { limit: 0 } }), 400).errors ?? {})).toEqual(['limit']);
+  });
+});
+
+describe('scheduled batches', () => {
+  it('take effect when their time comes, computed at the next read, and end by themselves', async () => {
+    const { tag, products } = await taggedProducts();
+    const startsAt = new Date(apiNow(products) + 3000).toISOString();
+    const endsAt = new Date(Date.parse(startsAt) + 4000).toISOString();
+    const input = sale(tag, { startsAt, endsAt });
+    const shown = await preview(input);
+    const batch = priceBatchSchema.parse(expectOk(await apply(input), 201));
+    expect(batch).toMatchObject({ status: 'scheduled', startsAt, endsAt, reports: [] });
+    const before = await prices(products);
+    for (const r of shown.items) expect(before.find((v) => v.variantId === r.variantId)).toEqual({ variantId: r.variantId, ...r.from });
+    const scheduled = priceBatchListSchema.parse(
+      expectOk(await api.get('/pricing/batches', { query: { status: 'scheduled', limit: 500 } })),
+    );
+    expect(scheduled.items.map((b) => b.id)).toContain(batch.id);
+    expect(scheduled.items.every((b) => b.status === 'scheduled')).toBe(true);
+
+    const row = shown.items.find((r) => !r.flags.length && r.from.price !== r.to.price)!;
+    const price = async () => (await prices(products)).find((v) => v.variantId === row.variantId)!;
+    await until('the schedule to start', price, (v) => v.price === row.to.price);
+    expect(await getBatch(batch.id)).toMatchObject({ status: 'applied', reports: [{ step: 'start', at: startsAt }] });
+    const history = priceHistoryListSchema.parse(expectOk(await api.get('/pricing/history', { query: { variantId: row.variantId } })));
+    expect(history.items[0]).toMatchObject({ at: startsAt, batchId: batch.id, from: row.from, to: row.to, actor: { name: 'Schedule' } });
+
+    await until('the schedule to end', price, (v) => v.price === row.from.price);
+    expect(await prices(products)).toEqual(before);
+    expect(await getBatch(batch.id)).toMatchObject({ status: 'ended', reports: [{ step: 'start' }, { step: 'end', at: endsAt }] });
+  });
+
+  it('can be cancelled before they start, and then never start', async () => {
+    const [mine, control] = [await taggedProducts(), await taggedProducts()];
+    const startsAt = new Date(apiNow([...mine.products, ...control.products]) + 3000).toISOString();
+    const before = await prices(mine.products);
+    const batch = priceBatchSchema.parse(expectOk(await apply(sale(mine.tag, { startsAt })), 201));
+    // Another batch due at the same instant shows when that instant has passed on the API's clock.
+    const other = priceBatchSchema.parse(expectOk(await apply(sale(control.tag, { startsAt })), 201));
+    expect([batch.status, other.status]).toEqual(['scheduled', 'scheduled']);
+
+    const cancelled = priceBatchSchema.parse(expectOk(await api.post(`/pricing/batches/${batch.id}/revert`, { idempotencyKey: newKey() })));
+    expect(cancelled).toMatchObject({ status: 'reverted', reports: [{ step: 'revert', changed: 0, conflicts: [] }] });
+    await until(
+      'the other schedule to start',
+      () => getBatch(other.id),
+      (b) => b.status === 'applied',
+    );
+    expect((await getBatch(batch.id)).status).toBe('reverted');
+    expect(await prices(mine.products)).toEqual(before);
+  });
+
+  it('refuse an end that is not in the future (422 on endsAt)', async () => {
+    const { tag, products } = await taggedProducts();
+    const before = await prices(products);
+    const past = new Date(apiNow(products) - 60_000).toISOString();
+    const problem = expectProblem(await apply(sale(tag, { endsAt: past })), 422);
+    expect(problem.errors).toEqual({ endsAt: 'The end must be in the future' });
+    expect(await prices(products)).toEqual(before);
   });
 });
 
@@ -161,7 +295,21 @@ describe('reverting', () => {
       const expected = was.variantId === touched.variantId ? { variantId: was.variantId, price: 1234, compareAtPrice: null } : was;
       expect(now.find((v) => v.variantId === was.variantId)).toEqual(expected);
     }
-    expectProblem(await api.post(`/pricing/batches/${batch.id}/revert`, { idempotencyKey: newKey() }), 409);
+    const twice = expectProblem(await api.post(`/pricing/batches/${batch.id}/revert`, { idempotencyKey: newKey() }), 409);
+    expect(priceBatchSchema.parse(twice.current)).toEqual(reverted);
+  });
+
+  it('needs an Idempotency-Key (400), and answers 404 for an unknown batch', async () => {
+    const { tag, products } = await taggedProducts();
+    const batch = priceBatchSchema.parse(expectOk(await apply(sale(tag)), 201));
+    const after = await prices(products);
+    expectProblem(await api.post(`/pricing/batches/${batch.id}/revert`), 400);
+    expect((await getBatch(batch.id)).status).toBe('applied');
+    expect(await prices(products)).toEqual(after);
+    const missing = missingBatchId();
+    expectProblem(await api.get(`/pricing/batches/${missing}`), 404);
+    expectProblem(await api.get(`/pricing/batches/${missing}/items`), 404);
+    expectProblem(await api.post(`/pricing/batches/${missing}/revert`, { idempotencyKey: newKey() }), 404);
   });
 });
 
@@ -175,9 +323,10 @@ describe('price history', () => {
     expectOk(await api.post(`/pricing/batches/${batch.id}/revert`, { idempotencyKey: newKey() }));
     const history = priceHistoryListSchema.parse(expectOk(await api.get('/pricing/history', { query: { sku: item!.sku } })));
     const batchRows = history.items.filter((h) => h.batchId === batch.id);
-    expect(batchRows.map((h) => [h.action, h.from?.price, h.to.price, h.actor.id])).toEqual([
-      ['price batch reverted', item!.to.price, item!.from.price, idOf('merchandiser')],
-      ['bulk price change', item!.from.price, item!.to.price, idOf('merchandiser')],
+    const merch = { id: idOf('merchandiser'), name: DEMO_ACCOUNTS.merchandiser.name };
+    expect(batchRows.map((h) => [h.action, h.from?.price, h.to.price, h.actor])).toEqual([
+      ['price batch reverted', item!.to.price, item!.from.price, merch],
+      ['bulk price change', item!.from.price, item!.to.price, merch],
     ]);
     expect(history.items[0]!.batchId).toBe(batch.id);
   });
@@ -239,11 +388,21 @@ describe('CSV import', () => {
     expect((await getProduct(api, p.id)).version).toBe(after.version);
 
     const made = await api.get('/products', { query: { q: sku } });
-    const [summary] = (expectOk(made) as { items: { id: string; title: string; status: string; tags: string[] }[] }).items;
-    expect(summary).toMatchObject({ title: `Import Cable ${sku}`, status: 'active', tags: ['usb-c', 'new'] });
+    const [summary] = (expectOk(made) as { items: { id: string; title: string; status: string; categoryId: string; tags: string[] }[] })
+      .items;
+    expect(summary).toMatchObject({
+      title: `Import Cable ${sku}`,
+      status: 'active',
+      categoryId: 'cables-chargers',
+      tags: ['usb-c', 'new'],
+    });
     const history = priceHistoryListSchema.parse(expectOk(await api.get('/pricing/history', { query: { sku: v.sku } })));
     expect(history.items[0]).toMatchObject({ action: 'imported', from: { price: v.price }, to: { price: v.price + 100 } });
     expectProblem(await importCsv(fixed, newKey()), 422);
+  });
+
+  it('refuses an empty file (422 on csv), even for a dry run', async () => {
+    expect(Object.keys(expectProblem(await importCsv('', null), 422).errors ?? {})).toEqual(['csv']);
   });
 
   it('reads back a formula-guarded cell as it was', async () => {

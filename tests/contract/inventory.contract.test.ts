@@ -3,10 +3,12 @@
  * receipts need the version they saw and apply once per Idempotency-Key.
  * Each test stocks a product of its own, made through the API.
  */
+import { LOW_COVER_DAYS } from '../../src/api/constants';
 import { auditListSchema } from '../../src/api/schemas';
 import {
   inventoryLevelSchema,
   inventoryListSchema,
+  locationListSchema,
   receiptResultSchema,
   stockChangeResultSchema,
   type InventoryLevel,
@@ -64,6 +66,43 @@ describe('GET /inventory', () => {
       expectOk(await api.get('/inventory', { query: { locationId: B, state: 'low,out', sort: 'available', limit: 25, offset: 25 } })),
     );
     expect(next.items.map((l) => [l.variantId, l.locationId])).toEqual(page.items.slice(25, 50).map((l) => [l.variantId, l.locationId]));
+  });
+
+  it('finds levels by SKU or by title, whatever the case (q)', async () => {
+    const product = await createProduct(api);
+    const [one, two] = product.variants;
+    const locations = await locationIds(api);
+    const found = async (q: string) =>
+      inventoryListSchema
+        .parse(expectOk(await api.get('/inventory', { query: { q, limit: 500 } })))
+        .items.map((l) => `${l.variantId}@${l.locationId}`)
+        .sort();
+    const at = (variantId: string) => locations.map((loc) => `${variantId}@${loc}`);
+    expect(await found(one!.sku.toLowerCase())).toEqual(at(one!.id).sort());
+    expect(await found(product.title.toUpperCase())).toEqual([...at(one!.id), ...at(two!.id)].sort());
+  });
+
+  it('lists as running low (low=true) a level at or under its threshold, and no level of an archived product', async () => {
+    const product = await createProduct(api);
+    const v = product.variants[0]!;
+    const level = await receive(api, v.id, A, 20);
+    const low = async () => {
+      const page = inventoryListSchema.parse(expectOk(await api.get('/inventory', { query: { low: true, q: v.sku, limit: 500 } })));
+      for (const l of page.items) {
+        expect(
+          l.available <= l.threshold || (l.daysOfCover !== null && l.daysOfCover < LOW_COVER_DAYS),
+          `${l.sku} at ${l.locationId}`,
+        ).toBe(true);
+      }
+      return page.items.filter((l) => l.variantId === v.id).map((l) => l.locationId);
+    };
+    // Twenty on the shelf, nothing sold: above the threshold, plenty of cover.
+    expect(level.available).toBeGreaterThan(level.threshold);
+    expect(await low()).not.toContain(A);
+    expectOk(await api.put(`/inventory/levels/${v.id}/${A}/threshold`, { body: { threshold: 20 }, ifMatch: level.version }));
+    expect(await low()).toContain(A);
+    expectOk(await api.post('/products/bulk-status', { body: { ids: [product.id], status: 'archived' }, idempotencyKey: newKey() }));
+    expect(await low()).toEqual([]);
   });
 
   it('answers 400 naming a bad parameter', async () => {
@@ -243,10 +282,12 @@ describe('transfers', () => {
 
 describe('receiving a delivery', () => {
   it('dry-runs, refuses the whole file while one row is wrong, then applies it once per key', async () => {
-    const { variantId, sku } = await stockedVariant(1);
+    const { variantId, sku, level: atA } = await stockedVariant(1);
     const before = await levelAt(api, variantId, B);
+    // A row names its location by name or by id.
+    const bName = locationListSchema.parse(expectOk(await api.get('/locations'))).items.find((l) => l.id === B)!.name;
     const rows = [
-      { sku: sku.toLowerCase(), location: B, quantity: '12' },
+      { sku: sku.toLowerCase(), location: bName, quantity: '12' },
       { sku: `NO-SUCH-${newKey().slice(0, 8)}`, location: 'moon-base', quantity: 'twelve' },
     ];
     const dry = receiptResultSchema.parse(expectOk(await api.post('/inventory/receipts', { body: { rows, dryRun: true } })));
@@ -256,14 +297,18 @@ describe('receiving a delivery', () => {
     expect(Object.keys(refused.errors ?? {})).toContain('rows.1.sku');
     expect(await levelAt(api, variantId, B)).toEqual(before);
 
+    const fixed = [rows[0]!, { sku, location: A, quantity: '3' }];
     const key = newKey();
     const first = receiptResultSchema.parse(
-      expectOk(await api.post('/inventory/receipts', { body: { rows: [rows[0]!] }, idempotencyKey: key })),
+      expectOk(await api.post('/inventory/receipts', { body: { rows: fixed }, idempotencyKey: key })),
     );
-    expect(first).toMatchObject({ applied: true, units: 12 });
-    const again = await api.post('/inventory/receipts', { body: { rows: [rows[0]!] }, idempotencyKey: key });
+    expect(first).toMatchObject({ applied: true, units: 15 });
+    const again = await api.post('/inventory/receipts', { body: { rows: fixed }, idempotencyKey: key });
     expect(again.json).toEqual(first);
-    expect((await levelAt(api, variantId, B)).onHand).toBe(before.onHand + 12);
+    expect([(await levelAt(api, variantId, B)).onHand, (await levelAt(api, variantId, A)).onHand]).toEqual([
+      before.onHand + 12,
+      atA.onHand + 3,
+    ]);
     await expectLedgerExplainsLevels(api, variantId);
   });
 });

@@ -7,7 +7,9 @@
 import { lineTotal, refundable } from '../../src/api/order-rules';
 import { orderListSchema, orderSchema, type Order } from '../../src/api/order-schemas';
 import { SUPPORT_REFUND_LIMIT_CENTS } from '../../src/api/permissions';
+import { addDays } from '../../src/api/report-rules';
 import { auditListSchema } from '../../src/api/schemas';
+import { storeDate } from '../../src/api/store-time';
 import { idOf, newKey, signIn, type ApiClient } from './driver';
 import {
   expectLedgerExplainsLevels,
@@ -81,8 +83,52 @@ describe('GET /orders', () => {
     expect(Object.keys(problem.errors ?? {}).sort()).toEqual(['from', 'state']);
   });
 
+  it('finds an order by part of its customer’s email or name, whatever the case (q)', async () => {
+    const sample = orderListSchema.parse(expectOk(await support.get('/orders', { query: { sort: '-placedAt', limit: 1, offset: 40 } })))
+      .items[0]!;
+    const byEmail = await listOrders(support, { q: sample.customerEmail.toUpperCase() });
+    expect(byEmail.map((o) => o.id)).toContain(sample.id);
+    for (const o of byEmail) expect(o.customerEmail.toLowerCase()).toContain(sample.customerEmail.toLowerCase());
+    const surname = sample.customerName.split(' ').at(-1)!.toLowerCase();
+    const byName = await listOrders(support, { q: surname });
+    expect(byName.map((o) => o.id)).toContain(sample.id);
+    for (const o of byName) expect(`${o.customerName} ${o.customerEmail}`.toLowerCase()).toContain(surname);
+  });
+
+  it('filters by store day, total, state and SKU, and sorts by total, as filtering the whole list would', async () => {
+    const sample = orderListSchema.parse(expectOk(await support.get('/orders', { query: { sort: '-placedAt', limit: 1, offset: 60 } })))
+      .items[0]!;
+    const ids = (rows: { id: string }[]) => rows.map((o) => o.id).sort();
+    const day = storeDate(Date.parse(sample.placedAt));
+    const thatDay = await listOrders(support, { from: day, to: day });
+    expect(thatDay.map((o) => o.id)).toContain(sample.id);
+    for (const o of thatDay) expect(storeDate(Date.parse(o.placedAt))).toBe(day);
+
+    const [from, to] = [addDays(day, -6), day];
+    const week = await listOrders(support, { from, to });
+    expect(ids(week)).toEqual(expect.arrayContaining(ids(thatDay)));
+    const median = [...week.map((o) => o.total)].sort((a, b) => a - b)[Math.floor(week.length / 2)]!;
+    const big = await listOrders(support, { from, to, totalMin: median, sort: '-total' });
+    expect(ids(big)).toEqual(ids(week.filter((o) => o.total >= median)));
+    expect(big.length).toBeLessThan(week.length);
+    const totals = big.map((o) => o.total);
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+
+    const inState = await listOrders(support, { from, to, state: sample.state });
+    expect(ids(inState)).toEqual(ids(week.filter((o) => o.state === sample.state)));
+    expect(inState.length).toBeLessThan(week.length);
+
+    const sku = (await getOrder(support, sample.id)).lines[0]!.sku;
+    const withSku = await listOrders(support, { from, to, sku: sku.toLowerCase() });
+    expect(ids(withSku)).toContain(sample.id);
+    for (const o of withSku) expect((await getOrder(support, o.id)).lines.map((l) => l.sku.toUpperCase())).toContain(sku.toUpperCase());
+  });
+
   it('sums up every order: total = subtotal − discount + shipping + tax, net = total − refunded', async () => {
-    const order = await getOrder(support, (await listOrders(support, { status: 'closed', sort: '-total' })).at(0)!.id);
+    const biggest = orderListSchema.parse(
+      expectOk(await support.get('/orders', { query: { status: 'closed', sort: '-total', limit: 1 } })),
+    );
+    const order = await getOrder(support, biggest.items[0]!.id);
     expect(order.total).toBe(order.subtotal - order.discount + order.shipping + order.tax);
     expect(order.lines.reduce((n, l) => n + lineTotal(l), 0) + order.shipping).toBe(order.total);
     expect(order.net).toBe(order.total - order.refunded);

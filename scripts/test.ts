@@ -14,7 +14,7 @@ const PHASES: [name: string, script: string][] = [
   ['unit (node)', 'test:unit'],
   ['dom (jsdom)', 'test:dom'],
   ['contract (mock)', 'test:contract'],
-  ['contract (mock, 3 more days)', 'test:clocks'],
+  ['mock unit + contract on 3 more days', 'test:clocks'],
   ['server: contract (SQLite, PostgreSQL) + journeys', 'test:engine'],
   ['journeys (mock)', 'test:e2e'],
 ];

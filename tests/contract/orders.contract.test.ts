@@ -252,18 +252,19 @@ describe('cancelling', () => {
       await expectLedgerExplainsLevels(manager, line.variantId);
     }
     const again = expectProblem(await fulfil(manager, after, [{ lineId: order.lines[0]!.id, quantity: 1 }]), 422);
-    expect(again.detail).toMatch(/cancelled/);
+    expect(again.detail).toMatch(/cancelled: nothing can ship/);
   });
 
   it('is refused once something has shipped', async () => {
     const order = await claim(support, { status: 'open', fulfilmentStatus: 'partially_fulfilled' });
-    expectProblem(
+    const problem = expectProblem(
       await manager.post(`/orders/${order.id}/cancel`, {
         body: { version: order.version, reason: 'Too late', refund: false },
         idempotencyKey: newKey(),
       }),
       422,
     );
+    expect(problem.detail).toMatch(/has shipped/);
     expect(await getOrder(manager, order.id)).toEqual(order);
   });
 });
@@ -319,7 +320,11 @@ describe('refunding', () => {
     const order = await closedUnrefunded();
     expectOk(await refund(admin, order, { amount: 300, reason: 'Late delivery' }));
     const after = await getOrder(admin, order.id);
-    expect(after.timeline.at(-1)).toMatchObject({ type: 'refunded', actor: { id: idOf('admin') } });
+    expect(after.timeline.at(-1)).toMatchObject({
+      type: 'refunded',
+      actor: { id: idOf('admin') },
+      message: 'Refunded $3.00: Late delivery.',
+    });
     const log = auditListSchema.parse(expectOk(await admin.get('/audit', { query: { entityType: 'order', entityId: order.id } })));
     expect(log.items[0]).toMatchObject({ action: 'order refunded', after: { refund: 300 }, actor: { id: idOf('admin') } });
   });

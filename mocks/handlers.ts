@@ -17,6 +17,7 @@ import { addOrderNote, cancelOrder, fulfilOrder, orderNotFound, refundOrder } fr
 import { DEMO_STAFF } from './auth';
 import { bulkUpdateStatus, createProduct, parseBulkStatusInput, parseProductInput, updateProduct } from './product-writes';
 import { badQuery } from '../src/api/problems';
+import { bodySizeRefusal, crossSiteRefusal } from '../src/api/request-rules';
 import { issuesToErrors, ProblemError, problemResponse } from './problems';
 import { pricingHandlers } from './pricing-handlers';
 import { IMAGE_HOST } from './seed';
@@ -155,6 +156,25 @@ export function createHandlers(db: MockDb): HttpHandler[] {
     });
 
   return [
+    // Before any route: a change from another site, or a body over the route's limit, goes no further.
+    http.all(
+      '/api/*',
+      withProblems(async ({ request }) => {
+        const url = new URL(request.url);
+        const refused = crossSiteRefusal({
+          method: request.method,
+          origin: request.headers.get('Origin'),
+          secFetchSite: request.headers.get('Sec-Fetch-Site'),
+          host: url.host,
+        });
+        if (refused) throw refused;
+        if (request.body) {
+          const tooBig = bodySizeRefusal(url.pathname, (await request.clone().arrayBuffer()).byteLength);
+          if (tooBig) throw tooBig;
+        }
+        return undefined;
+      }),
+    ),
     // Pricing and import: first, because their schedule check runs before every other route.
     ...pricingHandlers(db, { authed, readJson, parseQuery, param }),
 

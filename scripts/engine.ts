@@ -35,6 +35,8 @@ export const SERVED_CONTRACT_FILES = [
   'tests/contract/orders.contract.test.ts',
   'tests/contract/reports.contract.test.ts',
   'tests/contract/auth.contract.test.ts',
+  'tests/contract/requests.contract.test.ts',
+  'tests/contract/vendure-apis.contract.test.ts',
 ];
 
 /** Run again on PostgreSQL when STOCKROOM_PG_URL names an empty database (.ci/run starts one): the writes with real row locks. */

@@ -4,9 +4,8 @@
  */
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { json, type NextFunction, type Request, type Response } from 'express';
 import { DefaultJobQueuePlugin, DefaultLogger, dummyPaymentHandler, LogLevel, type VendureConfig } from '@vendure/core';
-import { sendProblem } from './plugin/problem.filter';
+import { apiRequestGuard, graphqlGate } from './plugin/request-guards';
 import { StockroomPlugin } from './plugin/stockroom.plugin';
 
 // Vendure reports usage unless told not to; a back-office demo should not phone home.
@@ -52,30 +51,18 @@ export function stockroomConfig(port = Number(process.env.PORT ?? 3000)): Vendur
     apiOptions: {
       port,
       hostname: process.env.HOST ?? '127.0.0.1',
-      // Vendure's own GraphQL APIs refuse simple cross-site POSTs (Stockroom's REST routes rely on SameSite=Strict).
+      // Vendure's own GraphQL APIs (off unless STOCKROOM_GRAPHQL_TOKEN is set, see request-guards.ts) refuse simple cross-site POSTs.
       csrfPrevention: true,
       // The app reaches /api from its own origin (a proxy); other origins only when CORS_ORIGINS lists them.
       cors: process.env.CORS_ORIGINS ? { origin: process.env.CORS_ORIGINS.split(','), credentials: true } : false,
       adminApiPath: 'admin-api',
       shopApiPath: 'shop-api',
       middleware: [
-        {
-          // JSON under /api is parsed here, so a broken body is the contract's 400 rather than Vendure's error JSON
-          // (body-parser errors happen before any controller, out of reach of the controllers' problem filter).
-          route: '/api',
-          beforeListen: true,
-          handler: (req: Request, res: Response, next: NextFunction) =>
-            json({ limit: '2mb' })(req, res, (error?: unknown) =>
-              error
-                ? sendProblem(res, {
-                    type: 'about:blank',
-                    status: 400,
-                    title: 'Unreadable request',
-                    detail: 'The request body is not valid JSON.',
-                  })
-                : next(),
-            ),
-        },
+        // Before any controller, out of reach of the controllers' problem filter: cross-site changes, body limits
+        // and broken JSON are the contract's 403, 413 and 400 rather than Vendure's error JSON.
+        { route: '/api', beforeListen: true, handler: apiRequestGuard },
+        { route: '/admin-api', beforeListen: true, handler: graphqlGate },
+        { route: '/shop-api', beforeListen: true, handler: graphqlGate },
       ],
     },
     authOptions: {

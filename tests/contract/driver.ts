@@ -64,14 +64,23 @@ function absorbCookies(jar: Map<string, string>, headers: Headers): void {
 export class ApiClient {
   private readonly jar = new Map<string, string>();
 
-  async request(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse> {
+  request(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse> {
+    return this.send(method, `${BASE_URL}/api${path}${queryString(options.query)}`, options);
+  }
+
+  /** A request to a path outside /api (e.g. `/admin-api`), with this client's cookies. */
+  outside(method: string, pathFromRoot: string, options: RequestOptions = {}): Promise<ApiResponse> {
+    return this.send(method, `${BASE_URL}${pathFromRoot}${queryString(options.query)}`, options);
+  }
+
+  private async send(method: string, url: string, options: RequestOptions): Promise<ApiResponse> {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (options.ifMatch !== undefined) headers['If-Match'] = typeof options.ifMatch === 'number' ? `"${options.ifMatch}"` : options.ifMatch;
     if (options.idempotencyKey !== undefined) headers['Idempotency-Key'] = options.idempotencyKey;
     if (this.jar.size) headers.Cookie = [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
     Object.assign(headers, options.headers);
-    const response = await fetch(`${BASE_URL}/api${path}${queryString(options.query)}`, {
+    const response = await fetch(url, {
       method,
       headers,
       body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),

@@ -16,6 +16,7 @@ const ORDERS = 'orders';
 const SCHEMA_VERSION = 2;
 const META = 'meta';
 const SEQ_KEY = 'seq';
+const ANCHOR_KEY = 'anchor';
 
 type StoredProduct = { id: string; seq: number; record: ProductRecord };
 type StoredIdempotency = IdempotencyRecord & { seq: number };
@@ -85,6 +86,19 @@ export class Overlay {
     const tx = this.idb.transaction(META, 'readonly');
     const seq = await done(tx.objectStore(META).get(SEQ_KEY));
     return typeof seq === 'number' ? seq : 0;
+  }
+
+  /** When the shop these changes belong to was made (kept beside them, so the two never part). */
+  async anchor(): Promise<number | undefined> {
+    const tx = this.idb.transaction(META, 'readonly');
+    const ms = await done(tx.objectStore(META).get(ANCHOR_KEY));
+    return typeof ms === 'number' ? ms : undefined;
+  }
+
+  async setAnchor(ms: number): Promise<void> {
+    const tx = this.idb.transaction(META, 'readwrite');
+    tx.objectStore(META).put(ms, ANCHOR_KEY);
+    await committed(tx);
   }
 
   /** Whether nothing has been saved since the seed (or since the last reset). */

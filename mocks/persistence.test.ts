@@ -197,6 +197,16 @@ describe('the shop’s day', () => {
     expect(first.getProduct('prod_000001')).toEqual(nextDay.getProduct('prod_000001'));
   });
 
+  it('is kept beside its changes: a browser that lost its localStorage still makes the shop they belong to', async () => {
+    const first = await loadPage(shop);
+    expect((await put(first.getProduct('prod_000001')!, { title: 'Outlives localStorage' })).status).toBe(200);
+    storage.clear();
+    nowMs += 2 * DAY_MS;
+    const later = await loadPage(shop);
+    expect(later.anchorMs).toBe(first.anchorMs);
+    expect(later.getProduct('prod_000001')?.title).toBe('Outlives localStorage');
+  });
+
   it('is made again at now by "Reset demo data", also after the next reload', async () => {
     const db = await loadPage(shop);
     expect((await put(db.getProduct('prod_000001')!, { title: 'Before reset' })).status).toBe(200);

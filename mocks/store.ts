@@ -20,7 +20,15 @@ import type { InventoryLevel, InventoryListQuery, LedgerQuery, StockMovement } f
 import type { Order, OrderListQuery, OrderSummary } from '../src/api/order-schemas';
 import type { BreakdownQuery, SalesBreakdown, SalesReport, SalesReportQuery } from '../src/api/report-schemas';
 import { productAudit, staffAudit, type AuditDraft } from '../src/api/audit-rules';
-import { FREE_FAILURES, lockMs, unauthenticated } from '../src/api/auth-rules';
+import {
+  ADDRESS_FREE_FAILURES,
+  admitAttempt,
+  afterFailure,
+  FREE_FAILURES,
+  signInFailed,
+  tooManyAttempts,
+  unauthenticated,
+} from '../src/api/auth-rules';
 import {
   hashPassword,
   memoryAuthStorage,
@@ -159,6 +167,12 @@ type Entry = {
 };
 
 const SEP = '\u0001';
+
+/** The throttle's key for the mock's one client address (no email looks like it). */
+const CLIENT_ADDRESS = 'address:this-client';
+
+/** An Idempotency-Key belongs to the person who sent it: another person's same key is another request. Staff ids hold no ':'. */
+const scopedKey = (actorId: string, key: string) => `${actorId}:${key}`;
 
 function summaryOf(entry: Entry): ProductSummary {
   entry.summary ??= summarize(entry.record);
@@ -578,10 +592,11 @@ export class MockDb {
       if (!can(ctx.actor.role, ctx.permission)) {
         throw new ProblemError({ status: 403, title: 'Not allowed', detail: refusal(ctx.actor.role, ctx.permission) });
       }
-      if (ctx.idempotency) {
-        const prior = this.idempotency.get(ctx.idempotency.key);
+      const idempotency = ctx.idempotency && { ...ctx.idempotency, key: scopedKey(ctx.actor.id, ctx.idempotency.key) };
+      if (idempotency) {
+        const prior = this.idempotency.get(idempotency.key);
         if (prior) {
-          if (prior.fingerprint !== ctx.idempotency.fingerprint) throw idempotencyKeyReused();
+          if (prior.fingerprint !== idempotency.fingerprint) throw idempotencyKeyReused();
           return { result: prior.result as T, replayed: true };
         }
       }
@@ -675,7 +690,7 @@ export class MockDb {
         products: [...staged.values()].filter((r) => !patches.has(r.product.id)),
         orders: [...stagedOrders.values()],
         movements: stagedMoves,
-        idempotency: ctx.idempotency ? [{ ...ctx.idempotency, result }] : [],
+        idempotency: idempotency ? [{ ...idempotency, result }] : [],
         ...(hasPricingChanges(pricing) ? { pricing } : {}),
       };
       this.applyChanges(changes);
@@ -852,40 +867,43 @@ export class MockDb {
   }
 
   /**
-   * Checks the password against its salted hash; after FREE_FAILURES wrong
-   * ones for an email, each attempt must wait (429 + Retry-After), doubling.
+   * Checks the password against its salted hash, after the throttle of
+   * src/api/auth-rules.ts let the attempt through for its email and for the
+   * client's address (the mock has one client: the browser, or the test
+   * process, is one address). Admission and its count are recorded before the
+   * hash is awaited, so attempts running side by side in the page count each other.
    */
   async signIn(email: string, password: string): Promise<{ user: Staff; expiresAt: string }> {
     this.catchUpAuth();
-    const key = email.toLowerCase();
-    const failure = this.auth.failures[key];
-    if (failure && failure.lockedUntilMs > this.sessionNow()) {
-      const seconds = Math.ceil((failure.lockedUntilMs - this.sessionNow()) / 1000);
-      throw new ProblemError({
-        status: 429,
-        title: 'Too many attempts',
-        detail: `Too many wrong passwords for this email. Wait ${seconds} seconds, then try again.`,
-        retryAfter: seconds,
-      });
-    }
+    const key = email.trim().toLowerCase();
+    const byEmail = admitAttempt(this.auth.failures[key], this.sessionNow(), FREE_FAILURES);
+    if (!byEmail.admitted) throw tooManyAttempts(byEmail.retryAfterSeconds, 'email');
+    const byAddress = admitAttempt(this.auth.failures[CLIENT_ADDRESS], this.sessionNow(), ADDRESS_FREE_FAILURES);
+    if (!byAddress.admitted) throw tooManyAttempts(byAddress.retryAfterSeconds, 'address');
+    this.auth.failures[key] = byEmail.next;
+    this.auth.failures[CLIENT_ADDRESS] = byAddress.next;
+    this.saveAuth();
+
     const staff = this.auth.staff.find((s) => s.email === key);
     // Hash even for an unknown email, so the answer's timing does not tell which emails exist.
     const hash = await hashPassword(password, staff?.salt ?? 'no-such-person');
     this.catchUpAuth();
     if (!staff || !sameHash(hash, staff.passwordHash) || !staff.active) {
-      const count = (this.auth.failures[key]?.count ?? 0) + 1;
-      this.auth.failures[key] = { count, lockedUntilMs: this.sessionNow() + lockMs(count) };
+      const failedAt = this.sessionNow();
+      const counted: [string, number, number][] = [
+        [key, byEmail.next.count, FREE_FAILURES],
+        [CLIENT_ADDRESS, byAddress.next.count, ADDRESS_FREE_FAILURES],
+      ];
+      for (const [k, count, free] of counted) {
+        const current = this.auth.failures[k];
+        // Gone: a right password in the meantime cleared it.
+        if (current) this.auth.failures[k] = afterFailure(current, count, failedAt, free);
+      }
       this.saveAuth();
-      throw new ProblemError({
-        status: 401,
-        title: 'Sign-in failed',
-        detail:
-          count >= FREE_FAILURES
-            ? 'The email or password is wrong. Further attempts for this email are slowed down.'
-            : 'The email or password is wrong.',
-      });
+      throw signInFailed(byEmail.next.count);
     }
     delete this.auth.failures[key];
+    delete this.auth.failures[CLIENT_ADDRESS];
     const expiresMs = this.startSession(staff.id);
     return { user: publicStaff(staff), expiresAt: new Date(expiresMs).toISOString() };
   }
@@ -975,9 +993,13 @@ export class MockDb {
   }
 }
 
-/** The identity of a seeded shop's settings (its changes and anchor are stored under it). */
+/**
+ * The identity of a seeded shop's settings (its changes and anchor are stored under it). The suffix names
+ * the generator: changes saved on a shop an earlier generator made (a fixed 25 Nov 2026, one year of orders)
+ * belong to a shop that is no longer made, so they stay where they are rather than land on a different one.
+ */
 export function shopKeyOf(settings: Pick<MockSettings, 'seed' | 'products' | 'orders'>): string {
-  return `${settings.seed}-${settings.products}-${settings.orders}`;
+  return `${settings.seed}-${settings.products}-${settings.orders}-g2`;
 }
 
 /** A tag listed twice counts once; no Set per product, because the seed calls this 50,000 times. */

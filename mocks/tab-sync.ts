@@ -55,21 +55,14 @@ function savedAnchor(storage: Storage | null, shopKey: string): number | undefin
   }
 }
 
-/** Changes saved before shops kept their anchor were made on the shop of this instant (the seed's old fixed date). */
-const LEGACY_ANCHOR_MS = Date.UTC(2026, 10, 25, 16, 0, 0);
-
 function chooseAnchor(saved: number | undefined, changed: boolean, now: number): number {
-  if (saved === undefined) return changed ? LEGACY_ANCHOR_MS : anchorAt(now);
-  return changed || storeDate(saved) === storeDate(now) ? saved : anchorAt(now);
+  return saved !== undefined && (changed || storeDate(saved) === storeDate(now)) ? saved : anchorAt(now);
 }
 
-async function holdsChanges(shopKey: string, factory: IDBFactory): Promise<boolean> {
-  const overlay = await Overlay.open(shopKey, factory);
-  try {
-    return !(await overlay.isEmpty());
-  } finally {
-    overlay.close();
-  }
+/** Whether the shop's overlay holds changes, and the anchor kept beside them (the truth when localStorage lost it). */
+async function overlayState(overlay: Overlay): Promise<{ changed: boolean; anchor: number | undefined }> {
+  const [empty, anchor] = await Promise.all([overlay.isEmpty(), overlay.anchor()]);
+  return { changed: !empty, anchor };
 }
 
 /** The instant the shop of these settings is (or is to be) made at; read before seeding, so a load seeds once. */
@@ -80,13 +73,18 @@ export async function shopAnchor(
 ): Promise<number> {
   const saved = savedAnchor(options.storage === undefined ? (globalThis.localStorage ?? null) : options.storage, shopKey);
   if (saved !== undefined && storeDate(saved) === storeDate(now)) return saved;
-  let changed = false;
+  let state = { changed: false, anchor: saved };
   try {
-    changed = await holdsChanges(shopKey, options.indexedDB ?? globalThis.indexedDB);
+    const overlay = await Overlay.open(shopKey, options.indexedDB ?? globalThis.indexedDB);
+    try {
+      state = await overlayState(overlay);
+    } finally {
+      overlay.close();
+    }
   } catch {
     // No IndexedDB: nothing can have been saved.
   }
-  return chooseAnchor(saved, changed, now);
+  return chooseAnchor(state.anchor ?? saved, state.changed, now);
 }
 
 /** Loads the overlay of the db's current shop into it and keeps it in step with other tabs from then on. */
@@ -124,22 +122,26 @@ export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Pro
 
   /** The shop these changes belong to (settings may have switched to a shop made on another day). */
   async function reanchorIfNeeded(): Promise<void> {
-    const saved = savedAnchor(storage, db.shopKey);
-    const anchorMs = chooseAnchor(saved, overlay ? !(await overlay.isEmpty()) : false, db.now());
+    const local = savedAnchor(storage, db.shopKey);
+    const { changed, anchor } = overlay ? await overlayState(overlay) : { changed: false, anchor: undefined };
+    const saved = anchor ?? local;
+    const anchorMs = chooseAnchor(saved, changed, db.now());
     if (anchorMs !== db.anchorMs) db.reanchor(anchorMs);
+    if (anchorMs !== local || anchorMs !== anchor) await saveAnchor();
     if (anchorMs !== saved) {
-      saveAnchor();
       // Tabs still showing the shop of an earlier day make the same one.
       post({ type: 'reset', shop: db.shopKey, anchorMs });
     }
   }
 
-  function saveAnchor(): void {
+  /** Beside the changes (the truth) and in localStorage (read before seeding, so a load seeds once). */
+  async function saveAnchor(): Promise<void> {
     try {
       storage?.setItem(anchorKey(db.shopKey), String(db.anchorMs));
     } catch {
-      // Storage can be full or disabled: the next load then makes the shop at its own now.
+      // Storage can be full or disabled: the overlay still has it.
     }
+    await overlay?.setAnchor(db.anchorMs);
   }
 
   function saveSettings(settings: MockSettings): void {
@@ -196,7 +198,7 @@ export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Pro
     },
     async reset() {
       await overlay?.clear();
-      saveAnchor();
+      await saveAnchor();
       post({ type: 'reset', shop: db.shopKey, anchorMs: db.anchorMs });
     },
     async settingsChanged(settings, reseeded) {

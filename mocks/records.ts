@@ -27,6 +27,7 @@ export type MovementRecord = Omit<StockMovement, 'onHandAfter'>;
 
 /** A remembered answer to an Idempotency-Key, so a retry gets it again instead of applying twice. */
 export type IdempotencyRecord = {
+  /** The sender's staff id and their Idempotency-Key (`staff_admin:<key>`): a key is its sender's only. */
   key: string;
   /** Method, path and body of the first request: the same key with another request is refused. */
   fingerprint: string;

@@ -17,7 +17,7 @@ const parts = new Intl.DateTimeFormat('en-US', {
 });
 
 /** The store's wall clock at an instant, as if it were UTC: the difference is the zone's offset then. */
-function wallClockMs(ms: number): number {
+export function storeWallClockMs(ms: number): number {
   const p: Record<string, number> = {};
   for (const { type, value } of parts.formatToParts(ms)) if (type !== 'literal') p[type] = Number(value);
   return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
@@ -28,8 +28,8 @@ export function storeDayStartMs(date: string): number {
   const [y, m, d] = date.split('-').map(Number);
   const midnightUtc = Date.UTC(y!, m! - 1, d!);
   // The offset at the guess, then again at the corrected instant (the two differ only across a DST change).
-  let ms = midnightUtc - (wallClockMs(midnightUtc) - midnightUtc);
-  ms = midnightUtc - (wallClockMs(ms) - ms);
+  let ms = midnightUtc - (storeWallClockMs(midnightUtc) - midnightUtc);
+  ms = midnightUtc - (storeWallClockMs(ms) - ms);
   return ms;
 }
 
@@ -48,7 +48,7 @@ export function storeDate(ms: number): string {
   const hour = Math.floor(ms / HOUR_MS);
   let offset = offsetByHour.get(hour);
   if (offset === undefined) {
-    offset = wallClockMs(hour * HOUR_MS) - hour * HOUR_MS;
+    offset = storeWallClockMs(hour * HOUR_MS) - hour * HOUR_MS;
     offsetByHour.set(hour, offset);
   }
   return new Date(ms + offset).toISOString().slice(0, 10);
@@ -65,7 +65,7 @@ export function storeTimeToIso(date: string, time: string): string | null {
   const wall = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
   if (Number.isNaN(wall)) return null;
   // The offset at a first guess, then again at the corrected instant (it may sit across a DST change).
-  let instant = wall - (wallClockMs(wall) - wall);
-  instant = wall - (wallClockMs(instant) - instant);
+  let instant = wall - (storeWallClockMs(wall) - wall);
+  instant = wall - (storeWallClockMs(instant) - instant);
   return new Date(instant).toISOString();
 }

@@ -4,6 +4,7 @@
  * the filters and reports count it on. The one place the app formats dates.
  */
 import { STORE_TIME_ZONE } from '../api/constants';
+import { storeWallClockMs } from '../api/store-time';
 
 /** The zone's name beside every time shown: "ET" covers both EST and EDT, as the store's own clock does. */
 const ZONE_LABEL = 'ET';
@@ -11,16 +12,6 @@ const ZONE_LABEL = 'ET';
 // Intl formatters are slow to build and cheap to reuse: one of each, made once.
 const moment = new Intl.DateTimeFormat('en-US', { timeZone: STORE_TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' });
 const momentWithSeconds = new Intl.DateTimeFormat('en-US', { timeZone: STORE_TIME_ZONE, dateStyle: 'medium', timeStyle: 'medium' });
-const wallClock = new Intl.DateTimeFormat('en-US', {
-  timeZone: STORE_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
 // A store day is a calendar date, not an instant: read at UTC midnight and shown in UTC, no zone can move it.
 const day = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', dateStyle: 'medium' });
 const dayShort = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric' });
@@ -64,11 +55,10 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function csvMoment(iso: string): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) throw new RangeError(`Not an ISO 8601 instant: ${iso}`);
-  const p: Record<string, string> = {};
-  for (const { type, value } of wallClock.formatToParts(ms)) if (type !== 'literal') p[type] = value;
-  const wall = `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
-  const offsetMinutes = Math.round((Date.parse(`${wall}Z`) - Math.floor(ms / 1000) * 1000) / 60_000);
+  const instant = Math.floor(ms / 1000) * 1000;
+  const wall = storeWallClockMs(instant);
+  const offsetMinutes = Math.round((wall - instant) / 60_000);
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
-  return `${wall}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${new Date(wall).toISOString().slice(0, 19)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }

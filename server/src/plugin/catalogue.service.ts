@@ -358,12 +358,12 @@ export class CatalogueService {
   }
 
   /** A write of products (create, save, bulk status, pricing, import): the server's one write path. */
-  idempotent<T>(idempotency: Idempotency | null, write: (em: EntityManager) => Promise<Answer<T>>): Promise<Answer<T>> {
-    return idempotentWrite(this.db, idempotency, write);
+  idempotent<T>(actor: Actor, idempotency: Idempotency | null, write: (em: EntityManager) => Promise<Answer<T>>): Promise<Answer<T>> {
+    return idempotentWrite(this.db, actor, idempotency, write);
   }
 
   async create(actor: Actor, input: ProductInput, idempotency: Idempotency | null): Promise<{ status: number; body: unknown }> {
-    return this.idempotent(idempotency, async (em) => {
+    return this.idempotent(actor, idempotency, async (em) => {
       await this.checkShopRules(em, input, null);
       const now = nowDate();
       const id = await this.insertProduct(
@@ -524,7 +524,7 @@ export class CatalogueService {
   }
 
   async bulkStatus(actor: Actor, input: BulkStatusInput, idempotency: Idempotency): Promise<{ status: number; body: { updated: number } }> {
-    return this.idempotent(idempotency, async (em) => {
+    return this.idempotent(actor, idempotency, async (em) => {
       const errors: Record<string, string> = {};
       const wanted = [...new Set(input.ids.map((id) => ids.parse('prod', id)).filter((n): n is number => n !== null))];
       // Locked before they are read (PostgreSQL): a save or a price batch committing meanwhile would otherwise be overwritten.

@@ -50,12 +50,18 @@ export class AuditEntryRecord extends VendureEntity {
 }
 
 /**
- * An Idempotency-Key and the answer it got. The key is the primary key, so
- * two instances racing on the same key cannot both apply the change: the
- * second insert fails inside its transaction and that request replays the first answer.
+ * An Idempotency-Key and the answer it got. A key belongs to the person who
+ * sent it: (sender, key) is the primary key, so another person's same key is
+ * another request, and two instances racing on one person's key cannot both
+ * apply the change: the second insert fails inside its transaction and that
+ * request replays the first answer.
  */
 @Entity('stockroom_idempotency_key')
 export class IdempotencyKeyRecord {
+  /** The sender's staff id (`staff_2`). Rows stored before keys had senders have '' and match nobody. */
+  @PrimaryColumn({ type: 'varchar', length: 40, default: '' })
+  actorId!: string;
+
   @PrimaryColumn({ type: 'varchar', length: 200 })
   key!: string;
 

@@ -375,13 +375,13 @@ export class InventoryService {
   // ------------------------------------------------------------ writes
 
   /** One write: the server's write path, decided again (up to a few times) when a level moved under it. */
-  private async write<T>(idempotency: Idempotency | null, work: (em: EntityManager) => Promise<T>): Promise<T> {
-    const { body } = await idempotentWrite(this.db, idempotency, async (em) => ({ status: 200, body: await work(em) }));
+  private async write<T>(actor: Actor, idempotency: Idempotency | null, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const { body } = await idempotentWrite(this.db, actor, idempotency, async (em) => ({ status: 200, body: await work(em) }));
     return body;
   }
 
   adjust(actor: Actor, input: AdjustmentCommand, idempotency: Idempotency): Promise<StockChangeResult> {
-    return this.write(idempotency, async (em) => {
+    return this.write(actor, idempotency, async (em) => {
       const { snapshot, loaded, locations } = await this.snapshot(em, { ids: variantIdsOf([input.variantId]) }, true);
       const decision = decideAdjustment(input, snapshot);
       return { levels: decision.levels, movements: await this.store(em, actor, 'stock adjusted', loaded, locations, decision) };
@@ -389,7 +389,7 @@ export class InventoryService {
   }
 
   transfer(actor: Actor, input: TransferCommand, idempotency: Idempotency): Promise<StockChangeResult> {
-    return this.write(idempotency, async (em) => {
+    return this.write(actor, idempotency, async (em) => {
       const { snapshot, loaded, locations } = await this.snapshot(em, { ids: variantIdsOf([input.variantId]) }, true);
       const transferId = `trf_${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}`;
       const decision = decideTransfer(input, snapshot, transferId);
@@ -402,7 +402,7 @@ export class InventoryService {
     level: { variantId: string; locationId: string; version: number | null },
     input: ThresholdCommand,
   ): Promise<InventoryLevel> {
-    return this.write(null, async (em) => {
+    return this.write(actor, null, async (em) => {
       const { snapshot, loaded, locations } = await this.snapshot(em, { ids: variantIdsOf([level.variantId]) }, true);
       const decision = decideThreshold(level, input, snapshot);
       await this.store(em, actor, 'threshold changed', loaded, locations, decision);
@@ -420,7 +420,7 @@ export class InventoryService {
       return decideReceipt(input, snapshot).result;
     }
     if (!idempotency) throw receiptKeyRequired();
-    return this.write(idempotency, async (em) => {
+    return this.write(actor, idempotency, async (em) => {
       // Checked inside the write: a SKU renamed a moment ago must not slip through.
       const { snapshot, loaded, locations } = await this.snapshot(em, { skus }, true);
       const decision = decideReceipt(input, snapshot);

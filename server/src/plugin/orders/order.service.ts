@@ -130,7 +130,7 @@ export class OrderService {
     const permission = ORDER_PERMISSIONS[request.action];
     if (!can(actor.role, permission))
       throw new ProblemError({ status: 403, title: 'Not allowed', detail: refusal(actor.role, permission) });
-    const { body } = await idempotentWrite(this.db, idempotency, async (em) => {
+    const { body } = await idempotentWrite(this.db, actor, idempotency, async (em) => {
       if (em.connection.options.type === 'postgres') {
         // The order row first, then its levels: every order write locks in that order, so two cannot deadlock.
         await em.getRepository(OrderRecord).createQueryBuilder('o').setLock('pessimistic_write').where('o.id = :id', { id }).getOne();

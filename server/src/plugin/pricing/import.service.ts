@@ -123,7 +123,7 @@ export class ImportService {
   }
 
   async apply(actor: Actor, csv: string, idempotency: Idempotency): Promise<{ status: number; body: ProductImportResult }> {
-    return this.catalogue.idempotent<ProductImportResult>(idempotency, async (em) => {
+    return this.catalogue.idempotent<ProductImportResult>(actor, idempotency, async (em) => {
       // Checked again inside the write: the shop may have changed since the dry run.
       const shop = await this.shopFor(em, csv, true);
       const { planned, errors } = planImport(shop, csv);

@@ -295,7 +295,7 @@ export class PricingService {
   }
 
   async create(actor: Actor, input: PriceBatchRequest, idempotency: Idempotency): Promise<{ status: number; body: PriceBatch }> {
-    return this.catalogue.idempotent<PriceBatch>(idempotency, async (em) => {
+    return this.catalogue.idempotent<PriceBatch>(actor, idempotency, async (em) => {
       const at = nowDate();
       const now = at.toISOString();
       checkBatchEnd(input, now);
@@ -314,7 +314,7 @@ export class PricingService {
   }
 
   async revert(actor: Actor, batchId: string, idempotency: Idempotency): Promise<PriceBatch> {
-    const result = await this.catalogue.idempotent<PriceBatch>(idempotency, async (em) => {
+    const result = await this.catalogue.idempotent<PriceBatch>(actor, idempotency, async (em) => {
       const found = await this.lockedBatch(em, batchId);
       if (!found) throw priceBatchNotFound(batchId);
       const batch = toBatch(found);

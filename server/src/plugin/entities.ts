@@ -91,11 +91,17 @@ export class ProductTagRecord {
   tag!: string;
 }
 
-/** Wrong passwords per email, shared by every instance, for the doubling wait after three (429). */
-@Entity('stockroom_sign_in_failure')
-export class SignInFailureRecord {
-  @PrimaryColumn({ type: 'varchar', length: 320 })
-  email!: string;
+/**
+ * The sign-in throttle (src/api/auth-rules.ts), shared by every instance: one
+ * row per email (`email:<email>`) and per client address (`address:<ip>`),
+ * counted and locked by single statements (plugin/sign-in-throttle.ts). Its
+ * own table, not the old per-email `stockroom_sign_in_failure`, which a
+ * database made before it may still hold unused.
+ */
+@Entity('stockroom_sign_in_throttle')
+export class SignInThrottleRecord {
+  @PrimaryColumn({ type: 'varchar', length: 400 })
+  key!: string;
 
   @Column({ type: 'int' })
   count!: number;
@@ -108,7 +114,7 @@ export const STOCKROOM_ENTITIES = [
   AuditEntryRecord,
   IdempotencyKeyRecord,
   ProductTagRecord,
-  SignInFailureRecord,
+  SignInThrottleRecord,
   StockMovementRecord,
   ...ORDER_ENTITIES,
 ];

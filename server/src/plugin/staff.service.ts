@@ -18,7 +18,7 @@ import {
 } from '@vendure/core';
 import type { Request } from 'express';
 import { In, IsNull, type EntityManager } from 'typeorm';
-import { FREE_FAILURES, lockMs, unauthenticated } from '../../../src/api/auth-rules';
+import { unauthenticated } from '../../../src/api/auth-rules';
 import { decideStaffUpdate, emailTaken, staffNotFound } from '../../../src/api/staff-rules';
 import { staffAudit } from '../../../src/api/audit-rules';
 import { ProblemError } from '../../../src/api/problems';
@@ -26,10 +26,10 @@ import { serialTransaction } from './serial-writes';
 import { can, refusal, ROLES, type Action, type Role } from '../../../src/api/permissions';
 import type { Session, SignInInput, Staff, StaffCreateInput, StaffUpdateInput } from '../../../src/api/schemas';
 import { recordAudit, type Actor } from './audit.service';
-import { SignInFailureRecord } from './entities';
+import { admitSignIn, clientAddress } from './sign-in-throttle';
 import { ids } from './http';
 import { roleCode, roleFromCodes } from './roles';
-import { clock, nowDate, onClock } from './clock';
+import { nowDate, onClock } from './clock';
 
 const COOKIE_NAME = 'stockroom-session';
 
@@ -104,18 +104,8 @@ export class StaffService {
   }
 
   async signIn(ctx: RequestContext, req: CookieRequest, input: SignInInput): Promise<Session> {
-    const failures = this.db.getRepository(SignInFailureRecord);
-    const now = clock();
-    const failure = await failures.findOneBy({ email: input.email });
-    if (failure && Number(failure.lockedUntilMs) > now) {
-      const seconds = Math.ceil((Number(failure.lockedUntilMs) - now) / 1000);
-      throw new ProblemError({
-        status: 429,
-        title: 'Too many attempts',
-        detail: `Too many wrong passwords for this email. Wait ${seconds} seconds, then try again.`,
-        retryAfter: seconds,
-      });
-    }
+    // Decided before the password is checked: a refused attempt (429) checks none.
+    const attempt = await admitSignIn(this.db, input.email, clientAddress(req.ip ?? req.socket.remoteAddress));
     // A REST route's context has apiType 'custom', and Vendure would then look the email up among customers: staff sign in as admins.
     const adminCtx = new RequestContext({
       req: ctx.req,
@@ -131,18 +121,9 @@ export class StaffService {
     const staff = admin && staffOf(admin);
     if (!session || !staff || !staff.active) {
       if (session) await this.authService.destroyAuthenticatedSession(adminCtx, session.token);
-      const count = (failure?.count ?? 0) + 1;
-      await failures.save({ email: input.email, count, lockedUntilMs: String(clock() + lockMs(count)) });
-      throw new ProblemError({
-        status: 401,
-        title: 'Sign-in failed',
-        detail:
-          count >= FREE_FAILURES
-            ? 'The email or password is wrong. Further attempts for this email are slowed down.'
-            : 'The email or password is wrong.',
-      });
+      throw await attempt.failed();
     }
-    if (failure) await failures.delete({ email: input.email });
+    await attempt.succeeded();
     // What Vendure's own login does for the cookie token method (cookie-session is mounted globally).
     if (req.session) req.session.token = session.token;
     return { user: staff, expiresAt: onClock(session.expires.getTime()).toISOString() };

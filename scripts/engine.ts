@@ -10,7 +10,7 @@
  *
  * DATABASE_URL=postgres://… points the server at PostgreSQL instead (see server/README.md);
  * STOCKROOM_PG_URL=postgres://… (an empty database) makes test:engine run the write contract files
- * (concurrency, inventory, products, pricing, orders) on PostgreSQL too.
+ * (concurrency, inventory, products, pricing, orders, abuse) on PostgreSQL too.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -37,6 +37,7 @@ export const SERVED_CONTRACT_FILES = [
   'tests/contract/auth.contract.test.ts',
   'tests/contract/requests.contract.test.ts',
   'tests/contract/vendure-apis.contract.test.ts',
+  'tests/contract/abuse.contract.test.ts',
 ];
 
 /** Run again on PostgreSQL when STOCKROOM_PG_URL names an empty database (.ci/run starts one): the writes with real row locks. */
@@ -46,6 +47,8 @@ export const POSTGRES_CONTRACT_FILES = [
   'tests/contract/products.contract.test.ts',
   'tests/contract/pricing.contract.test.ts',
   'tests/contract/orders.contract.test.ts',
+  // Parallel guesses against the throttle's single-statement counts, and keys per sender.
+  'tests/contract/abuse.contract.test.ts',
 ];
 
 /**

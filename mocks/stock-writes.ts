@@ -137,11 +137,10 @@ export class StagedLevels {
 }
 
 /**
- * The variants (by id) and their levels at every location as this write sees
- * them: what the shared decisions need. `levels: false` when only the
- * variants matter (a receipt's dry run).
+ * The variants (by id) and their levels at every location as this write (or,
+ * without one, the store) sees them: what the shared decisions need.
  */
-function snapshotOf(db: MockDb, tx: WriteTx | null, variantIds: Iterable<string>, levels = true): StockSnapshot {
+function snapshotOf(db: MockDb, tx: WriteTx | null, variantIds: Iterable<string>): StockSnapshot {
   const snapshot: { variants: StockVariant[]; levels: InventoryLevel[] } = { variants: [], levels: [] };
   for (const id of new Set(variantIds)) {
     const owner = db.variantOwner(id);
@@ -156,7 +155,6 @@ function snapshotOf(db: MockDb, tx: WriteTx | null, variantIds: Iterable<string>
       title: record.product.title,
       optionValues: variant.optionValues,
     });
-    if (!levels) continue;
     LOCATIONS.forEach((location, i) => {
       const state = record.levels[owner.index]?.[i];
       if (state) snapshot.levels.push(db.levelView(record.product, owner.index, location.id, state));
@@ -166,14 +164,14 @@ function snapshotOf(db: MockDb, tx: WriteTx | null, variantIds: Iterable<string>
 }
 
 /** The variants a delivery's SKUs name, looked up as the store does (trimmed, any case). */
-function receiptSnapshot(db: MockDb, tx: WriteTx | null, rows: { sku: string }[], levels: boolean): StockSnapshot {
+function receiptSnapshot(db: MockDb, tx: WriteTx | null, rows: { sku: string }[]): StockSnapshot {
   const ids: string[] = [];
   for (const row of rows) {
     const sku = row.sku.trim();
     const id = sku ? db.ownerOfSku(sku)?.variant.id : undefined;
     if (id) ids.push(id);
   }
-  return snapshotOf(db, tx, ids, levels);
+  return snapshotOf(db, tx, ids);
 }
 
 /** Stages a decision: its levels into copies of their product records, its ledger rows and its audit entries. */
@@ -239,11 +237,12 @@ export async function setThreshold(
 /** A dry run reports every row and changes nothing; otherwise the whole file applies in one write, or nothing does. */
 export async function receiveDelivery(db: MockDb, actor: Actor, body: unknown, idempotency: Idempotency | null): Promise<ReceiptResult> {
   const input = parseBody(receiptInputSchema, body);
-  if (input.dryRun) return decideReceipt(input, receiptSnapshot(db, null, input.rows, false)).result;
+  // A dry run reads the levels too: rows are held to the limit on what is on the shelf now.
+  if (input.dryRun) return decideReceipt(input, receiptSnapshot(db, null, input.rows)).result;
   if (!idempotency) throw receiptKeyRequired();
   const { result } = await db.write({ actor, permission: 'stock.edit', action: 'delivery received', idempotency }, (tx) => {
     // Checked inside the write: a SKU renamed a moment ago must not slip through.
-    const decision = decideReceipt(input, receiptSnapshot(db, tx, input.rows, true));
+    const decision = decideReceipt(input, receiptSnapshot(db, tx, input.rows));
     stage(db, tx, decision);
     return decision.result;
   });

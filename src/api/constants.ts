@@ -49,7 +49,16 @@ export type InventorySort = (typeof INVENTORY_SORTS)[number];
 /** Days of cover are averaged over this many days of orders; under LOW_COVER_DAYS a level counts as running low. */
 export const SALES_WINDOW_DAYS = 28;
 export const LOW_COVER_DAYS = 14;
-/** No count, receipt or transfer in this shop moves more units at once. */
+/**
+ * The most units a level (one variant at one location) may hold on hand, and
+ * the most it may have reserved: every write that raises a level (receipts,
+ * summed per level over the file; adjustments; a transfer's destination; a
+ * refund's restock) is refused past it, so no count, receipt or transfer moves
+ * more at once either. A million is far beyond any shelf of this shop, and it
+ * keeps every sum the API reports (a product's stock over up to 100 variants
+ * at every warehouse) well inside a 32-bit integer, which is how Vendure
+ * stores a level (PostgreSQL `integer`).
+ */
 export const MAX_STOCK_UNITS = 1_000_000;
 
 export const ORDER_STATUSES = ['open', 'cancelled', 'closed'] as const;

@@ -9,6 +9,7 @@ import {
   type OrderContext,
 } from './order-decisions';
 import type { Order } from './order-schemas';
+import { MAX_STOCK_UNITS } from './constants';
 import { ProblemError } from './problems';
 
 const NOW = '2026-11-27T15:00:00.000Z';
@@ -320,6 +321,27 @@ describe('decideRefund', () => {
     expect(decision.movements).toEqual([
       expect.objectContaining({ reason: 'refund_restock', quantity: 1, reservedChange: 0, note: 'Arrived damaged', orderId: order.id }),
     ]);
+  });
+
+  it('puts units back on a shelf up to the limit and not past it, beside the line', () => {
+    const order = shippedOrder();
+    const nearlyFull = (onHand: number) =>
+      levelsFor(order).map((l) => (l.variantId === 'var_b' && l.locationId === OTHER ? { ...l, onHand } : l));
+    const restock = refundInput(order, {
+      lines: [
+        { lineId: 'line_a', quantity: 1 },
+        { lineId: 'line_b', quantity: 2 },
+      ],
+      restock: true,
+      locationId: OTHER,
+    });
+    const fits = decideRefund(contextOf(order, manager, nearlyFull(MAX_STOCK_UNITS - 2)), restock);
+    expect(fits.levels.find((l) => l.variantId === 'var_b')?.onHand).toBe(MAX_STOCK_UNITS);
+    const over = refusal(() => decideRefund(contextOf(order, manager, nearlyFull(MAX_STOCK_UNITS - 1)), restock));
+    expect(over.problem).toMatchObject({
+      status: 422,
+      errors: { 'lines.1.quantity': 'SKU-var_b at Dallas, TX would have 1,000,001 on hand: a level holds at most 1,000,000 units.' },
+    });
   });
 
   it('refuses more than can still be refunded, with the amount that is left', () => {

@@ -22,6 +22,7 @@ import {
 import type { cancelInputSchema, fulfilInputSchema, noteInputSchema, Order, OrderLine, refundInputSchema } from './order-schemas';
 import { can, canRefund, refusal, SUPPORT_REFUND_LIMIT_CENTS, type Action, type Role } from './permissions';
 import { ProblemError, validationProblem } from './problems';
+import { levelLimitProblem } from './stock-rules';
 import type { Location, StockMovement } from './stock-schemas';
 import { formatCents } from '../lib/money';
 import { normalizeTrackingNumber, trackingNumberProblem } from '../lib/tracking';
@@ -125,17 +126,19 @@ export function decideFulfilment(context: OrderContext, input: FulfilRequest): O
 
   const home = order.locationId;
   let shipped = 0;
-  for (const { line, quantity } of parts) {
+  for (const { line, quantity, i } of parts) {
     line.fulfilledQuantity += quantity;
     shipped += quantity;
     // The reservation is held at the order's warehouse: shipping from another releases it there.
-    if (input.locationId !== home) w.move(line.variantId, home, { quantity: 0, reservedChange: -quantity, reason: 'released', note: '' });
-    w.move(line.variantId, input.locationId, {
-      quantity: -quantity,
-      reservedChange: input.locationId === home ? -quantity : 0,
-      reason: 'sale',
-      note: '',
-    });
+    const field = `lines.${i}.quantity`;
+    if (input.locationId !== home)
+      w.move(line.variantId, home, { quantity: 0, reservedChange: -quantity, reason: 'released', note: '' }, field);
+    w.move(
+      line.variantId,
+      input.locationId,
+      { quantity: -quantity, reservedChange: input.locationId === home ? -quantity : 0, reason: 'sale', note: '' },
+      field,
+    );
   }
   const trackingNumber = normalizeTrackingNumber(input.trackingNumber);
   order.fulfilments.push({
@@ -168,7 +171,8 @@ export function decideCancel(context: OrderContext, input: CancelRequest): Order
   let released = 0;
   for (const line of order.lines) {
     const left = unitsToShip(line);
-    if (left > 0) w.move(line.variantId, order.locationId, { quantity: 0, reservedChange: -left, reason: 'released', note: input.reason });
+    if (left > 0)
+      w.move(line.variantId, order.locationId, { quantity: 0, reservedChange: -left, reason: 'released', note: input.reason }, '_');
     line.cancelledQuantity += left;
     released += left;
   }
@@ -215,10 +219,12 @@ export function decideRefund(context: OrderContext, input: RefundRequest): Order
   }
   checkRefundAllowed(context.actor, amount);
 
-  for (const { line, quantity } of parts) {
+  for (const { line, quantity, i } of parts) {
     line.refundedQuantity += quantity;
-    if (input.restock && input.locationId)
-      w.move(line.variantId, input.locationId, { quantity, reservedChange: 0, reason: 'refund_restock', note: input.reason });
+    if (input.restock && input.locationId) {
+      const restock = { quantity, reservedChange: 0, reason: 'refund_restock', note: input.reason } as const;
+      w.move(line.variantId, input.locationId, restock, `lines.${i}.quantity`);
+    }
   }
   const restocked = input.restock && parts.length > 0;
   w.refund({
@@ -292,15 +298,17 @@ class Decision {
     return level;
   }
 
-  /** Moves a level (a new version) and writes the ledger row that says why. */
-  move(variantId: string, locationId: string, change: Change): void {
+  /**
+   * Moves a level (a new version) and writes the ledger row that says why; 422
+   * on `field` (the request's field that asked for it) when it takes the level
+   * past the limit.
+   */
+  move(variantId: string, locationId: string, change: Change, field: string): void {
     const level = this.level(variantId, locationId);
-    const next = {
-      ...level,
-      onHand: level.onHand + change.quantity,
-      reserved: level.reserved + change.reservedChange,
-      version: level.version + 1,
-    };
+    const after = { onHand: level.onHand + change.quantity, reserved: level.reserved + change.reservedChange };
+    const tooMuch = levelLimitProblem(level, after, `${level.sku} at ${this.locationName(locationId)}`);
+    if (tooMuch) throw validationProblem({ [field]: tooMuch });
+    const next = { ...level, ...after, version: level.version + 1 };
     this.moved.set(`${variantId}@${locationId}`, next);
     this.movements.push({
       variantId,

@@ -1,3 +1,4 @@
+import { MAX_STOCK_UNITS } from './constants';
 import { ProblemError } from './problems';
 import {
   checkReceiptRows,
@@ -143,6 +144,19 @@ describe('decideAdjustment', () => {
     });
   });
 
+  it('takes a level up to the limit and not a unit past it, beside the quantity; one above it may still come down', () => {
+    const shelf = snapshot(level(MUG, EDISON, { onHand: 999_990 }));
+    expect(decideAdjustment(adjustment({ quantity: 10 }), shelf).levels[0]?.onHand).toBe(MAX_STOCK_UNITS);
+    expect(refusal(() => decideAdjustment(adjustment({ quantity: 11 }), shelf))).toMatchObject({
+      status: 422,
+      errors: { quantity: 'MUG-BLK at Edison, NJ would have 1,000,001 on hand: a level holds at most 1,000,000 units.' },
+    });
+    const stored = snapshot(level(MUG, EDISON, { onHand: 3_000_005 }));
+    expect(refusal(() => decideAdjustment(adjustment({ quantity: 1 }), stored)).status).toBe(422);
+    expect(decideAdjustment(adjustment({ reason: 'damaged', quantity: 5 }), stored).levels[0]?.onHand).toBe(3_000_000);
+    expect(decideAdjustment(adjustment({ reason: 'count_correction', quantity: 40 }), stored).levels[0]?.onHand).toBe(40);
+  });
+
   it('refuses a stale version with 409 and the level as it stands now', () => {
     const now = level(MUG, EDISON, { onHand: 15, reserved: 1, version: 3 });
     const problem = refusal(() => decideAdjustment(adjustment({ version: 2 }), snapshot(now)));
@@ -217,6 +231,15 @@ describe('decideTransfer', () => {
     expect(refusal(() => decideTransfer(transfer({ fromVersion: 6, toVersion: 2 }), both, 'trf_1')).detail).toContain(
       'version 7 (you saw version 6)',
     );
+  });
+
+  it('refuses to fill the destination past the limit, beside the quantity, naming where', () => {
+    const full = snapshot(level(MUG, EDISON, { onHand: 20, version: 1 }), level(MUG, ONTARIO, { onHand: MAX_STOCK_UNITS - 5, version: 1 }));
+    expect(decideTransfer(transfer({ quantity: 5 }), full, 'trf_1').levels.map((l) => l.onHand)).toEqual([15, MAX_STOCK_UNITS]);
+    expect(refusal(() => decideTransfer(transfer({ quantity: 6 }), full, 'trf_1'))).toMatchObject({
+      status: 422,
+      errors: { quantity: 'MUG-BLK at Ontario, CA would have 1,000,001 on hand: a level holds at most 1,000,000 units.' },
+    });
   });
 
   it('names the side whose location is unknown', () => {
@@ -369,6 +392,30 @@ describe('receipts', () => {
         after: { units: 15, rows: 3 },
       },
     ]);
+  });
+
+  it('add up the rows of one level and hold the sum, with what is on the shelf, to the limit: each of those rows says so', () => {
+    const rows = [
+      { sku: 'MUG-BLK', location: EDISON, quantity: '1000000' },
+      { sku: 'CAP-01', location: ONTARIO, quantity: '1000000' },
+      { sku: 'mug-blk', location: 'Edison, NJ', quantity: '1000000' },
+    ];
+    const message =
+      'With the 2 rows of this file, MUG-BLK at Edison, NJ would have 2,000,002 on hand: a level holds at most 1,000,000 units.';
+    const dry = decideReceipt(receipt({ rows, dryRun: true }), shelf).result;
+    expect(dry.rows.map((r) => [r.ok, r.errors])).toEqual([
+      [false, { quantity: message }],
+      [true, {}],
+      [false, { quantity: message }],
+    ]);
+    expect(refusal(() => decideReceipt(receipt({ rows }), shelf))).toMatchObject({
+      status: 422,
+      errors: { 'rows.0.quantity': `Line 2: ${message}`, 'rows.2.quantity': `Line 4: ${message}` },
+    });
+    // On the shelf: 2. The file alone, without the levels (they were not loaded), is held to the limit too.
+    const fits = [{ sku: 'MUG-BLK', location: EDISON, quantity: String(MAX_STOCK_UNITS - 2) }];
+    expect(decideReceipt(receipt({ rows: fits }), shelf).levels[0]?.onHand).toBe(MAX_STOCK_UNITS);
+    expect(checkReceiptRows([...fits, ...fits], { locations: LOCATIONS, variants: [MUG] }).map((r) => r.ok)).toEqual([false, false]);
   });
 
   it('need the level of every row it applies', () => {

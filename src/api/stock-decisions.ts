@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import type { AuditDraft } from './audit-rules';
 import { MAX_STOCK_UNITS, type AdjustmentReason, type StockReason } from './constants';
 import { ProblemError, validationProblem } from './problems';
-import { adjustmentDelta, available, daysOfCover, stockState } from './stock-rules';
+import { adjustmentDelta, available, daysOfCover, levelLimitProblem, stockState } from './stock-rules';
 import type {
   adjustmentInputSchema,
   InventoryLevel,
@@ -90,6 +90,8 @@ type LevelChange = {
   reason: StockReason;
   note: string;
   transferId?: string | null;
+  /** The request's field a refusal of this change goes beside (a level past MAX_STOCK_UNITS). */
+  field: string;
 };
 
 /**
@@ -142,11 +144,14 @@ class Staged {
     return next;
   }
 
-  /** Moves a level and writes the ledger row that says why. */
+  /** Moves a level and writes the ledger row that says why; 422 on the change's field when it takes the level past the limit. */
   move(variantId: string, locationId: string, change: LevelChange): void {
     const level = this.get(variantId, locationId);
     const reservedChange = change.reservedChange ?? 0;
-    const next = this.set(level, { onHand: level.onHand + change.quantity, reserved: level.reserved + reservedChange });
+    const after = { onHand: level.onHand + change.quantity, reserved: level.reserved + reservedChange };
+    const tooMuch = levelLimitProblem(level, after, `${level.sku} at ${locationName(this.snapshot.locations, locationId)}`);
+    if (tooMuch) throw validationProblem({ [change.field]: tooMuch });
+    const next = this.set(level, after);
     this.movements.push({
       variantId,
       sku: level.sku,
@@ -193,7 +198,7 @@ export function decideAdjustment(input: AdjustmentCommand, snapshot: StockSnapsh
       quantity: `On hand cannot go below zero: ${level.sku} has ${level.onHand} at ${locationName(locations, input.locationId)}.`,
     });
   }
-  staged.move(input.variantId, input.locationId, { quantity: delta, reason: input.reason, note: input.note });
+  staged.move(input.variantId, input.locationId, { quantity: delta, reason: input.reason, note: input.note, field: 'quantity' });
   return staged.decision([
     {
       entityType: 'stock',
@@ -225,8 +230,9 @@ export function decideTransfer(input: TransferCommand, snapshot: StockSnapshot, 
       quantity: `Only ${Math.max(0, free)} available at ${locationName(locations, input.fromLocationId)} (${from.onHand} on hand, ${from.reserved} reserved).`,
     });
   }
-  staged.move(input.variantId, input.fromLocationId, { quantity: -input.quantity, reason: 'transfer_out', note: input.note, transferId });
-  staged.move(input.variantId, input.toLocationId, { quantity: input.quantity, reason: 'transfer_in', note: input.note, transferId });
+  const moved = { note: input.note, transferId, field: 'quantity' };
+  staged.move(input.variantId, input.fromLocationId, { ...moved, quantity: -input.quantity, reason: 'transfer_out' });
+  staged.move(input.variantId, input.toLocationId, { ...moved, quantity: input.quantity, reason: 'transfer_in' });
   return staged.decision([
     {
       entityType: 'stock',
@@ -276,20 +282,23 @@ export function receiptKeyRequired(): ProblemError {
 }
 
 /**
- * Checks every row of a delivery on its own, each column with its message; the
- * file's header is line 1, so the first row is line 2. `variants` are those
- * whose SKU (compared trimmed and case-insensitively) a row names.
+ * Checks every row of a delivery, each column with its message; the file's
+ * header is line 1, so the first row is line 2. `variants` are those whose SKU
+ * (compared trimmed and case-insensitively) a row names; `levels`, their
+ * levels now. Rows that land on one level add up: when together they would
+ * take it past MAX_STOCK_UNITS, each of them says so on its quantity. A level
+ * not given counts as empty, so the file alone is still held to the limit.
  */
 export function checkReceiptRows(
   rows: ReceiptCommand['rows'],
-  snapshot: Pick<StockSnapshot, 'locations' | 'variants'>,
+  snapshot: Pick<StockSnapshot, 'locations' | 'variants'> & Partial<Pick<StockSnapshot, 'levels'>>,
 ): ReceiptRowResult[] {
   const { locations } = snapshot;
   const bySku = new Map(snapshot.variants.map((v) => [v.sku.toUpperCase(), v]));
   const byText = new Map<string, string>(
     locations.flatMap((l) => [[l.id.toLowerCase(), l.id] as const, [l.name.toLowerCase(), l.id] as const]),
   );
-  return rows.map((row, i) => {
+  const checked = rows.map((row, i) => {
     const errors: Record<string, string> = {};
     const sku = row.sku.trim();
     const variant = sku ? bySku.get(sku.toUpperCase()) : undefined;
@@ -314,8 +323,30 @@ export function checkReceiptRows(
       variantId: variant?.id ?? null,
       locationId,
       title: variant ? [variant.title, ...variant.optionValues].join(' — ') : null,
-    };
+    } satisfies ReceiptRowResult;
   });
+  const onLevel = new Map<string, ReceiptRowResult[]>();
+  for (const row of checked) {
+    if (!row.ok || !row.variantId || !row.locationId) continue;
+    const key = levelKey(row.variantId, row.locationId);
+    onLevel.set(key, [...(onLevel.get(key) ?? []), row]);
+  }
+  const levels = new Map((snapshot.levels ?? []).map((l) => [levelKey(l.variantId, l.locationId), l]));
+  for (const [key, together] of onLevel) {
+    const { variantId, locationId } = together[0]!;
+    const sku = snapshot.variants.find((v) => v.id === variantId)?.sku ?? variantId;
+    const before = levels.get(key) ?? { onHand: 0, reserved: 0 };
+    const units = together.reduce((n, r) => n + Number(r.quantity.trim()), 0);
+    const rowsWord = together.length === 1 ? 'this row' : `the ${together.length} rows of this file`;
+    const where = `With ${rowsWord}, ${sku} at ${locationName(locations, locationId!)}`;
+    const tooMuch = levelLimitProblem(before, { onHand: before.onHand + units, reserved: before.reserved }, where);
+    if (!tooMuch) continue;
+    for (const row of together) {
+      row.errors.quantity = tooMuch;
+      row.ok = false;
+    }
+  }
+  return checked;
 }
 
 function summarise(rows: ReceiptRowResult[], applied: boolean): ReceiptResult {
@@ -330,11 +361,12 @@ function summarise(rows: ReceiptRowResult[], applied: boolean): ReceiptResult {
 }
 
 /**
- * A delivery from a CSV. A dry run reports every row and changes nothing (it
- * needs no levels). Otherwise the whole file applies, or, while one row is
- * wrong, nothing does: 422 with `rows.<i>.<column>` for each message. Applying
- * needs the levels of every (variant, location) the rows name; each row is one
- * ledger row and one new version of its level.
+ * A delivery from a CSV. A dry run reports every row and changes nothing.
+ * Otherwise the whole file applies, or, while one row is wrong, nothing does:
+ * 422 with `rows.<i>.<column>` for each message. Both need the levels of every
+ * (variant, location) the rows name, to hold their sum to the limit (a dry run
+ * without them holds only the file to it); each row applied is one ledger row
+ * and one new version of its level.
  */
 export function decideReceipt(input: ReceiptCommand, snapshot: StockSnapshot): ReceiptDecision {
   const rows = checkReceiptRows(input.rows, snapshot);
@@ -352,7 +384,14 @@ export function decideReceipt(input: ReceiptCommand, snapshot: StockSnapshot): R
   }
   const staged = new Staged(snapshot);
   const note = input.note || 'Delivery received from CSV';
-  for (const row of rows) staged.move(row.variantId!, row.locationId!, { quantity: Number(row.quantity.trim()), reason: 'received', note });
+  rows.forEach((row, i) =>
+    staged.move(row.variantId!, row.locationId!, {
+      quantity: Number(row.quantity.trim()),
+      reason: 'received',
+      note,
+      field: `rows.${i}.quantity`,
+    }),
+  );
   const units = rows.reduce((n, r) => n + Number(r.quantity.trim()), 0);
   const decision = staged.decision([
     {

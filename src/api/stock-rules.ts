@@ -3,7 +3,7 @@
  * both import them, so "available", "days of cover" and what a count
  * correction records mean the same everywhere.
  */
-import { SALES_WINDOW_DAYS, type AdjustmentReason, type StockState } from './constants';
+import { MAX_STOCK_UNITS, SALES_WINDOW_DAYS, type AdjustmentReason, type StockState } from './constants';
 
 export function available(level: { onHand: number; reserved: number }): number {
   return level.onHand - level.reserved;
@@ -41,4 +41,23 @@ export function adjustmentDelta(reason: AdjustmentReason, quantity: number, onHa
     case 'count_correction':
       return quantity - onHand;
   }
+}
+
+export type LevelUnits = { onHand: number; reserved: number };
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/**
+ * What is wrong with a write that leaves a level at `after`, in words, or null
+ * when it may: on hand and reserved stay within MAX_STOCK_UNITS. Only a change
+ * that raises a number past the limit is refused, so a level stored above it
+ * before the limit existed can still be brought down. `where` names the level
+ * ("MUG-BLK at Edison, NJ").
+ */
+export function levelLimitProblem(before: LevelUnits, after: LevelUnits, where: string): string | null {
+  const most = `a level holds at most ${count(MAX_STOCK_UNITS)} units`;
+  if (after.onHand > MAX_STOCK_UNITS && after.onHand > before.onHand) return `${where} would have ${count(after.onHand)} on hand: ${most}.`;
+  if (after.reserved > MAX_STOCK_UNITS && after.reserved > before.reserved)
+    return `${where} would have ${count(after.reserved)} reserved: ${most}.`;
+  return null;
 }

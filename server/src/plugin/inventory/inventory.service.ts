@@ -296,13 +296,13 @@ export class InventoryService {
     return out;
   }
 
-  /** The levels of these variants at every location, locked on PostgreSQL until the transaction ends. */
-  private async levels(em: EntityManager, variantIds: number[]): Promise<LoadedLevel[]> {
+  /** The levels of these variants at every location; for a write, locked on PostgreSQL until the transaction ends. */
+  private async levels(em: EntityManager, variantIds: number[], lock: boolean): Promise<LoadedLevel[]> {
     if (variantIds.length === 0) return [];
     const out: LoadedLevel[] = [];
     for (let i = 0; i < variantIds.length; i += 500) {
       const chunk = variantIds.slice(i, i + 500);
-      if (isPostgres(this.db)) {
+      if (lock && isPostgres(this.db)) {
         await em
           .getRepository(StockLevel)
           .createQueryBuilder('sl')
@@ -318,14 +318,15 @@ export class InventoryService {
     return out;
   }
 
+  /** What a decision needs; `use: 'read'` (a receipt's dry run, outside any transaction) locks nothing. */
   private async snapshot(
     em: EntityManager,
     where: { ids?: number[]; skus?: string[] },
-    withLevels: boolean,
+    use: 'write' | 'read' = 'write',
   ): Promise<{ snapshot: StockSnapshot; loaded: LoadedLevel[]; locations: (Location & { dbId: number })[] }> {
     const locations = await this.locations(em);
     const variants = await this.variants(em, where);
-    const loaded = withLevels ? await this.levels(em, [...new Set(variants.map((v) => v.dbId))]) : [];
+    const loaded = await this.levels(em, [...new Set(variants.map((v) => v.dbId))], use === 'write');
     return {
       snapshot: {
         locations: locations.map(({ id, name }) => ({ id, name })),
@@ -382,7 +383,7 @@ export class InventoryService {
 
   adjust(actor: Actor, input: AdjustmentCommand, idempotency: Idempotency): Promise<StockChangeResult> {
     return this.write(actor, idempotency, async (em) => {
-      const { snapshot, loaded, locations } = await this.snapshot(em, { ids: variantIdsOf([input.variantId]) }, true);
+      const { snapshot, loaded, locations } = await this.snapshot(em, { ids: variantIdsOf([input.variantId]) });
       const decision = decideAdjustment(input, snapshot);
       return { levels: decision.levels, movements: await this.store(em, actor, 'stock adjusted', loaded, locations, decision) };
     });
@@ -390,7 +391,7 @@ export class InventoryService {
 
   transfer(actor: Actor, input: TransferCommand, idempotency: Idempotency): Promise<StockChangeResult> {
     return this.write(actor, idempotency, async (em) => {
-      const { snapshot, loaded, locations } = await this.snapshot(em, { ids: variantIdsOf([input.variantId]) }, true);
+      const { snapshot, loaded, locations } = await this.snapshot(em, { ids: variantIdsOf([input.variantId]) });
       const transferId = `trf_${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}`;
       const decision = decideTransfer(input, snapshot, transferId);
       return { levels: decision.levels, movements: await this.store(em, actor, 'stock transferred', loaded, locations, decision) };
@@ -403,7 +404,7 @@ export class InventoryService {
     input: ThresholdCommand,
   ): Promise<InventoryLevel> {
     return this.write(actor, null, async (em) => {
-      const { snapshot, loaded, locations } = await this.snapshot(em, { ids: variantIdsOf([level.variantId]) }, true);
+      const { snapshot, loaded, locations } = await this.snapshot(em, { ids: variantIdsOf([level.variantId]) });
       const decision = decideThreshold(level, input, snapshot);
       await this.store(em, actor, 'threshold changed', loaded, locations, decision);
       const changed = decision.levels[0];
@@ -416,13 +417,14 @@ export class InventoryService {
   async receive(actor: Actor, input: ReceiptCommand, idempotency: Idempotency | null): Promise<ReceiptResult> {
     const skus = [...new Set(input.rows.map((r) => r.sku.trim().toUpperCase()).filter((s) => s !== ''))];
     if (input.dryRun) {
-      const { snapshot } = await this.snapshot(this.db.manager, { skus }, false);
+      // The levels too: rows are held to the limit on what is on the shelf now.
+      const { snapshot } = await this.snapshot(this.db.manager, { skus }, 'read');
       return decideReceipt(input, snapshot).result;
     }
     if (!idempotency) throw receiptKeyRequired();
     return this.write(actor, idempotency, async (em) => {
       // Checked inside the write: a SKU renamed a moment ago must not slip through.
-      const { snapshot, loaded, locations } = await this.snapshot(em, { skus }, true);
+      const { snapshot, loaded, locations } = await this.snapshot(em, { skus });
       const decision = decideReceipt(input, snapshot);
       await this.store(em, actor, 'delivery received', loaded, locations, decision);
       return decision.result;

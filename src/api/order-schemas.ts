@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { CARRIERS, FULFILMENT_STATUSES, ORDER_STATUSES, PAYMENT_STATUSES } from './constants';
-import { centsSchema, commaList, isoDateTimeSchema, listResponseSchema } from './schemas';
+import { centsSchema, commaList, isoDateTimeSchema, listResponseSchema, queryNumber } from './schemas';
 
 export const orderStatusSchema = z.enum(ORDER_STATUSES).meta({ id: 'OrderStatus' });
 export const paymentStatusSchema = z.enum(PAYMENT_STATUSES).meta({ id: 'PaymentStatus' });
@@ -162,8 +162,8 @@ export const orderListSchema = listResponseSchema(orderSummarySchema).meta({ id:
 export const storeDateSchema = z.iso.date({ error: 'Use a date like 2026-11-27' });
 
 export const orderListQuerySchema = z.object({
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(25),
+  offset: queryNumber(z.number().int().min(0)).default(0),
+  limit: queryNumber(z.number().int().min(1).max(500)).default(25),
   sort: z.enum(ORDER_SORTS).default('-placedAt'),
   /** An order number (#1042 or 1042), or part of the customer's name or email. */
   q: z.string().trim().min(1).max(200).optional(),
@@ -177,8 +177,8 @@ export const orderListQuerySchema = z.object({
     .string()
     .regex(/^[A-Z]{2}$/, 'Use a two-letter state code')
     .optional(),
-  totalMin: z.coerce.number().pipe(centsSchema).optional(),
-  totalMax: z.coerce.number().pipe(centsSchema).optional(),
+  totalMin: queryNumber(centsSchema).optional(),
+  totalMax: queryNumber(centsSchema).optional(),
   /** Orders with a line of exactly this SKU (case-insensitive). */
   sku: z.string().trim().min(1).max(40).optional(),
 });

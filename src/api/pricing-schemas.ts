@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { COMPARE_AT_MODES, PRICE_ENDINGS, PRICE_FLAGS, PRICE_OPS, PRICE_UNITS } from '../lib/price-rules';
 import { MAX_CENTS, PRODUCT_STATUSES } from './constants';
-import { isoDateTimeSchema, listResponseSchema } from './schemas';
+import { isoDateTimeSchema, listResponseSchema, queryNumber } from './schemas';
 
 const cents = z.number().int('Use whole cents').min(0, 'Must not be negative').max(MAX_CENTS, 'Must be under $1,000,000');
 
@@ -168,8 +168,8 @@ export const priceBatchListSchema = listResponseSchema(priceBatchSchema).meta({ 
 export const PRICE_BATCH_SORTS = ['createdAt', '-createdAt', 'startsAt', '-startsAt'] as const;
 
 export const priceBatchListQuerySchema = z.object({
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(25),
+  offset: queryNumber(z.number().int().min(0)).default(0),
+  limit: queryNumber(z.number().int().min(1).max(500)).default(25),
   sort: z.enum(PRICE_BATCH_SORTS).default('-createdAt'),
   status: z.enum(PRICE_BATCH_STATUSES).optional(),
 });
@@ -189,8 +189,8 @@ export type PriceBatchItem = z.infer<typeof priceBatchItemSchema>;
 export const priceBatchItemListSchema = listResponseSchema(priceBatchItemSchema).meta({ id: 'PriceBatchItemList' });
 
 export const pageQuerySchema = z.object({
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(25),
+  offset: queryNumber(z.number().int().min(0)).default(0),
+  limit: queryNumber(z.number().int().min(1).max(500)).default(25),
 });
 
 export const priceHistoryEntrySchema = z

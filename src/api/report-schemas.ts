@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { COMPARISONS, GRANULARITIES } from './report-rules';
 import { storeDateSchema } from './order-schemas';
+import { queryNumber } from './schemas';
 
 /** A sum of many orders: whole cents with no upper bound (a single price stops at $1,000,000; a year of sales does not). */
 const totalCents = z.number().int('Use whole cents').min(0);
@@ -103,8 +104,8 @@ export const breakdownQuerySchema = z
     ...reportFilters,
     by: z.enum(BREAKDOWNS),
     sort: z.enum(BREAKDOWN_SORT_KEYS.flatMap((k) => [k, `-${k}`] as const)).default('-revenue'),
-    offset: z.coerce.number().int().min(0).default(0),
-    limit: z.coerce.number().int().min(1).max(500).default(10),
+    offset: queryNumber(z.number().int().min(0)).default(0),
+    limit: queryNumber(z.number().int().min(1).max(500)).default(10),
   })
   .superRefine(checkRange);
 export type BreakdownQuery = z.infer<typeof breakdownQuerySchema>;

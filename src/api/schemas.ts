@@ -51,12 +51,35 @@ export type ProductStatus = z.infer<typeof productStatusSchema>;
 export const categorySchema = z.object({ id: z.string(), name: z.string(), productCount: z.number().int() }).meta({ id: 'Category' });
 export type Category = z.infer<typeof categorySchema>;
 
-export const imageSchema = z
-  .object({
-    url: z.url({ protocol: /^https?$/, error: 'Enter a web address starting with https://' }),
-    alt: z.string().trim().max(200, 'Keep alt text under 200 characters'),
-  })
-  .meta({ id: 'Image' });
+/** A character of a URL's path or query (RFC 3986), less quotes, parentheses and brackets, which could end an HTML attribute, a CSS url() or a string. */
+const URL_CHAR = String.raw`(?:[A-Za-z0-9\-._~!$&*+,;=:@]|%[0-9A-Fa-f]{2})`;
+/** https, a host name (no port, no user or password), a path, maybe a query and a fragment: nothing else. */
+const PLAIN_HTTPS_URL = new RegExp(
+  String.raw`^https://[A-Za-z0-9.-]+(?:/${URL_CHAR}*)*(?:\?(?:${URL_CHAR}|[/?])*)?(?:#(?:${URL_CHAR}|[/?])*)?$`,
+);
+
+/**
+ * A picture's address, fetched by every browser that shows the product: https
+ * (no mixed content), a named host (no IP address, so no "image" on the
+ * private network of whoever looks) and only plain characters, so it reads the
+ * same in HTML, CSS and CSV. https://images.stockroom.test/… (the demo's) is one.
+ */
+export const imageUrlSchema = z
+  .url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'Enter an https:// address, like https://images.example.com/photo.jpg' })
+  .max(2000, 'Keep the address under 2,000 characters')
+  .regex(PLAIN_HTTPS_URL, 'Use a plain address: no spaces, quotes, brackets, port or password')
+  // The pattern would otherwise replace the format in the OpenAPI document.
+  .meta({ format: 'uri' });
+
+const altSchema = z.string().trim().max(200, 'Keep alt text under 200 characters');
+
+export const imageSchema = z.object({ url: imageUrlSchema, alt: altSchema }).meta({ id: 'Image' });
+
+/**
+ * An image as a product answers it: any address, so a product saved before
+ * the rules above still opens, and its form says beside the field what to fix.
+ */
+const storedImageSchema = z.object({ url: z.string(), alt: z.string() }).meta({ id: 'StoredImage' });
 
 export const optionSchema = z
   .object({
@@ -178,6 +201,7 @@ export const productSchema = z
   .object({
     id: z.string(),
     ...productFields,
+    images: z.array(storedImageSchema).max(20),
     variants: z.array(variantSchema),
     createdAt: isoDateTimeSchema,
     updatedAt: isoDateTimeSchema,
@@ -209,6 +233,19 @@ export type ProductSummary = z.infer<typeof productSummarySchema>;
 
 export const productListResponseSchema = listResponseSchema(productSummarySchema).meta({ id: 'ProductList' });
 
+/**
+ * A whole number in a query string, in decimal digits only: `z.coerce` would
+ * read `0x10` as 16, `1e3` as 1000, ` 7 ` as 7 and an empty value as 0.
+ * `schema` says which numbers are allowed.
+ */
+export const queryNumber = <T extends z.ZodType<number>>(schema: T) =>
+  z.preprocess((value, ctx) => {
+    if (typeof value !== 'string') return value;
+    if (/^\d+$/.test(value)) return Number(value);
+    ctx.addIssue({ code: 'custom', message: 'Use a whole number in decimal digits, like 25', input: value });
+    return z.NEVER;
+  }, schema);
+
 /** A query parameter listing values, `a,b` (or repeated): at least one. */
 export const commaList = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).min(1));
@@ -218,15 +255,15 @@ export const commaList = <T extends z.ZodType>(item: T) =>
  * rejects a bad one with 400; the screen reads the same shape leniently from its URL.
  */
 export const productListQuerySchema = z.object({
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(25),
+  offset: queryNumber(z.number().int().min(0)).default(0),
+  limit: queryNumber(z.number().int().min(1).max(500)).default(25),
   sort: z.enum(PRODUCT_SORTS).default('-updatedAt'),
   q: z.string().trim().min(1).max(200).optional(),
   status: commaList(productStatusSchema).optional(),
   categoryId: z.string().min(1).optional(),
   tag: z.string().min(1).optional(),
-  priceMin: z.coerce.number().pipe(centsSchema).optional(),
-  priceMax: z.coerce.number().pipe(centsSchema).optional(),
+  priceMin: queryNumber(centsSchema).optional(),
+  priceMax: queryNumber(centsSchema).optional(),
 });
 export type ProductListQuery = z.infer<typeof productListQuerySchema>;
 
@@ -265,9 +302,12 @@ export const staffListSchema = listResponseSchema(staffSchema).meta({ id: 'Staff
 
 const passwordSchema = z.string().min(10, 'Use at least 10 characters').max(200);
 
+/** An email address someone types: at most 254 characters, the longest a mail server takes (RFC 5321). */
+const emailInputSchema = (message: string) => z.email(message).max(254, 'An email address has at most 254 characters').trim().toLowerCase();
+
 export const signInInputSchema = z
   .object({
-    email: z.email('Enter the email you sign in with').trim().toLowerCase(),
+    email: emailInputSchema('Enter the email you sign in with'),
     password: z.string().min(1, 'Enter your password').max(200),
   })
   .meta({ id: 'SignInInput' });
@@ -278,7 +318,7 @@ export type Session = z.infer<typeof sessionSchema>;
 
 export const staffCreateInputSchema = z
   .object({
-    email: z.email('Enter a valid email').trim().toLowerCase(),
+    email: emailInputSchema('Enter a valid email'),
     name: z.string().trim().min(1, 'Enter a name').max(100),
     role: roleSchema,
     password: passwordSchema,
@@ -313,8 +353,8 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export const auditListSchema = listResponseSchema(auditEntrySchema).meta({ id: 'AuditList' });
 
 export const auditListQuerySchema = z.object({
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(25),
+  offset: queryNumber(z.number().int().min(0)).default(0),
+  limit: queryNumber(z.number().int().min(1).max(500)).default(25),
   sort: z.enum(['at', '-at']).default('-at'),
   actorId: z.string().min(1).optional(),
   entityType: auditEntityTypeSchema.optional(),

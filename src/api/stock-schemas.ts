@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ADJUSTMENT_REASONS, INVENTORY_SORTS, MAX_STOCK_UNITS, STOCK_REASONS, STOCK_STATES } from './constants';
-import { commaList, isoDateTimeSchema, listResponseSchema } from './schemas';
+import { commaList, isoDateTimeSchema, listResponseSchema, queryNumber } from './schemas';
 
 export const locationSchema = z.object({ id: z.string(), name: z.string() }).meta({ id: 'Location' });
 export type Location = z.infer<typeof locationSchema>;
@@ -48,8 +48,8 @@ export const inventoryListSchema = listResponseSchema(inventoryLevelSchema).meta
 const flag = z.stringbool({ truthy: ['true', '1'], falsy: ['false', '0'] });
 
 export const inventoryListQuerySchema = z.object({
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(25),
+  offset: queryNumber(z.number().int().min(0)).default(0),
+  limit: queryNumber(z.number().int().min(1).max(500)).default(25),
   sort: z.enum(INVENTORY_SORTS).default('sku'),
   /** SKU or title. */
   q: z.string().trim().min(1).max(200).optional(),
@@ -91,8 +91,8 @@ export type StockMovement = z.infer<typeof stockMovementSchema>;
 export const stockMovementListSchema = listResponseSchema(stockMovementSchema).meta({ id: 'StockMovementList' });
 
 export const ledgerQuerySchema = z.object({
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(25),
+  offset: queryNumber(z.number().int().min(0)).default(0),
+  limit: queryNumber(z.number().int().min(1).max(500)).default(25),
   sort: z.enum(['at', '-at']).default('-at'),
   variantId: z.string().min(1),
   locationId: z.string().min(1).optional(),

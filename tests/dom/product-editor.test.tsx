@@ -72,6 +72,8 @@ describe('product editor', () => {
     await user.type(screen.getByRole('textbox', { name: 'Price of Default' }), '19.99');
     await user.type(screen.getByRole('textbox', { name: 'Compare-at price of Default' }), '9.99');
     await user.type(screen.getByRole('textbox', { name: 'Cost of Default' }), '12.345');
+    await user.click(screen.getByRole('button', { name: 'Add image' }));
+    await user.type(screen.getByRole('textbox', { name: 'Image 1 address' }), 'http://127.0.0.1:22/');
     await user.click(screen.getByRole('button', { name: 'Create product' }));
 
     expect(await screen.findByText('Compare-at price must be above the price')).toBeInTheDocument();
@@ -88,6 +90,11 @@ describe('product editor', () => {
       'Enter an amount in dollars and cents, like 19.99',
     );
     expect(screen.getByLabelText(/^Category/, { selector: 'input:not([type=hidden])' })).toHaveAccessibleDescription('Choose a category');
+    expect(screen.getByRole('textbox', { name: 'Image 1 address' })).toHaveAccessibleDescription(
+      'Enter an https:// address, like https://images.example.com/photo.jpg',
+    );
+    // The preview does not fetch an address the API would refuse.
+    expect(document.querySelector('img[src^="http://127.0.0.1"]')).toBeNull();
     expect(posted('/api/products')).toHaveLength(0);
   });
 

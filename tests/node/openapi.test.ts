@@ -196,6 +196,7 @@ describe('the OpenAPI document', () => {
       'StockReason',
       'StockState',
       'StoreClock',
+      'StoredImage',
       'TagList',
       'ThresholdInput',
       'TransferInput',

@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Card, Group, Image, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
-import type { ProductInput } from '@/api/schemas';
+import { imageUrlSchema, type ProductInput } from '@/api/schemas';
 
 export function ImagesEditor() {
   const { control, register, formState } = useFormContext<ProductInput>();
@@ -25,7 +25,8 @@ export function ImagesEditor() {
         {fields.map((field, i) => (
           <Group key={field.id} align="flex-start" wrap="nowrap">
             <Image
-              src={images?.[i]?.url || undefined}
+              // Only an address the API would take is fetched: not whatever is half typed, nor one saved before the rules.
+              src={imageUrlSchema.safeParse(images?.[i]?.url).success ? images?.[i]?.url : undefined}
               alt=""
               w={56}
               h={56}

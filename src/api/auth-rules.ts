@@ -38,7 +38,9 @@ export function admitAttempt(current: Throttle | undefined, now: number, free: n
   if (current && current.lockedUntilMs > now)
     return { admitted: false, retryAfterSeconds: Math.ceil((current.lockedUntilMs - now) / 1000) };
   const count = (current?.count ?? 0) + 1;
-  return { admitted: true, next: { count, lockedUntilMs: now + lockMs(count, free) } };
+  const wait = lockMs(count, free);
+  // No wait leaves the old end (past) as it was: set to now, it would refuse a parallel attempt that read the clock a moment earlier.
+  return { admitted: true, next: { count, lockedUntilMs: wait > 0 ? now + wait : (current?.lockedUntilMs ?? 0) } };
 }
 
 /** An admitted attempt whose password was wrong: its wait runs from when that was known. */

@@ -21,13 +21,17 @@ import { clock } from './clock';
 
 const TABLE = '"stockroom_sign_in_throttle"';
 
-/** lockMs(count, free) in SQL over an integer expression: one branch per doubling, then the cap. */
-function lockSql(count: string, free: number): string {
+/**
+ * When the wait lockMs(count, free) started at :now ends, in SQL over an integer count expression: one
+ * branch per doubling, then the cap. A count with no wait leaves `otherwise` (the row's end as it was),
+ * never :now: a parallel attempt that read the clock a moment earlier must not find the row waiting.
+ */
+function lockedUntilSql(count: string, free: number, otherwise: string): string {
   const cap = lockMs(Number.MAX_SAFE_INTEGER, free);
   const steps: string[] = [];
   let n = free;
-  for (; lockMs(n, free) < cap; n++) steps.push(`WHEN ${count} = ${n} THEN ${lockMs(n, free)}`);
-  return `(CASE WHEN ${count} >= ${n} THEN ${cap} ${steps.join(' ')} ELSE 0 END)`;
+  for (; lockMs(n, free) < cap; n++) steps.push(`WHEN ${count} = ${n} THEN CAST(:now AS bigint) + ${lockMs(n, free)}`);
+  return `(CASE WHEN ${count} >= ${n} THEN CAST(:now AS bigint) + ${cap} ${steps.join(' ')} ELSE ${otherwise} END)`;
 }
 
 /** One statement with named parameters, in the driver's own placeholders, in a transaction of its own. */
@@ -43,10 +47,10 @@ type Admission = { admitted: true; count: number } | { admitted: false; retryAft
 async function admit(db: DataSource, { key, free }: Counter, now: number): Promise<Admission> {
   const rows = (await run(
     db,
-    `INSERT INTO ${TABLE} ("key", "count", "lockedUntilMs") VALUES (:key, 1, CAST(:now AS bigint) + ${lockSql('1', free)})
+    `INSERT INTO ${TABLE} ("key", "count", "lockedUntilMs") VALUES (:key, 1, ${lockedUntilSql('1', free, '0')})
      ON CONFLICT ("key") DO UPDATE SET
        "count" = ${TABLE}."count" + 1,
-       "lockedUntilMs" = CAST(:now AS bigint) + ${lockSql(`${TABLE}."count" + 1`, free)}
+       "lockedUntilMs" = ${lockedUntilSql(`${TABLE}."count" + 1`, free, `${TABLE}."lockedUntilMs"`)}
      WHERE ${TABLE}."lockedUntilMs" <= CAST(:now AS bigint)
      RETURNING "count"`,
     { key, now },

@@ -678,14 +678,14 @@ export function buildOpenApiDocument(): OpenApiDocument {
         tags: ['Staff'],
         summary: 'Sign in with email and password',
         description:
-          'Starts a session and sets it as an HttpOnly, Secure, SameSite=Strict cookie: the token is never in the body, so no script can read it. After three wrong passwords for an email, further attempts wait (429 with Retry-After), doubling each time.',
+          'Starts a session and sets it as an HttpOnly, Secure, SameSite=Strict cookie: the token is never in the body, so no script can read it. After three wrong passwords for an email, or twenty from one client address over any emails, further attempts wait (429 with Retry-After), doubling each time, the right password too; an unknown email is answered exactly as a known one.',
         requestBody: body('SignInInput'),
         responses: {
           '200': jsonResponse('The person and when the session expires.', 'Session'),
           '401': problem('The email or password is wrong (the answer does not say which).'),
           '422': validationProblem('The email or password is missing.'),
           '429': problem(
-            'Too many wrong passwords for this email; `retryAfter` (and the Retry-After header) says how many seconds to wait.',
+            'Too many wrong passwords for this email or from this address; `retryAfter` (and the Retry-After header) says how many seconds to wait. No password was checked.',
             {
               required: ['retryAfter'],
             },

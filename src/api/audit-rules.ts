@@ -18,7 +18,8 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 function compare(into: Diff, key: string, before: unknown, after: unknown): void {
-  if (same(before, after)) return;
+  // Absent and null are both "no value": a new variant without a compare-at price records nothing for it, not "null → null".
+  if (same(before ?? null, after ?? null)) return;
   into.before[key] = before ?? null;
   into.after[key] = after ?? null;
 }

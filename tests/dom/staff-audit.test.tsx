@@ -1,7 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { mockDb, signInAs } from '../../mocks/node';
-import { createProduct } from '../../mocks/product-writes';
+import { refundOrder } from '../../mocks/order-writes';
+import { createProduct, updateProduct } from '../../mocks/product-writes';
+import { productToInput } from '../../src/api/product-input';
+import type { Product } from '../../src/api/schemas';
 import { received, renderApp, setupMockApi } from './app-harness';
 
 setupMockApi({ role: null });
@@ -23,7 +26,7 @@ describe('Settings → Staff', () => {
     const log = await screen.findByRole('table', { name: 'Audit log' });
     const row = await within(log).findByRole('row', { name: /Sam Support/ });
     expect(row).toHaveTextContent('Ada Admin (Admin)');
-    expect(row).toHaveTextContent('role: support → manager');
+    expect(row).toHaveTextContent('Role: Support → Manager');
   });
 
   it('offers no way to deactivate yourself, and refusals from the API are shown', async () => {
@@ -90,9 +93,132 @@ describe('product history tab', () => {
     await user.click(screen.getByRole('tab', { name: 'History' }));
     const history = await screen.findByRole('table', { name: 'History' });
     const row = await within(history).findByRole('row', { name: /Max Manager/ });
-    expect(row).toHaveTextContent(`title: ${record!.product.title} → First rename`);
+    expect(row).toHaveTextContent(`Title: ${record!.product.title} → First rename`);
 
     await user.click(screen.getByRole('tab', { name: 'Details' }));
     expect(screen.getByRole('textbox', { name: /^Title/ })).toHaveValue('First rename and unsaved typing');
+  });
+});
+
+/** The row whose changes hold this value, once it shows (and the row has settled: the lookups render it again). */
+async function rowShowing(table: HTMLElement, value: string): Promise<HTMLElement> {
+  let row: HTMLElement | null = null;
+  await waitFor(() => {
+    row = within(table).getByText(value).closest('tr');
+    expect(row).not.toBeNull();
+  });
+  return row!;
+}
+
+const merchandiser = { id: 'staff_merch', name: 'Mia Merchandiser', role: 'merchandiser' } as const;
+
+/**
+ * A product with options, whose first variant a merchandiser priced at $89.99 and then
+ * lowered to $84.99 in the same save that set its tags: a price entry and a product entry.
+ */
+async function repricedProduct(): Promise<{ product: Product; sku: string; options: string }> {
+  const db = mockDb();
+  const found = [...db.allRecords()].map((r) => r.product).find((p) => p.options.length > 0 && p.variants.length > 1);
+  if (!found) throw new Error('The seed has no product with options');
+  const at = (price: number, tags: string[]) => {
+    const input = productToInput(db.getProduct(found.id)!);
+    input.variants[0] = { ...input.variants[0]!, price, compareAtPrice: null };
+    return { ...input, tags };
+  };
+  const first = await updateProduct(db, merchandiser, found.id, found.version, at(8999, []));
+  const product = await updateProduct(db, merchandiser, found.id, first.version, at(8499, ['usb-c', 'travel']));
+  const variant = product.variants[0]!;
+  return { product, sku: variant.sku, options: variant.optionValues.join(' / ') };
+}
+
+describe('audit log, in the screens’ words', () => {
+  it('reads a price change in dollars under the variant’s SKU and options, tags as chips, and links to the product', async () => {
+    const { product, sku, options } = await repricedProduct();
+    signInAs('manager');
+    renderApp('/audit');
+    const log = await screen.findByRole('table', { name: 'Audit log' });
+
+    const price = await rowShowing(log, '$84.99');
+    expect(price).toHaveTextContent('Price');
+    expect(within(price).getByText('Price:').closest('li')).toHaveTextContent('Price: $89.99 → $84.99');
+    // The option values come from the product (the entry names the SKU only): they show once it has loaded.
+    await within(price).findByText(`${sku} · ${options}`);
+    expect(price).not.toHaveTextContent(/variants\.|compareAtPrice|8999/);
+    expect(within(price).getByRole('link', { name: product.title })).toHaveAttribute('href', `/products/${product.id}`);
+
+    // The second save set the tags: before none, after one chip each.
+    const tagsRow = await rowShowing(log, 'travel');
+    const tags = within(tagsRow).getByText('Tags:').closest('li')!;
+    expect(tags).toHaveTextContent(/^Tags: — →/);
+    expect(
+      within(tags)
+        .getAllByRole('listitem')
+        .map((chip) => chip.textContent),
+    ).toEqual(['usb-c', 'travel']);
+    expect(tagsRow).not.toHaveTextContent('["usb-c"');
+  });
+
+  it('reads an order’s refund in dollars and its payment status in words, and links to the order', async () => {
+    const db = mockDb();
+    const order = [...db.allOrders()].find((o) => o.status === 'closed' && o.refunded === 0 && o.total > 4529);
+    if (!order) throw new Error('The seed has no closed order to refund');
+    const admin = { id: 'staff_admin', name: 'Ada Admin', role: 'admin' } as const;
+    const body = {
+      version: order.version,
+      lines: [],
+      shipping: false,
+      amount: 4529,
+      restock: false,
+      locationId: null,
+      reason: 'Late delivery',
+    };
+    await refundOrder(db, admin, order.id, body, { key: 'refund-1', fingerprint: 'refund-1' });
+    signInAs('manager');
+    renderApp('/audit?entityType=order');
+    const log = await screen.findByRole('table', { name: 'Audit log' });
+    const row = await within(log).findByRole('row', { name: new RegExp(`Order #${order.number}`) });
+    expect(row).toHaveTextContent('Refunded in total: $0.00 → $45.29');
+    expect(row).toHaveTextContent('Refund: $45.29');
+    expect(row).toHaveTextContent('Payment: Paid → Partly refunded');
+    expect(row).not.toHaveTextContent(/paymentStatus|4529/);
+    expect(within(row).getByRole('link', { name: `Order #${order.number}` })).toHaveAttribute('href', `/orders/${order.id}`);
+  });
+
+  it('shows only one record’s changes from its row, in the URL, and back to every record', async () => {
+    const { product } = await repricedProduct();
+    signInAs('manager');
+    const { user, history } = renderApp('/audit');
+    const log = await screen.findByRole('table', { name: 'Audit log' });
+    const row = await rowShowing(log, '$84.99');
+    await user.click(within(row).getByRole('button', { name: `Only this record: ${product.title}` }));
+    await waitFor(() => expect(history.location.search).toBe(`?entityId=${product.id}`));
+    await screen.findByText(`Only ${product.title}`);
+    // Two saves, each a product and a price entry, and nothing else.
+    await waitFor(() => expect(within(log).getAllByRole('row')).toHaveLength(5));
+
+    await user.click(screen.getByRole('button', { name: 'Show every record' }));
+    await waitFor(() => expect(history.location.search).toBe(''));
+  });
+});
+
+describe('product history tab, in the same words', () => {
+  it('reads the price change and the tags as the audit log does', async () => {
+    const { product, sku, options } = await repricedProduct();
+    signInAs('manager');
+    const { user } = renderApp(`/products/${product.id}`);
+    await user.click(await screen.findByRole('tab', { name: 'History' }));
+    const table = await screen.findByRole('table', { name: 'History' });
+    const price = await rowShowing(table, '$84.99');
+    expect(within(price).getByText('Price:').closest('li')).toHaveTextContent('Price: $89.99 → $84.99');
+    expect(within(price).getByText(`${sku} · ${options}`)).toBeInTheDocument();
+    const tags = within(await rowShowing(table, 'travel'))
+      .getByText('Tags:')
+      .closest('li')!;
+    expect(tags).toHaveTextContent(/^Tags: — →/);
+    expect(
+      within(tags)
+        .getAllByRole('listitem')
+        .map((chip) => chip.textContent),
+    ).toEqual(['usb-c', 'travel']);
   });
 });

@@ -84,7 +84,7 @@ describe('admin', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
     const row = page.getByRole('table', { name: 'Audit log' }).getByRole('row', { name: /Sam Support/ });
     await row.waitFor({ timeout: UI_TIMEOUT });
-    expect(await row.textContent()).toContain('role: support → merchandiser');
+    expect(await row.textContent()).toContain('Role: Support → Merchandiser');
     expect(await row.textContent()).toContain('Ada Admin (Admin)');
 
     // The log is the API's, and stays after a reload.

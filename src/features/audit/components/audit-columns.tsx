@@ -1,7 +1,12 @@
+import { Anchor } from '@mantine/core';
 import type { AuditEntry } from '@/api/schemas';
 import { ROLE_LABELS } from '@/api/permissions';
 import { createDataTableColumnHelper } from '@/components/data-table/data-table';
 import { formatMomentWithSeconds } from '@/lib/date-format';
+import type { AuditLookups } from '../audit-changes';
+import { AuditChanges } from './audit-changes';
+import { RecordLink } from './record-link';
+import classes from './audit-changes.module.css';
 
 const helper = createDataTableColumnHelper<AuditEntry>();
 
@@ -13,43 +18,60 @@ export const ENTITY_LABELS: Record<AuditEntry['entityType'], string> = {
   staff: 'Staff',
 };
 
-/** Values as text, never as markup: whatever a person typed into a field is shown exactly as typed. */
-function show(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
+type AuditColumnsOptions = {
+  lookupsOf: (entry: AuditEntry) => AuditLookups;
+  /** Only this record's changes; absent when the log shows one record already. */
+  onOnlyRecord?: (entry: AuditEntry) => void;
+};
 
-export function Changes({ entry }: { entry: AuditEntry }) {
-  return (
-    <ul style={{ margin: 0, paddingLeft: '1rem' }}>
-      {Object.keys(entry.after).map((key) => (
-        <li key={key}>
-          {key}: {show(entry.before[key])} → {show(entry.after[key])}
-        </li>
-      ))}
-    </ul>
-  );
+export function auditColumns({ lookupsOf, onOnlyRecord }: AuditColumnsOptions) {
+  return helper.columns([
+    helper.accessor('at', {
+      id: 'at',
+      header: 'When',
+      cell: ({ getValue }) => <time dateTime={getValue()}>{formatMomentWithSeconds(getValue())}</time>,
+    }),
+    helper.accessor('actor', {
+      id: 'actor',
+      header: 'Who',
+      enableSorting: false,
+      cell: ({ getValue }) => `${getValue().name} (${ROLE_LABELS[getValue().role]})`,
+    }),
+    helper.accessor('entityType', {
+      id: 'entityType',
+      header: 'Kind',
+      enableSorting: false,
+      cell: ({ getValue }) => ENTITY_LABELS[getValue()],
+    }),
+    helper.accessor('entityLabel', {
+      id: 'entityLabel',
+      header: 'Record',
+      enableSorting: false,
+      cell: ({ row }) => (
+        <div className={classes.record}>
+          <RecordLink entry={row.original} className={classes.link} />
+          {onOnlyRecord && (
+            <>
+              {' '}
+              <Anchor
+                component="button"
+                type="button"
+                size="xs"
+                aria-label={`Only this record: ${row.original.entityLabel}`}
+                onClick={() => onOnlyRecord(row.original)}
+              >
+                Only this
+              </Anchor>
+            </>
+          )}
+        </div>
+      ),
+    }),
+    helper.accessor('action', { id: 'action', header: 'Action', enableSorting: false, cell: ({ getValue }) => getValue() }),
+    helper.display({
+      id: 'changes',
+      header: 'Before → after',
+      cell: ({ row }) => <AuditChanges entry={row.original} lookups={lookupsOf(row.original)} />,
+    }),
+  ]);
 }
-
-export const auditColumns = helper.columns([
-  helper.accessor('at', {
-    id: 'at',
-    header: 'When',
-    cell: ({ getValue }) => <time dateTime={getValue()}>{formatMomentWithSeconds(getValue())}</time>,
-  }),
-  helper.accessor('actor', {
-    id: 'actor',
-    header: 'Who',
-    enableSorting: false,
-    cell: ({ getValue }) => `${getValue().name} (${ROLE_LABELS[getValue().role]})`,
-  }),
-  helper.accessor('entityType', {
-    id: 'entityType',
-    header: 'Kind',
-    enableSorting: false,
-    cell: ({ getValue }) => ENTITY_LABELS[getValue()],
-  }),
-  helper.accessor('entityLabel', { id: 'entityLabel', header: 'Record', enableSorting: false, cell: ({ getValue }) => getValue() }),
-  helper.accessor('action', { id: 'action', header: 'Action', enableSorting: false, cell: ({ getValue }) => getValue() }),
-  helper.display({ id: 'changes', header: 'Before → after', cell: ({ row }) => <Changes entry={row.original} /> }),
-]);

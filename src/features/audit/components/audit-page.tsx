@@ -1,8 +1,8 @@
-import { Group, Select, Text, TextInput } from '@mantine/core';
+import { Badge, CloseButton, Group, Select, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnVisibilityState } from '@tanstack/react-table';
 import { getRouteApi } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { AUDIT_ENTITY_TYPES } from '@/api/constants';
 import { DataTable } from '@/components/data-table/data-table';
 import { PageHeader } from '@/components/page-header';
@@ -10,6 +10,7 @@ import { auditQueries } from '../api/audit-queries';
 import { auditSearchToQuery, type AuditSearch } from '../search';
 import { auditColumns, ENTITY_LABELS } from './audit-columns';
 import { staffNamesQuery } from '../api/staff-names';
+import { useAuditLookups } from '../api/audit-lookups';
 
 const route = getRouteApi('/audit');
 
@@ -20,6 +21,20 @@ export function AuditPage() {
   const staff = useQuery(staffNamesQuery());
   const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>({});
   const setFilter = (changes: Partial<AuditSearch>) => void navigate({ search: (prev) => ({ ...prev, ...changes, page: 1 }) });
+  const lookupsOf = useAuditLookups(list.data?.items);
+  // New columns when a lookup arrives (a variant's options, a location's name): the table's rows render again only then.
+  const oneRecord = search.entityId !== undefined;
+  const columns = useMemo(
+    () =>
+      auditColumns({
+        lookupsOf,
+        onOnlyRecord: oneRecord
+          ? undefined
+          : (entry) => void navigate({ search: (prev) => ({ ...prev, entityId: entry.entityId, page: 1 }) }),
+      }),
+    [lookupsOf, navigate, oneRecord],
+  );
+  const recordLabel = search.entityId ? list.data?.items.find((e) => e.entityId === search.entityId)?.entityLabel : undefined;
 
   return (
     <>
@@ -49,9 +64,17 @@ export function AuditPage() {
         />
         <TextInput label="To" type="date" value={search.to ?? ''} onChange={(e) => setFilter({ to: e.currentTarget.value || undefined })} />
       </Group>
+      {search.entityId && (
+        <Group gap={4} mb="sm">
+          <Badge variant="light" size="lg" tt="none">
+            Only {recordLabel ?? 'one record'}
+          </Badge>
+          <CloseButton size="sm" aria-label="Show every record" onClick={() => setFilter({ entityId: undefined })} />
+        </Group>
+      )}
       <DataTable
         label="Audit log"
-        columns={auditColumns}
+        columns={columns}
         query={list}
         getRowId={(e) => e.id}
         view={{ page: search.page, pageSize: search.pageSize, sort: search.sort }}

@@ -3,7 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { ROLE_LABELS } from '@/api/permissions';
 import { formatMoment } from '@/lib/date-format';
 import { auditQueries } from '../api/audit-queries';
-import { Changes, ENTITY_LABELS } from './audit-columns';
+import { useAuditLookups } from '../api/audit-lookups';
+import { ENTITY_LABELS } from './audit-columns';
+import { AuditChanges } from './audit-changes';
 
 const HISTORY_LIMIT = 100;
 
@@ -11,6 +13,7 @@ const HISTORY_LIMIT = 100;
 export function EntityHistory({ entityId }: { entityId: string }) {
   // Fetched each time the tab opens (staleTime 0): a save a moment ago must be in it.
   const history = useQuery({ ...auditQueries.list({ entityId, limit: HISTORY_LIMIT }), staleTime: 0 });
+  const lookupsOf = useAuditLookups(history.data?.items);
   if (history.isPending) return <Text c="dimmed">Loading history…</Text>;
   if (history.error) return <Text c="red">{history.error.message}</Text>;
   if (history.data.items.length === 0) return <Text c="dimmed">No changes recorded yet. Changes made from now on show here.</Text>;
@@ -43,7 +46,7 @@ export function EntityHistory({ entityId }: { entityId: string }) {
               <Table.Td>{ENTITY_LABELS[entry.entityType]}</Table.Td>
               <Table.Td>{entry.action}</Table.Td>
               <Table.Td>
-                <Changes entry={entry} />
+                <AuditChanges entry={entry} lookups={lookupsOf(entry)} />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -15,8 +15,8 @@ export const stockStateSchema = z.enum(STOCK_STATES).meta({ id: 'StockState' });
 export const stockReasonSchema = z.enum(STOCK_REASONS).meta({ id: 'StockReason' });
 export const adjustmentReasonSchema = z.enum(ADJUSTMENT_REASONS).meta({ id: 'AdjustmentReason' });
 
-const units = z.number({ error: 'Enter a whole number' }).int('Enter a whole number');
-const thresholdSchema = units.min(0, 'Must not be negative').max(MAX_STOCK_UNITS, 'That is more than this shop stocks');
+const units = z.number({ error: 'Enter a number of units' }).int('Enter a whole number of units');
+const thresholdSchema = units.min(0, 'Enter 0 or more units').max(MAX_STOCK_UNITS, 'That is more than this shop stocks');
 
 /** One variant at one location: a row of the inventory list. */
 export const inventoryLevelSchema = z
@@ -109,7 +109,9 @@ export const adjustmentInputSchema = z
     version: z.number().int().min(1),
     reason: adjustmentReasonSchema,
     /** Units received, damaged or lost; for a count correction, the number counted. */
-    quantity: units.min(0, 'Must not be negative').max(MAX_STOCK_UNITS, 'That is more than this shop stocks'),
+    quantity: units
+      .min(0, 'Enter the units without a minus sign: the reason says whether stock goes up or down')
+      .max(MAX_STOCK_UNITS, 'That is more than this shop stocks'),
     note: noteSchema.default(''),
   })
   .refine((v) => v.reason === 'count_correction' || v.quantity > 0, {

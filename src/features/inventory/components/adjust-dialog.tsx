@@ -20,9 +20,9 @@ const formSchema = z.object({
   locationId: z.string().min(1, 'Choose a location'),
   reason: z.enum(ADJUSTMENT_REASONS),
   quantity: z
-    .number({ error: 'Enter a whole number' })
-    .int('Enter a whole number')
-    .min(0, 'Must not be negative')
+    .number({ error: 'Enter a number of units' })
+    .int('Enter a whole number of units')
+    .min(0, 'Enter the units without a minus sign: the reason says whether stock goes up or down')
     .max(MAX_STOCK_UNITS, 'That is more than this shop stocks'),
   note: z.string().trim().max(500, 'Keep the note under 500 characters'),
 });

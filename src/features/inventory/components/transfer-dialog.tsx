@@ -21,8 +21,8 @@ const formSchema = z
     fromLocationId: z.string().min(1, 'Choose where the units leave from'),
     toLocationId: z.string().min(1, 'Choose where the units go'),
     quantity: z
-      .number({ error: 'Enter a whole number' })
-      .int('Enter a whole number')
+      .number({ error: 'Enter a number of units' })
+      .int('Enter a whole number of units')
       .min(1, 'Move at least 1 unit')
       .max(MAX_STOCK_UNITS, 'That is more than this shop stocks'),
     note: z.string().trim().max(500, 'Keep the note under 500 characters'),

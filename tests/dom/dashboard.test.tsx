@@ -1,12 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { server } from '../../mocks/node';
+import { server, signInAs } from '../../mocks/node';
 import { presetRange } from '../../src/api/report-rules';
 import type { SalesReport } from '../../src/api/report-schemas';
 import { changeOf, describeChange } from '../../src/features/analytics/components/change';
 import { formatCents } from '../../src/lib/money';
-import { renderApp, searchesOf, setupMockApi } from './app-harness';
+import { received, renderApp, searchesOf, setupMockApi } from './app-harness';
 
 setupMockApi({ role: 'manager' });
 
@@ -112,5 +112,28 @@ describe('dashboard', () => {
     expect(within(orders).getByRole('link', { name: `#${items[0]!.number}` })).toHaveAttribute('href', `/orders/${items[0]!.id}`);
     expect(screen.getByRole('link', { name: 'All items running low' })).toHaveAttribute('href', '/inventory?low=true');
     expect(searchesOf('/api/inventory').map((s) => Object.fromEntries(s))).toContainEqual({ low: 'true', sort: 'daysOfCover', limit: '5' });
+  });
+
+  it('tells a role that may not see reports so, and asks the API for none', async () => {
+    signInAs('support');
+    renderApp('/dashboard');
+    const refusal = await screen.findByText('Your role (Support) may not see reports. Ask a manager or an admin.');
+    expect(refusal.closest('[role="alert"], .mantine-Alert-root')).toHaveTextContent('The dashboard is not part of your role');
+    expect(screen.queryByText("The store's calendar could not be loaded")).not.toBeInTheDocument();
+    expect(received.filter((r) => new URL(r.url).pathname.startsWith('/api/reports'))).toEqual([]);
+  });
+
+  it('says why when the API refuses the calendar all the same (a role changed since sign-in)', async () => {
+    const detail = 'Your role (Support) may not see reports. Ask a manager or an admin.';
+    server.use(
+      http.get('/api/reports/clock', () =>
+        HttpResponse.json({ type: 'about:blank', title: 'Forbidden', status: 403, detail }, { status: 403 }),
+      ),
+    );
+    renderApp('/dashboard');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Your role may not see reports');
+    expect(alert).toHaveTextContent(detail);
+    expect(alert).not.toHaveTextContent('calendar');
   });
 });

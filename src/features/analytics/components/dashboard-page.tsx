@@ -6,10 +6,13 @@ import { formatMoment } from '@/lib/date-format';
 import { formatCents } from '@/lib/money';
 import { stateName } from '@/lib/us-address';
 import { AnchorLink } from '@/components/anchor-link';
+import { useCan } from '@/components/current-user';
+import { NotAllowed } from '@/components/not-allowed';
 import { PageHeader } from '@/components/page-header';
 import { reportQueries, TOP } from '../api/report-queries';
 import { resolveRange } from '../range';
 import type { RangeView } from '../search';
+import { ClockError } from './clock-error';
 import { BreakdownChart } from './breakdown-chart';
 import { KpiCards } from './kpi-cards';
 import { formatCount, formatRange } from './labels';
@@ -26,7 +29,9 @@ const STATES_SHOWN = 10;
 export function DashboardPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const clock = useQuery(reportQueries.clock());
+  // A role that may not see reports is told so, and nothing is asked that the API would refuse.
+  const allowed = useCan('reports.view');
+  const clock = useQuery({ ...reportQueries.clock(), enabled: allowed });
   const onChange = useCallback((changes: Partial<RangeView>) => void navigate({ search: (prev) => ({ ...prev, ...changes }) }), [navigate]);
 
   return (
@@ -35,13 +40,10 @@ export function DashboardPage() {
         title="Dashboard"
         description={clock.data ? `Store days in ${clock.data.timeZone.replace('_', ' ')}` : 'Sales at a glance'}
       />
-      {clock.error ? (
-        <Alert color="red" title="The store's calendar could not be loaded" role="alert">
-          <Text size="sm">{clock.error.message}</Text>
-          <Button mt="sm" size="xs" variant="light" color="red" onClick={() => void clock.refetch()}>
-            Try again
-          </Button>
-        </Alert>
+      {!allowed ? (
+        <NotAllowed action="reports.view" screen="The dashboard" />
+      ) : clock.error ? (
+        <ClockError error={clock.error} onRetry={() => void clock.refetch()} />
       ) : clock.data ? (
         <DashboardPanels search={search} today={clock.data.today} onChange={onChange} />
       ) : (

@@ -1,15 +1,18 @@
-import { Alert, Button, Group, NativeSelect, Skeleton, Text } from '@mantine/core';
+import { Group, NativeSelect, Skeleton, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnVisibilityState } from '@tanstack/react-table';
 import { getRouteApi } from '@tanstack/react-router';
 import { useCallback, useMemo, useState } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
 import { ExportCsvButton } from '@/components/export-csv-button';
+import { useCan } from '@/components/current-user';
+import { NotAllowed } from '@/components/not-allowed';
 import { PageHeader } from '@/components/page-header';
 import { US_STATES } from '@/lib/us-address';
 import { fetchBreakdownPage, reportQueries } from '../api/report-queries';
 import { resolveRange } from '../range';
 import { BREAKDOWN_KINDS, type BreakdownKind, type BreakdownSort, type ReportsSearch } from '../search';
+import { ClockError } from './clock-error';
 import { BreakdownChart, MEASURE_LABELS, type BreakdownMeasure } from './breakdown-chart';
 import { breakdownColumns, breakdownCsvColumns } from './breakdown-columns';
 import { KpiCards } from './kpi-cards';
@@ -25,7 +28,9 @@ const CHARTED = 10;
 export function ReportsPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const clock = useQuery(reportQueries.clock());
+  // A role that may not see reports is told so, and nothing is asked that the API would refuse.
+  const allowed = useCan('reports.view');
+  const clock = useQuery({ ...reportQueries.clock(), enabled: allowed });
   const onChange = useCallback(
     (changes: Partial<ReportsSearch>) => void navigate({ search: (prev) => ({ ...prev, ...changes, page: 1 }) }),
     [navigate],
@@ -33,13 +38,10 @@ export function ReportsPage() {
   return (
     <>
       <PageHeader title="Reports" description="Sales broken down by product, variant, category or state" />
-      {clock.error ? (
-        <Alert color="red" title="The store's calendar could not be loaded" role="alert">
-          <Text size="sm">{clock.error.message}</Text>
-          <Button mt="sm" size="xs" variant="light" color="red" onClick={() => void clock.refetch()}>
-            Try again
-          </Button>
-        </Alert>
+      {!allowed ? (
+        <NotAllowed action="reports.view" screen="Reports" />
+      ) : clock.error ? (
+        <ClockError error={clock.error} onRetry={() => void clock.refetch()} />
       ) : clock.data ? (
         <Report
           search={search}

@@ -87,10 +87,12 @@ const TEST_LOGGING = { LOG_LEVEL: 'Warn' };
 /**
  * One clock for the seed, the servers and the suites of a test run: each child starts at the tests'
  * clock as it reads when the child starts (STOCKROOM_TEST_NOW moves it), so "today" agrees everywhere.
+ * The suites also get when it was read (tests/clock.ts), so a file that starts minutes into a run is not
+ * minutes behind the server.
  */
 function testClockEnv(): NodeJS.ProcessEnv {
   const now = new Date(testClock()).toISOString();
-  return { STOCKROOM_NOW: now, STOCKROOM_TEST_NOW: now };
+  return { STOCKROOM_NOW: now, STOCKROOM_TEST_NOW: now, STOCKROOM_TEST_NOW_READ_AT: String(Date.now()) };
 }
 
 function seed(env: NodeJS.ProcessEnv): void {

@@ -8,14 +8,24 @@
  * The default is an evening in the store's zone, so "today" already has most
  * of its orders; the clock then runs at real speed (sessions and waits work).
  */
-import { clockFromSetting } from '../src/api/clock';
+import { clockFromSetting, type Clock } from '../src/api/clock';
 
 export const DEFAULT_TEST_NOW = '2026-12-01T21:30:00-05:00';
 
 /** The instant the suite starts at, as set (ISO 8601), for child processes and browsers. */
 export const TEST_NOW = process.env.STOCKROOM_TEST_NOW || DEFAULT_TEST_NOW;
 
-export const testClock = clockFromSetting(TEST_NOW);
+/**
+ * Set by scripts/engine.ts beside STOCKROOM_TEST_NOW: the system time at which it read that instant off
+ * the run's clock. The files of a run against a server start one after another, each loading this module
+ * afresh; each then continues the run's time line, as the server's clock does, instead of starting it
+ * again at STOCKROOM_TEST_NOW (a file starting a minute into the run would be a minute behind the server).
+ */
+const readAtMs = Number(process.env.STOCKROOM_TEST_NOW_READ_AT);
+const sinceRead = readAtMs > 0 ? Math.max(0, Date.now() - readAtMs) : 0;
+const fromSetting = clockFromSetting(TEST_NOW);
+
+export const testClock: Clock = () => fromSetting() + sinceRead;
 
 /** Where the clock started: test shops are made at this instant, so every reset in a run makes the same shop. */
 export const TEST_START_MS = testClock();

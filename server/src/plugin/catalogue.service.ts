@@ -126,9 +126,14 @@ export class CatalogueService {
     }
     if (query.priceMin !== undefined || query.priceMax !== undefined) {
       // Some variant's price in the range, as the mock reads a price filter.
+      // Only the bounds given: an open end compared against a huge number overflows PostgreSQL's integer column.
+      const bounds = [
+        query.priceMin !== undefined ? '"vp"."price" >= :pmin' : null,
+        query.priceMax !== undefined ? '"vp"."price" <= :pmax' : null,
+      ];
       qb.andWhere(
-        `EXISTS (SELECT 1 FROM "product_variant" "v" INNER JOIN "product_variant_price" "vp" ON "vp"."variantId" = "v"."id" WHERE "v"."productId" = "p"."id" AND "v"."deletedAt" IS NULL AND "vp"."price" >= :pmin AND "vp"."price" <= :pmax)`,
-        { pmin: query.priceMin ?? 0, pmax: query.priceMax ?? Number.MAX_SAFE_INTEGER },
+        `EXISTS (SELECT 1 FROM "product_variant" "v" INNER JOIN "product_variant_price" "vp" ON "vp"."variantId" = "v"."id" WHERE "v"."productId" = "p"."id" AND "v"."deletedAt" IS NULL AND ${bounds.filter(Boolean).join(' AND ')})`,
+        { pmin: query.priceMin, pmax: query.priceMax },
       );
     }
     if (query.q !== undefined) {

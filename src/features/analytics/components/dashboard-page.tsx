@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useCallback, type ReactNode } from 'react';
 import { formatMoment } from '@/lib/date-format';
+import { formatDaysOfCover } from '@/lib/days-of-cover';
 import { formatCents } from '@/lib/money';
 import { stateName } from '@/lib/us-address';
 import { AnchorLink } from '@/components/anchor-link';
@@ -160,7 +161,7 @@ function RunningOut() {
                 </Table.Td>
                 <Table.Td>{locationName(level.locationId)}</Table.Td>
                 <Table.Td className={classes.number}>{formatCount(level.available)}</Table.Td>
-                <Table.Td className={classes.number}>{level.daysOfCover === null ? '—' : level.daysOfCover.toFixed(1)}</Table.Td>
+                <Table.Td className={classes.number}>{formatDaysOfCover(level)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

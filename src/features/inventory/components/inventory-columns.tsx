@@ -3,7 +3,8 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import type { InventoryLevel } from '@/api/stock-schemas';
 import { createDataTableColumnHelper } from '@/components/data-table/data-table';
 import type { CsvColumn } from '@/lib/csv';
-import { formatDaysOfCover, formatUnits, STATE_LABELS } from './stock-labels';
+import { formatDaysOfCover } from '@/lib/days-of-cover';
+import { formatUnits, STATE_LABELS } from './stock-labels';
 import classes from './inventory-columns.module.css';
 
 const helper = createDataTableColumnHelper<InventoryLevel>();
@@ -59,7 +60,7 @@ export function inventoryColumns({ locationName, onAction }: ColumnOptions) {
     helper.accessor('daysOfCover', {
       id: 'daysOfCover',
       header: 'Days of cover',
-      cell: ({ getValue }) => <span className={classes.number}>{formatDaysOfCover(getValue())}</span>,
+      cell: ({ row }) => <span className={classes.number}>{formatDaysOfCover(row.original)}</span>,
     }),
     helper.accessor('sold28', {
       id: 'sold28',

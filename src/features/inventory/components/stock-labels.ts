@@ -41,9 +41,5 @@ export function formatChange(n: number): string {
   return signed.format(n).replace('-', '−');
 }
 
-export function formatDaysOfCover(days: number | null): string {
-  return days === null ? 'No sales' : `${days.toLocaleString('en-US', { maximumFractionDigits: 1 })} d`;
-}
-
 /** A dialog's close button is an icon: named, so a screen reader says what it does. */
 export const CLOSE_BUTTON = { 'aria-label': 'Close dialog' } as const;

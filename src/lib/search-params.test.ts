@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseSearch, parseSearchLeniently, stringifySearch } from './search-params';
+import { hasFilters, parseSearch, parseSearchLeniently, stringifySearch } from './search-params';
 
 // A list's view as a route would declare it; built here so lib is tested without any feature.
 const viewSchema = z.object({
@@ -81,5 +81,14 @@ describe('stringifySearch and parseSearch', () => {
   it('read a query string with or without its question mark', () => {
     expect(parseSearch('?a=1&b=x%20y')).toEqual({ a: '1', b: 'x y' });
     expect(parseSearch('a=1&b=x+y')).toEqual({ a: '1', b: 'x y' });
+  });
+});
+
+describe('hasFilters', () => {
+  const none = { q: undefined, state: undefined };
+  it('counts only the list’s own filters, not the demo’s mock.* settings the URL also holds', () => {
+    const search: Record<string, string | undefined> = { q: undefined, state: undefined, 'mock.latency': '0', 'mock.products': '50' };
+    expect(hasFilters(search, none)).toBe(false);
+    expect(hasFilters({ ...search, state: 'low' }, none)).toBe(true);
   });
 });

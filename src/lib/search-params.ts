@@ -36,3 +36,13 @@ export function stringifySearch(search: Record<string, unknown>): string {
   const text = params.toString().replaceAll('%2C', ',');
   return text ? `?${text}` : '';
 }
+
+/**
+ * Whether any of a list's own filters is set. A route's search also carries the
+ * parameters it does not know (the demo's `mock.*` settings), so "every value
+ * but page, size and sort" is not the filters: only the keys of `none` (the
+ * list's "no filters" value) are.
+ */
+export function hasFilters<Filters extends object>(filters: Filters, none: { [K in keyof Filters]?: unknown }): boolean {
+  return Object.keys(none).some((key) => filters[key as keyof Filters] !== undefined);
+}

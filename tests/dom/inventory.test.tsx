@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server, signInAs } from '../../mocks/node';
@@ -92,6 +92,38 @@ describe('inventory list', () => {
     await screen.findByRole('table', { name: 'Inventory' });
     await waitFor(() => expect(searchesOf('/api/inventory').length).toBeGreaterThan(0));
     expect(Object.fromEntries(searchesOf('/api/inventory').at(-1)!)).toEqual({ sort: 'sku', offset: '0', limit: '25' });
+  });
+
+  it('says days of cover one way per situation: "Out" with nothing available, "No sales" with stock that did not sell', async () => {
+    const { items } = await api<{ items: InventoryLevel[] }>('/api/inventory?limit=500');
+    const cases: [InventoryLevel | undefined, RegExp][] = [
+      [items.find((l) => l.available <= 0 && l.sold28 === 0), /^Out$/],
+      [items.find((l) => l.available <= 0 && l.sold28 > 0), /^Out$/],
+      [items.find((l) => l.available > 0 && l.sold28 === 0), /^No sales$/],
+      [items.find((l) => l.available > 0 && l.sold28 > 0), /^(Under 0\.1|[\d,.]+) d$/],
+    ];
+    for (const [level, shown] of cases) {
+      if (!level) throw new Error(`The seed has no level to show ${shown.source}`);
+      cleanup();
+      renderApp(`/inventory?variantId=${level.variantId}&locationId=${level.locationId}`);
+      const table = await screen.findByRole('table', { name: 'Inventory' });
+      const [row] = await rowsOf(table);
+      const column = within(table)
+        .getAllByRole('columnheader')
+        .findIndex((h) => h.textContent?.startsWith('Days of cover'));
+      expect(within(row!).getAllByRole('cell')[column]!.textContent).toMatch(shown);
+    }
+  });
+
+  it('offers "Clear filters" for filters only, not for the demo’s mock.* settings in the URL', async () => {
+    const { history, user } = renderApp('/inventory?mock.latency=0');
+    await rowsOf(await screen.findByRole('table', { name: 'Inventory' }));
+    expect(screen.queryByRole('button', { name: 'Clear filters' })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('switch', { name: /Running low/ }));
+    await user.click(await screen.findByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(history.location.search).toBe('?mock.latency=0'));
+    expect(screen.queryByRole('button', { name: 'Clear filters' })).not.toBeInTheDocument();
   });
 
   it('support sees the list and the ledger, and no button that changes stock', async () => {

@@ -96,6 +96,14 @@ describe('order list', () => {
     expect(Object.fromEntries(searchesOf('/api/orders').at(-1)!)).toEqual({ sort: '-placedAt', offset: '0', limit: '25' });
   });
 
+  it('offers "Clear filters" for filters only, not for the demo’s mock.* settings in the URL', async () => {
+    const { history, user } = renderApp('/orders?mock.products=300&state=NY');
+    await screen.findByRole('table', { name: 'Orders' });
+    await user.click(await screen.findByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(history.location.search).toBe('?mock.products=300'));
+    expect(screen.queryByRole('button', { name: 'Clear filters' })).not.toBeInTheDocument();
+  });
+
   it('finds an order by the customer’s email and opens it', async () => {
     const order = openTwoLineOrder();
     const { history, user } = renderApp('/orders');

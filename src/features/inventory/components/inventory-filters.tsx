@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { memo } from 'react';
 import { LOW_COVER_DAYS, STOCK_STATES, type StockState } from '@/api/constants';
 import { useDraft } from '@/components/use-draft';
+import { hasFilters } from '@/lib/search-params';
 import { inventoryQueries } from '../api/inventory-queries';
 import type { InventoryListFilters } from '../search';
 import { STATE_LABELS } from './stock-labels';
@@ -33,7 +34,7 @@ export const InventoryFilters = memo(function InventoryFilters({ filters, onChan
   );
   // Typing replaces the history entry: back goes to the previous view, not the previous keystroke.
   const applyQ = useDebouncedCallback((value: string) => onChange({ q: value.trim() || undefined }, { replace: true }), 250);
-  const active = Object.values(filters).some((v) => v !== undefined);
+  const active = hasFilters(filters, NO_FILTERS);
 
   return (
     <Group align="flex-end" gap="sm" mb="md" wrap="wrap">

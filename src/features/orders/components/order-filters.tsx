@@ -11,6 +11,7 @@ import {
 } from '@/api/constants';
 import { MoneyInput } from '@/components/money-input';
 import { useDraft } from '@/components/use-draft';
+import { hasFilters } from '@/lib/search-params';
 import { US_STATES } from '@/lib/us-address';
 import type { OrderListFilters } from '../search';
 import { FULFILMENT_STATUS_LABELS, ORDER_STATUS_LABELS, PAYMENT_STATUS_LABELS } from './order-labels';
@@ -44,7 +45,7 @@ export const OrderFilters = memo(function OrderFilters({ filters, onChange }: Or
   );
   // Typing replaces the history entry: back goes to the previous view, not the previous keystroke.
   const applyQ = useDebouncedCallback((value: string) => onChange({ q: value.trim() || undefined }, { replace: true }), 250);
-  const active = Object.values(filters).some((v) => v !== undefined);
+  const active = hasFilters(filters, NO_FILTERS);
   const backwards = filters.from !== undefined && filters.to !== undefined && filters.from > filters.to;
 
   return (

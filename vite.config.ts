@@ -27,8 +27,66 @@ function noMockWorkerForRealApi(): Plugin {
  */
 const apiProxy = process.env.STOCKROOM_API_PROXY ? { '/api': { target: process.env.STOCKROOM_API_PROXY, changeOrigin: false } } : undefined;
 
+/** A real API on another origin (VITE_API_URL=https://api.example.com) is the one other place the page may call. */
+function apiOrigin(): string {
+  const url = process.env.VITE_API_URL ?? '';
+  return /^https?:\/\//.test(url) ? new URL(url).origin : '';
+}
+
+/**
+ * The app's Content-Security-Policy. Scripts only from the app's origin: Vite's build has no inline
+ * script, the demo's MSW worker is a file of its own, and zod is told not to compile with eval
+ * (src/app/zod-jitless.ts). Inline styles are Mantine's (its <style> of CSS variables, style
+ * attributes). Images from any https host, since a product's pictures live wherever their addresses
+ * say (the demo's are answered by the mock through its service worker), and data: for placeholders.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: https:",
+  `connect-src ${["'self'", apiOrigin()].filter(Boolean).join(' ')}`,
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** The headers the built app is served with (README, "Deploying the app"); the journeys run under them. */
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+};
+
+const MOCK_WORKER = '/mockServiceWorker.js';
+
+/**
+ * The demo's service worker fetches, under its own script's policy, every request of the page the
+ * mock does not answer: a product picture on another https host among them. Its policy lets it
+ * fetch what the page's policy already let the page ask for (https images); nothing else changes.
+ */
+function mockWorkerPolicy(): Plugin {
+  const policy = CONTENT_SECURITY_POLICY.replace(/connect-src [^;]*/, (directive) => `${directive} https:`);
+  return {
+    name: 'stockroom:mock-worker-policy',
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (req.url?.split('?')[0] === MOCK_WORKER) {
+          // Static files get preview.headers as they are sent; this one keeps its own policy instead.
+          const setHeader = res.setHeader.bind(res);
+          res.setHeader = (name, value) => setHeader(name, name.toLowerCase() === 'content-security-policy' ? policy : value);
+        }
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), noMockWorkerForRealApi()],
+  plugins: [react(), noMockWorkerForRealApi(), mockWorkerPolicy()],
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),
@@ -36,5 +94,5 @@ export default defineConfig({
     },
   },
   server: { port: 5173, proxy: apiProxy },
-  preview: { port: 4173, proxy: apiProxy },
+  preview: { port: 4173, proxy: apiProxy, headers: SECURITY_HEADERS },
 });

@@ -1,3 +1,4 @@
+import './app/zod-jitless';
 import { createRoot } from 'react-dom/client';
 import { holdRequestsUntil } from './api/api-ready';
 import { App } from './app/app';

@@ -35,7 +35,7 @@ describe('demo data settings', () => {
     await openScreen(page, baseUrl, '/settings');
     await page.getByRole('button', { name: 'Reset demo data' }).click();
     await page.getByRole('dialog', { name: 'Reset demo data?' }).getByRole('button', { name: 'Reset' }).click();
-    await page.getByText('The shop is back to its seeded state.').waitFor({ timeout: UI_TIMEOUT });
+    await page.getByText('The seeded shop is made again, with its orders up to now.').waitFor({ timeout: UI_TIMEOUT });
     expect((await apiProduct(page, 'prod_000001')).title).toBe(seeded.title);
 
     await page.reload();

@@ -67,6 +67,7 @@ export const SERVED_JOURNEYS = [
   'tests/e2e/orders.test.ts',
   'tests/e2e/pricing.test.ts',
   'tests/e2e/dashboard.test.ts',
+  'tests/e2e/security-headers.test.ts',
 ];
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {

@@ -9,7 +9,7 @@ import { useCurrentUser } from './current-user';
 export function NotAllowed({ action, screen }: { action: Action; screen: string }) {
   const user = useCurrentUser();
   return (
-    <Alert color="yellow" title={`${screen} is not part of your role`}>
+    <Alert color="gray" title={`${screen} is not part of your role`}>
       <Text size="sm">{user ? refusal(user.role, action) : 'Sign in with an account that may use it.'}</Text>
     </Alert>
   );

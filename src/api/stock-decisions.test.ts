@@ -293,6 +293,7 @@ describe('receipts', () => {
         { sku: '', location: '', quantity: '' },
         { sku: 'CAP-01', location: ONTARIO, quantity: '0' },
         { sku: 'CAP-01', location: ONTARIO, quantity: '1000001' },
+        { sku: 'CAP-01', location: ONTARIO, quantity: '-4' },
       ],
       shelf,
     );
@@ -322,6 +323,8 @@ describe('receipts', () => {
     expect(rows[2]?.errors).toEqual({ sku: 'Enter a SKU', location: 'Enter a location', quantity: 'Enter a quantity' });
     expect(rows[3]?.errors).toEqual({ quantity: 'Receive at least 1 unit' });
     expect(rows[4]?.errors).toEqual({ quantity: 'That is more than this shop stocks' });
+    // A minus sign is a whole number the wrong way round, not "not a number".
+    expect(rows[5]?.errors).toEqual({ quantity: 'Receive at least 1 unit: a delivery only adds stock' });
   });
 
   it('dry-run: report every row and change nothing', () => {

@@ -308,10 +308,11 @@ export function checkReceiptRows(
     if (!row.location.trim()) errors.location = 'Enter a location';
     else if (!locationId) errors.location = `Unknown location “${row.location.trim()}”: use ${locations.map((l) => l.id).join(', ')}`;
     const text = row.quantity.trim();
-    const quantity = /^\d+$/.test(text) ? Number(text) : NaN;
+    const quantity = /^-?\d+$/.test(text) ? Number(text) : NaN;
     if (!text) errors.quantity = 'Enter a quantity';
     else if (!Number.isSafeInteger(quantity)) errors.quantity = `“${text}” is not a whole number of units`;
-    else if (quantity < 1) errors.quantity = 'Receive at least 1 unit';
+    else if (quantity < 1)
+      errors.quantity = quantity < 0 ? 'Receive at least 1 unit: a delivery only adds stock' : 'Receive at least 1 unit';
     else if (quantity > MAX_STOCK_UNITS) errors.quantity = 'That is more than this shop stocks';
     return {
       line: i + 2,

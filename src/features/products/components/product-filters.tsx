@@ -8,6 +8,17 @@ import { useDraft } from '@/components/use-draft';
 import { productQueries } from '../api/product-queries';
 import type { ProductListFilters } from '../search';
 import { STATUS_LABELS } from './product-columns';
+import { hasFilters } from '@/lib/search-params';
+
+/** The list's own filters; the demo's mock.* settings may sit in the same URL and are not filters. */
+const NO_FILTERS = {
+  q: undefined,
+  status: undefined,
+  categoryId: undefined,
+  tag: undefined,
+  priceMin: undefined,
+  priceMax: undefined,
+} satisfies Record<keyof ProductListFilters, undefined>;
 
 type ProductFiltersProps = {
   filters: ProductListFilters;
@@ -25,7 +36,7 @@ export const ProductFilters = memo(function ProductFilters({ filters, onChange }
   );
   // Typing replaces the history entry: back goes to the previous view, not the previous keystroke.
   const applyQ = useDebouncedCallback((value: string) => onChange({ q: value.trim() || undefined }, { replace: true }), 250);
-  const active = Object.values(filters).some((v) => v !== undefined);
+  const active = hasFilters(filters, NO_FILTERS);
 
   return (
     <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
@@ -72,12 +83,7 @@ export const ProductFilters = memo(function ProductFilters({ filters, onChange }
       <PriceBound label="Price from" value={filters.priceMin} onApply={(priceMin) => onChange({ priceMin })} />
       <PriceBound label="Price to" value={filters.priceMax} onApply={(priceMax) => onChange({ priceMax })} />
       {active && (
-        <Button
-          variant="subtle"
-          onClick={() =>
-            onChange({ q: undefined, status: undefined, categoryId: undefined, tag: undefined, priceMin: undefined, priceMax: undefined })
-          }
-        >
+        <Button variant="subtle" onClick={() => onChange(NO_FILTERS)}>
           Clear filters
         </Button>
       )}

@@ -1,19 +1,37 @@
 /**
- * `npm run test:clocks`: the unit tests of the mock (its seed, persistence, stores) and the contract
- * suite on the mock, on three more days than the default clock: the eve of the spring DST change,
+ * `npm run test:clocks`: the mock's clock-sensitive unit tests (its seed, its shop across days) and the
+ * contract suite on the mock, on three more days than the default clock: the eve of the spring DST change,
  * 29 Feb 2028, and New Year's Eve a quarter hour before midnight. No test may depend on the day it runs.
+ * Two runs at a time (much of a contract run is waiting: schedules, Retry-After); each run's report is
+ * printed whole when it ends.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 
 const CLOCKS = ['2027-03-13T21:30:00-05:00', '2028-02-29T21:30:00-05:00', '2026-12-31T23:45:00-05:00'];
+const RUNS = CLOCKS.flatMap((now) => [
+  { now, args: ['run', '--project', 'node', 'mocks/seed.test.ts', 'mocks/order-seed.test.ts', 'mocks/persistence.test.ts'] },
+  { now, args: ['run', '-c', 'vitest.contract.config.ts'] },
+]);
+const AT_ONCE = 2;
 
-for (const now of CLOCKS) {
-  for (const args of [
-    ['run', '--project', 'node', 'mocks'],
-    ['run', '-c', 'vitest.contract.config.ts'],
-  ]) {
-    console.info(`\n::: STOCKROOM_TEST_NOW=${now} vitest ${args.join(' ')}`);
-    const result = spawnSync('npx', ['vitest', ...args], { stdio: 'inherit', env: { ...process.env, STOCKROOM_TEST_NOW: now } });
-    if (result.status !== 0) process.exit(result.status ?? 1);
-  }
+function runOne({ now, args }: (typeof RUNS)[number]): Promise<boolean> {
+  return new Promise((done) => {
+    const child = spawn('npx', ['vitest', ...args], { env: { ...process.env, STOCKROOM_TEST_NOW: now, FORCE_COLOR: '1' } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('close', (code) => {
+      console.info(`\n::: STOCKROOM_TEST_NOW=${now} vitest ${args.join(' ')}: ${code === 0 ? 'passed' : 'FAILED'}\n${output}`);
+      done(code === 0);
+    });
+  });
 }
+
+const queue = [...RUNS];
+const results: boolean[] = [];
+await Promise.all(
+  Array.from({ length: AT_ONCE }, async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) results.push(await runOne(next));
+  }),
+);
+process.exit(results.every(Boolean) ? 0 : 1);

@@ -1,16 +1,4 @@
-import { ORDER_STATUS_LABELS, PAYMENT_STATUS_LABELS, FULFILMENT_STATUS_LABELS } from '../orders/components/order-labels';
-import { STATUS_LABELS } from '../products/components/product-columns';
-import {
-  describeAuditChanges,
-  FULFILMENT_STATUS_WORDS,
-  ORDER_STATUS_WORDS,
-  PAYMENT_STATUS_WORDS,
-  PRODUCT_STATUS_WORDS,
-  productsToName,
-  recordPage,
-  variantName,
-  type ShownGroup,
-} from './audit-changes';
+import { describeAuditChanges, productsToName, recordPage, variantName, type ShownGroup } from './audit-changes';
 
 type Entry = Parameters<typeof describeAuditChanges>[0];
 
@@ -220,15 +208,6 @@ describe('describeAuditChanges', () => {
     expect(lines({ entityType: 'order', before: {}, after: { constructor: { someThing: 'x', empty: null } } })).toEqual([
       'Constructor: Some thing: x',
     ]);
-  });
-});
-
-describe('the words are the screens’ words', () => {
-  it('for product, order, payment and fulfilment statuses', () => {
-    expect(PRODUCT_STATUS_WORDS).toEqual(STATUS_LABELS);
-    expect(ORDER_STATUS_WORDS).toEqual(ORDER_STATUS_LABELS);
-    expect(PAYMENT_STATUS_WORDS).toEqual(PAYMENT_STATUS_LABELS);
-    expect(FULFILMENT_STATUS_WORDS).toEqual(FULFILMENT_STATUS_LABELS);
   });
 });
 

@@ -7,21 +7,11 @@
  * Plain data out, no React: the components draw it (chips for lists, wrapped
  * text for long values), and the unit tests read it.
  */
-import {
-  CATEGORIES,
-  FULFILMENT_STATUSES,
-  ORDER_STATUSES,
-  PAYMENT_STATUSES,
-  PRODUCT_STATUSES,
-  type AuditEntityType,
-  type FulfilmentStatus,
-  type OrderStatus,
-  type PaymentStatus,
-  type ProductStatus,
-} from '@/api/constants';
+import { CATEGORIES, FULFILMENT_STATUSES, ORDER_STATUSES, PAYMENT_STATUSES, PRODUCT_STATUSES, type AuditEntityType } from '@/api/constants';
 import { ROLE_LABELS, ROLES } from '@/api/permissions';
 import type { AuditEntry } from '@/api/schemas';
 import { formatCents } from '@/lib/money';
+import { FULFILMENT_STATUS_LABELS, ORDER_STATUS_LABELS, PAYMENT_STATUS_LABELS, PRODUCT_STATUS_LABELS } from '@/lib/status-labels';
 
 /** A value as shown: empty ("—"), text (long text wraps), or a list drawn as chips. */
 export type ShownValue = { kind: 'none' } | { kind: 'text'; text: string } | { kind: 'chips'; items: string[] };
@@ -134,21 +124,6 @@ const optionValues: Show = (value) => (Array.isArray(value) && value.length > 0 
 
 const activeOrNot: Show = (value) => (typeof value === 'boolean' ? { kind: 'text', text: value ? 'Active' : 'Deactivated' } : plain(value));
 
-// The screens' words for each vocabulary. The features that own them may not be imported here (one feature
-// never imports another), so audit-changes.test.ts holds these to the products, orders and staff screens' labels.
-export const PRODUCT_STATUS_WORDS: Record<ProductStatus, string> = { active: 'Active', draft: 'Draft', archived: 'Archived' };
-export const ORDER_STATUS_WORDS: Record<OrderStatus, string> = { open: 'Open', cancelled: 'Cancelled', closed: 'Closed' };
-export const PAYMENT_STATUS_WORDS: Record<PaymentStatus, string> = {
-  paid: 'Paid',
-  partially_refunded: 'Partly refunded',
-  refunded: 'Refunded',
-};
-export const FULFILMENT_STATUS_WORDS: Record<FulfilmentStatus, string> = {
-  unfulfilled: 'Unfulfilled',
-  partially_fulfilled: 'Partly fulfilled',
-  fulfilled: 'Fulfilled',
-};
-
 /** The product editor's labels; a CSV import of many products is one entry with its counts. */
 const PRODUCT_FIELDS: Record<string, Field> = {
   title: { label: 'Title', show: plain },
@@ -156,7 +131,7 @@ const PRODUCT_FIELDS: Record<string, Field> = {
   description: { label: 'Description', show: plain },
   categoryId: { label: 'Category', show: categoryName },
   tags: { label: 'Tags', show: chips },
-  status: { label: 'Status', show: vocabulary(PRODUCT_STATUSES, PRODUCT_STATUS_WORDS) },
+  status: { label: 'Status', show: vocabulary(PRODUCT_STATUSES, PRODUCT_STATUS_LABELS) },
   images: { label: 'Images', show: images },
   options: { label: 'Options', show: productOptions },
   created: { label: 'Products created', show: plain },
@@ -193,9 +168,9 @@ const STOCK_FIELDS: Record<string, Field> = {
 };
 
 const ORDER_FIELDS: Record<string, Field> = {
-  status: { label: 'Status', show: vocabulary(ORDER_STATUSES, ORDER_STATUS_WORDS) },
-  paymentStatus: { label: 'Payment', show: vocabulary(PAYMENT_STATUSES, PAYMENT_STATUS_WORDS) },
-  fulfilmentStatus: { label: 'Fulfilment', show: vocabulary(FULFILMENT_STATUSES, FULFILMENT_STATUS_WORDS) },
+  status: { label: 'Status', show: vocabulary(ORDER_STATUSES, ORDER_STATUS_LABELS) },
+  paymentStatus: { label: 'Payment', show: vocabulary(PAYMENT_STATUSES, PAYMENT_STATUS_LABELS) },
+  fulfilmentStatus: { label: 'Fulfilment', show: vocabulary(FULFILMENT_STATUSES, FULFILMENT_STATUS_LABELS) },
   refunded: { label: 'Refunded in total', show: money },
   refund: { label: 'Refund', show: money },
   reason: { label: 'Reason', show: plain },

@@ -7,6 +7,7 @@ import type { AuditLookups } from '../audit-changes';
 import { AuditChanges } from './audit-changes';
 import { RecordLink } from './record-link';
 import classes from './audit-changes.module.css';
+import tableLink from '@/components/table-link.module.css';
 
 const helper = createDataTableColumnHelper<AuditEntry>();
 
@@ -49,7 +50,7 @@ export function auditColumns({ lookupsOf, onOnlyRecord }: AuditColumnsOptions) {
       enableSorting: false,
       cell: ({ row }) => (
         <div className={classes.record}>
-          <RecordLink entry={row.original} className={classes.link} />
+          <RecordLink entry={row.original} className={tableLink.link} />
           {onOnlyRecord && (
             <>
               {' '}

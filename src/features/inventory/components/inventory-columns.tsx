@@ -6,6 +6,7 @@ import type { CsvColumn } from '@/lib/csv';
 import { formatDaysOfCover } from '@/lib/days-of-cover';
 import { formatUnits, STATE_LABELS } from './stock-labels';
 import classes from './inventory-columns.module.css';
+import tableLink from '@/components/table-link.module.css';
 
 const helper = createDataTableColumnHelper<InventoryLevel>();
 
@@ -30,7 +31,7 @@ export function inventoryColumns({ locationName, onAction }: ColumnOptions) {
       enableHiding: false,
       cell: ({ row }) => (
         <Link
-          className={classes.link}
+          className={tableLink.link}
           to="/inventory/ledger/$variantId"
           params={{ variantId: row.original.variantId }}
           search={{ locationId: row.original.locationId }}
@@ -45,7 +46,7 @@ export function inventoryColumns({ locationName, onAction }: ColumnOptions) {
       header: 'Product',
       cell: ({ row }) => (
         <div className={classes.product}>
-          <Link className={classes.link} to="/products/$productId" params={{ productId: row.original.productId }}>
+          <Link className={tableLink.link} to="/products/$productId" params={{ productId: row.original.productId }}>
             {row.original.title}
           </Link>
           {row.original.variantTitle && <div className={classes.variant}>{row.original.variantTitle}</div>}
@@ -98,7 +99,7 @@ function RowActions({ level, locationName, onAction }: { level: InventoryLevel }
   } as const;
   if (!onAction) {
     return (
-      <Link className={classes.link} {...ledger} aria-label={`Ledger of ${where}`}>
+      <Link className={tableLink.link} {...ledger} aria-label={`Ledger of ${where}`}>
         Ledger
       </Link>
     );

@@ -3,6 +3,7 @@ import { createDataTableColumnHelper } from '@/components/data-table/data-table'
 import { formatMoment } from '@/lib/date-format';
 import { formatChange, formatUnits, REASON_LABELS } from './stock-labels';
 import classes from './inventory-columns.module.css';
+import tableLink from '@/components/table-link.module.css';
 
 const helper = createDataTableColumnHelper<StockMovement>();
 
@@ -61,7 +62,7 @@ export function ledgerColumns(locationName: (id: string) => string) {
       // The orders screen comes later; a plain link to where it will be.
       cell: ({ row }) =>
         row.original.orderId && row.original.orderNumber !== null ? (
-          <a className={classes.link} href={`/orders/${encodeURIComponent(row.original.orderId)}`}>
+          <a className={tableLink.link} href={`/orders/${encodeURIComponent(row.original.orderId)}`}>
             #{row.original.orderNumber}
           </a>
         ) : null,

@@ -5,16 +5,10 @@ import { createDataTableColumnHelper } from '@/components/data-table/data-table'
 import type { CsvColumn } from '@/lib/csv';
 import { csvMoment, formatMoment } from '@/lib/date-format';
 import { centsToInput, formatCents } from '@/lib/money';
-import {
-  formatUnits,
-  FULFILMENT_STATUS_COLORS,
-  FULFILMENT_STATUS_LABELS,
-  ORDER_STATUS_COLORS,
-  ORDER_STATUS_LABELS,
-  PAYMENT_STATUS_COLORS,
-  PAYMENT_STATUS_LABELS,
-} from './order-labels';
+import { formatUnits, FULFILMENT_STATUS_COLORS, ORDER_STATUS_COLORS, PAYMENT_STATUS_COLORS } from './order-labels';
+import { FULFILMENT_STATUS_LABELS, ORDER_STATUS_LABELS, PAYMENT_STATUS_LABELS } from '@/lib/status-labels';
 import classes from './orders.module.css';
+import tableLink from '@/components/table-link.module.css';
 
 const helper = createDataTableColumnHelper<OrderSummary>();
 
@@ -39,7 +33,7 @@ export function orderColumns() {
       enableSorting: false,
       enableHiding: false,
       cell: ({ row }) => (
-        <Link className={classes.link} to="/orders/$orderId" params={{ orderId: row.original.id }}>
+        <Link className={tableLink.link} to="/orders/$orderId" params={{ orderId: row.original.id }}>
           #{row.original.number}
         </Link>
       ),

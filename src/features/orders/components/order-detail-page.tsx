@@ -18,6 +18,7 @@ import { formatUnits } from './order-labels';
 import { RefundDialog } from './refund-dialog';
 import { OrderBadges } from './status-badges';
 import classes from './orders.module.css';
+import tableLink from '@/components/table-link.module.css';
 
 const route = getRouteApi('/orders/$orderId');
 
@@ -154,7 +155,7 @@ function LineItems({ order }: { order: Order }) {
             <Table.Tr key={line.id}>
               <Table.Td className={classes.sku}>
                 <Link
-                  className={classes.link}
+                  className={tableLink.link}
                   to="/inventory"
                   search={{ variantId: line.variantId }}
                   aria-label={`${line.sku}: stock by location`}

@@ -14,7 +14,7 @@ import { useDraft } from '@/components/use-draft';
 import { hasFilters } from '@/lib/search-params';
 import { US_STATES } from '@/lib/us-address';
 import type { OrderListFilters } from '../search';
-import { FULFILMENT_STATUS_LABELS, ORDER_STATUS_LABELS, PAYMENT_STATUS_LABELS } from './order-labels';
+import { FULFILMENT_STATUS_LABELS, ORDER_STATUS_LABELS, PAYMENT_STATUS_LABELS } from '@/lib/status-labels';
 
 type OrderFiltersProps = {
   filters: OrderListFilters;

@@ -1,17 +1,5 @@
 import type { Carrier, FulfilmentStatus, OrderStatus, PaymentStatus } from '@/api/constants';
 
-export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = { open: 'Open', cancelled: 'Cancelled', closed: 'Closed' };
-export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
-  paid: 'Paid',
-  partially_refunded: 'Partly refunded',
-  refunded: 'Refunded',
-};
-export const FULFILMENT_STATUS_LABELS: Record<FulfilmentStatus, string> = {
-  unfulfilled: 'Unfulfilled',
-  partially_fulfilled: 'Partly fulfilled',
-  fulfilled: 'Fulfilled',
-};
-
 /** Colour only repeats what the text says (dot badges): never the only cue. */
 export const ORDER_STATUS_COLORS: Record<OrderStatus, string> = { open: 'blue', cancelled: 'gray', closed: 'green' };
 export const PAYMENT_STATUS_COLORS: Record<PaymentStatus, string> = { paid: 'green', partially_refunded: 'orange', refunded: 'gray' };

@@ -1,13 +1,7 @@
 import { Badge, Group } from '@mantine/core';
 import type { FulfilmentStatus, OrderStatus, PaymentStatus } from '@/api/constants';
-import {
-  FULFILMENT_STATUS_COLORS,
-  FULFILMENT_STATUS_LABELS,
-  ORDER_STATUS_COLORS,
-  ORDER_STATUS_LABELS,
-  PAYMENT_STATUS_COLORS,
-  PAYMENT_STATUS_LABELS,
-} from './order-labels';
+import { FULFILMENT_STATUS_COLORS, ORDER_STATUS_COLORS, PAYMENT_STATUS_COLORS } from './order-labels';
+import { FULFILMENT_STATUS_LABELS, ORDER_STATUS_LABELS, PAYMENT_STATUS_LABELS } from '@/lib/status-labels';
 
 /** A dot badge: the text says the status, the dot's colour only repeats it. */
 function StatusBadge({ color, label, kind }: { color: string; label: string; kind: string }) {

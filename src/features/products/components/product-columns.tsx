@@ -5,13 +5,13 @@ import type { CsvColumn } from '@/lib/csv';
 import { csvMoment, formatMoment } from '@/lib/date-format';
 import { centsToInput, formatCents } from '@/lib/money';
 import classes from './product-columns.module.css';
+import { PRODUCT_STATUS_LABELS } from '@/lib/status-labels';
 
 const helper = createDataTableColumnHelper<ProductSummary>();
 
 // Cells are plain elements styled by a CSS module: a page of products is a few hundred of them.
 
 export const STATUS_COLORS: Record<ProductStatus, string> = { active: 'green', draft: 'gray', archived: 'orange' };
-export const STATUS_LABELS: Record<ProductStatus, string> = { active: 'Active', draft: 'Draft', archived: 'Archived' };
 
 function priceRange(p: ProductSummary) {
   return p.priceMin === p.priceMax ? formatCents(p.priceMin) : `${formatCents(p.priceMin)} – ${formatCents(p.priceMax)}`;
@@ -49,7 +49,7 @@ export function productColumns(categoryName: (id: string) => string) {
       enableSorting: false,
       cell: ({ getValue }) => (
         <span className={classes.status} data-status={getValue()}>
-          {STATUS_LABELS[getValue()]}
+          {PRODUCT_STATUS_LABELS[getValue()]}
         </span>
       ),
     }),

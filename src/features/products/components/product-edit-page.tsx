@@ -8,7 +8,8 @@ import { formatMoment } from '@/lib/date-format';
 import { useUpdateProduct } from '../api/product-mutations';
 import { productQueries } from '../api/product-queries';
 import { productToInput } from '@/api/product-input';
-import { STATUS_COLORS, STATUS_LABELS } from './product-columns';
+import { STATUS_COLORS } from './product-columns';
+import { PRODUCT_STATUS_LABELS } from '@/lib/status-labels';
 import { ProductForm } from './product-form';
 
 const route = getRouteApi('/products/$productId');
@@ -28,7 +29,7 @@ export function ProductEditPage() {
           <Group gap="sm">
             {product.title}
             <Badge color={STATUS_COLORS[product.status]} variant="dot">
-              {STATUS_LABELS[product.status]}
+              {PRODUCT_STATUS_LABELS[product.status]}
             </Badge>
           </Group>
         }

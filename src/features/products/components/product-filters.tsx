@@ -7,7 +7,7 @@ import { MoneyInput } from '@/components/money-input';
 import { useDraft } from '@/components/use-draft';
 import { productQueries } from '../api/product-queries';
 import type { ProductListFilters } from '../search';
-import { STATUS_LABELS } from './product-columns';
+import { PRODUCT_STATUS_LABELS } from '@/lib/status-labels';
 import { hasFilters } from '@/lib/search-params';
 
 /** The list's own filters; the demo's mock.* settings may sit in the same URL and are not filters. */
@@ -55,7 +55,7 @@ export const ProductFilters = memo(function ProductFilters({ filters, onChange }
         label="Status"
         placeholder={filters.status?.length ? undefined : 'Any'}
         w={220}
-        data={PRODUCT_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+        data={PRODUCT_STATUSES.map((s) => ({ value: s, label: PRODUCT_STATUS_LABELS[s] }))}
         value={filters.status ?? []}
         onChange={(value) => onChange({ status: value.length ? (value as ProductStatus[]) : undefined })}
         clearable

@@ -16,7 +16,7 @@ import { productToInput } from '@/api/product-input';
 import { ConflictDialog } from './conflict-dialog';
 import { ImagesEditor } from './images-editor';
 import { OptionsEditor } from './options-editor';
-import { STATUS_LABELS } from './product-columns';
+import { PRODUCT_STATUS_LABELS } from '@/lib/status-labels';
 import classes from './product-form.module.css';
 import { VariantsEditor } from './variants-editor';
 
@@ -149,7 +149,7 @@ export function ProductForm({ product, initial, save, onSaved, readOnly = false 
                       render={({ field }) => (
                         <Select
                           label="Status"
-                          data={PRODUCT_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+                          data={PRODUCT_STATUSES.map((s) => ({ value: s, label: PRODUCT_STATUS_LABELS[s] }))}
                           allowDeselect={false}
                           value={field.value}
                           onChange={(v) => v && field.onChange(v)}

@@ -14,7 +14,8 @@ import { PageHeader } from '@/components/page-header';
 import { useBulkSetStatus } from '../api/product-mutations';
 import { fetchProductPage, productQueries } from '../api/product-queries';
 import { searchToQuery, type ProductListFilters } from '../search';
-import { productColumns, productCsvColumns, STATUS_LABELS } from './product-columns';
+import { productColumns, productCsvColumns } from './product-columns';
+import { PRODUCT_STATUS_LABELS } from '@/lib/status-labels';
 import { ProductFilters } from './product-filters';
 
 const route = getRouteApi('/products');
@@ -58,7 +59,7 @@ export function ProductsPage() {
           notifications.show({
             color: 'green',
             title: 'Products updated',
-            message: `${updated} set to ${STATUS_LABELS[status].toLowerCase()}`,
+            message: `${updated} set to ${PRODUCT_STATUS_LABELS[status].toLowerCase()}`,
           });
         },
         onError: (error) => notifications.show({ color: 'red', title: 'Nothing was changed', message: error.message }),

@@ -1,0 +1,18 @@
+/**
+ * The screens' words for the contract's vocabularies, once: the lists, filters, badges and the audit log
+ * all say "Partly refunded" for `partially_refunded`.
+ */
+import type { FulfilmentStatus, OrderStatus, PaymentStatus, ProductStatus } from '../api/constants';
+
+export const PRODUCT_STATUS_LABELS: Record<ProductStatus, string> = { active: 'Active', draft: 'Draft', archived: 'Archived' };
+export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = { open: 'Open', cancelled: 'Cancelled', closed: 'Closed' };
+export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
+  paid: 'Paid',
+  partially_refunded: 'Partly refunded',
+  refunded: 'Refunded',
+};
+export const FULFILMENT_STATUS_LABELS: Record<FulfilmentStatus, string> = {
+  unfulfilled: 'Unfulfilled',
+  partially_fulfilled: 'Partly fulfilled',
+  fulfilled: 'Fulfilled',
+};

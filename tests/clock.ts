@@ -22,10 +22,8 @@ export const TEST_NOW = process.env.STOCKROOM_TEST_NOW || DEFAULT_TEST_NOW;
  * again at STOCKROOM_TEST_NOW (a file starting a minute into the run would be a minute behind the server).
  */
 const readAtMs = Number(process.env.STOCKROOM_TEST_NOW_READ_AT);
-const sinceRead = readAtMs > 0 ? Math.max(0, Date.now() - readAtMs) : 0;
-const fromSetting = clockFromSetting(TEST_NOW);
 
-export const testClock: Clock = () => fromSetting() + sinceRead;
+export const testClock: Clock = clockFromSetting(TEST_NOW, readAtMs > 0 ? readAtMs : undefined);
 
 /** Where the clock started: test shops are made at this instant, so every reset in a run makes the same shop. */
 export const TEST_START_MS = testClock();

@@ -9,10 +9,12 @@ export type Clock = () => number;
 
 export const systemClock: Clock = () => Date.now();
 
-/** A clock that reads `startMs` when made and advances at real speed. */
-export function clockFrom(startMs: number): Clock {
-  const origin = Date.now();
-  return () => startMs + (Date.now() - origin);
+/**
+ * A clock that read `startMs` at system time `readAtMs` (by default, when made) and advances at real
+ * speed: processes handed the same pair keep one time line, whenever each of them starts.
+ */
+export function clockFrom(startMs: number, readAtMs = Date.now()): Clock {
+  return () => startMs + (Date.now() - readAtMs);
 }
 
 /**
@@ -20,9 +22,9 @@ export function clockFrom(startMs: number): Clock {
  * instant `Date.parse` reads; unset or empty means the system clock. A value that
  * does not parse throws, so a mistyped setting fails at start, not as a shop in 1970.
  */
-export function clockFromSetting(value: string | undefined): Clock {
+export function clockFromSetting(value: string | undefined, readAtMs?: number): Clock {
   if (!value) return systemClock;
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) throw new Error(`Not an instant: "${value}" (use ISO 8601, e.g. 2028-02-29T21:30:00-05:00)`);
-  return clockFrom(ms);
+  return clockFrom(ms, readAtMs);
 }

@@ -44,7 +44,10 @@ function queryString(query: Query | undefined): string {
   return text ? `?${text}` : '';
 }
 
-/** name=value pairs from Set-Cookie headers; an expired or emptied cookie leaves the jar. */
+/**
+ * name=value pairs from Set-Cookie headers; an expired or emptied cookie leaves the jar. A cookie's Expires is
+ * judged by the user agent's own (system) clock, as a browser does, not by the API's clock.
+ */
 function absorbCookies(jar: Map<string, string>, headers: Headers): void {
   for (const line of headers.getSetCookie()) {
     const [pair = '', ...attributes] = line.split(';');

@@ -18,9 +18,11 @@ function upc(body: string): string {
 describe('creating a product', () => {
   test('with two variants: refused with messages beside the fields, then saved and still there after a reload', async () => {
     const { page, baseUrl } = session;
-    const title = `E2E Trail Earbuds ${Date.now().toString(36)}`;
-    const black = { sku: `E2E-TRL-BLK-${Date.now() % 100000}`, barcode: upc('01234500001') };
-    const white = { sku: `E2E-TRL-WHT-${Date.now() % 100000}`, barcode: upc('01234500002') };
+    // Unique per run (the server journeys share one database), from no clock.
+    const run = crypto.randomUUID().replaceAll('-', '').slice(0, 6).toUpperCase();
+    const title = `E2E Trail Earbuds ${run}`;
+    const black = { sku: `E2E-TRL-BLK-${run}`, barcode: upc('01234500001') };
+    const white = { sku: `E2E-TRL-WHT-${run}`, barcode: upc('01234500002') };
     // A wrong check digit: the last digit is off by one.
     const wrongBarcode = white.barcode.slice(0, 11) + String((Number(white.barcode[11]) + 1) % 10);
 

@@ -1,44 +1,82 @@
 /**
- * `npm test`: every phase, one after another, each timed; a summary table at the end (and at the
- * first failure, which stops the run: a later phase would only repeat the noise).
+ * `npm test`: every phase, each timed, a summary table at the end.
  *
- *   npm test                  everything CI runs
+ *   npm test                  everything CI runs, on two lanes
  *   npm test -- unit dom      only the phases named
+ *   TEST_LANES=1 npm test     one phase at a time, its output streamed (to read a failure as it happens)
+ *
+ * Two lanes, because the slow phases wait more than they compute: a journey waits for a browser to
+ * draw, the contract suite for a schedule to fire or a Retry-After to pass, the server phase for a
+ * server to start. Each lane takes the next phase from one queue, the longest first; a phase's
+ * output is printed whole when it ends, so two reports never interleave. A lane stops at its first
+ * failure (a later phase would only repeat the noise); the other lane finishes the phase it runs.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 
-const PHASES: [name: string, script: string][] = [
-  ['typecheck', 'typecheck'],
-  ['lint', 'lint'],
-  ['format', 'format:check'],
-  ['unit (node)', 'test:unit'],
-  ['dom (jsdom)', 'test:dom'],
-  ['contract (mock)', 'test:contract'],
-  ['mock unit + contract on 3 more days', 'test:clocks'],
-  ['server: contract (SQLite, PostgreSQL) + journeys', 'test:engine'],
-  ['journeys (mock)', 'test:e2e'],
+type Phase = { name: string; script: string };
+
+/** Longest first (as measured on a quiet 2-core machine), so the two lanes end close together. */
+const PHASES: Phase[] = [
+  { name: 'server: contract (SQLite, PostgreSQL) + journeys', script: 'test:engine' },
+  { name: 'journeys (mock)', script: 'test:e2e' },
+  { name: 'typecheck', script: 'typecheck' },
+  { name: 'lint', script: 'lint' },
+  { name: 'format', script: 'format:check' },
+  { name: 'dom (jsdom)', script: 'test:dom' },
+  { name: 'mock unit + contract on 3 more days', script: 'test:clocks' },
+  { name: 'contract (mock)', script: 'test:contract' },
+  { name: 'unit (node)', script: 'test:unit' },
 ];
 
 const only = process.argv.slice(2);
-const chosen = only.length ? PHASES.filter(([name, script]) => only.some((o) => name.startsWith(o) || script === o)) : PHASES;
-const rows: [string, string, string][] = [];
-let failed = false;
-const started = performance.now();
-for (const [name, script] of chosen) {
-  console.info(`\n::: ${name} (npm run ${script})`);
-  const t = performance.now();
-  const result = spawnSync('npm', ['run', '--silent', script], { stdio: 'inherit' });
-  const seconds = ((performance.now() - t) / 1000).toFixed(0);
-  const ok = result.status === 0;
-  rows.push([name, `${seconds} s`, ok ? 'passed' : 'FAILED']);
-  console.info(`::: ${name}: ${seconds} s, ${ok ? 'passed' : 'FAILED'}`);
-  if (!ok) {
-    failed = true;
-    break;
-  }
+const chosen = only.length ? PHASES.filter(({ name, script }) => only.some((o) => name.startsWith(o) || script === o)) : PHASES;
+const lanes = Math.max(1, Math.min(Number(process.env.TEST_LANES ?? 2) || 1, chosen.length));
+const streamed = lanes === 1;
+
+type Row = { name: string; seconds: number; ok: boolean };
+
+function runPhase({ name, script }: Phase): Promise<Row> {
+  if (streamed) console.info(`\n::: ${name} (npm run ${script})`);
+  const started = performance.now();
+  return new Promise((done) => {
+    const child = spawn('npm', ['run', '--silent', script], {
+      stdio: streamed ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' },
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('close', (code) => {
+      const row = { name, seconds: (performance.now() - started) / 1000, ok: code === 0 };
+      const verdict = `${row.seconds.toFixed(0)} s, ${row.ok ? 'passed' : 'FAILED'}`;
+      if (streamed) console.info(`::: ${name}: ${verdict}`);
+      else console.info(`\n::: ${name} (npm run ${script})\n${output}::: ${name}: ${verdict}`);
+      done(row);
+    });
+  });
 }
-const width = Math.max(...rows.map((r) => r[0].length));
+
+const started = performance.now();
+const queue = [...chosen];
+const rows: Row[] = [];
+await Promise.all(
+  Array.from({ length: lanes }, async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const row = await runPhase(next);
+      rows.push(row);
+      if (!row.ok) queue.length = 0;
+    }
+  }),
+);
+
+const ran = new Set(rows.map((r) => r.name));
+const notRun = chosen.filter((p) => !ran.has(p.name));
+const width = Math.max(...chosen.map((p) => p.name.length));
 console.info(`\n${'phase'.padEnd(width + 1)}  time    result`);
-for (const [name, time, result] of rows) console.info(`${name.padEnd(width + 1)}${time.padStart(6)}    ${result}`);
-console.info(`${'total'.padEnd(width + 1)}${`${((performance.now() - started) / 1000).toFixed(0)} s`.padStart(6)}`);
-process.exit(failed ? 1 : 0);
+for (const { name, seconds, ok } of rows)
+  console.info(`${name.padEnd(width + 1)}${`${seconds.toFixed(0)} s`.padStart(6)}    ${ok ? 'passed' : 'FAILED'}`);
+for (const { name } of notRun) console.info(`${name.padEnd(width + 1)}${'—'.padStart(6)}    not run`);
+console.info(
+  `${'total'.padEnd(width + 1)}${`${((performance.now() - started) / 1000).toFixed(0)} s`.padStart(6)}    (${lanes} lane${lanes > 1 ? 's' : ''})`,
+);
+process.exit(rows.every((r) => r.ok) && notRun.length === 0 ? 0 : 1);

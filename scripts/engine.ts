@@ -70,20 +70,20 @@ export const SERVED_JOURNEYS = [
   'tests/e2e/security-headers.test.ts',
 ];
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
   const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${result.status ?? result.signal}`);
 }
 
 /** Server dependencies (its own lock file) and a fresh compile: tsc is quick, a stale dist/ is not. */
-function prepareServer(): void {
+export function prepareServer(): void {
   // JOBS=max: node-gyp compiles better-sqlite3 and bcrypt on every core.
   if (!existsSync(join(SERVER, 'node_modules'))) run('npm', ['--prefix', SERVER, 'ci', '--no-audit', '--no-fund'], { JOBS: 'max' });
   run('npm', ['--prefix', SERVER, 'run', 'build']);
 }
 
 /** What the tests start: the server's own Info logging would bury the test report. */
-const TEST_LOGGING = { LOG_LEVEL: 'Warn' };
+export const TEST_LOGGING = { LOG_LEVEL: 'Warn' };
 
 /**
  * One clock for the seed, the servers and the suites of a test run: each child starts at the tests'
@@ -91,16 +91,16 @@ const TEST_LOGGING = { LOG_LEVEL: 'Warn' };
  * The suites also get when it was read (tests/clock.ts), so a file that starts minutes into a run is not
  * minutes behind the server.
  */
-function testClockEnv(): NodeJS.ProcessEnv {
+export function testClockEnv(): NodeJS.ProcessEnv {
   const now = new Date(testClock()).toISOString();
   return { STOCKROOM_NOW: now, STOCKROOM_TEST_NOW: now, STOCKROOM_TEST_NOW_READ_AT: String(Date.now()) };
 }
 
-function seed(env: NodeJS.ProcessEnv): void {
+export function seed(env: NodeJS.ProcessEnv): void {
   run(process.execPath, [SEED], { ...TEST_LOGGING, ...env });
 }
 
-async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
+export async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [ENTRY], {
     cwd: ROOT,
     stdio: 'inherit',
@@ -121,7 +121,7 @@ async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildP
   }
 }
 
-function stop(child: ChildProcess): Promise<void> {
+export function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
   return new Promise((done) => {
     child.once('exit', () => done());
@@ -294,15 +294,17 @@ async function bench(): Promise<void> {
   }
 }
 
+// Run as a script (not when another script imports the helpers above).
 const command = process.argv[2];
-(command === 'start'
-  ? start()
-  : command === 'test'
-    ? test(process.argv.slice(3))
-    : command === 'bench'
-      ? bench()
-      : Promise.reject(new Error('usage: engine.ts start|test|bench'))
-).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+if (import.meta.filename === resolve(process.argv[1] ?? ''))
+  (command === 'start'
+    ? start()
+    : command === 'test'
+      ? test(process.argv.slice(3))
+      : command === 'bench'
+        ? bench()
+        : Promise.reject(new Error('usage: engine.ts start|test|bench'))
+  ).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

@@ -34,6 +34,9 @@ async function main(): Promise<void> {
     for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(SQLITE_FILE + suffix, { force: true });
     fs.mkdirSync(path.dirname(SQLITE_FILE), { recursive: true });
   }
+  // The seed is one long transaction of large inserts, not a request: the request timeouts do not apply to it.
+  process.env.DB_STATEMENT_TIMEOUT_MS ??= '0';
+  process.env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS ??= '0';
   // Port 0: the seed needs Vendure's schema and initial data, not a listening server in anyone's way.
   const app = await bootstrap(stockroomConfig(0));
   const booted = Date.now();

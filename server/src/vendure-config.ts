@@ -24,6 +24,16 @@ function dbConnectionOptions(): VendureConfig['dbConnectionOptions'] {
       // Never let several instances race to alter the schema: create it once with DB_SYNCHRONIZE=true (or migrations).
       synchronize: process.env.DB_SYNCHRONIZE === 'true',
       logging: false,
+      // Nothing waits forever: a request that cannot get a connection, a lock or an answer in time is told so
+      // (503 with Retry-After, database-errors.ts) instead of hanging, and a transaction left open by a
+      // stuck request is ended by the database, releasing its locks.
+      extra: {
+        max: Math.max(1, wholeNumber(process.env.DB_POOL_SIZE, 10)),
+        connectionTimeoutMillis: wholeNumber(process.env.DB_CONNECT_TIMEOUT_MS, 5_000),
+        statement_timeout: wholeNumber(process.env.DB_STATEMENT_TIMEOUT_MS, 15_000),
+        lock_timeout: wholeNumber(process.env.DB_LOCK_TIMEOUT_MS, 10_000),
+        idle_in_transaction_session_timeout: wholeNumber(process.env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS, 30_000),
+      },
     };
   }
   return {
@@ -33,6 +43,12 @@ function dbConnectionOptions(): VendureConfig['dbConnectionOptions'] {
     synchronize: true,
     logging: false,
   };
+}
+
+/** A whole number of an environment setting (0 turns a timeout off), else the default. */
+function wholeNumber(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value !== undefined && value.trim() !== '' && Number.isInteger(n) && n >= 0 ? n : fallback;
 }
 
 /** Signs the session cookie; every instance must share it. A known default is for development only. */

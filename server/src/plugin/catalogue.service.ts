@@ -24,14 +24,12 @@ import { productAudit } from '../../../src/api/audit-rules';
 import { CATEGORIES } from '../../../src/api/constants';
 import { ProblemError, validationProblem } from '../../../src/api/problems';
 import { idempotentWrite, RetryWrite, type Answer } from './idempotency';
-import { lockProducts } from './pricing/price-store';
-import { serialTransaction } from './serial-writes';
 import type { BulkStatusInput, Category, Product, ProductInput, ProductListQuery, ProductSummary, Variant } from '../../../src/api/schemas';
 import { productSummary, shopRuleErrors, variantIdErrors, variantTitle } from '../../../src/api/product-rules';
 import { recordAudit, type Actor } from './audit.service';
 import { ProductTagRecord } from './entities';
 import { ids, type Idempotency } from './http';
-import { recordPriceHistory } from './pricing/price-store';
+import { lockProducts, recordPriceHistory } from './pricing/price-store';
 import { nowDate } from './clock';
 
 const SEP = '\u0001';
@@ -491,7 +489,10 @@ export class CatalogueService {
   async update(actor: Actor, id: string, version: number | null, input: ProductInput): Promise<Product> {
     const productId = ids.parse('prod', id);
     if (productId === null) throw productNotFound(id);
-    return serialTransaction(this.db, async (em) => {
+    const { body } = await this.idempotent(actor, null, async (em) => {
+      // Locked before it is read (PostgreSQL): a concurrent save waits here and then reads the winner's version,
+      // so the version check below decides and the compare-and-set cannot miss.
+      await lockProducts(em, [productId]);
       const before = (await this.load(em, [productId]))[0];
       if (!before) throw productNotFound(id);
       if (version === null) {
@@ -516,7 +517,8 @@ export class CatalogueService {
 
       const now = nowDate();
       if (!(await this.saveProduct(em, productId, before, input, now, (known, same) => (same ? known.version : known.version + 1)))) {
-        const current = (await this.load(this.db.manager, [productId]))[0];
+        // Read in this transaction: asking the pool for a second connection while holding this one can wait forever.
+        const current = (await this.load(em, [productId]))[0];
         throw current ? conflict(current) : productNotFound(id);
       }
 
@@ -524,8 +526,9 @@ export class CatalogueService {
       if (!after) throw productNotFound(id);
       await recordAudit(em, actor, 'updated', now, productAudit(before, after));
       await recordPriceHistory(em, before, after, actor, 'updated', now);
-      return after;
+      return { status: 200, body: after };
     });
+    return body;
   }
 
   async bulkStatus(actor: Actor, input: BulkStatusInput, idempotency: Idempotency): Promise<{ status: number; body: { updated: number } }> {

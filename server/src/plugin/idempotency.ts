@@ -14,6 +14,7 @@ import { IdempotencyKeyRecord } from './entities';
 import type { Idempotency } from './http';
 import { serialTransaction } from './serial-writes';
 import { clock } from './clock';
+import { isUniqueViolation } from './database-errors';
 import type { Actor } from './audit.service';
 
 /** Who sent the key: only their own earlier request with it is replayed. */
@@ -37,7 +38,7 @@ export class RetryWrite extends Error {}
 /**
  * Runs `write` in a transaction, replaying a stored answer first and storing
  * the write's answer under the key in the same transaction. A RetryWrite runs
- * it again (five times at most).
+ * it again (five times at most), as does a unique index refusing a row.
  */
 export async function idempotentWrite<T>(
   db: DataSource,
@@ -68,7 +69,9 @@ export async function idempotentWrite<T>(
       // row lock, then found the row moved on: a 409, or its key insert failed): the answer is the winner's.
       const prior = await replay<T>(db.manager, sender, idempotency);
       if (prior) return prior;
-      if (error instanceof RetryWrite && attempt < 5) continue;
+      // A unique index refused a row another write stored meanwhile: run again, and the rule's check now sees
+      // that row and answers its 422 (unique-indexes.ts).
+      if ((error instanceof RetryWrite || isUniqueViolation(error)) && attempt < 5) continue;
       throw error;
     }
   }

@@ -8,6 +8,7 @@ import { Logger } from '@vendure/core';
 import type { Response } from 'express';
 import { ProblemError } from '../../../src/api/problems';
 import type { Problem } from '../../../src/api/schemas';
+import { databaseProblem, databaseTrouble } from './database-errors';
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
@@ -28,6 +29,11 @@ export function problemOf(error: unknown): Problem {
       return { type: 'about:blank', status, title: 'Unreadable request', detail: 'The request body is not valid JSON.' };
     }
     return { type: 'about:blank', status, title: TITLES[status] ?? 'Request failed', detail: error.message };
+  }
+  const trouble = databaseTrouble(error);
+  if (trouble) {
+    Logger.warn(`Answered 503 (database ${trouble}): ${error instanceof Error ? error.message : String(error)}`, 'StockroomPlugin');
+    return databaseProblem(trouble).problem;
   }
   Logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error), 'StockroomPlugin');
   return { type: 'about:blank', status: 500, title: 'Server error', detail: 'Something went wrong on the server. Try again.' };

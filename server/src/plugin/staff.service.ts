@@ -13,6 +13,7 @@ import {
   PasswordCipher,
   RequestContext,
   Role as VendureRole,
+  Session as VendureSession,
   TransactionalConnection,
   User,
 } from '@vendure/core';
@@ -22,7 +23,7 @@ import { unauthenticated } from '../../../src/api/auth-rules';
 import { decideStaffUpdate, emailTaken, staffNotFound } from '../../../src/api/staff-rules';
 import { staffAudit } from '../../../src/api/audit-rules';
 import { ProblemError } from '../../../src/api/problems';
-import { serialTransaction } from './serial-writes';
+import { isPostgres, serialTransaction } from './serial-writes';
 import { can, refusal, ROLES, type Action, type Role } from '../../../src/api/permissions';
 import type { Session, SignInInput, Staff, StaffCreateInput, StaffUpdateInput } from '../../../src/api/schemas';
 import { recordAudit, type Actor } from './audit.service';
@@ -81,6 +82,11 @@ export class StaffService {
     })) as AdminRow | null;
   }
 
+  /** The session still stands in the shared table: not signed out (its row is deleted) nor invalidated. */
+  private async sessionLive(token: string): Promise<boolean> {
+    return this.db.getRepository(VendureSession).exists({ where: { token, invalidated: false } });
+  }
+
   /** The person behind a request: 401 without a live session, as the mock says it. */
   async actor(ctx: RequestContext, req: Request): Promise<Actor> {
     const userId = ctx.activeUserId;
@@ -89,7 +95,12 @@ export class StaffService {
       const hadCookie = (req.headers.cookie ?? '').includes(`${COOKIE_NAME}=`);
       throw hadCookie ? unauthenticated('Your session has expired. Sign in again to continue where you were.') : unauthenticated();
     }
-    const admin = await this.adminByUser(userId);
+    // Vendure keeps sessions in a per-instance cache; the session's row is what every instance shares, so a
+    // sign-out (or an expiry) on one instance is seen here at once. The person is read fresh too: a
+    // deactivation or a new role counts from the next request, whichever instance answers it.
+    const token = ctx.session?.token;
+    const [admin, live] = await Promise.all([this.adminByUser(userId), token ? this.sessionLive(token) : Promise.resolve(false)]);
+    if (!live) throw unauthenticated('Your session has expired. Sign in again to continue where you were.');
     const staff = admin && staffOf(admin);
     if (!admin || !staff) throw unauthenticated();
     if (!staff.active) throw unauthenticated('This account is no longer active.');
@@ -144,8 +155,8 @@ export class StaffService {
     req.session = null;
   }
 
-  async list(): Promise<Staff[]> {
-    const admins = (await this.admins().find({
+  async list(em: EntityManager = this.db.manager): Promise<Staff[]> {
+    const admins = (await this.admins(em).find({
       where: { deletedAt: IsNull() },
       relations: { user: { roles: true } },
       order: { id: 'ASC' },
@@ -197,6 +208,18 @@ export class StaffService {
     const adminId = ids.parse('staff', id);
     if (adminId === null) throw staffNotFound(id);
     return serialTransaction(this.db, async (em) => {
+      // "The last active admin stays" counts the others: every staff row is locked first (PostgreSQL; SQLite queues
+      // its writes), so two admins demoting each other at once are decided one after the other, the second on the
+      // first's result. Staff are a handful of rows.
+      if (isPostgres(this.db)) {
+        await em
+          .getRepository(Administrator)
+          .createQueryBuilder('a')
+          .select('a.id')
+          .orderBy('a.id')
+          .setLock('pessimistic_write')
+          .getRawMany();
+      }
       const load = async () =>
         (await this.admins(em).findOne({
           where: { id: adminId, deletedAt: IsNull() },
@@ -205,7 +228,7 @@ export class StaffService {
       const admin = await load();
       const current = admin && staffOf(admin);
       if (!admin || !current) throw staffNotFound(id);
-      const others = (await this.list()).filter((s) => s.id !== id && s.active && s.role === 'admin').length;
+      const others = (await this.list(em)).filter((s) => s.id !== id && s.active && s.role === 'admin').length;
       const next = decideStaffUpdate(current, actor.id, version, input, others);
       if (!next.changed) return current;
       // Compare-and-set: a concurrent save on another instance makes this match no row, never a silent overwrite.

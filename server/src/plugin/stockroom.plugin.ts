@@ -1,5 +1,5 @@
-import type { MiddlewareConsumer, NestModule } from '@nestjs/common';
-import { PluginCommonModule, VendurePlugin } from '@vendure/core';
+import type { MiddlewareConsumer, NestModule, OnApplicationBootstrap } from '@nestjs/common';
+import { PluginCommonModule, TransactionalConnection, VendurePlugin } from '@vendure/core';
 import { AuditService } from './audit.service';
 import { CatalogueService } from './catalogue.service';
 import { AuditController, CatalogueController, NotFoundController, SessionController, StaffController } from './controllers';
@@ -10,7 +10,9 @@ import { InventoryService } from './inventory/inventory.service';
 import { OrderController, ReportController } from './orders/order.controller';
 import { OrderService } from './orders/order.service';
 import { ReportService } from './orders/report.service';
+import { HealthController } from './health.controller';
 import { StaffService } from './staff.service';
+import { ensureUniqueIndexes } from './unique-indexes';
 import { ImportService } from './pricing/import.service';
 import { PricingController, ScheduleMiddleware } from './pricing/pricing.controller';
 import { PricingService } from './pricing/pricing.service';
@@ -32,6 +34,7 @@ import { PRICING_ENTITIES } from './pricing/pricing.entities';
   ],
   // NotFoundController last: its catch-all must not shadow the real routes.
   controllers: [
+    HealthController,
     SessionController,
     StaffController,
     AuditController,
@@ -52,9 +55,16 @@ import { PRICING_ENTITIES } from './pricing/pricing.entities';
   },
   compatibility: '^3.0.0',
 })
-export class StockroomPlugin implements NestModule {
+export class StockroomPlugin implements NestModule, OnApplicationBootstrap {
+  constructor(private connection: TransactionalConnection) {}
+
   /** Due scheduled price changes run before any /api request (pricing/pricing.controller.ts). */
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(ScheduleMiddleware).forRoutes('api/*path');
+  }
+
+  /** The database holds the shop's uniqueness rules (unique-indexes.ts); duplicated data stops the start, naming the rows. */
+  async onApplicationBootstrap(): Promise<void> {
+    await ensureUniqueIndexes(this.connection.rawConnection);
   }
 }

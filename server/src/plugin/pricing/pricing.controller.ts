@@ -14,6 +14,7 @@ import {
   pricePreviewInputSchema,
   productImportInputSchema,
 } from '../../../../src/api/pricing-schemas';
+import { databaseTrouble } from '../database-errors';
 import { jsonBody, parseBody, parseQuery, requireIdempotency } from '../http';
 import { ProblemFilter } from '../problem.filter';
 import { StaffService } from '../staff.service';
@@ -96,14 +97,16 @@ export class ScheduleMiddleware implements NestMiddleware {
   constructor(private pricing: PricingService) {}
 
   async use(req: Request, _res: Response, next: NextFunction): Promise<void> {
-    if (!/^\/api\/session(\/|$)/.test(req.originalUrl)) {
+    if (!/^\/api\/(session|health)(\/|\?|$)/.test(req.originalUrl)) {
       try {
         await this.pricing.settle();
       } catch (error) {
-        Logger.error(
-          `A scheduled price change could not run: ${error instanceof Error ? error.message : String(error)}`,
-          'StockroomPlugin',
-        );
+        // Without its database the request answers 503 itself; one line per request would only bury the log.
+        if (!databaseTrouble(error))
+          Logger.error(
+            `A scheduled price change could not run: ${error instanceof Error ? error.message : String(error)}`,
+            'StockroomPlugin',
+          );
       }
     }
     next();

@@ -330,7 +330,7 @@ export class PricingService {
       }
       const next = revertedBatch(batch, now, changed, conflicts);
       if (!(await this.saveBatch(em, next))) {
-        const current = await this.lockedBatch(this.db.manager, batchId);
+        const current = await this.lockedBatch(em, batchId);
         throw (
           (current && revertRefusal(toBatch(current))) ??
           new ProblemError({ status: 409, title: 'This batch changed', detail: 'Try again.' })

@@ -65,15 +65,37 @@ function absorbCookies(jar: Map<string, string>, headers: Headers): void {
 }
 
 export class ApiClient {
-  private readonly jar = new Map<string, string>();
+  private readonly baseUrl: string;
+  private readonly timeoutMs: number | undefined;
+  private readonly jar: Map<string, string>;
+
+  /**
+   * `baseUrl`: another server than BASE_URL (several instances, tests/instances). `timeoutMs`: a request not
+   * answered in time rejects (a TimeoutError) instead of waiting for ever.
+   */
+  constructor(baseUrl: string = BASE_URL, timeoutMs?: number, jar = new Map<string, string>()) {
+    this.baseUrl = baseUrl.replace(/\/+$/, '');
+    this.timeoutMs = timeoutMs;
+    this.jar = jar;
+  }
+
+  /** The same person on another server: one cookie jar, shared, as a browser's behind a load balancer. */
+  at(baseUrl: string, timeoutMs = this.timeoutMs): ApiClient {
+    return new ApiClient(baseUrl, timeoutMs, this.jar);
+  }
+
+  /** These cookies as they are now, kept by a client of their own (a cookie someone copied before signing out). */
+  copy(baseUrl: string = this.baseUrl): ApiClient {
+    return new ApiClient(baseUrl, this.timeoutMs, new Map(this.jar));
+  }
 
   request(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse> {
-    return this.send(method, `${BASE_URL}/api${path}${queryString(options.query)}`, options);
+    return this.send(method, `${this.baseUrl}/api${path}${queryString(options.query)}`, options);
   }
 
   /** A request to a path outside /api (e.g. `/admin-api`), with this client's cookies. */
   outside(method: string, pathFromRoot: string, options: RequestOptions = {}): Promise<ApiResponse> {
-    return this.send(method, `${BASE_URL}${pathFromRoot}${queryString(options.query)}`, options);
+    return this.send(method, `${this.baseUrl}${pathFromRoot}${queryString(options.query)}`, options);
   }
 
   private async send(method: string, url: string, options: RequestOptions): Promise<ApiResponse> {
@@ -88,6 +110,7 @@ export class ApiClient {
       headers,
       body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
       redirect: 'manual',
+      signal: this.timeoutMs === undefined ? undefined : AbortSignal.timeout(this.timeoutMs),
     });
     absorbCookies(this.jar, response.headers);
     const text = await response.text();

@@ -1,0 +1,457 @@
+/**
+ * Several servers on one PostgreSQL (issue 17): two instances, A and B, race each other on the same rows,
+ * and a third, C, loses its database for a few seconds. Each case must end right, and every request must be
+ * answered in time: a request carries its own timeout, so an instance that freezes fails the case at once
+ * instead of holding CI. Over HTTP only, as the contract suite (tests/contract/driver.ts).
+ *
+ * Started by `tsx scripts/engine.ts test-instances` (and by test:engine when STOCKROOM_PG_URL is set), which
+ * passes STOCKROOM_API_URLS=<A>,<B>, STOCKROOM_API_URL_BEHIND_PROXY=<C> and STOCKROOM_DB_PROXY=<the control
+ * port of C's database proxy, tests/instances/db-proxy.ts>.
+ *
+ * The last case leaves the seeded admin deactivated (two fresh admins race to remove each other, round after
+ * round): run nothing after this file that needs her.
+ */
+import {
+  productListResponseSchema,
+  productSchema,
+  staffListSchema,
+  staffSchema,
+  type Product,
+  type ProductInput,
+  type Staff,
+} from '../../src/api/schemas';
+import { productToInput } from '../../src/api/product-input';
+import { upcCheckDigit } from '../../src/lib/upc';
+import { ApiClient, DEMO_ACCOUNTS, newKey, uniqueId, type ApiResponse, type Query } from '../contract/driver';
+import { expectOk, expectProblem, newProductInput } from '../contract/fixtures';
+import { controlProxy } from './db-proxy';
+
+const [A = '', B = ''] = (process.env.STOCKROOM_API_URLS ?? '').split(',').filter(Boolean);
+const C = process.env.STOCKROOM_API_URL_BEHIND_PROXY ?? '';
+const PROXY = process.env.STOCKROOM_DB_PROXY ?? '';
+if (!A || !B || !C || !PROXY)
+  throw new Error(
+    'Set STOCKROOM_API_URLS (two servers on one PostgreSQL), STOCKROOM_API_URL_BEHIND_PROXY and STOCKROOM_DB_PROXY: ' +
+      'STOCKROOM_PG_URL=postgres://… npx tsx scripts/engine.ts test-instances starts them all',
+  );
+
+/** How long any request to A or B may take, however many race it. */
+const ANSWER_MS = 15_000;
+/** How long a request to C may take while its database is away. */
+const AWAY_ANSWER_MS = 10_000;
+
+/** An answer, or the reason there was none (a timeout), with how long it took. */
+type Timed = { res: ApiResponse | null; ms: number; error: string | null };
+
+async function timed(request: Promise<ApiResponse>): Promise<Timed> {
+  const started = performance.now();
+  try {
+    const res = await request;
+    return { res, ms: performance.now() - started, error: null };
+  } catch (error) {
+    return {
+      res: null,
+      ms: performance.now() - started,
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    };
+  }
+}
+
+/** What a timed answer reads as in a failure: its status, or that it never came. */
+const outcome = (t: Timed): number | string => t.res?.status ?? `no answer after ${Math.round(t.ms)} ms (${t.error})`;
+const slowest = (answers: Timed[]): number => Math.round(Math.max(...answers.map((t) => t.ms)));
+
+/** Every request answered: the list of outcomes holds numbers only. */
+function expectAllAnswered(answers: Timed[]): ApiResponse[] {
+  expect(answers.map(outcome).filter((o) => typeof o === 'string')).toEqual([]);
+  return answers.map((t) => t.res!);
+}
+
+async function signInAt(url: string, email: string, password: string, timeoutMs = ANSWER_MS): Promise<ApiClient> {
+  const api = new ApiClient(url, timeoutMs);
+  const res = await api.post('/session', { body: { email, password } });
+  if (res.status !== 200) throw new Error(`Signing in as ${email} at ${url} answered ${res.status}: ${JSON.stringify(res.json)}`);
+  return api;
+}
+
+/** A valid UPC-A nobody else has: seeded barcodes start with 8, these with 3. */
+function newBarcode(): string {
+  const body = `3${Array.from(crypto.getRandomValues(new Uint8Array(10)), (b) => b % 10).join('')}`;
+  return body + upcCheckDigit(body);
+}
+
+/** The seeded admin, signed in once; `onA` and `onB` are the same session sent to either instance. */
+let onA: ApiClient;
+let onB: ApiClient;
+const at = (i: number) => (i % 2 === 0 ? onA : onB);
+
+beforeAll(async () => {
+  onA = await signInAt(A, DEMO_ACCOUNTS.admin.email, DEMO_ACCOUNTS.admin.password);
+  onB = onA.at(B);
+  expectOk(await onB.get('/session'));
+});
+
+/** How long A and B may take to a one-row read before a case that needs them. */
+const PROBE_MS = 3_000;
+
+/**
+ * Before each case on A and B: both answer a read that needs the database. An instance an earlier case froze
+ * fails the next case in seconds instead of making every request of it wait out its timeout.
+ */
+async function expectBothAnswering(): Promise<void> {
+  for (const [name, url] of [
+    ['A', A],
+    ['B', B],
+  ] as const) {
+    const probe = await timed(onA.at(url, PROBE_MS).get('/products', { query: { limit: 1 } }));
+    if (probe.res?.status !== 200) throw new Error(`${name} does not answer GET /api/products?limit=1 before this case: ${outcome(probe)}`);
+  }
+}
+
+async function create(api: ApiClient, over: Partial<ProductInput> = {}): Promise<Product> {
+  return productSchema.parse(expectOk(await api.post('/products', { body: newProductInput(over), idempotencyKey: newKey() }), 201));
+}
+
+/** The ids of the products a list query finds (every status). */
+async function productIds(api: ApiClient, query: Query): Promise<string[]> {
+  const list = productListResponseSchema.parse(expectOk(await api.get('/products', { query: { ...query, limit: 500 } })));
+  return list.items.map((p) => p.id);
+}
+
+describe('one product saved through both instances at once', () => {
+  beforeEach(expectBothAnswering);
+
+  const N = 20;
+  const ROUNDS = 3;
+
+  it(`${N} saves of one version, alternating A and B: one 200, ${N - 1} × 409 with the current product, all within ${ANSWER_MS / 1000} s; then each instance saves again (${ROUNDS} rounds)`, async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const p = await create(at(round));
+      const answers = await Promise.all(
+        Array.from({ length: N }, (_, i) =>
+          timed(at(i + round).put(`/products/${p.id}`, { body: { ...productToInput(p), title: `${p.title} #${i}` }, ifMatch: p.version })),
+        ),
+      );
+      const label = `round ${round + 1}: ${answers.map(outcome).join(' ')}; slowest ${slowest(answers)} ms`;
+      console.info(`${N} saves at once, ${label}`);
+      const responses = expectAllAnswered(answers);
+      expect({ label, statuses: responses.map((r) => r.status).sort((a, b) => a - b) }).toEqual({
+        label,
+        statuses: [200, ...Array<number>(N - 1).fill(409)],
+      });
+
+      const winner = responses.findIndex((r) => r.status === 200);
+      const saved = productSchema.parse(responses[winner]!.json);
+      expect(saved).toMatchObject({ title: `${p.title} #${winner}`, version: p.version + 1 });
+      for (const res of responses.filter((r) => r.status === 409)) {
+        const problem = expectProblem(res, 409);
+        expect(productSchema.parse(problem.current)).toMatchObject({ title: saved.title, version: saved.version });
+      }
+
+      // Neither instance is left frozen: a plain save through A, then one through B, each answered in time.
+      const throughA = productSchema.parse(
+        expectOk(
+          await onA.put(`/products/${p.id}`, { body: { ...productToInput(saved), title: `${p.title} after A` }, ifMatch: saved.version }),
+        ),
+      );
+      const throughB = productSchema.parse(
+        expectOk(
+          await onB.put(`/products/${p.id}`, {
+            body: { ...productToInput(throughA), title: `${p.title} after B` },
+            ifMatch: throughA.version,
+          }),
+        ),
+      );
+      expect(throughB.version).toBe(p.version + 3);
+      expect(productSchema.parse(expectOk(await onA.get(`/products/${p.id}`)))).toMatchObject({
+        title: `${p.title} after B`,
+        version: throughB.version,
+      });
+    }
+  });
+});
+
+describe('one SKU, handle or barcode created through both instances at once', () => {
+  beforeEach(expectBothAnswering);
+
+  const ROUNDS = 5;
+  /** What makes two new products collide, and the answer the contract gives the one refused (products.contract.test.ts). */
+  const collisions = {
+    sku: {
+      share: (first: ProductInput, second: ProductInput) => (second.variants[0] = { ...second.variants[0]!, sku: first.variants[0]!.sku }),
+      field: 'variants.0.sku',
+      holders: (first: ProductInput): Query => ({ q: first.variants[0]!.sku }),
+      message: (winner: Product) =>
+        `Another product already uses this SKU (${winner.title} — ${winner.variants[0]!.optionValues.join(' / ')})`,
+    },
+    handle: {
+      share: (first: ProductInput, second: ProductInput) => (second.handle = first.handle),
+      field: 'handle',
+      holders: (first: ProductInput): Query => ({ tag: first.tags[0] }),
+      message: (winner: Product) => `Another product already uses this handle (${winner.title})`,
+    },
+    barcode: {
+      share: (first: ProductInput, second: ProductInput) => {
+        const barcode = newBarcode();
+        first.variants[0] = { ...first.variants[0]!, barcode };
+        second.variants[0] = { ...second.variants[0]!, barcode };
+      },
+      field: 'variants.0.barcode',
+      holders: (first: ProductInput): Query => ({ q: first.variants[0]!.barcode ?? undefined }),
+      message: (winner: Product) =>
+        `Another product already uses this barcode (${winner.title} — ${winner.variants[0]!.optionValues.join(' / ')})`,
+    },
+  };
+
+  it.each(Object.keys(collisions) as (keyof typeof collisions)[])(
+    `the same %s, ${ROUNDS} rounds: one 201, the other 422 naming the field; one product holds it`,
+    async (kind) => {
+      const { share, field, holders, message } = collisions[kind];
+      for (let round = 0; round < ROUNDS; round++) {
+        const tag = `race-${uniqueId()}`;
+        const [first, second] = [newProductInput({ tags: [tag] }), newProductInput({ tags: [tag] })];
+        share(first, second);
+        const answers = await Promise.all(
+          [first, second].map((body, i) => timed(at(i + round).post('/products', { body, idempotencyKey: newKey() }))),
+        );
+        const label = `${kind}, round ${round + 1}: ${answers.map(outcome).join(', ')}`;
+        const responses = expectAllAnswered(answers);
+        expect({ label, statuses: responses.map((r) => r.status).sort((a, b) => a - b) }).toEqual({ label, statuses: [201, 422] });
+        const winner = productSchema.parse(responses.find((r) => r.status === 201)!.json);
+        const refused = expectProblem(
+          responses.find((r) => r.status === 422)!,
+          422,
+        );
+        expect({ label, errors: refused.errors }).toEqual({ label, errors: { [field]: message(winner) } });
+        // One product of the two made, and one holding the SKU, handle or barcode, asked through the other instance too.
+        expect({ label, tagged: await productIds(onA, { tag }), holders: await productIds(onB, holders(first)) }).toEqual({
+          label,
+          tagged: [winner.id],
+          holders: [winner.id],
+        });
+      }
+    },
+  );
+});
+
+describe('one Idempotency-Key sent to both instances at once', () => {
+  beforeEach(expectBothAnswering);
+
+  const ROUNDS = 5;
+
+  it(`makes one product and the same answer (201, one id) on both, ${ROUNDS} rounds`, async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const tag = `replay-${uniqueId()}`;
+      const body = newProductInput({ tags: [tag] });
+      const key = newKey();
+      const answers = await Promise.all([onA, onB].map((api) => timed(api.post('/products', { body, idempotencyKey: key }))));
+      const label = `round ${round + 1}: ${answers.map(outcome).join(', ')}`;
+      const [first, second] = expectAllAnswered(answers);
+      expect({ label, statuses: [first!.status, second!.status] }).toEqual({ label, statuses: [201, 201] });
+      const made = productSchema.parse(first!.json);
+      expect({ label, second: productSchema.parse(second!.json), tagged: await productIds(onB, { tag }) }).toEqual({
+        label,
+        second: made,
+        tagged: [made.id],
+      });
+    }
+  });
+});
+
+describe('sessions across instances', () => {
+  beforeEach(expectBothAnswering);
+
+  /** A new support person, signed in at `url`. */
+  async function newPerson(url: string): Promise<{ staff: Staff; api: ApiClient }> {
+    const input = {
+      email: `instances-${uniqueId()}@stockroom.test`,
+      name: `Instances ${uniqueId()}`,
+      role: 'support',
+      password: 'a-new-password-1',
+    };
+    const staff = staffSchema.parse(expectOk(await onA.post('/staff', { body: input }), 201));
+    return { staff, api: await signInAt(url, input.email, input.password) };
+  }
+
+  it.each([
+    { from: 'A', to: 'B', here: A, there: B },
+    { from: 'B', to: 'A', here: B, there: A },
+  ])('signing out on $from ends the session on $to at once, though it was just used there', async ({ here, there }) => {
+    const { api } = await newPerson(here);
+    // The other instance has just seen the session (and may keep it in its cache).
+    expectOk(await api.at(there).get('/products', { query: { limit: 1 } }));
+    const kept = api.copy(there);
+    expect((await api.delete('/session')).status).toBe(204);
+    expectProblem(await kept.get('/products', { query: { limit: 1 } }), 401);
+    expectProblem(await kept.copy(here).get('/products', { query: { limit: 1 } }), 401);
+  });
+
+  it('deactivating a person through A signs them out on B at once', async () => {
+    const { staff, api } = await newPerson(B);
+    expectOk(await api.get('/products', { query: { limit: 1 } }));
+    expectOk(await onA.patch(`/staff/${staff.id}`, { body: { active: false }, ifMatch: staff.version }));
+    const [throughB, throughA] = [
+      await api.get('/products', { query: { limit: 1 } }),
+      await api.at(A).get('/products', { query: { limit: 1 } }),
+    ];
+    expect([expectProblem(throughB, 401).status, expectProblem(throughA, 401).status]).toEqual([401, 401]);
+  });
+});
+
+describe('the database away from one instance (C, behind a proxy)', () => {
+  const AWAY_MS = 5_000;
+  const BACK_WITHIN_MS = 20_000;
+
+  /** problem+json 503 with a Retry-After of whole seconds. */
+  function expectUnavailable(res: ApiResponse, label: string): void {
+    expect({ label, status: res.status, contentType: res.contentType }).toEqual({
+      label,
+      status: 503,
+      contentType: expect.stringMatching(/^application\/problem\+json/),
+    });
+    expectProblem(res, 503);
+    expect({ label, retryAfter: res.headers.get('Retry-After') }).toEqual({ label, retryAfter: expect.stringMatching(/^[1-9]\d*$/) });
+  }
+
+  it('says so on GET /health, without a session, while the database is there', async () => {
+    const res = await new ApiClient(C, AWAY_ANSWER_MS).get('/health');
+    expect(expectOk(res)).toEqual({ status: 'ok', database: 'up' });
+  });
+
+  it(`answers 503 with Retry-After within ${AWAY_ANSWER_MS / 1000} s while it is away, and 200 again within ${BACK_WITHIN_MS / 1000} s of its return`, async () => {
+    const merch = await signInAt(C, DEMO_ACCOUNTS.merchandiser.email, DEMO_ACCOUNTS.merchandiser.password, AWAY_ANSWER_MS);
+    const anyone = new ApiClient(C, AWAY_ANSWER_MS);
+    const product = await create(merch);
+
+    /** What C is asked while its database is away: a read, a write, a sign-in and the health check. */
+    const asks = (): [string, Promise<ApiResponse>][] => [
+      ['GET /products', merch.get('/products', { query: { limit: 1 } })],
+      [
+        'PUT /products/:id',
+        merch.put(`/products/${product.id}`, {
+          body: { ...productToInput(product), title: `${product.title} away` },
+          ifMatch: product.version,
+        }),
+      ],
+      [
+        'POST /session',
+        new ApiClient(C, AWAY_ANSWER_MS).post('/session', {
+          body: { email: DEMO_ACCOUNTS.support.email, password: DEMO_ACCOUNTS.support.password },
+        }),
+      ],
+      ['GET /health', anyone.get('/health')],
+    ];
+    const ask = (when: string) =>
+      Promise.all(asks().map(async ([name, request]) => ({ name: `${name} (${when})`, answer: await timed(request) })));
+
+    await controlProxy(PROXY, 'down');
+    const downAt = performance.now();
+    let away: { name: string; answer: Timed }[];
+    try {
+      const atOnce = ask('at once');
+      await new Promise((r) => setTimeout(r, AWAY_MS / 2));
+      const later = ask(`${AWAY_MS / 2000} s in`);
+      away = [...(await atOnce), ...(await later)];
+      // Away for AWAY_MS at least, and until every question asked meanwhile is answered (or timed out).
+      const left = AWAY_MS - (performance.now() - downAt);
+      if (left > 0) await new Promise((r) => setTimeout(r, left));
+    } finally {
+      await controlProxy(PROXY, 'up');
+    }
+    const upAt = performance.now();
+    console.info(
+      `database away: ${away.map(({ name, answer }) => `${name} ${outcome(answer)} in ${Math.round(answer.ms)} ms`).join('; ')}`,
+    );
+    expect(away.filter(({ answer }) => !answer.res).map(({ name, answer }) => `${name}: ${outcome(answer)}`)).toEqual([]);
+    for (const { name, answer } of away) expectUnavailable(answer.res!, name);
+
+    // Back: the same questions are answered again, the session still holds, and a write goes through.
+    let last: Record<string, number | string> = {};
+    let healthBody: unknown = null;
+    for (;;) {
+      const [health, list] = await Promise.all([timed(anyone.get('/health')), timed(merch.get('/products', { query: { limit: 1 } }))]);
+      last = { health: outcome(health), products: outcome(list) };
+      if (health.res?.status === 200 && list.res?.status === 200) {
+        healthBody = health.res.json;
+        break;
+      }
+      if (performance.now() - upAt > BACK_WITHIN_MS)
+        throw new Error(`Not back ${BACK_WITHIN_MS / 1000} s after the database returned: ${JSON.stringify(last)}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    console.info(`database back: answered 200 after ${Math.round(performance.now() - upAt)} ms`);
+    expect(healthBody).toEqual({ status: 'ok', database: 'up' });
+    const current = productSchema.parse(expectOk(await merch.get(`/products/${product.id}`)));
+    expectOk(
+      await merch.put(`/products/${product.id}`, {
+        body: { ...productToInput(current), title: `${product.title} back` },
+        ifMatch: current.version,
+      }),
+    );
+  });
+});
+
+describe('two admins removing each other at once, through different instances', () => {
+  beforeEach(expectBothAnswering);
+
+  const ROUNDS = 10;
+  /** What each of the two sends about the other: demote, deactivate, or one of each. */
+  const CHANGES: [{ role?: string; active?: boolean }, { role?: string; active?: boolean }][] = [
+    [{ role: 'manager' }, { role: 'manager' }],
+    [{ active: false }, { active: false }],
+    [{ role: 'manager' }, { active: false }],
+  ];
+
+  it(`leaves at least one active admin, every one of ${ROUNDS} rounds`, async () => {
+    // Someone who reads the staff list through it all, and never takes part.
+    const observer = await signInAt(A, DEMO_ACCOUNTS.manager.email, DEMO_ACCOUNTS.manager.password);
+    const activeAdmins = async () =>
+      staffListSchema
+        .parse(expectOk(await observer.get('/staff', { query: { limit: 500 } })))
+        .items.filter((s) => s.active && s.role === 'admin')
+        .map((s) => s.id)
+        .sort();
+    let keeper = onA;
+
+    for (let round = 0; round < ROUNDS; round++) {
+      // Two new admins, X on A and Y on B; X then removes every other active admin, so the two are the last.
+      const people = await Promise.all(
+        [0, 1].map(async () => {
+          const input = {
+            email: `admin-${uniqueId()}@stockroom.test`,
+            name: `Admin ${uniqueId()}`,
+            role: 'admin',
+            password: 'a-new-password-1',
+          };
+          return { input, staff: staffSchema.parse(expectOk(await keeper.post('/staff', { body: input }), 201)) };
+        }),
+      );
+      const [x, y] = people.map((p) => p.staff) as [Staff, Staff];
+      const xOnA = await signInAt(A, people[0]!.input.email, people[0]!.input.password);
+      const yOnB = await signInAt(B, people[1]!.input.email, people[1]!.input.password);
+      const staff = staffListSchema.parse(expectOk(await xOnA.get('/staff', { query: { limit: 500 } }))).items;
+      for (const other of staff.filter((s) => s.active && s.role === 'admin' && s.id !== x.id && s.id !== y.id))
+        expectOk(await xOnA.patch(`/staff/${other.id}`, { body: { active: false }, ifMatch: other.version }));
+      expect(await activeAdmins()).toEqual([x.id, y.id].sort());
+
+      const [xChange, yChange] = CHANGES[round % CHANGES.length]!;
+      const answers = await Promise.all([
+        timed(xOnA.patch(`/staff/${y.id}`, { body: xChange, ifMatch: y.version })),
+        timed(yOnB.patch(`/staff/${x.id}`, { body: yChange, ifMatch: x.version })),
+      ]);
+      const label = `round ${round + 1}, X ${JSON.stringify(xChange)} Y, Y ${JSON.stringify(yChange)} X: ${answers.map(outcome).join(', ')}`;
+      const [xAnswer, yAnswer] = expectAllAnswered(answers);
+      // Never both; one goes through unless the two are refused for being at once (a 503 to try again, say).
+      const left = await activeAdmins();
+      // The list also says what the answers said: whoever was removed with a 200 is gone, the other stays.
+      const answered = [...(yAnswer!.status === 200 ? [] : [x.id]), ...(xAnswer!.status === 200 ? [] : [y.id])].sort();
+      expect({ label, bothWentThrough: xAnswer!.status === 200 && yAnswer!.status === 200, someAdminLeft: left.length > 0, left }).toEqual({
+        label,
+        bothWentThrough: false,
+        someAdminLeft: true,
+        left: answered,
+      });
+      keeper = left.includes(x.id) ? xOnA : yOnB;
+    }
+  });
+});

@@ -10,7 +10,12 @@
  *
  * DATABASE_URL=postgres://… points the server at PostgreSQL instead (see server/README.md);
  * STOCKROOM_PG_URL=postgres://… (an empty database) makes test:engine run the write contract files
- * (concurrency, inventory, products, pricing, orders, abuse) on PostgreSQL too.
+ * (concurrency, inventory, products, pricing, orders, abuse) on PostgreSQL too, then the several-instances
+ * test (tests/instances) against two servers on that one database and a third behind a TCP proxy.
+ *
+ *   tsx scripts/engine.ts test-instances   only that PostgreSQL part, without the contract files (with them:
+ *                                          `test-instances --contract`). STOCKROOM_PG_URL required; its schema
+ *                                          is dropped and seeded again.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -50,6 +55,9 @@ export const POSTGRES_CONTRACT_FILES = [
   // Parallel guesses against the throttle's single-statement counts, and keys per sender.
   'tests/contract/abuse.contract.test.ts',
 ];
+
+/** After those, on the same database: two servers racing each other, and a third losing its database (tests/instances). */
+export const INSTANCE_FILES = ['tests/instances/instances.test.ts'];
 
 /**
  * The browser journeys that run against a build for the server in `npm test`: every one but demo settings
@@ -177,23 +185,7 @@ async function test(files: string[]): Promise<void> {
     }
     const postgres = process.env.STOCKROOM_PG_URL;
     if (!files.length && postgres) {
-      // The database is the test's: start from an empty schema, let TypeORM create the tables, seed.
-      run('psql', [
-        postgres,
-        '-q',
-        '-v',
-        'ON_ERROR_STOP=1',
-        '-c',
-        'SET client_min_messages = warning; DROP SCHEMA public CASCADE; CREATE SCHEMA public;',
-      ]);
-      const env = { ...TEST_LOGGING, DATABASE_URL: postgres, DB_SYNCHRONIZE: 'true' };
-      seed({ ...env, ...testClockEnv() });
-      const port = await freePort();
-      servers.push(await startServer({ ...env, ...testClockEnv() }, port));
-      run('npx', ['vitest', 'run', '-c', 'vitest.contract.config.ts', ...POSTGRES_CONTRACT_FILES], {
-        ...testClockEnv(),
-        STOCKROOM_API_URL: `http://127.0.0.1:${port}`,
-      });
+      await onPostgres(postgres, servers, { contract: true });
     } else if (!files.length) {
       console.info('PostgreSQL: skipped (set STOCKROOM_PG_URL to an empty database; .ci/run does)');
     }
@@ -214,6 +206,99 @@ async function test(files: string[]): Promise<void> {
   } finally {
     await Promise.all(servers.map(stop));
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The PostgreSQL part of test:engine, on a database emptied and seeded again: two servers (A, B) on it
+ * and a third (C) whose DATABASE_URL points at a TCP proxy (tests/instances/db-proxy.ts) that the test
+ * takes down and brings back over its control port. `contract`: POSTGRES_CONTRACT_FILES against A first.
+ * Then the several-instances test, told the servers by STOCKROOM_API_URLS (A,B), STOCKROOM_API_URL_BEHIND_PROXY
+ * (C) and STOCKROOM_DB_PROXY (the control port). The children join `children`, for the caller to stop.
+ */
+async function onPostgres(postgres: string, children: ChildProcess[], { contract }: { contract: boolean }): Promise<void> {
+  // The database is the test's: start from an empty schema, let TypeORM create the tables, seed.
+  run('psql', [
+    postgres,
+    '-q',
+    '-v',
+    'ON_ERROR_STOP=1',
+    '-c',
+    'SET client_min_messages = warning; DROP SCHEMA public CASCADE; CREATE SCHEMA public;',
+  ]);
+  const env = { ...TEST_LOGGING, DATABASE_URL: postgres };
+  // Only the seed creates the schema: several instances must never race to alter it (server/README.md).
+  seed({ ...env, DB_SYNCHRONIZE: 'true', ...testClockEnv() });
+
+  const database = new URL(postgres);
+  const [proxyPort, controlPort] = [await freePort(), await freePort()];
+  const proxy = spawn(process.execPath, ['--import', 'tsx', 'tests/instances/db-proxy.ts'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      DB_PROXY_TARGET: `${database.hostname}:${database.port || '5432'}`,
+      DB_PROXY_PORT: String(proxyPort),
+      DB_PROXY_CONTROL_PORT: String(controlPort),
+    },
+  });
+  children.push(proxy);
+  const control = `http://127.0.0.1:${controlPort}`;
+  await answering(control, proxy, 'the database proxy');
+  const behindProxy = new URL(postgres);
+  behindProxy.hostname = '127.0.0.1';
+  behindProxy.port = String(proxyPort);
+
+  const ports = [await freePort(), await freePort(), await freePort()];
+  const [a, b, c] = ports.map((port) => `http://127.0.0.1:${port}`);
+  // Started side by side: booting is mostly waiting, and three in a row would be three waits.
+  const started = await Promise.allSettled(
+    ports.map((port, i) => startServer({ ...env, ...(i === 2 ? { DATABASE_URL: behindProxy.href } : {}), ...testClockEnv() }, port)),
+  );
+  for (const result of started) if (result.status === 'fulfilled') children.push(result.value);
+  for (const result of started) if (result.status === 'rejected') throw result.reason;
+
+  if (contract)
+    run('npx', ['vitest', 'run', '-c', 'vitest.contract.config.ts', ...POSTGRES_CONTRACT_FILES], {
+      ...testClockEnv(),
+      STOCKROOM_API_URL: a,
+    });
+  run('npx', ['vitest', 'run', '-c', 'vitest.instances.config.ts', ...INSTANCE_FILES], {
+    ...testClockEnv(),
+    STOCKROOM_API_URLS: `${a},${b}`,
+    STOCKROOM_API_URL_BEHIND_PROXY: c,
+    STOCKROOM_DB_PROXY: control,
+  });
+}
+
+/** Waits until `url` answers at all (any status), or fails if `child` exits first or 30 s pass. */
+async function answering(url: string, child: ChildProcess, name: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited (${child.exitCode ?? child.signalCode})`);
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      return;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`${name} did not answer within 30 s`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/**
+ * `tsx scripts/engine.ts test-instances [--contract]`: only the PostgreSQL part (a quick loop while fixing the
+ * server), the several-instances test alone or after POSTGRES_CONTRACT_FILES.
+ */
+async function testInstances(contract: boolean): Promise<void> {
+  const postgres = process.env.STOCKROOM_PG_URL;
+  if (!postgres) throw new Error('test-instances needs STOCKROOM_PG_URL (an empty database it may drop and seed again)');
+  prepareServer();
+  const children: ChildProcess[] = [];
+  try {
+    await onPostgres(postgres, children, { contract });
+  } finally {
+    await Promise.all(children.map(stop));
   }
 }
 
@@ -301,9 +386,11 @@ if (import.meta.filename === resolve(process.argv[1] ?? ''))
     ? start()
     : command === 'test'
       ? test(process.argv.slice(3))
-      : command === 'bench'
-        ? bench()
-        : Promise.reject(new Error('usage: engine.ts start|test|bench'))
+      : command === 'test-instances'
+        ? testInstances(process.argv.includes('--contract'))
+        : command === 'bench'
+          ? bench()
+          : Promise.reject(new Error('usage: engine.ts start|test [files]|test-instances [--contract]|bench'))
   ).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

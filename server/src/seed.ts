@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   // The seed is one long transaction of large inserts, not a request: the request timeouts do not apply to it.
   process.env.DB_STATEMENT_TIMEOUT_MS ??= '0';
   process.env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS ??= '0';
+  process.env.DB_QUERY_TIMEOUT_MS ??= '0';
   // Port 0: the seed needs Vendure's schema and initial data, not a listening server in anyone's way.
   const app = await bootstrap(stockroomConfig(0));
   const booted = Date.now();

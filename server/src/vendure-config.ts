@@ -33,6 +33,8 @@ function dbConnectionOptions(): VendureConfig['dbConnectionOptions'] {
         statement_timeout: wholeNumber(process.env.DB_STATEMENT_TIMEOUT_MS, 15_000),
         lock_timeout: wholeNumber(process.env.DB_LOCK_TIMEOUT_MS, 10_000),
         idle_in_transaction_session_timeout: wholeNumber(process.env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS, 30_000),
+        // A database gone silent (the network drops packets) never ends a statement itself: the client gives up.
+        query_timeout: wholeNumber(process.env.DB_QUERY_TIMEOUT_MS, 20_000),
       },
     };
   }

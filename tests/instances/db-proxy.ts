@@ -8,19 +8,22 @@
  *
  * The control port is plain HTTP on 127.0.0.1:
  *   POST /down   every open connection is destroyed at once; a new one is accepted and closed at once
- *   POST /up     connections pass again
+ *   POST /silent the database goes quiet: connections stay open (new ones are accepted) but nothing passes,
+ *                as when a network drops packets; only the server's own timeouts can end its waits
+ *   POST /up     connections pass again (the ones held while silent are closed: their messages were lost)
  *   GET  /       { up, open, accepted, refused } (the proxy is ready once this answers)
  */
 import { createServer as createHttpServer } from 'node:http';
 import { connect, createServer, type Socket } from 'node:net';
 import { resolve as resolvePath } from 'node:path';
 
-export type DbProxy = { port: number; down(): void; up(): void; state(): ProxyState; close(): Promise<void> };
-export type ProxyState = { up: boolean; open: number; accepted: number; refused: number };
+export type DbProxy = { port: number; down(): void; silent(): void; up(): void; state(): ProxyState; close(): Promise<void> };
+export type ProxyState = { up: boolean; silent: boolean; open: number; accepted: number; refused: number };
 
 /** Listens on `port` (0: any free one) and forwards every connection to `target` while up. */
 export function startDbProxy(target: { host: string; port: number }, port = 0): Promise<DbProxy> {
   let up = true;
+  let silent = false;
   let accepted = 0;
   let refused = 0;
   const open = new Set<Socket>();
@@ -31,6 +34,14 @@ export function startDbProxy(target: { host: string; port: number }, port = 0): 
       return;
     }
     accepted++;
+    if (silent) {
+      // Held open, read and never answered.
+      open.add(client);
+      client.on('data', () => undefined);
+      client.on('error', () => undefined);
+      client.once('close', () => open.delete(client));
+      return;
+    }
     const upstream = connect(target.port, target.host);
     const pair = [client, upstream];
     for (const socket of pair) {
@@ -58,10 +69,22 @@ export function startDbProxy(target: { host: string; port: number }, port = 0): 
           for (const socket of open) socket.destroy();
           open.clear();
         },
-        up() {
-          up = true;
+        silent() {
+          silent = true;
+          for (const socket of open) {
+            socket.unpipe();
+            socket.on('data', () => undefined);
+          }
         },
-        state: () => ({ up, open: open.size, accepted, refused }),
+        up() {
+          if (silent) {
+            for (const socket of open) socket.destroy();
+            open.clear();
+          }
+          up = true;
+          silent = false;
+        },
+        state: () => ({ up, silent, open: open.size, accepted, refused }),
         close: () =>
           new Promise<void>((done) => {
             for (const socket of open) socket.destroy();
@@ -73,7 +96,7 @@ export function startDbProxy(target: { host: string; port: number }, port = 0): 
 }
 
 /** The control port's client, for the test: POST /down, POST /up, GET /. */
-export async function controlProxy(controlUrl: string, action: 'down' | 'up' | 'state'): Promise<ProxyState> {
+export async function controlProxy(controlUrl: string, action: 'down' | 'silent' | 'up' | 'state'): Promise<ProxyState> {
   const res = await fetch(`${controlUrl.replace(/\/+$/, '')}/${action === 'state' ? '' : action}`, {
     method: action === 'state' ? 'GET' : 'POST',
     signal: AbortSignal.timeout(5_000),
@@ -87,6 +110,7 @@ async function main(): Promise<void> {
   const proxy = await startDbProxy({ host, port: Number(targetPort) }, Number(process.env.DB_PROXY_PORT ?? 0));
   const control = createHttpServer((req, res) => {
     if (req.method === 'POST' && req.url === '/down') proxy.down();
+    else if (req.method === 'POST' && req.url === '/silent') proxy.silent();
     else if (req.method === 'POST' && req.url === '/up') proxy.up();
     else if (!(req.method === 'GET' && req.url === '/')) {
       res.writeHead(404).end();

@@ -33,7 +33,13 @@ const BUSY_CODES = new Set([
   'SQLITE_LOCKED',
 ]);
 /** pg and pg-pool say these in words only. */
-const AWAY_MESSAGES = [/Connection terminated/i, /connection error and is not queryable/i, /Client was closed/i, /Connection refused/i];
+const AWAY_MESSAGES = [
+  /Connection terminated/i,
+  /connection error and is not queryable/i,
+  /Client was closed/i,
+  /Connection refused/i,
+  /Query read timeout/i,
+];
 const BUSY_MESSAGES = [/timeout exceeded when trying to connect/i];
 
 function codeOf(error: Failure): string {

@@ -12,7 +12,11 @@
  *   npm run bench:load -- --large               then (PostgreSQL) 50,000 products / 200,000 orders: bench:engine's
  *                                               read requests timed one at a time, medians beside the 50 ms goal
  *   npm run bench:load -- --profile --runs none a CPU profile of the server over a few hundred requests of the mix
- *                                               (one at a time): the functions that take the time, by self time
+ *                                               (one at a time; --profile-db sqlite|pg|sqlite,pg, --profile-requests,
+ *                                               --profile-clients): the functions that take the time, by self time;
+ *                                               the .cpuprofile stays in the temp folder for DevTools
+ *   --no-build                                  use server/dist as it is (no npm ci / tsc)
+ *   --timeout 10000                             ms before a request counts as timed out
  *
  * The shop: 2,000 products and 20,000 orders (SEED_PRODUCTS, SEED_ORDERS; --products, --orders change it). Each
  * client is a person (merchandisers, support, managers in turn) doing their day's requests back to back: lists with
@@ -86,11 +90,12 @@ const RUNS: RunName[] = (() => {
     if (!(RUN_NAMES as readonly string[]).includes(n)) throw new Error(`--runs takes sqlite, pg1, pg2 or none, not ${n}`);
   return names as RunName[];
 })();
-const PROFILE_DB = flags['profile-db'];
-if (PROFILE_DB !== 'sqlite' && PROFILE_DB !== 'pg') throw new Error('--profile-db is sqlite or pg');
+/** Where --profile runs: sqlite, pg, or both (sqlite,pg). */
+const PROFILE_DBS = flags['profile-db'].split(',').map((s) => s.trim());
+for (const db of PROFILE_DBS) if (db !== 'sqlite' && db !== 'pg') throw new Error(`--profile-db takes sqlite, pg or sqlite,pg, not ${db}`);
 const PROFILE_REQUESTS = int(flags['profile-requests'], 400, 'profile-requests');
 const PROFILE_CLIENTS = Math.max(1, int(flags['profile-clients'], 1, 'profile-clients'));
-if ((RUNS.some((r) => r !== 'sqlite') || flags.large || (flags.profile && PROFILE_DB === 'pg')) && !PG_URL)
+if ((RUNS.some((r) => r !== 'sqlite') || flags.large || (flags.profile && PROFILE_DBS.includes('pg'))) && !PG_URL)
   throw new Error('PostgreSQL runs need STOCKROOM_PG_URL (an empty database of yours: its public schema is dropped)');
 
 const GOAL = { rps: 150, p95: 150 };
@@ -1055,14 +1060,13 @@ function printProfile(profile: CpuProfile, requests: number): void {
   );
 }
 
-async function profileRun(dir: string): Promise<void> {
-  const pg = PROFILE_DB === 'pg';
+async function profileRun(dir: string, pg: boolean): Promise<void> {
   console.info(
     `\n== CPU profile of the server (${pg ? 'PostgreSQL' : 'SQLite'}, one instance): ${fmt(PROFILE_REQUESTS)} requests of the mix, ${PROFILE_CLIENTS} at a time`,
   );
   const hook = join(dir, 'profile-hook.cjs');
   // Outside the run's folder, so it stays for DevTools (Performance → Load profile) after the run.
-  const out = join(tmpdir(), 'stockroom-bench-load.cpuprofile');
+  const out = join(tmpdir(), `stockroom-bench-load-${pg ? 'postgres' : 'sqlite'}.cpuprofile`);
   rmSync(out, { force: true });
   rmSync(`${out}.started`, { force: true });
   writeFileSync(hook, PROFILER_HOOK);
@@ -1134,7 +1138,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   console.info(
     `bench:load: ${CLIENTS} clients × ${SECONDS} s${RATE ? ` paced to ${RATE} req/s` : ''}, shop ${fmt(PRODUCTS)} products / ${fmt(ORDERS)} orders, runs: ${RUNS.join(', ') || 'none'}` +
-      `${flags.large ? ', large' : ''}${flags.profile ? `, profile (${PROFILE_DB})` : ''}; ${cpus().length} cores, load average ${loads(loadavg())}`,
+      `${flags.large ? ', large' : ''}${flags.profile ? `, profile (${PROFILE_DBS.join(', ')})` : ''}; ${cpus().length} cores, load average ${loads(loadavg())}`,
   );
   if (!flags['no-build']) prepareServer();
   const dir = mkdtempSync(join(tmpdir(), 'stockroom-bench-load-'));
@@ -1146,7 +1150,7 @@ async function main(): Promise<void> {
       seedSqlite(env);
       results.push(await withInstances('SQLite, 1 instance', 1, env));
     }
-    if (flags.profile && PROFILE_DB === 'sqlite') await profileRun(dir);
+    if (flags.profile && PROFILE_DBS.includes('sqlite')) await profileRun(dir, false);
     if (RUNS.includes('pg1') || RUNS.includes('pg2')) {
       console.info('\n== PostgreSQL');
       seedPostgres(PRODUCTS, ORDERS);
@@ -1154,7 +1158,7 @@ async function main(): Promise<void> {
       if (RUNS.includes('pg1')) results.push(await withInstances('PostgreSQL, 1 instance', 1, env));
       if (RUNS.includes('pg2')) results.push(await withInstances('PostgreSQL, 2 instances', 2, env));
     }
-    if (flags.profile && PROFILE_DB === 'pg') await profileRun(dir);
+    if (flags.profile && PROFILE_DBS.includes('pg')) await profileRun(dir, true);
     summary(results);
     if (flags.large) await large();
   } finally {

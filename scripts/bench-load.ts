@@ -772,7 +772,7 @@ async function loadRun(
     machineStart && machineEnd ? ((machineEnd.busy - machineStart.busy) / Math.max(1, machineEnd.total - machineStart.total)) * 100 : NaN;
   console.info(
     `  load generator (this process) CPU ${clientS.toFixed(1)} s = ${(clientS / r.elapsedS).toFixed(2)} cores; ` +
-      `${postgresCpu > 0 ? `PostgreSQL processes CPU ${postgresCpu.toFixed(1)} s = ${(postgresCpu / r.elapsedS).toFixed(2)} cores; ` : ''}` +
+      `${pg ? `PostgreSQL processes CPU ${postgresCpu.toFixed(1)} s = ${(postgresCpu / r.elapsedS).toFixed(2)} cores; ` : ''}` +
       `machine ${Number.isNaN(busy) ? '—' : `${busy.toFixed(0)} % busy`} over ${cpus().length} cores`,
   );
   if (transactionsStart !== null && transactionsEnd !== null)

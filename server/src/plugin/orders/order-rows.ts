@@ -281,14 +281,14 @@ export async function loadOrders(em: EntityManager, orderIds: readonly string[])
   if (orderIds.length === 0) return [];
   const where = { orderId: In([...orderIds]) };
   const order = { orderId: 'ASC', position: 'ASC' } as const;
-  const [rows, lines, fulfilments, refunds, notes, events] = await Promise.all([
-    em.getRepository(OrderRecord).find({ where: { id: In([...orderIds]) } }),
-    em.getRepository(OrderLineRecord).find({ where, order }),
-    em.getRepository(OrderFulfilmentRecord).find({ where, order }),
-    em.getRepository(OrderRefundRecord).find({ where, order }),
-    em.getRepository(OrderNoteRecord).find({ where, order }),
-    em.getRepository(OrderEventRecord).find({ where, order }),
-  ]);
+  // One after another, on purpose: in a write's transaction they share one connection (pg refuses overlapping
+  // queries on it), and outside one, six at once would take six pool connections for one order.
+  const rows = await em.getRepository(OrderRecord).find({ where: { id: In([...orderIds]) } });
+  const lines = await em.getRepository(OrderLineRecord).find({ where, order });
+  const fulfilments = await em.getRepository(OrderFulfilmentRecord).find({ where, order });
+  const refunds = await em.getRepository(OrderRefundRecord).find({ where, order });
+  const notes = await em.getRepository(OrderNoteRecord).find({ where, order });
+  const events = await em.getRepository(OrderEventRecord).find({ where, order });
   const group = <T extends { orderId: string }>(list: T[]) => {
     const by = new Map<string, T[]>();
     for (const item of list) {

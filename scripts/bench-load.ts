@@ -36,7 +36,7 @@ import { parseArgs } from 'node:util';
 import { productToInput } from '../src/api/product-input.ts';
 import type { Product } from '../src/api/schemas.ts';
 import { freePort } from '../tests/e2e/preview-server.ts';
-import { prepareServer, run, seed, startServer, stop, TEST_LOGGING } from './engine.ts';
+import { benchReadRequests, prepareServer, run, seed, startServer, stop, TEST_LOGGING } from './engine.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -879,19 +879,7 @@ async function large(): Promise<void> {
     const { today } = await getJson<{ today: string }>(instance.origin, cookie, '/reports/clock');
     const orders = await getJson<Page<{ id: string }>>(instance.origin, cookie, '/orders?limit=1');
     const orderId = orders.items[0]?.id ?? '';
-    const requests: [string, string][] = [
-      ['products, first page', '/products?limit=25'],
-      ['products, search + sort by price', '/products?q=charger&sort=-price&limit=25'],
-      ['inventory, running low', '/inventory?low=true&limit=25'],
-      ['inventory, by location sorted by cover', '/inventory?locationId=edison-nj&sort=daysOfCover&limit=25'],
-      ['orders, first page', '/orders?limit=25'],
-      ['orders, state + status filter', '/orders?state=CA&status=open&limit=25'],
-      ['order detail', `/orders/${orderId}`],
-      ['report: sales, last 30 days', `/reports/sales?from=${daysBefore(today, 29)}&to=${today}`],
-      ['report: sales, last 365 days by month', `/reports/sales?from=${daysBefore(today, 364)}&to=${today}&granularity=month`],
-      ['report: breakdown by product, 90 days', `/reports/breakdown?by=product&from=${daysBefore(today, 89)}&to=${today}`],
-      ['report: breakdown by state, 365 days', `/reports/breakdown?by=state&from=${daysBefore(today, 364)}&to=${today}`],
-    ];
+    const requests = benchReadRequests(today, orderId);
     const medians: number[] = [];
     for (const [name, path] of requests) {
       const first = await get(path); // the first of a kind plans its statements; shown, not counted

@@ -310,6 +310,24 @@ async function testInstances(contract: boolean): Promise<void> {
   }
 }
 
+/** The list and report reads `bench:engine` times (and `bench:load -- --large` on a large shop), for a shop whose day is `today`. */
+export function benchReadRequests(today: string, orderId: string): [name: string, path: string][] {
+  const daysBefore = (n: number) => new Date(Date.parse(`${today}T12:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+  return [
+    ['products, first page', '/products?limit=25'],
+    ['products, search + sort by price', '/products?q=charger&sort=-price&limit=25'],
+    ['inventory, running low', '/inventory?low=true&limit=25'],
+    ['inventory, by location sorted by cover', '/inventory?locationId=edison-nj&sort=daysOfCover&limit=25'],
+    ['orders, first page', '/orders?limit=25'],
+    ['orders, state + status filter', '/orders?state=CA&status=open&limit=25'],
+    ['order detail', `/orders/${orderId}`],
+    ['report: sales, last 30 days', `/reports/sales?from=${daysBefore(29)}&to=${today}`],
+    ['report: sales, last 365 days by month', `/reports/sales?from=${daysBefore(364)}&to=${today}&granularity=month`],
+    ['report: breakdown by product, 90 days', `/reports/breakdown?by=product&from=${daysBefore(89)}&to=${today}`],
+    ['report: breakdown by state, 365 days', `/reports/breakdown?by=state&from=${daysBefore(364)}&to=${today}`],
+  ];
+}
+
 /**
  * `npm run bench:engine`: the issue's figure. A SQLite shop of 2,000 products and 20,000 orders,
  * the compiled server, and each list and report request timed over HTTP from this process
@@ -352,22 +370,9 @@ async function bench(): Promise<void> {
     };
     const { json: clock } = await get('/reports/clock');
     const today = (clock as { today: string }).today;
-    const daysBefore = (n: number) => new Date(Date.parse(`${today}T12:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
     const { json: orders } = await get('/orders?limit=1');
     const orderId = (orders as { items: { id: string }[] }).items[0]?.id ?? '';
-    const requests: [string, string][] = [
-      ['products, first page', '/products?limit=25'],
-      ['products, search + sort by price', '/products?q=charger&sort=-price&limit=25'],
-      ['inventory, running low', '/inventory?low=true&limit=25'],
-      ['inventory, by location sorted by cover', '/inventory?locationId=edison-nj&sort=daysOfCover&limit=25'],
-      ['orders, first page', '/orders?limit=25'],
-      ['orders, state + status filter', '/orders?state=CA&status=open&limit=25'],
-      ['order detail', `/orders/${orderId}`],
-      ['report: sales, last 30 days', `/reports/sales?from=${daysBefore(29)}&to=${today}`],
-      ['report: sales, last 365 days by month', `/reports/sales?from=${daysBefore(364)}&to=${today}&granularity=month`],
-      ['report: breakdown by product, 90 days', `/reports/breakdown?by=product&from=${daysBefore(89)}&to=${today}`],
-      ['report: breakdown by state, 365 days', `/reports/breakdown?by=state&from=${daysBefore(364)}&to=${today}`],
-    ];
+    const requests = benchReadRequests(today, orderId);
     const medians: number[] = [];
     for (const [name, path] of requests) {
       await get(path); // warm: the first request of a kind compiles statements

@@ -6,6 +6,7 @@
  */
 import { Controller, Get, UseFilters } from '@nestjs/common';
 import { TransactionalConnection } from '@vendure/core';
+import { ProblemError } from '../../../src/api/problems';
 import { databaseProblem } from './database-errors';
 import { ProblemFilter } from './problem.filter';
 
@@ -24,7 +25,7 @@ export class HealthController {
       const answer = await Promise.race([this.connection.rawConnection.query('SELECT 1'), late]);
       if (answer === 'late') throw databaseProblem('away');
     } catch (error) {
-      throw error instanceof Error && error.name === 'ProblemError' ? error : databaseProblem('away');
+      throw error instanceof ProblemError ? error : databaseProblem('away');
     } finally {
       clearTimeout(timer);
     }

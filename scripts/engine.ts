@@ -18,7 +18,7 @@
  *                                          is dropped and seeded again.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort, startPreview, stopPreview } from '../tests/e2e/preview-server.ts';
@@ -120,19 +120,28 @@ export async function startServer(env: NodeJS.ProcessEnv, port: number): Promise
       throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before answering`);
     try {
       // Any answer (401 without a session) means the routes are up.
-      await fetch(`http://127.0.0.1:${port}/api/session`);
+      await fetch(`http://127.0.0.1:${port}/api/session`, { signal: AbortSignal.timeout(5_000) });
       return child;
     } catch {
-      if (Date.now() > deadline) throw new Error('the server did not answer within 120 s');
+      if (Date.now() > deadline) {
+        // Not left running behind a failed start.
+        await stop(child);
+        throw new Error('the server did not answer within 120 s');
+      }
       await new Promise((r) => setTimeout(r, 250));
     }
   }
 }
 
+/** Stops a child: SIGTERM, then SIGKILL if it has not gone within 10 s. One already gone (exited or killed) is done. */
 export function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((done) => {
-    child.once('exit', () => done());
+    const hard = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(hard);
+      done();
+    });
     child.kill('SIGTERM');
   });
 }
@@ -394,7 +403,8 @@ async function bench(): Promise<void> {
 
 // Run as a script (not when another script imports the helpers above).
 const command = process.argv[2];
-if (import.meta.filename === resolve(process.argv[1] ?? ''))
+// (Its real path: through a symlinked checkout, argv[1] and import.meta.filename differ, and a silent no-op would pass CI.)
+if (import.meta.filename === realpathSync(resolve(process.argv[1] ?? '.')))
   (command === 'start'
     ? start()
     : command === 'test'

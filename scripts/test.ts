@@ -29,7 +29,14 @@ const PHASES: Phase[] = [
 ];
 
 const only = process.argv.slice(2);
-const chosen = only.length ? PHASES.filter(({ name, script }) => only.some((o) => name.startsWith(o) || script === o)) : PHASES;
+const matches = (o: string, { name, script }: Phase) => name.startsWith(o) || script === o;
+const unknown = only.filter((o) => !PHASES.some((p) => matches(o, p)));
+if (unknown.length) {
+  // A mistyped name must not pass by running nothing.
+  console.error(`No phase is called ${unknown.join(', ')}. Phases: ${PHASES.map((p) => p.script).join(', ')}`);
+  process.exit(1);
+}
+const chosen = only.length ? PHASES.filter((p) => only.some((o) => matches(o, p))) : PHASES;
 const lanes = Math.max(1, Math.min(Number(process.env.TEST_LANES ?? 2) || 1, chosen.length));
 const streamed = lanes === 1;
 
@@ -46,13 +53,22 @@ function runPhase({ name, script }: Phase): Promise<Row> {
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('close', (code) => {
-      const row = { name, seconds: (performance.now() - started) / 1000, ok: code === 0 };
+    let ended = false;
+    const end = (ok: boolean) => {
+      if (ended) return;
+      ended = true;
+      const row = { name, seconds: (performance.now() - started) / 1000, ok };
       const verdict = `${row.seconds.toFixed(0)} s, ${row.ok ? 'passed' : 'FAILED'}`;
       if (streamed) console.info(`::: ${name}: ${verdict}`);
       else console.info(`\n::: ${name} (npm run ${script})\n${output}::: ${name}: ${verdict}`);
       done(row);
+    };
+    // A phase that cannot even start (npm missing) fails, rather than leaving its lane waiting.
+    child.on('error', (error) => {
+      output += `\n${error.message}\n`;
+      end(false);
     });
+    child.on('close', (code) => end(code === 0));
   });
 }
 

@@ -11,10 +11,11 @@
  *   POST /silent the database goes quiet: connections stay open (new ones are accepted) but nothing passes,
  *                as when a network drops packets; only the server's own timeouts can end its waits
  *   POST /up     connections pass again (the ones held while silent are closed: their messages were lost)
- *   GET  /       { up, open, accepted, refused } (the proxy is ready once this answers)
+ *   GET  /       { up, silent, open, accepted, refused } (the proxy is ready once this answers)
  */
 import { createServer as createHttpServer } from 'node:http';
 import { connect, createServer, type Socket } from 'node:net';
+import { realpathSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 
 export type DbProxy = { port: number; down(): void; silent(): void; up(): void; state(): ProxyState; close(): Promise<void> };
@@ -125,4 +126,5 @@ async function main(): Promise<void> {
   process.once('SIGINT', quit);
 }
 
-if (import.meta.filename === resolvePath(process.argv[1] ?? '')) await main();
+// Run as a script (its real path: a checkout reached through a symlink must still start it).
+if (import.meta.filename === realpathSync(resolvePath(process.argv[1] ?? '.'))) await main();

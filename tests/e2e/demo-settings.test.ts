@@ -35,7 +35,8 @@ describe('demo data settings', () => {
     await openScreen(page, baseUrl, '/settings');
     await page.getByRole('button', { name: 'Reset demo data' }).click();
     await page.getByRole('dialog', { name: 'Reset demo data?' }).getByRole('button', { name: 'Reset' }).click();
-    await page.getByText('The seeded shop is made again, with its orders up to now.').waitFor({ timeout: UI_TIMEOUT });
+    // Exact: the dialog's own text ends with the same words and would match while it closes, before the reset is done.
+    await page.getByText('The seeded shop is made again, with its orders up to now.', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
     expect((await apiProduct(page, 'prod_000001')).title).toBe(seeded.title);
 
     await page.reload();

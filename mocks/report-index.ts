@@ -7,7 +7,8 @@
  */
 import { lineTotal, refundLineAmounts } from '../src/api/order-rules';
 import type { Order } from '../src/api/order-schemas';
-import { buckets, salesMeasures, type SalesSums, comparisonRange, defaultGranularity, type Granularity } from '../src/api/report-rules';
+import type { Granularity } from '../src/api/constants';
+import { buckets, salesMeasures, type SalesSums, comparisonRange, defaultGranularity } from '../src/api/report-rules';
 import type {
   BreakdownQuery,
   BreakdownRow,

@@ -82,3 +82,21 @@ export const CATEGORIES = [
   { id: 'smart-home', name: 'Smart Home' },
 ] as const;
 export type CategoryId = (typeof CATEGORIES)[number]['id'];
+
+/** A bulk price change's vocabulary (the arithmetic is src/domain/price-rules.ts). */
+export const PRICE_OPS = ['keep', 'set', 'raise', 'lower'] as const;
+export type PriceOp = (typeof PRICE_OPS)[number];
+export const PRICE_UNITS = ['amount', 'percent'] as const;
+export type PriceUnit = (typeof PRICE_UNITS)[number];
+export const PRICE_ENDINGS = ['none', '99', '95', 'whole'] as const;
+export type PriceEnding = (typeof PRICE_ENDINGS)[number];
+export const COMPARE_AT_MODES = ['keep', 'start-sale', 'end-sale'] as const;
+export type CompareAtMode = (typeof COMPARE_AT_MODES)[number];
+export const PRICE_FLAGS = ['not-positive', 'below-cost', 'compare-at-not-above', 'too-high'] as const;
+export type PriceFlag = (typeof PRICE_FLAGS)[number];
+
+/** Sales report buckets and comparisons. */
+export const GRANULARITIES = ['day', 'week', 'month'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+export const COMPARISONS = ['previous', 'last_year', 'none'] as const;
+export type Comparison = (typeof COMPARISONS)[number];

@@ -4,7 +4,7 @@
  * server. Money is integer cents; percents are basis points (20 % = 2000).
  */
 import { z } from 'zod';
-import { COMPARE_AT_MODES, PRICE_ENDINGS, PRICE_FLAGS, PRICE_OPS, PRICE_UNITS } from '../lib/price-rules';
+import { COMPARE_AT_MODES, PRICE_ENDINGS, PRICE_FLAGS, PRICE_OPS, PRICE_UNITS } from './constants';
 import { MAX_CENTS, PRODUCT_STATUSES } from './constants';
 import { isoDateTimeSchema, listResponseSchema, queryNumber } from './schemas';
 

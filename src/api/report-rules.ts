@@ -5,11 +5,8 @@
  */
 import type { SalesMeasures } from './report-schemas';
 import { nextStoreDay } from './store-time';
+import type { Comparison, Granularity } from './constants';
 
-export const GRANULARITIES = ['day', 'week', 'month'] as const;
-export type Granularity = (typeof GRANULARITIES)[number];
-export const COMPARISONS = ['previous', 'last_year', 'none'] as const;
-export type Comparison = (typeof COMPARISONS)[number];
 
 const DAY_MS = 86_400_000;
 const toMs = (date: string) => Date.parse(`${date}T00:00:00Z`);

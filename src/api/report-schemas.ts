@@ -4,7 +4,7 @@
  * America/New_York. Money is integer cents.
  */
 import { z } from 'zod';
-import { COMPARISONS, GRANULARITIES } from './report-rules';
+import { COMPARISONS, GRANULARITIES } from './constants';
 import { storeDateSchema } from './order-schemas';
 import { queryNumber } from './schemas';
 

@@ -8,19 +8,9 @@
  * percent, the percent rounded half away from zero to the cent), then the
  * price-ending rule (.99, .95, whole dollars), then the margin floor.
  */
-import { MAX_CENTS } from '../api/constants';
+import { MAX_CENTS, type CompareAtMode, type PriceEnding, type PriceFlag, type PriceOp, type PriceUnit } from '../api/constants';
 import { marginPermille, type Cents } from './money';
 
-export const PRICE_OPS = ['keep', 'set', 'raise', 'lower'] as const;
-export type PriceOp = (typeof PRICE_OPS)[number];
-export const PRICE_UNITS = ['amount', 'percent'] as const;
-export type PriceUnit = (typeof PRICE_UNITS)[number];
-export const PRICE_ENDINGS = ['none', '99', '95', 'whole'] as const;
-export type PriceEnding = (typeof PRICE_ENDINGS)[number];
-export const COMPARE_AT_MODES = ['keep', 'start-sale', 'end-sale'] as const;
-export type CompareAtMode = (typeof COMPARE_AT_MODES)[number];
-export const PRICE_FLAGS = ['not-positive', 'below-cost', 'compare-at-not-above', 'too-high'] as const;
-export type PriceFlag = (typeof PRICE_FLAGS)[number];
 
 export const PRICE_FLAG_LABELS: Readonly<Record<PriceFlag, string>> = {
   'not-positive': 'Zero or negative',

@@ -2,7 +2,8 @@
  * What a view's range means on a given store day. Loads with the screens (it brings
  * the report rules); the URL schema in search.ts stays small for the shell.
  */
-import { daysIn, presetRange, type Comparison, type Preset } from '@/api/report-rules';
+import type { Comparison } from '@/api/constants';
+import { daysIn, presetRange, type Preset } from '@/api/report-rules';
 import type { RangeView } from './search';
 
 export const DEFAULT_PRESET: Preset = 'last_30_days';

@@ -5,7 +5,8 @@
  * without either it is the last 30 days. Granularity left out is the API's choice.
  */
 import * as z from 'zod/mini';
-import type { Comparison, Granularity, Preset } from '@/api/report-rules';
+import type { Comparison, Granularity } from '@/api/constants';
+import type { Preset } from '@/api/report-rules';
 import { PAGE_SIZES } from '@/components/data-table/page-sizes';
 
 /**

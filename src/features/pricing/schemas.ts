@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import type { PriceBatchInput, PriceChangeInput, PriceSelection } from '@/api/pricing-schemas';
-import { COMPARE_AT_MODES, PRICE_ENDINGS, PRICE_OPS, PRICE_UNITS, parsePercent } from '@/lib/price-rules';
+import { COMPARE_AT_MODES, PRICE_ENDINGS, PRICE_OPS, PRICE_UNITS } from '@/api/constants';
+import { parsePercent } from '@/lib/price-rules';
 import { parseDollars } from '@/lib/money';
 import { storeTimeToIso } from '@/api/store-time';
 import type { BulkPriceSearch } from './search';

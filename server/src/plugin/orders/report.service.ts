@@ -14,14 +14,13 @@
  */
 import { Injectable } from '@nestjs/common';
 import { TransactionalConnection } from '@vendure/core';
-import { CATEGORIES } from '../../../../src/api/constants';
+import { CATEGORIES, type Granularity } from '../../../../src/api/constants';
 import {
   buckets,
   salesMeasures,
   type SalesSums,
   comparisonRange,
   defaultGranularity,
-  type Granularity,
 } from '../../../../src/api/report-rules';
 import type {
   BreakdownQuery,

@@ -1,4 +1,5 @@
-import type { Comparison, Granularity, Preset } from '@/api/report-rules';
+import type { Comparison, Granularity } from '@/api/constants';
+import type { Preset } from '@/api/report-rules';
 import { formatStoreDay, formatStoreDayShort, formatStoreMonth } from '@/lib/date-format';
 import { centsToInput, formatCents } from '@/lib/money';
 import type { BreakdownKind } from '../search';

@@ -5,7 +5,7 @@
  * suite's (tests/contract/auth.contract.test.ts), run against the mock and the server.
  */
 import { problemSchema } from '../src/api/schemas';
-import { DEMO_STAFF } from './auth';
+import { DEMO_STAFF } from './demo-staff';
 import { mockDb, resetMockDb, server, signInAs } from './node';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

@@ -14,7 +14,7 @@ import { breakdownQuerySchema, salesReportQuerySchema } from '../src/api/report-
 import { STORE_TIME_ZONE } from '../src/api/constants';
 import { storeDate } from '../src/api/store-time';
 import { addOrderNote, cancelOrder, fulfilOrder, orderNotFound, refundOrder } from './order-writes';
-import { DEMO_STAFF } from './auth';
+import { DEMO_STAFF } from './demo-staff';
 import { bulkUpdateStatus, createProduct, parseBulkStatusInput, parseProductInput, updateProduct } from './product-writes';
 import { badQuery } from '../src/api/problems';
 import { bodySizeRefusal, crossSiteRefusal } from '../src/api/request-rules';

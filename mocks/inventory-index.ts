@@ -9,7 +9,7 @@ import type { InventoryListQuery, InventoryLevel } from '../src/api/stock-schema
 import { available, daysOfCover, stockState } from '../src/api/stock-rules';
 import { LOCATIONS } from './catalogue';
 import type { Product } from '../src/api/schemas';
-import type { LevelState, ProductRecord } from './records';
+import type { LevelState, ProductRecord } from './shop-records';
 import { compareText, SortedIndex, type Compare } from './sorted-index';
 
 type LevelEntry = {

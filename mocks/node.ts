@@ -5,7 +5,7 @@
 import { setupServer } from 'msw/node';
 import { createHandlers } from './handlers';
 import type { Role } from '../src/api/permissions';
-import { DEMO_STAFF } from './auth';
+import { DEMO_STAFF } from './demo-staff';
 import { anchorAt, DEFAULT_PRODUCTS, DEFAULT_SEED } from './seed';
 import { MockDb } from './store';
 import { TEST_START_MS, testClock } from '../tests/clock';

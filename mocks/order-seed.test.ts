@@ -3,7 +3,7 @@ import { lineTotal } from '../src/api/order-rules';
 import { orderSchema, type Order } from '../src/api/order-schemas';
 import { isTrackingNumber, normalizeTrackingNumber } from '../src/lib/tracking';
 import { isStateCode, isZip } from '../src/lib/us-address';
-import { DEMO_STAFF } from './auth';
+import { DEMO_STAFF } from './demo-staff';
 import { LOCATIONS } from './catalogue';
 import { generateOrders } from './order-seed';
 import { anchorAt, generateShop } from './seed';

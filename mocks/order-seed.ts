@@ -42,11 +42,11 @@ import {
   type PricedLine,
   type ShippingMethod,
 } from '../src/api/order-rules';
-import { DEMO_STAFF } from './auth';
+import { DEMO_STAFF } from './demo-staff';
 import { LOCATIONS } from './catalogue';
 import { EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES, STATES_GEO, STREET_NAMES, STREET_SUFFIXES, type StateGeo } from './geography';
 import { mulberry32 } from './random';
-import type { ProductRecord } from './records';
+import type { ProductRecord } from './shop-records';
 
 export type GenerateOrdersOptions = {
   seed: number;

@@ -6,7 +6,8 @@
  */
 import type { Order } from '../src/api/order-schemas';
 import type { PricingChanges } from './pricing-state';
-import type { ChangeSet, IdempotencyRecord, MovementRecord, ProductRecord } from './records';
+import type { MovementRecord, ProductRecord } from './shop-records';
+import type { ChangeSet, IdempotencyRecord } from './records';
 
 const PRODUCTS = 'products';
 const IDEMPOTENCY = 'idempotency';

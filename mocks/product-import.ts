@@ -13,7 +13,7 @@ import {
 } from '../src/api/import-decisions';
 import type { ProductImportResult } from '../src/api/pricing-schemas';
 import { LOCATIONS } from './catalogue';
-import { emptyLevels } from './records';
+import { emptyLevels } from './shop-records';
 import type { Actor, MockDb, WriteTx } from './store';
 
 function shopOf(db: MockDb): ImportShop {

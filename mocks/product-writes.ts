@@ -14,7 +14,7 @@ import {
 import { shopRuleErrors, variantIdErrors } from '../src/api/product-rules';
 import { LOCATIONS } from './catalogue';
 import { issuesToErrors, validationProblem } from './problems';
-import { emptyLevels, sumOnHand, type ProductRecord } from './records';
+import { emptyLevels, sumOnHand, type ProductRecord } from './shop-records';
 import { notFound, variantLabel, type Actor, type MockDb } from './store';
 
 export function parseProductInput(body: unknown): ProductInput {

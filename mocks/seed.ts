@@ -8,7 +8,7 @@ import { toHandle } from '../src/lib/handle';
 import { upcCheckDigit } from '../src/lib/upc';
 import { BRANDS, FAMILIES, IMAGE_VIEWS, LOCATIONS, MODEL_SUFFIXES, type OptionTemplate } from './catalogue';
 import { mulberry32, type Random } from './random';
-import type { LevelState, ProductRecord } from './records';
+import type { LevelState, ProductRecord } from './shop-records';
 
 export const DEFAULT_SEED = 20261101;
 export const DEFAULT_PRODUCTS = 300;

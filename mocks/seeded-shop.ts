@@ -4,14 +4,13 @@
  * node test does, and "Reset demo data") copies it instead of making it again.
  */
 import { generateOrders } from './order-seed';
-import type { ProductRecord } from './records';
+import type { ProductRecord } from './shop-records';
 import { generateShop } from './seed';
-import type { MockSettings } from './settings';
 import { applyOrdersToSeed, type StockSeed } from './stock-seed';
 
 type Shop = { records: ProductRecord[]; stock: StockSeed };
 /** The settings that make a shop, and the instant it was made (its orders end there). */
-export type ShopSettings = Pick<MockSettings, 'seed' | 'products' | 'orders'> & { anchorMs: number };
+export type ShopSettings = { seed: number; products: number; orders: number; anchorMs: number };
 
 let last: { key: string; shop: Shop } | null = null;
 

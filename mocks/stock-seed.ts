@@ -8,9 +8,9 @@
  */
 import { SALES_WINDOW_DAYS } from '../src/api/constants';
 import type { Order, OrderLine } from '../src/api/order-schemas';
-import { DEMO_STAFF } from './auth';
+import { DEMO_STAFF } from './demo-staff';
 import { LOCATIONS } from './catalogue';
-import type { MovementRecord, ProductRecord } from './records';
+import type { MovementRecord, ProductRecord } from './shop-records';
 
 const DAY_MS = 86_400_000;
 export const STOREFRONT = { id: 'storefront', name: 'Storefront' } as const;

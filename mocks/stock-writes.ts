@@ -29,7 +29,7 @@ import {
 } from '../src/api/stock-decisions';
 import { LOCATIONS } from './catalogue';
 import { parseBody, ProblemError, validationProblem } from './problems';
-import type { LevelState, MovementRecord, ProductRecord } from './records';
+import type { LevelState, MovementRecord, ProductRecord } from './shop-records';
 import { locationIndex } from './stock-seed';
 import type { Actor, MockDb, WriteTx } from './store';
 

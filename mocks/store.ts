@@ -45,15 +45,8 @@ import { CATEGORIES, LOCATIONS } from './catalogue';
 import { idempotencyKeyReused } from '../src/api/problems';
 import { productSummary, productTotals, variantTitle } from '../src/api/product-rules';
 import { ProblemError } from './problems';
-import {
-  patchedRecord,
-  type ChangeSet,
-  type IdempotencyRecord,
-  type LevelState,
-  type MovementRecord,
-  type PricePatch,
-  type ProductRecord,
-} from './records';
+import { type LevelState, type MovementRecord, type ProductRecord } from './shop-records';
+import { patchedRecord, type ChangeSet, type IdempotencyRecord, type PricePatch } from './records';
 import type { PriceBatch } from '../src/api/pricing-schemas';
 import { emptyPricingChanges, hasPricingChanges, priceHistoryOf, PricingState, type PricingChanges } from './pricing-state';
 import { describeLevel, InventoryIndex } from './inventory-index';

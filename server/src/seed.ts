@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { bootstrap, Channel, Role as VendureRole, StockLocation, TransactionalConnection } from '@vendure/core';
-import { DEMO_STAFF } from '../../mocks/auth';
+import { DEMO_STAFF } from '../../mocks/demo-staff';
 import { LOCATIONS } from '../../mocks/catalogue';
 import { DEFAULT_ORDERS, DEFAULT_PRODUCTS, DEFAULT_SEED, anchorAt, generateShop } from '../../mocks/seed';
 import { clock } from './plugin/clock';

@@ -4,7 +4,7 @@
  * what it stored, from inside the page so the request goes through the mock.
  */
 import type { Locator, Page } from 'playwright-core';
-import { DEMO_STAFF } from '../../mocks/auth';
+import { DEMO_STAFF } from '../../mocks/demo-staff';
 import { ROLE_LABELS, type Role } from '../../src/api/permissions';
 import type { Product, ProductSummary } from '../../src/api/schemas';
 import type { InventoryLevel, StockMovement } from '../../src/api/stock-schemas';

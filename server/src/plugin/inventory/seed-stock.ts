@@ -8,9 +8,9 @@
  */
 import { Administrator, StockLevel } from '@vendure/core';
 import type { EntityManager } from 'typeorm';
-import { DEMO_STAFF } from '../../../../mocks/auth';
+import { DEMO_STAFF } from '../../../../mocks/demo-staff';
 import { LOCATIONS } from '../../../../mocks/catalogue';
-import type { MovementRecord, ProductRecord } from '../../../../mocks/records';
+import type { MovementRecord, ProductRecord } from '../../../../mocks/shop-records';
 import { seededMovements, type StockSeed } from '../../../../mocks/stock-seed';
 import { ids } from '../http';
 import { StockMovementRecord } from './stock-movement.entity';

@@ -4,8 +4,8 @@
  * Sign-in, the permission table, staff and the audit log are the contract
  * suite's (tests/contract/auth.contract.test.ts), run against the mock and the server.
  */
-import { problemSchema } from '../src/api/schemas';
-import { DEMO_STAFF } from './demo-staff';
+import { problemSchema } from '../src/contract/schemas';
+import { DEMO_STAFF } from '../src/demo-shop/demo-staff';
 import { mockDb, resetMockDb, server, signInAs } from './node';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

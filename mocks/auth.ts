@@ -6,8 +6,8 @@
  * server's. The demo passwords below exist only in mocks/, so a build for a
  * real API contains none; the sign-in page asks the mock for them over HTTP.
  */
-import type { AuditEntry, Staff } from '../src/api/schemas';
-import { DEMO_STAFF } from './demo-staff';
+import type { AuditEntry, Staff } from '../src/contract/schemas';
+import { DEMO_STAFF } from '../src/demo-shop/demo-staff';
 
 export const SESSION_TTL_MS = 30 * 60_000;
 const PBKDF2_ITERATIONS = 100_000;
@@ -24,7 +24,6 @@ export type AuthState = {
   failures: Record<string, FailureRecord>;
   auditSeq: number;
 };
-
 
 const SEEDED_AT = '2026-11-01T12:00:00.000Z';
 

@@ -9,7 +9,7 @@ import { createHandlers } from './handlers';
 import { resolveSettings, SETTINGS_STORAGE_KEY } from './settings';
 import { MockDb, shopKeyOf } from './store';
 import { connectTabs, shopAnchor } from './tab-sync';
-import { systemClock } from '../src/api/clock';
+import { systemClock } from '../src/domain/clock';
 
 export async function startMockApi(): Promise<void> {
   let stored: string | null = null;

@@ -6,8 +6,8 @@
  * idempotency) are held to both backends by tests/contract/inventory.contract.test.ts.
  */
 import * as fc from 'fast-check';
-import { stockMovementListSchema, inventoryListSchema, type InventoryLevel, type StockMovement } from '../src/api/stock-schemas';
-import { LOCATIONS } from './catalogue';
+import { stockMovementListSchema, inventoryListSchema, type InventoryLevel, type StockMovement } from '../src/contract/stock-schemas';
+import { LOCATIONS } from '../src/demo-shop/catalogue';
 import { mockDb, resetMockDb, server, signInAs } from './node';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

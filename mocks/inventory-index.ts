@@ -4,12 +4,12 @@
  * start-up, with sort orders kept up to date by writes. A request filters one
  * flat array of small objects and pages an order that is already sorted.
  */
-import { LOW_COVER_DAYS, type InventorySortKey, type StockState } from '../src/api/constants';
-import type { InventoryListQuery, InventoryLevel } from '../src/api/stock-schemas';
-import { available, daysOfCover, stockState } from '../src/api/stock-rules';
-import { LOCATIONS } from './catalogue';
-import type { Product } from '../src/api/schemas';
-import type { LevelState, ProductRecord } from './shop-records';
+import { LOW_COVER_DAYS, type InventorySortKey, type StockState } from '../src/contract/constants';
+import type { InventoryListQuery, InventoryLevel } from '../src/contract/stock-schemas';
+import { available, daysOfCover, stockState } from '../src/domain/stock-rules';
+import { LOCATIONS } from '../src/demo-shop/catalogue';
+import type { Product } from '../src/contract/schemas';
+import type { LevelState, ProductRecord } from '../src/demo-shop/shop-records';
 import { compareText, SortedIndex, type Compare } from './sorted-index';
 
 type LevelEntry = {

@@ -4,9 +4,9 @@
  */
 import { setupServer } from 'msw/node';
 import { createHandlers } from './handlers';
-import type { Role } from '../src/api/permissions';
-import { DEMO_STAFF } from './demo-staff';
-import { anchorAt, DEFAULT_PRODUCTS, DEFAULT_SEED } from './seed';
+import type { Role } from '../src/contract/permissions';
+import { DEMO_STAFF } from '../src/demo-shop/demo-staff';
+import { anchorAt, DEFAULT_PRODUCTS, DEFAULT_SEED } from '../src/demo-shop/seed';
 import { MockDb } from './store';
 import { TEST_START_MS, testClock } from '../tests/clock';
 

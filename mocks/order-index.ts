@@ -4,8 +4,8 @@
  * request. A request filters one flat array and pages an order that is
  * already sorted; an order's detail is a lookup by id.
  */
-import type { Order, OrderListQuery, OrderSummary } from '../src/api/order-schemas';
-import { nextStoreDay, storeDayStartMs } from '../src/api/store-time';
+import type { Order, OrderListQuery, OrderSummary } from '../src/contract/order-schemas';
+import { nextStoreDay, storeDayStartMs } from '../src/domain/store-time';
 import { compareText, SortedIndex, type Compare } from './sorted-index';
 
 type OrderSortKey = 'placedAt' | 'total' | 'customer';

@@ -1,7 +1,7 @@
 /**
  * What support does to an order (fulfil, cancel, refund, add a note), as the
  * mock's writes: load the order and its levels from the write, let the shared
- * decision (src/api/order-decisions) accept or refuse, then stage what it
+ * decision (src/domain/order-decisions) accept or refuse, then stage what it
  * decided in the same write, so money and stock move together or not at all.
  */
 import {
@@ -15,11 +15,11 @@ import {
   type LevelSnapshot,
   type OrderContext,
   type OrderDecision,
-} from '../src/api/order-decisions';
-import { cancelInputSchema, fulfilInputSchema, noteInputSchema, refundInputSchema, type Order } from '../src/api/order-schemas';
-import { LOCATIONS } from './catalogue';
+} from '../src/domain/order-decisions';
+import { cancelInputSchema, fulfilInputSchema, noteInputSchema, refundInputSchema, type Order } from '../src/contract/order-schemas';
+import { LOCATIONS } from '../src/demo-shop/catalogue';
 import { parseBody } from './problems';
-import { locationIndex } from './stock-seed';
+import { locationIndex } from '../src/demo-shop/stock-seed';
 import { StagedLevels } from './stock-writes';
 import type { Actor, MockDb, WriteTx } from './store';
 

@@ -3,12 +3,12 @@
  * scan of every order in the store. The API's order rules (search, filters,
  * fulfilling, cancelling, refunds, notes, 403/409/422, idempotency) are held to
  * both backends by tests/contract/orders.contract.test.ts; the seeded orders'
- * invariants by mocks/order-seed.test.ts.
+ * invariants by src/demo-shop/order-seed.test.ts.
  */
-import { orderListSchema, type OrderSummary } from '../src/api/order-schemas';
-import { storeDate } from '../src/api/store-time';
+import { orderListSchema, type OrderSummary } from '../src/contract/order-schemas';
+import { storeDate } from '../src/domain/store-time';
 import { mockDb, resetMockDb, server, signInAs } from './node';
-import { DEFAULT_ORDERS } from './seed';
+import { DEFAULT_ORDERS } from '../src/demo-shop/seed';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());

@@ -4,9 +4,9 @@
  * reset is clearing it. Every record carries the change number that wrote it,
  * so a tab can read just what it has not seen.
  */
-import type { Order } from '../src/api/order-schemas';
+import type { Order } from '../src/contract/order-schemas';
 import type { PricingChanges } from './pricing-state';
-import type { MovementRecord, ProductRecord } from './shop-records';
+import type { MovementRecord, ProductRecord } from '../src/demo-shop/shop-records';
 import type { ChangeSet, IdempotencyRecord } from './records';
 
 const PRODUCTS = 'products';

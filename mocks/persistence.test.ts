@@ -1,14 +1,14 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { setupServer } from 'msw/node';
-import { productSchema, type Product } from '../src/api/schemas';
+import { productSchema, type Product } from '../src/contract/schemas';
 import { createHandlers } from './handlers';
 import { createProduct, updateProduct } from './product-writes';
 import { createPriceBatch, listPriceHistory, revertPriceBatch } from './price-writes';
 import { MockDb, shopKeyOf, type Actor } from './store';
 import { connectTabs, shopAnchor, type TabSync } from './tab-sync';
 import { TEST_START_MS } from '../tests/clock';
-import { productToInput } from '../src/api/product-input';
+import { productToInput } from '../src/contract/product-input';
 
 const ADMIN: Actor = { id: 'staff_admin', name: 'Ada Admin', role: 'admin' };
 

@@ -25,8 +25,8 @@ import {
   type PriceBatchRequest,
   type PricePlan,
   type SelectedVariant,
-} from '../src/api/price-decisions';
-import { variantTitle } from '../src/api/product-rules';
+} from '../src/domain/price-decisions';
+import { variantTitle } from '../src/domain/product-rules';
 import type {
   PriceBatch,
   PriceBatchItem,
@@ -34,13 +34,13 @@ import type {
   PriceConflict,
   PriceHistoryQuery,
   PriceSelection,
-} from '../src/api/pricing-schemas';
-import type { PriceChangeInput } from '../src/api/pricing-schemas';
-import type { Product } from '../src/api/schemas';
-import type { PricePoint } from '../src/lib/price-rules';
+} from '../src/contract/pricing-schemas';
+import type { PriceChangeInput } from '../src/contract/pricing-schemas';
+import type { Product } from '../src/contract/schemas';
+import type { PricePoint } from '../src/domain/price-rules';
 import type { Actor, MockDb, WriteTx } from './store';
 
-export type { PriceBatchRequest } from '../src/api/price-decisions';
+export type { PriceBatchRequest } from '../src/domain/price-decisions';
 
 /** The products a selection names, in a stable order (title, then id); unknown ids are a 422 naming them. */
 function selectedProducts(db: MockDb, selection: PriceSelection): Product[] {

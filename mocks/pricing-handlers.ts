@@ -5,7 +5,7 @@
  */
 import { http, HttpResponse, type HttpHandler, type HttpResponseResolver } from 'msw';
 import type { z } from 'zod';
-import type { Action } from '../src/api/permissions';
+import type { Action } from '../src/contract/permissions';
 import {
   pageQuerySchema,
   priceBatchInputSchema,
@@ -13,7 +13,7 @@ import {
   priceHistoryQuerySchema,
   pricePreviewInputSchema,
   productImportInputSchema,
-} from '../src/api/pricing-schemas';
+} from '../src/contract/pricing-schemas';
 import {
   createPriceBatch,
   getPriceBatch,

@@ -4,8 +4,8 @@
  * Written only through `db.write` (which stages them into the ChangeSet, so
  * they persist and reach other tabs like products do); read by the pricing routes.
  */
-import type { PriceBatch, PriceBatchItem, PriceHistoryEntry } from '../src/api/pricing-schemas';
-import { dueSteps } from '../src/api/price-decisions';
+import type { PriceBatch, PriceBatchItem, PriceHistoryEntry } from '../src/contract/pricing-schemas';
+import { dueSteps } from '../src/domain/price-decisions';
 import type { PricePatch } from './records';
 
 export type PricingChanges = {
@@ -71,4 +71,4 @@ export class PricingState {
   }
 }
 
-export { priceHistoryOf, type HistoryContext } from '../src/api/price-decisions';
+export { priceHistoryOf, type HistoryContext } from '../src/domain/price-decisions';

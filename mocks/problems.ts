@@ -1,11 +1,11 @@
 /**
- * The mock's one place that turns a ProblemError (src/api/problems) into an
+ * The mock's one place that turns a ProblemError (src/contract/problems) into an
  * HTTP answer. The errors themselves are shared with the real server.
  */
 import { HttpResponse } from 'msw';
-import type { Problem } from '../src/api/schemas';
+import type { Problem } from '../src/contract/schemas';
 
-export { issuesToErrors, parseBody, ProblemError, validationProblem } from '../src/api/problems';
+export { issuesToErrors, parseBody, ProblemError, validationProblem } from '../src/contract/problems';
 
 export function problemResponse(problem: Problem): HttpResponse<string> {
   return new HttpResponse(JSON.stringify(problem), {

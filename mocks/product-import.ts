@@ -1,7 +1,7 @@
 /**
  * CSV import of products: every row checked against the file and the shop,
  * a dry run that says what each row would do, and an apply that writes all
- * rows in one `db.write` or none of them. The rules are src/api/import-decisions.ts.
+ * rows in one `db.write` or none of them. The rules are src/domain/import-decisions.ts.
  */
 import {
   importAuditSummary,
@@ -10,10 +10,10 @@ import {
   planImport,
   summariseImport,
   type ImportShop,
-} from '../src/api/import-decisions';
-import type { ProductImportResult } from '../src/api/pricing-schemas';
-import { LOCATIONS } from './catalogue';
-import { emptyLevels } from './shop-records';
+} from '../src/domain/import-decisions';
+import type { ProductImportResult } from '../src/contract/pricing-schemas';
+import { LOCATIONS } from '../src/demo-shop/catalogue';
+import { emptyLevels } from '../src/demo-shop/shop-records';
 import type { Actor, MockDb, WriteTx } from './store';
 
 function shopOf(db: MockDb): ImportShop {

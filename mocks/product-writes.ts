@@ -10,11 +10,11 @@ import {
   type ProductInput,
   type Variant,
   type VariantInput,
-} from '../src/api/schemas';
-import { shopRuleErrors, variantIdErrors } from '../src/api/product-rules';
-import { LOCATIONS } from './catalogue';
+} from '../src/contract/schemas';
+import { shopRuleErrors, variantIdErrors } from '../src/domain/product-rules';
+import { LOCATIONS } from '../src/demo-shop/catalogue';
 import { issuesToErrors, validationProblem } from './problems';
-import { emptyLevels, sumOnHand, type ProductRecord } from './shop-records';
+import { emptyLevels, sumOnHand, type ProductRecord } from '../src/demo-shop/shop-records';
 import { notFound, variantLabel, type Actor, type MockDb } from './store';
 
 export function parseProductInput(body: unknown): ProductInput {
@@ -29,7 +29,7 @@ export function parseBulkStatusInput(body: unknown): BulkStatusInput {
   return parsed.data;
 }
 
-/** Shop-wide rules (src/api/product-rules) over the mock's indexes; `selfId` is the product being saved. */
+/** Shop-wide rules (src/domain/product-rules) over the mock's indexes; `selfId` is the product being saved. */
 function checkShopRules(db: MockDb, input: ProductInput, selfId: string | null): void {
   const handleOwner = db.productIdByHandle(input.handle);
   const skuOwners = new Map<string, string>();

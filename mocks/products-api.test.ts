@@ -4,7 +4,7 @@
  * failures, settings, re-seeding). The API's rules are the contract suite's
  * (tests/contract/products.contract.test.ts), run against the mock and the server.
  */
-import { productListResponseSchema, problemSchema, type Product, type ProductInput, type ProductSummary } from '../src/api/schemas';
+import { productListResponseSchema, problemSchema, type Product, type ProductInput, type ProductSummary } from '../src/contract/schemas';
 import { mockDb, resetMockDb, server, signInAs } from './node';
 import { TEST_START_MS } from '../tests/clock';
 

@@ -1,6 +1,6 @@
-import type { Order } from '../src/api/order-schemas';
+import type { Order } from '../src/contract/order-schemas';
 import type { PricingChanges } from './pricing-state';
-import type { MovementRecord, ProductRecord } from './shop-records';
+import type { MovementRecord, ProductRecord } from '../src/demo-shop/shop-records';
 
 /** A remembered answer to an Idempotency-Key, so a retry gets it again instead of applying twice. */
 export type IdempotencyRecord = {

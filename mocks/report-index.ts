@@ -5,10 +5,10 @@
  * figures are ready sums; a category filter or a product breakdown reads the
  * day's line facts. An order write swaps the order's old contribution for its new one.
  */
-import { lineTotal, refundLineAmounts } from '../src/api/order-rules';
-import type { Order } from '../src/api/order-schemas';
-import type { Granularity } from '../src/api/constants';
-import { buckets, salesMeasures, type SalesSums, comparisonRange, defaultGranularity } from '../src/api/report-rules';
+import { lineTotal, refundLineAmounts } from '../src/domain/order-rules';
+import type { Order } from '../src/contract/order-schemas';
+import type { Granularity } from '../src/contract/constants';
+import { buckets, salesMeasures, type SalesSums, comparisonRange, defaultGranularity } from '../src/domain/report-rules';
 import type {
   BreakdownQuery,
   BreakdownRow,
@@ -17,9 +17,9 @@ import type {
   SalesPoint,
   SalesReport,
   SalesReportQuery,
-} from '../src/api/report-schemas';
-import { storeDate } from '../src/api/store-time';
-import { stateName } from '../src/lib/us-address';
+} from '../src/contract/report-schemas';
+import { storeDate } from '../src/domain/store-time';
+import { stateName } from '../src/contract/values/us-address';
 import { compareText } from './sorted-index';
 
 type Sums = SalesSums;
@@ -123,7 +123,7 @@ export class ReportIndex {
     if (sign > 0) placed.lines.set(order.id, facts);
     else placed.lines.delete(order.id);
 
-    // Line refunds replayed in order (src/api/order-rules), so each refund's share of a line is what it returned then.
+    // Line refunds replayed in order (src/domain/order-rules), so each refund's share of a line is what it returned then.
     const parts = new Map<string, RefundFact[]>();
     for (const { refundId, line, amount } of refundLineAmounts(order)) {
       let list = parts.get(refundId);

@@ -5,10 +5,10 @@
  * list, filters, comparison, breakdowns, a new refund on its day, 400/403) is
  * held to both backends by tests/contract/reports.contract.test.ts.
  */
-import { lineTotal } from '../src/api/order-rules';
-import { addDays } from '../src/api/report-rules';
-import { salesReportSchema } from '../src/api/report-schemas';
-import { storeDate } from '../src/api/store-time';
+import { lineTotal } from '../src/domain/order-rules';
+import { addDays } from '../src/domain/report-rules';
+import { salesReportSchema } from '../src/contract/report-schemas';
+import { storeDate } from '../src/domain/store-time';
 import { testClock } from '../tests/clock';
 import { mockDb, resetMockDb, server, signInAs } from './node';
 

@@ -1,5 +1,5 @@
 import { DEFAULT_SETTINGS, resolveSettings } from './settings';
-import { DEFAULT_ORDERS } from './seed';
+import { DEFAULT_ORDERS } from '../src/demo-shop/seed';
 
 describe('mock settings', () => {
   it('start from the defaults', () => {

@@ -1,6 +1,6 @@
 /** The mock's own knobs: network behaviour and which deterministic shop to serve. */
 import { z } from 'zod';
-import { DEFAULT_ORDERS, DEFAULT_PRODUCTS, DEFAULT_SEED } from './seed';
+import { DEFAULT_ORDERS, DEFAULT_PRODUCTS, DEFAULT_SEED } from '../src/demo-shop/seed';
 
 export const MAX_MOCK_PRODUCTS = 200_000;
 export const MAX_MOCK_ORDERS = 200_000;

@@ -8,9 +8,9 @@ import {
   type Staff,
   type StaffCreateInput,
   type StaffUpdateInput,
-} from '../src/api/schemas';
+} from '../src/contract/schemas';
 import { hashPassword, newSalt, publicStaff, type StaffRecord } from './auth';
-import { decideStaffUpdate, emailTaken, staffNotFound } from '../src/api/staff-rules';
+import { decideStaffUpdate, emailTaken, staffNotFound } from '../src/domain/staff-rules';
 import { issuesToErrors, validationProblem } from './problems';
 import type { Actor, MockDb } from './store';
 

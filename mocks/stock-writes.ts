@@ -1,7 +1,7 @@
 /**
  * Stock changes over the mock's store. The rules (versions, "never below
  * zero", what each ledger row and audit entry says) are the shared ones in
- * src/api/stock-decisions.ts, which a real server calls the same way; here
+ * src/domain/stock-decisions.ts, which a real server calls the same way; here
  * only the loading and the staging: each write reads the levels it names from
  * its transaction, asks for the decision, and stages the levels, the ledger
  * rows and the audit entry in one write through the store's single path
@@ -16,7 +16,7 @@ import {
   type ReceiptResult,
   type StockChangeResult,
   type StockMovement,
-} from '../src/api/stock-schemas';
+} from '../src/contract/stock-schemas';
 import {
   decideAdjustment,
   decideReceipt,
@@ -26,11 +26,11 @@ import {
   type StockDecision,
   type StockSnapshot,
   type StockVariant,
-} from '../src/api/stock-decisions';
-import { LOCATIONS } from './catalogue';
+} from '../src/domain/stock-decisions';
+import { LOCATIONS } from '../src/demo-shop/catalogue';
 import { parseBody, ProblemError, validationProblem } from './problems';
-import type { LevelState, MovementRecord, ProductRecord } from './shop-records';
-import { locationIndex } from './stock-seed';
+import type { LevelState, MovementRecord, ProductRecord } from '../src/demo-shop/shop-records';
+import { locationIndex } from '../src/demo-shop/stock-seed';
 import type { Actor, MockDb, WriteTx } from './store';
 
 type Idempotency = { key: string; fingerprint: string };

@@ -12,14 +12,14 @@ import {
   type ProductSortKey,
   type ProductSummary,
   type Variant,
-} from '../src/api/schemas';
-import { systemClock, type Clock } from '../src/api/clock';
-import { can, refusal, type Action, type Role } from '../src/api/permissions';
-import type { AuditEntry, Staff } from '../src/api/schemas';
-import type { InventoryLevel, InventoryListQuery, LedgerQuery, StockMovement } from '../src/api/stock-schemas';
-import type { Order, OrderListQuery, OrderSummary } from '../src/api/order-schemas';
-import type { BreakdownQuery, SalesBreakdown, SalesReport, SalesReportQuery } from '../src/api/report-schemas';
-import { productAudit, staffAudit, type AuditDraft } from '../src/api/audit-rules';
+} from '../src/contract/schemas';
+import { systemClock, type Clock } from '../src/domain/clock';
+import { can, refusal, type Action, type Role } from '../src/contract/permissions';
+import type { AuditEntry, Staff } from '../src/contract/schemas';
+import type { InventoryLevel, InventoryListQuery, LedgerQuery, StockMovement } from '../src/contract/stock-schemas';
+import type { Order, OrderListQuery, OrderSummary } from '../src/contract/order-schemas';
+import type { BreakdownQuery, SalesBreakdown, SalesReport, SalesReportQuery } from '../src/contract/report-schemas';
+import { productAudit, staffAudit, type AuditDraft } from '../src/domain/audit-rules';
 import {
   ADDRESS_FREE_FAILURES,
   admitAttempt,
@@ -28,7 +28,7 @@ import {
   signInFailed,
   tooManyAttempts,
   unauthenticated,
-} from '../src/api/auth-rules';
+} from '../src/domain/auth-rules';
 import {
   hashPassword,
   memoryAuthStorage,
@@ -41,20 +41,20 @@ import {
   type AuthStorage,
   type StaffRecord,
 } from './auth';
-import { CATEGORIES, LOCATIONS } from './catalogue';
-import { idempotencyKeyReused } from '../src/api/problems';
-import { productSummary, productTotals, variantTitle } from '../src/api/product-rules';
+import { CATEGORIES, LOCATIONS } from '../src/demo-shop/catalogue';
+import { idempotencyKeyReused } from '../src/contract/problems';
+import { productSummary, productTotals, variantTitle } from '../src/domain/product-rules';
 import { ProblemError } from './problems';
-import { type LevelState, type MovementRecord, type ProductRecord } from './shop-records';
+import { type LevelState, type MovementRecord, type ProductRecord } from '../src/demo-shop/shop-records';
 import { patchedRecord, type ChangeSet, type IdempotencyRecord, type PricePatch } from './records';
-import type { PriceBatch } from '../src/api/pricing-schemas';
+import type { PriceBatch } from '../src/contract/pricing-schemas';
 import { emptyPricingChanges, hasPricingChanges, priceHistoryOf, PricingState, type PricingChanges } from './pricing-state';
 import { describeLevel, InventoryIndex } from './inventory-index';
 import { OrderIndex } from './order-index';
 import { ReportIndex } from './report-index';
-import { seededShop } from './seeded-shop';
-import { anchorAt } from './seed';
-import { seededMovements, seededSlot, type StockSeed } from './stock-seed';
+import { seededShop } from '../src/demo-shop/seeded-shop';
+import { anchorAt } from '../src/demo-shop/seed';
+import { seededMovements, seededSlot, type StockSeed } from '../src/demo-shop/stock-seed';
 import { compareText, SortedIndex, type Compare } from './sorted-index';
 import { DEFAULT_SETTINGS, type MockSettings } from './settings';
 
@@ -861,7 +861,7 @@ export class MockDb {
 
   /**
    * Checks the password against its salted hash, after the throttle of
-   * src/api/auth-rules.ts let the attempt through for its email and for the
+   * src/domain/auth-rules.ts let the attempt through for its email and for the
    * client's address (the mock has one client: the browser, or the test
    * process, is one address). Admission and its count are recorded before the
    * hash is awaited, so attempts running side by side in the page count each other.

@@ -6,11 +6,11 @@
  * lock is granted. Without that catch-up, a stale tab could pass a version
  * check that the other tab's save already made stale.
  */
-import { storeDate } from '../src/api/store-time';
+import { storeDate } from '../src/domain/store-time';
 import { Overlay } from './overlay';
 import type { ChangeSet } from './records';
 import { SETTINGS_STORAGE_KEY, type MockSettings } from './settings';
-import { anchorAt } from './seed';
+import { anchorAt } from '../src/demo-shop/seed';
 import { localSync, type MockDb, type MockSync } from './store';
 
 type Message =

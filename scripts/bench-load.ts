@@ -33,8 +33,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { productToInput } from '../src/api/product-input.ts';
-import type { Product } from '../src/api/schemas.ts';
+import { productToInput } from '../src/contract/product-input.ts';
+import type { Product } from '../src/contract/schemas.ts';
 import { freePort } from '../tests/e2e/preview-server.ts';
 import { benchReadRequests, prepareServer, run, seed, startServer, stop, TEST_LOGGING } from './engine.ts';
 
@@ -960,7 +960,7 @@ function place(url: string): { short: string; area: string } {
   if (path.startsWith('node:')) return { short: path, area: 'node (built-in modules)' };
   const inRepo = path.startsWith(ROOT) ? path.slice(ROOT.length + 1) : path;
   if (inRepo.startsWith('server/dist/server/')) return { short: inRepo, area: 'Stockroom server (server/src)' };
-  if (inRepo.startsWith('server/dist/')) return { short: inRepo, area: 'Stockroom shared rules (src/api, mocks)' };
+  if (inRepo.startsWith('server/dist/')) return { short: inRepo, area: 'Stockroom shared rules (src/contract, src/domain, src/demo-shop)' };
   return { short: inRepo, area: inRepo };
 }
 

@@ -9,7 +9,10 @@ import { spawn } from 'node:child_process';
 
 const CLOCKS = ['2027-03-13T21:30:00-05:00', '2028-02-29T21:30:00-05:00', '2026-12-31T23:45:00-05:00'];
 const RUNS = CLOCKS.flatMap((now) => [
-  { now, args: ['run', '--project', 'node', 'mocks/seed.test.ts', 'mocks/order-seed.test.ts', 'mocks/persistence.test.ts'] },
+  {
+    now,
+    args: ['run', '--project', 'node', 'src/demo-shop/seed.test.ts', 'src/demo-shop/order-seed.test.ts', 'mocks/persistence.test.ts'],
+  },
   { now, args: ['run', '-c', 'vitest.contract.config.ts'] },
 ]);
 const AT_ONCE = 2;

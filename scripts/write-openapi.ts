@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
-import { buildOpenApiDocument } from '../src/api/openapi.ts';
+import { buildOpenApiDocument } from '../src/contract/openapi.ts';
 
 const target = fileURLToPath(new URL('../docs/openapi.json', import.meta.url));
 const config = await resolveConfig(target);

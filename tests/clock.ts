@@ -8,7 +8,7 @@
  * The default is an evening in the store's zone, so "today" already has most
  * of its orders; the clock then runs at real speed (sessions and waits work).
  */
-import { clockFromSetting, type Clock } from '../src/api/clock';
+import { clockFromSetting, type Clock } from '../src/domain/clock';
 
 export const DEFAULT_TEST_NOW = '2026-12-01T21:30:00-05:00';
 

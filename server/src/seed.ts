@@ -1,6 +1,6 @@
 /**
  * Builds a fresh database with the mock's shop: the same generator
- * (mocks/seed.ts, deterministic), the three warehouses, one person per role
+ * (src/demo-shop/seed.ts, deterministic), the three warehouses, one person per role
  * with the demo passwords. Rows go in through repositories in one
  * transaction: Vendure's services cost ~24 ms a product, this is far less.
  *
@@ -9,15 +9,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { bootstrap, Channel, Role as VendureRole, StockLocation, TransactionalConnection } from '@vendure/core';
-import { DEMO_STAFF } from '../../mocks/demo-staff';
-import { LOCATIONS } from '../../mocks/catalogue';
-import { DEFAULT_ORDERS, DEFAULT_PRODUCTS, DEFAULT_SEED, anchorAt, generateShop } from '../../mocks/seed';
+import { DEMO_STAFF } from '#shared/demo-shop/demo-staff';
+import { LOCATIONS } from '#shared/demo-shop/catalogue';
+import { DEFAULT_ORDERS, DEFAULT_PRODUCTS, DEFAULT_SEED, anchorAt, generateShop } from '#shared/demo-shop/seed';
 import { clock } from './plugin/clock';
-import { generateOrders } from '../../mocks/order-seed';
-import { applyOrdersToSeed } from '../../mocks/stock-seed';
+import { generateOrders } from '#shared/demo-shop/order-seed';
+import { applyOrdersToSeed } from '#shared/demo-shop/stock-seed';
 import { insertOrders } from './plugin/orders/order-rows';
 import { seedStock } from './plugin/inventory/seed-stock';
-import { ROLES, ROLE_LABELS } from '../../src/api/permissions';
+import { ROLES, ROLE_LABELS } from '#shared/contract/permissions';
 import { CatalogueService } from './plugin/catalogue.service';
 import { ids } from './plugin/http';
 import { roleCode, vendurePermissions } from './plugin/roles';
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   // The shop is made now (the server's clock, STOCKROOM_NOW in tests): its orders end today, as the mock's do.
   const anchorMs = anchorAt(clock());
   const records = generateShop({ seed, products, anchorMs });
-  // The mock's seeded orders, as the mock's seed applies them to stock (mocks/seeded-shop.ts): levels, sold28 and ledger follow from them.
+  // The mock's seeded orders, as the mock's seed applies them to stock (src/demo-shop/seeded-shop.ts): levels, sold28 and ledger follow from them.
   const orders = generateOrders({
     seed,
     count: Number(process.env.SEED_ORDERS ?? DEFAULT_ORDERS),

@@ -1,4 +1,4 @@
-import type { Problem } from './schemas';
+import type { Problem } from '../contract/schemas';
 
 /** A refused or failed request, as problem+json says it. Kept free of zod so the shell can recognise one cheaply. */
 export class ApiError extends Error {

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { ApiError } from './api-error';
 import { apiReady } from './api-ready';
-import { problemSchema } from './schemas';
+import { problemSchema } from '../contract/schemas';
 import { unauthorizedHandler } from './unauthorized';
 
 /** Unset means the mock API, served in the page under /api. */

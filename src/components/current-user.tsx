@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { can, type Action, type Role } from '@/api/permissions';
+import { can, type Action, type Role } from '@/contract/permissions';
 
 export type CurrentUser = { id: string; name: string; email: string; role: Role };
 

@@ -1,7 +1,7 @@
 import { Button, Loader } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { ListResponse } from '@/api/schemas';
+import type { ListResponse } from '@/contract/schemas';
 import { downloadText, toCsv, type CsvColumn } from '@/lib/csv';
 
 const PAGE = 500;

@@ -1,6 +1,6 @@
 import { TextInput, type TextInputProps } from '@mantine/core';
 import { useDraft } from './use-draft';
-import { centsToInput, parseDollars, type Cents } from '@/lib/money';
+import { centsToInput, parseDollars, type Cents } from '@/contract/values/money';
 
 type MoneyInputProps = Omit<TextInputProps, 'value' | 'onChange' | 'type'> & {
   /** Integer cents; null when empty; NaN while what is typed is not an amount (the schema says why). */

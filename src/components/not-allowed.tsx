@@ -1,5 +1,5 @@
 import { Alert, Text } from '@mantine/core';
-import { refusal, type Action } from '@/api/permissions';
+import { refusal, type Action } from '@/contract/permissions';
 import { useCurrentUser } from './current-user';
 
 /**

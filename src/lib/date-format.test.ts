@@ -1,4 +1,4 @@
-import { storeDate, storeDayStartMs, storeTimeToIso } from '../api/store-time';
+import { storeDate, storeDayStartMs, storeTimeToIso } from '../domain/store-time';
 import { csvMoment, formatMoment, formatMomentWithSeconds, formatStoreDay, formatStoreDayShort, formatStoreMonth } from './date-format';
 
 describe('formatMoment', () => {

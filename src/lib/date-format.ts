@@ -3,8 +3,8 @@
  * whatever the browser's zone, and labelled: the day beside a row is the day
  * the filters and reports count it on. The one place the app formats dates.
  */
-import { STORE_TIME_ZONE } from '../api/constants';
-import { storeWallClockMs } from '../api/store-time';
+import { STORE_TIME_ZONE } from '../contract/constants';
+import { storeWallClockMs } from '../domain/store-time';
 
 /** The zone's name beside every time shown: "ET" covers both EST and EDT, as the store's own clock does. */
 const ZONE_LABEL = 'ET';

@@ -2,7 +2,7 @@
  * The screens' words for the contract's vocabularies, once: the lists, filters, badges and the audit log
  * all say "Partly refunded" for `partially_refunded`.
  */
-import type { FulfilmentStatus, OrderStatus, PaymentStatus, ProductStatus } from '../api/constants';
+import type { FulfilmentStatus, OrderStatus, PaymentStatus, ProductStatus } from '../contract/constants';
 
 export const PRODUCT_STATUS_LABELS: Record<ProductStatus, string> = { active: 'Active', draft: 'Draft', archived: 'Archived' };
 export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = { open: 'Open', cancelled: 'Cancelled', closed: 'Closed' };

@@ -3,9 +3,9 @@
  * telling known emails from unknown ones by the answers, spraying guesses over
  * many emails from one address, and replaying someone else's Idempotency-Key.
  */
-import { ADDRESS_FREE_FAILURES, FREE_FAILURES } from '../../src/api/auth-rules';
-import { orderSchema, type Order } from '../../src/api/order-schemas';
-import { staffSchema } from '../../src/api/schemas';
+import { ADDRESS_FREE_FAILURES, FREE_FAILURES } from '../../src/domain/auth-rules';
+import { orderSchema, type Order } from '../../src/contract/order-schemas';
+import { staffSchema } from '../../src/contract/schemas';
 import { anonymous, DEMO_ACCOUNTS, idOf, newKey, signIn, signInWith, uniqueId, type ApiClient, type ApiResponse } from './driver';
 import { expectOk, expectProblem, getOrder, orderClaimer } from './fixtures';
 

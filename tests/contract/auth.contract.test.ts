@@ -1,10 +1,10 @@
 /**
  * Sessions, the permission table and staff management, over HTTP only.
  */
-import { ACTIONS, can, refusal, ROLES, type Action, type Role } from '../../src/api/permissions';
-import { auditListSchema, sessionSchema, staffListSchema, staffSchema, type Product } from '../../src/api/schemas';
-import { orderSchema } from '../../src/api/order-schemas';
-import { salesReportSchema, storeClockSchema } from '../../src/api/report-schemas';
+import { ACTIONS, can, refusal, ROLES, type Action, type Role } from '../../src/contract/permissions';
+import { auditListSchema, sessionSchema, staffListSchema, staffSchema, type Product } from '../../src/contract/schemas';
+import { orderSchema } from '../../src/contract/order-schemas';
+import { salesReportSchema, storeClockSchema } from '../../src/contract/report-schemas';
 import {
   anonymous,
   DEMO_ACCOUNTS,
@@ -18,7 +18,7 @@ import {
   type Query,
 } from './driver';
 import { testClock } from '../clock';
-import { productToInput } from '../../src/api/product-input';
+import { productToInput } from '../../src/contract/product-input';
 import {
   createProduct,
   expectOk,

@@ -6,7 +6,7 @@
  * Against the mock the requests are answered one at a time (tests/contract/setup.ts),
  * so the races are real only against the server (SQLite and PostgreSQL).
  */
-import { inventoryLevelSchema, stockChangeResultSchema } from '../../src/api/stock-schemas';
+import { inventoryLevelSchema, stockChangeResultSchema } from '../../src/contract/stock-schemas';
 import { newKey, signIn, type ApiClient } from './driver';
 import { createProduct, expectLedgerExplainsLevels, expectOk, expectProblem, ledgerOf, levelAt, locationIds, receive } from './fixtures';
 

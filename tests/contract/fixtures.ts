@@ -4,15 +4,15 @@
  * never share what they change.
  */
 import { expect } from 'vitest';
-import { problemSchema, productSchema, type Problem, type Product, type ProductInput } from '../../src/api/schemas';
-import { orderListSchema, orderSchema, type Order, type OrderListQuery } from '../../src/api/order-schemas';
+import { problemSchema, productSchema, type Problem, type Product, type ProductInput } from '../../src/contract/schemas';
+import { orderListSchema, orderSchema, type Order, type OrderListQuery } from '../../src/contract/order-schemas';
 import {
   inventoryListSchema,
   locationListSchema,
   stockMovementListSchema,
   type InventoryLevel,
   type StockMovement,
-} from '../../src/api/stock-schemas';
+} from '../../src/contract/stock-schemas';
 import type { ApiClient, ApiResponse, Query } from './driver';
 import { newKey, uniqueId } from './driver';
 

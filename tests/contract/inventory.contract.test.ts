@@ -3,8 +3,8 @@
  * receipts need the version they saw and apply once per Idempotency-Key.
  * Each test stocks a product of its own, made through the API.
  */
-import { LOW_COVER_DAYS } from '../../src/api/constants';
-import { auditListSchema } from '../../src/api/schemas';
+import { LOW_COVER_DAYS } from '../../src/contract/constants';
+import { auditListSchema } from '../../src/contract/schemas';
 import {
   inventoryLevelSchema,
   inventoryListSchema,
@@ -12,7 +12,7 @@ import {
   receiptResultSchema,
   stockChangeResultSchema,
   type InventoryLevel,
-} from '../../src/api/stock-schemas';
+} from '../../src/contract/stock-schemas';
 import { DEMO_ACCOUNTS, idOf, newKey, signIn, type ApiClient } from './driver';
 import {
   createProduct,

@@ -6,10 +6,10 @@
  * decimal digits; an email is at most 254 characters. Each refusal is a 422
  * (400 for a query) beside the field, and changes nothing.
  */
-import { MAX_STOCK_UNITS } from '../../src/api/constants';
-import { orderSchema } from '../../src/api/order-schemas';
-import { productListResponseSchema, staffSchema } from '../../src/api/schemas';
-import { receiptResultSchema, stockChangeResultSchema } from '../../src/api/stock-schemas';
+import { MAX_STOCK_UNITS } from '../../src/contract/constants';
+import { orderSchema } from '../../src/contract/order-schemas';
+import { productListResponseSchema, staffSchema } from '../../src/contract/schemas';
+import { receiptResultSchema, stockChangeResultSchema } from '../../src/contract/stock-schemas';
 import { anonymous, newKey, signIn, signInWith, uniqueId, type ApiClient } from './driver';
 import {
   createProduct,

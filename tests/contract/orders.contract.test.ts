@@ -4,12 +4,12 @@
  * per Idempotency-Key, notes. Each test claims an order of its own from a
  * filtered list.
  */
-import { lineTotal, refundable } from '../../src/api/order-rules';
-import { orderListSchema, orderSchema, type Order } from '../../src/api/order-schemas';
-import { SUPPORT_REFUND_LIMIT_CENTS } from '../../src/api/permissions';
-import { addDays } from '../../src/api/report-rules';
-import { auditListSchema } from '../../src/api/schemas';
-import { storeDate } from '../../src/api/store-time';
+import { lineTotal, refundable } from '../../src/domain/order-rules';
+import { orderListSchema, orderSchema, type Order } from '../../src/contract/order-schemas';
+import { SUPPORT_REFUND_LIMIT_CENTS } from '../../src/contract/permissions';
+import { addDays } from '../../src/domain/report-rules';
+import { auditListSchema } from '../../src/contract/schemas';
+import { storeDate } from '../../src/domain/store-time';
 import { idOf, newKey, signIn, type ApiClient } from './driver';
 import {
   expectLedgerExplainsLevels,

@@ -13,9 +13,9 @@ import {
   priceHistoryListSchema,
   pricePreviewSchema,
   type PriceBatchInput,
-} from '../../src/api/pricing-schemas';
-import { productToInput } from '../../src/api/product-input';
-import type { Product } from '../../src/api/schemas';
+} from '../../src/contract/pricing-schemas';
+import { productToInput } from '../../src/contract/product-input';
+import type { Product } from '../../src/contract/schemas';
 import { testClock } from '../clock';
 import { DEMO_ACCOUNTS, idOf, newKey, signIn, uniqueId, type ApiClient } from './driver';
 import { createProduct, expectOk, expectProblem, getProduct, newProductInput } from './fixtures';

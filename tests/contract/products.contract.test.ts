@@ -12,10 +12,10 @@ import {
   tagListSchema,
   type ProductInput,
   type ProductSummary,
-} from '../../src/api/schemas';
-import { CATEGORIES } from '../../src/api/constants';
-import { upcCheckDigit } from '../../src/lib/upc';
-import { productToInput } from '../../src/api/product-input';
+} from '../../src/contract/schemas';
+import { CATEGORIES } from '../../src/contract/constants';
+import { upcCheckDigit } from '../../src/contract/values/upc';
+import { productToInput } from '../../src/contract/product-input';
 import { DEMO_ACCOUNTS, idOf, newKey, signIn, uniqueId, type ApiClient, type Query } from './driver';
 import { createProduct, expectOk, expectProblem, getProduct, levelsOf, locationIds, newProductInput, receive } from './fixtures';
 

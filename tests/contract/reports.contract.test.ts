@@ -2,13 +2,13 @@
  * Reports: figures computed by the API agree with the order list to the cent,
  * the breakdown agrees with the report, and a refund shows on the day it is made.
  */
-import { lineTotal } from '../../src/api/order-rules';
-import { orderListSchema, orderSchema } from '../../src/api/order-schemas';
-import { addDays, yearBefore } from '../../src/api/report-rules';
-import { productListResponseSchema } from '../../src/api/schemas';
-import { storeDate, storeDayStartMs } from '../../src/api/store-time';
-import { breakdownSchema, salesReportSchema, storeClockSchema } from '../../src/api/report-schemas';
-import { stateName } from '../../src/lib/us-address';
+import { lineTotal } from '../../src/domain/order-rules';
+import { orderListSchema, orderSchema } from '../../src/contract/order-schemas';
+import { addDays, yearBefore } from '../../src/domain/report-rules';
+import { productListResponseSchema } from '../../src/contract/schemas';
+import { storeDate, storeDayStartMs } from '../../src/domain/store-time';
+import { breakdownSchema, salesReportSchema, storeClockSchema } from '../../src/contract/report-schemas';
+import { stateName } from '../../src/contract/values/us-address';
 import { newKey, signIn, type ApiClient, type Query } from './driver';
 import { expectOk, expectProblem, getOrder, listOrders, orderClaimer } from './fixtures';
 

@@ -3,8 +3,8 @@
  * a change from another site is refused whoever's cookie it carries, and a
  * body over its route's limit gets a 413 that says the limit.
  */
-import { productListResponseSchema, productSchema, sessionSchema } from '../../src/api/schemas';
-import { BODY_LIMIT_BYTES, IMPORT_BODY_LIMIT_BYTES } from '../../src/api/request-rules';
+import { productListResponseSchema, productSchema, sessionSchema } from '../../src/contract/schemas';
+import { BODY_LIMIT_BYTES, IMPORT_BODY_LIMIT_BYTES } from '../../src/contract/request-rules';
 import { BASE_URL, newKey, signIn, type ApiClient } from './driver';
 import { expectOk, expectProblem, newProductInput } from './fixtures';
 

@@ -5,7 +5,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { resetMockDb, server, signInAs } from '../../mocks/node';
-import type { Role } from '../../src/api/permissions';
+import type { Role } from '../../src/contract/permissions';
 import { App } from '../../src/app/app';
 
 /** Every request the mock API received during the test, in order. */

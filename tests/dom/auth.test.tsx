@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { DEMO_STAFF } from '../../mocks/demo-staff';
+import { DEMO_STAFF } from '../../src/demo-shop/demo-staff';
 import { mockDb, signInAs } from '../../mocks/node';
 import { received, renderApp, setupMockApi } from './app-harness';
 

@@ -2,10 +2,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server, signInAs } from '../../mocks/node';
-import { presetRange } from '../../src/api/report-rules';
-import type { SalesReport } from '../../src/api/report-schemas';
+import { presetRange } from '../../src/domain/report-rules';
+import type { SalesReport } from '../../src/contract/report-schemas';
 import { changeOf, describeChange } from '../../src/features/analytics/components/change';
-import { formatCents } from '../../src/lib/money';
+import { formatCents } from '../../src/contract/values/money';
 import { received, renderApp, searchesOf, setupMockApi } from './app-harness';
 
 setupMockApi({ role: 'manager' });

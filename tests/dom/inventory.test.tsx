@@ -2,7 +2,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server, signInAs } from '../../mocks/node';
-import type { InventoryLevel, StockMovement } from '../../src/api/stock-schemas';
+import type { InventoryLevel, StockMovement } from '../../src/contract/stock-schemas';
 import { received, renderApp, searchesOf, setupMockApi } from './app-harness';
 
 setupMockApi();

@@ -2,12 +2,12 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { mockDb, server, signInAs } from '../../mocks/node';
-import { lineRefundAmount, refundable } from '../../src/api/order-rules';
-import type { Order } from '../../src/api/order-schemas';
-import type { StockMovement } from '../../src/api/stock-schemas';
-import { storeDate } from '../../src/api/store-time';
+import { lineRefundAmount, refundable } from '../../src/domain/order-rules';
+import type { Order } from '../../src/contract/order-schemas';
+import type { StockMovement } from '../../src/contract/stock-schemas';
+import { storeDate } from '../../src/domain/store-time';
 import { formatStoreDay } from '../../src/lib/date-format';
-import { formatCents } from '../../src/lib/money';
+import { formatCents } from '../../src/contract/values/money';
 import { received, renderApp, searchesOf, setupMockApi } from './app-harness';
 
 setupMockApi();

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { presetRange } from '../../src/api/report-rules';
-import type { SalesBreakdown } from '../../src/api/report-schemas';
-import { formatCents } from '../../src/lib/money';
+import { presetRange } from '../../src/domain/report-rules';
+import type { SalesBreakdown } from '../../src/contract/report-schemas';
+import { formatCents } from '../../src/contract/values/money';
 import { renderApp, searchesOf, setupMockApi } from './app-harness';
 
 setupMockApi({ role: 'merchandiser' });

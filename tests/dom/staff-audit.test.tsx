@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { mockDb, signInAs } from '../../mocks/node';
 import { refundOrder } from '../../mocks/order-writes';
 import { createProduct, updateProduct } from '../../mocks/product-writes';
-import { productToInput } from '../../src/api/product-input';
-import type { Product } from '../../src/api/schemas';
+import { productToInput } from '../../src/contract/product-input';
+import type { Product } from '../../src/contract/schemas';
 import { received, renderApp, setupMockApi } from './app-harness';
 
 setupMockApi({ role: null });

@@ -4,10 +4,10 @@
  * what it stored, from inside the page so the request goes through the mock.
  */
 import type { Locator, Page } from 'playwright-core';
-import { DEMO_STAFF } from '../../mocks/demo-staff';
-import { ROLE_LABELS, type Role } from '../../src/api/permissions';
-import type { Product, ProductSummary } from '../../src/api/schemas';
-import type { InventoryLevel, StockMovement } from '../../src/api/stock-schemas';
+import { DEMO_STAFF } from '../../src/demo-shop/demo-staff';
+import { ROLE_LABELS, type Role } from '../../src/contract/permissions';
+import type { Product, ProductSummary } from '../../src/contract/schemas';
+import type { InventoryLevel, StockMovement } from '../../src/contract/stock-schemas';
 
 export const UI_TIMEOUT = 15_000;
 /** The journeys run against a build for the real API (npm run test:engine), not the mock. */

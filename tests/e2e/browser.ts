@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, inject, type TestContext } from 'vitest';
-import type { Role } from '../../src/api/permissions';
+import type { Role } from '../../src/contract/permissions';
 import { signIn } from './app';
 import { launchChromium, VIEWPORT } from './chromium';
 import { testClock } from '../clock';

@@ -4,7 +4,7 @@
  * and survives a reload (it is in the mock's IndexedDB, not only in memory).
  */
 import { describe, expect, test } from 'vitest';
-import { upcCheckDigit } from '../../src/lib/upc';
+import { upcCheckDigit } from '../../src/contract/values/upc';
 import { accessibleDescription, apiProduct, apiProducts, chooseOption, eventually, openScreen, UI_TIMEOUT, waitForScreen } from './app';
 import { setupBrowser } from './browser';
 

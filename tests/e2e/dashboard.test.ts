@@ -5,13 +5,13 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import type { OrderSummary } from '../../src/api/order-schemas';
-import { presetRange } from '../../src/api/report-rules';
-import { formatCents } from '../../src/lib/money';
+import type { OrderSummary } from '../../src/contract/order-schemas';
+import { presetRange } from '../../src/domain/report-rules';
+import { formatCents } from '../../src/contract/values/money';
 import { apiGet, eventually, openScreen, UI_TIMEOUT } from './app';
 import { setupBrowser } from './browser';
 import { apiOrder, apiOrders, orderTable, waitForOrderRows } from './orders-app';
-import { storeDate } from '../../src/api/store-time';
+import { storeDate } from '../../src/domain/store-time';
 import { formatStoreDay } from '../../src/lib/date-format';
 import { testClock } from '../clock';
 

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import type { Product } from '../../src/api/schemas';
+import type { Product } from '../../src/contract/schemas';
 import { apiProduct, apiProducts, eventually, openScreen, UI_TIMEOUT } from './app';
 import { setupBrowser } from './browser';
 

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
-import type { InventoryLevel } from '../../src/api/stock-schemas';
+import type { InventoryLevel } from '../../src/contract/stock-schemas';
 import {
   apiInventory,
   apiLedger,

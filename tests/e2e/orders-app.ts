@@ -3,8 +3,8 @@
  * sees it, and ask the (mock) API for orders from inside the page.
  */
 import type { Locator, Page } from 'playwright-core';
-import type { Order, OrderSummary } from '../../src/api/order-schemas';
-import type { InventoryLevel, StockMovement } from '../../src/api/stock-schemas';
+import type { Order, OrderSummary } from '../../src/contract/order-schemas';
+import type { InventoryLevel, StockMovement } from '../../src/contract/stock-schemas';
 import { apiGet, UI_TIMEOUT } from './app';
 
 export function orderTable(page: Page): Locator {

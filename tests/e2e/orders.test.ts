@@ -6,8 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
-import { lineRefundAmount } from '../../src/api/order-rules';
-import { centsToInput, formatCents } from '../../src/lib/money';
+import { lineRefundAmount } from '../../src/domain/order-rules';
+import { centsToInput, formatCents } from '../../src/contract/values/money';
 import { chooseOption, eventually, listSummary, openScreen, UI_TIMEOUT } from './app';
 import { setupBrowser } from './browser';
 import { apiMovements, apiOrder, apiOrders, openTwoLineOrder, orderTable, waitForOrderRows } from './orders-app';

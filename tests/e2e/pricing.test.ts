@@ -4,9 +4,9 @@
  * reload: the batch is in IndexedDB), then reverts the batch.
  */
 import { describe, expect, test } from 'vitest';
-import type { Product } from '../../src/api/schemas';
-import { formatCents } from '../../src/lib/money';
-import { percentOf } from '../../src/lib/price-rules';
+import type { Product } from '../../src/contract/schemas';
+import { formatCents } from '../../src/contract/values/money';
+import { percentOf } from '../../src/domain/price-rules';
 import { apiProduct, apiProducts, chooseOption, eventually, openScreen, UI_TIMEOUT, waitForProductRows } from './app';
 import { setupBrowser } from './browser';
 

@@ -19,9 +19,9 @@ import {
   type Product,
   type ProductInput,
   type Staff,
-} from '../../src/api/schemas';
-import { productToInput } from '../../src/api/product-input';
-import { upcCheckDigit } from '../../src/lib/upc';
+} from '../../src/contract/schemas';
+import { productToInput } from '../../src/contract/product-input';
+import { upcCheckDigit } from '../../src/contract/values/upc';
 import { ApiClient, DEMO_ACCOUNTS, newKey, uniqueId, type ApiResponse, type Query } from '../contract/driver';
 import { expectOk, expectProblem, newProductInput } from '../contract/fixtures';
 import { controlProxy } from './db-proxy';

@@ -10,9 +10,9 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { afterAll, afterEach, assert, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetMockDb, server, signInAs } from '../../mocks/node';
-import { buildOpenApiDocument, type JsonSchema, type OpenApiDocument, type Operation } from '../../src/api/openapi';
-import { priceBatchListQuerySchema, priceHistoryQuerySchema } from '../../src/api/pricing-schemas';
-import { productListQuerySchema, productSchema, type Product, type ProductInput } from '../../src/api/schemas';
+import { buildOpenApiDocument, type JsonSchema, type OpenApiDocument, type Operation } from '../../src/contract/openapi';
+import { priceBatchListQuerySchema, priceHistoryQuerySchema } from '../../src/contract/pricing-schemas';
+import { productListQuerySchema, productSchema, type Product, type ProductInput } from '../../src/contract/schemas';
 
 const newKey = (): string => crypto.randomUUID();
 

@@ -5,9 +5,9 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionalConnection } from '@vendure/core';
 import type { EntityManager } from 'typeorm';
-import type { AuditDraft } from '../../../src/api/audit-rules';
-import type { AuditEntry, AuditListQuery } from '../../../src/api/schemas';
-import type { Role } from '../../../src/api/permissions';
+import type { AuditDraft } from '#shared/domain/audit-rules';
+import type { AuditEntry, AuditListQuery } from '#shared/contract/schemas';
+import type { Role } from '#shared/contract/permissions';
 import { AuditEntryRecord } from './entities';
 import { ids } from './http';
 

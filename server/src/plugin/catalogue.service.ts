@@ -20,12 +20,12 @@ import {
   TransactionalConnection,
 } from '@vendure/core';
 import { In, IsNull, Not, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { productAudit } from '../../../src/api/audit-rules';
-import { CATEGORIES } from '../../../src/api/constants';
-import { ProblemError, validationProblem } from '../../../src/api/problems';
+import { productAudit } from '#shared/domain/audit-rules';
+import { CATEGORIES } from '#shared/contract/constants';
+import { ProblemError, validationProblem } from '#shared/contract/problems';
 import { idempotentWrite, RetryWrite, type Answer } from './idempotency';
-import type { BulkStatusInput, Category, Product, ProductInput, ProductListQuery, ProductSummary, Variant } from '../../../src/api/schemas';
-import { productSummary, shopRuleErrors, variantIdErrors, variantTitle } from '../../../src/api/product-rules';
+import type { BulkStatusInput, Category, Product, ProductInput, ProductListQuery, ProductSummary, Variant } from '#shared/contract/schemas';
+import { productSummary, shopRuleErrors, variantIdErrors, variantTitle } from '#shared/domain/product-rules';
 import { recordAudit, type Actor } from './audit.service';
 import { ProductTagRecord } from './entities';
 import { ids, type Idempotency } from './http';

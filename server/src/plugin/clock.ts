@@ -4,7 +4,7 @@
  * reports' "today", the sign-in throttle and the seed read it and nothing else.
  * Tests set it so that the seeded year and "today" agree whatever the day.
  */
-import { clockFromSetting } from '../../../src/api/clock';
+import { clockFromSetting } from '#shared/domain/clock';
 
 export const clock = clockFromSetting(process.env.STOCKROOM_NOW);
 

@@ -6,7 +6,7 @@
 import { All, Controller, Delete, Get, HttpCode, Patch, Post, Put, Req, Res, UseFilters } from '@nestjs/common';
 import { Ctx, RequestContext } from '@vendure/core';
 import type { Request, Response } from 'express';
-import { ProblemError } from '../../../src/api/problems';
+import { ProblemError } from '#shared/contract/problems';
 import {
   auditListQuerySchema,
   bulkStatusInputSchema,
@@ -15,7 +15,7 @@ import {
   signInInputSchema,
   staffCreateInputSchema,
   staffUpdateInputSchema,
-} from '../../../src/api/schemas';
+} from '#shared/contract/schemas';
 import { AuditService } from './audit.service';
 import { CatalogueService, productNotFound } from './catalogue.service';
 import { idempotencyOf, ifMatchVersion, jsonBody, parseBody, parseQuery, requireIdempotency } from './http';

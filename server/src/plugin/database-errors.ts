@@ -5,7 +5,7 @@
  * sent again (writes carry an Idempotency-Key or an If-Match, so a repeat cannot apply twice).
  * A unique index refusing a row is told apart too: the write path runs again and answers the rule's 422.
  */
-import { ProblemError } from '../../../src/api/problems';
+import { ProblemError } from '#shared/contract/problems';
 
 type Failure = { code?: unknown; message?: unknown; driverError?: unknown };
 

@@ -6,7 +6,7 @@
  */
 import { Controller, Get, UseFilters } from '@nestjs/common';
 import { TransactionalConnection } from '@vendure/core';
-import { ProblemError } from '../../../src/api/problems';
+import { ProblemError } from '#shared/contract/problems';
 import { databaseProblem } from './database-errors';
 import { ProblemFilter } from './problem.filter';
 

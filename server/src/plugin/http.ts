@@ -4,7 +4,7 @@
  */
 import type { Request } from 'express';
 import type { z } from 'zod';
-import { badQuery, issuesToErrors, ProblemError, validationProblem } from '../../../src/api/problems';
+import { badQuery, issuesToErrors, ProblemError, validationProblem } from '#shared/contract/problems';
 
 /** A request body checked against its schema: 422 with a message per field. */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown, detail?: string): z.infer<S> {

@@ -9,7 +9,7 @@
  * because the winner's change got there first) answers what the winner stored.
  */
 import type { DataSource, EntityManager } from 'typeorm';
-import { idempotencyKeyReused } from '../../../src/api/problems';
+import { idempotencyKeyReused } from '#shared/contract/problems';
 import { IdempotencyKeyRecord } from './entities';
 import type { Idempotency } from './http';
 import { serialTransaction } from './serial-writes';

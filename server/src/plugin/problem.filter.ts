@@ -6,8 +6,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import { Logger } from '@vendure/core';
 import type { Response } from 'express';
-import { ProblemError } from '../../../src/api/problems';
-import type { Problem } from '../../../src/api/schemas';
+import { ProblemError } from '#shared/contract/problems';
+import type { Problem } from '#shared/contract/schemas';
 import { databaseProblem, databaseTrouble } from './database-errors';
 
 const TITLES: Record<number, string> = {

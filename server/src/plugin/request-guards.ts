@@ -1,12 +1,12 @@
 /**
  * Express middleware that runs before any route: the contract's request rules
- * (src/api/request-rules.ts, the mock applies the same ones), JSON parsing with
+ * (src/contract/request-rules.ts, the mock applies the same ones), JSON parsing with
  * each route's body limit, and the gate in front of Vendure's own GraphQL APIs.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { json, type NextFunction, type Request, type Response } from 'express';
-import { ProblemError } from '../../../src/api/problems';
-import { bodyLimitOf, crossSiteRefusal, tooLarge } from '../../../src/api/request-rules';
+import { ProblemError } from '#shared/contract/problems';
+import { bodyLimitOf, crossSiteRefusal, tooLarge } from '#shared/contract/request-rules';
 import { sendProblem } from './problem.filter';
 
 /** Origins besides the app's own that may send changes: the ones CORS is opened to. */

@@ -1,11 +1,11 @@
 /**
  * Stockroom's four roles as Vendure Roles. What each may do in Stockroom is
- * src/api/permissions.ts (imported, not repeated); this only says which
+ * src/contract/permissions.ts (imported, not repeated); this only says which
  * Vendure permissions follow from each action, so the same person has the
  * same rights in Vendure's own admin API.
  */
 import { Permission } from '@vendure/core';
-import { PERMISSIONS, ROLES, type Action, type Role } from '../../../src/api/permissions';
+import { PERMISSIONS, ROLES, type Action, type Role } from '#shared/contract/permissions';
 
 const VENDURE_PERMISSIONS_BY_ACTION: Readonly<Record<Action, readonly Permission[]>> = {
   'products.view': [Permission.ReadCatalog, Permission.ReadProduct],

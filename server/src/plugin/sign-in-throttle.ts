@@ -1,5 +1,5 @@
 /**
- * The sign-in throttle of src/api/auth-rules.ts, kept in the database so that
+ * The sign-in throttle of src/domain/auth-rules.ts, kept in the database so that
  * parallel attempts and every instance on one PostgreSQL count together.
  *
  * An attempt is admitted for its email, then for its client address, each by
@@ -15,7 +15,7 @@
  * transaction on the one connection, where that request's rollback would undo it.
  */
 import type { DataSource } from 'typeorm';
-import { ADDRESS_FREE_FAILURES, FREE_FAILURES, lockMs, signInFailed, tooManyAttempts, type Throttle } from '../../../src/api/auth-rules';
+import { ADDRESS_FREE_FAILURES, FREE_FAILURES, lockMs, signInFailed, tooManyAttempts, type Throttle } from '#shared/domain/auth-rules';
 import { serialTransaction } from './serial-writes';
 import { clock } from './clock';
 

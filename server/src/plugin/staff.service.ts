@@ -1,7 +1,7 @@
 /**
  * Staff are Vendure Administrators (with their Users, native passwords and a
  * `stockroom-<role>` Role); sessions are Vendure sessions in a cookie. Who may
- * do what comes from src/api/permissions.ts, refused with the mock's words.
+ * do what comes from src/contract/permissions.ts, refused with the mock's words.
  */
 import { Injectable } from '@nestjs/common';
 import {
@@ -18,13 +18,13 @@ import {
 } from '@vendure/core';
 import type { Request } from 'express';
 import { In, IsNull, type EntityManager } from 'typeorm';
-import { unauthenticated } from '../../../src/api/auth-rules';
-import { decideStaffUpdate, emailTaken, staffNotFound } from '../../../src/api/staff-rules';
-import { staffAudit } from '../../../src/api/audit-rules';
-import { ProblemError } from '../../../src/api/problems';
+import { unauthenticated } from '#shared/domain/auth-rules';
+import { decideStaffUpdate, emailTaken, staffNotFound } from '#shared/domain/staff-rules';
+import { staffAudit } from '#shared/domain/audit-rules';
+import { ProblemError } from '#shared/contract/problems';
 import { isPostgres, serialTransaction } from './serial-writes';
-import { can, refusal, ROLES, type Action, type Role } from '../../../src/api/permissions';
-import type { Session, SignInInput, Staff, StaffCreateInput, StaffUpdateInput } from '../../../src/api/schemas';
+import { can, refusal, ROLES, type Action, type Role } from '#shared/contract/permissions';
+import type { Session, SignInInput, Staff, StaffCreateInput, StaffUpdateInput } from '#shared/contract/schemas';
 import { recordAudit, type Actor } from './audit.service';
 import { admitSignIn, clientAddress } from './sign-in-throttle';
 import { ids } from './http';

@@ -1,5 +1,5 @@
 /**
- * The shop-wide uniqueness rules (a SKU, a handle, a barcode belong to one product: src/api/product-rules.ts)
+ * The shop-wide uniqueness rules (a SKU, a handle, a barcode belong to one product: src/domain/product-rules.ts)
  * held by the database itself, so that two instances checking at the same moment cannot both store one.
  * The write path still checks first and answers the rule's 422 with the owner's name; a write that loses a
  * race to the index runs again (idempotency.ts) and gets that same 422.

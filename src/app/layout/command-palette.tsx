@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { productQueries } from '@/features/products/api/product-queries';
-import { formatCents } from '@/lib/money';
+import { formatCents } from '@/contract/values/money';
 import { NAV_ITEMS } from './nav-items';
 import { palette, paletteStore } from './palette-store';
 

@@ -1,4 +1,4 @@
-import type { Action } from '@/api/permissions';
+import type { Action } from '@/contract/permissions';
 
 /** Each screen and what a person needs to be allowed to use it; the navigation shows only those. */
 export const NAV_ITEMS: readonly { to: string; label: string; permission: Action | null }[] = [

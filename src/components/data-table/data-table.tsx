@@ -24,7 +24,7 @@ import {
   type ColumnVisibilityState,
 } from '@tanstack/react-table';
 import { memo, type ReactNode } from 'react';
-import type { ListResponse } from '@/api/schemas';
+import type { ListResponse } from '@/contract/schemas';
 import { ColumnsMenu } from './columns-menu';
 import { PAGE_SIZES, type PageSize } from './page-sizes';
 import classes from './data-table.module.css';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COMPARISONS, GRANULARITIES } from '@/api/constants';
-import { PRESETS } from '@/api/report-rules';
+import { COMPARISONS, GRANULARITIES } from '@/contract/constants';
+import { PRESETS } from '@/domain/report-rules';
 import { resolveRange } from './range';
 import { dashboardSearchSchema, RANGE_COMPARISONS, RANGE_GRANULARITIES, RANGE_PRESETS } from './search';
 import { parseSearchLeniently } from '@/lib/search-params';

@@ -5,12 +5,12 @@
  * without either it is the last 30 days. Granularity left out is the API's choice.
  */
 import * as z from 'zod/mini';
-import type { Comparison, Granularity } from '@/api/constants';
-import type { Preset } from '@/api/report-rules';
+import type { Comparison, Granularity } from '@/contract/constants';
+import type { Preset } from '@/domain/report-rules';
 import { PAGE_SIZES } from '@/components/data-table/page-sizes';
 
 /**
- * The report rules' lists (src/api/report-rules.ts), written out: that module brings the
+ * The report rules' lists (src/domain/report-rules.ts), written out: that module brings the
  * store's clock arithmetic, which the shell need not load. A test checks they agree.
  */
 export const RANGE_PRESETS = [
@@ -26,7 +26,7 @@ export const RANGE_PRESETS = [
 export const RANGE_COMPARISONS = ['previous', 'last_year', 'none'] as const satisfies readonly Comparison[];
 export const RANGE_GRANULARITIES = ['day', 'week', 'month'] as const satisfies readonly Granularity[];
 
-/** The API's breakdowns and sort keys (src/api/report-schemas.ts), written out so the shell needs no full zod. */
+/** The API's breakdowns and sort keys (src/contract/report-schemas.ts), written out so the shell needs no full zod. */
 export const BREAKDOWN_KINDS = ['product', 'variant', 'category', 'state'] as const;
 export type BreakdownKind = (typeof BREAKDOWN_KINDS)[number];
 const BREAKDOWN_SORT_VALUES = [

@@ -1,16 +1,23 @@
 /**
  * An audit entry's before and after in the screens' words: the one formatter
  * the audit log and a record's History tab share. The API keeps field names
- * and raw values (`variants.SKU.price: 8999 → 8499`, see src/api/audit-rules.ts);
+ * and raw values (`variants.SKU.price: 8999 → 8499`, see src/domain/audit-rules.ts);
  * a person reads "WLK-100 · Black / M — Price: $89.99 → $84.99".
  *
  * Plain data out, no React: the components draw it (chips for lists, wrapped
  * text for long values), and the unit tests read it.
  */
-import { CATEGORIES, FULFILMENT_STATUSES, ORDER_STATUSES, PAYMENT_STATUSES, PRODUCT_STATUSES, type AuditEntityType } from '@/api/constants';
-import { ROLE_LABELS, ROLES } from '@/api/permissions';
-import type { AuditEntry } from '@/api/schemas';
-import { formatCents } from '@/lib/money';
+import {
+  CATEGORIES,
+  FULFILMENT_STATUSES,
+  ORDER_STATUSES,
+  PAYMENT_STATUSES,
+  PRODUCT_STATUSES,
+  type AuditEntityType,
+} from '@/contract/constants';
+import { ROLE_LABELS, ROLES } from '@/contract/permissions';
+import type { AuditEntry } from '@/contract/schemas';
+import { formatCents } from '@/contract/values/money';
 import { FULFILMENT_STATUS_LABELS, ORDER_STATUS_LABELS, PAYMENT_STATUS_LABELS, PRODUCT_STATUS_LABELS } from '@/lib/status-labels';
 
 /** A value as shown: empty ("—"), text (long text wraps), or a list drawn as chips. */

@@ -3,8 +3,8 @@
  * router reads it before the screen (and the full zod) has loaded.
  */
 import * as z from 'zod/mini';
-import { AUDIT_ENTITY_TYPES } from '@/api/constants';
-import { nextStoreDay, storeDayStartMs } from '@/api/store-time';
+import { AUDIT_ENTITY_TYPES } from '@/contract/constants';
+import { nextStoreDay, storeDayStartMs } from '@/domain/store-time';
 import { PAGE_SIZES } from '@/components/data-table/page-sizes';
 
 const calendarDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '@/api/permissions';
+import { ROLES } from '@/contract/permissions';
 
 /** The mock's demo accounts (GET /api/_mock/staff-credentials): only a mock answers it, so only demo mode shows them. */
 export const demoStaffSchema = z.object({

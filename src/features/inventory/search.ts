@@ -3,7 +3,7 @@
  * shell's router reads them before any screen (and the full zod) has loaded.
  */
 import * as z from 'zod/mini';
-import { INVENTORY_SORTS, STOCK_STATES } from '@/api/constants';
+import { INVENTORY_SORTS, STOCK_STATES } from '@/contract/constants';
 import { PAGE_SIZES } from '@/components/data-table/page-sizes';
 
 const nonEmpty = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));

@@ -3,10 +3,10 @@
  * router reads it before the screen (and the full zod) has loaded.
  */
 import * as z from 'zod/mini';
-import { FULFILMENT_STATUSES, MAX_CENTS, ORDER_STATUSES, PAYMENT_STATUSES } from '@/api/constants';
+import { FULFILMENT_STATUSES, MAX_CENTS, ORDER_STATUSES, PAYMENT_STATUSES } from '@/contract/constants';
 import { PAGE_SIZES } from '@/components/data-table/page-sizes';
 
-/** The API's sort strings (src/api/order-schemas.ts ORDER_SORTS), written out so the shell needs no full zod. */
+/** The API's sort strings (src/contract/order-schemas.ts ORDER_SORTS), written out so the shell needs no full zod. */
 export const ORDER_LIST_SORTS = ['-placedAt', 'placedAt', '-total', 'total', 'customer', '-customer'] as const;
 export type OrderListSort = (typeof ORDER_LIST_SORTS)[number];
 

@@ -3,13 +3,13 @@
  * dates) and how it becomes the contract's PriceChange and PriceBatchInput.
  */
 import { z } from 'zod';
-import type { PriceBatchInput, PriceChangeInput, PriceSelection } from '@/api/pricing-schemas';
-import { COMPARE_AT_MODES, PRICE_ENDINGS, PRICE_OPS, PRICE_UNITS } from '@/api/constants';
-import { parsePercent } from '@/lib/price-rules';
-import { parseDollars } from '@/lib/money';
-import { storeTimeToIso } from '@/api/store-time';
+import type { PriceBatchInput, PriceChangeInput, PriceSelection } from '@/contract/pricing-schemas';
+import { COMPARE_AT_MODES, PRICE_ENDINGS, PRICE_OPS, PRICE_UNITS } from '@/contract/constants';
+import { parsePercent } from '@/domain/price-rules';
+import { parseDollars } from '@/contract/values/money';
+import { storeTimeToIso } from '@/domain/store-time';
 import type { BulkPriceSearch } from './search';
-import { systemClock } from '@/api/clock';
+import { systemClock } from '@/domain/clock';
 
 export const priceFormSchema = z
   .object({

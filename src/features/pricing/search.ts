@@ -5,7 +5,7 @@
  * product list (or a colleague) opens the same selection.
  */
 import * as z from 'zod/mini';
-import { MAX_CENTS, PRODUCT_STATUSES } from '@/api/constants';
+import { MAX_CENTS, PRODUCT_STATUSES } from '@/contract/constants';
 import { PAGE_SIZES } from '@/components/data-table/page-sizes';
 
 const cents = z.coerce.number().check(z.int(), z.minimum(0), z.maximum(MAX_CENTS));

@@ -1,5 +1,5 @@
-import { productToInput } from '@/api/product-input';
-import type { ProductInput, ProductOption, VariantInput } from '@/api/schemas';
+import { productToInput } from '@/contract/product-input';
+import type { ProductInput, ProductOption, VariantInput } from '@/contract/schemas';
 import { conflictDifferences, emptyProductInput, optionCombinations, sameCombinations, syncVariants } from './product-input';
 
 function variant(optionValues: string[], overrides: Partial<VariantInput> = {}): VariantInput {

@@ -1,5 +1,5 @@
-import type { ProductInput, ProductOption, VariantInput } from '@/api/schemas';
-import { centsToInput } from '@/lib/money';
+import type { ProductInput, ProductOption, VariantInput } from '@/contract/schemas';
+import { centsToInput } from '@/contract/values/money';
 
 export function emptyProductInput(): ProductInput {
   return {

@@ -4,7 +4,7 @@
  * zod (and the contract's schemas) load with the screens that need them.
  */
 import * as z from 'zod/mini';
-import { MAX_CENTS, PRODUCT_SORTS, PRODUCT_STATUSES } from '@/api/constants';
+import { MAX_CENTS, PRODUCT_SORTS, PRODUCT_STATUSES } from '@/contract/constants';
 import { PAGE_SIZES } from '@/components/data-table/page-sizes';
 
 const cents = z.coerce.number().check(z.int(), z.minimum(0), z.maximum(MAX_CENTS));

@@ -12,7 +12,7 @@ import {
   receiptInputSchema,
   thresholdInputSchema,
   transferInputSchema,
-} from '../../../../src/api/stock-schemas';
+} from '#shared/contract/stock-schemas';
 import { idempotencyOf, ifMatchVersion, jsonBody, parseBody, parseQuery, requireIdempotency } from '../http';
 import { ProblemFilter } from '../problem.filter';
 import { StaffService } from '../staff.service';

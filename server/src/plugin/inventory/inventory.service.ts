@@ -2,7 +2,7 @@
  * Stock in Vendure's tables: a level is a StockLevel (stockOnHand = on hand,
  * stockAllocated = reserved, custom fields threshold, version, sold28), the
  * ledger is stockroom_stock_movement. The rules are the shared decisions of
- * src/api/stock-decisions.ts; here only loading, locking and storing:
+ * src/domain/stock-decisions.ts; here only loading, locking and storing:
  *
  * 1. one transaction per write (queued on SQLite, see serial-writes.ts);
  * 2. the Idempotency-Key is looked up first; a stored answer is replayed;
@@ -24,8 +24,8 @@ import {
   TransactionalConnection,
 } from '@vendure/core';
 import { IsNull, Not, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { LOW_COVER_DAYS, SALES_WINDOW_DAYS } from '../../../../src/api/constants';
-import { ProblemError } from '../../../../src/api/problems';
+import { LOW_COVER_DAYS, SALES_WINDOW_DAYS } from '#shared/contract/constants';
+import { ProblemError } from '#shared/contract/problems';
 import {
   decideAdjustment,
   decideReceipt,
@@ -40,8 +40,8 @@ import {
   type StockVariant,
   type ThresholdCommand,
   type TransferCommand,
-} from '../../../../src/api/stock-decisions';
-import { available, daysOfCover, stockState } from '../../../../src/api/stock-rules';
+} from '#shared/domain/stock-decisions';
+import { available, daysOfCover, stockState } from '#shared/domain/stock-rules';
 import type {
   InventoryLevel,
   InventoryListQuery,
@@ -50,7 +50,7 @@ import type {
   ReceiptResult,
   StockChangeResult,
   StockMovement,
-} from '../../../../src/api/stock-schemas';
+} from '#shared/contract/stock-schemas';
 import { recordAudit, type Actor } from '../audit.service';
 import { ids, type Idempotency } from '../http';
 import { idempotentWrite, RetryWrite } from '../idempotency';

@@ -1,5 +1,5 @@
 /**
- * The seeded stock, as the mock seeds it (mocks/stock-seed.ts): the levels
+ * The seeded stock, as the mock seeds it (src/demo-shop/stock-seed.ts): the levels
  * left by the seeded orders (reserved, thresholds, units sold over the sales
  * window) and a ledger that explains every one of them: an opening receipt
  * per level, then every reservation, sale, release and restock the seeded
@@ -8,10 +8,10 @@
  */
 import { Administrator, StockLevel } from '@vendure/core';
 import type { EntityManager } from 'typeorm';
-import { DEMO_STAFF } from '../../../../mocks/demo-staff';
-import { LOCATIONS } from '../../../../mocks/catalogue';
-import type { MovementRecord, ProductRecord } from '../../../../mocks/shop-records';
-import { seededMovements, type StockSeed } from '../../../../mocks/stock-seed';
+import { DEMO_STAFF } from '#shared/demo-shop/demo-staff';
+import { LOCATIONS } from '#shared/demo-shop/catalogue';
+import type { MovementRecord, ProductRecord } from '#shared/demo-shop/shop-records';
+import { seededMovements, type StockSeed } from '#shared/demo-shop/stock-seed';
 import { ids } from '../http';
 import { StockMovementRecord } from './stock-movement.entity';
 

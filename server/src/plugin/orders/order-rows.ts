@@ -2,13 +2,13 @@
  * An Order (the contract's shape) to its rows and back, and the three ways
  * rows are written: the seed's bulk insert, and a write's compare-and-set of
  * the order row plus the children a decision appended. Nothing here decides
- * anything: the money per line and per refund line comes from src/api/order-rules.
+ * anything: the money per line and per refund line comes from src/domain/order-rules.
  */
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
-import { lineTotal, refundLineAmounts } from '../../../../src/api/order-rules';
-import type { Order } from '../../../../src/api/order-schemas';
-import { storeDate } from '../../../../src/api/store-time';
+import { lineTotal, refundLineAmounts } from '#shared/domain/order-rules';
+import type { Order } from '#shared/contract/order-schemas';
+import { storeDate } from '#shared/domain/store-time';
 import { ids } from '../http';
 import {
   OrderEventRecord,
@@ -214,7 +214,7 @@ async function insertAll<T extends object>(em: EntityManager, entity: new () => 
 
 /**
  * The seed: every order with all its rows, table by table, in the caller's
- * transaction. `staffIds` maps the generator's people (mocks/auth.ts DEMO_STAFF ids) to this server's.
+ * transaction. `staffIds` maps the generator's people (src/demo-shop/demo-staff.ts DEMO_STAFF ids) to this server's.
  */
 export async function insertOrders(em: EntityManager, orders: readonly Order[], staffIds: ReadonlyMap<string, string>): Promise<number> {
   const all: Rows[] = orders.map((order) => rowsOf(order, (id) => staffIds.get(id) ?? id));

@@ -6,8 +6,8 @@
 import { Controller, Get, HttpCode, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { Ctx, RequestContext } from '@vendure/core';
 import type { Request, Response } from 'express';
-import { STORE_TIME_ZONE } from '../../../../src/api/constants';
-import { orderNotFound } from '../../../../src/api/order-decisions';
+import { STORE_TIME_ZONE } from '#shared/contract/constants';
+import { orderNotFound } from '#shared/domain/order-decisions';
 import {
   cancelInputSchema,
   fulfilInputSchema,
@@ -15,9 +15,9 @@ import {
   orderListQuerySchema,
   refundInputSchema,
   type Order,
-} from '../../../../src/api/order-schemas';
-import { breakdownQuerySchema, salesReportQuerySchema } from '../../../../src/api/report-schemas';
-import { storeDate } from '../../../../src/api/store-time';
+} from '#shared/contract/order-schemas';
+import { breakdownQuerySchema, salesReportQuerySchema } from '#shared/contract/report-schemas';
+import { storeDate } from '#shared/domain/store-time';
 import { idempotencyOf, jsonBody, parseBody, parseQuery, requireIdempotency } from '../http';
 import { ProblemFilter } from '../problem.filter';
 import { StaffService } from '../staff.service';

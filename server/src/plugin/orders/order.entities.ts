@@ -4,7 +4,7 @@
  * list filters and sorts on; its lines, fulfilments, refunds, notes and
  * timeline events in child tables, each with its position in the order.
  * `storeDay` columns are the store's calendar day (America/New_York) of the
- * moment, fixed at write time by src/api/store-time.ts, so reports group by a
+ * moment, fixed at write time by src/domain/store-time.ts, so reports group by a
  * column instead of converting time zones in SQL (SQLite has none).
  * Money is integer cents. Ids are the contract's (`ord_0001001`, `li_0001001_1` …).
  */

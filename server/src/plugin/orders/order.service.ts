@@ -1,7 +1,7 @@
 /**
  * Orders: the list (one indexed query, the mock's filters and sorts), one
  * order, and the writes. A write loads the order (locked on PostgreSQL) and
- * the levels it may move, lets the shared decision (src/api/order-decisions)
+ * the levels it may move, lets the shared decision (src/domain/order-decisions)
  * accept or refuse, and saves the order (compare-and-set on its version),
  * the levels and ledger rows, and the audit entry in one transaction.
  */
@@ -22,11 +22,11 @@ import {
   type OrderContext,
   type OrderDecision,
   type RefundRequest,
-} from '../../../../src/api/order-decisions';
-import type { Order, OrderListQuery, OrderSummary } from '../../../../src/api/order-schemas';
-import { can, refusal } from '../../../../src/api/permissions';
-import { ProblemError } from '../../../../src/api/problems';
-import { nextStoreDay, storeDayStartMs } from '../../../../src/api/store-time';
+} from '#shared/domain/order-decisions';
+import type { Order, OrderListQuery, OrderSummary } from '#shared/contract/order-schemas';
+import { can, refusal } from '#shared/contract/permissions';
+import { ProblemError } from '#shared/contract/problems';
+import { nextStoreDay, storeDayStartMs } from '#shared/domain/store-time';
 import { recordAudit, type Actor } from '../audit.service';
 import type { Idempotency } from '../http';
 import { idempotentWrite, RetryWrite } from '../idempotency';

@@ -1,8 +1,8 @@
 /**
  * Sales reports as single SQL queries over the order tables, grouped by the
  * `storeDay` columns (the store's calendar day, fixed at write time by
- * src/api/store-time.ts, so daylight saving is already accounted for).
- * The buckets (src/api/report-rules.ts `buckets`) go into the query as a
+ * src/domain/store-time.ts, so daylight saving is already accounted for).
+ * The buckets (src/domain/report-rules.ts `buckets`) go into the query as a
  * VALUES list; the rows come back summed, and JavaScript only names and
  * shapes them (average order value is report-rules' rounding).
  *
@@ -14,14 +14,8 @@
  */
 import { Injectable } from '@nestjs/common';
 import { TransactionalConnection } from '@vendure/core';
-import { CATEGORIES, type Granularity } from '../../../../src/api/constants';
-import {
-  buckets,
-  salesMeasures,
-  type SalesSums,
-  comparisonRange,
-  defaultGranularity,
-} from '../../../../src/api/report-rules';
+import { CATEGORIES, type Granularity } from '#shared/contract/constants';
+import { buckets, salesMeasures, type SalesSums, comparisonRange, defaultGranularity } from '#shared/domain/report-rules';
 import type {
   BreakdownQuery,
   BreakdownRow,
@@ -29,8 +23,8 @@ import type {
   SalesPoint,
   SalesReport,
   SalesReportQuery,
-} from '../../../../src/api/report-schemas';
-import { US_STATES } from '../../../../src/lib/us-address';
+} from '#shared/contract/report-schemas';
+import { US_STATES } from '#shared/contract/values/us-address';
 
 /** Bound parameters in the driver's style (? for SQLite, $n for PostgreSQL). */
 class Params {

@@ -1,6 +1,6 @@
 /**
- * CSV import on Vendure's products. The rules are src/api/import-decisions.ts
- * (and the row rules src/api/product-import.ts); this service reads what the
+ * CSV import on Vendure's products. The rules are src/domain/import-decisions.ts
+ * (and the row rules src/contract/product-import.ts); this service reads what the
  * planner asks of the shop in a few set queries (the owners of the file's SKUs
  * and barcodes, the handles its new titles would take) and writes an apply in
  * one transaction through the products' own write path (CatalogueService).
@@ -8,7 +8,7 @@
 import { Injectable } from '@nestjs/common';
 import { ProductTranslation, ProductVariant, TransactionalConnection } from '@vendure/core';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { productAudit } from '../../../../src/api/audit-rules';
+import { productAudit } from '#shared/domain/audit-rules';
 import {
   importAuditSummary,
   importedProducts,
@@ -18,14 +18,14 @@ import {
   summariseImport,
   type ImportOwner,
   type ImportShop,
-} from '../../../../src/api/import-decisions';
-import type { ProductImportResult } from '../../../../src/api/pricing-schemas';
-import { parseImportRow } from '../../../../src/api/product-import';
-import { productToInput } from '../../../../src/api/product-input';
-import { ProblemError } from '../../../../src/api/problems';
-import type { Product } from '../../../../src/api/schemas';
-import { toHandle } from '../../../../src/lib/handle';
-import { CATEGORIES } from '../../../../src/api/constants';
+} from '#shared/domain/import-decisions';
+import type { ProductImportResult } from '#shared/contract/pricing-schemas';
+import { parseImportRow } from '#shared/contract/product-import';
+import { productToInput } from '#shared/contract/product-input';
+import { ProblemError } from '#shared/contract/problems';
+import type { Product } from '#shared/contract/schemas';
+import { toHandle } from '#shared/contract/values/handle';
+import { CATEGORIES } from '#shared/contract/constants';
 import { recordAudit, type Actor } from '../audit.service';
 import { CatalogueService } from '../catalogue.service';
 import { ids, type Idempotency } from '../http';

@@ -10,11 +10,11 @@
 import { Channel, Product as VendureProduct, ProductVariant, ProductVariantPrice } from '@vendure/core';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { priceHistoryOf, type HistoryContext } from '../../../../src/api/price-decisions';
-import { variantTitle } from '../../../../src/api/product-rules';
-import type { PriceHistoryEntry } from '../../../../src/api/pricing-schemas';
-import type { Product } from '../../../../src/api/schemas';
-import type { PricePoint } from '../../../../src/lib/price-rules';
+import { priceHistoryOf, type HistoryContext } from '#shared/domain/price-decisions';
+import { variantTitle } from '#shared/domain/product-rules';
+import type { PriceHistoryEntry } from '#shared/contract/pricing-schemas';
+import type { Product } from '#shared/contract/schemas';
+import type { PricePoint } from '#shared/domain/price-rules';
 import { ids } from '../http';
 import { PriceHistoryRecord } from './pricing.entities';
 

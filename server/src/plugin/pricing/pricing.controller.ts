@@ -13,7 +13,7 @@ import {
   priceHistoryQuerySchema,
   pricePreviewInputSchema,
   productImportInputSchema,
-} from '../../../../src/api/pricing-schemas';
+} from '#shared/contract/pricing-schemas';
 import { databaseTrouble } from '../database-errors';
 import { jsonBody, parseBody, parseQuery, requireIdempotency } from '../http';
 import { ProblemFilter } from '../problem.filter';

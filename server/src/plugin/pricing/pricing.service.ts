@@ -1,7 +1,7 @@
 /**
  * Bulk pricing on Vendure: the selection is a query over products (the product
- * list's filters), the decisions are src/api/price-decisions.ts (which calls
- * src/lib/price-rules.ts), and this service adds storage and transactions:
+ * list's filters), the decisions are src/domain/price-decisions.ts (which calls
+ * src/domain/price-rules.ts), and this service adds storage and transactions:
  * a batch and its price writes, items, history and audit commit together or
  * not at all, under its Idempotency-Key.
  */
@@ -32,7 +32,7 @@ import {
   type PriceMove,
   type PricePlan,
   type SelectedVariant,
-} from '../../../../src/api/price-decisions';
+} from '#shared/domain/price-decisions';
 import type {
   PriceBatch,
   PriceBatchItem,
@@ -41,10 +41,10 @@ import type {
   PriceConflict,
   PriceHistoryQuery,
   PriceSelection,
-} from '../../../../src/api/pricing-schemas';
-import { ProblemError } from '../../../../src/api/problems';
+} from '#shared/contract/pricing-schemas';
+import { ProblemError } from '#shared/contract/problems';
 import { serialTransaction } from '../serial-writes';
-import type { PricePoint } from '../../../../src/lib/price-rules';
+import type { PricePoint } from '#shared/domain/price-rules';
 import { recordAudit, type Actor } from '../audit.service';
 import { CatalogueService } from '../catalogue.service';
 import { ids, type Idempotency } from '../http';

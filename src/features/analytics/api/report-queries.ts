@@ -1,10 +1,16 @@
 import { queryOptions } from '@tanstack/react-query';
 import { request } from '@/api/client';
-import { orderListSchema } from '@/api/order-schemas';
+import { orderListSchema } from '@/contract/order-schemas';
 import { REPORTS_KEY } from '@/api/query-keys';
-import { breakdownSchema, salesReportSchema, storeClockSchema, type BreakdownQuery, type SalesReportQuery } from '@/api/report-schemas';
-import { categoryListSchema } from '@/api/schemas';
-import { inventoryListSchema, locationListSchema } from '@/api/stock-schemas';
+import {
+  breakdownSchema,
+  salesReportSchema,
+  storeClockSchema,
+  type BreakdownQuery,
+  type SalesReportQuery,
+} from '@/contract/report-schemas';
+import { categoryListSchema } from '@/contract/schemas';
+import { inventoryListSchema, locationListSchema } from '@/contract/stock-schemas';
 
 export type SalesParams = Omit<SalesReportQuery, 'compare'> & Partial<Pick<SalesReportQuery, 'compare'>>;
 export type BreakdownParams = Partial<BreakdownQuery> & Pick<BreakdownQuery, 'from' | 'to' | 'by'>;

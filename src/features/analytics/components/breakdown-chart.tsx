@@ -1,8 +1,8 @@
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
 import { Table } from '@mantine/core';
-import type { BreakdownRow, SalesBreakdown } from '@/api/report-schemas';
-import { formatCents } from '@/lib/money';
+import type { BreakdownRow, SalesBreakdown } from '@/contract/report-schemas';
+import { formatCents } from '@/contract/values/money';
 import { ChartPanel } from './chart-panel';
 import { formatCentsCompact, formatChartCents, formatCount } from './labels';
 import classes from './analytics.module.css';

@@ -1,7 +1,7 @@
-import type { BreakdownRow } from '@/api/report-schemas';
+import type { BreakdownRow } from '@/contract/report-schemas';
 import { createDataTableColumnHelper } from '@/components/data-table/data-table';
 import type { CsvColumn } from '@/lib/csv';
-import { centsToInput, formatCents } from '@/lib/money';
+import { centsToInput, formatCents } from '@/contract/values/money';
 import { formatCount } from './labels';
 import classes from './analytics.module.css';
 

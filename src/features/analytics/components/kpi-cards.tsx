@@ -1,6 +1,6 @@
 import { Alert, Button, Paper, SimpleGrid, Skeleton, Text } from '@mantine/core';
-import type { SalesMeasures, SalesReport } from '@/api/report-schemas';
-import { formatCents } from '@/lib/money';
+import type { SalesMeasures, SalesReport } from '@/contract/report-schemas';
+import { formatCents } from '@/contract/values/money';
 import { changeOf, describeChange } from './change';
 import { COMPARISON_LABELS, formatCount, formatRange } from './labels';
 import classes from './analytics.module.css';

@@ -1,7 +1,7 @@
-import type { Comparison, Granularity } from '@/api/constants';
-import type { Preset } from '@/api/report-rules';
+import type { Comparison, Granularity } from '@/contract/constants';
+import type { Preset } from '@/domain/report-rules';
 import { formatStoreDay, formatStoreDayShort, formatStoreMonth } from '@/lib/date-format';
-import { centsToInput, formatCents } from '@/lib/money';
+import { centsToInput, formatCents } from '@/contract/values/money';
 import type { BreakdownKind } from '../search';
 
 export const PRESET_LABELS: Record<Preset, string> = {

@@ -1,7 +1,7 @@
 import { Group, NativeSelect, TextInput } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
-import { COMPARISONS, GRANULARITIES, type Comparison, type Granularity } from '@/api/constants';
-import { PRESETS, type Preset } from '@/api/report-rules';
+import { COMPARISONS, GRANULARITIES, type Comparison, type Granularity } from '@/contract/constants';
+import { PRESETS, type Preset } from '@/domain/report-rules';
 import { resolveRange } from '../range';
 import type { RangeView } from '../search';
 import { COMPARISON_LABELS, GRANULARITY_LABELS, PRESET_LABELS } from './labels';

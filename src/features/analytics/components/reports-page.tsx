@@ -8,7 +8,7 @@ import { ExportCsvButton } from '@/components/export-csv-button';
 import { useCan } from '@/components/current-user';
 import { NotAllowed } from '@/components/not-allowed';
 import { PageHeader } from '@/components/page-header';
-import { US_STATES } from '@/lib/us-address';
+import { US_STATES } from '@/contract/values/us-address';
 import { fetchBreakdownPage, reportQueries } from '../api/report-queries';
 import { resolveRange } from '../range';
 import { BREAKDOWN_KINDS, type BreakdownKind, type BreakdownSort, type ReportsSearch } from '../search';

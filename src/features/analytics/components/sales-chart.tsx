@@ -2,8 +2,8 @@ import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
 import { SegmentedControl, Table } from '@mantine/core';
 import { useState } from 'react';
-import type { SalesReport } from '@/api/report-schemas';
-import { formatCents } from '@/lib/money';
+import type { SalesReport } from '@/contract/report-schemas';
+import { formatCents } from '@/contract/values/money';
 import { ChartPanel } from './chart-panel';
 import {
   COMPARISON_LABELS,

@@ -1,8 +1,8 @@
 import { queryOptions, useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { request } from '@/api/client';
-import { productSchema, type AuditEntry, type Product } from '@/api/schemas';
-import { locationListSchema } from '@/api/stock-schemas';
+import { productSchema, type AuditEntry, type Product } from '@/contract/schemas';
+import { locationListSchema } from '@/contract/stock-schemas';
 import { productsToName, type AuditLookups } from '../audit-changes';
 
 /** A product, to name its variants by their option values. Same key and answer as the products feature's detail, so one cache entry serves both. */

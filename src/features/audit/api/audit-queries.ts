@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { request } from '@/api/client';
-import { auditListSchema, type AuditListQuery } from '@/api/schemas';
+import { auditListSchema, type AuditListQuery } from '@/contract/schemas';
 
 export type AuditListParams = Partial<AuditListQuery>;
 

@@ -1,5 +1,5 @@
 import { Spoiler } from '@mantine/core';
-import type { AuditEntry } from '@/api/schemas';
+import type { AuditEntry } from '@/contract/schemas';
 import { describeAuditChanges, variantName, type AuditLookups, type ShownGroup, type ShownValue } from '../audit-changes';
 import classes from './audit-changes.module.css';
 

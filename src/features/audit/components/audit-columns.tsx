@@ -1,6 +1,6 @@
 import { Anchor } from '@mantine/core';
-import type { AuditEntry } from '@/api/schemas';
-import { ROLE_LABELS } from '@/api/permissions';
+import type { AuditEntry } from '@/contract/schemas';
+import { ROLE_LABELS } from '@/contract/permissions';
 import { createDataTableColumnHelper } from '@/components/data-table/data-table';
 import { formatMomentWithSeconds } from '@/lib/date-format';
 import type { AuditLookups } from '../audit-changes';

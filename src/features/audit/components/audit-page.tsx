@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnVisibilityState } from '@tanstack/react-table';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
-import { AUDIT_ENTITY_TYPES } from '@/api/constants';
+import { AUDIT_ENTITY_TYPES } from '@/contract/constants';
 import { DataTable } from '@/components/data-table/data-table';
 import { PageHeader } from '@/components/page-header';
 import { auditQueries } from '../api/audit-queries';

@@ -1,6 +1,6 @@
 import { Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { ROLE_LABELS } from '@/api/permissions';
+import { ROLE_LABELS } from '@/contract/permissions';
 import { formatMoment } from '@/lib/date-format';
 import { auditQueries } from '../api/audit-queries';
 import { useAuditLookups } from '../api/audit-lookups';

@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import type { AuditEntry } from '@/api/schemas';
+import type { AuditEntry } from '@/contract/schemas';
 import { recordPage } from '../audit-changes';
 
 /** An entry's record by its name, as a link to its page where it has one (a product, an order, a batch, a variant's ledger, staff). */

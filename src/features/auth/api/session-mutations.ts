@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { request } from '@/api/client';
-import { sessionSchema, type SignInInput } from '@/api/schemas';
+import { sessionSchema, type SignInInput } from '@/contract/schemas';
 import { sessionQueries } from './session-queries';
 
 export function useSignIn() {

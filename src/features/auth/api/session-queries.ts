@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { request } from '@/api/client';
-import { sessionSchema } from '@/api/schemas';
+import { sessionSchema } from '@/contract/schemas';
 import { SESSION_KEY } from './session-key';
 
 export const sessionQueries = {

@@ -1,7 +1,7 @@
 import { Button, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { request } from '@/api/client';
-import { ROLE_LABELS } from '@/api/permissions';
+import { ROLE_LABELS } from '@/contract/permissions';
 import { demoStaffSchema, type DemoStaff as DemoStaffMember } from '../schemas';
 
 /**

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { ApiError } from '@/api/api-error';
-import { signInInputSchema, type Session, type SignInInput } from '@/api/schemas';
+import { signInInputSchema, type Session, type SignInInput } from '@/contract/schemas';
 import { useSignIn } from '../api/session-mutations';
 
 type SignInFormProps = {

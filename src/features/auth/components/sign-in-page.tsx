@@ -1,7 +1,7 @@
 import { Center, Paper, Stack, Text, Title } from '@mantine/core';
 import { getRouteApi, useRouter } from '@tanstack/react-router';
 import { useRef } from 'react';
-import type { SignInInput } from '@/api/schemas';
+import type { SignInInput } from '@/contract/schemas';
 import { DemoStaff } from './demo-staff';
 import { SignInForm } from './sign-in-form';
 

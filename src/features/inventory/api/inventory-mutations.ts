@@ -8,7 +8,7 @@ import {
   type InventoryLevel,
   type ReceiptInput,
   type TransferInput,
-} from '@/api/stock-schemas';
+} from '@/contract/stock-schemas';
 import { inventoryQueries } from './inventory-queries';
 
 /**

@@ -1,13 +1,13 @@
 import { queryOptions } from '@tanstack/react-query';
 import { request } from '@/api/client';
-import { categoryListSchema } from '@/api/schemas';
+import { categoryListSchema } from '@/contract/schemas';
 import {
   inventoryListSchema,
   locationListSchema,
   stockMovementListSchema,
   type InventoryListQuery,
   type LedgerQuery,
-} from '@/api/stock-schemas';
+} from '@/contract/stock-schemas';
 
 /** What a list request may name; defaults are the API's. */
 export type InventoryListParams = Partial<InventoryListQuery>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ApiError } from '@/api/api-error';
-import { inventoryLevelSchema, type InventoryLevel } from '@/api/stock-schemas';
+import { inventoryLevelSchema, type InventoryLevel } from '@/contract/stock-schemas';
 
 const conflictSchema = z.object({ levels: z.array(inventoryLevelSchema).min(1) });
 

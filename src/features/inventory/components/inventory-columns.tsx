@@ -1,9 +1,9 @@
 import { Button, Menu } from '@mantine/core';
 import { Link, useNavigate } from '@tanstack/react-router';
-import type { InventoryLevel } from '@/api/stock-schemas';
+import type { InventoryLevel } from '@/contract/stock-schemas';
 import { createDataTableColumnHelper } from '@/components/data-table/data-table';
 import type { CsvColumn } from '@/lib/csv';
-import { formatDaysOfCover } from '@/lib/days-of-cover';
+import { formatDaysOfCover } from '@/domain/days-of-cover';
 import { formatUnits, STATE_LABELS } from './stock-labels';
 import classes from './inventory-columns.module.css';
 import tableLink from '@/components/table-link.module.css';

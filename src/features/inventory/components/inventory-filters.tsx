@@ -2,7 +2,7 @@ import { Button, Group, MultiSelect, Select, Switch, TextInput } from '@mantine/
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { memo } from 'react';
-import { LOW_COVER_DAYS, STOCK_STATES, type StockState } from '@/api/constants';
+import { LOW_COVER_DAYS, STOCK_STATES, type StockState } from '@/contract/constants';
 import { useDraft } from '@/components/use-draft';
 import { hasFilters } from '@/lib/search-params';
 import { inventoryQueries } from '../api/inventory-queries';

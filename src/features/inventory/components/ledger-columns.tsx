@@ -1,4 +1,4 @@
-import type { StockMovement } from '@/api/stock-schemas';
+import type { StockMovement } from '@/contract/stock-schemas';
 import { createDataTableColumnHelper } from '@/components/data-table/data-table';
 import { formatMoment } from '@/lib/date-format';
 import { formatChange, formatUnits, REASON_LABELS } from './stock-labels';

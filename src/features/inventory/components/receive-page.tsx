@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useId, useState, type ChangeEvent } from 'react';
 import { ApiError } from '@/api/api-error';
-import type { ReceiptResult, ReceiptRowResult } from '@/api/stock-schemas';
+import type { ReceiptResult, ReceiptRowResult } from '@/contract/stock-schemas';
 import { AnchorLink } from '@/components/anchor-link';
 import { useCan } from '@/components/current-user';
 import { PageHeader } from '@/components/page-header';

@@ -1,4 +1,4 @@
-import type { AdjustmentReason, StockReason, StockState } from '@/api/constants';
+import type { AdjustmentReason, StockReason, StockState } from '@/contract/constants';
 
 export const STATE_LABELS: Record<StockState, string> = {
   in_stock: 'In stock',

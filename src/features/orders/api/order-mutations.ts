@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { request } from '@/api/client';
-import { orderSchema, type CancelInput, type FulfilInput, type NoteInput, type Order, type RefundInput } from '@/api/order-schemas';
+import { orderSchema, type CancelInput, type FulfilInput, type NoteInput, type Order, type RefundInput } from '@/contract/order-schemas';
 import { orderQueries } from './order-queries';
 import { useStockEffects } from './stock-effects';
 

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { request } from '@/api/client';
-import { orderListSchema, orderSchema, type OrderListQuery } from '@/api/order-schemas';
-import { locationListSchema } from '@/api/stock-schemas';
+import { orderListSchema, orderSchema, type OrderListQuery } from '@/contract/order-schemas';
+import { locationListSchema } from '@/contract/stock-schemas';
 
 /** What a list request may name; defaults are the API's. */
 export type OrderListParams = Partial<OrderListQuery>;

@@ -2,12 +2,12 @@ import { Alert, Button, Checkbox, Group, Modal, Stack, Text, Textarea } from '@m
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { refundable } from '@/api/order-rules';
-import type { CancelInput, Order } from '@/api/order-schemas';
-import { canRefund, SUPPORT_REFUND_LIMIT_CENTS } from '@/api/permissions';
+import { refundable } from '@/domain/order-rules';
+import type { CancelInput, Order } from '@/contract/order-schemas';
+import { canRefund, SUPPORT_REFUND_LIMIT_CENTS } from '@/contract/permissions';
 import { useCurrentUser } from '@/components/current-user';
 import { useAttemptKey } from '@/components/use-attempt-key';
-import { formatCents } from '@/lib/money';
+import { formatCents } from '@/contract/values/money';
 import { applyFreshOrder, useCancelOrder } from '../api/order-mutations';
 import { ConflictAlert } from './conflict-alert';
 import { readOrderFailure } from './order-failure';

@@ -2,7 +2,7 @@ import { Button, Group, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '@/api/api-error';
-import type { NoteInput } from '@/api/order-schemas';
+import type { NoteInput } from '@/contract/order-schemas';
 import { useAttemptKey } from '@/components/use-attempt-key';
 import { useAddOrderNote } from '../api/order-mutations';
 

@@ -1,10 +1,10 @@
 import { Link } from '@tanstack/react-router';
 import type { CSSProperties } from 'react';
-import type { OrderSummary } from '@/api/order-schemas';
+import type { OrderSummary } from '@/contract/order-schemas';
 import { createDataTableColumnHelper } from '@/components/data-table/data-table';
 import type { CsvColumn } from '@/lib/csv';
 import { csvMoment, formatMoment } from '@/lib/date-format';
-import { centsToInput, formatCents } from '@/lib/money';
+import { centsToInput, formatCents } from '@/contract/values/money';
 import { formatUnits, FULFILMENT_STATUS_COLORS, ORDER_STATUS_COLORS, PAYMENT_STATUS_COLORS } from './order-labels';
 import { FULFILMENT_STATUS_LABELS, ORDER_STATUS_LABELS, PAYMENT_STATUS_LABELS } from '@/lib/status-labels';
 import classes from './orders.module.css';

@@ -2,14 +2,14 @@ import { Alert, Anchor, Button, Card, Grid, Group, Stack, Table, Text, Title } f
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useMemo, useState, type ReactNode } from 'react';
-import { refundable, unitsToShip } from '@/api/order-rules';
-import type { Order } from '@/api/order-schemas';
+import { refundable, unitsToShip } from '@/domain/order-rules';
+import type { Order } from '@/contract/order-schemas';
 import { AnchorLink } from '@/components/anchor-link';
 import { useCan } from '@/components/current-user';
 import { PageHeader } from '@/components/page-header';
 import { formatMoment } from '@/lib/date-format';
-import { formatCents } from '@/lib/money';
-import { stateName } from '@/lib/us-address';
+import { formatCents } from '@/contract/values/money';
+import { stateName } from '@/contract/values/us-address';
 import { orderQueries } from '../api/order-queries';
 import { CancelDialog } from './cancel-dialog';
 import { FulfilDialog } from './fulfil-dialog';

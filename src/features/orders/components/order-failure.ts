@@ -1,5 +1,5 @@
 import { ApiError } from '@/api/api-error';
-import { orderSchema, type Order } from '@/api/order-schemas';
+import { orderSchema, type Order } from '@/contract/order-schemas';
 
 export type OrderFailure = {
   /** On a 409: the order as the server has it now (`problem.current`). */

@@ -8,11 +8,11 @@ import {
   type FulfilmentStatus,
   type OrderStatus,
   type PaymentStatus,
-} from '@/api/constants';
+} from '@/contract/constants';
 import { MoneyInput } from '@/components/money-input';
 import { useDraft } from '@/components/use-draft';
 import { hasFilters } from '@/lib/search-params';
-import { US_STATES } from '@/lib/us-address';
+import { US_STATES } from '@/contract/values/us-address';
 import type { OrderListFilters } from '../search';
 import { FULFILMENT_STATUS_LABELS, ORDER_STATUS_LABELS, PAYMENT_STATUS_LABELS } from '@/lib/status-labels';
 

@@ -1,4 +1,4 @@
-import type { Carrier, FulfilmentStatus, OrderStatus, PaymentStatus } from '@/api/constants';
+import type { Carrier, FulfilmentStatus, OrderStatus, PaymentStatus } from '@/contract/constants';
 
 /** Colour only repeats what the text says (dot badges): never the only cue. */
 export const ORDER_STATUS_COLORS: Record<OrderStatus, string> = { open: 'blue', cancelled: 'gray', closed: 'green' };

@@ -2,13 +2,13 @@ import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, Tabl
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { lineRefundAmount, refundable, refundableUnits, restockableUnits, shippingLeft } from '@/api/order-rules';
-import type { Order, RefundInput } from '@/api/order-schemas';
-import { canRefund, SUPPORT_REFUND_LIMIT_CENTS } from '@/api/permissions';
+import { lineRefundAmount, refundable, refundableUnits, restockableUnits, shippingLeft } from '@/domain/order-rules';
+import type { Order, RefundInput } from '@/contract/order-schemas';
+import { canRefund, SUPPORT_REFUND_LIMIT_CENTS } from '@/contract/permissions';
 import { useCurrentUser } from '@/components/current-user';
 import { MoneyInput } from '@/components/money-input';
 import { useAttemptKey } from '@/components/use-attempt-key';
-import { formatCents } from '@/lib/money';
+import { formatCents } from '@/contract/values/money';
 import { applyFreshOrder, useRefundOrder } from '../api/order-mutations';
 import { orderQueries } from '../api/order-queries';
 import { ConflictAlert } from './conflict-alert';

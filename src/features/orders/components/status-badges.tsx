@@ -1,5 +1,5 @@
 import { Badge, Group } from '@mantine/core';
-import type { FulfilmentStatus, OrderStatus, PaymentStatus } from '@/api/constants';
+import type { FulfilmentStatus, OrderStatus, PaymentStatus } from '@/contract/constants';
 import { FULFILMENT_STATUS_COLORS, ORDER_STATUS_COLORS, PAYMENT_STATUS_COLORS } from './order-labels';
 import { FULFILMENT_STATUS_LABELS, ORDER_STATUS_LABELS, PAYMENT_STATUS_LABELS } from '@/lib/status-labels';
 

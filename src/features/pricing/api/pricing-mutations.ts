@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { newIdempotencyKey, request } from '@/api/client';
-import { priceBatchSchema, productImportResultSchema, type PriceBatchInput } from '@/api/pricing-schemas';
+import { priceBatchSchema, productImportResultSchema, type PriceBatchInput } from '@/contract/pricing-schemas';
 import { pricingQueries } from './pricing-queries';
 
 /** Prices changed: every pricing view and every product list and detail are stale. */

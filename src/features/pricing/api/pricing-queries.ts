@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { request } from '@/api/client';
-import { categoryListSchema } from '@/api/schemas';
+import { categoryListSchema } from '@/contract/schemas';
 import {
   priceBatchItemListSchema,
   priceBatchListSchema,
@@ -9,7 +9,7 @@ import {
   pricePreviewSchema,
   type PriceBatchListQuery,
   type PricePreviewInput,
-} from '@/api/pricing-schemas';
+} from '@/contract/pricing-schemas';
 
 export const pricingQueries = {
   all: () => ['pricing'] as const,

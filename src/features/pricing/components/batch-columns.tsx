@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import type { PriceBatch, PriceBatchItem, PriceBatchStatus, PriceHistoryEntry } from '@/api/pricing-schemas';
+import type { PriceBatch, PriceBatchItem, PriceBatchStatus, PriceHistoryEntry } from '@/contract/pricing-schemas';
 import { AnchorLink } from '@/components/anchor-link';
 import { createDataTableColumnHelper } from '@/components/data-table/data-table';
 import { formatMoment } from '@/lib/date-format';

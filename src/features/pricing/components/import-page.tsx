@@ -2,11 +2,11 @@ import { Alert, Badge, Button, FileInput, Group, Stack, Table, Text } from '@man
 import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
 import { newIdempotencyKey } from '@/api/client';
-import type { ImportRow, ProductImportResult } from '@/api/pricing-schemas';
-import { IMPORT_COLUMNS, IMPORT_TEMPLATE_ROWS } from '@/api/product-import';
+import type { ImportRow, ProductImportResult } from '@/contract/pricing-schemas';
+import { IMPORT_COLUMNS, IMPORT_TEMPLATE_ROWS } from '@/contract/product-import';
 import { PageHeader } from '@/components/page-header';
 import { downloadText, toCsv } from '@/lib/csv';
-import { centsToInput } from '@/lib/money';
+import { centsToInput } from '@/contract/values/money';
 import { useImportProducts } from '../api/pricing-mutations';
 import { PricingNav } from './pricing-nav';
 

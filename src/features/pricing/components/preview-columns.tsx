@@ -1,8 +1,8 @@
-import type { PricePreviewRow } from '@/api/pricing-schemas';
+import type { PricePreviewRow } from '@/contract/pricing-schemas';
 import { createDataTableColumnHelper } from '@/components/data-table/data-table';
 import type { CsvColumn } from '@/lib/csv';
-import { centsToInput } from '@/lib/money';
-import { PRICE_FLAG_LABELS } from '@/lib/price-rules';
+import { centsToInput } from '@/contract/values/money';
+import { PRICE_FLAG_LABELS } from '@/domain/price-rules';
 import { Flags, FromTo, fromToColumns, MarginFromTo } from './price-cells';
 
 const helper = createDataTableColumnHelper<PricePreviewRow>();

@@ -1,9 +1,9 @@
 import { Badge, Group, Text } from '@mantine/core';
-import type { PricePreviewRow } from '@/api/pricing-schemas';
+import type { PricePreviewRow } from '@/contract/pricing-schemas';
 import { AnchorLink } from '@/components/anchor-link';
 import { createDataTableColumnHelper } from '@/components/data-table/data-table';
-import { formatCents, formatPermille } from '@/lib/money';
-import { PRICE_FLAG_LABELS, type PricePoint } from '@/lib/price-rules';
+import { formatCents, formatPermille } from '@/contract/values/money';
+import { PRICE_FLAG_LABELS, type PricePoint } from '@/domain/price-rules';
 import classes from './pricing.module.css';
 
 const money = (cents: number | null) => (cents === null ? '—' : formatCents(cents));

@@ -1,6 +1,6 @@
 import { Checkbox, Group, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { Controller, type Control, type FieldErrors, type UseFormRegister, useWatch } from 'react-hook-form';
-import { STORE_TIME_ZONE } from '@/api/constants';
+import { STORE_TIME_ZONE } from '@/contract/constants';
 import type { PriceFormValues } from '../schemas';
 
 type Props = {

@@ -1,9 +1,9 @@
 import { Button, Group, MultiSelect, Select, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { PRODUCT_STATUSES, type ProductStatus } from '@/api/constants';
+import { PRODUCT_STATUSES, type ProductStatus } from '@/contract/constants';
 import { useDraft } from '@/components/use-draft';
-import { formatCents } from '@/lib/money';
+import { formatCents } from '@/contract/values/money';
 import { pricingCategoriesQuery } from '../api/pricing-queries';
 import type { BulkPriceSearch } from '../search';
 

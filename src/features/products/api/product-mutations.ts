@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { newIdempotencyKey, request } from '@/api/client';
-import { bulkStatusResultSchema, productSchema, type BulkStatusInput, type Product, type ProductInput } from '@/api/schemas';
+import { bulkStatusResultSchema, productSchema, type BulkStatusInput, type Product, type ProductInput } from '@/contract/schemas';
 import { productQueries } from './product-queries';
 
 export function useCreateProduct() {

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { request } from '@/api/client';
-import { categoryListSchema, productListResponseSchema, productSchema, tagListSchema, type ProductListQuery } from '@/api/schemas';
+import { categoryListSchema, productListResponseSchema, productSchema, tagListSchema, type ProductListQuery } from '@/contract/schemas';
 
 /** What a list request may name; defaults are the API's. */
 export type ProductListParams = Partial<ProductListQuery>;

@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
-import type { Product, ProductInput } from '@/api/schemas';
+import type { Product, ProductInput } from '@/contract/schemas';
 import { formatMoment } from '@/lib/date-format';
 import { conflictDifferences } from '../product-input';
-import { productToInput } from '@/api/product-input';
+import { productToInput } from '@/contract/product-input';
 
 type ConflictDialogProps = {
   base: ProductInput;

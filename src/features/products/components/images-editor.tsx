@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Card, Group, Image, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
-import { imageUrlSchema, type ProductInput } from '@/api/schemas';
+import { imageUrlSchema, type ProductInput } from '@/contract/schemas';
 
 export function ImagesEditor() {
   const { control, register, formState } = useFormContext<ProductInput>();

@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Card, Group, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { Controller, useFieldArray, useFormContext } from 'react-hook-form';
-import type { ProductInput } from '@/api/schemas';
+import type { ProductInput } from '@/contract/schemas';
 
 /** Options (Color, Length…) and their values; the variants below are made from them. */
 export function OptionsEditor() {

@@ -1,9 +1,9 @@
 import { Link } from '@tanstack/react-router';
-import type { ProductStatus, ProductSummary } from '@/api/schemas';
+import type { ProductStatus, ProductSummary } from '@/contract/schemas';
 import { createDataTableColumnHelper } from '@/components/data-table/data-table';
 import type { CsvColumn } from '@/lib/csv';
 import { csvMoment, formatMoment } from '@/lib/date-format';
-import { centsToInput, formatCents } from '@/lib/money';
+import { centsToInput, formatCents } from '@/contract/values/money';
 import classes from './product-columns.module.css';
 import { PRODUCT_STATUS_LABELS } from '@/lib/status-labels';
 

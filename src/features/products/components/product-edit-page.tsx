@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/page-header';
 import { formatMoment } from '@/lib/date-format';
 import { useUpdateProduct } from '../api/product-mutations';
 import { productQueries } from '../api/product-queries';
-import { productToInput } from '@/api/product-input';
+import { productToInput } from '@/contract/product-input';
 import { STATUS_COLORS } from './product-columns';
 import { PRODUCT_STATUS_LABELS } from '@/lib/status-labels';
 import { ProductForm } from './product-form';

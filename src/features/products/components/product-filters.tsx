@@ -2,7 +2,7 @@ import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { memo } from 'react';
-import { PRODUCT_STATUSES, type ProductStatus } from '@/api/constants';
+import { PRODUCT_STATUSES, type ProductStatus } from '@/contract/constants';
 import { MoneyInput } from '@/components/money-input';
 import { useDraft } from '@/components/use-draft';
 import { productQueries } from '../api/product-queries';

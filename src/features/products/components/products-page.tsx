@@ -5,7 +5,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { RowSelectionState, ColumnVisibilityState } from '@tanstack/react-table';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { useCallback, useMemo, useState } from 'react';
-import type { ProductStatus } from '@/api/schemas';
+import type { ProductStatus } from '@/contract/schemas';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { DataTable } from '@/components/data-table/data-table';
 import { useCan } from '@/components/current-user';

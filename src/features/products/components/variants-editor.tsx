@@ -1,8 +1,8 @@
 import { Card, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { Controller, useFieldArray, useFormContext, useWatch } from 'react-hook-form';
-import type { ProductInput } from '@/api/schemas';
+import type { ProductInput } from '@/contract/schemas';
 import { MoneyInput } from '@/components/money-input';
-import { formatPermille, marginPermille } from '@/lib/money';
+import { formatPermille, marginPermille } from '@/contract/values/money';
 
 export function VariantsEditor() {
   const { control, register, formState } = useFormContext<ProductInput>();

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { request } from '@/api/client';
-import { staffSchema, type StaffCreateInput, type StaffUpdateInput } from '@/api/schemas';
+import { staffSchema, type StaffCreateInput, type StaffUpdateInput } from '@/contract/schemas';
 import { staffQueries } from './staff-queries';
 
 // A staff change is also an audit entry; the log's queries share the 'audit' key.

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { request } from '@/api/client';
-import { staffListSchema } from '@/api/schemas';
+import { staffListSchema } from '@/contract/schemas';
 
 export const staffQueries = {
   all: () => ['staff'] as const,

@@ -1,0 +1,248 @@
+/**
+ * The seeded stock ledger, told by the seeded orders. Each level's history is
+ * an opening receipt, then every reservation, sale, release and restock that
+ * the seeded orders imply. The levels the shop starts with are the sums of
+ * that history, so the numbers on day one already tell a true story. The
+ * rows are worked out when someone reads a ledger, not stored: at 200,000
+ * orders, a million stored rows would cost the start-up its speed.
+ */
+import { SALES_WINDOW_DAYS } from '../contract/constants';
+import type { Order, OrderLine } from '../contract/order-schemas';
+import { DEMO_STAFF } from './demo-staff';
+import { LOCATIONS } from './catalogue';
+import type { MovementRecord, ProductRecord } from './shop-records';
+
+const DAY_MS = 86_400_000;
+export const STOREFRONT = { id: 'storefront', name: 'Storefront' } as const;
+const RECEIVER = (() => {
+  const person = DEMO_STAFF.find((s) => s.role === 'merchandiser') ?? DEMO_STAFF[0]!;
+  return { id: person.id, name: person.name };
+})();
+
+const LOCATION_INDEX = new Map<string, number>(LOCATIONS.map((l, i) => [l.id, i]));
+export function locationIndex(id: string): number | undefined {
+  return LOCATION_INDEX.get(id);
+}
+
+/** Seeded variant ids are var_0000001… in seed order; ids made later are longer and random. */
+export function seededSlot(variantId: string, seededVariants: number): number | null {
+  if (variantId.length !== 11) return null;
+  const n = Number(variantId.slice(4));
+  return Number.isInteger(n) && n >= 1 && n <= seededVariants ? n - 1 : null;
+}
+
+type Person = MovementRecord['actor'];
+
+/** One ledger row; every field spelled out, because object spreads cost ten times more at 200,000 orders. */
+function row(
+  order: Order,
+  id: string,
+  at: string,
+  line: OrderLine,
+  locationId: string,
+  reason: MovementRecord['reason'],
+  quantity: number,
+  reservedChange: number,
+  actor: Person,
+): MovementRecord {
+  return {
+    id,
+    at,
+    variantId: line.variantId,
+    sku: line.sku,
+    locationId,
+    reason,
+    quantity,
+    reservedChange,
+    note: '',
+    actor,
+    orderId: order.id,
+    orderNumber: order.number,
+    transferId: null,
+  };
+}
+
+/**
+ * What a seeded order did to stock, movement by movement: each line reserved
+ * at the order's warehouse when placed; each shipment sold (shipping from
+ * another warehouse releases the reservation there and sells here); a
+ * cancellation released what was left; a refund with restock put units back.
+ */
+export function orderMovements(order: Order, onlyVariant?: string): MovementRecord[] {
+  const moves: MovementRecord[] = [];
+  const home = order.locationId;
+  const lineById = (id: string) => order.lines.find((l) => l.id === id);
+  const wanted = (line: OrderLine | undefined): line is OrderLine =>
+    line !== undefined && (onlyVariant === undefined || line.variantId === onlyVariant);
+  for (const line of order.lines) {
+    if (wanted(line))
+      moves.push(row(order, `mov_${order.id}_${line.id}_r`, order.placedAt, line, home, 'reserved', 0, line.quantity, STOREFRONT));
+  }
+  for (const f of order.fulfilments) {
+    for (const part of f.lines) {
+      const line = lineById(part.lineId);
+      if (!wanted(line)) continue;
+      if (f.locationId !== home) moves.push(row(order, `mov_${f.id}_${line.id}_x`, f.at, line, home, 'released', 0, -part.quantity, f.by));
+      const reserved = f.locationId === home ? -part.quantity : 0;
+      moves.push(row(order, `mov_${f.id}_${line.id}`, f.at, line, f.locationId, 'sale', -part.quantity, reserved, f.by));
+    }
+  }
+  const cancel =
+    order.status === 'cancelled' || order.lines.some((l) => l.cancelledQuantity > 0)
+      ? order.timeline.find((e) => e.type === 'cancelled')
+      : undefined;
+  if (cancel) {
+    for (const line of order.lines) {
+      if (line.cancelledQuantity === 0 || !wanted(line)) continue;
+      moves.push(
+        row(
+          order,
+          `mov_${cancel.id}_${line.id}`,
+          cancel.at,
+          line,
+          home,
+          'released',
+          0,
+          -line.cancelledQuantity,
+          cancel.actor ?? STOREFRONT,
+        ),
+      );
+    }
+  }
+  for (const r of order.refunds) {
+    if (!r.restock) continue;
+    for (const part of r.lines) {
+      const line = lineById(part.lineId);
+      if (wanted(line))
+        moves.push(row(order, `mov_${r.id}_${line.id}`, r.at, line, r.locationId ?? home, 'refund_restock', part.quantity, 0, r.by));
+    }
+  }
+  return moves;
+}
+
+/** The seeded history of stock, indexed by seeded variant slot × location. */
+export type StockSeed = {
+  seededVariants: number;
+  /** Units received before the first order, per slot × location: the opening row of each ledger. */
+  opening: Int32Array;
+  /** Units sold (ordered and not cancelled) over the sales window, per slot × location. */
+  sold: Int32Array;
+  /** When the opening stock arrived: a day before the first order. */
+  openedAt: string;
+  orders: readonly Order[];
+  /** Seeded variant slot → indexes into `orders`; built by the first ledger read. */
+  ordersBySlot: number[][] | null;
+};
+
+/**
+ * Applies the seeded orders to freshly seeded products (mutating them: they
+ * are not shared yet). The product seed's on-hand numbers are the shelf
+ * before restocks from returns, so a level never dips below zero in its history.
+ */
+export function applyOrdersToSeed(records: readonly ProductRecord[], orders: readonly Order[], anchorMs: number): StockSeed {
+  const slots: { record: ProductRecord; index: number }[] = [];
+  for (const record of records) record.product.variants.forEach((_, index) => slots.push({ record, index }));
+  const width = LOCATIONS.length;
+  const opening = new Int32Array(slots.length * width);
+  const sold = new Int32Array(slots.length * width);
+  const windowEnd = orders.length ? Date.parse(orders[orders.length - 1]!.placedAt) : anchorMs;
+  // ISO strings of one format compare like the times they name, without parsing 200,000 of them.
+  const windowStartIso = new Date(windowEnd - SALES_WINDOW_DAYS * DAY_MS).toISOString();
+
+  for (const [slot, { record, index }] of slots.entries()) {
+    const levels = record.levels[index] ?? [];
+    levels.forEach((level, loc) => (opening[slot * width + loc] = level.onHand));
+  }
+  const levelOf = (variantId: string, locationId: string) => {
+    const slot = seededSlot(variantId, slots.length);
+    const loc = locationIndex(locationId);
+    if (slot === null || loc === undefined) return null;
+    const { record, index } = slots[slot]!;
+    const level = record.levels[index]?.[loc];
+    return level ? { level, cell: slot * width + loc } : null;
+  };
+  // The sums of orderMovements, without making the rows: reservations held, units shipped, units restocked.
+  for (const order of orders) {
+    for (const line of order.lines) {
+      const at = levelOf(line.variantId, order.locationId);
+      if (!at) continue;
+      at.level.reserved += line.quantity - line.cancelledQuantity;
+      if (order.status !== 'cancelled' && order.placedAt > windowStartIso) sold[at.cell]! += line.quantity - line.cancelledQuantity;
+    }
+    for (const f of order.fulfilments) {
+      for (const part of f.lines) {
+        const line = order.lines.find((l) => l.id === part.lineId);
+        if (!line) continue;
+        const home = levelOf(line.variantId, order.locationId);
+        if (home) home.level.reserved -= part.quantity;
+        const from = levelOf(line.variantId, f.locationId);
+        if (from) opening[from.cell]! += part.quantity;
+      }
+    }
+    for (const r of order.refunds) {
+      if (!r.restock) continue;
+      for (const part of r.lines) {
+        const line = order.lines.find((l) => l.id === part.lineId);
+        const at = line && levelOf(line.variantId, r.locationId ?? order.locationId);
+        if (at) at.level.onHand += part.quantity;
+      }
+    }
+  }
+  for (const { record, index } of slots) {
+    const variant = record.product.variants[index];
+    if (variant) variant.stock = (record.levels[index] ?? []).reduce((sum, l) => sum + l.onHand, 0);
+  }
+  const firstMs = orders.length ? Date.parse(orders[0]!.placedAt) : anchorMs;
+  return {
+    seededVariants: slots.length,
+    opening,
+    sold,
+    openedAt: new Date(firstMs - DAY_MS).toISOString(),
+    orders,
+    ordersBySlot: null,
+  };
+}
+
+/** Every seeded movement of one variant (all locations), opening rows first, then in the orders' time order. */
+export function seededMovements(seed: StockSeed, variantId: string, sku: string): MovementRecord[] {
+  const slot = seededSlot(variantId, seed.seededVariants);
+  if (slot === null) return [];
+  const width = LOCATIONS.length;
+  const moves: MovementRecord[] = [];
+  LOCATIONS.forEach((location, loc) => {
+    const units = seed.opening[slot * width + loc] ?? 0;
+    if (units === 0) return;
+    moves.push({
+      id: `mov_open_${variantId}_${location.id}`,
+      at: seed.openedAt,
+      variantId,
+      sku,
+      locationId: location.id,
+      reason: 'received',
+      quantity: units,
+      reservedChange: 0,
+      note: 'Opening stock',
+      actor: RECEIVER,
+      orderId: null,
+      orderNumber: null,
+      transferId: null,
+    });
+  });
+  for (const i of ordersBySlot(seed)[slot] ?? []) moves.push(...orderMovements(seed.orders[i]!, variantId));
+  return moves;
+}
+
+function ordersBySlot(seed: StockSeed): number[][] {
+  if (!seed.ordersBySlot) {
+    const bySlot: number[][] = Array.from({ length: seed.seededVariants }, () => []);
+    seed.orders.forEach((order, i) => {
+      for (const line of order.lines) {
+        const slot = seededSlot(line.variantId, seed.seededVariants);
+        const list = slot === null ? undefined : bySlot[slot];
+        if (list && list[list.length - 1] !== i) list.push(i);
+      }
+    });
+    seed.ordersBySlot = bySlot;
+  }
+  return seed.ordersBySlot;
+}

@@ -1,0 +1,218 @@
+/**
+ * An order's money, as plain functions shared by the mock and a real server.
+ * Integer cents only; every split is exact, so the parts always add up to the
+ * whole: line discounts to the order discount, line taxes to the order tax,
+ * line refunds (every unit) to the line total.
+ */
+import type { FulfilmentStatus, PaymentStatus } from '../contract/constants';
+import { salesTax } from './sales-tax';
+
+/** Standard shipping is free from this much merchandise (after discounts). */
+export const FREE_SHIPPING_THRESHOLD = 5_000;
+export const STANDARD_SHIPPING = 599;
+export const EXPEDITED_SHIPPING = 1_499;
+export const SHIPPING_METHODS = ['standard', 'expedited'] as const;
+export type ShippingMethod = (typeof SHIPPING_METHODS)[number];
+
+/** $5.99 standard, free at $50 or more after discounts; $14.99 expedited, always. */
+export function shippingFee(merchandiseCents: number, method: ShippingMethod): number {
+  if (method === 'expedited') return EXPEDITED_SHIPPING;
+  return merchandiseCents >= FREE_SHIPPING_THRESHOLD ? 0 : STANDARD_SHIPPING;
+}
+
+/** `percent` % of `cents`, half a cent rounded up. */
+export function percentOf(cents: number, percent: number): number {
+  return Math.floor((cents * percent + 50) / 100);
+}
+
+/**
+ * Splits `amount` over `weights` in proportion, exactly (largest remainder):
+ * each part is ⌊amount·wᵢ/W⌋ and the cents left over go, one each, to the
+ * largest remainders (ties to the earlier part). Zero weights get nothing,
+ * unless every weight is zero, when the split is even.
+ */
+export function allocate(amount: number, weights: readonly number[]): number[] {
+  const n = weights.length;
+  if (n === 0) {
+    if (amount !== 0) throw new RangeError('Nothing to split the amount over');
+    return [];
+  }
+  if (!Number.isSafeInteger(amount) || amount < 0) throw new RangeError('The amount must be whole, non-negative cents');
+  let total = 0;
+  for (const w of weights) {
+    if (!Number.isSafeInteger(w) || w < 0) throw new RangeError('Weights must be whole and non-negative');
+    total += w;
+  }
+  const even = total === 0;
+  const ws = even ? weights.map(() => 1) : weights;
+  const sum = even ? n : total;
+  const parts = new Array<number>(n);
+  const remainders = new Array<number>(n);
+  let given = 0;
+  const exact = Number.isSafeInteger(amount * sum);
+  for (let i = 0; i < n; i++) {
+    const w = ws[i] ?? 0;
+    if (exact) {
+      const product = amount * w;
+      const part = Math.floor(product / sum);
+      // Correct a float quotient that landed one off; exact below 2^53.
+      const fixed = part * sum > product ? part - 1 : (part + 1) * sum <= product ? part + 1 : part;
+      parts[i] = fixed;
+      remainders[i] = product - fixed * sum;
+    } else {
+      const product = BigInt(amount) * BigInt(w);
+      const part = product / BigInt(sum);
+      parts[i] = Number(part);
+      remainders[i] = Number(product - part * BigInt(sum));
+    }
+    given += parts[i] ?? 0;
+  }
+  // Fewer than n cents are left; each goes to the largest remainder not yet served (the earlier on a tie):
+  // quadratic in the number of parts, which are an order's lines.
+  for (let left = amount - given; left > 0; left--) {
+    let best = 0;
+    for (let i = 1; i < n; i++) if ((remainders[i] ?? 0) > (remainders[best] ?? 0)) best = i;
+    parts[best] = (parts[best] ?? 0) + 1;
+    remainders[best] = -1;
+  }
+  return parts;
+}
+
+export type PricedLine = { unitPrice: number; quantity: number };
+
+export type OrderTotals = {
+  subtotal: number;
+  discount: number;
+  shipping: number;
+  tax: number;
+  total: number;
+  /** Each line's share of the discount and of the tax, in the order of `lines`. */
+  lines: { discount: number; tax: number }[];
+};
+
+/**
+ * subtotal = Σ unit price × quantity; the discount is split over the lines by
+ * their subtotals; tax is the state's rate on (subtotal − discount), split by
+ * each line's discounted amount; shipping is not taxed.
+ * total = subtotal − discount + shipping + tax.
+ */
+export function orderTotals(lines: readonly PricedLine[], shipping: number, state: string, discount: number): OrderTotals {
+  const lineSubtotals = lines.map((l) => l.unitPrice * l.quantity);
+  let subtotal = 0;
+  for (const s of lineSubtotals) subtotal += s;
+  if (!Number.isSafeInteger(discount) || discount < 0 || discount > subtotal)
+    throw new RangeError('The discount must be whole cents between 0 and the subtotal');
+  if (!Number.isSafeInteger(shipping) || shipping < 0) throw new RangeError('Shipping must be whole, non-negative cents');
+  const discounts = allocate(discount, lineSubtotals);
+  const taxable = lineSubtotals.map((s, i) => s - (discounts[i] ?? 0));
+  const tax = salesTax(subtotal - discount, state);
+  const taxes = allocate(tax, taxable);
+  return {
+    subtotal,
+    discount,
+    shipping,
+    tax,
+    total: subtotal - discount + shipping + tax,
+    lines: discounts.map((d, i) => ({ discount: d, tax: taxes[i] ?? 0 })),
+  };
+}
+
+export type MoneyLine = { unitPrice: number; quantity: number; discount: number; tax: number };
+
+/** What the customer paid for the line: unit price × quantity − its discount + its tax. */
+export function lineTotal(line: MoneyLine): number {
+  return line.unitPrice * line.quantity - line.discount + line.tax;
+}
+
+/**
+ * The refund for `quantity` more units of a line of which `alreadyRefunded`
+ * are refunded: f(r + q) − f(r) with f(n) = ⌊lineTotal × n / quantity⌋, so
+ * refunds in any steps add up to exactly the line total once every unit is refunded.
+ */
+export function lineRefundAmount(line: MoneyLine, alreadyRefunded: number, quantity: number): number {
+  if (!Number.isInteger(alreadyRefunded) || !Number.isInteger(quantity) || alreadyRefunded < 0 || quantity < 0) {
+    throw new RangeError('Quantities must be whole and non-negative');
+  }
+  if (alreadyRefunded + quantity > line.quantity)
+    throw new RangeError(`Only ${line.quantity - alreadyRefunded} of this line can still be refunded`);
+  const total = lineTotal(line);
+  const f = (n: number) => Math.floor((total * n) / line.quantity);
+  return f(alreadyRefunded + quantity) - f(alreadyRefunded);
+}
+
+/** The most that can still be refunded on an order. */
+export function refundable(order: { total: number; refunded: number }): number {
+  return Math.max(0, order.total - order.refunded);
+}
+
+export function paymentStatusOf(order: { total: number; refunded: number }): PaymentStatus {
+  if (order.refunded <= 0) return 'paid';
+  return order.refunded >= order.total ? 'refunded' : 'partially_refunded';
+}
+
+export type QuantityLine = { quantity: number; fulfilledQuantity: number; cancelledQuantity: number };
+
+/** Units of a line still to ship. */
+export function unitsToShip(line: QuantityLine): number {
+  return line.quantity - line.cancelledQuantity - line.fulfilledQuantity;
+}
+
+/**
+ * fulfilled: nothing left to ship and something shipped; unfulfilled: nothing
+ * shipped; partially_fulfilled: in between. Cancelled units count as nothing left to ship.
+ */
+export function fulfilmentStatusOf(lines: readonly QuantityLine[]): FulfilmentStatus {
+  let shipped = 0;
+  let left = 0;
+  for (const line of lines) {
+    shipped += line.fulfilledQuantity;
+    left += unitsToShip(line);
+  }
+  if (shipped === 0) return 'unfulfilled';
+  return left === 0 ? 'fulfilled' : 'partially_fulfilled';
+}
+
+type RefundedLine = QuantityLine & { id: string; refundedQuantity: number };
+type RefundRecord = { shipping: number; restock: boolean; lines: readonly { lineId: string; quantity: number }[] };
+
+/** Units of a line that can still be refunded: shipped or cancelled, and not refunded yet. */
+export function refundableUnits(line: RefundedLine): number {
+  return Math.max(0, line.fulfilledQuantity + line.cancelledQuantity - line.refundedQuantity);
+}
+
+/** Shipped units of a line not put back on a shelf by an earlier refund: what a restock may return. */
+export function restockableUnits(order: { refunds: readonly RefundRecord[] }, line: RefundedLine): number {
+  let restocked = 0;
+  for (const r of order.refunds) if (r.restock) for (const l of r.lines) if (l.lineId === line.id) restocked += l.quantity;
+  return Math.max(0, line.fulfilledQuantity - restocked);
+}
+
+/** The order's shipping fee not refunded yet. */
+export function shippingLeft(order: { shipping: number; refunds: readonly RefundRecord[] }): number {
+  return Math.max(0, order.shipping - order.refunds.reduce((sum, r) => sum + r.shipping, 0));
+}
+
+/**
+ * What each refund returned for each line's units, for the reports: the
+ * refunds replayed in order, so a refund's share of a line is what it returned
+ * then (`lineRefundAmount` after the units refunded before it). Parts naming a
+ * line not on the order are left out; units beyond the line's are capped.
+ */
+export function refundLineAmounts<L extends MoneyLine & { id: string }>(order: {
+  lines: readonly L[];
+  refunds: readonly { id: string; lines: readonly { lineId: string; quantity: number }[] }[];
+}): { refundId: string; line: L; amount: number }[] {
+  const refundedSoFar = new Map<string, number>();
+  const out: { refundId: string; line: L; amount: number }[] = [];
+  for (const refund of order.refunds) {
+    for (const part of refund.lines) {
+      const line = order.lines.find((l) => l.id === part.lineId);
+      if (!line) continue;
+      const already = refundedSoFar.get(line.id) ?? 0;
+      const quantity = Math.min(part.quantity, line.quantity - already);
+      refundedSoFar.set(line.id, already + quantity);
+      out.push({ refundId: refund.id, line, amount: lineRefundAmount(line, already, quantity) });
+    }
+  }
+  return out;
+}

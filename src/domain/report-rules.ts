@@ -1,0 +1,118 @@
+/**
+ * Report ranges and buckets, as plain functions: the API buckets with them,
+ * the screens label and preset with them, and a server imports them too.
+ * Days are store days (America/New_York), written YYYY-MM-DD.
+ */
+import type { SalesMeasures } from '../contract/report-schemas';
+import { nextStoreDay } from './store-time';
+import type { Comparison, Granularity } from '../contract/constants';
+
+const DAY_MS = 86_400_000;
+const toMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
+const toDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export function addDays(date: string, days: number): string {
+  return toDate(toMs(date) + days * DAY_MS);
+}
+
+/** Days from `from` to `to`, both included. */
+export function daysIn(from: string, to: string): number {
+  return Math.round((toMs(to) - toMs(from)) / DAY_MS) + 1;
+}
+
+/** The same calendar day a year earlier; 29 February becomes the 28th. */
+export function yearBefore(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const last = new Date(Date.UTC(y! - 1, m!, 0)).getUTCDate();
+  return toDate(Date.UTC(y! - 1, m! - 1, Math.min(d!, last)));
+}
+
+/** The period a range is compared with: as long, just before it; or the same dates a year earlier. */
+export function comparisonRange(from: string, to: string, comparison: Comparison): { from: string; to: string } | null {
+  if (comparison === 'none') return null;
+  if (comparison === 'last_year') return { from: yearBefore(from), to: yearBefore(to) };
+  const length = daysIn(from, to);
+  return { from: addDays(from, -length), to: addDays(from, -1) };
+}
+
+/** Days for a month or so, weeks up to half a year, months beyond: a chart of 7 to 60 points. */
+export function defaultGranularity(from: string, to: string): Granularity {
+  const days = daysIn(from, to);
+  return days <= 45 ? 'day' : days <= 190 ? 'week' : 'month';
+}
+
+/** The first day of the bucket a day falls in: itself, its week's Monday, or its month's first. */
+export function bucketStart(date: string, granularity: Granularity): string {
+  if (granularity === 'day') return date;
+  if (granularity === 'month') return `${date.slice(0, 7)}-01`;
+  const weekday = (new Date(toMs(date)).getUTCDay() + 6) % 7; // Monday = 0
+  return addDays(date, -weekday);
+}
+
+/** Every bucket of a range, in order, each clipped to the range. */
+export function buckets(from: string, to: string, granularity: Granularity): { start: string; from: string; to: string }[] {
+  const out: { start: string; from: string; to: string }[] = [];
+  for (let day = from; day <= to;) {
+    const start = bucketStart(day, granularity);
+    let end = day;
+    while (nextStoreDay(end) <= to && bucketStart(nextStoreDay(end), granularity) === start) end = nextStoreDay(end);
+    out.push({ start, from: day, to: end });
+    day = nextStoreDay(end);
+  }
+  return out;
+}
+
+/** Average order value in whole cents, half a cent rounded up; 0 without orders. */
+export function averageOrderValue(revenue: number, orders: number): number {
+  return orders === 0 ? 0 : Math.floor((2 * revenue + orders) / (2 * orders));
+}
+
+/** What a range, a bucket or a breakdown row adds up: the measures every report shows, net and average worked out. */
+export type SalesSums = { revenue: number; orders: number; units: number; refunds: number };
+
+export function salesMeasures(s: SalesSums): SalesMeasures {
+  return {
+    revenue: s.revenue,
+    orders: s.orders,
+    units: s.units,
+    averageOrderValue: averageOrderValue(s.revenue, s.orders),
+    refunds: s.refunds,
+    net: s.revenue - s.refunds,
+  };
+}
+
+export const PRESETS = [
+  'today',
+  'yesterday',
+  'last_7_days',
+  'last_30_days',
+  'last_90_days',
+  'month_to_date',
+  'year_to_date',
+  'last_year',
+] as const;
+export type Preset = (typeof PRESETS)[number];
+
+/** A preset's range, given today's store date. */
+export function presetRange(preset: Preset, today: string): { from: string; to: string } {
+  switch (preset) {
+    case 'today':
+      return { from: today, to: today };
+    case 'yesterday':
+      return { from: addDays(today, -1), to: addDays(today, -1) };
+    case 'last_7_days':
+      return { from: addDays(today, -6), to: today };
+    case 'last_30_days':
+      return { from: addDays(today, -29), to: today };
+    case 'last_90_days':
+      return { from: addDays(today, -89), to: today };
+    case 'month_to_date':
+      return { from: `${today.slice(0, 7)}-01`, to: today };
+    case 'year_to_date':
+      return { from: `${today.slice(0, 4)}-01-01`, to: today };
+    case 'last_year': {
+      const year = Number(today.slice(0, 4)) - 1;
+      return { from: `${year}-01-01`, to: `${year}-12-31` };
+    }
+  }
+}

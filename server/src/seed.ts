@@ -18,10 +18,10 @@ import { applyOrdersToSeed } from '#shared/demo-shop/stock-seed';
 import { insertOrders } from './plugin/orders/order-rows';
 import { seedStock } from './plugin/inventory/seed-stock';
 import { ROLES, ROLE_LABELS } from '#shared/contract/permissions';
-import { CatalogueService } from './plugin/catalogue.service';
+import { CatalogueService } from './plugin/catalogue/catalogue.service';
 import { ids } from './plugin/http';
-import { roleCode, vendurePermissions } from './plugin/roles';
-import { StaffService } from './plugin/staff.service';
+import { roleCode, vendurePermissions } from './plugin/staff/roles';
+import { StaffService } from './plugin/staff/staff.service';
 import { SQLITE_FILE, stockroomConfig } from './vendure-config';
 
 async function main(): Promise<void> {

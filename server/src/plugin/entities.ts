@@ -94,7 +94,7 @@ export class ProductTagRecord {
 /**
  * The sign-in throttle (src/domain/auth-rules.ts), shared by every instance: one
  * row per email (`email:<email>`) and per client address (`address:<ip>`),
- * counted and locked by single statements (plugin/sign-in-throttle.ts). Its
+ * counted and locked by single statements (plugin/staff/sign-in-throttle.ts). Its
  * own table, not the old per-email `stockroom_sign_in_failure`, which a
  * database made before it may still hold unused.
  */

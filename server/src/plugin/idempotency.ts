@@ -15,7 +15,7 @@ import type { Idempotency } from './http';
 import { serialTransaction } from './serial-writes';
 import { clock } from './clock';
 import { isUniqueViolation } from './database-errors';
-import type { Actor } from './audit.service';
+import type { Actor } from './audit/audit.service';
 
 /** Who sent the key: only their own earlier request with it is replayed. */
 type Sender = Pick<Actor, 'id'>;

@@ -15,7 +15,7 @@ import {
 } from '#shared/contract/stock-schemas';
 import { idempotencyOf, ifMatchVersion, jsonBody, parseBody, parseQuery, requireIdempotency } from '../http';
 import { ProblemFilter } from '../problem.filter';
-import { StaffService } from '../staff.service';
+import { StaffService } from '../staff/staff.service';
 import { InventoryService } from './inventory.service';
 
 @Controller('api/inventory')

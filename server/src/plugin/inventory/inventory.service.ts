@@ -51,7 +51,7 @@ import type {
   StockChangeResult,
   StockMovement,
 } from '#shared/contract/stock-schemas';
-import { recordAudit, type Actor } from '../audit.service';
+import { recordAudit, type Actor } from '../audit/audit.service';
 import { ids, type Idempotency } from '../http';
 import { idempotentWrite, RetryWrite } from '../idempotency';
 import { isPostgres } from '../serial-writes';

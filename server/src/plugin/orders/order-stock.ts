@@ -10,7 +10,7 @@
 import { ProductVariant, StockLevel, StockLocation } from '@vendure/core';
 import type { EntityManager } from 'typeorm';
 import type { LevelSnapshot, OrderMovement } from '#shared/domain/order-decisions';
-import type { Actor } from '../audit.service';
+import type { Actor } from '../audit/audit.service';
 import { ids } from '../http';
 import { appendMovements } from '../inventory/inventory.service';
 import { isPostgres } from '../serial-writes';

@@ -20,7 +20,7 @@ import { breakdownQuerySchema, salesReportQuerySchema } from '#shared/contract/r
 import { storeDate } from '#shared/domain/store-time';
 import { idempotencyOf, jsonBody, parseBody, parseQuery, requireIdempotency } from '../http';
 import { ProblemFilter } from '../problem.filter';
-import { StaffService } from '../staff.service';
+import { StaffService } from '../staff/staff.service';
 import { OrderService } from './order.service';
 import { ReportService } from './report.service';
 import { clock } from '../clock';

@@ -27,7 +27,7 @@ import type { Order, OrderListQuery, OrderSummary } from '#shared/contract/order
 import { can, refusal } from '#shared/contract/permissions';
 import { ProblemError } from '#shared/contract/problems';
 import { nextStoreDay, storeDayStartMs } from '#shared/domain/store-time';
-import { recordAudit, type Actor } from '../audit.service';
+import { recordAudit, type Actor } from '../audit/audit.service';
 import type { Idempotency } from '../http';
 import { idempotentWrite, RetryWrite } from '../idempotency';
 import { OrderRecord } from './order.entities';

@@ -17,7 +17,7 @@ import {
 import { databaseTrouble } from '../database-errors';
 import { jsonBody, parseBody, parseQuery, requireIdempotency } from '../http';
 import { ProblemFilter } from '../problem.filter';
-import { StaffService } from '../staff.service';
+import { StaffService } from '../staff/staff.service';
 import { ImportService } from './import.service';
 import { PricingService } from './pricing.service';
 

@@ -45,8 +45,8 @@ import type {
 import { ProblemError } from '#shared/contract/problems';
 import { serialTransaction } from '../serial-writes';
 import type { PricePoint } from '#shared/domain/price-rules';
-import { recordAudit, type Actor } from '../audit.service';
-import { CatalogueService } from '../catalogue.service';
+import { recordAudit, type Actor } from '../audit/audit.service';
+import { CatalogueService } from '../catalogue/catalogue.service';
 import { ids, type Idempotency } from '../http';
 import {
   chunks,

@@ -16,8 +16,8 @@
  */
 import type { DataSource } from 'typeorm';
 import { ADDRESS_FREE_FAILURES, FREE_FAILURES, lockMs, signInFailed, tooManyAttempts, type Throttle } from '#shared/domain/auth-rules';
-import { serialTransaction } from './serial-writes';
-import { clock } from './clock';
+import { serialTransaction } from '../serial-writes';
+import { clock } from '../clock';
 
 const TABLE = '"stockroom_sign_in_throttle"';
 

@@ -8,8 +8,8 @@ import type { EntityManager } from 'typeorm';
 import type { AuditDraft } from '#shared/domain/audit-rules';
 import type { AuditEntry, AuditListQuery } from '#shared/contract/schemas';
 import type { Role } from '#shared/contract/permissions';
-import { AuditEntryRecord } from './entities';
-import { ids } from './http';
+import { AuditEntryRecord } from '../entities';
+import { ids } from '../http';
 
 export type Actor = { id: string; name: string; role: Role; userId: number; administratorId: number };
 

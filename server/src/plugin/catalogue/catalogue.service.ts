@@ -23,14 +23,14 @@ import { In, IsNull, Not, type EntityManager, type SelectQueryBuilder } from 'ty
 import { productAudit } from '#shared/domain/audit-rules';
 import { CATEGORIES } from '#shared/contract/constants';
 import { ProblemError, validationProblem } from '#shared/contract/problems';
-import { idempotentWrite, RetryWrite, type Answer } from './idempotency';
+import { idempotentWrite, RetryWrite, type Answer } from '../idempotency';
 import type { BulkStatusInput, Category, Product, ProductInput, ProductListQuery, ProductSummary, Variant } from '#shared/contract/schemas';
 import { productSummary, shopRuleErrors, variantIdErrors, variantTitle } from '#shared/domain/product-rules';
-import { recordAudit, type Actor } from './audit.service';
-import { ProductTagRecord } from './entities';
-import { ids, type Idempotency } from './http';
-import { lockProducts, recordPriceHistory } from './pricing/price-store';
-import { nowDate } from './clock';
+import { recordAudit, type Actor } from '../audit/audit.service';
+import { ProductTagRecord } from '../entities';
+import { ids, type Idempotency } from '../http';
+import { lockProducts, recordPriceHistory } from '../pricing/price-store';
+import { nowDate } from '../clock';
 
 const SEP = '\u0001';
 

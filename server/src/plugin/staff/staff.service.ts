@@ -22,14 +22,14 @@ import { unauthenticated } from '#shared/domain/auth-rules';
 import { decideStaffUpdate, emailTaken, staffNotFound } from '#shared/domain/staff-rules';
 import { staffAudit } from '#shared/domain/audit-rules';
 import { ProblemError } from '#shared/contract/problems';
-import { isPostgres, serialTransaction } from './serial-writes';
+import { isPostgres, serialTransaction } from '../serial-writes';
 import { can, refusal, ROLES, type Action, type Role } from '#shared/contract/permissions';
 import type { Session, SignInInput, Staff, StaffCreateInput, StaffUpdateInput } from '#shared/contract/schemas';
-import { recordAudit, type Actor } from './audit.service';
+import { recordAudit, type Actor } from '../audit/audit.service';
 import { admitSignIn, clientAddress } from './sign-in-throttle';
-import { ids } from './http';
+import { ids } from '../http';
 import { roleCode, roleFromCodes } from './roles';
-import { nowDate, onClock } from './clock';
+import { nowDate, onClock } from '../clock';
 
 const COOKIE_NAME = 'stockroom-session';
 

@@ -1,0 +1,448 @@
+/**
+ * Every route of the API, once: method, path, the permission it needs, its
+ * query, body and answer schemas, whether it needs an Idempotency-Key or an
+ * If-Match, and what the audit log calls it. The mock registers its handlers
+ * from this table, the server guards its controllers with it (@Route), the
+ * OpenAPI paths are generated from it, and a contract test asks both backends
+ * for every route in it.
+ */
+import type { z } from 'zod';
+import type { AuditEntityType } from './constants';
+import type { Action } from './permissions';
+import {
+  pageQuerySchema,
+  priceBatchInputSchema,
+  priceBatchItemListSchema,
+  priceBatchListQuerySchema,
+  priceBatchListSchema,
+  priceBatchSchema,
+  priceHistoryListSchema,
+  priceHistoryQuerySchema,
+  pricePreviewInputSchema,
+  pricePreviewSchema,
+  productImportInputSchema,
+  productImportResultSchema,
+} from './pricing-schemas';
+import {
+  cancelInputSchema,
+  fulfilInputSchema,
+  noteInputSchema,
+  orderListQuerySchema,
+  orderListSchema,
+  orderSchema,
+  refundInputSchema,
+} from './order-schemas';
+import { breakdownQuerySchema, breakdownSchema, salesReportQuerySchema, salesReportSchema, storeClockSchema } from './report-schemas';
+import {
+  auditListQuerySchema,
+  auditListSchema,
+  bulkStatusInputSchema,
+  bulkStatusResultSchema,
+  categoryListSchema,
+  productInputSchema,
+  productListQuerySchema,
+  productListResponseSchema,
+  productSchema,
+  sessionSchema,
+  signInInputSchema,
+  staffCreateInputSchema,
+  staffListSchema,
+  staffSchema,
+  staffUpdateInputSchema,
+  tagListSchema,
+} from './schemas';
+import {
+  adjustmentInputSchema,
+  inventoryLevelSchema,
+  inventoryListQuerySchema,
+  inventoryListSchema,
+  ledgerQuerySchema,
+  locationListSchema,
+  receiptInputSchema,
+  receiptResultSchema,
+  stockChangeResultSchema,
+  stockMovementListSchema,
+  thresholdInputSchema,
+  transferInputSchema,
+} from './stock-schemas';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export type RouteSpec = {
+  method: Method;
+  /** Under the API's origin, with `:name` parameters (the syntax both MSW and Express read). */
+  path: string;
+  /** What the caller's role must allow; `null` for the session routes, which answer anyone. */
+  permission: Action | null;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** The success answer's body; absent for 204. */
+  answer?: z.ZodType;
+  /** The success status: 200 unless said. */
+  status?: 200 | 201 | 204;
+  /**
+   * `required`: without an Idempotency-Key the answer is 400 naming `what`; `optional`: a key, when sent, is
+   * honoured (a retried create makes one product). Absent: the route does not read one.
+   */
+  idempotency?: { key: 'required' | 'optional'; what?: string };
+  /** The route reads the version edited from If-Match: 400 when unreadable, 428 when missing. */
+  ifMatch?: true;
+  /** The answer carries the resource's version as ETag. */
+  etag?: true;
+  /** The 422's `detail` when the body's fields are wrong, where a route says more than the general words. */
+  invalidDetail?: string;
+  /** What the audit log records for a change: the entity type and the action it names. */
+  audit?: { entity: AuditEntityType; action: string };
+  /** One line for the OpenAPI document and the route list. */
+  summary: string;
+};
+
+/** Writes that change prices name themselves alike when they lack a key. */
+const PRICE_WRITES = 'Price changes and imports';
+
+export const ROUTES = {
+  'session.signIn': {
+    method: 'POST',
+    path: '/api/session',
+    permission: null,
+    body: signInInputSchema,
+    invalidDetail: 'Enter an email and a password.',
+    answer: sessionSchema,
+    summary: 'Sign in: sets the session cookie',
+  },
+  'session.get': { method: 'GET', path: '/api/session', permission: null, answer: sessionSchema, summary: 'Who is signed in' },
+  'session.signOut': { method: 'DELETE', path: '/api/session', permission: null, status: 204, summary: 'Sign out' },
+
+  'staff.list': {
+    method: 'GET',
+    path: '/api/staff',
+    permission: 'audit.view',
+    answer: staffListSchema,
+    summary: 'Staff (managers read the names to filter the audit log)',
+  },
+  'staff.create': {
+    method: 'POST',
+    path: '/api/staff',
+    permission: 'staff.manage',
+    body: staffCreateInputSchema,
+    answer: staffSchema,
+    status: 201,
+    etag: true,
+    audit: { entity: 'staff', action: 'created' },
+    summary: 'Add a person',
+  },
+  'staff.update': {
+    method: 'PATCH',
+    path: '/api/staff/:id',
+    permission: 'staff.manage',
+    body: staffUpdateInputSchema,
+    answer: staffSchema,
+    ifMatch: true,
+    etag: true,
+    audit: { entity: 'staff', action: 'updated' },
+    summary: 'Change a person’s name, role or whether they may sign in',
+  },
+
+  'audit.list': {
+    method: 'GET',
+    path: '/api/audit',
+    permission: 'audit.view',
+    query: auditListQuerySchema,
+    answer: auditListSchema,
+    summary: 'The audit log',
+  },
+
+  'products.list': {
+    method: 'GET',
+    path: '/api/products',
+    permission: 'products.view',
+    query: productListQuerySchema,
+    answer: productListResponseSchema,
+    summary: 'Products, filtered, sorted and paged',
+  },
+  'products.get': {
+    method: 'GET',
+    path: '/api/products/:id',
+    permission: 'products.view',
+    answer: productSchema,
+    etag: true,
+    summary: 'One product',
+  },
+  'products.create': {
+    method: 'POST',
+    path: '/api/products',
+    permission: 'products.edit',
+    body: productInputSchema,
+    answer: productSchema,
+    status: 201,
+    idempotency: { key: 'optional' },
+    etag: true,
+    audit: { entity: 'product', action: 'created' },
+    summary: 'Create a product',
+  },
+  'products.update': {
+    method: 'PUT',
+    path: '/api/products/:id',
+    permission: 'products.edit',
+    body: productInputSchema,
+    answer: productSchema,
+    ifMatch: true,
+    etag: true,
+    audit: { entity: 'product', action: 'updated' },
+    summary: 'Replace a product’s editable fields',
+  },
+  'products.bulkStatus': {
+    method: 'POST',
+    path: '/api/products/bulk-status',
+    permission: 'products.edit',
+    body: bulkStatusInputSchema,
+    answer: bulkStatusResultSchema,
+    idempotency: { key: 'required', what: 'Bulk changes' },
+    audit: { entity: 'product', action: 'status changed' },
+    summary: 'Set the status of many products',
+  },
+  'products.import': {
+    method: 'POST',
+    path: '/api/products/import',
+    permission: 'products.edit',
+    body: productImportInputSchema,
+    answer: productImportResultSchema,
+    // Required to apply; a dry run changes nothing and needs none.
+    idempotency: { key: 'optional', what: PRICE_WRITES },
+    audit: { entity: 'product', action: 'imported' },
+    summary: 'Check (dry run) or apply a product CSV',
+  },
+  'categories.list': {
+    method: 'GET',
+    path: '/api/categories',
+    permission: 'products.view',
+    answer: categoryListSchema,
+    summary: 'Categories',
+  },
+  'tags.list': { method: 'GET', path: '/api/tags', permission: 'products.view', answer: tagListSchema, summary: 'Tags in use' },
+  'locations.list': {
+    method: 'GET',
+    path: '/api/locations',
+    permission: 'stock.view',
+    answer: locationListSchema,
+    summary: 'Stock locations',
+  },
+
+  'inventory.list': {
+    method: 'GET',
+    path: '/api/inventory',
+    permission: 'stock.view',
+    query: inventoryListQuerySchema,
+    answer: inventoryListSchema,
+    summary: 'Stock levels per variant and location',
+  },
+  'inventory.ledger': {
+    method: 'GET',
+    path: '/api/inventory/ledger',
+    permission: 'stock.view',
+    query: ledgerQuerySchema,
+    answer: stockMovementListSchema,
+    summary: 'Stock movements, with the balance after each',
+  },
+  'inventory.adjust': {
+    method: 'POST',
+    path: '/api/inventory/adjustments',
+    permission: 'stock.edit',
+    body: adjustmentInputSchema,
+    answer: stockChangeResultSchema,
+    idempotency: { key: 'required', what: 'Stock adjustments' },
+    audit: { entity: 'stock', action: 'stock adjusted' },
+    summary: 'Adjust stock at one location',
+  },
+  'inventory.transfer': {
+    method: 'POST',
+    path: '/api/inventory/transfers',
+    permission: 'stock.edit',
+    body: transferInputSchema,
+    answer: stockChangeResultSchema,
+    idempotency: { key: 'required', what: 'Transfers' },
+    audit: { entity: 'stock', action: 'stock transferred' },
+    summary: 'Move stock between locations',
+  },
+  'inventory.receive': {
+    method: 'POST',
+    path: '/api/inventory/receipts',
+    permission: 'stock.edit',
+    body: receiptInputSchema,
+    answer: receiptResultSchema,
+    idempotency: { key: 'optional' },
+    audit: { entity: 'stock', action: 'delivery received' },
+    summary: 'Receive a delivery (all rows or none)',
+  },
+  'inventory.threshold': {
+    method: 'PUT',
+    path: '/api/inventory/levels/:variantId/:locationId/threshold',
+    permission: 'stock.edit',
+    body: thresholdInputSchema,
+    answer: inventoryLevelSchema,
+    ifMatch: true,
+    etag: true,
+    audit: { entity: 'stock', action: 'threshold changed' },
+    summary: 'Set a level’s low-stock threshold',
+  },
+
+  'orders.list': {
+    method: 'GET',
+    path: '/api/orders',
+    permission: 'orders.view',
+    query: orderListQuerySchema,
+    answer: orderListSchema,
+    summary: 'Orders',
+  },
+  'orders.get': {
+    method: 'GET',
+    path: '/api/orders/:id',
+    permission: 'orders.view',
+    answer: orderSchema,
+    etag: true,
+    summary: 'One order',
+  },
+  // The order writes need only to read orders here: the decision checks orders.fulfil or orders.refund itself,
+  // because what a fulfilment or cancellation may do depends on the order.
+  'orders.fulfil': {
+    method: 'POST',
+    path: '/api/orders/:id/fulfilments',
+    permission: 'orders.view',
+    body: fulfilInputSchema,
+    answer: orderSchema,
+    idempotency: { key: 'required', what: 'Fulfilments' },
+    etag: true,
+    audit: { entity: 'order', action: 'order fulfilled' },
+    summary: 'Ship some or all of an order',
+  },
+  'orders.cancel': {
+    method: 'POST',
+    path: '/api/orders/:id/cancel',
+    permission: 'orders.view',
+    body: cancelInputSchema,
+    answer: orderSchema,
+    idempotency: { key: 'required', what: 'Cancellations' },
+    etag: true,
+    audit: { entity: 'order', action: 'order cancelled' },
+    summary: 'Cancel what has not shipped',
+  },
+  'orders.refund': {
+    method: 'POST',
+    path: '/api/orders/:id/refunds',
+    permission: 'orders.view',
+    body: refundInputSchema,
+    answer: orderSchema,
+    idempotency: { key: 'required', what: 'Refunds' },
+    etag: true,
+    audit: { entity: 'order', action: 'order refunded' },
+    summary: 'Refund lines, shipping or an amount',
+  },
+  'orders.note': {
+    method: 'POST',
+    path: '/api/orders/:id/notes',
+    permission: 'orders.view',
+    body: noteInputSchema,
+    answer: orderSchema,
+    idempotency: { key: 'optional' },
+    etag: true,
+    audit: { entity: 'order', action: 'note added' },
+    summary: 'Add an internal note',
+  },
+
+  'reports.clock': {
+    method: 'GET',
+    path: '/api/reports/clock',
+    permission: 'reports.view',
+    answer: storeClockSchema,
+    summary: 'The store’s today and zone',
+  },
+  'reports.sales': {
+    method: 'GET',
+    path: '/api/reports/sales',
+    permission: 'reports.view',
+    query: salesReportQuerySchema,
+    answer: salesReportSchema,
+    summary: 'Sales over a range, bucketed, with a comparison',
+  },
+  'reports.breakdown': {
+    method: 'GET',
+    path: '/api/reports/breakdown',
+    permission: 'reports.view',
+    query: breakdownQuerySchema,
+    answer: breakdownSchema,
+    summary: 'Sales by product, category or state',
+  },
+
+  'pricing.preview': {
+    method: 'POST',
+    path: '/api/pricing/preview',
+    permission: 'products.edit',
+    body: pricePreviewInputSchema,
+    answer: pricePreviewSchema,
+    summary: 'A page of a price change’s plan, with its totals',
+  },
+  'pricing.createBatch': {
+    method: 'POST',
+    path: '/api/pricing/batches',
+    permission: 'products.edit',
+    body: priceBatchInputSchema,
+    answer: priceBatchSchema,
+    status: 201,
+    idempotency: { key: 'required', what: PRICE_WRITES },
+    audit: { entity: 'price', action: 'bulk price change' },
+    summary: 'Apply or schedule a price change',
+  },
+  'pricing.listBatches': {
+    method: 'GET',
+    path: '/api/pricing/batches',
+    permission: 'products.view',
+    query: priceBatchListQuerySchema,
+    answer: priceBatchListSchema,
+    summary: 'Price batches',
+  },
+  'pricing.getBatch': {
+    method: 'GET',
+    path: '/api/pricing/batches/:id',
+    permission: 'products.view',
+    answer: priceBatchSchema,
+    summary: 'One price batch',
+  },
+  'pricing.batchItems': {
+    method: 'GET',
+    path: '/api/pricing/batches/:id/items',
+    permission: 'products.view',
+    query: pageQuerySchema,
+    answer: priceBatchItemListSchema,
+    summary: 'The variants a batch changed',
+  },
+  'pricing.revert': {
+    method: 'POST',
+    path: '/api/pricing/batches/:id/revert',
+    permission: 'products.edit',
+    answer: priceBatchSchema,
+    idempotency: { key: 'required', what: PRICE_WRITES },
+    audit: { entity: 'price', action: 'price batch reverted' },
+    summary: 'Put back the prices a batch changed',
+  },
+  'pricing.history': {
+    method: 'GET',
+    path: '/api/pricing/history',
+    permission: 'products.view',
+    query: priceHistoryQuerySchema,
+    answer: priceHistoryListSchema,
+    summary: 'Price history',
+  },
+} as const satisfies Record<string, RouteSpec>;
+
+export type RouteId = keyof typeof ROUTES;
+
+export const ROUTE_IDS = Object.keys(ROUTES) as RouteId[];
+
+/** A route's path with its parameters filled in (each value URI-encoded). */
+export function routePath(id: RouteId, params: Record<string, string> = {}): string {
+  return ROUTES[id].path.replace(/:(\w+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`${id}: no value for :${name}`);
+    return encodeURIComponent(value);
+  });
+}

@@ -4,8 +4,8 @@ import '@mantine/spotlight/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { RouterProvider, type RouterHistory } from '@tanstack/react-router';
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { createQueryClient, refreshReportsAfterWrites } from './query-client';
+import { lazy, Suspense, useState } from 'react';
+import { createQueryClient } from './query-client';
 import { createAppRouter } from './router';
 import { cssVariablesResolver, theme } from './theme';
 
@@ -13,11 +13,10 @@ import { cssVariablesResolver, theme } from './theme';
 // raised before it arrives are kept by the notifications store and shown when it does.
 const Notifications = lazy(() => import('@mantine/notifications').then((m) => ({ default: m.Notifications })));
 
-/** Tests hand in their own query client and an in-memory history; the app makes its own. */
+/** Tests hand in their own query client (made by createQueryClient, so writes refresh what they change) and an in-memory history; the app makes its own. */
 export function App({ queryClient: given, history }: { queryClient?: QueryClient; history?: RouterHistory } = {}) {
   const [queryClient] = useState(() => given ?? createQueryClient());
   const [router] = useState(() => createAppRouter(queryClient, history));
-  useEffect(() => refreshReportsAfterWrites(queryClient), [queryClient]);
   // Under tests Mantine skips transitions and portals, so what opens is there at once.
   return (
     <MantineProvider

@@ -1,5 +1,4 @@
 import { notifications } from '@mantine/notifications';
-import { QueryClient } from '@tanstack/react-query';
 import { createMemoryHistory, type RouterHistory } from '@tanstack/react-router';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -7,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { resetMockDb, server, signInAs } from '../../mocks/node';
 import type { Role } from '../../src/contract/permissions';
 import { App } from '../../src/app/app';
+import { createQueryClient } from '../../src/app/query-client';
 
 /** Every request the mock API received during the test, in order. */
 export const received: Request[] = [];
@@ -33,10 +33,10 @@ export function setupMockApi({ role = 'admin' }: { role?: Role | null } = {}) {
   afterAll(() => server.close());
 }
 
-/** Renders the whole app at a URL, with a fresh query client that does not retry. */
+/** Renders the whole app at a URL, with a fresh query client (the app's, so writes refresh what they change) that does not retry. */
 export function renderApp(url: string): { history: RouterHistory; user: ReturnType<typeof userEvent.setup> } {
   const history = createMemoryHistory({ initialEntries: [url] });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const queryClient = createQueryClient({ retry: false });
   const user = userEvent.setup({ delay: null });
   render(<App queryClient={queryClient} history={history} />);
   return { history, user };

@@ -72,8 +72,9 @@ function DemoSettingsForm({ current }: { current: MockSettings }) {
   });
   const reset = useMutation({
     mutationFn: () => request('POST', '/_mock/reset', { schema: okSchema }),
+    // Another shop: everything cached is stale.
+    meta: { invalidates: 'everything' },
     onSuccess: () => {
-      void queryClient.invalidateQueries();
       notifications.show({
         color: 'green',
         title: 'Demo data reset',

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Skeleton, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { referenceQueries } from '@/api/reference-queries';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useCallback, type ReactNode } from 'react';
 import { formatMoment } from '@/lib/date-format';
@@ -123,7 +124,7 @@ function QueryState({ query, what }: { query: { isPending: boolean; error: Error
 
 function RunningOut() {
   const low = useQuery(reportQueries.runningOut());
-  const locations = useQuery(reportQueries.locations());
+  const locations = useQuery(referenceQueries.locations());
   const locationName = (id: string) => locations.data?.items.find((l) => l.id === id)?.name ?? id;
   return (
     <ListPanel

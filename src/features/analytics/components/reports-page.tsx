@@ -1,5 +1,6 @@
 import { Group, NativeSelect, Skeleton, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { referenceQueries } from '@/api/reference-queries';
 import type { ColumnVisibilityState } from '@tanstack/react-table';
 import { getRouteApi } from '@tanstack/react-router';
 import { useCallback, useMemo, useState } from 'react';
@@ -70,7 +71,7 @@ function Report({ search, today, onChange, onView }: ReportProps) {
   const params = { ...filters, by, sort, offset: (page - 1) * pageSize, limit: pageSize };
   const list = useQuery({ ...reportQueries.breakdown(params), placeholderData: keepPreviousData });
   const sales = useQuery({ ...reportQueries.sales({ ...filters, compare }), placeholderData: keepPreviousData });
-  const categories = useQuery(reportQueries.categories());
+  const categories = useQuery(referenceQueries.categories());
   const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>({});
   const labels = BREAKDOWN_LABELS[by];
   const columns = useMemo(() => breakdownColumns(labels.one, by === 'variant' || by === 'product'), [labels.one, by]);

@@ -1,25 +1,18 @@
 import { queryOptions, useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { request } from '@/api/client';
+import { queryKeys } from '@/api/query-keys';
+import { referenceQueries } from '@/api/reference-queries';
 import { productSchema, type AuditEntry, type Product } from '@/contract/schemas';
-import { locationListSchema } from '@/contract/stock-schemas';
 import { productsToName, type AuditLookups } from '../audit-changes';
 
 /** A product, to name its variants by their option values. Same key and answer as the products feature's detail, so one cache entry serves both. */
 const productQuery = (id: string) =>
   queryOptions({
-    queryKey: ['products', 'detail', id] as const,
+    queryKey: [...queryKeys.products.details, id] as const,
     queryFn: ({ signal }) => request('GET', `/products/${encodeURIComponent(id)}`, { schema: productSchema, signal }),
     // The product the editor has just loaded or saved names its variants well enough: no second request for it.
     staleTime: 60_000,
-  });
-
-/** The warehouses, to name a transfer's locations. Same key and answer as the inventory feature's. */
-const locationsQuery = () =>
-  queryOptions({
-    queryKey: ['locations'] as const,
-    queryFn: ({ signal }) => request('GET', '/locations', { schema: locationListSchema, signal }),
-    staleTime: 5 * 60_000,
   });
 
 /** Option values by SKU, per product; a product that could not be read names its variants by SKU only. */
@@ -39,7 +32,7 @@ function optionsByProduct(results: UseQueryResult<Product>[]): Map<string, Map<s
 export function useAuditLookups(entries: readonly AuditEntry[] | undefined): (entry: AuditEntry) => AuditLookups {
   const products = useQueries({ queries: productsToName(entries ?? []).map(productQuery), combine: optionsByProduct });
   const needsLocations = (entries ?? []).some((e) => e.entityType === 'stock');
-  const locations = useQuery({ ...locationsQuery(), enabled: needsLocations });
+  const locations = useQuery({ ...referenceQueries.locations(), enabled: needsLocations });
   const locationItems = locations.data?.items;
   return useCallback(
     (entry: AuditEntry): AuditLookups => ({

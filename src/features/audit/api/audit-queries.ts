@@ -1,11 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
 import { request } from '@/api/client';
+import { queryKeys } from '@/api/query-keys';
 import { auditListSchema, type AuditListQuery } from '@/contract/schemas';
 
 export type AuditListParams = Partial<AuditListQuery>;
 
 export const auditQueries = {
-  all: () => ['audit'] as const,
+  all: () => queryKeys.audit.all,
   lists: () => [...auditQueries.all(), 'list'] as const,
   list: (params: AuditListParams) =>
     queryOptions({

@@ -1,5 +1,6 @@
 import { Badge, CloseButton, Group, Select, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { referenceQueries } from '@/api/reference-queries';
 import type { ColumnVisibilityState } from '@tanstack/react-table';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
@@ -9,7 +10,6 @@ import { PageHeader } from '@/components/page-header';
 import { auditQueries } from '../api/audit-queries';
 import { auditSearchToQuery, type AuditSearch } from '../search';
 import { auditColumns, ENTITY_LABELS } from './audit-columns';
-import { staffNamesQuery } from '../api/staff-names';
 import { useAuditLookups } from '../api/audit-lookups';
 
 const route = getRouteApi('/audit');
@@ -18,7 +18,7 @@ export function AuditPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const list = useQuery({ ...auditQueries.list(auditSearchToQuery(search)), placeholderData: keepPreviousData });
-  const staff = useQuery(staffNamesQuery());
+  const staff = useQuery(referenceQueries.staff());
   const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>({});
   const setFilter = (changes: Partial<AuditSearch>) => void navigate({ search: (prev) => ({ ...prev, ...changes, page: 1 }) });
   const lookupsOf = useAuditLookups(list.data?.items);

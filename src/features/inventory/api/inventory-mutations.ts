@@ -1,5 +1,6 @@
-import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMutation, type QueryClient } from '@tanstack/react-query';
 import { request } from '@/api/client';
+import { queryKeys, STOCK_MOVED } from '@/api/query-keys';
 import {
   inventoryLevelSchema,
   receiptResultSchema,
@@ -12,44 +13,35 @@ import {
 import { inventoryQueries } from './inventory-queries';
 
 /**
- * A stock change moves the inventory lists, the ledger and every product's
- * stock column. The products feature's key is named here rather than imported:
- * a feature never imports another.
- */
-function invalidateStock(queryClient: QueryClient) {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: inventoryQueries.all() }),
-    queryClient.invalidateQueries({ queryKey: ['products', 'list'] }),
-    queryClient.invalidateQueries({ queryKey: ['products', 'detail'] }),
-  ]);
-}
-
-/**
  * Each attempt carries its own Idempotency-Key, made by the dialog when the
  * attempt starts and sent again unchanged if the same attempt is retried.
  */
 export type Keyed<T> = { input: T; idempotencyKey: string };
 
+/**
+ * A stock change moves the inventory lists, the ledger, every product's stock column
+ * and the items running out. A refused one (409: the level changed since) leaves the
+ * lists stale; the dialog puts the fresh numbers in front of the person (applyFreshLevels).
+ */
+const STOCK_CHANGE = { invalidates: STOCK_MOVED, invalidatesOnConflict: [queryKeys.inventory.lists] } as const;
+
 export function useAdjustStock() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ input, idempotencyKey }: Keyed<AdjustmentInput>) =>
       request('POST', '/inventory/adjustments', { schema: stockChangeResultSchema, body: input, idempotencyKey }),
-    onSuccess: () => invalidateStock(queryClient),
+    meta: STOCK_CHANGE,
   });
 }
 
 export function useTransferStock() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ input, idempotencyKey }: Keyed<TransferInput>) =>
       request('POST', '/inventory/transfers', { schema: stockChangeResultSchema, body: input, idempotencyKey }),
-    onSuccess: () => invalidateStock(queryClient),
+    meta: STOCK_CHANGE,
   });
 }
 
 export function useSetThreshold() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ level, threshold }: { level: Pick<InventoryLevel, 'variantId' | 'locationId' | 'version'>; threshold: number }) =>
       request('PUT', `/inventory/levels/${encodeURIComponent(level.variantId)}/${encodeURIComponent(level.locationId)}/threshold`, {
@@ -57,26 +49,26 @@ export function useSetThreshold() {
         body: { threshold },
         ifMatch: level.version,
       }),
-    // A threshold moves no units, but it changes the level's state and the low-stock view.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: inventoryQueries.all() }),
+    // A threshold moves no units, but it changes the level's state, the low-stock view and the items running out.
+    meta: { invalidates: [queryKeys.inventory.all, queryKeys.reports.all], invalidatesOnConflict: [queryKeys.inventory.lists] },
   });
 }
 
-/** A dry run (no key, nothing applied) or the real thing (with the key of this file's attempt). */
+/** A dry run (no key, nothing applied: nothing refreshed) or the real thing (with the key of this file's attempt). */
 export function useReceiveDelivery() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ input, idempotencyKey }: { input: ReceiptInput; idempotencyKey?: string }) =>
       request('POST', '/inventory/receipts', { schema: receiptResultSchema, body: input, idempotencyKey }),
-    onSuccess: (result) => (result.applied ? invalidateStock(queryClient) : undefined),
+    meta: { invalidates: STOCK_MOVED, onlyWhenApplied: true },
   });
 }
 
 /**
  * A 409's fresh numbers, put where the dialogs read them, so the person sees
- * what the stock is now before deciding again.
+ * what the stock is now before deciding again. (The lists were refreshed by the
+ * mutation's meta, invalidatesOnConflict.)
  */
-export function applyFreshLevels(queryClient: QueryClient, levels: InventoryLevel[]) {
+export function applyFreshLevels(queryClient: QueryClient, levels: InventoryLevel[]): void {
   for (const variantId of new Set(levels.map((l) => l.variantId))) {
     const fresh = levels.filter((l) => l.variantId === variantId);
     queryClient.setQueryData(inventoryQueries.variant(variantId).queryKey, (old) =>
@@ -88,5 +80,4 @@ export function applyFreshLevels(queryClient: QueryClient, levels: InventoryLeve
         : old,
     );
   }
-  return queryClient.invalidateQueries({ queryKey: inventoryQueries.lists(), refetchType: 'active' });
 }

@@ -1,13 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { request } from '@/api/client';
-import { categoryListSchema } from '@/contract/schemas';
-import {
-  inventoryListSchema,
-  locationListSchema,
-  stockMovementListSchema,
-  type InventoryListQuery,
-  type LedgerQuery,
-} from '@/contract/stock-schemas';
+import { queryKeys } from '@/api/query-keys';
+import { inventoryListSchema, stockMovementListSchema, type InventoryListQuery, type LedgerQuery } from '@/contract/stock-schemas';
 
 /** What a list request may name; defaults are the API's. */
 export type InventoryListParams = Partial<InventoryListQuery>;
@@ -15,9 +9,10 @@ export type InventoryListParams = Partial<InventoryListQuery>;
 /** More than any shop has warehouses: one request brings a variant's level at every location. */
 const ALL_LOCATIONS = 100;
 
+/** The warehouses and the catalogue's categories, to filter by, are reference data: src/api/reference-queries.ts. */
 export const inventoryQueries = {
-  all: () => ['inventory'] as const,
-  lists: () => [...inventoryQueries.all(), 'list'] as const,
+  all: () => queryKeys.inventory.all,
+  lists: () => queryKeys.inventory.lists,
   list: (params: InventoryListParams) =>
     queryOptions({
       queryKey: [...inventoryQueries.lists(), params] as const,
@@ -30,19 +25,6 @@ export const inventoryQueries = {
     queryOptions({
       queryKey: [...inventoryQueries.ledgers(), params] as const,
       queryFn: ({ signal }) => request('GET', '/inventory/ledger', { schema: stockMovementListSchema, query: params, signal }),
-    }),
-  locations: () =>
-    queryOptions({
-      queryKey: ['locations'] as const,
-      queryFn: ({ signal }) => request('GET', '/locations', { schema: locationListSchema, signal }),
-      staleTime: 5 * 60_000,
-    }),
-  /** The catalogue's categories, to filter by. Same key and answer as the products feature's, so one cache entry serves both. */
-  categories: () =>
-    queryOptions({
-      queryKey: ['products', 'categories'] as const,
-      queryFn: ({ signal }) => request('GET', '/categories', { schema: categoryListSchema, signal }),
-      staleTime: 5 * 60_000,
     }),
 };
 

@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { referenceQueries } from '@/api/reference-queries';
 import { useState } from 'react';
 import { Controller, useForm, useWatch, type Path } from 'react-hook-form';
 import { z } from 'zod';
@@ -39,7 +40,7 @@ type AdjustDialogProps = { level: InventoryLevel; locationName: (id: string) => 
 export function AdjustDialog({ level, locationName, onClose }: AdjustDialogProps) {
   const queryClient = useQueryClient();
   const variant = useQuery(inventoryQueries.variant(level.variantId));
-  const locations = useQuery(inventoryQueries.locations());
+  const locations = useQuery(referenceQueries.locations());
   const adjust = useAdjustStock();
   const attempt = useAttemptKey();
   const [server] = useState(() => withServerErrors<AdjustForm>(zodResolver(formSchema)));
@@ -82,7 +83,7 @@ export function AdjustDialog({ level, locationName, onClose }: AdjustDialogProps
       const fresh = freshLevelsOf(error);
       if (fresh) {
         setConflict(true);
-        await applyFreshLevels(queryClient, fresh);
+        applyFreshLevels(queryClient, fresh);
         return;
       }
       if (!(error instanceof ApiError)) throw error;

@@ -1,11 +1,11 @@
 import { Button, Group, MultiSelect, Select, Switch, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
+import { referenceQueries } from '@/api/reference-queries';
 import { memo } from 'react';
 import { LOW_COVER_DAYS, STOCK_STATES, type StockState } from '@/contract/constants';
 import { useDraft } from '@/components/use-draft';
 import { hasFilters } from '@/lib/search-params';
-import { inventoryQueries } from '../api/inventory-queries';
 import type { InventoryListFilters } from '../search';
 import { STATE_LABELS } from './stock-labels';
 
@@ -25,8 +25,8 @@ const NO_FILTERS: Partial<InventoryListFilters> = {
 
 /** Memoised: paging and sorting re-render the list, and the filters have not changed. */
 export const InventoryFilters = memo(function InventoryFilters({ filters, onChange }: InventoryFiltersProps) {
-  const locations = useQuery(inventoryQueries.locations());
-  const categories = useQuery(inventoryQueries.categories());
+  const locations = useQuery(referenceQueries.locations());
+  const categories = useQuery(referenceQueries.categories());
   const [q, setQ] = useDraft(
     filters.q,
     (value) => value ?? '',

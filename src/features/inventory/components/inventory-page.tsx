@@ -1,5 +1,6 @@
 import { Badge, Button, CloseButton, Group, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { referenceQueries } from '@/api/reference-queries';
 import type { ColumnVisibilityState } from '@tanstack/react-table';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { useCallback, useMemo, useState } from 'react';
@@ -26,8 +27,8 @@ export function InventoryPage() {
   const navigate = route.useNavigate();
   const query = inventorySearchToQuery(search);
   const list = useQuery({ ...inventoryQueries.list(query), placeholderData: keepPreviousData });
-  const locations = useQuery(inventoryQueries.locations());
-  const categories = useQuery(inventoryQueries.categories());
+  const locations = useQuery(referenceQueries.locations());
+  const categories = useQuery(referenceQueries.categories());
   // Who may not change stock sees the list and the ledger, and no button that the API would refuse.
   const canEdit = useCan('stock.edit');
   const [action, setAction] = useState<{ kind: LevelAction; level: InventoryLevel } | null>(null);

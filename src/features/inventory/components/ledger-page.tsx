@@ -1,5 +1,6 @@
 import { Group, Select, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { referenceQueries } from '@/api/reference-queries';
 import type { ColumnVisibilityState } from '@tanstack/react-table';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
@@ -20,7 +21,7 @@ export function LedgerPage() {
   const navigate = route.useNavigate();
   const list = useQuery({ ...inventoryQueries.ledger(ledgerSearchToQuery(variantId, search)), placeholderData: keepPreviousData });
   const levels = useQuery(inventoryQueries.variant(variantId));
-  const locations = useQuery(inventoryQueries.locations());
+  const locations = useQuery(referenceQueries.locations());
   const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>({});
 
   const locationName = useMemo(() => {

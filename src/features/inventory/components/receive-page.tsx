@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Input, Stack, Table, Text, Textarea, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
+import { referenceQueries } from '@/api/reference-queries';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useId, useState, type ChangeEvent } from 'react';
 import { ApiError } from '@/api/api-error';
@@ -11,7 +12,6 @@ import { PageHeader } from '@/components/page-header';
 import { UnsavedChangesGuard } from '@/components/unsaved-changes-guard';
 import { downloadText } from '@/lib/csv';
 import { useReceiveDelivery } from '../api/inventory-mutations';
-import { inventoryQueries } from '../api/inventory-queries';
 import { useAttemptKey } from '@/components/use-attempt-key';
 import { readReceiptCsv, RECEIPT_COLUMNS, receiptTemplate, type ReceiptRowText } from './receipt-csv';
 import { formatUnits } from './stock-labels';
@@ -30,7 +30,7 @@ export function ReceivePage() {
   const canEdit = useCan('stock.edit');
   const navigate = useNavigate();
   const fileId = useId();
-  const locations = useQuery(inventoryQueries.locations());
+  const locations = useQuery(referenceQueries.locations());
   const check = useReceiveDelivery();
   const apply = useReceiveDelivery();
   const attempt = useAttemptKey();

@@ -40,7 +40,7 @@ export function ThresholdDialog({ level: opened, locationName, onClose }: Thresh
       if (fresh) {
         setConflict(true);
         setLevel(fresh);
-        await applyFreshLevels(queryClient, [fresh]);
+        applyFreshLevels(queryClient, [fresh]);
         return;
       }
       if (!(failure instanceof ApiError)) throw failure;

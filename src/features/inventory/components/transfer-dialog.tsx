@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { referenceQueries } from '@/api/reference-queries';
 import { useState } from 'react';
 import { Controller, useForm, useWatch, type Path } from 'react-hook-form';
 import { z } from 'zod';
@@ -37,7 +38,7 @@ type TransferDialogProps = { level: InventoryLevel; locationName: (id: string) =
 export function TransferDialog({ level, locationName, onClose }: TransferDialogProps) {
   const queryClient = useQueryClient();
   const variant = useQuery(inventoryQueries.variant(level.variantId));
-  const locations = useQuery(inventoryQueries.locations());
+  const locations = useQuery(referenceQueries.locations());
   const transfer = useTransferStock();
   const attempt = useAttemptKey();
   const [server] = useState(() => withServerErrors<TransferForm>(zodResolver(formSchema)));
@@ -84,7 +85,7 @@ export function TransferDialog({ level, locationName, onClose }: TransferDialogP
       const fresh = freshLevelsOf(error);
       if (fresh) {
         setConflict(true);
-        await applyFreshLevels(queryClient, fresh);
+        applyFreshLevels(queryClient, fresh);
         return;
       }
       if (!(error instanceof ApiError)) throw error;

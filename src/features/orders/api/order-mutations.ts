@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { request } from '@/api/client';
+import { queryKeys, STOCK_MOVED } from '@/api/query-keys';
 import { orderSchema, type CancelInput, type FulfilInput, type NoteInput, type Order, type RefundInput } from '@/contract/order-schemas';
 import { orderQueries } from './order-queries';
-import { useStockEffects } from './stock-effects';
 
 /**
  * Each attempt carries its own Idempotency-Key, made by the dialog when the
@@ -10,19 +10,27 @@ import { useStockEffects } from './stock-effects';
  */
 export type Keyed<T> = { input: T; idempotencyKey: string };
 
-/** The answer is the order as it is now: put it in the cache, and refresh every list it appears in. */
-function applyOrder(queryClient: QueryClient, order: Order) {
+/** The answer is the order as it is now: put it in the cache. */
+function applyOrder(queryClient: QueryClient, order: Order): void {
   queryClient.setQueryData(orderQueries.detail(order.id).queryKey, order);
-  return queryClient.invalidateQueries({ queryKey: orderQueries.lists() });
 }
+
+/**
+ * Every list the order appears in and the figures are stale; a fulfilment, a
+ * cancellation or a refund also moves stock (levels, the ledger, products' stock).
+ * A refusal (409: the order changed since) leaves the lists stale too; the dialog
+ * shows the order as it is now (applyFreshOrder).
+ */
+const ORDER_CHANGED = [queryKeys.orders.lists, queryKeys.reports.all] as const;
+const ORDER_AND_STOCK_CHANGED = [...ORDER_CHANGED, ...STOCK_MOVED] as const;
 
 function useOrderAction<T>(orderId: string, path: string, movesStock: boolean) {
   const queryClient = useQueryClient();
-  const stockChanged = useStockEffects();
   return useMutation({
     mutationFn: ({ input, idempotencyKey }: Keyed<T>) =>
       request('POST', `/orders/${encodeURIComponent(orderId)}/${path}`, { schema: orderSchema, body: input, idempotencyKey }),
-    onSuccess: (order) => Promise.all([applyOrder(queryClient, order), movesStock ? stockChanged() : undefined]),
+    onSuccess: (order) => applyOrder(queryClient, order),
+    meta: { invalidates: movesStock ? ORDER_AND_STOCK_CHANGED : ORDER_CHANGED, invalidatesOnConflict: [queryKeys.orders.lists] },
   });
 }
 
@@ -46,6 +54,6 @@ export function useAddOrderNote(orderId: string) {
 }
 
 /** A 409's fresh order, shown where the dialog and the page read it. */
-export function applyFreshOrder(queryClient: QueryClient, order: Order) {
-  return applyOrder(queryClient, order);
+export function applyFreshOrder(queryClient: QueryClient, order: Order): void {
+  applyOrder(queryClient, order);
 }

@@ -48,7 +48,7 @@ export function CancelDialog({ order, onClose }: CancelDialogProps) {
       const failure = readOrderFailure(error);
       if (failure.fresh) {
         setConflict(true);
-        await applyFreshOrder(queryClient, failure.fresh);
+        applyFreshOrder(queryClient, failure.fresh);
         return;
       }
       const { reason: reasonError, refund: refundError, ...rest } = failure.fieldErrors;

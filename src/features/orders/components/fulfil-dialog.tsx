@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { referenceQueries } from '@/api/reference-queries';
 import { useState } from 'react';
 import { Controller, useForm, useWatch, type Path, type Resolver } from 'react-hook-form';
 import { z } from 'zod';
@@ -12,7 +13,6 @@ import { withServerErrors } from '@/components/forms/server-errors';
 import { useAttemptKey } from '@/components/use-attempt-key';
 import { normalizeTrackingNumber, trackingNumberProblem } from '@/domain/tracking';
 import { applyFreshOrder, useFulfilOrder } from '../api/order-mutations';
-import { orderQueries } from '../api/order-queries';
 import { ConflictAlert } from './conflict-alert';
 import { formLinePath, readOrderFailure } from './order-failure';
 import { CLOSE_BUTTON, formatUnits } from './order-labels';
@@ -59,7 +59,7 @@ type FulfilDialogProps = { order: Order; locationName: (id: string) => string; o
  */
 export function FulfilDialog({ order, locationName, onClose }: FulfilDialogProps) {
   const queryClient = useQueryClient();
-  const locations = useQuery(orderQueries.locations());
+  const locations = useQuery(referenceQueries.locations());
   const fulfil = useFulfilOrder(order.id);
   const attempt = useAttemptKey();
   // The rules follow the order (handed in as the form's context): after a 409 they are the fresh order's.
@@ -109,7 +109,7 @@ export function FulfilDialog({ order, locationName, onClose }: FulfilDialogProps
       const failure = readOrderFailure(error);
       if (failure.fresh) {
         setConflict(true);
-        await applyFreshOrder(queryClient, failure.fresh);
+        applyFreshOrder(queryClient, failure.fresh);
         return;
       }
       const unplaced: string[] = [];

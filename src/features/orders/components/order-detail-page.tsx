@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { referenceQueries } from '@/api/reference-queries';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useMemo, useState, type ReactNode } from 'react';
 import { refundable, unitsToShip } from '@/domain/order-rules';
@@ -37,7 +38,7 @@ export function orderAllows(order: Order) {
 export function OrderDetailPage() {
   const { orderId } = route.useParams();
   const { data: order } = useSuspenseQuery(orderQueries.detail(orderId));
-  const locations = useQuery(orderQueries.locations());
+  const locations = useQuery(referenceQueries.locations());
   const mayFulfil = useCan('orders.fulfil');
   const mayRefund = useCan('orders.refund');
   const [action, setAction] = useState<Action | null>(null);

@@ -1,5 +1,6 @@
 import { Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { referenceQueries } from '@/api/reference-queries';
 import type { ColumnVisibilityState } from '@tanstack/react-table';
 import { getRouteApi } from '@tanstack/react-router';
 import { useCallback, useMemo, useState } from 'react';
@@ -18,7 +19,7 @@ export function OrdersPage() {
   const navigate = route.useNavigate();
   const query = orderSearchToQuery(search);
   const list = useQuery({ ...orderQueries.list(query), placeholderData: keepPreviousData });
-  const locations = useQuery(orderQueries.locations());
+  const locations = useQuery(referenceQueries.locations());
   const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>({});
   const columns = useMemo(() => orderColumns(), []);
   const locationName = useMemo(() => {

@@ -1,6 +1,7 @@
 import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, Table, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { referenceQueries } from '@/api/reference-queries';
 import { useState, type FormEvent } from 'react';
 import { lineRefundAmount, refundable, refundableUnits, restockableUnits, shippingLeft } from '@/domain/order-rules';
 import type { Order, RefundInput } from '@/contract/order-schemas';
@@ -10,7 +11,6 @@ import { MoneyInput } from '@/components/money-input';
 import { useAttemptKey } from '@/components/use-attempt-key';
 import { formatCents } from '@/contract/values/money';
 import { applyFreshOrder, useRefundOrder } from '../api/order-mutations';
-import { orderQueries } from '../api/order-queries';
 import { ConflictAlert } from './conflict-alert';
 import { formLinePath, readOrderFailure } from './order-failure';
 import { CLOSE_BUTTON, formatUnits } from './order-labels';
@@ -25,7 +25,7 @@ type RefundDialogProps = { order: Order; locationName: (id: string) => string; o
  */
 export function RefundDialog({ order, locationName, onClose }: RefundDialogProps) {
   const queryClient = useQueryClient();
-  const locations = useQuery(orderQueries.locations());
+  const locations = useQuery(referenceQueries.locations());
   const refund = useRefundOrder(order.id);
   const attempt = useAttemptKey();
   const role = useCurrentUser()?.role;
@@ -96,7 +96,7 @@ export function RefundDialog({ order, locationName, onClose }: RefundDialogProps
       const failure = readOrderFailure(error);
       if (failure.fresh) {
         setConflict(true);
-        await applyFreshOrder(queryClient, failure.fresh);
+        applyFreshOrder(queryClient, failure.fresh);
         return;
       }
       const placed: Record<string, string> = {};

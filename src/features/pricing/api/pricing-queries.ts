@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { request } from '@/api/client';
-import { categoryListSchema } from '@/contract/schemas';
+import { queryKeys } from '@/api/query-keys';
 import {
   priceBatchItemListSchema,
   priceBatchListSchema,
@@ -11,8 +11,9 @@ import {
   type PricePreviewInput,
 } from '@/contract/pricing-schemas';
 
+/** The shop's categories, to choose and to name them, are reference data: src/api/reference-queries.ts. */
 export const pricingQueries = {
-  all: () => ['pricing'] as const,
+  all: () => queryKeys.pricing.all,
   /** A preview reads prices, so every price write makes it stale. */
   previews: () => [...pricingQueries.all(), 'preview'] as const,
   preview: (input: PricePreviewInput) =>
@@ -48,11 +49,3 @@ export const pricingQueries = {
       placeholderData: keepPreviousData,
     }),
 };
-
-/** The shop's categories, to choose and to name them (the product feature has its own; features share no code). */
-export const pricingCategoriesQuery = () =>
-  queryOptions({
-    queryKey: [...pricingQueries.all(), 'categories'] as const,
-    queryFn: ({ signal }) => request('GET', '/categories', { schema: categoryListSchema, signal }),
-    staleTime: 5 * 60_000,
-  });

@@ -1,10 +1,10 @@
 import { Button, Group, MultiSelect, Select, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
+import { referenceQueries } from '@/api/reference-queries';
 import { PRODUCT_STATUSES, type ProductStatus } from '@/contract/constants';
 import { useDraft } from '@/components/use-draft';
 import { formatCents } from '@/contract/values/money';
-import { pricingCategoriesQuery } from '../api/pricing-queries';
 import type { BulkPriceSearch } from '../search';
 
 type Selection = Omit<BulkPriceSearch, 'page' | 'pageSize' | 'flagged'>;
@@ -13,7 +13,7 @@ const STATUS_LABELS: Record<ProductStatus, string> = { active: 'Active', draft: 
 
 /** The selection of a bulk change: products chosen on the product list, or a filter like the list's. */
 export function SelectionFilters({ search, onChange }: { search: Selection; onChange: (changes: Partial<Selection>) => void }) {
-  const categories = useQuery(pricingCategoriesQuery());
+  const categories = useQuery(referenceQueries.categories());
   const [q, setQ] = useDraft(
     search.q,
     (value) => value ?? '',

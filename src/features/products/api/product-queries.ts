@@ -1,35 +1,25 @@
 import { queryOptions } from '@tanstack/react-query';
 import { request } from '@/api/client';
-import { categoryListSchema, productListResponseSchema, productSchema, tagListSchema, type ProductListQuery } from '@/contract/schemas';
+import { queryKeys } from '@/api/query-keys';
+import { productListResponseSchema, productSchema, type ProductListQuery } from '@/contract/schemas';
 
 /** What a list request may name; defaults are the API's. */
 export type ProductListParams = Partial<ProductListQuery>;
 
+/** The catalogue's categories and tags are reference data: src/api/reference-queries.ts. */
 export const productQueries = {
-  all: () => ['products'] as const,
-  lists: () => [...productQueries.all(), 'list'] as const,
+  all: () => queryKeys.products.all,
+  lists: () => queryKeys.products.lists,
   list: (params: ProductListParams) =>
     queryOptions({
       queryKey: [...productQueries.lists(), params] as const,
       queryFn: ({ signal }) => fetchProductPage(params, signal),
     }),
-  details: () => [...productQueries.all(), 'detail'] as const,
+  details: () => queryKeys.products.details,
   detail: (id: string) =>
     queryOptions({
       queryKey: [...productQueries.details(), id] as const,
       queryFn: ({ signal }) => request('GET', `/products/${encodeURIComponent(id)}`, { schema: productSchema, signal }),
-    }),
-  categories: () =>
-    queryOptions({
-      queryKey: [...productQueries.all(), 'categories'] as const,
-      queryFn: ({ signal }) => request('GET', '/categories', { schema: categoryListSchema, signal }),
-      staleTime: 5 * 60_000,
-    }),
-  tags: () =>
-    queryOptions({
-      queryKey: [...productQueries.all(), 'tags'] as const,
-      queryFn: ({ signal }) => request('GET', '/tags', { schema: tagListSchema, signal }),
-      staleTime: 60_000,
     }),
 };
 

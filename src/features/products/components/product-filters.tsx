@@ -1,11 +1,11 @@
 import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
+import { referenceQueries } from '@/api/reference-queries';
 import { memo } from 'react';
 import { PRODUCT_STATUSES, type ProductStatus } from '@/contract/constants';
 import { MoneyInput } from '@/components/money-input';
 import { useDraft } from '@/components/use-draft';
-import { productQueries } from '../api/product-queries';
 import type { ProductListFilters } from '../search';
 import { PRODUCT_STATUS_LABELS } from '@/lib/status-labels';
 import { hasFilters } from '@/lib/search-params';
@@ -27,8 +27,8 @@ type ProductFiltersProps = {
 
 /** Memoised: paging and sorting re-render the list, and the filters have not changed. */
 export const ProductFilters = memo(function ProductFilters({ filters, onChange }: ProductFiltersProps) {
-  const categories = useQuery(productQueries.categories());
-  const tags = useQuery(productQueries.tags());
+  const categories = useQuery(referenceQueries.categories());
+  const tags = useQuery(referenceQueries.tags());
   const [q, setQ] = useDraft(
     filters.q,
     (value) => value ?? '',

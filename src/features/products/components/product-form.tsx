@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Card, Grid, Group, Select, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
+import { referenceQueries } from '@/api/reference-queries';
 import { useEffect, useState } from 'react';
 import { Controller, FormProvider, get, useForm, useWatch, type Path } from 'react-hook-form';
 import { ApiError } from '@/api/api-error';
@@ -10,7 +11,6 @@ import { productInputSchema, productSchema, type Product, type ProductInput } fr
 import { withServerErrors } from '@/components/forms/server-errors';
 import { UnsavedChangesGuard } from '@/components/unsaved-changes-guard';
 import { toHandle } from '@/contract/values/handle';
-import { productQueries } from '../api/product-queries';
 import { sameCombinations, syncVariants } from '../product-input';
 import { productToInput } from '@/contract/product-input';
 import { ConflictDialog } from './conflict-dialog';
@@ -35,7 +35,7 @@ export function ProductForm({ product, initial, save, onSaved, readOnly = false 
   const [server] = useState(() => withServerErrors<ProductInput>(zodResolver(productInputSchema)));
   const form = useForm<ProductInput>({ resolver: server.resolver, defaultValues: initial, mode: 'onTouched' });
   const { control, register, handleSubmit, setValue, getValues, setError, reset, formState } = form;
-  const categories = useQuery(productQueries.categories());
+  const categories = useQuery(referenceQueries.categories());
   const [base, setBase] = useState(product);
   const [conflict, setConflict] = useState<Product | null>(null);
   const [formError, setFormError] = useState<string | null>(null);

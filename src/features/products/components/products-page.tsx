@@ -2,6 +2,7 @@ import { Button, Group, Text } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { referenceQueries } from '@/api/reference-queries';
 import type { RowSelectionState, ColumnVisibilityState } from '@tanstack/react-table';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { useCallback, useMemo, useState } from 'react';
@@ -25,7 +26,7 @@ export function ProductsPage() {
   const navigate = route.useNavigate();
   const query = searchToQuery(search);
   const list = useQuery({ ...productQueries.list(query), placeholderData: keepPreviousData });
-  const categories = useQuery(productQueries.categories());
+  const categories = useQuery(referenceQueries.categories());
   const [columnVisibility, setColumnVisibility] = useLocalStorage<ColumnVisibilityState>({
     key: 'stockroom.products.columns',
     defaultValue: { tags: false },

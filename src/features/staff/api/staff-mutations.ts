@@ -1,32 +1,23 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { request } from '@/api/client';
+import { queryKeys } from '@/api/query-keys';
 import { staffSchema, type StaffCreateInput, type StaffUpdateInput } from '@/contract/schemas';
-import { staffQueries } from './staff-queries';
 
-// A staff change is also an audit entry; the log's queries share the 'audit' key.
-const AUDIT_KEY = ['audit'] as const;
+/** A staff change is also an audit entry. The list is reference data (src/api/reference-queries.ts). */
+const STAFF_CHANGED = [queryKeys.staff.all, queryKeys.audit.all] as const;
 
 export function useCreateStaff() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: StaffCreateInput) => request('POST', '/staff', { schema: staffSchema, body: input }),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: staffQueries.all() }),
-        queryClient.invalidateQueries({ queryKey: AUDIT_KEY }),
-      ]),
+    meta: { invalidates: STAFF_CHANGED },
   });
 }
 
 export function useUpdateStaff() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, version, input }: { id: string; version: number; input: StaffUpdateInput }) =>
       request('PATCH', `/staff/${encodeURIComponent(id)}`, { schema: staffSchema, body: input, ifMatch: version }),
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: staffQueries.all() }),
-        queryClient.invalidateQueries({ queryKey: AUDIT_KEY }),
-      ]),
+    // A refusal because someone changed the person first: show them as they are now.
+    meta: { invalidates: STAFF_CHANGED, invalidatesOnConflict: [queryKeys.staff.all] },
   });
 }

@@ -2,13 +2,13 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Badge, Button, Card, Group, PasswordInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
+import { referenceQueries } from '@/api/reference-queries';
 import { Controller, useForm } from 'react-hook-form';
 import { ApiError } from '@/api/api-error';
 import { ROLE_LABELS, ROLES, type Role } from '@/contract/permissions';
 import { staffCreateInputSchema, type Staff, type StaffCreateInput } from '@/contract/schemas';
 import { useCurrentUser } from '@/components/current-user';
 import { useCreateStaff, useUpdateStaff } from '../api/staff-mutations';
-import { staffQueries } from '../api/staff-queries';
 
 const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
@@ -126,7 +126,7 @@ function NewStaffForm() {
 /** Settings → Staff, for admins: everyone who can sign in, their role, and whether they still may. */
 export function StaffPanel() {
   const me = useCurrentUser();
-  const staff = useQuery(staffQueries.list());
+  const staff = useQuery(referenceQueries.staff());
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="staff-title">
       <Stack gap="md">

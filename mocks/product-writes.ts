@@ -11,7 +11,7 @@ import {
   type Variant,
   type VariantInput,
 } from '../src/contract/schemas';
-import { shopRuleErrors, variantIdErrors } from '../src/domain/product-rules';
+import { missingProductsRefusal, shopRuleErrors, variantIdErrors, variantVersionAfter } from '../src/domain/product-rules';
 import { LOCATIONS } from '../src/demo-shop/catalogue';
 import { issuesToErrors, validationProblem } from './problems';
 import { emptyLevels, sumOnHand, type ProductRecord } from '../src/demo-shop/shop-records';
@@ -59,19 +59,6 @@ function variantFields(v: VariantInput) {
     cost: v.cost,
     weightGrams: v.weightGrams,
   };
-}
-
-function sameFields(a: Variant, b: ReturnType<typeof variantFields>): boolean {
-  return (
-    a.sku === b.sku &&
-    a.barcode === b.barcode &&
-    a.price === b.price &&
-    a.compareAtPrice === b.compareAtPrice &&
-    a.cost === b.cost &&
-    a.weightGrams === b.weightGrams &&
-    a.optionValues.length === b.optionValues.length &&
-    a.optionValues.every((value, i) => value === b.optionValues[i])
-  );
 }
 
 function productFields(input: ProductInput) {
@@ -134,8 +121,7 @@ export async function updateProduct(db: MockDb, actor: Actor, id: string, versio
       const before = known.variant;
       const kept = known.levels ?? emptyLevels(LOCATIONS.length);
       levels.push(kept);
-      const variantVersion = sameFields(before, fields) ? before.version : before.version + 1;
-      return { ...fields, id: before.id, productId: id, stock: sumOnHand(kept), version: variantVersion };
+      return { ...fields, id: before.id, productId: id, stock: sumOnHand(kept), version: variantVersionAfter(before, fields) };
     });
     const product: Product = {
       ...current.product,
@@ -157,20 +143,9 @@ export async function bulkUpdateStatus(
   idempotency: { key: string; fingerprint: string },
 ): Promise<{ updated: number }> {
   const { result } = await db.write({ actor, permission: 'products.edit', action: 'status changed', idempotency }, (tx) => {
-    const errors: Record<string, string> = {};
-    const records: ProductRecord[] = [];
-    const ids = new Set<string>();
-    input.ids.forEach((id, i) => {
-      const record = tx.get(id);
-      if (!record) errors[`ids.${i}`] = `No product has the id ${id}`;
-      else if (!ids.has(id)) records.push(record);
-      ids.add(id);
-    });
-    const missing = Object.keys(errors).length;
-    if (missing) {
-      const what = missing === 1 ? 'One of the selected products no longer exists' : `${missing} of the selected products no longer exist`;
-      throw validationProblem(errors, `${what}. Nothing was changed; refresh the list and try again.`);
-    }
+    const refused = missingProductsRefusal(input.ids, (id) => tx.get(id) !== undefined);
+    if (refused) throw refused;
+    const records = [...new Set(input.ids)].flatMap((id) => tx.get(id) ?? []);
     let updated = 0;
     for (const record of records) {
       // Products already in the target status keep their version: nothing about them changed.

@@ -43,7 +43,8 @@ import {
 } from './auth';
 import { CATEGORIES, LOCATIONS } from '../src/demo-shop/catalogue';
 import { idempotencyKeyReused } from '../src/contract/problems';
-import { productSummary, productTotals, variantTitle } from '../src/domain/product-rules';
+import { productChanged, productNotFound, productSummary, productTotals, variantTitle } from '../src/domain/product-rules';
+import { versionRequired } from '../src/contract/protocol';
 import { ProblemError } from './problems';
 import { type LevelState, type MovementRecord, type ProductRecord } from '../src/demo-shop/shop-records';
 import { patchedRecord, type ChangeSet, type IdempotencyRecord, type PricePatch } from './records';
@@ -703,22 +704,9 @@ export class MockDb {
 
   private checkVersion(productId: string, version: number | null): void {
     const current = this.getProduct(productId);
-    if (!current) throw notFound(productId);
-    if (version === null) {
-      throw new ProblemError({
-        status: 428,
-        title: 'Version required',
-        detail: 'Send the version you edited in an If-Match header, so a colleague’s newer save is never overwritten.',
-      });
-    }
-    if (version !== current.version) {
-      throw new ProblemError({
-        status: 409,
-        title: 'Someone else changed this product',
-        detail: `You edited version ${version}, but the product is now at version ${current.version} (saved ${current.updatedAt}). Review the changes or reload before saving again.`,
-        current,
-      });
-    }
+    if (!current) throw productNotFound(productId);
+    if (version === null) throw versionRequired();
+    if (version !== current.version) throw productChanged(version, current);
   }
 
   /** Applies a change from this tab or another, in the order of changes; older news than what is here is ignored. */
@@ -1010,6 +998,5 @@ function randomToken(): string {
   return crypto.randomUUID().replaceAll('-', '').slice(0, 16);
 }
 
-export function notFound(id: string): ProblemError {
-  return new ProblemError({ status: 404, title: 'Product not found', detail: `No product has the id ${id}. It may have been removed.` });
-}
+/** The mock's name for the domain's 404, used by its handlers and writes. */
+export const notFound = productNotFound;

@@ -4,7 +4,51 @@
  * and the server each find the owners their own way (an index, a query) and
  * hand them over; the decision and its words are made here, once.
  */
-import type { Product, ProductInput, ProductSummary } from '../contract/schemas';
+import { ProblemError, validationProblem } from '../contract/problems';
+import type { Product, ProductInput, ProductSummary, Variant, VariantInput } from '../contract/schemas';
+
+export function productNotFound(id: string): ProblemError {
+  return new ProblemError({ status: 404, title: 'Product not found', detail: `No product has the id ${id}. It may have been removed.` });
+}
+
+/** The 409 of a save made from an older version: the product as it is now goes with it, for the screen to show what changed. */
+export function productChanged(version: number, current: Product): ProblemError {
+  return new ProblemError({
+    status: 409,
+    title: 'Someone else changed this product',
+    detail: `You edited version ${version}, but the product is now at version ${current.version} (saved ${current.updatedAt}). Review the changes or reload before saving again.`,
+    current,
+  });
+}
+
+/** A variant's fields an edit can change (its stock moves only through the ledger). */
+type VariantFields = Pick<VariantInput, 'sku' | 'barcode' | 'price' | 'compareAtPrice' | 'cost' | 'weightGrams' | 'optionValues'>;
+
+/** A variant's version after an edit: it rises only when one of its own fields changed. */
+export function variantVersionAfter(before: Variant, after: VariantFields): number {
+  const same =
+    before.sku === after.sku &&
+    before.barcode === after.barcode &&
+    before.price === after.price &&
+    before.compareAtPrice === after.compareAtPrice &&
+    before.cost === after.cost &&
+    before.weightGrams === after.weightGrams &&
+    before.optionValues.length === after.optionValues.length &&
+    before.optionValues.every((value, i) => value === after.optionValues[i]);
+  return same ? before.version : before.version + 1;
+}
+
+/** A bulk change naming products that no longer exist changes nothing: 422 naming each missing one. */
+export function missingProductsRefusal(ids: readonly string[], exists: (id: string) => boolean): ProblemError | null {
+  const errors: Record<string, string> = {};
+  ids.forEach((id, i) => {
+    if (!exists(id)) errors[`ids.${i}`] = `No product has the id ${id}`;
+  });
+  const missing = Object.keys(errors).length;
+  if (!missing) return null;
+  const what = missing === 1 ? 'One of the selected products no longer exists' : `${missing} of the selected products no longer exist`;
+  return validationProblem(errors, `${what}. Nothing was changed; refresh the list and try again.`);
+}
 
 /** "AirLoop Mini Speaker — White": how a variant is named in messages, lists and history. */
 export function variantTitle(productTitle: string, optionValues: readonly string[]): string {

@@ -22,10 +22,29 @@ import {
 import { In, IsNull, Not, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { productAudit } from '#shared/domain/audit-rules';
 import { CATEGORIES } from '#shared/contract/constants';
-import { ProblemError, validationProblem } from '#shared/contract/problems';
+import { validationProblem } from '#shared/contract/problems';
 import { idempotentWrite, RetryWrite, type Answer } from '../idempotency';
-import type { BulkStatusInput, Category, Product, ProductInput, ProductListQuery, ProductSummary, Variant } from '#shared/contract/schemas';
-import { productSummary, shopRuleErrors, variantIdErrors, variantTitle } from '#shared/domain/product-rules';
+import type {
+  BulkStatusInput,
+  Category,
+  Product,
+  ProductInput,
+  ProductListQuery,
+  ProductSummary,
+  Variant,
+  VariantInput,
+} from '#shared/contract/schemas';
+import {
+  missingProductsRefusal,
+  productChanged,
+  productNotFound,
+  productSummary,
+  shopRuleErrors,
+  variantIdErrors,
+  variantTitle,
+  variantVersionAfter,
+} from '#shared/domain/product-rules';
+import { versionRequired } from '#shared/contract/protocol';
 import { recordAudit, type Actor } from '../audit/audit.service';
 import { ProductTagRecord } from '../entities';
 import { ids, type Idempotency } from '../http';
@@ -34,9 +53,8 @@ import { nowDate } from '../clock';
 
 const SEP = '\u0001';
 
-export function productNotFound(id: string): ProblemError {
-  return new ProblemError({ status: 404, title: 'Product not found', detail: `No product has the id ${id}. It may have been removed.` });
-}
+// The controller's 404 for a product read; the rule's words are the domain's.
+export { productNotFound };
 
 /** The list's sort and filter columns, derived from a product so they cannot drift from it. */
 function derived(p: { title: string; variants: readonly { sku: string; barcode: string | null; price: number }[] }) {
@@ -392,7 +410,8 @@ export class CatalogueService {
   /**
    * Writes a product's editable fields over `before` (which the caller read in `em`): compare-and-set on
    * `before.version` (false: someone saved in between, nothing written), new variants inserted, left-out
-   * ones soft-deleted. `variantVersion` says each kept variant's next version. Used by PUT and by the import.
+   * ones soft-deleted. `variantVersion` says each kept variant's next version (by default: one more when a field
+   * of its own changed). Used by PUT and by the import.
    */
   async saveProduct(
     em: EntityManager,
@@ -400,7 +419,7 @@ export class CatalogueService {
     before: Product,
     input: ProductInput,
     now: Date,
-    variantVersion: (known: Variant, same: boolean) => number,
+    variantVersion: (known: Variant, next: VariantInput) => number = variantVersionAfter,
   ): Promise<boolean> {
     const existing = new Map(before.variants.map((v) => [v.id, v]));
     const seen = new Set(input.variants.flatMap((v) => (v.id === undefined ? [] : [v.id])));
@@ -453,19 +472,12 @@ export class CatalogueService {
       }
       const variantId = ids.parse('var', known.id) ?? -1;
       // Stock is not edited here: it only moves through the ledger, so the levels stay as they are.
-      const same =
-        known.sku === v.sku &&
-        known.barcode === v.barcode &&
-        known.price === v.price &&
-        known.compareAtPrice === v.compareAtPrice &&
-        known.cost === v.cost &&
-        known.weightGrams === v.weightGrams &&
-        JSON.stringify(known.optionValues) === JSON.stringify(v.optionValues);
+      const same = variantVersionAfter(known, v) === known.version;
       await em.getRepository(ProductVariant).update(variantId, {
         sku: v.sku,
         ...(same ? {} : { updatedAt: now }),
         customFields: {
-          version: variantVersion(known, same),
+          version: variantVersion(known, v),
           optionValues: JSON.stringify(v.optionValues),
           barcode: v.barcode,
           compareAtPrice: v.compareAtPrice,
@@ -495,20 +507,8 @@ export class CatalogueService {
       await lockProducts(em, [productId]);
       const before = (await this.load(em, [productId]))[0];
       if (!before) throw productNotFound(id);
-      if (version === null) {
-        throw new ProblemError({
-          status: 428,
-          title: 'Version required',
-          detail: 'Send the version you edited in an If-Match header, so a colleague’s newer save is never overwritten.',
-        });
-      }
-      const conflict = (current: Product) =>
-        new ProblemError({
-          status: 409,
-          title: 'Someone else changed this product',
-          detail: `You edited version ${version}, but the product is now at version ${current.version} (saved ${current.updatedAt}). Review the changes or reload before saving again.`,
-          current,
-        });
+      if (version === null) throw versionRequired();
+      const conflict = (current: Product) => productChanged(version, current);
       if (version !== before.version) throw conflict(before);
       await this.checkShopRules(em, input, productId);
 
@@ -516,7 +516,7 @@ export class CatalogueService {
       if (Object.keys(errors).length) throw validationProblem(errors);
 
       const now = nowDate();
-      if (!(await this.saveProduct(em, productId, before, input, now, (known, same) => (same ? known.version : known.version + 1)))) {
+      if (!(await this.saveProduct(em, productId, before, input, now))) {
         // Read in this transaction: asking the pool for a second connection while holding this one can wait forever.
         const current = (await this.load(em, [productId]))[0];
         throw current ? conflict(current) : productNotFound(id);
@@ -533,21 +533,13 @@ export class CatalogueService {
 
   async bulkStatus(actor: Actor, input: BulkStatusInput, idempotency: Idempotency): Promise<{ status: number; body: { updated: number } }> {
     return this.idempotent(actor, idempotency, async (em) => {
-      const errors: Record<string, string> = {};
       const wanted = [...new Set(input.ids.map((id) => ids.parse('prod', id)).filter((n): n is number => n !== null))];
       // Locked before they are read (PostgreSQL): a save or a price batch committing meanwhile would otherwise be overwritten.
       await lockProducts(em, wanted);
       const found = await this.load(em, wanted);
       const byId = new Map(found.map((p) => [p.id, p]));
-      input.ids.forEach((id, i) => {
-        if (!byId.has(id)) errors[`ids.${i}`] = `No product has the id ${id}`;
-      });
-      const missing = Object.keys(errors).length;
-      if (missing) {
-        const what =
-          missing === 1 ? 'One of the selected products no longer exists' : `${missing} of the selected products no longer exist`;
-        throw validationProblem(errors, `${what}. Nothing was changed; refresh the list and try again.`);
-      }
+      const refused = missingProductsRefusal(input.ids, (id) => byId.has(id));
+      if (refused) throw refused;
       const now = nowDate();
       let updated = 0;
       for (const before of byId.values()) {

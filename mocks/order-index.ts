@@ -5,6 +5,7 @@
  * already sorted; an order's detail is a lookup by id.
  */
 import type { Order, OrderListQuery, OrderSummary } from '../src/contract/order-schemas';
+import { orderNumberIn } from '../src/domain/order-rules';
 import { nextStoreDay, storeDayStartMs } from '../src/domain/store-time';
 import { compareText, SortedIndex, type Compare } from './sorted-index';
 
@@ -118,12 +119,6 @@ export class OrderIndex {
     }
     return this.sorted.page(query.sort, query.offset, query.limit, matcher(query), summaryOf);
   }
-}
-
-/** "#1042" or "1042" is an order number; anything else is text to look for in names and emails. */
-function orderNumberIn(q: string): number | null {
-  const match = /^#?\s*(\d{4,9})$/.exec(q.trim());
-  return match ? Number(match[1]) : null;
 }
 
 function matcher(query: OrderListQuery): ((e: OrderEntry) => boolean) | null {

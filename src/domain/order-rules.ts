@@ -216,3 +216,9 @@ export function refundLineAmounts<L extends MoneyLine & { id: string }>(order: {
   }
   return out;
 }
+
+/** "#1042" or "1042" is an order number; anything else is text to look for in names and emails. */
+export function orderNumberIn(q: string): number | null {
+  const match = /^#?\s*(\d{4,9})$/.exec(q.trim());
+  return match ? Number(match[1]) : null;
+}

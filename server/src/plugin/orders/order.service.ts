@@ -26,6 +26,7 @@ import {
 import type { Order, OrderListQuery, OrderSummary } from '#shared/contract/order-schemas';
 import { can, refusal } from '#shared/contract/permissions';
 import { ProblemError } from '#shared/contract/problems';
+import { orderNumberIn } from '#shared/domain/order-rules';
 import { nextStoreDay, storeDayStartMs } from '#shared/domain/store-time';
 import { recordAudit, type Actor } from '../audit/audit.service';
 import type { Idempotency } from '../http';
@@ -37,12 +38,6 @@ import { nowDate } from '../clock';
 
 const SEP = '\u0001';
 const SORT_COLUMNS = { placedAt: 'o.placedAt', total: 'o.total', customer: 'o.customerKey' } as const;
-
-/** "#1042" or "1042" is an order number; anything else is text to look for in names and emails (as mocks/order-index.ts). */
-function orderNumberIn(q: string): number | null {
-  const match = /^#?\s*(\d{4,9})$/.exec(q.trim());
-  return match ? Number(match[1]) : null;
-}
 
 function summaryOf(r: OrderRecord): OrderSummary {
   return {

@@ -1,5 +1,5 @@
 /**
- * The one write path of the server, as the mock's db.write: a transaction
+ * The one write path of the server (the mock's is db.write): a transaction
  * (queued behind every other write on SQLite: see serial-writes.ts), the
  * Idempotency-Key's stored answer replayed before anything runs, and the
  * same key with another request refused. A key is its sender's: the same key

@@ -24,7 +24,7 @@ export function problemOf(error: unknown): Problem {
   if (error instanceof ProblemError) return error.problem;
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    // Body parser failures arrive as 400s: say it in the mock's words.
+    // Body parser failures arrive as 400s: say it in the protocol's words (src/contract/protocol.ts).
     if (status === 400 && /JSON/i.test(error.message)) {
       return { type: 'about:blank', status, title: 'Unreadable request', detail: 'The request body is not valid JSON.' };
     }

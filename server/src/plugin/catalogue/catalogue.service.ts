@@ -3,7 +3,7 @@
  * ProductVariant (+ translation, price, custom fields), StockLevel per
  * StockLocation, and our tag table. Validation is the contract's zod schema
  * (in the controller); here are the rules only a database can check
- * (uniqueness across the shop, versions), with the mock's messages.
+ * (uniqueness across the shop, versions), with the contract's messages (src/domain/product-rules.ts).
  */
 import { Injectable } from '@nestjs/common';
 import {
@@ -118,7 +118,7 @@ export class CatalogueService {
       }[key];
       qb.orderBy(column, dir);
     }
-    // Ties broken by id in the sort's direction, as the mock does.
+    // Ties broken by id in the sort's direction (the contract's list rule).
     qb.addOrderBy('p.id', dir).offset(query.offset).limit(query.limit);
     const rows = await qb.getRawMany<{ id: number }>();
     const products = await this.load(
@@ -141,7 +141,7 @@ export class CatalogueService {
       });
     }
     if (query.priceMin !== undefined || query.priceMax !== undefined) {
-      // Some variant's price in the range, as the mock reads a price filter.
+      // Some variant's price in the range: the contract's price filter.
       // Only the bounds given: an open end compared against a huge number overflows PostgreSQL's integer column.
       const bounds = [
         query.priceMin !== undefined ? '"vp"."price" >= :pmin' : null,

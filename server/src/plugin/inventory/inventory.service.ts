@@ -148,7 +148,7 @@ export class InventoryService {
     return this.connection.rawConnection;
   }
 
-  /** Text compared by code unit, as the mock compares (PostgreSQL would use the locale's collation). */
+  /** Text compared by code unit, as the contract sorts it (PostgreSQL would use the locale's collation). */
   private text(expr: string): string {
     return isPostgres(this.db) ? `${expr} COLLATE "C"` : expr;
   }

@@ -16,7 +16,7 @@ export class StockMovementRecord {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  /** ISO 8601 UTC text: compares as the times it names on every database, as the mock sorts them. */
+  /** ISO 8601 UTC text: compares as the times it names on every database, as the contract sorts them. */
   @Column({ type: 'varchar', length: 24 })
   at!: string;
 

@@ -1,5 +1,5 @@
 /**
- * Orders: the list (one indexed query, the mock's filters and sorts), one
+ * Orders: the list (one indexed query, the contract's filters and sorts), one
  * order, and the writes. A write loads the order (locked on PostgreSQL) and
  * the levels it may move, lets the shared decision (src/domain/order-decisions)
  * accept or refuse, and saves the order (compare-and-set on its version),
@@ -99,7 +99,7 @@ export class OrderService {
     if (query.totalMax !== undefined) qb.andWhere('o.total <= :totalMax', { totalMax: query.totalMax });
     if (query.sku !== undefined) qb.andWhere(`${instr}(o.skuKeys, :sku) > 0`, { sku: SEP + query.sku.toUpperCase() + SEP });
     if (number !== null) {
-      // An order number finds that order alone, on the first page only (as the mock).
+      // An order number finds that order alone, on the first page only (the contract's rule).
       const hit = await qb.getOne();
       return { items: hit && query.offset === 0 ? [summaryOf(hit)] : [], total: hit ? 1 : 0 };
     }

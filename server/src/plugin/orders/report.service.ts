@@ -6,7 +6,7 @@
  * VALUES list; the rows come back summed, and JavaScript only names and
  * shapes them (average order value is report-rules' rounding).
  *
- * What is counted, as the mock's report index (mocks/report-index.ts) counts it:
+ * What is counted (the contract's rule, which mocks/report-index.ts follows too):
  * revenue = order totals placed in the period (cancelled orders included), refunds
  * = money returned in the period, on its own day; with a category filter, or in a
  * breakdown by product, variant or category, only the lines (no shipping): line

@@ -2,7 +2,7 @@
  * Prices in Vendure's tables, set-based: a variant's price is its
  * ProductVariantPrice (USD cents, default channel), its compare-at the
  * `compareAtPrice` custom field. A repricing bumps the version of every
- * variant it moves and once of every product (as the mock's patch does), and
+ * variant it moves and once of every product (the contract's versioning), and
  * keeps the product list's `priceMin`/`priceMax` columns in step. Every
  * statement works on up to CHUNK rows at once, so a batch of 10,000 variants
  * is a few dozen statements in the caller's transaction, not 10,000 saves.
@@ -235,7 +235,7 @@ export async function insertHistory(em: EntityManager, entries: readonly Omit<Pr
 
 /**
  * The history rows of a product write (create, update, import): one per variant whose price
- * or compare-at it changed or created, as the mock's write records them. Called in the write's transaction.
+ * or compare-at it changed or created, as the contract records them. Called in the write's transaction.
  */
 export async function recordPriceHistory(
   em: EntityManager,

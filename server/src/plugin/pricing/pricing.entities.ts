@@ -11,7 +11,7 @@ import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'ty
 @Index(['status', 'endsAt'])
 @Index(['createdAt', 'id'])
 export class PriceBatchRecord {
-  /** `pb_…`, made as the mock makes it. */
+  /** `pb_…`, the contract's id shape. */
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id!: string;
 

@@ -139,7 +139,7 @@ export class PricingService {
 
   // ------------------------------------------------------------ selection and plan
 
-  /** The products of a selection, in the mock's order: as chosen, or the filter's matches by title then id. */
+  /** The products of a selection, in the contract's order: as chosen, or the filter's matches by title then id. */
   private async selectedProducts(em: EntityManager, selection: PriceSelection): Promise<number[]> {
     if (selection.kind === 'products') {
       const wanted = [...new Set(selection.ids.map((id) => ids.parse('prod', id)).filter((n): n is number => n !== null))];
@@ -348,7 +348,7 @@ export class PricingService {
 
   /**
    * Runs the scheduled starts and ends that are due, before a request reads or writes
-   * anything (the mock does the same): one indexed query when nothing is due. Requests
+   * anything (the mock too): one indexed query when nothing is due. Requests
    * arriving meanwhile wait for the same run; another instance taking a step first is
    * seen by the batch's status and version, and the step is skipped here.
    */

@@ -1,7 +1,7 @@
 /**
  * Staff are Vendure Administrators (with their Users, native passwords and a
  * `stockroom-<role>` Role); sessions are Vendure sessions in a cookie. Who may
- * do what comes from src/contract/permissions.ts, refused with the mock's words.
+ * do what comes from src/contract/permissions.ts, refused in the contract's words (src/domain/auth-rules.ts, staff-rules.ts).
  */
 import { Injectable } from '@nestjs/common';
 import {
@@ -81,7 +81,7 @@ export class StaffService {
     })) as AdminRow | null;
   }
 
-  /** The person behind a request: 401 without a live session, as the mock says it. */
+  /** The person behind a request: 401 without a live session (src/domain/auth-rules.ts). */
   async actor(ctx: RequestContext, req: Request): Promise<Actor> {
     const userId = ctx.activeUserId;
     if (userId === undefined) {

@@ -1,80 +1,44 @@
 /**
- * /api/inventory, route for route as mocks/handlers.ts answers it: the role
- * first (403), then the body (400 unreadable, the key, 422), then the write.
+ * /api/inventory, as the route table (src/contract/routes.ts) says: the role first (403), then the request
+ * (400 unreadable, the key, 422, 428: src/contract/protocol.ts), then the write.
  */
-import { Controller, Get, HttpCode, Post, Put, Req, Res, UseFilters } from '@nestjs/common';
-import { Ctx, RequestContext } from '@vendure/core';
-import type { Request, Response } from 'express';
-import {
-  adjustmentInputSchema,
-  inventoryListQuerySchema,
-  ledgerQuerySchema,
-  receiptInputSchema,
-  thresholdInputSchema,
-  transferInputSchema,
-} from '#shared/contract/stock-schemas';
-import { idempotencyOf, ifMatchVersion, jsonBody, parseBody, parseQuery, requireIdempotency } from '../http';
+import { Controller, Param, UseFilters } from '@nestjs/common';
 import { ProblemFilter } from '../problem.filter';
-import { StaffService } from '../staff/staff.service';
+import { Read, Route } from '../route';
 import { InventoryService } from './inventory.service';
 
-@Controller('api/inventory')
+@Controller()
 @UseFilters(ProblemFilter)
 export class InventoryController {
-  constructor(
-    private staff: StaffService,
-    private inventory: InventoryService,
-  ) {}
+  constructor(private inventory: InventoryService) {}
 
-  @Get()
-  async list(@Ctx() ctx: RequestContext, @Req() req: Request) {
-    await this.staff.require(ctx, req, 'stock.view');
-    return this.inventory.list(parseQuery(inventoryListQuerySchema, req));
+  @Route('inventory.list')
+  list(@Read() r: Read<'inventory.list'>) {
+    return this.inventory.list(r.query);
   }
 
-  @Get('ledger')
-  async ledger(@Ctx() ctx: RequestContext, @Req() req: Request) {
-    await this.staff.require(ctx, req, 'stock.view');
-    return this.inventory.ledger(parseQuery(ledgerQuerySchema, req));
+  @Route('inventory.ledger')
+  ledger(@Read() r: Read<'inventory.ledger'>) {
+    return this.inventory.ledger(r.query);
   }
 
-  @Post('adjustments')
-  @HttpCode(200)
-  async adjust(@Ctx() ctx: RequestContext, @Req() req: Request) {
-    const actor = await this.staff.require(ctx, req, 'stock.edit');
-    const body = jsonBody(req);
-    const idempotency = requireIdempotency(req, body, 'Stock adjustments');
-    return this.inventory.adjust(actor, parseBody(adjustmentInputSchema, body), idempotency);
+  @Route('inventory.adjust')
+  adjust(@Read() r: Read<'inventory.adjust'>) {
+    return this.inventory.adjust(r.actor, r.body, r.idempotency);
   }
 
-  @Post('transfers')
-  @HttpCode(200)
-  async transfer(@Ctx() ctx: RequestContext, @Req() req: Request) {
-    const actor = await this.staff.require(ctx, req, 'stock.edit');
-    const body = jsonBody(req);
-    const idempotency = requireIdempotency(req, body, 'Transfers');
-    return this.inventory.transfer(actor, parseBody(transferInputSchema, body), idempotency);
+  @Route('inventory.transfer')
+  transfer(@Read() r: Read<'inventory.transfer'>) {
+    return this.inventory.transfer(r.actor, r.body, r.idempotency);
   }
 
-  @Post('receipts')
-  @HttpCode(200)
-  async receive(@Ctx() ctx: RequestContext, @Req() req: Request) {
-    const actor = await this.staff.require(ctx, req, 'stock.edit');
-    const body = jsonBody(req);
-    return this.inventory.receive(actor, parseBody(receiptInputSchema, body), idempotencyOf(req, body));
+  @Route('inventory.receive')
+  receive(@Read() r: Read<'inventory.receive'>) {
+    return this.inventory.receive(r.actor, r.body, r.idempotency);
   }
 
-  @Put('levels/:variantId/:locationId/threshold')
-  async threshold(@Ctx() ctx: RequestContext, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const actor = await this.staff.require(ctx, req, 'stock.edit');
-    const version = ifMatchVersion(req);
-    const input = parseBody(thresholdInputSchema, jsonBody(req));
-    const level = await this.inventory.threshold(
-      actor,
-      { variantId: String(req.params.variantId), locationId: String(req.params.locationId), version },
-      input,
-    );
-    res.setHeader('ETag', `"${level.version}"`);
-    return level;
+  @Route('inventory.threshold')
+  threshold(@Param('variantId') variantId: string, @Param('locationId') locationId: string, @Read() r: Read<'inventory.threshold'>) {
+    return this.inventory.threshold(r.actor, { variantId, locationId, version: r.version }, r.body);
   }
 }

@@ -1,93 +1,70 @@
 /**
- * The pricing and import routes, as mocks/pricing-handlers.ts answers them;
- * and the middleware that runs due scheduled price changes before any /api
- * request (but sign-in), as the mock's catch-all handler does.
+ * The pricing and import routes, as the route table (src/contract/routes.ts) says; and the middleware that runs
+ * due scheduled price changes before any /api request (but sign-in and health).
  */
-import { Controller, Get, HttpCode, Injectable, Post, Req, Res, UseFilters, type NestMiddleware } from '@nestjs/common';
-import { Ctx, Logger, RequestContext } from '@vendure/core';
+import { Controller, Injectable, Param, Res, UseFilters, type NestMiddleware } from '@nestjs/common';
+import { Logger } from '@vendure/core';
 import type { NextFunction, Request, Response } from 'express';
-import {
-  pageQuerySchema,
-  priceBatchInputSchema,
-  priceBatchListQuerySchema,
-  priceHistoryQuerySchema,
-  pricePreviewInputSchema,
-  productImportInputSchema,
-} from '#shared/contract/pricing-schemas';
+import { idempotencyKeyRequired } from '#shared/contract/protocol';
+import { ROUTES } from '#shared/contract/routes';
 import { databaseTrouble } from '../database-errors';
-import { jsonBody, parseBody, parseQuery, requireIdempotency } from '../http';
 import { ProblemFilter } from '../problem.filter';
-import { StaffService } from '../staff/staff.service';
+import { Read, Route } from '../route';
 import { ImportService } from './import.service';
 import { PricingService } from './pricing.service';
 
-const KEY_NEEDED = 'Price changes and imports';
-
-@Controller('api')
+@Controller()
 @UseFilters(ProblemFilter)
 export class PricingController {
   constructor(
-    private staff: StaffService,
     private pricing: PricingService,
     private imports: ImportService,
   ) {}
 
-  @Post('pricing/preview')
-  @HttpCode(200)
-  async preview(@Ctx() ctx: RequestContext, @Req() req: Request) {
-    await this.staff.require(ctx, req, 'products.edit');
-    return this.pricing.preview(parseBody(pricePreviewInputSchema, jsonBody(req)));
+  @Route('pricing.preview')
+  preview(@Read() r: Read<'pricing.preview'>) {
+    return this.pricing.preview(r.body);
   }
 
-  @Post('pricing/batches')
-  async create(@Ctx() ctx: RequestContext, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const actor = await this.staff.require(ctx, req, 'products.edit');
-    const input = parseBody(priceBatchInputSchema, jsonBody(req));
-    const result = await this.pricing.create(actor, input, requireIdempotency(req, input, KEY_NEEDED));
+  @Route('pricing.createBatch')
+  async create(@Read() r: Read<'pricing.createBatch'>, @Res({ passthrough: true }) res: Response) {
+    const result = await this.pricing.create(r.actor, r.body, r.idempotency);
     res.status(result.status);
     res.setHeader('Location', `/api/pricing/batches/${result.body.id}`);
     return result.body;
   }
 
-  @Get('pricing/batches')
-  async list(@Ctx() ctx: RequestContext, @Req() req: Request) {
-    await this.staff.require(ctx, req, 'products.view');
-    return this.pricing.list(parseQuery(priceBatchListQuerySchema, req));
+  @Route('pricing.listBatches')
+  list(@Read() r: Read<'pricing.listBatches'>) {
+    return this.pricing.list(r.query);
   }
 
-  @Get('pricing/batches/:id')
-  async get(@Ctx() ctx: RequestContext, @Req() req: Request) {
-    await this.staff.require(ctx, req, 'products.view');
-    return this.pricing.get(String(req.params.id));
+  @Route('pricing.getBatch')
+  get(@Param('id') id: string) {
+    return this.pricing.get(id);
   }
 
-  @Get('pricing/batches/:id/items')
-  async items(@Ctx() ctx: RequestContext, @Req() req: Request) {
-    await this.staff.require(ctx, req, 'products.view');
-    return this.pricing.listItems(String(req.params.id), parseQuery(pageQuerySchema, req));
+  @Route('pricing.batchItems')
+  items(@Param('id') id: string, @Read() r: Read<'pricing.batchItems'>) {
+    return this.pricing.listItems(id, r.query);
   }
 
-  @Post('pricing/batches/:id/revert')
-  @HttpCode(200)
-  async revert(@Ctx() ctx: RequestContext, @Req() req: Request) {
-    const actor = await this.staff.require(ctx, req, 'products.edit');
-    const id = String(req.params.id);
-    return this.pricing.revert(actor, id, requireIdempotency(req, { id }, KEY_NEEDED));
+  @Route('pricing.revert')
+  revert(@Param('id') id: string, @Read() r: Read<'pricing.revert'>) {
+    return this.pricing.revert(r.actor, id, r.idempotency);
   }
 
-  @Get('pricing/history')
-  async history(@Ctx() ctx: RequestContext, @Req() req: Request) {
-    await this.staff.require(ctx, req, 'products.view');
-    return this.pricing.history(parseQuery(priceHistoryQuerySchema, req));
+  @Route('pricing.history')
+  history(@Read() r: Read<'pricing.history'>) {
+    return this.pricing.history(r.query);
   }
 
-  @Post('products/import')
-  @HttpCode(200)
-  async import(@Ctx() ctx: RequestContext, @Req() req: Request) {
-    const actor = await this.staff.require(ctx, req, 'products.edit');
-    const input = parseBody(productImportInputSchema, jsonBody(req));
-    if (input.dryRun) return this.imports.dryRun(input.csv);
-    return (await this.imports.apply(actor, input.csv, requireIdempotency(req, input, KEY_NEEDED))).body;
+  /** A dry run changes nothing and needs no Idempotency-Key; applying the CSV does. */
+  @Route('products.import')
+  async import(@Read() r: Read<'products.import'>) {
+    if (r.body.dryRun) return this.imports.dryRun(r.body.csv);
+    if (!r.idempotency) throw idempotencyKeyRequired(ROUTES['products.import'].idempotency.what);
+    return (await this.imports.apply(r.actor, r.body.csv, r.idempotency)).body;
   }
 }
 

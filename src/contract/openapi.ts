@@ -829,39 +829,6 @@ const OPERATIONS: { [K in RouteId]: OperationDocs<(typeof ROUTES)[K]> } = {
   },
 };
 
-/**
- * What the table implies but the document has not said so far, left out for now: every route with a
- * permission answers 401 without a session, every permission some role lacks 403, every body, query or
- * If-Match 400 when unreadable, and POST /products honours an optional Idempotency-Key.
- * tests/node/openapi.test.ts pins the document as it was (145 error answers, PUT /products/{id}'s
- * statuses, POST /products without header parameters): empty this together with those expectations.
- */
-const LEFT_OUT_FOR_NOW: Partial<Record<RouteId, readonly ('400' | '401' | '403' | 'Idempotency-Key')[]>> = {
-  'session.signIn': ['400'],
-  'staff.create': ['400'],
-  'staff.update': ['400'],
-  'products.list': ['401'],
-  'products.get': ['401'],
-  'products.create': ['401', '403', 'Idempotency-Key'],
-  'products.update': ['401', '403'],
-  'products.bulkStatus': ['401', '403'],
-  'categories.list': ['401'],
-  'tags.list': ['401'],
-  'inventory.ledger': ['401'],
-  'inventory.adjust': ['401'],
-  'inventory.transfer': ['401'],
-  'inventory.receive': ['401'],
-  'inventory.threshold': ['400', '401'],
-  'orders.get': ['401'],
-  'orders.fulfil': ['401'],
-  'orders.cancel': ['401'],
-  'orders.refund': ['401'],
-  'orders.note': ['400', '401'],
-  'reports.clock': ['401'],
-  'reports.sales': ['401'],
-  'reports.breakdown': ['401'],
-};
-
 // ---------------------------------------------------------------- the paths, from the table
 
 function schemaId(schema: z.ZodType): string {
@@ -883,7 +850,7 @@ const pathParamNames = (path: string): string[] => [...path.matchAll(/:(\w+)/g)]
  * can be unreadable or a required Idempotency-Key missing, 401 and 403 by its permission, 422 for a body or a
  * reused key, 428 when it reads If-Match, and the default. The route's own `responses` win.
  */
-function responsesOf(route: RouteSpec, docs: AnyOperationDocs, leftOut: readonly string[]): Record<string, Response> {
+function responsesOf(route: RouteSpec, docs: AnyOperationDocs): Record<string, Response> {
   const status = route.status ?? 200;
   const headers = { ...(route.etag ? { ETag: etagHeader(docs.resource ?? 'resource') } : {}), ...docs.successHeaders };
   const success: Response =
@@ -918,7 +885,6 @@ function responsesOf(route: RouteSpec, docs: AnyOperationDocs, leftOut: readonly
   if (route.ifMatch) responses['428'] = problem('If-Match is missing.');
   responses.default = otherProblem;
 
-  for (const key of leftOut) delete responses[key];
   // Integer keys keep numeric order in a JavaScript object, and `default` stays last.
   return { ...responses, ...docs.responses };
 }
@@ -926,8 +892,6 @@ function responsesOf(route: RouteSpec, docs: AnyOperationDocs, leftOut: readonly
 function operationOf(id: RouteId, components: Record<string, JsonSchema>): Operation {
   const route: RouteSpec = ROUTES[id];
   const docs: AnyOperationDocs = OPERATIONS[id];
-  const leftOut = LEFT_OUT_FOR_NOW[id] ?? [];
-
   const parameters: Parameter[] = pathParamNames(route.path).map((name) => {
     const description = docs.params?.[name];
     if (!description) throw new Error(`${id}: OPERATIONS does not describe :${name}`);
@@ -938,7 +902,7 @@ function operationOf(id: RouteId, components: Record<string, JsonSchema>): Opera
     parameters.push(...queryParameters(route.query, docs.query ?? {}, components));
   }
   if (route.ifMatch) parameters.push(ifMatchParameter(docs.resource ?? 'resource'));
-  if (route.idempotency && !leftOut.includes('Idempotency-Key')) {
+  if (route.idempotency) {
     const required = route.idempotency.key === 'required';
     parameters.push(
       idempotencyKeyParameter(
@@ -955,7 +919,7 @@ function operationOf(id: RouteId, components: Record<string, JsonSchema>): Opera
     ...(docs.description ? { description: docs.description } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(route.body ? { requestBody: body(schemaId(route.body)) } : {}),
-    responses: responsesOf(route, docs, leftOut),
+    responses: responsesOf(route, docs),
   };
 }
 

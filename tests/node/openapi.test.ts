@@ -211,7 +211,7 @@ describe('the OpenAPI document', () => {
         .filter(([status]) => /^4\d\d$/.test(status) || status === 'default')
         .map(([status, response]) => [`${method} ${path} ${status}`, response] as const),
     );
-    expect(errors.length).toBe(145);
+    expect(errors.length).toBe(173);
     for (const [name, response] of errors) {
       expect({ [name]: Object.keys(response.content ?? {}) }).toEqual({ [name]: ['application/problem+json'] });
       const schema = response.content?.['application/problem+json']?.schema as JsonSchema;
@@ -225,7 +225,7 @@ describe('the OpenAPI document', () => {
         { type: 'object', properties: { current: { $ref: '#/components/schemas/Product' } }, required: ['current'] },
       ],
     });
-    expect(Object.keys(put?.responses ?? {})).toEqual(['200', '400', '404', '409', '412', '422', '428', 'default']);
+    expect(Object.keys(put?.responses ?? {})).toEqual(['200', '400', '401', '403', '404', '409', '412', '422', '428', 'default']);
     expect(put?.responses['422']?.content?.['application/problem+json']?.schema).toEqual({
       allOf: [{ $ref: PROBLEM_REF }, { type: 'object', required: ['errors'] }],
     });
@@ -235,7 +235,8 @@ describe('the OpenAPI document', () => {
     const header = (op: Operation | undefined) => (op?.parameters ?? []).filter((p) => p.in === 'header').map((p) => [p.name, p.required]);
     expect(header(doc.paths['/products/{id}']?.put)).toEqual([['If-Match', true]]);
     expect(header(doc.paths['/products/bulk-status']?.post)).toEqual([['Idempotency-Key', true]]);
-    expect(header(doc.paths['/products']?.post)).toEqual([]);
+    // A create honours a key when sent (a retried create makes one product) but does not need one.
+    expect(header(doc.paths['/products']?.post)).toEqual([['Idempotency-Key', false]]);
     // Every POST that changes prices or products needs a key; a preview and an import's dry run change nothing.
     expect(header(doc.paths['/pricing/batches']?.post)).toEqual([['Idempotency-Key', true]]);
     expect(header(doc.paths['/pricing/batches/{id}/revert']?.post)).toEqual([['Idempotency-Key', true]]);

@@ -3,7 +3,8 @@
  */
 import { Controller, Param, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { CatalogueService, productNotFound } from './catalogue.service';
+import { productNotFound } from '#shared/domain/product-rules';
+import { CatalogueService } from './catalogue.service';
 import { ProblemFilter } from '../problem.filter';
 import { Read, Route } from '../route';
 

@@ -53,9 +53,6 @@ import { nowDate } from '../clock';
 
 const SEP = '\u0001';
 
-// The controller's 404 for a product read; the rule's words are the domain's.
-export { productNotFound };
-
 /** The list's sort and filter columns, derived from a product so they cannot drift from it. */
 function derived(p: { title: string; variants: readonly { sku: string; barcode: string | null; price: number }[] }) {
   const prices = p.variants.map((v) => v.price);

@@ -2,9 +2,6 @@
  * The contract's ids for Vendure's rows. How a request is read (If-Match, Idempotency-Key, query and body)
  * is written once in src/contract/protocol.ts and applied to every route by route.ts.
  */
-/** The key and what it was first sent with (the services' writes take it as it was read). */
-export type { Idempotency } from '#shared/contract/protocol';
-
 /** The contract's ids wrap Vendure's numeric ones, padded so a seeded shop has the same ids on every backend. */
 export const ids = {
   product: (id: number | string) => `prod_${String(id).padStart(6, '0')}`,

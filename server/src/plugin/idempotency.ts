@@ -11,7 +11,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { idempotencyKeyReused } from '#shared/contract/problems';
 import { IdempotencyKeyRecord } from './entities';
-import type { Idempotency } from './http';
+import type { Idempotency } from '#shared/contract/protocol';
 import { serialTransaction } from './serial-writes';
 import { clock } from './clock';
 import { isUniqueViolation } from './database-errors';

@@ -47,7 +47,8 @@ import {
 import { versionRequired } from '#shared/contract/protocol';
 import { recordAudit, type Actor } from '../audit/audit.service';
 import { ProductTagRecord } from '../entities';
-import { ids, type Idempotency } from '../http';
+import type { Idempotency } from '#shared/contract/protocol';
+import { ids } from '../http';
 import { lockProducts, recordPriceHistory } from '../pricing/price-store';
 import { nowDate } from '../clock';
 

@@ -52,7 +52,8 @@ import type {
   StockMovement,
 } from '#shared/contract/stock-schemas';
 import { recordAudit, type Actor } from '../audit/audit.service';
-import { ids, type Idempotency } from '../http';
+import type { Idempotency } from '#shared/contract/protocol';
+import { ids } from '../http';
 import { idempotentWrite, RetryWrite } from '../idempotency';
 import { isPostgres } from '../serial-writes';
 import { StockMovementRecord } from './stock-movement.entity';

@@ -29,7 +29,7 @@ import { ProblemError } from '#shared/contract/problems';
 import { orderNumberIn } from '#shared/domain/order-rules';
 import { nextStoreDay, storeDayStartMs } from '#shared/domain/store-time';
 import { recordAudit, type Actor } from '../audit/audit.service';
-import type { Idempotency } from '../http';
+import type { Idempotency } from '#shared/contract/protocol';
 import { idempotentWrite, RetryWrite } from '../idempotency';
 import { OrderRecord } from './order.entities';
 import { loadOrders, saveOrder } from './order-rows';

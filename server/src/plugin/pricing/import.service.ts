@@ -28,7 +28,8 @@ import { toHandle } from '#shared/contract/values/handle';
 import { CATEGORIES } from '#shared/contract/constants';
 import { recordAudit, type Actor } from '../audit/audit.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
-import { ids, type Idempotency } from '../http';
+import type { Idempotency } from '#shared/contract/protocol';
+import { ids } from '../http';
 import { chunks, lockProducts, recordPriceHistory } from './price-store';
 import { nowDate } from '../clock';
 

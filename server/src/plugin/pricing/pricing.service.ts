@@ -47,7 +47,8 @@ import { serialTransaction } from '../serial-writes';
 import type { PricePoint } from '#shared/domain/price-rules';
 import { recordAudit, type Actor } from '../audit/audit.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
-import { ids, type Idempotency } from '../http';
+import type { Idempotency } from '#shared/contract/protocol';
+import { ids } from '../http';
 import {
   chunks,
   historyEntryOf,

@@ -12,20 +12,23 @@ import {
   levelKeys,
   ORDER_PERMISSIONS,
   orderNotFound,
+  type CancelRequest,
+  type FulfilRequest,
   type LevelSnapshot,
+  type NoteRequest,
   type OrderContext,
   type OrderDecision,
+  type RefundRequest,
 } from '../src/domain/order-decisions';
-import { cancelInputSchema, fulfilInputSchema, noteInputSchema, refundInputSchema, type Order } from '../src/contract/order-schemas';
+import type { Order } from '../src/contract/order-schemas';
+import type { Idempotency } from '../src/contract/protocol';
+import { ROUTES } from '../src/contract/routes';
 import { LOCATIONS } from '../src/demo-shop/catalogue';
-import { parseBody } from './problems';
 import { locationIndex } from '../src/demo-shop/stock-seed';
 import { StagedLevels } from './stock-writes';
 import type { Actor, MockDb, WriteTx } from './store';
 
 export { orderNotFound };
-
-type Idempotency = { key: string; fingerprint: string };
 
 /** The order as it stands in this write (404 when there is none) and the levels of `levelKeys`, for the decision. */
 function load(db: MockDb, tx: WriteTx, actor: Actor, id: string, locationIds: readonly (string | null)[] | null): OrderContext {
@@ -61,35 +64,45 @@ function stage(db: MockDb, tx: WriteTx, decision: OrderDecision): Order {
   return decision.order;
 }
 
-export async function fulfilOrder(db: MockDb, actor: Actor, id: string, body: unknown, idempotency: Idempotency): Promise<Order> {
-  const input = parseBody(fulfilInputSchema, body);
-  const { result } = await db.write({ actor, permission: ORDER_PERMISSIONS.fulfil, action: 'order fulfilled', idempotency }, (tx) =>
+/*
+ * Each takes its input as the route read it (src/contract/routes.ts). The role is the decision's to check (fulfil,
+ * cancel, refund, note), not the route's: what a person may do to an order depends on the order.
+ */
+
+export async function fulfilOrder(db: MockDb, actor: Actor, id: string, input: FulfilRequest, idempotency: Idempotency): Promise<Order> {
+  const { action } = ROUTES['orders.fulfil'].audit;
+  const { result } = await db.write({ actor, permission: ORDER_PERMISSIONS.fulfil, action, idempotency }, (tx) =>
     stage(db, tx, decideFulfilment(load(db, tx, actor, id, [input.locationId]), input)),
   );
   return result;
 }
 
-export async function cancelOrder(db: MockDb, actor: Actor, id: string, body: unknown, idempotency: Idempotency): Promise<Order> {
-  const input = parseBody(cancelInputSchema, body);
-  const { result } = await db.write({ actor, permission: ORDER_PERMISSIONS.cancel, action: 'order cancelled', idempotency }, (tx) =>
+export async function cancelOrder(db: MockDb, actor: Actor, id: string, input: CancelRequest, idempotency: Idempotency): Promise<Order> {
+  const { action } = ROUTES['orders.cancel'].audit;
+  const { result } = await db.write({ actor, permission: ORDER_PERMISSIONS.cancel, action, idempotency }, (tx) =>
     stage(db, tx, decideCancel(load(db, tx, actor, id, []), input)),
   );
   return result;
 }
 
-export async function refundOrder(db: MockDb, actor: Actor, id: string, body: unknown, idempotency: Idempotency): Promise<Order> {
-  const input = parseBody(refundInputSchema, body);
-  const { result } = await db.write({ actor, permission: ORDER_PERMISSIONS.refund, action: 'order refunded', idempotency }, (tx) =>
+export async function refundOrder(db: MockDb, actor: Actor, id: string, input: RefundRequest, idempotency: Idempotency): Promise<Order> {
+  const { action } = ROUTES['orders.refund'].audit;
+  const { result } = await db.write({ actor, permission: ORDER_PERMISSIONS.refund, action, idempotency }, (tx) =>
     stage(db, tx, decideRefund(load(db, tx, actor, id, input.restock ? [input.locationId] : null), input)),
   );
   return result;
 }
 
 /** A retried note (same Idempotency-Key, when the client sends one) is added once. */
-export async function addOrderNote(db: MockDb, actor: Actor, id: string, body: unknown, idempotency: Idempotency | null): Promise<Order> {
-  const input = parseBody(noteInputSchema, body);
+export async function addOrderNote(
+  db: MockDb,
+  actor: Actor,
+  id: string,
+  input: NoteRequest,
+  idempotency: Idempotency | null,
+): Promise<Order> {
   const { result } = await db.write(
-    { actor, permission: ORDER_PERMISSIONS.note, action: 'note added', ...(idempotency ? { idempotency } : {}) },
+    { actor, permission: ORDER_PERMISSIONS.note, action: ROUTES['orders.note'].audit.action, ...(idempotency ? { idempotency } : {}) },
     (tx) => stage(db, tx, decideNote(load(db, tx, actor, id, null), input)),
   );
   return result;

@@ -38,6 +38,8 @@ import type {
 import type { PriceChangeInput } from '../src/contract/pricing-schemas';
 import type { Product } from '../src/contract/schemas';
 import type { PricePoint } from '../src/domain/price-rules';
+import type { Idempotency } from '../src/contract/protocol';
+import { writeOf } from './routes/write-of';
 import type { Actor, MockDb, WriteTx } from './store';
 
 export type { PriceBatchRequest } from '../src/domain/price-decisions';
@@ -110,15 +112,10 @@ function moveTo(
  * Makes a batch: applied at once (all or nothing), or scheduled with its
  * items fixed now, so the preview a person approved is exactly what starts.
  */
-export async function createPriceBatch(
-  db: MockDb,
-  actor: Actor,
-  input: PriceBatchRequest,
-  idempotency: { key: string; fingerprint: string },
-): Promise<PriceBatch> {
+export async function createPriceBatch(db: MockDb, actor: Actor, input: PriceBatchRequest, idempotency: Idempotency): Promise<PriceBatch> {
   const id = newPriceBatchId();
   const { result } = await db.write(
-    { actor, permission: 'products.edit', action: 'bulk price change', idempotency, pricing: { batch: { id, label: input.label } } },
+    { actor, ...writeOf('pricing.createBatch'), idempotency, pricing: { batch: { id, label: input.label } } },
     (tx) => {
       checkBatchEnd(input, tx.now);
       const { rows } = plan(db, input.selection, input.change);
@@ -143,7 +140,8 @@ async function runStep(db: MockDb, batchId: string, step: 'start' | 'end', at: s
   await db.write(
     {
       actor: SCHEDULER,
-      permission: 'products.edit',
+      // The schedule carries out what the batch's route was allowed to schedule.
+      permission: writeOf('pricing.createBatch').permission,
       action: STEP_ACTIONS[step],
       pricing: { batch: { id: batchId, label: current.label }, at },
     },
@@ -173,18 +171,12 @@ export async function settleSchedule(db: MockDb): Promise<void> {
  * the batch's prices; the others changed since and are reported, not overwritten.
  * A scheduled batch that has not started is cancelled.
  */
-export async function revertPriceBatch(
-  db: MockDb,
-  actor: Actor,
-  batchId: string,
-  idempotency: { key: string; fingerprint: string },
-): Promise<PriceBatch> {
+export async function revertPriceBatch(db: MockDb, actor: Actor, batchId: string, idempotency: Idempotency): Promise<PriceBatch> {
   const found = db.pricing.batches.get(batchId);
   const { result } = await db.write(
     {
       actor,
-      permission: 'products.edit',
-      action: 'price batch reverted',
+      ...writeOf('pricing.revert'),
       idempotency,
       pricing: { batch: found ? { id: batchId, label: found.label } : null },
     },

@@ -14,6 +14,8 @@ import {
 import type { ProductImportResult } from '../src/contract/pricing-schemas';
 import { LOCATIONS } from '../src/demo-shop/catalogue';
 import { emptyLevels } from '../src/demo-shop/shop-records';
+import type { Idempotency } from '../src/contract/protocol';
+import { writeOf } from './routes/write-of';
 import type { Actor, MockDb, WriteTx } from './store';
 
 function shopOf(db: MockDb): ImportShop {
@@ -43,13 +45,8 @@ function applyPlanned(db: MockDb, tx: WriteTx, planned: Parameters<typeof import
   }
 }
 
-export async function applyImport(
-  db: MockDb,
-  actor: Actor,
-  csv: string,
-  idempotency: { key: string; fingerprint: string },
-): Promise<ProductImportResult> {
-  const { result } = await db.write({ actor, permission: 'products.edit', action: 'imported', idempotency }, (tx) => {
+export async function applyImport(db: MockDb, actor: Actor, csv: string, idempotency: Idempotency): Promise<ProductImportResult> {
+  const { result } = await db.write({ actor, ...writeOf('products.import'), idempotency }, (tx) => {
     // Checked again inside the write: the shop may have changed since the dry run.
     const { planned, errors } = planImport(shopOf(db), csv);
     const refused = importRefusal(planned, errors);

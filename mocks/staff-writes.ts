@@ -1,36 +1,19 @@
 /**
  * Staff accounts: created and changed through the store's one write path, so
- * the role check (staff.manage) and the audit entry cannot be skipped.
+ * the role check (the route's staff.manage) and the audit entry cannot be
+ * skipped. Each takes its input as the route read it (src/contract/routes.ts).
  */
-import {
-  staffCreateInputSchema,
-  staffUpdateInputSchema,
-  type Staff,
-  type StaffCreateInput,
-  type StaffUpdateInput,
-} from '../src/contract/schemas';
+import type { Staff, StaffCreateInput, StaffUpdateInput } from '../src/contract/schemas';
 import { hashPassword, newSalt, publicStaff, type StaffRecord } from './auth';
 import { decideStaffUpdate, emailTaken, staffNotFound } from '../src/domain/staff-rules';
-import { issuesToErrors, validationProblem } from './problems';
+import { writeOf } from './routes/write-of';
 import type { Actor, MockDb } from './store';
-
-export function parseStaffCreate(body: unknown): StaffCreateInput {
-  const parsed = staffCreateInputSchema.safeParse(body);
-  if (!parsed.success) throw validationProblem(issuesToErrors(parsed.error.issues));
-  return parsed.data;
-}
-
-export function parseStaffUpdate(body: unknown): StaffUpdateInput {
-  const parsed = staffUpdateInputSchema.safeParse(body);
-  if (!parsed.success) throw validationProblem(issuesToErrors(parsed.error.issues));
-  return parsed.data;
-}
 
 export async function createStaff(db: MockDb, actor: Actor, input: StaffCreateInput): Promise<Staff> {
   // Hashing is slow on purpose and async, so it happens before the (synchronous) write.
   const salt = newSalt();
   const passwordHash = await hashPassword(input.password, salt);
-  const { result } = await db.write({ actor, permission: 'staff.manage', action: 'created' }, (tx) => {
+  const { result } = await db.write({ actor, ...writeOf('staff.create') }, (tx) => {
     if (tx.allStaff().some((s) => s.email === input.email)) throw emailTaken();
     const record: StaffRecord = {
       id: `staff_${crypto.randomUUID().slice(0, 8)}`,
@@ -51,7 +34,7 @@ export async function createStaff(db: MockDb, actor: Actor, input: StaffCreateIn
 }
 
 export async function updateStaff(db: MockDb, actor: Actor, id: string, version: number | null, input: StaffUpdateInput): Promise<Staff> {
-  const { result } = await db.write({ actor, permission: 'staff.manage', action: 'updated' }, (tx) => {
+  const { result } = await db.write({ actor, ...writeOf('staff.update') }, (tx) => {
     const current = tx.getStaff(id);
     if (!current) throw staffNotFound(id);
     const otherAdmins = tx.allStaff().filter((s) => s.id !== id && s.active && s.role === 'admin').length;

@@ -7,33 +7,28 @@
  * rows and the audit entry in one write through the store's single path
  * (role, idempotency key and audit are checked and recorded there).
  */
-import {
-  adjustmentInputSchema,
-  receiptInputSchema,
-  thresholdInputSchema,
-  transferInputSchema,
-  type InventoryLevel,
-  type ReceiptResult,
-  type StockChangeResult,
-  type StockMovement,
-} from '../src/contract/stock-schemas';
+import type { InventoryLevel, ReceiptResult, StockChangeResult, StockMovement } from '../src/contract/stock-schemas';
+import type { Idempotency } from '../src/contract/protocol';
 import {
   decideAdjustment,
   decideReceipt,
   decideThreshold,
   decideTransfer,
   receiptKeyRequired,
+  type AdjustmentCommand,
+  type ReceiptCommand,
   type StockDecision,
   type StockSnapshot,
   type StockVariant,
+  type ThresholdCommand,
+  type TransferCommand,
 } from '../src/domain/stock-decisions';
 import { LOCATIONS } from '../src/demo-shop/catalogue';
-import { parseBody, ProblemError, validationProblem } from './problems';
+import { ProblemError, validationProblem } from './problems';
 import type { LevelState, MovementRecord, ProductRecord } from '../src/demo-shop/shop-records';
 import { locationIndex } from '../src/demo-shop/stock-seed';
+import { writeOf } from './routes/write-of';
 import type { Actor, MockDb, WriteTx } from './store';
-
-type Idempotency = { key: string; fingerprint: string };
 
 export function locationName(id: string): string {
   return LOCATIONS.find((l) => l.id === id)?.name ?? id;
@@ -198,18 +193,30 @@ function stage(db: MockDb, tx: WriteTx, decision: StockDecision): StockMovement[
   return movements;
 }
 
-export async function adjustStock(db: MockDb, actor: Actor, body: unknown, idempotency: Idempotency): Promise<StockChangeResult> {
-  const input = parseBody(adjustmentInputSchema, body);
-  const { result } = await db.write({ actor, permission: 'stock.edit', action: 'stock adjusted', idempotency }, (tx) => {
+/*
+ * Each takes its input as the route read it (src/contract/routes.ts), If-Match and Idempotency-Key included.
+ */
+
+export async function adjustStock(
+  db: MockDb,
+  actor: Actor,
+  input: AdjustmentCommand,
+  idempotency: Idempotency,
+): Promise<StockChangeResult> {
+  const { result } = await db.write({ actor, ...writeOf('inventory.adjust'), idempotency }, (tx) => {
     const decision = decideAdjustment(input, snapshotOf(db, tx, [input.variantId]));
     return { levels: decision.levels, movements: stage(db, tx, decision) };
   });
   return result;
 }
 
-export async function transferStock(db: MockDb, actor: Actor, body: unknown, idempotency: Idempotency): Promise<StockChangeResult> {
-  const input = parseBody(transferInputSchema, body);
-  const { result } = await db.write({ actor, permission: 'stock.edit', action: 'stock transferred', idempotency }, (tx) => {
+export async function transferStock(
+  db: MockDb,
+  actor: Actor,
+  input: TransferCommand,
+  idempotency: Idempotency,
+): Promise<StockChangeResult> {
+  const { result } = await db.write({ actor, ...writeOf('inventory.transfer'), idempotency }, (tx) => {
     const transferId = `trf_${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}`;
     const decision = decideTransfer(input, snapshotOf(db, tx, [input.variantId]), transferId);
     return { levels: decision.levels, movements: stage(db, tx, decision) };
@@ -223,10 +230,9 @@ export async function setThreshold(
   variantId: string,
   locationId: string,
   version: number | null,
-  body: unknown,
+  input: ThresholdCommand,
 ): Promise<InventoryLevel> {
-  const input = parseBody(thresholdInputSchema, body);
-  const { result } = await db.write({ actor, permission: 'stock.edit', action: 'threshold changed' }, (tx) => {
+  const { result } = await db.write({ actor, ...writeOf('inventory.threshold') }, (tx) => {
     const decision = decideThreshold({ variantId, locationId, version }, input, snapshotOf(db, tx, [variantId]));
     stage(db, tx, decision);
     return decision.levels[0]!;
@@ -235,12 +241,16 @@ export async function setThreshold(
 }
 
 /** A dry run reports every row and changes nothing; otherwise the whole file applies in one write, or nothing does. */
-export async function receiveDelivery(db: MockDb, actor: Actor, body: unknown, idempotency: Idempotency | null): Promise<ReceiptResult> {
-  const input = parseBody(receiptInputSchema, body);
+export async function receiveDelivery(
+  db: MockDb,
+  actor: Actor,
+  input: ReceiptCommand,
+  idempotency: Idempotency | null,
+): Promise<ReceiptResult> {
   // A dry run reads the levels too: rows are held to the limit on what is on the shelf now.
   if (input.dryRun) return decideReceipt(input, receiptSnapshot(db, null, input.rows)).result;
   if (!idempotency) throw receiptKeyRequired();
-  const { result } = await db.write({ actor, permission: 'stock.edit', action: 'delivery received', idempotency }, (tx) => {
+  const { result } = await db.write({ actor, ...writeOf('inventory.receive'), idempotency }, (tx) => {
     // Checked inside the write: a SKU renamed a moment ago must not slip through.
     const decision = decideReceipt(input, receiptSnapshot(db, tx, input.rows));
     stage(db, tx, decision);

@@ -1,0 +1,131 @@
+/**
+ * What the mock serves beyond the route table: the guard every request passes
+ * first (another site's change, a body over its limit), the mock's own control
+ * routes under /api/_mock (no simulated network: resetting a slow, flaky mock
+ * must itself be quick and sure), placeholder images for the seeded image
+ * URLs, and the 404 for anything else under /api.
+ */
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { bodySizeRefusal, crossSiteRefusal } from '../../src/contract/request-rules';
+import { DEMO_STAFF } from '../../src/demo-shop/demo-staff';
+import { IMAGE_HOST } from '../../src/demo-shop/seed';
+import { issuesToErrors, ProblemError } from '../problems';
+import { mockSettingsSchema } from '../settings';
+import type { MockDb } from '../store';
+import { jsonOf, param, withProblems, type RouteKit } from './route';
+
+/** Before any route: a change from another site, or a body over the route's limit, goes no further. */
+export function requestGuard(): HttpHandler {
+  return http.all(
+    '/api/*',
+    withProblems(async ({ request }) => {
+      const url = new URL(request.url);
+      const refused = crossSiteRefusal({
+        method: request.method,
+        origin: request.headers.get('Origin'),
+        secFetchSite: request.headers.get('Sec-Fetch-Site'),
+        host: url.host,
+      });
+      if (refused) throw refused;
+      if (request.body) {
+        const tooBig = bodySizeRefusal(url.pathname, (await request.clone().arrayBuffer()).byteLength);
+        if (tooBig) throw tooBig;
+      }
+      return undefined;
+    }),
+  );
+}
+
+/** The mock's settings, and when its shop was made (its orders run up to then). */
+function settingsAnswer(db: MockDb) {
+  return { ...db.settings, madeAt: new Date(db.anchorMs).toISOString() };
+}
+
+export function controlRoutes({ db, control }: RouteKit): HttpHandler[] {
+  return [
+    // Mock only: the demo staff and their passwords, for the sign-in page. A real API has no such route.
+    http.get(
+      '/api/_mock/staff-credentials',
+      control(() => HttpResponse.json({ items: DEMO_STAFF.map(({ email, name, role, password }) => ({ email, name, role, password })) })),
+    ),
+
+    // Mock only: the current session expires now, to see and test what happens mid-work.
+    http.post(
+      '/api/_mock/expire-session',
+      control(() => {
+        db.expireSession();
+        return new HttpResponse(null, { status: 204 });
+      }),
+    ),
+
+    http.post(
+      '/api/_mock/reset',
+      control(async () => {
+        await db.reset();
+        return HttpResponse.json({ ok: true, settings: db.settings });
+      }),
+    ),
+
+    http.get(
+      '/api/_mock/settings',
+      control(() => HttpResponse.json(settingsAnswer(db))),
+    ),
+
+    http.put(
+      '/api/_mock/settings',
+      control(async ({ request }) => {
+        const parsed = mockSettingsSchema.partial().safeParse(jsonOf(await request.text()));
+        if (!parsed.success) {
+          throw new ProblemError({
+            status: 422,
+            title: 'Invalid mock settings',
+            detail: 'Some settings are out of range.',
+            errors: issuesToErrors(parsed.error.issues),
+          });
+        }
+        await db.updateSettings(parsed.data);
+        return HttpResponse.json(settingsAnswer(db));
+      }),
+    ),
+
+    // Seeded images point at a reserved host; serving a placeholder keeps the screens from showing broken images.
+    http.get(
+      `${IMAGE_HOST}/products/:file`,
+      ({ params }) =>
+        new HttpResponse(placeholderSvg(param(params.file)), {
+          headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=86400' },
+        }),
+    ),
+  ];
+}
+
+/** Anything else under /api is a real 404, in the contract's shape, rather than falling through to the dev server. */
+export function notFoundRoute(): HttpHandler {
+  return http.all(
+    '/api/*',
+    withProblems(({ request }) => {
+      throw new ProblemError({
+        status: 404,
+        title: 'Not found',
+        detail: `${request.method} ${new URL(request.url).pathname} is not part of the API.`,
+      });
+    }),
+  );
+}
+
+const CATEGORY_TINTS: Record<string, [string, string]> = {
+  audio: ['#e7f0ff', '#1c4f9c'],
+  wearables: ['#e9f7ef', '#1e6b3c'],
+  power: ['#fff4e0', '#8a4b00'],
+  'cables-chargers': ['#f1ecff', '#4b2f94'],
+  'cases-protection': ['#fdeaea', '#8c2323'],
+  'smart-home': ['#e6f6f6', '#155e63'],
+};
+
+/** A tinted tile with the category's initial: readable at thumbnail size, and one per category and view. */
+function placeholderSvg(file: string): string {
+  const [, category = '', view = '1'] = /^(.*)-(\d+)\.svg$/.exec(file) ?? [];
+  const [background, ink] = CATEGORY_TINTS[category] ?? ['#eef1f5', '#4a5361'];
+  const initial = (category[0] ?? '?').toUpperCase();
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400" viewBox="0 0 400 400"><rect width="400" height="400" fill="${background}"/><circle cx="200" cy="200" r="${110 + Number(view) * 12}" fill="none" stroke="${ink}" stroke-opacity="0.25" stroke-width="18"/><text x="200" y="250" font-family="sans-serif" font-size="150" font-weight="700" fill="${ink}" text-anchor="middle">${initial}</text></svg>`;
+}

@@ -5,7 +5,7 @@
 import { HttpResponse } from 'msw';
 import type { Problem } from '../src/contract/schemas';
 
-export { issuesToErrors, parseBody, ProblemError, validationProblem } from '../src/contract/problems';
+export { issuesToErrors, ProblemError, validationProblem } from '../src/contract/problems';
 
 export function problemResponse(problem: Problem): HttpResponse<string> {
   return new HttpResponse(JSON.stringify(problem), {

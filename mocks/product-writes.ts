@@ -2,32 +2,13 @@
  * The catalogue's write rules that only a server can check (uniqueness across
  * the shop, ids, versions, stock), run inside the store's one write path.
  */
-import {
-  bulkStatusInputSchema,
-  productInputSchema,
-  type BulkStatusInput,
-  type Product,
-  type ProductInput,
-  type Variant,
-  type VariantInput,
-} from '../src/contract/schemas';
+import type { BulkStatusInput, Product, ProductInput, Variant, VariantInput } from '../src/contract/schemas';
 import { missingProductsRefusal, shopRuleErrors, variantIdErrors, variantVersionAfter } from '../src/domain/product-rules';
 import { LOCATIONS } from '../src/demo-shop/catalogue';
-import { issuesToErrors, validationProblem } from './problems';
+import { validationProblem } from './problems';
+import { writeOf } from './routes/write-of';
 import { emptyLevels, sumOnHand, type ProductRecord } from '../src/demo-shop/shop-records';
 import { notFound, variantLabel, type Actor, type MockDb } from './store';
-
-export function parseProductInput(body: unknown): ProductInput {
-  const parsed = productInputSchema.safeParse(body);
-  if (!parsed.success) throw validationProblem(issuesToErrors(parsed.error.issues));
-  return parsed.data;
-}
-
-export function parseBulkStatusInput(body: unknown): BulkStatusInput {
-  const parsed = bulkStatusInputSchema.safeParse(body);
-  if (!parsed.success) throw validationProblem(issuesToErrors(parsed.error.issues));
-  return parsed.data;
-}
 
 /** Shop-wide rules (src/domain/product-rules) over the mock's indexes; `selfId` is the product being saved. */
 function checkShopRules(db: MockDb, input: ProductInput, selfId: string | null): void {
@@ -80,27 +61,24 @@ export async function createProduct(
   input: ProductInput,
   idempotency: { key: string; fingerprint: string } | null = null,
 ): Promise<Product> {
-  const { result } = await db.write(
-    { actor, permission: 'products.edit', action: 'created', ...(idempotency ? { idempotency } : {}) },
-    (tx) => {
-      checkShopRules(db, input, null);
-      const id = tx.newProductId();
-      const levels = input.variants.map(() => emptyLevels(LOCATIONS.length));
-      const variants = input.variants.map((v): Variant => {
-        const variantId = tx.newVariantId();
-        return { ...variantFields(v), id: variantId, productId: id, stock: 0, version: 1 };
-      });
-      const product: Product = { id, ...productFields(input), variants, createdAt: tx.now, updatedAt: tx.now, version: 1 };
-      tx.put({ product, levels });
-      return product;
-    },
-  );
+  const { result } = await db.write({ actor, ...writeOf('products.create'), ...(idempotency ? { idempotency } : {}) }, (tx) => {
+    checkShopRules(db, input, null);
+    const id = tx.newProductId();
+    const levels = input.variants.map(() => emptyLevels(LOCATIONS.length));
+    const variants = input.variants.map((v): Variant => {
+      const variantId = tx.newVariantId();
+      return { ...variantFields(v), id: variantId, productId: id, stock: 0, version: 1 };
+    });
+    const product: Product = { id, ...productFields(input), variants, createdAt: tx.now, updatedAt: tx.now, version: 1 };
+    tx.put({ product, levels });
+    return product;
+  });
   return result;
 }
 
 /** `version` is what If-Match said (null when it was missing). */
 export async function updateProduct(db: MockDb, actor: Actor, id: string, version: number | null, input: ProductInput): Promise<Product> {
-  const { result } = await db.write({ actor, permission: 'products.edit', action: 'updated', expect: { productId: id, version } }, (tx) => {
+  const { result } = await db.write({ actor, ...writeOf('products.update'), expect: { productId: id, version } }, (tx) => {
     const current = tx.get(id);
     if (!current) throw notFound(id);
     checkShopRules(db, input, id);
@@ -142,7 +120,7 @@ export async function bulkUpdateStatus(
   input: BulkStatusInput,
   idempotency: { key: string; fingerprint: string },
 ): Promise<{ updated: number }> {
-  const { result } = await db.write({ actor, permission: 'products.edit', action: 'status changed', idempotency }, (tx) => {
+  const { result } = await db.write({ actor, ...writeOf('products.bulkStatus'), idempotency }, (tx) => {
     const refused = missingProductsRefusal(input.ids, (id) => tx.get(id) !== undefined);
     if (refused) throw refused;
     const records = [...new Set(input.ids)].flatMap((id) => tx.get(id) ?? []);

@@ -9,6 +9,7 @@ import { http, HttpResponse, type HttpHandler } from 'msw';
 import { bodySizeRefusal, crossSiteRefusal } from '../../src/contract/request-rules';
 import { DEMO_STAFF } from '../../src/demo-shop/demo-staff';
 import { IMAGE_HOST } from '../../src/demo-shop/seed';
+import { notPartOfApi } from '../../src/contract/problems';
 import { issuesToErrors, ProblemError } from '../problems';
 import { mockSettingsSchema } from '../settings';
 import type { MockDb } from '../store';
@@ -104,11 +105,7 @@ export function notFoundRoute(): HttpHandler {
   return http.all(
     '/api/*',
     withProblems(({ request }) => {
-      throw new ProblemError({
-        status: 404,
-        title: 'Not found',
-        detail: `${request.method} ${new URL(request.url).pathname} is not part of the API.`,
-      });
+      throw notPartOfApi(request.method, new URL(request.url).pathname);
     }),
   );
 }

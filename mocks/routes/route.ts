@@ -11,7 +11,7 @@
  */
 import { delay, http, HttpResponse, type HttpHandler, type HttpResponseResolver, type JsonBodyType } from 'msw';
 import type { z } from 'zod';
-import { can, refusal } from '../../src/contract/permissions';
+import { assertAllowed } from '../../src/contract/problems';
 import { readRequest, unreadableBody, type Idempotency, type ReadRequest } from '../../src/contract/protocol';
 import { ROUTE_IDS, ROUTES, type RouteId, type RouteSpec } from '../../src/contract/routes';
 import { ProblemError, problemResponse } from '../problems';
@@ -105,7 +105,7 @@ async function network(db: MockDb): Promise<Response | null> {
 /** 401 without a live session, 403 when the person's role may not do what the route needs. */
 function allowedActor(db: MockDb, permission: NonNullable<RouteSpec['permission']>): Actor {
   const actor = db.actor();
-  if (!can(actor.role, permission)) throw new ProblemError({ status: 403, title: 'Not allowed', detail: refusal(actor.role, permission) });
+  assertAllowed(actor.role, permission);
   return actor;
 }
 

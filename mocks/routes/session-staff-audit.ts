@@ -3,7 +3,7 @@
  * log. The audit log is append-only: any other method on it answers 405.
  */
 import { http, type HttpHandler } from 'msw';
-import { ProblemError } from '../problems';
+import { auditReadOnly } from '../../src/contract/problems';
 import { createStaff, updateStaff } from '../staff-writes';
 import type { RouteKit } from './route';
 
@@ -25,7 +25,7 @@ export function sessionStaffAuditRoutes({ db, route, control }: RouteKit): HttpH
     http.all(
       /\/api\/audit(\/.*)?$/,
       control(() => {
-        throw new ProblemError({ status: 405, title: 'The audit log is read-only', detail: 'Audit entries cannot be changed or deleted.' });
+        throw auditReadOnly();
       }),
     ),
   ];

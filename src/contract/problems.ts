@@ -4,6 +4,7 @@
  * and turn it into a response in one place of their own.
  */
 import type { z } from 'zod';
+import { can, refusal, type Action, type Role } from './permissions';
 import type { Problem } from './schemas';
 
 export class ProblemError extends Error {
@@ -46,6 +47,26 @@ export function idempotencyKeyReused(): ProblemError {
     title: 'Idempotency-Key reused',
     detail: 'This Idempotency-Key was already used for a different request. Send a new key for a new request.',
   });
+}
+
+/** 403: the caller is known, and may not do this; `detail` says why in the caller's terms. */
+export function notAllowed(detail: string): ProblemError {
+  return new ProblemError({ status: 403, title: 'Not allowed', detail });
+}
+
+/** The role's check, as every route and every decision makes it: 403 in the permission table's words. */
+export function assertAllowed(role: Role, action: Action): void {
+  if (!can(role, action)) throw notAllowed(refusal(role, action));
+}
+
+/** 404 for any path under /api that no route in the table serves. */
+export function notPartOfApi(method: string, path: string): ProblemError {
+  return new ProblemError({ status: 404, title: 'Not found', detail: `${method} ${path} is not part of the API.` });
+}
+
+/** 405: the log is append-only; no route changes or removes an entry, and saying so beats a bare 404. */
+export function auditReadOnly(): ProblemError {
+  return new ProblemError({ status: 405, title: 'The audit log is read-only', detail: 'Audit entries cannot be changed or deleted.' });
 }
 
 /** A list's query string that does not parse: 400 naming the fields. */

@@ -20,8 +20,8 @@ import {
   unitsToShip,
 } from './order-rules';
 import type { cancelInputSchema, fulfilInputSchema, noteInputSchema, Order, OrderLine, refundInputSchema } from '../contract/order-schemas';
-import { can, canRefund, refusal, SUPPORT_REFUND_LIMIT_CENTS, type Action, type Role } from '../contract/permissions';
-import { ProblemError, validationProblem } from '../contract/problems';
+import { canRefund, refusal, SUPPORT_REFUND_LIMIT_CENTS, type Action, type Role } from '../contract/permissions';
+import { assertAllowed, notAllowed, ProblemError, validationProblem } from '../contract/problems';
 import { levelLimitProblem } from './stock-rules';
 import type { Location, StockMovement } from '../contract/stock-schemas';
 import { formatCents } from '../contract/values/money';
@@ -267,8 +267,7 @@ class Decision {
     version: number | null,
   ) {
     const { actor, order } = context;
-    if (!can(actor.role, permission))
-      throw new ProblemError({ status: 403, title: 'Not allowed', detail: refusal(actor.role, permission) });
+    assertAllowed(actor.role, permission);
     if (version !== null && order.version !== version) {
       throw new ProblemError({
         status: 409,
@@ -396,5 +395,5 @@ function checkRefundAllowed(actor: OrderActor, amount: number): void {
     actor.role === 'support'
       ? `Support may refund up to ${formatCents(SUPPORT_REFUND_LIMIT_CENTS)} at once; this refund is ${formatCents(amount)}. Ask a manager.`
       : refusal(actor.role, 'orders.refund');
-  throw new ProblemError({ status: 403, title: 'Not allowed', detail });
+  throw notAllowed(detail);
 }

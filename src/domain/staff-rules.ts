@@ -5,6 +5,7 @@
  */
 import type { Role } from '../contract/permissions';
 import { ProblemError, validationProblem } from '../contract/problems';
+import { versionRequired } from '../contract/protocol';
 import type { Staff, StaffUpdateInput } from '../contract/schemas';
 
 export function staffNotFound(id: string): ProblemError {
@@ -28,9 +29,7 @@ export function decideStaffUpdate(
   input: StaffUpdateInput,
   otherActiveAdmins: number,
 ): { role: Role; active: boolean; changed: boolean } {
-  if (version === null) {
-    throw new ProblemError({ status: 428, title: 'Version required', detail: 'Send the version you edited in an If-Match header.' });
-  }
+  if (version === null) throw versionRequired();
   if (version !== current.version) {
     throw new ProblemError({
       status: 409,

@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import type { AuditDraft } from './audit-rules';
 import { MAX_STOCK_UNITS, type AdjustmentReason, type StockReason } from '../contract/constants';
 import { ProblemError, validationProblem } from '../contract/problems';
+import { idempotencyKeyRequired, versionRequired } from '../contract/protocol';
 import { adjustmentDelta, available, daysOfCover, levelLimitProblem, stockState } from './stock-rules';
 import type {
   adjustmentInputSchema,
@@ -256,9 +257,7 @@ export function decideThreshold(
 ): StockDecision {
   const staged = new Staged(snapshot);
   const current = staged.get(level.variantId, level.locationId);
-  if (level.version === null) {
-    throw new ProblemError({ status: 428, title: 'Version required', detail: 'Send the level’s version in an If-Match header.' });
-  }
+  if (level.version === null) throw versionRequired();
   if (level.version !== current.version) throw staleLevel(snapshot.locations, [current], level.version, current.version);
   staged.setThreshold(level.variantId, level.locationId, input.threshold);
   return staged.decision([
@@ -274,11 +273,7 @@ export function decideThreshold(
 
 /** Applying a delivery without an Idempotency-Key: a retry or a double click would receive it twice. */
 export function receiptKeyRequired(): ProblemError {
-  return new ProblemError({
-    status: 400,
-    title: 'Idempotency-Key required',
-    detail: 'Receiving stock needs an Idempotency-Key header so a retry or a double click applies it once.',
-  });
+  return idempotencyKeyRequired('Deliveries');
 }
 
 /**

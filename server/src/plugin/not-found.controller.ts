@@ -3,7 +3,7 @@
  */
 import { All, Controller, Req, UseFilters } from '@nestjs/common';
 import type { Request } from 'express';
-import { ProblemError } from '#shared/contract/problems';
+import { notPartOfApi } from '#shared/contract/problems';
 import { ProblemFilter } from './problem.filter';
 
 /** Anything else under /api is a 404 in the contract's shape. Registered last, so every real route wins. */
@@ -12,6 +12,6 @@ import { ProblemFilter } from './problem.filter';
 export class NotFoundController {
   @All('*path')
   notFound(@Req() req: Request): never {
-    throw new ProblemError({ status: 404, title: 'Not found', detail: `${req.method} ${req.path} is not part of the API.` });
+    throw notPartOfApi(req.method, req.path);
   }
 }

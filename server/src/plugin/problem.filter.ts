@@ -7,6 +7,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '
 import { Logger } from '@vendure/core';
 import type { Response } from 'express';
 import { ProblemError } from '#shared/contract/problems';
+import { unreadableBody } from '#shared/contract/protocol';
 import type { Problem } from '#shared/contract/schemas';
 import { databaseProblem, databaseTrouble } from './database-errors';
 
@@ -26,7 +27,7 @@ export function problemOf(error: unknown): Problem {
     const status = error.getStatus();
     // Body parser failures arrive as 400s: say it in the protocol's words (src/contract/protocol.ts).
     if (status === 400 && /JSON/i.test(error.message)) {
-      return { type: 'about:blank', status, title: 'Unreadable request', detail: 'The request body is not valid JSON.' };
+      return unreadableBody().problem;
     }
     return { type: 'about:blank', status, title: TITLES[status] ?? 'Request failed', detail: error.message };
   }

@@ -5,7 +5,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { json, type NextFunction, type Request, type Response } from 'express';
-import { ProblemError } from '#shared/contract/problems';
+import { unreadableBody } from '#shared/contract/protocol';
 import { bodyLimitOf, crossSiteRefusal, tooLarge } from '#shared/contract/request-rules';
 import { sendProblem } from './problem.filter';
 
@@ -36,12 +36,7 @@ export function apiRequestGuard(req: Request, res: Response, next: NextFunction)
     if (!error) return next();
     const tooBig = (error as { type?: string }).type === 'entity.too.large';
     const length = Number(req.header('Content-Length'));
-    sendProblem(
-      res,
-      tooBig
-        ? tooLarge(path, Number.isFinite(length) ? length : undefined).problem
-        : new ProblemError({ status: 400, title: 'Unreadable request', detail: 'The request body is not valid JSON.' }).problem,
-    );
+    sendProblem(res, tooBig ? tooLarge(path, Number.isFinite(length) ? length : undefined).problem : unreadableBody().problem);
   });
 }
 

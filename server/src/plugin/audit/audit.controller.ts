@@ -2,7 +2,7 @@
  * /api/audit: the log, read-only.
  */
 import { All, Controller, UseFilters } from '@nestjs/common';
-import { ProblemError } from '#shared/contract/problems';
+import { auditReadOnly } from '#shared/contract/problems';
 import { AuditService } from './audit.service';
 import { ProblemFilter } from '../problem.filter';
 import { Read, Route } from '../route';
@@ -20,6 +20,6 @@ export class AuditController {
   // The log is append-only: no route changes or removes an entry, and saying so beats a bare 404.
   @All(['api/audit', 'api/audit/*path'])
   readOnly(): never {
-    throw new ProblemError({ status: 405, title: 'The audit log is read-only', detail: 'Audit entries cannot be changed or deleted.' });
+    throw auditReadOnly();
   }
 }

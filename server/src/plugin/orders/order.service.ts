@@ -24,8 +24,7 @@ import {
   type RefundRequest,
 } from '#shared/domain/order-decisions';
 import type { Order, OrderListQuery, OrderSummary } from '#shared/contract/order-schemas';
-import { can, refusal } from '#shared/contract/permissions';
-import { ProblemError } from '#shared/contract/problems';
+import { assertAllowed } from '#shared/contract/problems';
 import { orderNumberIn } from '#shared/domain/order-rules';
 import { nextStoreDay, storeDayStartMs } from '#shared/domain/store-time';
 import { recordAudit, type Actor } from '../audit/audit.service';
@@ -123,8 +122,7 @@ export class OrderService {
   /** Loads, decides, saves; the answer is the order as saved (or the stored answer to a repeated Idempotency-Key). */
   async write(actor: Actor, id: string, request: OrderWrite, idempotency: Idempotency | null): Promise<Order> {
     const permission = ORDER_PERMISSIONS[request.action];
-    if (!can(actor.role, permission))
-      throw new ProblemError({ status: 403, title: 'Not allowed', detail: refusal(actor.role, permission) });
+    assertAllowed(actor.role, permission);
     const { body } = await idempotentWrite(this.db, actor, idempotency, async (em) => {
       if (em.connection.options.type === 'postgres') {
         // The order row first, then its levels: every order write locks in that order, so two cannot deadlock.

@@ -21,9 +21,9 @@ import { In, IsNull, type EntityManager } from 'typeorm';
 import { unauthenticated } from '#shared/domain/auth-rules';
 import { decideStaffUpdate, emailTaken, staffNotFound } from '#shared/domain/staff-rules';
 import { staffAudit } from '#shared/domain/audit-rules';
-import { ProblemError } from '#shared/contract/problems';
+import { assertAllowed } from '#shared/contract/problems';
 import { isPostgres, serialTransaction } from '../serial-writes';
-import { can, refusal, ROLES, type Action, type Role } from '#shared/contract/permissions';
+import { ROLES, type Action, type Role } from '#shared/contract/permissions';
 import type { Session, SignInInput, Staff, StaffCreateInput, StaffUpdateInput } from '#shared/contract/schemas';
 import { recordAudit, type Actor } from '../audit/audit.service';
 import { admitSignIn, clientAddress } from './sign-in-throttle';
@@ -132,7 +132,7 @@ export class StaffService {
   /** 401 or 403 (with the permission table's plain reason), else the actor. */
   async require(ctx: RequestContext, req: Request, action: Action): Promise<Actor> {
     const actor = await this.actor(ctx, req);
-    if (!can(actor.role, action)) throw new ProblemError({ status: 403, title: 'Not allowed', detail: refusal(actor.role, action) });
+    assertAllowed(actor.role, action);
     return actor;
   }
 

@@ -5,45 +5,18 @@
  * the single place that serialises, checks versions and idempotency keys,
  * applies, persists and tells other tabs.
  */
-import {
-  type Category,
-  type Product,
-  type ProductListQuery,
-  type ProductSortKey,
-  type ProductSummary,
-  type Variant,
-} from '../src/contract/schemas';
+import type { Category, Product, ProductListQuery, ProductSummary, Variant } from '../src/contract/schemas';
 import { systemClock, type Clock } from '../src/domain/clock';
-import { can, refusal, type Action, type Role } from '../src/contract/permissions';
+import { can, refusal, type Action } from '../src/contract/permissions';
 import type { AuditEntry, Staff } from '../src/contract/schemas';
 import type { InventoryLevel, InventoryListQuery, LedgerQuery, StockMovement } from '../src/contract/stock-schemas';
 import type { Order, OrderListQuery, OrderSummary } from '../src/contract/order-schemas';
 import type { BreakdownQuery, SalesBreakdown, SalesReport, SalesReportQuery } from '../src/contract/report-schemas';
 import { productAudit, staffAudit, type AuditDraft } from '../src/domain/audit-rules';
-import {
-  ADDRESS_FREE_FAILURES,
-  admitAttempt,
-  afterFailure,
-  FREE_FAILURES,
-  signInFailed,
-  tooManyAttempts,
-  unauthenticated,
-} from '../src/domain/auth-rules';
-import {
-  hashPassword,
-  memoryAuthStorage,
-  newToken,
-  publicStaff,
-  sameHash,
-  seededAuthState,
-  SESSION_TTL_MS,
-  type AuthState,
-  type AuthStorage,
-  type StaffRecord,
-} from './auth';
+import { publicStaff, type AuthState, type AuthStorage, type StaffRecord } from './auth';
 import { CATEGORIES, LOCATIONS } from '../src/demo-shop/catalogue';
 import { idempotencyKeyReused } from '../src/contract/problems';
-import { productChanged, productNotFound, productSummary, productTotals, variantTitle } from '../src/domain/product-rules';
+import { productChanged, productNotFound, variantTitle } from '../src/domain/product-rules';
 import { versionRequired } from '../src/contract/protocol';
 import { ProblemError } from './problems';
 import { type LevelState, type MovementRecord, type ProductRecord } from '../src/demo-shop/shop-records';
@@ -56,8 +29,12 @@ import { ReportIndex } from './report-index';
 import { seededShop } from '../src/demo-shop/seeded-shop';
 import { anchorAt } from '../src/demo-shop/seed';
 import { seededMovements, seededSlot, type StockSeed } from '../src/demo-shop/stock-seed';
-import { compareText, SortedIndex, type Compare } from './sorted-index';
+import { compareText } from './sorted-index';
 import { DEFAULT_SETTINGS, type MockSettings } from './settings';
+import { CatalogueIndex, makeEntry, type Entry } from './catalogue-index';
+import { People, type Actor, type AuditListQuery } from './people';
+
+export type { Actor } from './people';
 
 /** Keeps writes durable and shared; the browser implementation uses IndexedDB, locks and BroadcastChannel. */
 export interface MockSync {
@@ -85,9 +62,6 @@ export function localSync(): MockSync {
     settingsChanged: async () => {},
   };
 }
-
-/** The signed-in person a request acts for. */
-export type Actor = { id: string; name: string; role: Role };
 
 /**
  * Who is writing, what they may need and what they claim. The role is checked
@@ -134,119 +108,8 @@ export type WriteTx = {
   audit(draft: AuditDraft): void;
 };
 
-/**
- * A product as the indexes see it: the sort keys up front, the rest built on
- * first use, because at 50,000 products every eager field costs start-up time
- * and memory while a request only ever shows a page of summaries.
- */
-type Entry = {
-  record: ProductRecord;
-  /** The change that last wrote this product (0 = the seed), so late or repeated messages from other tabs are ignored. */
-  seq: number;
-  titleKey: string;
-  // Filter fields live here, not only on the product, so a scan reads one object per product:
-  // at 50,000 products, pointer hops through the record cost more than the tests themselves.
-  status: string;
-  categoryId: string;
-  tags: readonly string[];
-  priceMin: number;
-  priceMax: number;
-  stock: number;
-  updatedMs: number;
-  summary: ProductSummary | null;
-  /** Lowercase title and SKUs, separated by a character no query contains; built by the first text search. */
-  search: string | null;
-  /** Barcodes, each preceded by the separator, so a prefix test is one `includes`. */
-  barcodes: string | null;
-};
-
-const SEP = '\u0001';
-
-/** The throttle's key for the mock's one client address (no email looks like it). */
-const CLIENT_ADDRESS = 'address:this-client';
-
 /** An Idempotency-Key belongs to the person who sent it: another person's same key is another request. Staff ids hold no ':'. */
 const scopedKey = (actorId: string, key: string) => `${actorId}:${key}`;
-
-function summaryOf(entry: Entry): ProductSummary {
-  entry.summary ??= summarize(entry.record);
-  return entry.summary;
-}
-
-function searchTextOf(entry: Entry): string {
-  entry.search ??= [entry.titleKey, ...entry.record.product.variants.map((v) => v.sku.toLowerCase())].join(SEP);
-  return entry.search;
-}
-
-function barcodeTextOf(entry: Entry): string {
-  entry.barcodes ??= entry.record.product.variants.map((v) => (v.barcode ? SEP + v.barcode : '')).join('');
-  return entry.barcodes;
-}
-
-/** Lowest and highest variant price and stock over all variants: what lists show and sort by. */
-function summarize(record: ProductRecord): ProductSummary {
-  return productSummary(record.product);
-}
-
-function makeEntry(record: ProductRecord, seq: number): Entry {
-  const p = record.product;
-  const { priceMin, priceMax, stock } = productTotals(p);
-  return {
-    record,
-    seq,
-    titleKey: p.title.toLowerCase(),
-    status: p.status,
-    categoryId: p.categoryId,
-    tags: p.tags,
-    priceMin,
-    priceMax,
-    stock,
-    updatedMs: Date.parse(p.updatedAt),
-    summary: null,
-    search: null,
-    barcodes: null,
-  };
-}
-
-const byId = (a: Entry, b: Entry) => compareText(a.record.product.id, b.record.product.id);
-const numeric =
-  (key: (e: Entry) => number): Compare<Entry> =>
-  (a, b) =>
-    key(a) - key(b) || byId(a, b);
-/** Ties are broken by id, in the sort's direction. */
-const COMPARES: Record<ProductSortKey, Compare<Entry>> = {
-  title: (a, b) => compareText(a.titleKey, b.titleKey) || byId(a, b),
-  variantCount: numeric((e) => e.record.product.variants.length),
-  price: numeric((e) => e.priceMin),
-  stock: numeric((e) => e.stock),
-  updatedAt: numeric((e) => e.updatedMs),
-};
-
-type UniqueIndexes = {
-  byHandle: Map<string, string>;
-  bySku: Map<string, string>;
-  byBarcode: Map<string, string>;
-  byVariant: Map<string, string>;
-};
-
-function indexUnique(unique: UniqueIndexes, p: Product): void {
-  unique.byHandle.set(p.handle.toLowerCase(), p.id);
-  for (const v of p.variants) {
-    unique.byVariant.set(v.id, p.id);
-    unique.bySku.set(v.sku.toUpperCase(), p.id);
-    if (v.barcode) unique.byBarcode.set(v.barcode, p.id);
-  }
-}
-
-function unindexUnique(unique: UniqueIndexes, p: Product): void {
-  // Only drop keys that still point here: another product may have taken them since.
-  if (unique.byHandle.get(p.handle.toLowerCase()) === p.id) unique.byHandle.delete(p.handle.toLowerCase());
-  for (const v of p.variants) {
-    if (unique.byVariant.get(v.id) === p.id) unique.byVariant.delete(v.id);
-    if (unique.bySku.get(v.sku.toUpperCase()) === p.id) unique.bySku.delete(v.sku.toUpperCase());
-    if (v.barcode && unique.byBarcode.get(v.barcode) === p.id) unique.byBarcode.delete(v.barcode);
-  }
-}
 
 export function variantLabel(product: Product, variant: Variant): string {
   return variantTitle(product.title, variant.optionValues);
@@ -257,23 +120,13 @@ export class MockDb {
   sync: MockSync = localSync();
   /** The clock of writes and of "today"; tests may replace it. */
   now: Clock;
-  /** The clock of sessions and sign-in throttling: apart from `now`, so a test that dates its writes is not signed out by it. */
-  sessionNow: Clock;
   /** When this shop was made: its orders end here. Kept across reloads; `reset` makes the shop again at now. */
   anchorMs: number;
   /** Highest change number applied here, from this tab or another. */
   seq = 0;
 
-  private entries = new Map<string, Entry>();
-  /**
-   * Uniqueness indexes (handle, SKU upper-cased, barcode → product id). Only
-   * writes need them, so they are built on first use or in idle time: three
-   * maps of 100,000+ keys would otherwise be a third of a 50,000-product start-up.
-   */
-  private unique: UniqueIndexes | null = null;
-  private categoryCounts = new Map<string, number>();
-  private tagCounts = new Map<string, number>();
-  private sorted = new SortedIndex<Entry, ProductSortKey>(COMPARES, () => this.entries.values());
+  /** Products: entries, uniqueness indexes, counts, sort orders and search text. */
+  private catalogue = new CatalogueIndex();
   private idempotency = new Map<string, IdempotencyRecord>();
   /** What the seeded orders did to stock; the seeded ledger rows are worked out from it when read. */
   private stockSeed: StockSeed | null = null;
@@ -288,21 +141,44 @@ export class MockDb {
   private orderIndex: OrderIndex | null = null;
   /** Sales per store day, built by the first report request. */
   private reportIndex: ReportIndex | null = null;
-  /** Whether every entry's search text exists (new entries build theirs on first search). */
-  private searchReady = false;
-  /** Staff, sessions, throttling and the audit log: small, so one document persisted whole. */
-  auth: AuthState = seededAuthState();
-  authStorage: AuthStorage = memoryAuthStorage();
-  private authRevision: string | null = null;
+  /** Staff, sessions, throttling and the audit log, with their storage and the session clock. */
+  private people: People;
   /** Price batches, their items and every variant's price history. */
   pricing = new PricingState();
 
   constructor(settings: Partial<MockSettings> = {}, options: { clock?: Clock; anchorMs?: number } = {}) {
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
     this.now = options.clock ?? systemClock;
-    this.sessionNow = this.now;
+    this.people = new People(this.now);
     this.anchorMs = options.anchorMs ?? anchorAt(this.now());
     this.reseed();
+  }
+
+  /** Staff, sessions, throttling and the audit log: small, so one document persisted whole. */
+  get auth(): AuthState {
+    return this.people.state;
+  }
+
+  set auth(state: AuthState) {
+    this.people.state = state;
+  }
+
+  /** Where the auth document and the session cookie live (memory in Node, localStorage in the browser). */
+  get authStorage(): AuthStorage {
+    return this.people.storage;
+  }
+
+  set authStorage(storage: AuthStorage) {
+    this.people.storage = storage;
+  }
+
+  /** The clock of sessions and sign-in throttling: apart from `now`, so a test that dates its writes is not signed out by it. */
+  get sessionNow(): Clock {
+    return this.people.clock;
+  }
+
+  set sessionNow(clock: Clock) {
+    this.people.clock = clock;
   }
 
   /**
@@ -313,11 +189,7 @@ export class MockDb {
     const { anchorMs = this.anchorMs, ...settings } = shop;
     this.settings = { ...this.settings, ...settings };
     this.anchorMs = anchorMs;
-    this.entries.clear();
-    this.unique = null;
-    this.categoryCounts.clear();
-    this.tagCounts.clear();
-    this.sorted.clear();
+    this.catalogue.clear();
     this.idempotency.clear();
     this.inventory = null;
     this.movements.clear();
@@ -325,14 +197,12 @@ export class MockDb {
     this.changedOrders.clear();
     this.orderIndex = null;
     this.reportIndex = null;
-    this.searchReady = false;
     this.seq = 0;
     this.pricing = new PricingState();
-    // A fresh shop has its seeded staff and an empty log; whoever is signed in stays signed in.
-    this.auth = { ...seededAuthState(), sessions: this.auth.sessions };
+    this.people.reseed();
     const { records, stock } = seededShop({ ...this.settings, anchorMs: this.anchorMs });
     this.stockSeed = stock;
-    for (const record of records) this.add(makeEntry(record, 0));
+    for (const record of records) this.catalogue.add(makeEntry(record, 0));
   }
 
   /**
@@ -340,9 +210,9 @@ export class MockDb {
    * audit log are not the shop's: they stay as they are (persisted apart, see catchUpAuth).
    */
   reanchor(anchorMs: number): void {
-    const auth = this.auth;
+    const auth = this.people.state;
     this.reseed({ anchorMs });
-    this.auth = auth;
+    this.people.state = auth;
   }
 
   /** The identity of the seeded shop; persisted changes belong to one shop only. */
@@ -353,70 +223,37 @@ export class MockDb {
   // ------------------------------------------------------------ reads
 
   get productCount(): number {
-    return this.entries.size;
+    return this.catalogue.size;
   }
 
   getProduct(id: string): Product | undefined {
-    return this.entries.get(id)?.record.product;
+    return this.catalogue.getProduct(id);
   }
 
   getRecord(id: string): ProductRecord | undefined {
-    return this.entries.get(id)?.record;
+    return this.catalogue.getRecord(id);
   }
 
   /** Every product in id order; for tests and tooling, never for a request. */
-  *allRecords(): IterableIterator<ProductRecord> {
-    for (const entry of this.entries.values()) yield entry.record;
+  allRecords(): IterableIterator<ProductRecord> {
+    return this.catalogue.records();
   }
 
   productIdByHandle(handle: string): string | undefined {
-    return this.uniqueIndexes().byHandle.get(handle.toLowerCase());
+    return this.catalogue.productIdByHandle(handle);
   }
 
   /** The variant using a SKU (compared case-insensitively) or barcode, with its product. */
   ownerOfSku(sku: string): { product: Product; variant: Variant } | undefined {
-    const key = sku.trim().toUpperCase();
-    return this.owner(this.uniqueIndexes().bySku.get(key), (v) => v.sku.toUpperCase() === key);
+    return this.catalogue.ownerOfSku(sku);
   }
 
   ownerOfBarcode(barcode: string): { product: Product; variant: Variant } | undefined {
-    return this.owner(this.uniqueIndexes().byBarcode.get(barcode), (v) => v.barcode === barcode);
-  }
-
-  private owner(productId: string | undefined, match: (v: Variant) => boolean) {
-    const product = productId === undefined ? undefined : this.getProduct(productId);
-    const variant = product?.variants.find(match);
-    return product && variant ? { product, variant } : undefined;
+    return this.catalogue.ownerOfBarcode(barcode);
   }
 
   listProducts(query: ProductListQuery): { items: ProductSummary[]; total: number } {
-    return this.sorted.page(query.sort, query.offset, query.limit, this.matcher(query), summaryOf);
-  }
-
-  /** One predicate with every test inlined; null when nothing filters. */
-  private matcher(query: ProductListQuery): ((e: Entry) => boolean) | null {
-    const { status, categoryId, tag, priceMin, priceMax, q } = query;
-    if (!status && categoryId === undefined && tag === undefined && priceMin === undefined && priceMax === undefined && q === undefined) {
-      return null;
-    }
-    const statuses: readonly string[] | null = status ?? null;
-    const hasPrice = priceMin !== undefined || priceMax !== undefined;
-    const min = priceMin ?? 0;
-    const max = priceMax ?? Infinity;
-    const text = q?.toLowerCase();
-    const digits = q !== undefined && /^\d+$/.test(q) ? SEP + q : null;
-    return (e) =>
-      (statuses === null || statuses.includes(e.status)) &&
-      (categoryId === undefined || e.categoryId === categoryId) &&
-      (tag === undefined || e.tags.includes(tag)) &&
-      (!hasPrice ||
-        (e.priceMax >= min &&
-          e.priceMin <= max &&
-          // Only when the range falls between variant prices do the variants themselves need a look.
-          ((e.priceMin >= min && e.priceMin <= max) ||
-            (e.priceMax >= min && e.priceMax <= max) ||
-            e.record.product.variants.some((v) => v.price >= min && v.price <= max)))) &&
-      (text === undefined || searchTextOf(e).includes(text) || (digits !== null && barcodeTextOf(e).includes(digits)));
+    return this.catalogue.listProducts(query);
   }
 
   // ------------------------------------------------------------ orders
@@ -485,10 +322,7 @@ export class MockDb {
 
   /** The product a variant belongs to, with the variant's place in it. */
   variantOwner(variantId: string): { record: ProductRecord; index: number } | undefined {
-    const productId = this.uniqueIndexes().byVariant.get(variantId);
-    const record = productId === undefined ? undefined : this.getRecord(productId);
-    const index = record?.product.variants.findIndex((v) => v.id === variantId) ?? -1;
-    return record && index >= 0 ? { record, index } : undefined;
+    return this.catalogue.variantOwner(variantId);
   }
 
   /** Units sold at a level over the sales window (seeded orders; nothing else sells yet). */
@@ -534,39 +368,24 @@ export class MockDb {
   }
 
   categories(): Category[] {
-    return CATEGORIES.map((c) => ({ id: c.id, name: c.name, productCount: this.categoryCounts.get(c.id) ?? 0 }));
+    return this.catalogue.categories();
   }
 
   categoryExists(id: string): boolean {
-    return CATEGORIES.some((c) => c.id === id);
+    return this.catalogue.categoryExists(id);
   }
 
   tags(): { tag: string; productCount: number }[] {
-    return [...this.tagCounts]
-      .filter(([, count]) => count > 0)
-      .map(([tag, productCount]) => ({ tag, productCount }))
-      .sort((a, b) => b.productCount - a.productCount || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
+    return this.catalogue.tags();
   }
 
   /**
-   * Builds one missing sort order, then the uniqueness indexes, then the search text; false once all is
-   * ready. The browser calls it in idle time after start-up, so the first
-   * sort or search does not pay for preparing 50,000 products.
+   * Builds one missing sort order, then the uniqueness indexes, then the search text, then the inventory,
+   * order and report indexes; false once all is ready. The browser calls it in idle time after start-up,
+   * so the first sort or search does not pay for preparing 50,000 products.
    */
   warmUpStep(): boolean {
-    if (this.sorted.buildNext()) return true;
-    if (!this.unique) {
-      this.uniqueIndexes();
-      return true;
-    }
-    if (!this.searchReady) {
-      for (const entry of this.entries.values()) {
-        searchTextOf(entry);
-        barcodeTextOf(entry);
-      }
-      this.searchReady = true;
-      return true;
-    }
+    if (this.catalogue.warmUpStep()) return true;
     // Inventory and orders last: products is the screen people open first.
     if (this.inventoryIndex().warmUpStep() || this.orders().warmUpStep()) return true;
     // A slice of orders per idle slot, so no step holds the page for long.
@@ -624,11 +443,11 @@ export class MockDb {
         },
         newProductId: () => `prod_${randomToken()}`,
         newVariantId: () => `var_${randomToken()}`,
-        getStaff: (id) => stagedStaff.get(id) ?? this.auth.staff.find((s) => s.id === id),
+        getStaff: (id) => stagedStaff.get(id) ?? this.people.state.staff.find((s) => s.id === id),
         allStaff: () =>
-          this.auth.staff
+          this.people.state.staff
             .map((s) => stagedStaff.get(s.id) ?? s)
-            .concat([...stagedStaff.values()].filter((s) => !this.auth.staff.some((t) => t.id === s.id))),
+            .concat([...stagedStaff.values()].filter((s) => !this.people.state.staff.some((t) => t.id === s.id))),
         putStaff: (record) => void stagedStaff.set(record.id, record),
         getPriceBatch: (id) => pricing.batches.find((b) => b.id === id) ?? this.pricing.batches.get(id),
         putPriceBatch: (batch, items) => {
@@ -673,7 +492,7 @@ export class MockDb {
             ...extraDrafts,
             ...[...staged.values()].flatMap((r) => productAudit(this.getProduct(r.product.id), r.product)),
             ...[...stagedStaff.values()].flatMap((r) => {
-              const before = this.auth.staff.find((s) => s.id === r.id);
+              const before = this.people.state.staff.find((s) => s.id === r.id);
               return staffAudit(before && publicStaff(before), publicStaff(r));
             }),
           ];
@@ -690,11 +509,11 @@ export class MockDb {
       this.applyChanges(changes);
       if (stagedStaff.size || drafts.length) {
         for (const record of stagedStaff.values()) {
-          const i = this.auth.staff.findIndex((s) => s.id === record.id);
-          if (i >= 0) this.auth.staff[i] = record;
-          else this.auth.staff.push(record);
+          const i = this.people.state.staff.findIndex((s) => s.id === record.id);
+          if (i >= 0) this.people.state.staff[i] = record;
+          else this.people.state.staff.push(record);
         }
-        for (const draft of drafts) this.auth.audit.push(this.auditEntry(ctx, now, draft));
+        for (const draft of drafts) this.people.state.audit.push(this.people.auditEntry(ctx, now, draft));
         this.saveAuth();
       }
       await this.sync.committed(changes);
@@ -729,7 +548,7 @@ export class MockDb {
   applyPricing(seq: number, changes: PricingChanges): void {
     const patched: { seq: number; record: ProductRecord }[] = [];
     for (const patch of changes.prices ?? []) {
-      const entry = this.entries.get(patch.productId);
+      const entry = this.catalogue.get(patch.productId);
       if (entry && entry.seq < seq) patched.push({ seq, record: patchedRecord(entry.record, patch) });
     }
     if (patched.length) this.applyRecords(seq, patched, [], [], []);
@@ -747,14 +566,14 @@ export class MockDb {
     const touched: Entry[] = [];
     const replaced: Entry[] = [];
     for (const { seq: recordSeq, record } of products) {
-      const old = this.entries.get(record.product.id);
+      const old = this.catalogue.get(record.product.id);
       if (old && old.seq >= recordSeq) continue;
       if (old) {
-        this.remove(old);
+        this.catalogue.remove(old);
         replaced.push(old);
       }
       const entry = makeEntry(record, recordSeq);
-      this.add(entry);
+      this.catalogue.add(entry);
       touched.push(entry);
     }
     this.inventory?.replace(touched.map((entry) => entry.record));
@@ -775,181 +594,54 @@ export class MockDb {
     }
     for (const idem of idempotency) this.idempotency.set(idem.key, idem);
     this.seq = Math.max(this.seq, seq);
-    this.sorted.update(replaced, touched);
+    this.catalogue.resort(replaced, touched);
   }
 
-  private uniqueIndexes(): UniqueIndexes {
-    if (!this.unique) {
-      const unique: UniqueIndexes = { byHandle: new Map(), bySku: new Map(), byBarcode: new Map(), byVariant: new Map() };
-      for (const entry of this.entries.values()) indexUnique(unique, entry.record.product);
-      this.unique = unique;
-    }
-    return this.unique;
-  }
-
-  private add(entry: Entry): void {
-    const p = entry.record.product;
-    this.entries.set(p.id, entry);
-    if (this.unique) indexUnique(this.unique, p);
-    bump(this.categoryCounts, p.categoryId, 1);
-    forEachDistinct(p.tags, (tag) => bump(this.tagCounts, tag, 1));
-  }
-
-  private remove(entry: Entry): void {
-    const p = entry.record.product;
-    this.entries.delete(p.id);
-    if (this.unique) unindexUnique(this.unique, p);
-    bump(this.categoryCounts, p.categoryId, -1);
-    forEachDistinct(p.tags, (tag) => bump(this.tagCounts, tag, -1));
-  }
-
-  // ------------------------------------------------------------ people
-
-  private auditEntry(ctx: WriteContext, at: string, draft: AuditDraft): AuditEntry {
-    this.auth.auditSeq += 1;
-    return { id: `aud_${String(this.auth.auditSeq).padStart(6, '0')}`, at, actor: { ...ctx.actor }, action: ctx.action, ...draft };
-  }
+  // ------------------------------------------------------------ people (people.ts)
 
   /** Reads the auth document again when another tab changed it. */
   catchUpAuth(): void {
-    const revision = this.authStorage.revision();
-    if (revision === null || revision === this.authRevision) return;
-    const loaded = this.authStorage.load();
-    if (loaded) this.auth = loaded;
-    this.authRevision = revision;
+    this.people.catchUp();
   }
 
   saveAuth(): void {
-    this.authStorage.save(this.auth);
-    this.authRevision = this.authStorage.revision();
+    this.people.save();
   }
 
   /** The person behind a request, from the session cookie; 401 when there is no valid session. */
   actor(): Actor {
-    this.catchUpAuth();
-    const token = this.authStorage.cookie();
-    if (!token) throw unauthenticated();
-    const session = this.auth.sessions.find((s) => s.token === token);
-    if (!session) throw unauthenticated();
-    if (session.expiresMs <= this.sessionNow())
-      throw unauthenticated('Your session has expired. Sign in again to continue where you were.');
-    const staff = this.auth.staff.find((s) => s.id === session.staffId);
-    if (!staff?.active) throw unauthenticated('This account is no longer active.');
-    return { id: staff.id, name: staff.name, role: staff.role };
+    return this.people.actor();
   }
 
   session(): { user: Staff; expiresAt: string } {
-    const actor = this.actor();
-    const token = this.authStorage.cookie();
-    const session = this.auth.sessions.find((s) => s.token === token);
-    const staff = this.auth.staff.find((s) => s.id === actor.id);
-    if (!session || !staff) throw unauthenticated();
-    return { user: publicStaff(staff), expiresAt: new Date(session.expiresMs).toISOString() };
+    return this.people.session();
   }
 
-  /**
-   * Checks the password against its salted hash, after the throttle of
-   * src/domain/auth-rules.ts let the attempt through for its email and for the
-   * client's address (the mock has one client: the browser, or the test
-   * process, is one address). Admission and its count are recorded before the
-   * hash is awaited, so attempts running side by side in the page count each other.
-   */
-  async signIn(email: string, password: string): Promise<{ user: Staff; expiresAt: string }> {
-    this.catchUpAuth();
-    const key = email.trim().toLowerCase();
-    const byEmail = admitAttempt(this.auth.failures[key], this.sessionNow(), FREE_FAILURES);
-    if (!byEmail.admitted) throw tooManyAttempts(byEmail.retryAfterSeconds, 'email');
-    const byAddress = admitAttempt(this.auth.failures[CLIENT_ADDRESS], this.sessionNow(), ADDRESS_FREE_FAILURES);
-    if (!byAddress.admitted) throw tooManyAttempts(byAddress.retryAfterSeconds, 'address');
-    this.auth.failures[key] = byEmail.next;
-    this.auth.failures[CLIENT_ADDRESS] = byAddress.next;
-    this.saveAuth();
-
-    const staff = this.auth.staff.find((s) => s.email === key);
-    // Hash even for an unknown email, so the answer's timing does not tell which emails exist.
-    const hash = await hashPassword(password, staff?.salt ?? 'no-such-person');
-    this.catchUpAuth();
-    if (!staff || !sameHash(hash, staff.passwordHash) || !staff.active) {
-      const failedAt = this.sessionNow();
-      const counted: [string, number, number][] = [
-        [key, byEmail.next.count, FREE_FAILURES],
-        [CLIENT_ADDRESS, byAddress.next.count, ADDRESS_FREE_FAILURES],
-      ];
-      for (const [k, count, free] of counted) {
-        const current = this.auth.failures[k];
-        // Gone: a right password in the meantime cleared it.
-        if (current) this.auth.failures[k] = afterFailure(current, count, failedAt, free);
-      }
-      this.saveAuth();
-      throw signInFailed(byEmail.next.count);
-    }
-    delete this.auth.failures[key];
-    delete this.auth.failures[CLIENT_ADDRESS];
-    const expiresMs = this.startSession(staff.id);
-    return { user: publicStaff(staff), expiresAt: new Date(expiresMs).toISOString() };
+  /** Checks the password against its salted hash, after the sign-in throttle let the attempt through (see People.signIn). */
+  signIn(email: string, password: string): Promise<{ user: Staff; expiresAt: string }> {
+    return this.people.signIn(email, password);
   }
 
   /** A new session for a person, set as the cookie (what a real server's Set-Cookie does); tests call it directly. */
   startSession(staffId: string): number {
-    this.catchUpAuth();
-    const token = newToken();
-    const expiresMs = this.sessionNow() + SESSION_TTL_MS;
-    // Expired sessions go when a new one starts, so the document does not grow forever.
-    this.auth.sessions = this.auth.sessions.filter((s) => s.expiresMs > this.sessionNow());
-    this.auth.sessions.push({ token, staffId, expiresMs });
-    this.saveAuth();
-    this.authStorage.setCookie(token);
-    return expiresMs;
+    return this.people.startSession(staffId);
   }
 
   signOut(): void {
-    this.catchUpAuth();
-    const token = this.authStorage.cookie();
-    this.authStorage.setCookie(null);
-    if (!token) return;
-    this.auth.sessions = this.auth.sessions.filter((s) => s.token !== token);
-    this.saveAuth();
+    this.people.signOut();
   }
 
   /** Tests and the demo: the current session expires now (the person stays "signed in" until the next request). */
   expireSession(): void {
-    this.catchUpAuth();
-    const token = this.authStorage.cookie();
-    for (const s of this.auth.sessions) if (s.token === token) s.expiresMs = Math.min(s.expiresMs, this.sessionNow());
-    this.saveAuth();
+    this.people.expireSession();
   }
 
   listStaff(): Staff[] {
-    this.catchUpAuth();
-    return this.auth.staff.map(publicStaff);
+    return this.people.listStaff();
   }
 
-  listAudit(query: {
-    offset: number;
-    limit: number;
-    sort: 'at' | '-at';
-    actorId?: string;
-    entityType?: string;
-    entityId?: string;
-    from?: string;
-    to?: string;
-  }): { items: AuditEntry[]; total: number } {
-    this.catchUpAuth();
-    const fromMs = query.from ? Date.parse(query.from) : -Infinity;
-    const toMs = query.to ? Date.parse(query.to) : Infinity;
-    const matches = this.auth.audit.filter((e) => {
-      const at = Date.parse(e.at);
-      return (
-        (query.actorId === undefined || e.actor.id === query.actorId) &&
-        (query.entityType === undefined || e.entityType === query.entityType) &&
-        (query.entityId === undefined || e.entityId === query.entityId) &&
-        at >= fromMs &&
-        at < toMs
-      );
-    });
-    // The log is appended in time order; newest first is that order reversed.
-    if (query.sort === '-at') matches.reverse();
-    return { items: matches.slice(query.offset, query.offset + query.limit), total: matches.length };
+  listAudit(query: AuditListQuery): { items: AuditEntry[]; total: number } {
+    return this.people.listAudit(query);
   }
 
   /** Back to the seed of the current settings, made again at now, here and (through sync) everywhere. */
@@ -981,17 +673,6 @@ export class MockDb {
  */
 export function shopKeyOf(settings: Pick<MockSettings, 'seed' | 'products' | 'orders'>): string {
   return `${settings.seed}-${settings.products}-${settings.orders}-g2`;
-}
-
-/** A tag listed twice counts once; no Set per product, because the seed calls this 50,000 times. */
-function forEachDistinct(values: readonly string[], fn: (value: string) => void): void {
-  values.forEach((value, i) => {
-    if (values.indexOf(value) === i) fn(value);
-  });
-}
-
-function bump(counts: Map<string, number>, key: string, by: number): void {
-  counts.set(key, (counts.get(key) ?? 0) + by);
 }
 
 function randomToken(): string {

@@ -29,6 +29,7 @@ import type { LevelState, MovementRecord, ProductRecord } from '../src/demo-shop
 import { locationIndex } from '../src/demo-shop/stock-seed';
 import { writeOf } from './routes/write-of';
 import type { Actor, MockDb, WriteTx } from './store';
+import { variantNotFound } from '../src/domain/product-rules';
 
 export function locationName(id: string): string {
   return LOCATIONS.find((l) => l.id === id)?.name ?? id;
@@ -64,7 +65,7 @@ export class StagedLevels {
     field = 'locationId',
   ): { state: LevelState; sku: string; record: ProductRecord; index: number } {
     const owner = this.db.variantOwner(variantId);
-    if (!owner) throw new ProblemError({ status: 404, title: 'Variant not found', detail: `No variant has the id ${variantId}.` });
+    if (!owner) throw variantNotFound(variantId);
     const loc = locationIndex(locationId);
     if (loc === undefined) throw validationProblem({ [field]: 'Choose one of the shop’s locations' });
     const id = owner.record.product.id;

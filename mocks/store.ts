@@ -7,7 +7,7 @@
  */
 import type { Category, Product, ProductListQuery, ProductSummary, Variant } from '../src/contract/schemas';
 import { systemClock, type Clock } from '../src/domain/clock';
-import { can, refusal, type Action } from '../src/contract/permissions';
+import type { Action } from '../src/contract/permissions';
 import type { AuditEntry, Staff } from '../src/contract/schemas';
 import type { InventoryLevel, InventoryListQuery, LedgerQuery, StockMovement } from '../src/contract/stock-schemas';
 import type { Order, OrderListQuery, OrderSummary } from '../src/contract/order-schemas';
@@ -15,10 +15,9 @@ import type { BreakdownQuery, SalesBreakdown, SalesReport, SalesReportQuery } fr
 import { productAudit, staffAudit, type AuditDraft } from '../src/domain/audit-rules';
 import { publicStaff, type AuthState, type AuthStorage, type StaffRecord } from './auth';
 import { CATEGORIES, LOCATIONS } from '../src/demo-shop/catalogue';
-import { idempotencyKeyReused } from '../src/contract/problems';
-import { productChanged, productNotFound, variantTitle } from '../src/domain/product-rules';
+import { assertAllowed, idempotencyKeyReused } from '../src/contract/problems';
+import { productChanged, productNotFound, variantNotFound, variantTitle } from '../src/domain/product-rules';
 import { versionRequired } from '../src/contract/protocol';
-import { ProblemError } from './problems';
 import { type LevelState, type MovementRecord, type ProductRecord } from '../src/demo-shop/shop-records';
 import { patchedRecord, type ChangeSet, type IdempotencyRecord, type PricePatch } from './records';
 import type { PriceBatch } from '../src/contract/pricing-schemas';
@@ -350,7 +349,7 @@ export class MockDb {
     const owner = this.variantOwner(query.variantId);
     const written = this.movements.get(query.variantId) ?? [];
     if (!owner && written.length === 0) {
-      throw new ProblemError({ status: 404, title: 'Variant not found', detail: `No variant has the id ${query.variantId}.` });
+      throw variantNotFound(query.variantId);
     }
     const sku = owner?.record.product.variants[owner.index]?.sku ?? written[0]?.sku ?? '';
     const seeded = this.stockSeed ? seededMovements(this.stockSeed, query.variantId, sku) : [];
@@ -402,9 +401,7 @@ export class MockDb {
   write<T>(ctx: WriteContext, fn: (tx: WriteTx) => T): Promise<WriteOutcome<T>> {
     return this.sync.exclusive(async () => {
       this.catchUpAuth();
-      if (!can(ctx.actor.role, ctx.permission)) {
-        throw new ProblemError({ status: 403, title: 'Not allowed', detail: refusal(ctx.actor.role, ctx.permission) });
-      }
+      assertAllowed(ctx.actor.role, ctx.permission);
       const idempotency = ctx.idempotency && { ...ctx.idempotency, key: scopedKey(ctx.actor.id, ctx.idempotency.key) };
       if (idempotency) {
         const prior = this.idempotency.get(idempotency.key);

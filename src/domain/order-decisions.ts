@@ -26,6 +26,7 @@ import { levelLimitProblem } from './stock-rules';
 import type { Location, StockMovement } from '../contract/stock-schemas';
 import { formatCents } from '../contract/values/money';
 import { normalizeTrackingNumber, trackingNumberProblem } from './tracking';
+import { variantNotFound } from './product-rules';
 
 /** What each action needs the actor to be allowed to do. Notes are how the people who work orders talk: the same as fulfilling. */
 export const ORDER_PERMISSIONS = {
@@ -293,7 +294,7 @@ class Decision {
   level(variantId: string, locationId: string): LevelSnapshot {
     const key = `${variantId}@${locationId}`;
     const level = this.moved.get(key) ?? this.levels.get(key);
-    if (!level) throw new ProblemError({ status: 404, title: 'Variant not found', detail: `No variant has the id ${variantId}.` });
+    if (!level) throw variantNotFound(variantId);
     return level;
   }
 

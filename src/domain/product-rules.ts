@@ -11,6 +11,10 @@ export function productNotFound(id: string): ProblemError {
   return new ProblemError({ status: 404, title: 'Product not found', detail: `No product has the id ${id}. It may have been removed.` });
 }
 
+export function variantNotFound(id: string): ProblemError {
+  return new ProblemError({ status: 404, title: 'Variant not found', detail: `No variant has the id ${id}.` });
+}
+
 /** The 409 of a save made from an older version: the product as it is now goes with it, for the screen to show what changed. */
 export function productChanged(version: number, current: Product): ProblemError {
   return new ProblemError({

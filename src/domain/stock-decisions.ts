@@ -25,6 +25,7 @@ import type {
   thresholdInputSchema,
   transferInputSchema,
 } from '../contract/stock-schemas';
+import { variantNotFound } from './product-rules';
 
 /** The request bodies once parsed (parseBody with the schemas of stock-schemas.ts). */
 export type AdjustmentCommand = z.output<typeof adjustmentInputSchema>;
@@ -114,7 +115,7 @@ class Staged {
   /** The level as it stands in this write; 404 for an unknown variant or level, 422 on `field` for an unknown location. */
   get(variantId: string, locationId: string, field = 'locationId'): InventoryLevel {
     const variant = this.variants.get(variantId);
-    if (!variant) throw new ProblemError({ status: 404, title: 'Variant not found', detail: `No variant has the id ${variantId}.` });
+    if (!variant) throw variantNotFound(variantId);
     if (!this.snapshot.locations.some((l) => l.id === locationId)) {
       throw validationProblem({ [field]: 'Choose one of the shop’s locations' });
     }

@@ -25,7 +25,6 @@ import {
 } from '@vendure/core';
 import { IsNull, Not, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { LOW_COVER_DAYS, SALES_WINDOW_DAYS } from '#shared/contract/constants';
-import { ProblemError } from '#shared/contract/problems';
 import {
   decideAdjustment,
   decideReceipt,
@@ -58,6 +57,7 @@ import { idempotentWrite, RetryWrite } from '../idempotency';
 import { isPostgres } from '../serial-writes';
 import { StockMovementRecord } from './stock-movement.entity';
 import { nowDate } from '../clock';
+import { variantNotFound } from '#shared/domain/product-rules';
 
 type LevelRow = {
   levelId: number | string;
@@ -242,7 +242,7 @@ export class InventoryService {
 
   async ledger(query: LedgerQuery): Promise<{ items: StockMovement[]; total: number }> {
     const variantId = ids.parse('var', query.variantId);
-    const notFound = new ProblemError({ status: 404, title: 'Variant not found', detail: `No variant has the id ${query.variantId}.` });
+    const notFound = variantNotFound(query.variantId);
     if (variantId === null) throw notFound;
     const em = this.db.manager;
     const movements = em.getRepository(StockMovementRecord);

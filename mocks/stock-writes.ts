@@ -14,6 +14,7 @@ import {
   decideReceipt,
   decideThreshold,
   decideTransfer,
+  newTransferId,
   receiptKeyRequired,
   type AdjustmentCommand,
   type ReceiptCommand,
@@ -218,7 +219,7 @@ export async function transferStock(
   idempotency: Idempotency,
 ): Promise<StockChangeResult> {
   const { result } = await db.write({ actor, ...writeOf('inventory.transfer'), idempotency }, (tx) => {
-    const transferId = `trf_${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}`;
+    const transferId = newTransferId();
     const decision = decideTransfer(input, snapshotOf(db, tx, [input.variantId]), transferId);
     return { levels: decision.levels, movements: stage(db, tx, decision) };
   });

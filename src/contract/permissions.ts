@@ -22,7 +22,7 @@ export type Action = (typeof ACTIONS)[number];
 
 const EVERYONE: readonly Action[] = ['products.view', 'stock.view', 'orders.view'];
 
-/** The roles table of DESIGN.md. Managers "see everything", so the audit log is theirs too. */
+/** What each role may do (README, "Sign-in, roles and the audit log"). Managers "see everything", so the audit log is theirs too. */
 export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
   merchandiser: [...EVERYONE, 'products.edit', 'stock.edit', 'reports.view'],
   support: [...EVERYONE, 'orders.fulfil', 'orders.refund'],

@@ -272,6 +272,11 @@ export function decideThreshold(
   ]);
 }
 
+/** A transfer's id, shared by its two ledger rows (out of one location, into the other). */
+export function newTransferId(): string {
+  return `trf_${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}`;
+}
+
 /** Applying a delivery without an Idempotency-Key: a retry or a double click would receive it twice. */
 export function receiptKeyRequired(): ProblemError {
   return idempotencyKeyRequired('Deliveries');

@@ -30,6 +30,7 @@ import {
   decideReceipt,
   decideThreshold,
   decideTransfer,
+  newTransferId,
   receiptKeyRequired,
   type AdjustmentCommand,
   type MovementDraft,
@@ -393,7 +394,7 @@ export class InventoryService {
   transfer(actor: Actor, input: TransferCommand, idempotency: Idempotency): Promise<StockChangeResult> {
     return this.write(actor, idempotency, async (em) => {
       const { snapshot, loaded, locations } = await this.snapshot(em, { ids: variantIdsOf([input.variantId]) });
-      const transferId = `trf_${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}`;
+      const transferId = newTransferId();
       const decision = decideTransfer(input, snapshot, transferId);
       return { levels: decision.levels, movements: await this.store(em, actor, 'stock transferred', loaded, locations, decision) };
     });

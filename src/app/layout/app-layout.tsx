@@ -11,7 +11,7 @@ import {
   useComputedColorScheme,
   useMantineColorScheme,
 } from '@mantine/core';
-import { useDisclosure, useHotkeys } from '@mantine/hooks';
+import { useDisclosure, useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import { CatchBoundary, Link, Outlet, useRouter, useRouterState } from '@tanstack/react-router';
 import { lazy, Suspense, useEffect, useState } from 'react';
@@ -63,6 +63,9 @@ function SignedInLayout({ pathname }: { pathname: string }) {
   // Until the palette has loaded, the shortcut loads it; afterwards the palette owns the shortcut.
   useHotkeys(paletteLoaded ? [] : [['mod+K', () => setPaletteLoaded(true)]]);
   const [opened, { toggle, close }] = useDisclosure();
+  // Below Mantine's `sm` breakpoint the navigation is the burger menu: the person and Sign out move into it,
+  // so the header keeps only what fits a phone. One of the two is rendered, never both.
+  const phone = useMediaQuery('(max-width: 48em)') ?? false;
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
   const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -87,13 +90,20 @@ function SignedInLayout({ pathname }: { pathname: string }) {
                 onClick={() => (paletteLoaded ? palette.open() : setPaletteLoaded(true))}
                 aria-label="Search and jump to (Ctrl+K)"
               >
-                <Text size="sm" c="dimmed" component="span">
+                <svg className={classes.searchIcon} viewBox="0 0 16 16" width="16" height="16" aria-hidden>
+                  <circle cx="7" cy="7" r="5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+                  <path d="M11 11l3.5 3.5" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+                </svg>
+                {/* On a phone the box is the icon alone: there is no room for words, and no keyboard for Ctrl K. */}
+                <Text size="sm" c="dimmed" component="span" visibleFrom="sm">
                   Search products, jump to…
                 </Text>
-                <Kbd size="xs">{isMac ? '⌘' : 'Ctrl'} K</Kbd>
+                <Kbd size="xs" visibleFrom="sm">
+                  {isMac ? '⌘' : 'Ctrl'} K
+                </Kbd>
               </UnstyledButton>
-              {user && (
-                <Text size="sm" visibleFrom="sm" component="span">
+              {user && !phone && (
+                <Text size="sm" component="span">
                   {user.name} · {ROLE_LABELS[user.role]}
                 </Text>
               )}
@@ -105,9 +115,11 @@ function SignedInLayout({ pathname }: { pathname: string }) {
               >
                 <span aria-hidden>{scheme === 'dark' ? '☀' : '☾'}</span>
               </ActionIcon>
-              <Button variant="default" size="sm" onClick={() => void signOut()}>
-                Sign out
-              </Button>
+              {!phone && (
+                <Button variant="default" size="sm" onClick={() => void signOut()}>
+                  Sign out
+                </Button>
+              )}
             </Group>
           </Group>
         </AppShell.Header>
@@ -122,6 +134,19 @@ function SignedInLayout({ pathname }: { pathname: string }) {
               onClick={close}
             />
           ))}
+          {/* On a phone the header has no room for the person and Sign out: they close the menu instead. */}
+          {phone && (
+            <div className={classes.navFooter}>
+              {user && (
+                <Text size="sm" c="dimmed">
+                  {user.name} · {ROLE_LABELS[user.role]}
+                </Text>
+              )}
+              <Button variant="default" size="sm" onClick={() => void signOut()}>
+                Sign out
+              </Button>
+            </div>
+          )}
         </AppShell.Navbar>
         <AppShell.Main id="main">
           {/* One boundary per section: a failing screen keeps the navigation usable. */}

@@ -25,6 +25,7 @@ import {
 } from '@tanstack/react-table';
 import { memo, type ReactNode } from 'react';
 import type { ListResponse } from '@/contract/schemas';
+import { HorizontalScroller } from '../scroller/horizontal-scroller';
 import { ColumnsMenu } from './columns-menu';
 import { PAGE_SIZES, type PageSize } from './page-sizes';
 import classes from './data-table.module.css';
@@ -178,7 +179,7 @@ export function DataTable<Row extends RowData, Sort extends string>(props: DataT
           <ColumnsMenu table={table} />
         </Group>
       </Group>
-      <Table.ScrollContainer minWidth={720}>
+      <HorizontalScroller label={label} minWidth={720} shadeStart={false}>
         <Table
           aria-label={label}
           aria-busy={isLoading || isFetching || undefined}
@@ -189,7 +190,7 @@ export function DataTable<Row extends RowData, Sort extends string>(props: DataT
             {table.getHeaderGroups().map((group) => (
               <Table.Tr key={group.id}>
                 {selectable && (
-                  <Table.Th className={classes.checkboxCell}>
+                  <Table.Th className={classes.checkboxCell} data-sticky>
                     <input
                       type="checkbox"
                       className={classes.checkbox}
@@ -201,11 +202,15 @@ export function DataTable<Row extends RowData, Sort extends string>(props: DataT
                     />
                   </Table.Th>
                 )}
-                {group.headers.map((header) => {
+                {group.headers.map((header, index) => {
                   const sorted = header.column.getIsSorted();
                   const content = header.isPlaceholder ? null : <table.FlexRender header={header} />;
                   return (
-                    <Table.Th key={header.id} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+                    <Table.Th
+                      key={header.id}
+                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                      {...stickyAt(index, selectable)}
+                    >
                       {header.column.getCanSort() ? (
                         <UnstyledButton className={classes.sortButton} onClick={header.column.getToggleSortingHandler()}>
                           {content}
@@ -225,7 +230,7 @@ export function DataTable<Row extends RowData, Sort extends string>(props: DataT
           </Table.Thead>
           <Table.Tbody>{body}</Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </HorizontalScroller>
       <Group justify="space-between" mt="sm" wrap="wrap">
         {/* A native select: light to render on every page change, and native on phones. */}
         <NativeSelect
@@ -267,6 +272,12 @@ type DataTableRowProps<Row extends RowData> = {
   columns: unknown;
 };
 
+/** The first data column stays in view when the table scrolls sideways (after the 40 px checkbox column, if any). */
+function stickyAt(index: number, selectable: boolean) {
+  if (index !== 0) return {};
+  return { 'data-sticky': true, style: selectable ? { ['--sticky-left' as string]: '40px' } : undefined };
+}
+
 /**
  * One row, memoised: a new URL re-renders the list while it waits for the next
  * page, and rows whose data and selection did not change need not render again.
@@ -277,7 +288,7 @@ const DataTableRow = memo(function DataTableRow<Row extends RowData>({ row, sele
   return (
     <tr className={classes.row} data-selected={selected || undefined}>
       {selectable && (
-        <td className={classes.checkboxCell}>
+        <td className={classes.checkboxCell} data-sticky>
           <input
             type="checkbox"
             className={classes.checkbox}
@@ -287,8 +298,8 @@ const DataTableRow = memo(function DataTableRow<Row extends RowData>({ row, sele
           />
         </td>
       )}
-      {row.getVisibleCells().map((cell) => (
-        <td key={cell.id}>
+      {row.getVisibleCells().map((cell, index) => (
+        <td key={cell.id} {...stickyAt(index, selectable)}>
           <FlexRender cell={cell} />
         </td>
       ))}

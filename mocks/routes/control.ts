@@ -2,12 +2,13 @@
  * What the mock serves beyond the route table: the guard every request passes
  * first (another site's change, a body over its limit), the mock's own control
  * routes under /api/_mock (no simulated network: resetting a slow, flaky mock
- * must itself be quick and sure), placeholder images for the seeded image
- * URLs, and the 404 for anything else under /api.
+ * must itself be quick and sure), the pictures of the seeded image URLs, and
+ * the 404 for anything else under /api.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { bodySizeRefusal, crossSiteRefusal } from '../../src/contract/request-rules';
 import { DEMO_STAFF } from '../../src/demo-shop/demo-staff';
+import { productPictureSvg } from '../../src/demo-shop/product-pictures';
 import { IMAGE_HOST } from '../../src/demo-shop/seed';
 import { notPartOfApi } from '../../src/contract/problems';
 import { issuesToErrors, ProblemError } from '../problems';
@@ -89,11 +90,11 @@ export function controlRoutes({ db, control }: RouteKit): HttpHandler[] {
       }),
     ),
 
-    // Seeded images point at a reserved host; serving a placeholder keeps the screens from showing broken images.
+    // Seeded images point at a reserved host; each file name says what to draw (src/demo-shop/product-pictures.ts).
     http.get(
       `${IMAGE_HOST}/products/:file`,
       ({ params }) =>
-        new HttpResponse(placeholderSvg(param(params.file)), {
+        new HttpResponse(productPictureSvg(param(params.file)), {
           headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=86400' },
         }),
     ),
@@ -108,21 +109,4 @@ export function notFoundRoute(): HttpHandler {
       throw notPartOfApi(request.method, new URL(request.url).pathname);
     }),
   );
-}
-
-const CATEGORY_TINTS: Record<string, [string, string]> = {
-  audio: ['#e7f0ff', '#1c4f9c'],
-  wearables: ['#e9f7ef', '#1e6b3c'],
-  power: ['#fff4e0', '#8a4b00'],
-  'cables-chargers': ['#f1ecff', '#4b2f94'],
-  'cases-protection': ['#fdeaea', '#8c2323'],
-  'smart-home': ['#e6f6f6', '#155e63'],
-};
-
-/** A tinted tile with the category's initial: readable at thumbnail size, and one per category and view. */
-function placeholderSvg(file: string): string {
-  const [, category = '', view = '1'] = /^(.*)-(\d+)\.svg$/.exec(file) ?? [];
-  const [background, ink] = CATEGORY_TINTS[category] ?? ['#eef1f5', '#4a5361'];
-  const initial = (category[0] ?? '?').toUpperCase();
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400" viewBox="0 0 400 400"><rect width="400" height="400" fill="${background}"/><circle cx="200" cy="200" r="${110 + Number(view) * 12}" fill="none" stroke="${ink}" stroke-opacity="0.25" stroke-width="18"/><text x="200" y="250" font-family="sans-serif" font-size="150" font-weight="700" fill="${ink}" text-anchor="middle">${initial}</text></svg>`;
 }

@@ -7,6 +7,7 @@ import type { Product, Variant } from '../contract/schemas';
 import { toHandle } from '../contract/values/handle';
 import { upcCheckDigit } from '../contract/values/upc';
 import { BRANDS, FAMILIES, IMAGE_VIEWS, LOCATIONS, MODEL_SUFFIXES, type OptionTemplate } from './catalogue';
+import { pictureFile } from './product-pictures';
 import { mulberry32, type Random } from './random';
 import type { LevelState, ProductRecord } from './shop-records';
 
@@ -201,10 +202,11 @@ export function generateShop(options: { seed: number; products: number; anchorMs
 
     const imageCount = rng.chance(0.1) ? 0 : rng.int(1, 3);
     const views = rng.sample(IMAGE_VIEWS, imageCount);
+    // A drawing of the family's kind, its views in turn in the colours the product comes in (its file name says all
+    // three: product-pictures.ts draws it from the name). Drawn from no random stream, so the shop stays the same.
+    const colours = chosen.find((o) => o.name === 'Color')?.values ?? [];
     const images = views.map((view, k) => ({
-      // One picture per category and view, not per product: the browser keeps the few it has
-      // seen, so paging a list does not send 25 image requests through the in-page mock.
-      url: `${IMAGE_HOST}/products/${family.category}-${k + 1}.svg`,
+      url: intern(`${IMAGE_HOST}/products/${pictureFile(family.code, colours.length ? colours[k % colours.length]![0] : null, view)}`),
       // A few images lack alt text, as imported catalogues do; the editor flags them.
       alt: rng.chance(0.05) ? '' : `${title}, ${view}`,
     }));

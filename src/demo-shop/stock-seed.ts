@@ -8,16 +8,16 @@
  */
 import { SALES_WINDOW_DAYS } from '../contract/constants';
 import type { Order, OrderLine } from '../contract/order-schemas';
-import { DEMO_STAFF } from './demo-staff';
 import { LOCATIONS } from './catalogue';
 import type { MovementRecord, ProductRecord } from './shop-records';
 
 const DAY_MS = 86_400_000;
 export const STOREFRONT = { id: 'storefront', name: 'Storefront' } as const;
-const RECEIVER = (() => {
-  const person = DEMO_STAFF.find((s) => s.role === 'merchandiser') ?? DEMO_STAFF[0]!;
-  return { id: person.id, name: person.name };
-})();
+/**
+ * Who the opening receipts are by: the stock the shop had before its first order, which nobody on the staff
+ * counted in. Not a person (no staff id has this form), so the server keeps it as it is, as it keeps STOREFRONT.
+ */
+export const OPENING_BALANCE = { id: 'system_opening', name: 'Opening balance' } as const;
 
 const LOCATION_INDEX = new Map<string, number>(LOCATIONS.map((l, i) => [l.id, i]));
 export function locationIndex(id: string): number | undefined {
@@ -222,7 +222,7 @@ export function seededMovements(seed: StockSeed, variantId: string, sku: string)
       quantity: units,
       reservedChange: 0,
       note: 'Opening stock',
-      actor: RECEIVER,
+      actor: OPENING_BALANCE,
       orderId: null,
       orderNumber: null,
       transferId: null,

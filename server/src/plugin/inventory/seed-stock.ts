@@ -21,7 +21,8 @@ export async function seedStock(
   records: readonly ProductRecord[],
   stock: StockSeed,
 ): Promise<{ levels: number; movements: number }> {
-  // The mock's staff ids (staff_merch) → this server's (staff_4), by email.
+  // The mock's staff ids (staff_merch) → this server's (staff_4), by email; the actors who are not staff (Storefront,
+  // Opening balance) keep their ids, as the mock answers them.
   const admins = await em.getRepository(Administrator).find();
   const staffId = new Map<string, string>();
   for (const person of DEMO_STAFF) {

@@ -221,4 +221,22 @@ describe('product history tab, in the same words', () => {
         .map((chip) => chip.textContent),
     ).toEqual(['usb-c', 'travel']);
   });
+
+  it('opens the audit log filtered to the product, from its History', async () => {
+    const { product } = await repricedProduct();
+    signInAs('manager');
+    const { user, history } = renderApp(`/products/${product.id}`);
+    await user.click(await screen.findByRole('tab', { name: 'History' }));
+    const table = await screen.findByRole('table', { name: 'History' });
+    // Two saves, each a product and a price entry.
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(5));
+    expect(screen.getByText('4 changes, newest first.')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('link', { name: 'Open in the audit log' }));
+    await waitFor(() => expect(history.location.pathname).toBe('/audit'));
+    expect(history.location.search).toBe(`?entityId=${product.id}`);
+    await screen.findByText(`Only ${product.title}`);
+    const log = await screen.findByRole('table', { name: 'Audit log' });
+    await waitFor(() => expect(within(log).getAllByRole('row')).toHaveLength(5));
+  });
 });

@@ -6,6 +6,7 @@ import { formatCents } from '@/contract/values/money';
 import { ChartPanel } from './chart-panel';
 import { formatCentsCompact, formatChartCents, formatCount } from './labels';
 import classes from './analytics.module.css';
+import { HorizontalScroller } from '@/components/scroller/horizontal-scroller';
 
 export type BreakdownMeasure = 'revenue' | 'orders' | 'units' | 'refunds' | 'net';
 export const MEASURE_LABELS: Record<BreakdownMeasure, string> = {
@@ -67,28 +68,30 @@ export function BreakdownChart({
         />
       }
       table={
-        <Table striped aria-label={title} fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{rowLabel}</Table.Th>
-              <Table.Th className={classes.number}>Revenue</Table.Th>
-              <Table.Th className={classes.number}>Orders</Table.Th>
-              <Table.Th className={classes.number}>Units</Table.Th>
-              <Table.Th className={classes.number}>Net revenue</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((row) => (
-              <Table.Tr key={row.key}>
-                <Table.Td>{labelOf(row)}</Table.Td>
-                <Table.Td className={classes.number}>{formatCents(row.revenue)}</Table.Td>
-                <Table.Td className={classes.number}>{formatCount(row.orders)}</Table.Td>
-                <Table.Td className={classes.number}>{formatCount(row.units)}</Table.Td>
-                <Table.Td className={classes.number}>{formatCents(row.net)}</Table.Td>
+        <HorizontalScroller label={title}>
+          <Table striped aria-label={title} fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{rowLabel}</Table.Th>
+                <Table.Th className={classes.number}>Revenue</Table.Th>
+                <Table.Th className={classes.number}>Orders</Table.Th>
+                <Table.Th className={classes.number}>Units</Table.Th>
+                <Table.Th className={classes.number}>Net revenue</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((row) => (
+                <Table.Tr key={row.key}>
+                  <Table.Td>{labelOf(row)}</Table.Td>
+                  <Table.Td className={classes.number}>{formatCents(row.revenue)}</Table.Td>
+                  <Table.Td className={classes.number}>{formatCount(row.orders)}</Table.Td>
+                  <Table.Td className={classes.number}>{formatCount(row.units)}</Table.Td>
+                  <Table.Td className={classes.number}>{formatCents(row.net)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </HorizontalScroller>
       }
     />
   );

@@ -22,6 +22,7 @@ import { PanelBoundary } from './panel-boundary';
 import { RangeControls } from './range-controls';
 import { SalesChart } from './sales-chart';
 import classes from './analytics.module.css';
+import { HorizontalScroller } from '@/components/scroller/horizontal-scroller';
 
 const route = getRouteApi('/dashboard');
 
@@ -140,33 +141,35 @@ function RunningOut() {
       ) : low.data.items.length === 0 ? (
         <Text c="dimmed">Nothing is running low.</Text>
       ) : (
-        <Table aria-label="Items running out" fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Item</Table.Th>
-              <Table.Th>Warehouse</Table.Th>
-              <Table.Th className={classes.number}>Available</Table.Th>
-              <Table.Th className={classes.number}>Days of cover</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {low.data.items.map((level) => (
-              <Table.Tr key={`${level.variantId}@${level.locationId}`}>
-                <Table.Td>
-                  <Link className={classes.link} to="/inventory/ledger/$variantId" params={{ variantId: level.variantId }}>
-                    {level.sku}
-                  </Link>
-                  <Text size="xs" c="dimmed" lineClamp={1}>
-                    {level.title}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{locationName(level.locationId)}</Table.Td>
-                <Table.Td className={classes.number}>{formatCount(level.available)}</Table.Td>
-                <Table.Td className={classes.number}>{formatDaysOfCover(level)}</Table.Td>
+        <HorizontalScroller label="Items running out">
+          <Table aria-label="Items running out" fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Item</Table.Th>
+                <Table.Th>Warehouse</Table.Th>
+                <Table.Th className={classes.number}>Available</Table.Th>
+                <Table.Th className={classes.number}>Days of cover</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {low.data.items.map((level) => (
+                <Table.Tr key={`${level.variantId}@${level.locationId}`}>
+                  <Table.Td>
+                    <Link className={classes.link} to="/inventory/ledger/$variantId" params={{ variantId: level.variantId }}>
+                      {level.sku}
+                    </Link>
+                    <Text size="xs" c="dimmed" lineClamp={1}>
+                      {level.title}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{locationName(level.locationId)}</Table.Td>
+                  <Table.Td className={classes.number}>{formatCount(level.available)}</Table.Td>
+                  <Table.Td className={classes.number}>{formatDaysOfCover(level)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </HorizontalScroller>
       )}
     </ListPanel>
   );
@@ -186,34 +189,36 @@ function RecentOrders() {
       {!orders.data ? (
         <QueryState query={orders} what="Recent orders" />
       ) : (
-        <Table aria-label="Recent orders" fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Order</Table.Th>
-              <Table.Th>Placed</Table.Th>
-              <Table.Th>Customer</Table.Th>
-              <Table.Th className={classes.number}>Total</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {orders.data.items.map((order) => (
-              <Table.Tr key={order.id}>
-                <Table.Td>
-                  <Link className={classes.link} to="/orders/$orderId" params={{ orderId: order.id }}>
-                    #{order.number}
-                  </Link>
-                </Table.Td>
-                <Table.Td>
-                  <time dateTime={order.placedAt}>{formatMoment(order.placedAt)}</time>
-                </Table.Td>
-                <Table.Td>
-                  {order.customerName}, {order.state}
-                </Table.Td>
-                <Table.Td className={classes.number}>{formatCents(order.total)}</Table.Td>
+        <HorizontalScroller label="Recent orders">
+          <Table aria-label="Recent orders" fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Order</Table.Th>
+                <Table.Th>Placed</Table.Th>
+                <Table.Th>Customer</Table.Th>
+                <Table.Th className={classes.number}>Total</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {orders.data.items.map((order) => (
+                <Table.Tr key={order.id}>
+                  <Table.Td>
+                    <Link className={classes.link} to="/orders/$orderId" params={{ orderId: order.id }}>
+                      #{order.number}
+                    </Link>
+                  </Table.Td>
+                  <Table.Td>
+                    <time dateTime={order.placedAt}>{formatMoment(order.placedAt)}</time>
+                  </Table.Td>
+                  <Table.Td>
+                    {order.customerName}, {order.state}
+                  </Table.Td>
+                  <Table.Td className={classes.number}>{formatCents(order.total)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </HorizontalScroller>
       )}
     </ListPanel>
   );

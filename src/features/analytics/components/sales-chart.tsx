@@ -15,6 +15,7 @@ import {
   GRANULARITY_LABELS,
 } from './labels';
 import classes from './analytics.module.css';
+import { HorizontalScroller } from '@/components/scroller/horizontal-scroller';
 
 type Measure = 'revenue' | 'orders';
 const MEASURES: { value: Measure; label: string }[] = [
@@ -79,41 +80,43 @@ export function SalesChart({ query, compare }: SalesChartProps) {
       }
       table={
         report && (
-          <Table striped aria-label={`${measureLabel} by period`} fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Period</Table.Th>
-                <Table.Th className={classes.number}>Revenue</Table.Th>
-                <Table.Th className={classes.number}>Orders</Table.Th>
-                {report.comparisonSeries && (
-                  <>
-                    <Table.Th>{comparisonLabel}</Table.Th>
-                    <Table.Th className={classes.number}>Revenue then</Table.Th>
-                    <Table.Th className={classes.number}>Orders then</Table.Th>
-                  </>
-                )}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {report.series.map((point, i) => {
-                const then = report.comparisonSeries?.[i];
-                return (
-                  <Table.Tr key={point.from}>
-                    <Table.Td>{formatRange(point.from, point.to)}</Table.Td>
-                    <Table.Td className={classes.number}>{formatCents(point.revenue)}</Table.Td>
-                    <Table.Td className={classes.number}>{formatCount(point.orders)}</Table.Td>
-                    {report.comparisonSeries && (
-                      <>
-                        <Table.Td>{then ? formatRange(then.from, then.to) : '—'}</Table.Td>
-                        <Table.Td className={classes.number}>{then ? formatCents(then.revenue) : '—'}</Table.Td>
-                        <Table.Td className={classes.number}>{then ? formatCount(then.orders) : '—'}</Table.Td>
-                      </>
-                    )}
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
+          <HorizontalScroller label={`${measureLabel} by period`}>
+            <Table striped aria-label={`${measureLabel} by period`} fz="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Period</Table.Th>
+                  <Table.Th className={classes.number}>Revenue</Table.Th>
+                  <Table.Th className={classes.number}>Orders</Table.Th>
+                  {report.comparisonSeries && (
+                    <>
+                      <Table.Th>{comparisonLabel}</Table.Th>
+                      <Table.Th className={classes.number}>Revenue then</Table.Th>
+                      <Table.Th className={classes.number}>Orders then</Table.Th>
+                    </>
+                  )}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {report.series.map((point, i) => {
+                  const then = report.comparisonSeries?.[i];
+                  return (
+                    <Table.Tr key={point.from}>
+                      <Table.Td>{formatRange(point.from, point.to)}</Table.Td>
+                      <Table.Td className={classes.number}>{formatCents(point.revenue)}</Table.Td>
+                      <Table.Td className={classes.number}>{formatCount(point.orders)}</Table.Td>
+                      {report.comparisonSeries && (
+                        <>
+                          <Table.Td>{then ? formatRange(then.from, then.to) : '—'}</Table.Td>
+                          <Table.Td className={classes.number}>{then ? formatCents(then.revenue) : '—'}</Table.Td>
+                          <Table.Td className={classes.number}>{then ? formatCount(then.orders) : '—'}</Table.Td>
+                        </>
+                      )}
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </HorizontalScroller>
         )
       }
     />

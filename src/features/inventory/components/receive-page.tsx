@@ -16,6 +16,7 @@ import { useAttemptKey } from '@/components/use-attempt-key';
 import { readReceiptCsv, RECEIPT_COLUMNS, receiptTemplate, type ReceiptRowText } from './receipt-csv';
 import { formatUnits } from './stock-labels';
 import classes from './receive-page.module.css';
+import { HorizontalScroller } from '@/components/scroller/horizontal-scroller';
 
 type Checked = { rows: ReceiptRowText[]; result: ReceiptResult };
 
@@ -201,7 +202,7 @@ export function ReceivePage() {
 
 function ReceiptRows({ rows }: { rows: ReceiptRowResult[] }) {
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <HorizontalScroller label="Delivery rows" minWidth={640}>
       <Table aria-label="Delivery rows" verticalSpacing={4}>
         <Table.Thead>
           <Table.Tr>
@@ -234,7 +235,7 @@ function ReceiptRows({ rows }: { rows: ReceiptRowResult[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </HorizontalScroller>
   );
 }
 

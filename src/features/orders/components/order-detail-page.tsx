@@ -20,6 +20,7 @@ import { RefundDialog } from './refund-dialog';
 import { OrderBadges } from './status-badges';
 import classes from './orders.module.css';
 import tableLink from '@/components/table-link.module.css';
+import { HorizontalScroller } from '@/components/scroller/horizontal-scroller';
 
 const route = getRouteApi('/orders/$orderId');
 
@@ -137,7 +138,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 function LineItems({ order }: { order: Order }) {
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <HorizontalScroller label="Line items" minWidth={640}>
       <Table aria-label="Line items" verticalSpacing={6}>
         <Table.Thead>
           <Table.Tr>
@@ -178,7 +179,7 @@ function LineItems({ order }: { order: Order }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </HorizontalScroller>
   );
 }
 

@@ -9,6 +9,7 @@ import { downloadText, toCsv } from '@/lib/csv';
 import { centsToInput } from '@/contract/values/money';
 import { useImportProducts } from '../api/pricing-mutations';
 import { PricingNav } from './pricing-nav';
+import { HorizontalScroller } from '@/components/scroller/horizontal-scroller';
 
 const SHOWN_ROWS = 500;
 const ACTION_COLORS: Record<ImportRow['action'], string> = { create: 'green', update: 'blue', unchanged: 'gray', error: 'red' };
@@ -127,7 +128,7 @@ export function ImportPage() {
                 </Button>
               </Group>
             )}
-            <Table.ScrollContainer minWidth={600}>
+            <HorizontalScroller label="Import rows" minWidth={600}>
               <Table aria-label="Import rows" verticalSpacing="xs">
                 <Table.Thead>
                   <Table.Tr>
@@ -164,7 +165,7 @@ export function ImportPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </HorizontalScroller>
             {errors.some((e) => e.row === 1) && (
               <Text size="sm" c="red">
                 {errors

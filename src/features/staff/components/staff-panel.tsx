@@ -9,6 +9,7 @@ import { ROLE_LABELS, ROLES, type Role } from '@/contract/permissions';
 import { staffCreateInputSchema, type Staff, type StaffCreateInput } from '@/contract/schemas';
 import { useCurrentUser } from '@/components/current-user';
 import { useCreateStaff, useUpdateStaff } from '../api/staff-mutations';
+import { HorizontalScroller } from '@/components/scroller/horizontal-scroller';
 
 const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
@@ -134,22 +135,24 @@ export function StaffPanel() {
           Staff
         </Title>
         {staff.error && <Text c="red">{staff.error.message}</Text>}
-        <Table aria-labelledby="staff-title">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Email</Table.Th>
-              <Table.Th>Role</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Actions</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(staff.data?.items ?? []).map((person) => (
-              <StaffRow key={person.id} person={person} isSelf={person.id === me?.id} />
-            ))}
-          </Table.Tbody>
-        </Table>
+        <HorizontalScroller label="Staff">
+          <Table aria-labelledby="staff-title">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Email</Table.Th>
+                <Table.Th>Role</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Actions</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(staff.data?.items ?? []).map((person) => (
+                <StaffRow key={person.id} person={person} isSelf={person.id === me?.id} />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </HorizontalScroller>
         <NewStaffForm />
       </Stack>
     </Card>

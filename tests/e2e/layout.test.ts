@@ -1,0 +1,84 @@
+/**
+ * Nothing cut off: every screen at a laptop's 1440 × 900 and a phone's
+ * 390 × 844, in the light and the dark scheme, without the page growing
+ * sideways and without a cell or control running past the edge of the screen
+ * unless it sits in something that scrolls (a wide table scrolls inside its
+ * card, with a shade that says so).
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { openScreen, waitForProductRows } from './app';
+import { setupBrowser } from './browser';
+
+const SIZES = [
+  { name: 'laptop', viewport: { width: 1440, height: 900 } },
+  { name: 'phone', viewport: { width: 390, height: 844 } },
+] as const;
+const SCHEMES = ['light', 'dark'] as const;
+
+/** Every screen a person reaches from the navigation, and one record of each kind. */
+const PATHS = [
+  '/dashboard',
+  '/reports',
+  '/products',
+  '/products/new',
+  '/products/prod_000001',
+  '/inventory',
+  '/inventory/ledger/var_0000001',
+  '/inventory/receive',
+  '/orders',
+  '/audit',
+  '/settings',
+  '/pricing',
+  '/pricing/batches',
+  '/pricing/history',
+  '/pricing/import',
+];
+
+/** What runs past the right edge of the screen, or makes the page itself wider than the screen. */
+function overflowIn(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const found: string[] = [];
+    if (document.documentElement.scrollWidth > width + 1) found.push(`the page is ${document.documentElement.scrollWidth} px wide`);
+    const scrolls = (element: Element | null): boolean => {
+      for (let e = element; e; e = e.parentElement) if (/(auto|scroll)/.test(getComputedStyle(e).overflowX)) return true;
+      return false;
+    };
+    for (const element of document.querySelectorAll('main td, main th, main button, main a, main input, header button, header a, nav a, nav button')) {
+      const box = element.getBoundingClientRect();
+      // Visually hidden text (a 1 px clip) and collapsed things are not seen.
+      if (box.width <= 1 || box.height <= 1) continue;
+      if (box.right > width + 1 && !scrolls(element.parentElement)) {
+        found.push(`${element.tagName.toLowerCase()} "${(element.textContent ?? '').trim().slice(0, 40)}" ends at ${Math.round(box.right)} px`);
+      }
+    }
+    return [...new Set(found)];
+  });
+}
+
+async function openRecord(page: Page, baseUrl: string, path: string): Promise<void> {
+  await openScreen(page, baseUrl, path);
+  if (path === '/products') await waitForProductRows(page);
+  // Panels fill in as their answers arrive; the check reads the screen once they have.
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], .mantine-Skeleton-root'), null, { timeout: 15_000 }).catch(() => {});
+}
+
+for (const size of SIZES) {
+  for (const scheme of SCHEMES) {
+    describe(`${size.name} (${size.viewport.width} × ${size.viewport.height}), ${scheme}`, () => {
+      const session = setupBrowser({ viewport: size.viewport, colorScheme: scheme });
+
+      test('no screen runs past the edge', async () => {
+        const { page, baseUrl } = session;
+        const problems: Record<string, string[]> = {};
+        for (const path of PATHS) {
+          await openRecord(page, baseUrl, path);
+          const found = await overflowIn(page);
+          if (found.length) problems[path] = found.slice(0, 4);
+        }
+        expect(problems).toEqual({});
+      });
+    });
+  }
+}

@@ -56,4 +56,31 @@ describe('receiving a delivery', () => {
     expect((await apiLevel(page, level.variantId, 'dallas-tx')).onHand).toBe(before.onHand + 12);
     expect((await apiLedger(page, { variantId: level.variantId, limit: '1' })).total).toBe(ledgerBefore + 1);
   });
+  test('a file dropped on the field is checked like one chosen, and the field says which file it is', async () => {
+    const { page, baseUrl } = session;
+    await openScreen(page, baseUrl, '/inventory/receive');
+    const [level] = (await apiInventory(page, { locationId: 'dallas-tx', sort: 'sku', limit: '1' })).items;
+    if (!level) throw new Error('No levels at Dallas');
+    const zone = page.getByLabel('Delivery file (CSV)').locator('..');
+    const drop = async (name: string, type: string, text: string) => {
+      const transfer = await page.evaluateHandle(
+        ({ name, type, text }) => {
+          const data = new DataTransfer();
+          data.items.add(new File([text], name, { type }));
+          return data;
+        },
+        { name, type, text },
+      );
+      await zone.dispatchEvent('drop', { dataTransfer: transfer });
+    };
+
+    await drop('notes.txt', 'text/plain', 'not a delivery');
+    await page.getByText('Choose a CSV file (.csv).').waitFor({ timeout: UI_TIMEOUT });
+
+    const text = `sku,location,quantity\n${level.sku},dallas-tx,3\n`;
+    await drop('dallas-delivery.csv', 'text/csv', text);
+    await page.getByText('The row is ready').waitFor({ timeout: UI_TIMEOUT });
+    expect(await zone.textContent()).toContain(`dallas-delivery.csv · ${Buffer.byteLength(text)} bytes`);
+    expect(await page.getByText('Choose a CSV file (.csv).').count()).toBe(0);
+  });
 });

@@ -1,9 +1,9 @@
-import { Alert, Button, Group, Input, Stack, Table, Text, Textarea, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Group, Stack, Table, Text, Textarea, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { referenceQueries } from '@/api/reference-queries';
 import { useNavigate } from '@tanstack/react-router';
-import { useEffect, useId, useState, type ChangeEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError } from '@/api/api-error';
 import type { ReceiptResult, ReceiptRowResult } from '@/contract/stock-schemas';
 import { AnchorLink } from '@/components/anchor-link';
@@ -17,6 +17,7 @@ import { readReceiptCsv, RECEIPT_COLUMNS, receiptTemplate, type ReceiptRowText }
 import { formatUnits } from './stock-labels';
 import classes from './receive-page.module.css';
 import { HorizontalScroller } from '@/components/scroller/horizontal-scroller';
+import { FileDrop } from '@/components/file-drop/file-drop';
 
 type Checked = { rows: ReceiptRowText[]; result: ReceiptResult };
 
@@ -30,12 +31,11 @@ const COLUMN_LABELS = { sku: 'SKU', location: 'Location', quantity: 'Quantity' }
 export function ReceivePage() {
   const canEdit = useCan('stock.edit');
   const navigate = useNavigate();
-  const fileId = useId();
   const locations = useQuery(referenceQueries.locations());
   const check = useReceiveDelivery();
   const apply = useReceiveDelivery();
   const attempt = useAttemptKey();
-  const [fileName, setFileName] = useState<string | null>(null);
+  const [file, setFile] = useState<{ name: string; size: number } | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [checked, setChecked] = useState<Checked | null>(null);
@@ -57,14 +57,13 @@ export function ReceivePage() {
     }
   }
 
-  async function chooseFile(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.currentTarget.files?.[0];
+  async function chooseFile(chosen: File | null) {
     setChecked(null);
     setApplyError(null);
     setFileError(null);
-    setFileName(file?.name ?? null);
-    if (!file) return;
-    const read = readReceiptCsv(await file.text());
+    setFile(chosen && { name: chosen.name, size: chosen.size });
+    if (!chosen) return;
+    const read = readReceiptCsv(await chosen.text());
     if ('error' in read) return setFileError(read.error);
     await dryRun(read.rows);
   }
@@ -83,10 +82,10 @@ export function ReceivePage() {
       notifications.show({
         color: 'green',
         title: 'Delivery received',
-        message: `${formatUnits(result.units)} units in ${formatUnits(result.okRows)} row${result.okRows === 1 ? '' : 's'} from ${fileName ?? 'the file'}`,
+        message: `${formatUnits(result.units)} units in ${formatUnits(result.okRows)} row${result.okRows === 1 ? '' : 's'} from ${file?.name ?? 'the file'}`,
       });
       setChecked(null);
-      setFileName(null);
+      setFile(null);
       setApplied(true);
     } catch (error) {
       if (error instanceof ApiError && error.status === 422 && Object.keys(error.fieldErrors).length) {
@@ -135,20 +134,16 @@ export function ReceivePage() {
           quantity is the units received.
         </Text>
         <Group align="flex-end" gap="md" wrap="wrap">
-          <Input.Wrapper label="Delivery file (CSV)" id={fileId} error={fileError} required>
-            <div>
-              <input
-                id={fileId}
-                className={classes.file}
-                type="file"
-                accept=".csv,text/csv"
-                disabled={!canEdit}
-                onChange={(e) => void chooseFile(e)}
-                aria-invalid={fileError ? true : undefined}
-                aria-describedby={fileError ? `${fileId}-error` : undefined}
-              />
-            </div>
-          </Input.Wrapper>
+          <FileDrop
+            label="Delivery file (CSV)"
+            accept=".csv,text/csv"
+            wrongKind="Choose a CSV file (.csv)."
+            file={file}
+            onFile={(chosen) => void chooseFile(chosen)}
+            error={fileError}
+            required
+            disabled={!canEdit}
+          />
           <Textarea
             label="Note"
             placeholder="Supplier, packing slip number…"
@@ -161,7 +156,7 @@ export function ReceivePage() {
             onChange={(e) => setNote(e.currentTarget.value)}
           />
         </Group>
-        {check.isPending && <Text size="sm">Checking {fileName}…</Text>}
+        {check.isPending && <Text size="sm">Checking {file?.name}…</Text>}
         {result && checked && (
           <>
             <Alert

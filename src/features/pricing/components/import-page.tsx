@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, FileInput, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
 import { newIdempotencyKey } from '@/api/client';
@@ -10,6 +10,7 @@ import { centsToInput } from '@/contract/values/money';
 import { useImportProducts } from '../api/pricing-mutations';
 import { PricingNav } from './pricing-nav';
 import { HorizontalScroller } from '@/components/scroller/horizontal-scroller';
+import { FileDrop } from '@/components/file-drop/file-drop';
 
 const SHOWN_ROWS = 500;
 const ACTION_COLORS: Record<ImportRow['action'], string> = { create: 'green', update: 'blue', unchanged: 'gray', error: 'red' };
@@ -88,14 +89,12 @@ export function ImportPage() {
           Columns: {IMPORT_COLUMNS.join(', ')}. A known SKU updates its variant and product (an empty cell leaves the field as it is); a new
           SKU creates a product (title, category and price required). Prices in dollars, tags separated by “;”.
         </Text>
-        <FileInput
+        <FileDrop
           label="CSV file"
-
           accept=".csv,text/csv"
-          value={file}
-          onChange={(f) => void choose(f)}
-          clearable
-          w={360}
+          wrongKind="Choose a CSV file (.csv)."
+          file={file && { name: file.name, size: file.size }}
+          onFile={(chosen) => void choose(chosen)}
         />
         {result && (
           <>

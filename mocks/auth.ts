@@ -7,6 +7,7 @@
  * real API contains none; the sign-in page asks the mock for them over HTTP.
  */
 import type { AuditEntry, Staff } from '../src/contract/schemas';
+import type { SavedView } from '../src/contract/view-schemas';
 import { DEMO_STAFF } from '../src/demo-shop/demo-staff';
 
 export const SESSION_TTL_MS = 30 * 60_000;
@@ -23,6 +24,8 @@ export type AuthState = {
   audit: AuditEntry[];
   failures: Record<string, FailureRecord>;
   auditSeq: number;
+  /** Saved views of every list and person (absent in a document saved before views existed). */
+  views?: SavedView[];
 };
 
 const SEEDED_AT = '2026-11-01T12:00:00.000Z';
@@ -40,6 +43,7 @@ export function seededAuthState(): AuthState {
     audit: [],
     failures: {},
     auditSeq: 0,
+    views: [],
   };
 }
 

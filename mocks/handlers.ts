@@ -14,6 +14,7 @@ import { pricingRoutes, scheduleStep } from './routes/pricing';
 import { reportRoutes } from './routes/reports';
 import { routeKit } from './routes/route';
 import { sessionStaffAuditRoutes } from './routes/session-staff-audit';
+import { viewRoutes } from './routes/views';
 import type { MockDb } from './store';
 
 export function createHandlers(db: MockDb): HttpHandler[] {
@@ -29,6 +30,7 @@ export function createHandlers(db: MockDb): HttpHandler[] {
     ...orderRoutes(kit),
     ...reportRoutes(kit),
     ...pricingRoutes(kit),
+    ...viewRoutes(kit),
     ...controlRoutes(kit),
     // Last: anything else under /api is a 404 in the contract's shape.
     notFoundRoute(),

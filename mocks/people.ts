@@ -7,6 +7,7 @@
  */
 import type { Role } from '../src/contract/permissions';
 import type { AuditEntry, Staff } from '../src/contract/schemas';
+import type { SavedView } from '../src/contract/view-schemas';
 import type { AuditDraft } from '../src/domain/audit-rules';
 import {
   ADDRESS_FREE_FAILURES,
@@ -181,6 +182,12 @@ export class People {
   listStaff(): Staff[] {
     this.catchUp();
     return this.state.staff.map(publicStaff);
+  }
+
+  /** Every saved view, of every list and person (the route filters what the caller sees). */
+  allViews(): SavedView[] {
+    this.catchUp();
+    return [...(this.state.views ?? [])];
   }
 
   listAudit(query: AuditListQuery): { items: AuditEntry[]; total: number } {

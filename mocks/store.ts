@@ -9,6 +9,7 @@ import type { Category, Product, ProductListQuery, ProductSummary, Variant } fro
 import { systemClock, type Clock } from '../src/domain/clock';
 import type { Action } from '../src/contract/permissions';
 import type { AuditEntry, Staff } from '../src/contract/schemas';
+import type { SavedView } from '../src/contract/view-schemas';
 import type { InventoryLevel, InventoryListQuery, LedgerQuery, StockMovement } from '../src/contract/stock-schemas';
 import type { Order, OrderListQuery, OrderSummary } from '../src/contract/order-schemas';
 import type { BreakdownQuery, SalesBreakdown, SalesReport, SalesReportQuery } from '../src/contract/report-schemas';
@@ -105,6 +106,10 @@ export type WriteTx = {
   move(movement: Omit<MovementRecord, 'id' | 'at' | 'actor'>): MovementRecord;
   /** An audit entry beyond the product and staff diffs the store records by itself (stock, for one). */
   audit(draft: AuditDraft): void;
+  /** Saved views of every list and person, with this write's own puts and deletions. */
+  allViews(): readonly SavedView[];
+  putView(view: SavedView): void;
+  deleteView(id: string): void;
 };
 
 /** An Idempotency-Key belongs to the person who sent it: another person's same key is another request. Staff ids hold no ':'. */
@@ -416,6 +421,8 @@ export class MockDb {
       /** Products only repriced in this write: they travel as patches. A `put` of one makes it whole again. */
       const patches = new Map<string, PricePatch>();
       const stagedStaff = new Map<string, StaffRecord>();
+      /** Views put (or, as null, deleted) by this write. */
+      const stagedViews = new Map<string, SavedView | null>();
       const pricing = emptyPricingChanges();
       let auditDraft: AuditDraft | null = null;
       const stagedMoves: MovementRecord[] = [];
@@ -465,6 +472,13 @@ export class MockDb {
         audit: (draft) => void extraDrafts.push(draft),
         getOrder: (id) => stagedOrders.get(id) ?? this.getOrder(id),
         putOrder: (order) => void stagedOrders.set(order.id, order),
+        allViews: () => {
+          const stored = this.people.state.views ?? [];
+          const kept = stored.filter((v) => !stagedViews.has(v.id));
+          return [...kept, ...[...stagedViews.values()].filter((v): v is SavedView => v !== null)];
+        },
+        putView: (view) => void stagedViews.set(view.id, view),
+        deleteView: (id) => void stagedViews.set(id, null),
       };
       const result = fn(tx);
 
@@ -504,11 +518,15 @@ export class MockDb {
         ...(hasPricingChanges(pricing) ? { pricing } : {}),
       };
       this.applyChanges(changes);
-      if (stagedStaff.size || drafts.length) {
+      if (stagedStaff.size || stagedViews.size || drafts.length) {
         for (const record of stagedStaff.values()) {
           const i = this.people.state.staff.findIndex((s) => s.id === record.id);
           if (i >= 0) this.people.state.staff[i] = record;
           else this.people.state.staff.push(record);
+        }
+        if (stagedViews.size) {
+          const kept = (this.people.state.views ?? []).filter((v) => !stagedViews.has(v.id));
+          this.people.state.views = [...kept, ...[...stagedViews.values()].filter((v): v is SavedView => v !== null)];
         }
         for (const draft of drafts) this.people.state.audit.push(this.people.auditEntry(ctx, now, draft));
         this.saveAuth();
@@ -639,6 +657,10 @@ export class MockDb {
 
   listAudit(query: AuditListQuery): { items: AuditEntry[]; total: number } {
     return this.people.listAudit(query);
+  }
+
+  allViews(): SavedView[] {
+    return this.people.allViews();
   }
 
   /** Back to the seed of the current settings, made again at now, here and (through sync) everywhere. */

@@ -14,8 +14,12 @@ export const PRODUCT_SORTS = PRODUCT_SORT_KEYS.flatMap((k) => [k, `-${k}`] as co
 export type ProductSort = (typeof PRODUCT_SORTS)[number];
 
 /** Every kind of record the audit log follows; orders and stock join when their APIs exist. */
-export const AUDIT_ENTITY_TYPES = ['product', 'price', 'stock', 'order', 'staff'] as const;
+export const AUDIT_ENTITY_TYPES = ['product', 'price', 'stock', 'order', 'staff', 'view'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
+/** The lists a saved view belongs to (GET /api/views?list=…): each keeps its whole state in its URL's query string. */
+export const SAVED_VIEW_LISTS = ['products', 'inventory', 'orders', 'audit'] as const;
+export type SavedViewList = (typeof SAVED_VIEW_LISTS)[number];
 
 /** The warehouses are data (GET /api/locations); only their id's shape is fixed. */
 export const STOCK_REASONS = [

@@ -408,6 +408,7 @@ const TAGS = [
   { name: 'Orders', description: 'Finding, fulfilling, cancelling and refunding orders; notes and timelines.' },
   { name: 'Reports', description: 'Sales figures computed by the server, in the store’s time zone.' },
   { name: 'Pricing', description: 'Bulk price changes: preview, apply or schedule, revert, and each variant’s price history.' },
+  { name: 'Saved views', description: 'A list’s filters and order kept under a name, personal or shared with the team.' },
 ] as const;
 type Tag = (typeof TAGS)[number]['name'];
 
@@ -826,6 +827,61 @@ const OPERATIONS: { [K in RouteId]: OperationDocs<(typeof ROUTES)[K]> } = {
       'One variant’s price history, newest first: every change of price or compare-at, by whom, and which batch. Edits, imports, batches, their scheduled starts and ends (by “Schedule”, at the scheduled time) and reverts all write a row. `from` is null where the variant was created.',
     query: PRICE_HISTORY_QUERY_DESCRIPTIONS,
     success: 'One page of entries and how many there are.',
+  },
+  'views.list': {
+    operationId: 'listSavedViews',
+    tag: 'Saved views',
+    description:
+      'A list’s saved views: the caller’s own and every view shared with the team, sorted by name. Needs the list’s own view permission (`audit` needs audit.view, `inventory` stock.view, `orders` orders.view, `products` products.view): 403 otherwise.',
+    query: { list: 'Which list’s views: products, inventory, orders or audit.' },
+    success: 'The views and how many there are.',
+    responses: { '403': problem('The role may not view this list, so it may not read its views either.') },
+  },
+  'views.create': {
+    operationId: 'createSavedView',
+    tag: 'Saved views',
+    description:
+      'Save a list’s query string (as `location.search` reads, up to 2,000 characters, stored as sent) under a name (1–60 characters, trimmed), for the caller or shared with the team. The caller owns it. Needs the list’s view permission.',
+    resource: 'view',
+    success: 'The new view, at version 1.',
+    responses: {
+      '403': problem('The role may not view this list.'),
+      '422': validationProblem('The view is not valid, or the caller already has a view of this name on this list (`errors.name`).'),
+    },
+  },
+  'views.update': {
+    operationId: 'updateSavedView',
+    tag: 'Saved views',
+    description:
+      'Rename a view, change its query string, share or unshare it. Only its owner may (403 for a shared view of someone else’s). Guarded by If-Match.',
+    params: { id: 'The saved view id.' },
+    resource: 'view',
+    success: 'The view as saved, with its new version.',
+    responses: {
+      '403': problem('Not the view’s owner, or the role may not view its list.'),
+      '404': problem('No view has this id that the caller can see (another person’s views are visible only when shared).'),
+      '409': problem('Someone saved a newer version; `current` is the view as it is now.', {
+        required: ['current'],
+        properties: { current: ref('SavedView') },
+      }),
+      '422': validationProblem('Not valid, or the owner already has a view of this name on this list (`errors.name`).'),
+    },
+  },
+  'views.delete': {
+    operationId: 'deleteSavedView',
+    tag: 'Saved views',
+    description: 'Delete a view. Only its owner may (403 for a shared view of someone else’s). Guarded by If-Match.',
+    params: { id: 'The saved view id.' },
+    resource: 'view',
+    success: 'Deleted.',
+    responses: {
+      '403': problem('Not the view’s owner, or the role may not view its list.'),
+      '404': problem('No view has this id that the caller can see.'),
+      '409': problem('Someone saved a newer version; `current` is the view as it is now.', {
+        required: ['current'],
+        properties: { current: ref('SavedView') },
+      }),
+    },
   },
 };
 

@@ -65,6 +65,13 @@ import {
   thresholdInputSchema,
   transferInputSchema,
 } from './stock-schemas';
+import {
+  savedViewCreateInputSchema,
+  savedViewListQuerySchema,
+  savedViewListSchema,
+  savedViewSchema,
+  savedViewUpdateInputSchema,
+} from './view-schemas';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -431,6 +438,48 @@ export const ROUTES = {
     query: priceHistoryQuerySchema,
     answer: priceHistoryListSchema,
     summary: 'Price history',
+  },
+
+  // Everyone may view products, so the routes ask for that; reading, saving or changing a list's views also needs
+  // that list's own view permission (stock, orders, the audit log), which the decision checks (src/domain/view-rules.ts).
+  'views.list': {
+    method: 'GET',
+    path: '/api/views',
+    permission: 'products.view',
+    query: savedViewListQuerySchema,
+    answer: savedViewListSchema,
+    summary: 'A list’s saved views: the caller’s own and those shared with the team',
+  },
+  'views.create': {
+    method: 'POST',
+    path: '/api/views',
+    permission: 'products.view',
+    body: savedViewCreateInputSchema,
+    answer: savedViewSchema,
+    status: 201,
+    etag: true,
+    audit: { entity: 'view', action: 'created' },
+    summary: 'Save a list’s view under a name',
+  },
+  'views.update': {
+    method: 'PATCH',
+    path: '/api/views/:id',
+    permission: 'products.view',
+    body: savedViewUpdateInputSchema,
+    answer: savedViewSchema,
+    ifMatch: true,
+    etag: true,
+    audit: { entity: 'view', action: 'updated' },
+    summary: 'Rename a saved view, change its filters, share or unshare it (its owner)',
+  },
+  'views.delete': {
+    method: 'DELETE',
+    path: '/api/views/:id',
+    permission: 'products.view',
+    status: 204,
+    ifMatch: true,
+    audit: { entity: 'view', action: 'deleted' },
+    summary: 'Delete a saved view (its owner)',
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -195,10 +195,20 @@ const STAFF_FIELDS: Record<string, Field> = {
   active: { label: 'Status', show: activeOrNot },
 };
 
+const sharedOrNot: Show = (value) =>
+  typeof value === 'boolean' ? { kind: 'text', text: value ? 'Shared with the team' : 'Only its owner' } : plain(value);
+
+const VIEW_FIELDS: Record<string, Field> = {
+  list: { label: 'List', show: words },
+  name: { label: 'Name', show: plain },
+  search: { label: 'Filters', show: plain },
+  shared: { label: 'Who sees it', show: sharedOrNot },
+};
+
 const VARIANTS = 'variants.';
 
 /** A field every record of the kind has, so an entry where it was empty before is the record's creation. */
-const IDENTITY_FIELD: Partial<Record<AuditEntityType, string>> = { product: 'title', staff: 'email' };
+const IDENTITY_FIELD: Partial<Record<AuditEntityType, string>> = { product: 'title', staff: 'email', view: 'name' };
 
 /** A field's words, own keys only: a key such as `constructor` is a field nobody named, not Object's. */
 function fieldOf(fields: Record<string, Field>, key: string): Field | undefined {
@@ -232,6 +242,8 @@ function recordField(entityType: AuditEntityType, key: string, value: unknown, l
       return fieldOf(ORDER_FIELDS, key) ?? { label: humanize(key), show: plain };
     case 'staff':
       return fieldOf(STAFF_FIELDS, key) ?? { label: humanize(key), show: plain };
+    case 'view':
+      return fieldOf(VIEW_FIELDS, key) ?? { label: humanize(key), show: plain };
   }
 }
 
@@ -362,5 +374,8 @@ export function recordPage(entry: Pick<AuditEntry, 'entityType' | 'entityId'>): 
       return { page: 'order', orderId: id };
     case 'staff':
       return { page: 'staff' };
+    case 'view':
+      // A saved view has no page of its own (and a deleted one is gone).
+      return null;
   }
 }

@@ -17,6 +17,7 @@ export const ENTITY_LABELS: Record<AuditEntry['entityType'], string> = {
   stock: 'Stock',
   order: 'Order',
   staff: 'Staff',
+  view: 'Saved view',
 };
 
 type AuditColumnsOptions = {

@@ -64,9 +64,9 @@ describe('receiving a delivery', () => {
     const zone = page.getByLabel('Delivery file (CSV)').locator('..');
     const drop = async (name: string, type: string, text: string) => {
       const transfer = await page.evaluateHandle(
-        ({ name, type, text }) => {
+        (file) => {
           const data = new DataTransfer();
-          data.items.add(new File([text], name, { type }));
+          data.items.add(new File([file.text], file.name, { type: file.type }));
           return data;
         },
         { name, type, text },

@@ -9,6 +9,7 @@ import { DeepPartial, VendureEntity } from '@vendure/core';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { ORDER_ENTITIES } from './orders/order.entities';
 import { StockMovementRecord } from './inventory/stock-movement.entity';
+import { SavedViewRecord } from './views/saved-view.entity';
 
 /** One audit log row: who, when, which record and each changed field before and after. Append-only. */
 @Entity('stockroom_audit_entry')
@@ -116,5 +117,6 @@ export const STOCKROOM_ENTITIES = [
   ProductTagRecord,
   SignInThrottleRecord,
   StockMovementRecord,
+  SavedViewRecord,
   ...ORDER_ENTITIES,
 ];

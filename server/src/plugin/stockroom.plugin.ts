@@ -15,6 +15,8 @@ import { OrderService } from './orders/order.service';
 import { ReportService } from './orders/report.service';
 import { HealthController } from './health.controller';
 import { StaffService } from './staff/staff.service';
+import { ViewsController } from './views/views.controller';
+import { ViewsService } from './views/views.service';
 import { ensureUniqueIndexes } from './catalogue/unique-indexes';
 import { ImportService } from './pricing/import.service';
 import { PricingController, ScheduleMiddleware } from './pricing/pricing.controller';
@@ -34,6 +36,7 @@ import { PRICING_ENTITIES } from './pricing/pricing.entities';
     ScheduleMiddleware,
     OrderService,
     ReportService,
+    ViewsService,
   ],
   // NotFoundController last: its catch-all must not shadow the real routes.
   controllers: [
@@ -46,6 +49,7 @@ import { PRICING_ENTITIES } from './pricing/pricing.entities';
     PricingController,
     OrderController,
     ReportController,
+    ViewsController,
     NotFoundController,
   ],
   entities: [...STOCKROOM_ENTITIES, ...PRICING_ENTITIES],

@@ -186,8 +186,14 @@ export type OrderListQuery = z.infer<typeof orderListQuerySchema>;
 
 // ---------------------------------------------------------------- actions
 
+/** Units per line to ship or refund; 0 leaves a line out. Each wrong one is told what is wrong: no number, a fraction, a minus sign. */
 const lineQuantitiesSchema = z
-  .array(z.object({ lineId: z.string().min(1), quantity: z.number().int('Whole units').min(0, 'Must not be negative') }))
+  .array(
+    z.object({
+      lineId: z.string().min(1),
+      quantity: z.number({ error: 'Enter a number of units' }).int('Enter a whole number of units').min(0, 'Enter 0 or more units'),
+    }),
+  )
   .max(100);
 
 export const fulfilInputSchema = z

@@ -15,8 +15,25 @@ export const stockStateSchema = z.enum(STOCK_STATES).meta({ id: 'StockState' });
 export const stockReasonSchema = z.enum(STOCK_REASONS).meta({ id: 'StockReason' });
 export const adjustmentReasonSchema = z.enum(ADJUSTMENT_REASONS).meta({ id: 'AdjustmentReason' });
 
+/**
+ * A number of units, and what each wrong one is told: no number at all, a
+ * fraction ("whole number"), then each quantity's own bounds below. The
+ * inventory dialogs check with these same schemas, so they say what the API says.
+ */
 const units = z.number({ error: 'Enter a number of units' }).int('Enter a whole number of units');
-const thresholdSchema = units.min(0, 'Enter 0 or more units').max(MAX_STOCK_UNITS, 'That is more than this shop stocks');
+export const thresholdSchema = units.min(0, 'Enter 0 or more units').max(MAX_STOCK_UNITS, 'That is more than this shop stocks');
+
+/** Units received, damaged or lost; for a count correction, the number counted. The reason gives the direction, never a sign. */
+export const adjustmentQuantitySchema = units
+  .min(0, 'Enter the units without a minus sign: the reason says whether stock goes up or down')
+  .max(MAX_STOCK_UNITS, 'That is more than this shop stocks');
+
+/** Zero is a count (an empty shelf), but no delivery, damage or loss: the quantity's message, or null. */
+export function adjustmentQuantityProblem({ reason, quantity }: { reason: string; quantity: number }): string | null {
+  return reason === 'count_correction' || quantity > 0 ? null : 'Enter at least 1 unit';
+}
+
+export const transferQuantitySchema = units.min(1, 'Move at least 1 unit').max(MAX_STOCK_UNITS, 'That is more than this shop stocks');
 
 /** One variant at one location: a row of the inventory list. */
 export const inventoryLevelSchema = z
@@ -109,14 +126,12 @@ export const adjustmentInputSchema = z
     version: z.number().int().min(1),
     reason: adjustmentReasonSchema,
     /** Units received, damaged or lost; for a count correction, the number counted. */
-    quantity: units
-      .min(0, 'Enter the units without a minus sign: the reason says whether stock goes up or down')
-      .max(MAX_STOCK_UNITS, 'That is more than this shop stocks'),
+    quantity: adjustmentQuantitySchema,
     note: noteSchema.default(''),
   })
-  .refine((v) => v.reason === 'count_correction' || v.quantity > 0, {
-    path: ['quantity'],
-    message: 'Enter at least 1 unit',
+  .superRefine((v, ctx) => {
+    const problem = adjustmentQuantityProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['quantity'], message: problem, input: v.quantity });
   })
   .meta({ id: 'AdjustmentInput' });
 export type AdjustmentInput = z.input<typeof adjustmentInputSchema>;
@@ -128,7 +143,7 @@ export const transferInputSchema = z
     toLocationId: z.string().min(1, 'Choose where the units go'),
     fromVersion: z.number().int().min(1),
     toVersion: z.number().int().min(1),
-    quantity: units.min(1, 'Move at least 1 unit').max(MAX_STOCK_UNITS, 'That is more than this shop stocks'),
+    quantity: transferQuantitySchema,
     note: noteSchema.default(''),
   })
   .refine((v) => v.fromLocationId !== v.toLocationId, { path: ['toLocationId'], message: 'Choose a different location' })

@@ -6,6 +6,7 @@ import {
   decideReceipt,
   decideThreshold,
   decideTransfer,
+  receiptQuantityProblem,
   type StockSnapshot,
   type StockVariant,
 } from './stock-decisions';
@@ -327,6 +328,23 @@ describe('receipts', () => {
     expect(rows[5]?.errors).toEqual({ quantity: 'Receive at least 1 unit: a delivery only adds stock' });
   });
 
+  it('say what is wrong with a quantity, not only that it is "not a whole number"', () => {
+    const said = (quantity: string) => receiptQuantityProblem(quantity);
+    // A minus sign, however the file writes it (a hyphen, a spreadsheet's "−", a dash), is a delivery the wrong way round.
+    for (const negative of ['-4', '−4', '– 4', '-1.5']) expect(said(negative)).toBe('Receive at least 1 unit: a delivery only adds stock');
+    expect(said('1.5')).toBe('“1.5” is not a whole number of units');
+    expect(said('2,5')).toBe('“2,5” is not a whole number of units');
+    expect(said('1,200')).toBe('Write “1,200” without commas: 1200');
+    for (const text of ['twelve', '12 units', '+4', '0x10']) {
+      expect(said(text)).toBe(`“${text}” is not a number of units: write it in digits only, like 12`);
+    }
+    expect(said('0')).toBe('Receive at least 1 unit');
+    // Too many digits is too many units, not "not a whole number".
+    expect(said('99999999999999999999')).toBe('That is more than this shop stocks');
+    expect(said(' 12 ')).toBeNull();
+    expect(said(String(MAX_STOCK_UNITS))).toBeNull();
+  });
+
   it('dry-run: report every row and change nothing', () => {
     const decision = decideReceipt(
       receipt({
@@ -359,7 +377,7 @@ describe('receipts', () => {
       errors: {
         'rows.1.sku': 'Line 3: No variant has the SKU NO-SUCH-SKU',
         'rows.1.location': 'Line 3: Unknown location “mars”: use edison-nj, ontario-ca',
-        'rows.1.quantity': 'Line 3: “x” is not a whole number of units',
+        'rows.1.quantity': 'Line 3: “x” is not a number of units: write it in digits only, like 12',
       },
     });
     expect(Object.keys(problem.errors ?? {})).toHaveLength(3);

@@ -282,6 +282,28 @@ export function receiptKeyRequired(): ProblemError {
   return idempotencyKeyRequired('Deliveries');
 }
 
+/** A minus sign as a file may have it: a hyphen, or the "−" and dashes that spreadsheets and word processors write. */
+const NEGATIVE = /^[-\u2212\u2012\u2013]\s*\d+(?:[.,]\d+)?$/;
+
+/**
+ * What is wrong with a delivery row's quantity, or null: only digits are taken
+ * (a file's "1.5", "-4", "1,200" or "12 units" is refused, never read as something
+ * else), and each refusal says what is wrong with this one: a minus sign (a
+ * hyphen or a spreadsheet's "−"), a fraction, commas, zero, too many, or no number.
+ */
+export function receiptQuantityProblem(quantity: string): string | null {
+  const text = quantity.trim();
+  if (!text) return 'Enter a quantity';
+  if (NEGATIVE.test(text)) return 'Receive at least 1 unit: a delivery only adds stock';
+  if (/^\d{1,3}(,\d{3})+$/.test(text)) return `Write “${text}” without commas: ${text.replace(/,/g, '')}`;
+  if (/^\+?\d+[.,]\d+$/.test(text)) return `“${text}” is not a whole number of units`;
+  if (!/^\d+$/.test(text)) return `“${text}” is not a number of units: write it in digits only, like 12`;
+  const units = Number(text);
+  if (units < 1) return 'Receive at least 1 unit';
+  if (units > MAX_STOCK_UNITS) return 'That is more than this shop stocks';
+  return null;
+}
+
 /**
  * Checks every row of a delivery, each column with its message; the file's
  * header is line 1, so the first row is line 2. `variants` are those whose SKU
@@ -308,13 +330,8 @@ export function checkReceiptRows(
     const locationId = byText.get(row.location.trim().toLowerCase()) ?? null;
     if (!row.location.trim()) errors.location = 'Enter a location';
     else if (!locationId) errors.location = `Unknown location “${row.location.trim()}”: use ${locations.map((l) => l.id).join(', ')}`;
-    const text = row.quantity.trim();
-    const quantity = /^-?\d+$/.test(text) ? Number(text) : NaN;
-    if (!text) errors.quantity = 'Enter a quantity';
-    else if (!Number.isSafeInteger(quantity)) errors.quantity = `“${text}” is not a whole number of units`;
-    else if (quantity < 1)
-      errors.quantity = quantity < 0 ? 'Receive at least 1 unit: a delivery only adds stock' : 'Receive at least 1 unit';
-    else if (quantity > MAX_STOCK_UNITS) errors.quantity = 'That is more than this shop stocks';
+    const quantityProblem = receiptQuantityProblem(row.quantity);
+    if (quantityProblem) errors.quantity = quantityProblem;
     return {
       line: i + 2,
       sku: row.sku,

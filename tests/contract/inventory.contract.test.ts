@@ -313,6 +313,23 @@ describe('receiving a delivery', () => {
   });
 });
 
+describe('a delivery row’s quantity', () => {
+  it('says what is wrong with it: a minus sign (a hyphen or a spreadsheet’s “−”), a fraction, commas or no number', async () => {
+    const { sku } = await stockedVariant(1);
+    const quantities = ['-4', '−4', '1.5', '1,200', 'twelve', '0'];
+    const rows = quantities.map((quantity) => ({ sku, location: A, quantity }));
+    const dry = receiptResultSchema.parse(expectOk(await api.post('/inventory/receipts', { body: { rows, dryRun: true } })));
+    expect(dry.rows.map((r) => r.errors)).toEqual([
+      { quantity: 'Receive at least 1 unit: a delivery only adds stock' },
+      { quantity: 'Receive at least 1 unit: a delivery only adds stock' },
+      { quantity: '“1.5” is not a whole number of units' },
+      { quantity: 'Write “1,200” without commas: 1200' },
+      { quantity: '“twelve” is not a number of units: write it in digits only, like 12' },
+      { quantity: 'Receive at least 1 unit' },
+    ]);
+  });
+});
+
 describe('thresholds', () => {
   it('need the version they change (428, 409) and move the level in and out of "low"', async () => {
     const { variantId, level } = await stockedVariant(5);

@@ -199,6 +199,25 @@ describe('fulfilling', () => {
     expect((await getOrder(support, order.id)).fulfilments).toEqual(order.fulfilments);
   });
 
+  it('says what is wrong with a line’s quantity: no number, a fraction, a minus sign (422 per line)', async () => {
+    const order = await openWithStock(1);
+    const lineId = order.lines[0]!.id;
+    const wrong = expectProblem(
+      await fulfil(support, order, [
+        { lineId, quantity: '1' as unknown as number },
+        { lineId, quantity: 1.5 },
+        { lineId, quantity: -4 },
+      ]),
+      422,
+    );
+    expect(wrong.errors).toEqual({
+      'lines.0.quantity': 'Enter a number of units',
+      'lines.1.quantity': 'Enter a whole number of units',
+      'lines.2.quantity': 'Enter 0 or more units',
+    });
+    expect(await getOrder(support, order.id)).toEqual(order);
+  });
+
   it('ships once when the same request is sent twice with one key', async () => {
     const order = await openWithStock(1);
     const line = order.lines[0]!;

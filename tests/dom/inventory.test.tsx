@@ -236,6 +236,37 @@ describe('adjusting stock', () => {
     expect((await levelNow(level.variantId, EDISON.id)).onHand).toBe(level.onHand);
   });
 
+  it('says what is wrong with a quantity, in the API’s words, before sending it', async () => {
+    const level = await stockedLevel();
+    const { user } = renderApp(`/inventory?q=${encodeURIComponent(level.sku)}&locationId=${EDISON.id}`);
+    const dialog = await openAction(user, level, 'Adjust stock…');
+    await within(dialog).findByText(/^Now: /);
+    const quantity = within(dialog).getByRole('textbox', { name: 'Units received' });
+    // A delivery of nothing: at least one unit (a count may be 0: an empty shelf).
+    await user.type(quantity, '0');
+    await user.tab();
+    await waitFor(() => expect(quantity).toHaveAccessibleDescription('Enter at least 1 unit'));
+    // Gone as soon as the quantity is right.
+    await user.type(quantity, '5');
+    await waitFor(() => expect(quantity).not.toHaveAttribute('aria-invalid', 'true'));
+    await user.clear(quantity);
+    await user.click(within(dialog).getByRole('button', { name: 'Adjust stock' }));
+    await waitFor(() => expect(quantity).toHaveAccessibleDescription('Enter a number of units'));
+    await chooseOption(user, 'Reason', 'Count correction');
+    const counted = within(dialog).getByRole('textbox', { name: 'Counted quantity' });
+    await user.type(counted, '0');
+    await waitFor(() => expect(counted).not.toHaveAttribute('aria-invalid', 'true'));
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+
+    const threshold = await openAction(user, level, 'Set threshold…');
+    const field = within(threshold).getByRole('textbox', { name: 'Threshold' });
+    await user.clear(field);
+    await user.click(within(threshold).getByRole('button', { name: 'Save threshold' }));
+    await waitFor(() => expect(field).toHaveAccessibleDescription(/Enter a number of units/));
+    expect(received.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
   it('a stale version is refused: the dialog shows the fresh numbers and applies nothing until asked again', async () => {
     const level = await stockedLevel();
     const { user } = renderApp(`/inventory?q=${encodeURIComponent(level.sku)}&locationId=${EDISON.id}`);

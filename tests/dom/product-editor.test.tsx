@@ -98,6 +98,56 @@ describe('product editor', () => {
     expect(posted('/api/products')).toHaveLength(0);
   });
 
+  it('says nothing about a new option until it is left or the form is sent, and clears a message as soon as the field is right', async () => {
+    const { user } = renderApp('/products/new');
+    await user.type(await screen.findByRole('textbox', { name: /^Title/ }), 'Volt Mini');
+    await user.click(screen.getByRole('button', { name: 'Add option' }));
+    const name = screen.getByRole('textbox', { name: 'Option 1 name' });
+    const values = screen.getByLabelText('Option 1 values', { selector: 'input:not([type=hidden])' });
+    // An empty new row is not a mistake yet (react-hook-form checks the whole list as a row is added).
+    expect(name).not.toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByText('Name the option')).not.toBeInTheDocument();
+    expect(screen.queryByText('Add at least one value')).not.toBeInTheDocument();
+    // The same for a new image row.
+    await user.click(screen.getByRole('button', { name: 'Add image' }));
+    expect(screen.getByRole('textbox', { name: 'Image 1 address' })).not.toHaveAttribute('aria-invalid', 'true');
+    await user.click(screen.getByRole('button', { name: 'Remove image 1' }));
+
+    // Typing a name says nothing ("Name the option" stayed red beside "Color"), leaving it filled says nothing.
+    await user.type(name, 'Color');
+    expect(screen.queryByText('Name the option')).not.toBeInTheDocument();
+    await user.tab();
+    expect(screen.queryByText('Name the option')).not.toBeInTheDocument();
+    // Leaving the values empty says so, on leaving.
+    await user.tab();
+    expect(await screen.findByText('Add at least one value')).toBeInTheDocument();
+    expect(values).toHaveAccessibleDescription('Add at least one value');
+
+    // Emptying the name says so on leaving it; the first letter typed back clears it.
+    await user.clear(name);
+    await user.tab();
+    await waitFor(() => expect(name).toHaveAccessibleDescription('Name the option'));
+    await user.type(name, 'C');
+    await waitFor(() => expect(screen.queryByText('Name the option')).not.toBeInTheDocument());
+    await user.type(values, 'Black{Enter}');
+    await waitFor(() => expect(screen.queryByText('Add at least one value')).not.toBeInTheDocument());
+
+    // A second option, left untouched, is told only when the form is sent.
+    await user.click(screen.getByRole('button', { name: 'Add option' }));
+    const second = screen.getByRole('textbox', { name: 'Option 2 name' });
+    expect(second).not.toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByText('Name the option')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Create product' }));
+    await waitFor(() => expect(second).toHaveAccessibleDescription('Name the option'));
+    expect(screen.getByLabelText('Option 2 values', { selector: 'input:not([type=hidden])' })).toHaveAccessibleDescription(
+      'Add at least one value',
+    );
+    // After sending, a message goes as soon as the field is right: no need to leave it first.
+    await user.type(second, 'S');
+    await waitFor(() => expect(second).not.toHaveAccessibleDescription('Name the option'));
+    expect(posted('/api/products')).toHaveLength(0);
+  });
+
   it("puts the API's refusal beside the field it names", async () => {
     const taken = mockDb().getProduct('prod_000002')!;
     const { user } = renderApp('/products/new');

@@ -79,6 +79,19 @@ describe('products list', () => {
     expect(box).toHaveValue('cable');
   });
 
+  it('offers "Clear filters" for filters only, not for the demo’s mock.* settings in the URL', async () => {
+    const { history, user } = renderApp('/products?mock.latency=0&sort=title');
+    await rowsOf(await screen.findByRole('table', { name: 'Products' }));
+    expect(screen.queryByRole('button', { name: 'Clear filters' })).not.toBeInTheDocument();
+
+    await user.type(screen.getByRole('textbox', { name: 'Price from' }), '20{Enter}');
+    await user.click(await screen.findByRole('button', { name: 'Clear filters' }));
+    // The filters go; the sort and the demo's settings stay.
+    await waitFor(() => expect(new URLSearchParams(history.location.search).get('priceMin')).toBeNull());
+    expect(Object.fromEntries(new URLSearchParams(history.location.search))).toEqual({ 'mock.latency': '0', sort: 'title' });
+    expect(screen.queryByRole('button', { name: 'Clear filters' })).not.toBeInTheDocument();
+  });
+
   it('archives the selected products in one request and shows the result', async () => {
     const { user } = renderApp('/products?status=active&sort=title&pageSize=10');
     const table = await screen.findByRole('table', { name: 'Products' });

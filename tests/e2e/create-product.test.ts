@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { upcCheckDigit } from '../../src/contract/values/upc';
 import { accessibleDescription, apiProduct, apiProducts, chooseOption, eventually, openScreen, UI_TIMEOUT, waitForScreen } from './app';
 import { setupBrowser } from './browser';
+import { VIEWPORT } from './chromium';
 
 const session = setupBrowser();
 
@@ -54,7 +55,30 @@ describe('creating a product', () => {
     await textbox('Cost of Black').fill('20.00');
 
     await textbox('SKU of White').fill(white.sku);
-    await textbox('Barcode of White').fill(wrongBarcode);
+    // The barcode field sits just above the sticky Save bar when the person clicks into it. Its message
+    // (three lines in that narrow column) must show whole once the field is left, not end at "…: check the"
+    // with the rest under the bar.
+    const saveBar = page.getByRole('button', { name: 'Create product' }).locator('xpath=..');
+    await page.setViewportSize({ width: VIEWPORT.width, height: 640 });
+    const gap = await textbox('Barcode of White').evaluate(
+      (field, bar) => {
+        window.scrollBy(0, field.getBoundingClientRect().bottom - (bar!.getBoundingClientRect().top - 4));
+        return bar!.getBoundingClientRect().top - field.getBoundingClientRect().bottom;
+      },
+      await saveBar.elementHandle(),
+    );
+    expect(gap).toBeGreaterThanOrEqual(0);
+    expect(gap).toBeLessThan(10);
+    await textbox('Barcode of White').click();
+    await page.keyboard.type(wrongBarcode);
+    // Left as a click elsewhere leaves it (Tab would scroll the next field into view, and the message with it).
+    await textbox('Barcode of White').blur();
+    const checkDigit = page.getByText('The check digit does not match: check the barcode', { exact: true });
+    await checkDigit.waitFor({ timeout: UI_TIMEOUT });
+    const [message, bar] = [await checkDigit.boundingBox(), await saveBar.boundingBox()];
+    expect(message!.y).toBeGreaterThanOrEqual(0);
+    expect(message!.y + message!.height).toBeLessThanOrEqual(bar!.y);
+    await page.setViewportSize(VIEWPORT);
     await textbox('Price of White').fill('59.99');
     await textbox('Cost of White').fill('25.00');
 

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { ApiError } from '@/api/api-error';
 import { ADJUSTMENT_REASONS, MAX_STOCK_UNITS, type AdjustmentReason } from '@/contract/constants';
 import { adjustmentDelta } from '@/domain/stock-rules';
-import type { InventoryLevel } from '@/contract/stock-schemas';
+import { adjustmentQuantityProblem, adjustmentQuantitySchema, type InventoryLevel } from '@/contract/stock-schemas';
 import { withServerErrors } from '@/components/forms/server-errors';
 import { applyFreshLevels, useAdjustStock } from '../api/inventory-mutations';
 import { inventoryQueries } from '../api/inventory-queries';
@@ -17,16 +17,18 @@ import { useAttemptKey } from '@/components/use-attempt-key';
 import { freshLevelsOf } from './fresh-levels';
 import { CLOSE_BUTTON, formatChange, formatUnits, QUANTITY_LABELS, REASON_LABELS } from './stock-labels';
 
-const formSchema = z.object({
-  locationId: z.string().min(1, 'Choose a location'),
-  reason: z.enum(ADJUSTMENT_REASONS),
-  quantity: z
-    .number({ error: 'Enter a number of units' })
-    .int('Enter a whole number of units')
-    .min(0, 'Enter the units without a minus sign: the reason says whether stock goes up or down')
-    .max(MAX_STOCK_UNITS, 'That is more than this shop stocks'),
-  note: z.string().trim().max(500, 'Keep the note under 500 characters'),
-});
+/** The API's own rules for the quantity (src/contract/stock-schemas.ts), so the dialog says what the API would. */
+const formSchema = z
+  .object({
+    locationId: z.string().min(1, 'Choose a location'),
+    reason: z.enum(ADJUSTMENT_REASONS),
+    quantity: adjustmentQuantitySchema,
+    note: z.string().trim().max(500, 'Keep the note under 500 characters'),
+  })
+  .superRefine((v, ctx) => {
+    const problem = adjustmentQuantityProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['quantity'], message: problem, input: v.quantity });
+  });
 type AdjustForm = z.infer<typeof formSchema>;
 const FIELDS = new Set<string>(['locationId', 'reason', 'quantity', 'note']);
 

@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '@/api/api-error';
 import { MAX_STOCK_UNITS } from '@/contract/constants';
-import type { InventoryLevel } from '@/contract/stock-schemas';
+import { thresholdSchema, type InventoryLevel } from '@/contract/stock-schemas';
 import { applyFreshLevels, useSetThreshold } from '../api/inventory-mutations';
 import { CurrentNumbers } from './adjust-dialog';
 import { freshLevelsOf } from './fresh-levels';
@@ -24,11 +24,12 @@ export function ThresholdDialog({ level: opened, locationName, onClose }: Thresh
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (value === '' || !Number.isInteger(value) || value < 0) return setError('Enter a whole number, 0 or more');
-    if (value > MAX_STOCK_UNITS) return setError('That is more than this shop stocks');
+    // The API's own rule, so each wrong value is told what is wrong with it (none, a fraction, below 0, too many).
+    const threshold = thresholdSchema.safeParse(value === '' ? undefined : value);
+    if (!threshold.success) return setError(threshold.error.issues[0]?.message ?? 'Enter a number of units');
     setError(null);
     try {
-      const saved = await save.mutateAsync({ level, threshold: value });
+      const saved = await save.mutateAsync({ level, threshold: threshold.data });
       notifications.show({
         color: 'green',
         title: 'Threshold saved',

@@ -8,7 +8,7 @@ import { Controller, useForm, useWatch, type Path } from 'react-hook-form';
 import { z } from 'zod';
 import { ApiError } from '@/api/api-error';
 import { MAX_STOCK_UNITS } from '@/contract/constants';
-import type { InventoryLevel } from '@/contract/stock-schemas';
+import { transferQuantitySchema, type InventoryLevel } from '@/contract/stock-schemas';
 import { withServerErrors } from '@/components/forms/server-errors';
 import { applyFreshLevels, useTransferStock } from '../api/inventory-mutations';
 import { inventoryQueries } from '../api/inventory-queries';
@@ -21,11 +21,7 @@ const formSchema = z
   .object({
     fromLocationId: z.string().min(1, 'Choose where the units leave from'),
     toLocationId: z.string().min(1, 'Choose where the units go'),
-    quantity: z
-      .number({ error: 'Enter a number of units' })
-      .int('Enter a whole number of units')
-      .min(1, 'Move at least 1 unit')
-      .max(MAX_STOCK_UNITS, 'That is more than this shop stocks'),
+    quantity: transferQuantitySchema,
     note: z.string().trim().max(500, 'Keep the note under 500 characters'),
   })
   .refine((v) => v.fromLocationId !== v.toLocationId, { path: ['toLocationId'], message: 'Choose a different location' });

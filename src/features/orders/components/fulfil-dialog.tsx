@@ -31,7 +31,12 @@ function schemaFor(order: Order) {
       locationId: z.string().min(1, 'Choose the warehouse it ships from'),
       carrier: z.enum(CARRIERS),
       trackingNumber: z.string(),
-      lines: z.array(z.object({ lineId: z.string(), quantity: z.number({ error: 'Enter a whole number' }).int('Whole units').min(0) })),
+      lines: z.array(
+        z.object({
+          lineId: z.string(),
+          quantity: z.number({ error: 'Enter a number of units' }).int('Enter a whole number of units').min(0, 'Enter 0 or more units'),
+        }),
+      ),
     })
     .superRefine((values, ctx) => {
       const tracking = normalizeTrackingNumber(values.trackingNumber);

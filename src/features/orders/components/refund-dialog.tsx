@@ -46,7 +46,9 @@ export function RefundDialog({ order, locationName, onClose }: RefundDialogProps
   for (const line of order.lines) {
     const q = quantities[line.id] ?? 0;
     const max = refundableUnits(line);
-    if (!Number.isInteger(q) || q < 0) lineProblems[line.id] = 'Enter a whole number';
+    if (Number.isNaN(q)) lineProblems[line.id] = 'Enter a number of units';
+    else if (!Number.isInteger(q)) lineProblems[line.id] = 'Enter a whole number of units';
+    else if (q < 0) lineProblems[line.id] = 'Enter 0 or more units';
     else if (q > max) lineProblems[line.id] = `Only ${formatUnits(max)} can be refunded`;
     else if (restock && q > restockableUnits(order, line))
       lineProblems[line.id] = `Only ${formatUnits(restockableUnits(order, line))} shipped can go back on the shelf`;

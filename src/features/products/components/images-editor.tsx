@@ -1,10 +1,12 @@
 import { ActionIcon, Button, Card, Group, Image, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { imageUrlSchema, type ProductInput } from '@/contract/schemas';
+import { useFieldMessage } from '@/components/forms/field-message';
 
 export function ImagesEditor() {
-  const { control, register, formState } = useFormContext<ProductInput>();
+  const { control, register } = useFormContext<ProductInput>();
   const { fields, append, remove } = useFieldArray({ control, name: 'images' });
+  const message = useFieldMessage<ProductInput>();
   const images = useWatch({ control, name: 'images' });
   return (
     <Card withBorder>
@@ -38,14 +40,14 @@ export function ImagesEditor() {
               placeholder="https://…"
               style={{ flex: 2 }}
               {...register(`images.${i}.url`)}
-              error={formState.errors.images?.[i]?.url?.message}
+              error={message(`images.${i}.url`)}
             />
             <TextInput
               label={`Image ${i + 1} alt text`}
               description="What the picture shows, for screen readers"
               style={{ flex: 2 }}
               {...register(`images.${i}.alt`)}
-              error={formState.errors.images?.[i]?.alt?.message}
+              error={message(`images.${i}.alt`)}
             />
             <ActionIcon variant="subtle" color="red" mt={26} onClick={() => remove(i)} aria-label={`Remove image ${i + 1}`}>
               ✕

@@ -1,11 +1,13 @@
 import { ActionIcon, Button, Card, Group, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { Controller, useFieldArray, useFormContext } from 'react-hook-form';
 import type { ProductInput } from '@/contract/schemas';
+import { useFieldMessage } from '@/components/forms/field-message';
 
 /** Options (Color, Length…) and their values; the variants below are made from them. */
 export function OptionsEditor() {
-  const { control, register, formState } = useFormContext<ProductInput>();
+  const { control, register } = useFormContext<ProductInput>();
   const { fields, append, remove } = useFieldArray({ control, name: 'options' });
+  const message = useFieldMessage<ProductInput>();
   return (
     <Card withBorder>
       <Stack gap="sm">
@@ -29,12 +31,12 @@ export function OptionsEditor() {
               placeholder="Color"
               w={160}
               {...register(`options.${i}.name`)}
-              error={formState.errors.options?.[i]?.name?.message}
+              error={message(`options.${i}.name`)}
             />
             <Controller
               control={control}
               name={`options.${i}.values`}
-              render={({ field: values, fieldState }) => (
+              render={({ field: values }) => (
                 <TagsInput
                   label={`Option ${i + 1} values`}
                   placeholder="Type a value, press Enter"
@@ -43,7 +45,7 @@ export function OptionsEditor() {
                   onChange={values.onChange}
                   onBlur={values.onBlur}
                   ref={values.ref}
-                  error={fieldState.error?.message ?? formState.errors.options?.[i]?.values?.root?.message}
+                  error={message(`options.${i}.values`)}
                 />
               )}
             />

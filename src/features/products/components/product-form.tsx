@@ -3,7 +3,7 @@ import { Alert, Button, Card, Grid, Group, Select, Stack, TagsInput, Text, Texta
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { referenceQueries } from '@/api/reference-queries';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Controller, FormProvider, get, useForm, useWatch, type Path } from 'react-hook-form';
 import { ApiError } from '@/api/api-error';
 import { PRODUCT_STATUSES } from '@/contract/constants';
@@ -46,6 +46,13 @@ export function ProductForm({ product, initial, save, onSaved, readOnly = false 
   useEffect(() => {
     if (!handleEdited) setValue('handle', toHandle(title ?? ''), { shouldValidate: formState.isSubmitted });
   }, [title, handleEdited, setValue, formState.isSubmitted]);
+
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const element = formRef.current;
+    element?.addEventListener('focusin', keepClearOfSaveBar);
+    return () => element?.removeEventListener('focusin', keepClearOfSaveBar);
+  }, []);
 
   // Options generate the variants.
   const options = useWatch({ control, name: 'options' });
@@ -94,6 +101,7 @@ export function ProductForm({ product, initial, save, onSaved, readOnly = false 
       <form
         className={classes.form}
         onSubmit={handleSubmit((values) => submit(values))}
+        ref={formRef}
         noValidate
         aria-label={product ? `Edit ${product.title}` : 'New product'}
       >
@@ -239,6 +247,18 @@ export function ProductForm({ product, initial, save, onSaved, readOnly = false 
       )}
     </FormProvider>
   );
+}
+
+/**
+ * A field clicked just above the sticky Save bar is not scrolled by the browser, so the message that
+ * appears under it when it is left would be hidden under the bar. Focusing a typing field scrolls it,
+ * only as far as needed, to leave the room its scroll-margin asks for (product-form.module.css).
+ */
+function keepClearOfSaveBar(event: FocusEvent) {
+  const field = event.target;
+  if (field instanceof HTMLTextAreaElement || (field instanceof HTMLInputElement && !field.readOnly)) {
+    field.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }
 }
 
 /** The paths of a 422 that name a field of this form (title, variants.0.sku …); others are shown above it. */

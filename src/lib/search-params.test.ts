@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasFilters, parseSearch, parseSearchLeniently, stringifySearch } from './search-params';
+import { activeFilters, parseSearch, parseSearchLeniently, stringifySearch } from './search-params';
 
 // A list's view as a route would declare it; built here so lib is tested without any feature.
 const viewSchema = z.object({
@@ -84,11 +84,12 @@ describe('stringifySearch and parseSearch', () => {
   });
 });
 
-describe('hasFilters', () => {
+describe('activeFilters', () => {
   const none = { q: undefined, state: undefined };
   it('counts only the list’s own filters, not the demo’s mock.* settings the URL also holds', () => {
     const search: Record<string, string | undefined> = { q: undefined, state: undefined, 'mock.latency': '0', 'mock.products': '50' };
-    expect(hasFilters(search, none)).toBe(false);
-    expect(hasFilters({ ...search, state: 'low' }, none)).toBe(true);
+    expect(activeFilters(search, none)).toBe(0);
+    expect(activeFilters({ ...search, state: 'low' }, none)).toBe(1);
+    expect(activeFilters({ ...search, state: 'low', q: 'cable' }, none)).toBe(2);
   });
 });

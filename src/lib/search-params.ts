@@ -38,11 +38,12 @@ export function stringifySearch(search: Record<string, unknown>): string {
 }
 
 /**
- * Whether any of a list's own filters is set. A route's search also carries the
- * parameters it does not know (the demo's `mock.*` settings), so "every value
- * but page, size and sort" is not the filters: only the keys of `none` (the
- * list's "no filters" value) are.
+ * How many of a list's own filters are set (what Clear filters and a phone's
+ * Filters button go by). A route's search also carries the parameters it does
+ * not know (the demo's `mock.*` settings), so "every value but page, size and
+ * sort" is not the filters: only the keys of `none` (the list's "no filters"
+ * value) are.
  */
-export function hasFilters<Filters extends object>(filters: Filters, none: { [K in keyof Filters]?: unknown }): boolean {
-  return Object.keys(none).some((key) => filters[key as keyof Filters] !== undefined);
+export function activeFilters<Filters extends object>(filters: Filters, none: { [K in keyof Filters]?: unknown }): number {
+  return Object.keys(none).filter((key) => filters[key as keyof Filters] !== undefined).length;
 }

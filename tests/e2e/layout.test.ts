@@ -91,3 +91,21 @@ for (const size of SIZES) {
     });
   });
 }
+
+describe('a phone', () => {
+  const session = setupBrowser({ viewport: { width: 390, height: 844 } });
+
+  test('keeps a list’s filters behind one button that counts the active ones', async () => {
+    const { page, baseUrl } = session;
+    await openRecord(page, baseUrl, '/products?status=active&tag=usb-c');
+    const search = page.getByRole('searchbox', { name: 'Search' });
+    expect(await search.count()).toBe(0);
+    await page.getByRole('button', { name: 'Filters, 2 active' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Filters' });
+    await drawer.getByRole('searchbox', { name: 'Search' }).waitFor({ timeout: 5_000 });
+    await drawer.getByRole('button', { name: 'Clear filters' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('status') && !url.searchParams.has('tag'), { timeout: 5_000 });
+    await drawer.getByRole('button', { name: 'Show results' }).click();
+    await page.getByRole('button', { name: 'Filters', exact: true }).waitFor({ timeout: 5_000 });
+  });
+});

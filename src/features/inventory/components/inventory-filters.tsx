@@ -1,11 +1,12 @@
-import { Button, Group, MultiSelect, Select, Switch, TextInput } from '@mantine/core';
+import { Button, MultiSelect, Select, Switch, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { referenceQueries } from '@/api/reference-queries';
 import { memo } from 'react';
 import { LOW_COVER_DAYS, STOCK_STATES, type StockState } from '@/contract/constants';
 import { useDraft } from '@/components/use-draft';
-import { hasFilters } from '@/lib/search-params';
+import { activeFilters } from '@/lib/search-params';
+import { FilterBar } from '@/components/filter-bar/filter-bar';
 import type { InventoryListFilters } from '../search';
 import { STATE_LABELS } from './stock-labels';
 
@@ -34,10 +35,10 @@ export const InventoryFilters = memo(function InventoryFilters({ filters, onChan
   );
   // Typing replaces the history entry: back goes to the previous view, not the previous keystroke.
   const applyQ = useDebouncedCallback((value: string) => onChange({ q: value.trim() || undefined }, { replace: true }), 250);
-  const active = hasFilters(filters, NO_FILTERS);
+  const active = activeFilters(filters, NO_FILTERS);
 
   return (
-    <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
+    <FilterBar active={active}>
       <TextInput
         label="Search"
         placeholder="SKU or title"
@@ -83,12 +84,12 @@ export const InventoryFilters = memo(function InventoryFilters({ filters, onChan
         onChange={(e) => onChange({ low: e.currentTarget.checked ? true : undefined })}
         mb={4}
       />
-      {active && (
+      {active > 0 && (
         <Button variant="subtle" onClick={() => onChange(NO_FILTERS)}>
           Clear filters
         </Button>
       )}
-    </Group>
+    </FilterBar>
   );
 }, sameFilters);
 

@@ -1,4 +1,4 @@
-import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
+import { Button, MultiSelect, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { memo } from 'react';
 import {
@@ -11,7 +11,8 @@ import {
 } from '@/contract/constants';
 import { MoneyInput } from '@/components/money-input';
 import { useDraft } from '@/components/use-draft';
-import { hasFilters } from '@/lib/search-params';
+import { activeFilters } from '@/lib/search-params';
+import { FilterBar } from '@/components/filter-bar/filter-bar';
 import { US_STATES } from '@/contract/values/us-address';
 import type { OrderListFilters } from '../search';
 import { FULFILMENT_STATUS_LABELS, ORDER_STATUS_LABELS, PAYMENT_STATUS_LABELS } from '@/lib/status-labels';
@@ -45,11 +46,11 @@ export const OrderFilters = memo(function OrderFilters({ filters, onChange }: Or
   );
   // Typing replaces the history entry: back goes to the previous view, not the previous keystroke.
   const applyQ = useDebouncedCallback((value: string) => onChange({ q: value.trim() || undefined }, { replace: true }), 250);
-  const active = hasFilters(filters, NO_FILTERS);
+  const active = activeFilters(filters, NO_FILTERS);
   const backwards = filters.from !== undefined && filters.to !== undefined && filters.from > filters.to;
 
   return (
-    <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
+    <FilterBar active={active}>
       <TextInput
         label="Search"
         placeholder="Order number, name or email"
@@ -109,12 +110,12 @@ export const OrderFilters = memo(function OrderFilters({ filters, onChange }: Or
       <TotalBound label="Total from" value={filters.totalMin} onApply={(totalMin) => onChange({ totalMin })} />
       <TotalBound label="Total to" value={filters.totalMax} onApply={(totalMax) => onChange({ totalMax })} />
       <TextBound label="Contains SKU" value={filters.sku} onApply={(sku) => onChange({ sku })} />
-      {active && (
+      {active > 0 && (
         <Button variant="subtle" onClick={() => onChange(NO_FILTERS)}>
           Clear filters
         </Button>
       )}
-    </Group>
+    </FilterBar>
   );
 }, sameFilters);
 

@@ -1,4 +1,4 @@
-import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
+import { Button, MultiSelect, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { referenceQueries } from '@/api/reference-queries';
@@ -8,7 +8,8 @@ import { MoneyInput } from '@/components/money-input';
 import { useDraft } from '@/components/use-draft';
 import type { ProductListFilters } from '../search';
 import { PRODUCT_STATUS_LABELS } from '@/lib/status-labels';
-import { hasFilters } from '@/lib/search-params';
+import { activeFilters } from '@/lib/search-params';
+import { FilterBar } from '@/components/filter-bar/filter-bar';
 
 /** The list's own filters; the demo's mock.* settings may sit in the same URL and are not filters. */
 const NO_FILTERS = {
@@ -36,10 +37,10 @@ export const ProductFilters = memo(function ProductFilters({ filters, onChange }
   );
   // Typing replaces the history entry: back goes to the previous view, not the previous keystroke.
   const applyQ = useDebouncedCallback((value: string) => onChange({ q: value.trim() || undefined }, { replace: true }), 250);
-  const active = hasFilters(filters, NO_FILTERS);
+  const active = activeFilters(filters, NO_FILTERS);
 
   return (
-    <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
+    <FilterBar active={active}>
       <TextInput
         label="Search"
         placeholder="Title, SKU or barcode"
@@ -82,12 +83,12 @@ export const ProductFilters = memo(function ProductFilters({ filters, onChange }
       />
       <PriceBound label="Price from" value={filters.priceMin} onApply={(priceMin) => onChange({ priceMin })} />
       <PriceBound label="Price to" value={filters.priceMax} onApply={(priceMax) => onChange({ priceMax })} />
-      {active && (
+      {active > 0 && (
         <Button variant="subtle" onClick={() => onChange(NO_FILTERS)}>
           Clear filters
         </Button>
       )}
-    </Group>
+    </FilterBar>
   );
 }, sameFilters);
 

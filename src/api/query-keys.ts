@@ -18,6 +18,8 @@ export const queryKeys = {
   categories: { all: ['categories'] },
   tags: { all: ['tags'] },
   staff: { all: ['staff'] },
+  /** Saved views of the lists, keyed further by list (src/components/saved-views). */
+  views: { all: ['views'] },
 } as const;
 
 type KeysOf<T> = T extends readonly unknown[] ? T : { [K in keyof T]: KeysOf<T[K]> }[keyof T];

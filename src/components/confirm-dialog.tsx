@@ -14,7 +14,7 @@ type ConfirmDialogProps = {
 /** Asks before something that is hard to undo. Cancel has the focus, so Enter never confirms by accident. */
 export function ConfirmDialog({ opened, title, children, confirmLabel, color = 'red', onConfirm, onCancel }: ConfirmDialogProps) {
   return (
-    <Modal opened={opened} onClose={onCancel} title={title} centered>
+    <Modal opened={opened} onClose={onCancel} title={title} centered closeButtonProps={{ 'aria-label': 'Cancel' }}>
       <Text size="sm" component="div">
         {children}
       </Text>

@@ -82,6 +82,28 @@ const SCREENS: Screen[] = [
       await waitForProductRows(page);
     },
   },
+  {
+    name: 'products list with saved views, saving one',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/products');
+      // A shared view of the person's own (made through the API; a second run finds the name taken, which is fine).
+      await page.evaluate(async () => {
+        await fetch('/api/views', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ list: 'products', name: 'Active audio', search: '?status=active&categoryId=audio', shared: true }),
+        });
+      });
+      await openScreen(page, baseUrl, '/products?status=active&categoryId=audio');
+      await waitForProductRows(page);
+      await page
+        .getByRole('navigation', { name: 'Saved views of products' })
+        .getByRole('link', { name: /Active audio/ })
+        .waitFor({ timeout: UI_TIMEOUT });
+      await page.getByRole('button', { name: 'Save view' }).click();
+      await page.getByRole('dialog', { name: 'Save this view of products' }).waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
   { name: 'new product', open: (page, baseUrl) => openScreen(page, baseUrl, '/products/new') },
   {
     name: 'product editor',

@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import { AUDIT_ENTITY_TYPES } from '@/contract/constants';
 import { DataTable } from '@/components/data-table/data-table';
 import { PageHeader } from '@/components/page-header';
+import { SavedViews } from '@/components/saved-views/saved-views';
 import { auditQueries } from '../api/audit-queries';
 import { auditSearchToQuery, type AuditSearch } from '../search';
 import { auditColumns, ENTITY_LABELS } from './audit-columns';
@@ -39,6 +40,7 @@ export function AuditPage() {
   return (
     <>
       <PageHeader title="Audit log" description="Every change made through the API: who, when, and the values before and after" />
+      <SavedViews list="audit" path="/audit" label="the audit log" />
       <Group gap="sm" mb="md" align="flex-end">
         <Select
           label="Person"

@@ -9,6 +9,7 @@ import { useCan } from '@/components/current-user';
 import { DataTable } from '@/components/data-table/data-table';
 import { ExportCsvButton } from '@/components/export-csv-button';
 import { PageHeader } from '@/components/page-header';
+import { SavedViews } from '@/components/saved-views/saved-views';
 import { fetchInventoryPage, inventoryQueries } from '../api/inventory-queries';
 import { HIDEABLE_INVENTORY_COLUMNS, inventorySearchToQuery, type InventoryListFilters } from '../search';
 import { AdjustDialog } from './adjust-dialog';
@@ -77,6 +78,7 @@ export function InventoryPage() {
           )
         }
       />
+      <SavedViews list="inventory" path="/inventory" label="inventory" />
       <InventoryFilters filters={filters} onChange={setFilters} />
       {filters.variantId && (
         <Group gap={4} mb="sm">

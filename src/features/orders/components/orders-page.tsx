@@ -7,6 +7,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
 import { ExportCsvButton } from '@/components/export-csv-button';
 import { PageHeader } from '@/components/page-header';
+import { SavedViews } from '@/components/saved-views/saved-views';
 import { fetchOrderPage, orderQueries } from '../api/order-queries';
 import { orderSearchToQuery, type OrderListFilters } from '../search';
 import { orderColumns, orderCsvColumns } from './order-columns';
@@ -37,6 +38,7 @@ export function OrdersPage() {
   return (
     <>
       <PageHeader title="Orders" description="Find an order by number, customer name or email; dates are store days (New York)" />
+      <SavedViews list="orders" path="/orders" label="orders" />
       <OrderFilters filters={filters} onChange={setFilters} />
       <DataTable
         label="Orders"

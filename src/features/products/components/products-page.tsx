@@ -12,6 +12,7 @@ import { DataTable } from '@/components/data-table/data-table';
 import { useCan } from '@/components/current-user';
 import { ExportCsvButton } from '@/components/export-csv-button';
 import { PageHeader } from '@/components/page-header';
+import { SavedViews } from '@/components/saved-views/saved-views';
 import { useBulkSetStatus } from '../api/product-mutations';
 import { fetchProductPage, productQueries } from '../api/product-queries';
 import { searchToQuery, type ProductListFilters } from '../search';
@@ -81,6 +82,7 @@ export function ProductsPage() {
           )
         }
       />
+      <SavedViews list="products" path="/products" label="products" />
       <ProductFilters filters={filters} onChange={setFilters} />
       <DataTable
         label="Products"

@@ -109,3 +109,21 @@ describe('a phone', () => {
     await page.getByRole('button', { name: 'Filters', exact: true }).waitFor({ timeout: 5_000 });
   });
 });
+
+describe('a laptop', () => {
+  const session = setupBrowser({ viewport: { width: 1440, height: 900 } });
+
+  test('shows the whole bulk price preview beside its form, with Apply in view', async () => {
+    const { page, baseUrl } = session;
+    await openRecord(page, baseUrl, '/pricing?categoryId=audio');
+    await page.getByRole('textbox', { name: 'Name of the change' }).fill('Audio sale');
+    await page.getByRole('textbox', { name: 'Percent' }).fill('20');
+    const preview = page.getByRole('table', { name: 'Preview' });
+    await preview.locator('tbody tr').first().waitFor({ timeout: 15_000 });
+    // Every column, Flags the last, inside the screen without scrolling sideways.
+    const flags = await preview.getByRole('columnheader', { name: 'Flags' }).boundingBox();
+    expect(flags && flags.x + flags.width).toBeLessThanOrEqual(1440);
+    const apply = await page.getByRole('button', { name: /^Apply \d+ changes$/ }).boundingBox();
+    expect(apply && apply.y + apply.height).toBeLessThanOrEqual(900);
+  });
+});

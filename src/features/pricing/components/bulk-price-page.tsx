@@ -27,6 +27,9 @@ import { PricingNav } from './pricing-nav';
 import { SelectionFilters } from './selection-filters';
 import classes from './pricing.module.css';
 
+/** The form on the left; its submit button stands by the preview on the right. */
+const FORM_ID = 'bulk-price-change';
+
 const route = getRouteApi('/pricing');
 
 function Stat({ label, value }: { label: string; value: string }) {
@@ -106,7 +109,7 @@ export function BulkPricePage() {
       <PricingNav />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-label="Bulk price change">
+          <Paper withBorder p="md" component="form" id={FORM_ID} onSubmit={submit} noValidate aria-label="Bulk price change">
             <Title order={2} size="h4" mb="sm">
               1. Which variants
             </Title>
@@ -118,18 +121,19 @@ export function BulkPricePage() {
               2. The change
             </Title>
             <PriceChangeForm control={form.control} register={form.register} errors={form.formState.errors} />
-            <Group mt="lg">
-              <Button type="submit" disabled={!totals || totals.changed === 0} loading={create.isPending}>
-                {scheduled ? 'Schedule' : 'Apply'}{' '}
-                {totals ? `${(totals.changed - (values.skipFlagged ? totals.flagged : 0)).toLocaleString('en-US')} changes` : ''}
-              </Button>
-            </Group>
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 8 }}>
-          <Title order={2} size="h4" mb="sm">
-            3. Preview
-          </Title>
+          {/* Apply sits by the preview it applies, in view beside the totals (it submits the form on the left). */}
+          <Group justify="space-between" align="center" mb="sm" wrap="wrap">
+            <Title order={2} size="h4">
+              3. Preview
+            </Title>
+            <Button type="submit" form={FORM_ID} disabled={!totals || totals.changed === 0} loading={create.isPending}>
+              {scheduled ? 'Schedule' : 'Apply'}{' '}
+              {totals ? `${(totals.changed - (values.skipFlagged ? totals.flagged : 0)).toLocaleString('en-US')} changes` : ''}
+            </Button>
+          </Group>
           {change === null ? (
             <Alert color="gray" title="Describe the change to see the new prices">
               Choose a price change or a sale action; every affected variant is listed here before anything happens.

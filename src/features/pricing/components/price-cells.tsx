@@ -62,7 +62,8 @@ export function Flags({ row }: { row: Pick<PricePreviewRow, 'flags' | 'floored'>
 /** The variant's name links to its product, where its prices are edited one by one. */
 export function VariantCell({ title, sku, productId }: { title: string; sku: string; productId: string }) {
   return (
-    <div>
+    // Long names wrap, so the price, cost, margin and flag columns fit beside the form on a laptop.
+    <div className={classes.variant}>
       <AnchorLink to="/products/$productId" params={{ productId }} size="sm" fw={500}>
         {title}
       </AnchorLink>

@@ -82,7 +82,8 @@ export function OrderDetailPage() {
         <OrderBadges status={order.status} paymentStatus={order.paymentStatus} fulfilmentStatus={order.fulfilmentStatus} />
       </Group>
       <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 8 }}>
+        {/* On a wide screen the items get the room (their names stay readable); the side cards are short text. */}
+        <Grid.Col span={{ base: 12, md: 8, xl: 9 }}>
           <Stack gap="md">
             <Section title="Items">
               <LineItems order={order} />
@@ -96,7 +97,7 @@ export function OrderDetailPage() {
             </Section>
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }}>
+        <Grid.Col span={{ base: 12, md: 4, xl: 3 }}>
           <Stack gap="md">
             <Section title="Customer">
               <Text size="sm">{order.customer.name}</Text>
@@ -165,7 +166,7 @@ function LineItems({ order }: { order: Order }) {
                   {line.sku}
                 </Link>
               </Table.Td>
-              <Table.Td>
+              <Table.Td className={classes.item}>
                 <Text size="sm">{line.title}</Text>
                 {line.variantTitle && <div className={classes.dimmed}>{line.variantTitle}</div>}
               </Table.Td>

@@ -131,6 +131,12 @@ const productsRoute = createRoute({
   component: lazyRouteComponent(() => import('@/features/products/components/products-page'), 'ProductsPage'),
 });
 
+const productImportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/products/import',
+  component: lazyRouteComponent(() => import('@/features/pricing/components/import-page'), 'ImportPage'),
+});
+
 const productNewRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/products/new',
@@ -215,7 +221,7 @@ const settingsRoute = createRoute({
   component: lazyRouteComponent(() => import('./settings/settings-page'), 'SettingsPage'),
 });
 
-// ---- Pricing: bulk change with preview, batches, price history, CSV import. Views live in the URL.
+// ---- Pricing: bulk change with preview, batches, price history. Views live in the URL.
 const pricingRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/pricing',
@@ -244,10 +250,13 @@ const priceHistoryRoute = createRoute({
   search: { middlewares: [stripSearchParams(PAGED_DEFAULTS)] },
   component: lazyRouteComponent(() => import('@/features/pricing/components/price-history-page'), 'PriceHistoryPage'),
 });
-const productImportRoute = createRoute({
+/** The import moved under Products; an old link or bookmark still lands on it. */
+const pricingImportRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/pricing/import',
-  component: lazyRouteComponent(() => import('@/features/pricing/components/import-page'), 'ImportPage'),
+  beforeLoad: () => {
+    throw redirect({ to: '/products/import', replace: true });
+  },
 });
 // ---- end of pricing
 
@@ -257,12 +266,13 @@ const routeTree = rootRoute.addChildren([
   dashboardRoute,
   productsRoute,
   productNewRoute,
+  productImportRoute,
   productEditRoute,
   pricingRoute,
   priceBatchesRoute,
   priceBatchRoute,
   priceHistoryRoute,
-  productImportRoute,
+  pricingImportRoute,
   inventoryRoute,
   inventoryLedgerRoute,
   inventoryReceiveRoute,

@@ -277,7 +277,7 @@ const SCREENS: Screen[] = [
     open: async (page, baseUrl) => {
       await openScreen(page, baseUrl, '/pricing/batches');
       await page.getByText('No price batches yet.').waitFor({ timeout: UI_TIMEOUT });
-      await openScreen(page, baseUrl, '/pricing/import');
+      await openScreen(page, baseUrl, '/products/import');
       await page.getByRole('button', { name: 'Download template' }).waitFor({ timeout: UI_TIMEOUT });
     },
   },

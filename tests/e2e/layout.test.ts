@@ -1,6 +1,6 @@
 /**
- * Nothing cut off: every screen at a laptop's 1440 × 900 and a phone's
- * 390 × 844, in the light and the dark scheme, without the page growing
+ * Nothing cut off: every screen at a laptop's 1440 × 900 or 1280 × 800 and a
+ * phone's 390 × 844, in the light and the dark scheme, without the page growing
  * sideways and without a cell or control running past the edge of the screen
  * unless it sits in something that scrolls (a wide table scrolls inside its
  * card, with a shade that says so).
@@ -12,6 +12,7 @@ import { setupBrowser } from './browser';
 
 const SIZES = [
   { name: 'laptop', viewport: { width: 1440, height: 900 } },
+  { name: 'small laptop', viewport: { width: 1280, height: 800 } },
   { name: 'phone', viewport: { width: 390, height: 844 } },
 ] as const;
 const SCHEMES = ['light', 'dark'] as const;
@@ -23,6 +24,7 @@ const PATHS = [
   '/products',
   '/products/new',
   '/products/prod_000001',
+  '/products/import',
   '/inventory',
   '/inventory/ledger/var_0000001',
   '/inventory/receive',
@@ -32,7 +34,6 @@ const PATHS = [
   '/pricing',
   '/pricing/batches',
   '/pricing/history',
-  '/pricing/import',
 ];
 
 /** What runs past the right edge of the screen, or makes the page itself wider than the screen. */

@@ -8,7 +8,6 @@ import { PageHeader } from '@/components/page-header';
 import { downloadText, toCsv } from '@/lib/csv';
 import { centsToInput } from '@/contract/values/money';
 import { useImportProducts } from '../api/pricing-mutations';
-import { PricingNav } from './pricing-nav';
 import { HorizontalScroller } from '@/components/scroller/horizontal-scroller';
 import { FileDrop } from '@/components/file-drop/file-drop';
 
@@ -83,7 +82,6 @@ export function ImportPage() {
           </Button>
         }
       />
-      <PricingNav />
       <Stack gap="md">
         <Text size="sm">
           Columns: {IMPORT_COLUMNS.join(', ')}. A known SKU updates its variant and product (an empty cell leaves the field as it is); a new

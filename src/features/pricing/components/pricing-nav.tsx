@@ -5,7 +5,6 @@ const LINKS = [
   { to: '/pricing', label: 'Change prices' },
   { to: '/pricing/batches', label: 'Batches' },
   { to: '/pricing/history', label: 'Price history' },
-  { to: '/pricing/import', label: 'Import CSV' },
 ] as const;
 
 /** The pricing screens, one link each; the current one is marked for assistive technology too. */

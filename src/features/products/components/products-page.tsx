@@ -76,9 +76,14 @@ export function ProductsPage() {
         description="Listings, variants and prices"
         actions={
           canEdit && (
-            <Button component={Link} to="/products/new">
-              Add product
-            </Button>
+            <>
+              <Button component={Link} to="/products/import" variant="default">
+                Import CSV
+              </Button>
+              <Button component={Link} to="/products/new">
+                Add product
+              </Button>
+            </>
           )
         }
       />

@@ -3,12 +3,17 @@
  * the file's header, every row checked against the file and the shop, what
  * each row would do, the products an apply writes, the answer and its
  * problems. Once for the mock (mocks/product-import.ts) and the server.
+ *
+ * Variants: rows with the same handle are one new product. Its first row names it
+ * (title, category, status, tags) and its options; every row is a variant by SKU
+ * with its option values (the same option names on every row, each combination
+ * once). A row without a handle is a product of one variant, as before handles.
  */
 import Papa from 'papaparse';
 import { toHandle } from '../contract/values/handle';
 import type { AuditDraft } from './audit-rules';
 import type { ImportError, ImportRow, ProductImportResult } from '../contract/pricing-schemas';
-import { IMPORT_COLUMNS, parseImportRow, type ImportFields } from '../contract/product-import';
+import { IMPORT_COLUMNS, IMPORT_OPTION_COLUMNS, parseImportRow, type ImportFields } from '../contract/product-import';
 import { ProblemError, validationProblem } from '../contract/problems';
 import type { Product, Variant } from '../contract/schemas';
 
@@ -24,13 +29,27 @@ export type ImportShop = {
   handleTaken(handle: string): boolean;
 };
 
-export type PlannedImportRow = { row: ImportRow; fields: ImportFields; owner: ImportOwner | undefined; categoryId?: string };
+export type PlannedImportRow = {
+  row: ImportRow;
+  fields: ImportFields;
+  owner: ImportOwner | undefined;
+  categoryId?: string;
+  /** A new product's row: the option names its handle's first row gives (names left empty filled in). */
+  optionNames?: string[];
+};
 type Planned = PlannedImportRow;
 
 function resolveCategory(shop: ImportShop, text: string): string | undefined {
   const key = text.trim().toLowerCase();
   return shop.categories.find((c) => c.id === key || c.name.toLowerCase() === key)?.id;
 }
+
+/** The handles a file names outright: a handle made from a title steps around them. */
+function namedHandles(planned: readonly { fields: ImportFields }[]): Set<string> {
+  return new Set(planned.flatMap((p) => (p.fields.handle ? [p.fields.handle] : [])));
+}
+
+const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** The file's rows as cells by column (lower-cased headers), or the header problems. */
 export function readImportCsv(csv: string): { rows: Record<string, string>[]; errors: ImportError[] } {
@@ -58,12 +77,14 @@ export function planImport(shop: ImportShop, csv: string): { planned: Planned[];
 
   const skuRows = new Map<string, number>();
   const barcodeRows = new Map<string, number>();
-  const handles = new Set<string>();
   /** Product-level fields set by an earlier row of the same product: two rows must agree. */
   const productFields = new Map<string, { line: number; fields: ImportFields }>();
-  const planned: Planned[] = rows.map((cells, i) => {
+  const parsedRows = rows.map((cells) => parseImportRow(cells));
+  const handles = namedHandles(parsedRows);
+  /** A handle's first row (it names the product) and the option combinations seen under it. */
+  const groups = new Map<string, { line: number; fields: ImportFields; categoryId?: string; combos: Map<string, number> }>();
+  const planned: Planned[] = parsedRows.map(({ fields: f, errors: cellErrors }, i) => {
     const line = i + 2;
-    const { fields: f, errors: cellErrors } = parseImportRow(cells);
     const rowErrors: ImportError[] = cellErrors.map((e) => ({ row: line, ...e }));
     const add = (column: string, message: string) => rowErrors.push({ row: line, column, message });
     const skuKey = f.sku.toUpperCase();
@@ -87,6 +108,20 @@ export function planImport(shop: ImportShop, csv: string): { planned: Planned[];
 
     const changes: Record<string, [unknown, unknown]> = {};
     let action: ImportRow['action'];
+    let optionNames: string[] | undefined;
+    if (owner && f.handle && owner.product.handle !== f.handle)
+      add('handle', `${owner.variant.sku} belongs to ${owner.product.handle}; a SKU moves between products in the product editor`);
+    if (owner && f.options) {
+      const current = owner.product.options.map((o, k) => ({ name: o.name, value: owner.variant.optionValues[k] ?? '' }));
+      const same =
+        f.options.length === current.length &&
+        f.options.every((o, k) => (!o.name || sameText(o.name, current[k]!.name)) && o.value === current[k]!.value);
+      if (!same)
+        add(
+          'option1_value',
+          'The options of an existing variant change in the product editor; leave the option cells empty or as they are',
+        );
+    }
     if (owner) {
       const { product: p, variant: v } = owner;
       const compare = (key: string, before: unknown, after: unknown) => {
@@ -115,17 +150,79 @@ export function planImport(shop: ImportShop, csv: string): { planned: Planned[];
       } else productFields.set(p.id, { line, fields: f });
       action = Object.keys(changes).length ? 'update' : 'unchanged';
     } else {
-      if (!f.title) add('title', 'A new product needs a title');
-      if (f.category === undefined) add('category', 'A new product needs a category');
       if (f.price === undefined) add('price', 'A new product needs a price');
       if (f.compareAtPrice !== undefined && f.price !== undefined && f.compareAtPrice <= f.price)
         add('compare_at_price', 'Compare-at price must be above the price');
-      if (f.title) {
-        const handle = uniqueHandle(shop, toHandle(f.title) || 'product', handles);
+      const group = f.handle ? groups.get(f.handle) : undefined;
+      // The product: a handle's first row (or a row of its own) names it; a later row may repeat it, not change it.
+      const lead = group ?? { line, fields: f, categoryId };
+      if (group) {
+        for (const key of ['title', 'category', 'status', 'tags'] as const) {
+          const a = key === 'category' ? group.categoryId : group.fields[key];
+          const b = key === 'category' ? categoryId : f[key];
+          if (b !== undefined && JSON.stringify(a) !== JSON.stringify(b))
+            add(key, `Line ${group.line} sets the ${key} of ${f.handle}; leave it empty here or the same`);
+        }
+      } else {
+        if (!f.title) add('title', 'A new product needs a title');
+        if (f.category === undefined) add('category', 'A new product needs a category');
+      }
+      // Options: the names of the handle's first row, on every row; each combination once.
+      const leadOptions = lead.fields.options ?? [];
+      const options = f.options ?? [];
+      optionNames = leadOptions.map((o) => o.name);
+      if (!group && options.some((o) => !o.name))
+        options.forEach((o, k) => {
+          if (!o.name) add(IMPORT_OPTION_COLUMNS[k]![0], `Name option ${k + 1}`);
+        });
+      if (group) {
+        if (options.length !== leadOptions.length) {
+          const k = Math.min(options.length, leadOptions.length);
+          add(
+            IMPORT_OPTION_COLUMNS[k]![options.length > k ? 0 : 1],
+            leadOptions.length > k
+              ? `Line ${group.line} gives ${f.handle} the option ${leadOptions[k]!.name}: enter its value`
+              : `Line ${group.line} gives ${f.handle} ${leadOptions.length ? `only the options ${optionNames.join(', ')}` : 'no options'}`,
+          );
+        } else
+          options.forEach((o, k) => {
+            if (o.name && !sameText(o.name, leadOptions[k]!.name))
+              add(
+                IMPORT_OPTION_COLUMNS[k]![0],
+                `Line ${group.line} names option ${k + 1} of ${f.handle} “${leadOptions[k]!.name}”, not “${o.name}”`,
+              );
+          });
+      }
+      const combo = options.map((o) => o.value.toLowerCase()).join('\u0000');
+      const seenCombo = group?.combos.get(combo);
+      if (seenCombo !== undefined)
+        add(
+          options.length ? 'option1_value' : 'handle',
+          `Line ${seenCombo} has the same ${options.length ? 'option values' : 'handle and no options'}`,
+        );
+      if (f.handle && !group) {
+        if (shop.handleTaken(f.handle)) add('handle', 'Another product has this handle; add variants to it in the product editor');
+        groups.set(f.handle, { line, fields: f, categoryId, combos: new Map([[combo, line]]) });
+      } else group?.combos.set(combo, group.combos.get(combo) ?? line);
+      if (group && group.combos.size > 100) add('handle', `${f.handle} has more than 100 variants`);
+
+      let handle = f.handle;
+      if (!handle && f.title) {
+        handle = uniqueHandle(shop, toHandle(f.title) || 'product', handles);
         handles.add(handle);
       }
-      changes.title = [null, f.title ?? null];
+      if (!group) {
+        changes.title = [null, f.title ?? null];
+        changes.category = [null, categoryId ?? null];
+        changes.status = [null, f.status ?? 'draft'];
+        if (f.tags) changes.tags = [null, f.tags];
+      }
+      changes.handle = [null, handle ?? null];
+      if (options.length) changes.options = [null, Object.fromEntries(options.map((o, k) => [optionNames![k] || o.name, o.value]))];
       changes.price = [null, f.price ?? null];
+      if (f.compareAtPrice !== undefined) changes.compareAtPrice = [null, f.compareAtPrice];
+      if (f.cost !== undefined) changes.cost = [null, f.cost];
+      if (f.barcode !== undefined) changes.barcode = [null, f.barcode];
       action = 'create';
     }
     if (rowErrors.length) action = 'error';
@@ -135,6 +232,7 @@ export function planImport(shop: ImportShop, csv: string): { planned: Planned[];
       fields: f,
       owner,
       categoryId,
+      ...(optionNames ? { optionNames } : {}),
     };
   });
   return { planned, errors };
@@ -159,10 +257,11 @@ export function importedProducts(
   current: (productId: string) => Product | undefined,
   make: { now: string; newProductId: () => string; newVariantId: () => string },
 ): { updated: Map<string, Product>; created: Product[] } {
-  const handles = new Set<string>();
+  const handles = namedHandles(planned);
   const updated = new Map<string, Product>();
   const created: Product[] = [];
-  for (const { fields: f, owner, categoryId, row } of planned) {
+  const byHandle = new Map<string, Product>();
+  for (const { fields: f, owner, categoryId, row, optionNames } of planned) {
     if (row.action === 'unchanged') continue;
     if (owner) {
       const p = updated.get(owner.product.id) ?? current(owner.product.id);
@@ -190,14 +289,14 @@ export function importedProducts(
         version: updated.has(p.id) ? p.version : p.version + 1,
       });
     } else {
-      const id = make.newProductId();
-      const title = f.title ?? f.sku;
-      const handle = uniqueHandle(shop, toHandle(title) || 'product', handles);
-      handles.add(handle);
+      const names = optionNames ?? [];
+      const values = (f.options ?? []).map((o) => o.value);
+      const same = f.handle ? byHandle.get(f.handle) : undefined;
+      const id = same?.id ?? make.newProductId();
       const variant: Variant = {
         id: make.newVariantId(),
         productId: id,
-        optionValues: [],
+        optionValues: values,
         sku: f.sku,
         barcode: f.barcode ?? null,
         price: f.price ?? 0,
@@ -207,7 +306,21 @@ export function importedProducts(
         stock: 0,
         version: 1,
       };
-      created.push({
+      if (same) {
+        same.variants.push(variant);
+        values.forEach((value, k) => {
+          const option = same.options[k];
+          if (option && !option.values.includes(value)) option.values.push(value);
+        });
+        continue;
+      }
+      const title = f.title ?? f.sku;
+      let handle = f.handle;
+      if (!handle) {
+        handle = uniqueHandle(shop, toHandle(title) || 'product', handles);
+        handles.add(handle);
+      }
+      const product: Product = {
         id,
         title,
         handle,
@@ -216,12 +329,14 @@ export function importedProducts(
         tags: f.tags ?? [],
         status: f.status ?? 'draft',
         images: [],
-        options: [],
+        options: names.map((name, k) => ({ name, values: values[k] === undefined ? [] : [values[k]] })),
         variants: [variant],
         createdAt: make.now,
         updatedAt: make.now,
         version: 1,
-      });
+      };
+      if (f.handle) byHandle.set(f.handle, product);
+      created.push(product);
     }
   }
   return { updated, created };

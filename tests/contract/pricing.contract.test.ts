@@ -401,6 +401,108 @@ describe('CSV import', () => {
     expectProblem(await importCsv(fixed, newKey()), 422);
   });
 
+  const findProduct = async (q: string) => {
+    const found = expectOk(await api.get('/products', { query: { q } })) as { items: { id: string }[] };
+    expect(found.items).toHaveLength(1);
+    return getProduct(api, found.items[0]!.id);
+  };
+
+  it("makes the rows of one handle one product, a variant each with its options, named by the handle's first row", async () => {
+    const id = uniqueId().toLowerCase();
+    const sku = `VAR-${id}`.toUpperCase();
+    const handle = `import-band-${id}`;
+    const csv = [
+      'handle,sku,title,category,status,price,compare_at_price,cost,barcode,tags,option1_name,option1_value,option2_name,option2_value',
+      `${handle},${sku}-BLK-S,Import Band ${id},Wearables,active,49.99,59.99,20.00,,fitness; new,Color,Black,Size,S`,
+      `${handle},${sku}-BLK-M,,,,49.99,,20.00,,,Color,Black,Size,M`,
+      `${handle},${sku}-RED-S,,,,52.99,,21.00,,,,Red,,S`,
+    ].join('\n');
+    const dry = productImportResultSchema.parse(expectOk(await importCsv(csv, null)));
+    expect(dry.errors).toEqual([]);
+    expect(dry.rows.map((r) => r.action)).toEqual(['create', 'create', 'create']);
+    expect(dry.rows[0]!.changes).toMatchObject({
+      title: [null, `Import Band ${id}`],
+      handle: [null, handle],
+      status: [null, 'active'],
+      tags: [null, ['fitness', 'new']],
+      options: [null, { Color: 'Black', Size: 'S' }],
+      price: [null, 4999],
+      compareAtPrice: [null, 5999],
+      cost: [null, 2000],
+    });
+    expect(dry.rows[2]!.changes).toMatchObject({
+      handle: [null, handle],
+      options: [null, { Color: 'Red', Size: 'S' }],
+      price: [null, 5299],
+    });
+    expectOk(await importCsv(csv, newKey()));
+
+    const product = await findProduct(`${sku}-RED-S`);
+    expect(product).toMatchObject({
+      title: `Import Band ${id}`,
+      handle,
+      status: 'active',
+      tags: ['fitness', 'new'],
+      options: [
+        { name: 'Color', values: ['Black', 'Red'] },
+        { name: 'Size', values: ['S', 'M'] },
+      ],
+    });
+    expect(product.categoryId).toBeTruthy();
+    expect(product.variants.map((v) => [v.sku, v.optionValues, v.price])).toEqual([
+      [`${sku}-BLK-S`, ['Black', 'S'], 4999],
+      [`${sku}-BLK-M`, ['Black', 'M'], 4999],
+      [`${sku}-RED-S`, ['Red', 'S'], 5299],
+    ]);
+    expect(product.variants[0]).toMatchObject({ compareAtPrice: 5999, cost: 2000 });
+
+    // The same file again updates the variants it made: nothing left to change.
+    const again = productImportResultSchema.parse(expectOk(await importCsv(csv, null)));
+    expect(again.rows.map((r) => r.action)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+  });
+
+  it("refuses a handle's rows that disagree on the option names or repeat a combination, by row and column", async () => {
+    const id = uniqueId().toLowerCase();
+    const sku = `MIS-${id}`.toUpperCase();
+    const handle = `import-mismatch-${id}`;
+    const csv = [
+      'handle,sku,title,category,price,option1_name,option1_value,option2_name,option2_value',
+      `${handle},${sku}-1,Mismatch ${id},audio,19.99,Color,Black,,`,
+      `${handle},${sku}-2,,,19.99,Colour,White,,`,
+      `${handle},${sku}-3,,,19.99,Color,Black,,`,
+      `${handle},${sku}-4,Another title,,19.99,Color,Blue,Size,M`,
+    ].join('\n');
+    const dry = productImportResultSchema.parse(expectOk(await importCsv(csv, null)));
+    expect(dry.rows.map((r) => r.action)).toEqual(['create', 'error', 'error', 'error']);
+    expect(dry.errors.map((e) => [e.row, e.column])).toEqual(
+      expect.arrayContaining([
+        [3, 'option1_name'],
+        [4, 'option1_value'],
+        [5, 'title'],
+        [5, 'option2_name'],
+      ]),
+    );
+    const refused = expectProblem(await importCsv(csv, newKey()), 422);
+    expect(refused.errors).toHaveProperty(['rows.3.option1_name']);
+    const found = expectOk(await api.get('/products', { query: { q: sku } })) as { items: unknown[] };
+    expect(found.items).toEqual([]);
+  });
+
+  it('still imports a file without handle or option columns: one SKU, one product', async () => {
+    const sku = `OLD-${uniqueId()}`.toUpperCase();
+    const csv = [
+      'sku,title,category,price,tags',
+      `${sku}-A,Old File A ${sku},audio,9.99,a`,
+      `${sku}-B,Old File B ${sku},audio,10.99,`,
+    ].join('\n');
+    const done = productImportResultSchema.parse(expectOk(await importCsv(csv, newKey())));
+    expect(done).toMatchObject({ applied: true, created: 2 });
+    const a = await findProduct(`${sku}-A`);
+    expect(a).toMatchObject({ title: `Old File A ${sku}`, options: [], tags: ['a'] });
+    expect(a.variants.map((v) => [v.sku, v.optionValues])).toEqual([[`${sku}-A`, []]]);
+    expect((await findProduct(`${sku}-B`)).variants).toHaveLength(1);
+  });
+
   it('refuses an empty file (422 on csv), even for a dry run', async () => {
     expect(Object.keys(expectProblem(await importCsv('', null), 422).errors ?? {})).toEqual(['csv']);
   });

@@ -60,6 +60,7 @@ export class ImportService {
       if (fields.sku) skus.add(fields.sku.toUpperCase());
       if (fields.barcode) barcodes.add(fields.barcode);
       bases.add(toHandle(fields.title ?? fields.sku) || 'product');
+      if (fields.handle) bases.add(fields.handle);
     }
     const productIds = new Set<number>();
     const owners = async (where: string, values: readonly string[]) => {

@@ -273,12 +273,26 @@ const SCREENS: Screen[] = [
     },
   },
   {
-    name: 'pricing: empty batches list and CSV import',
+    name: 'pricing: empty batches list; product CSV import with its preview',
     open: async (page, baseUrl) => {
       await openScreen(page, baseUrl, '/pricing/batches');
       await page.getByText('No price batches yet.').waitFor({ timeout: UI_TIMEOUT });
       await openScreen(page, baseUrl, '/products/import');
       await page.getByRole('button', { name: 'Download template' }).waitFor({ timeout: UI_TIMEOUT });
+      // The preview: a new product's variants under it, and a row with errors.
+      await page.getByLabel('CSV file', { exact: true }).setInputFiles({
+        name: 'products.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          [
+            'handle,sku,title,category,price,option1_name,option1_value',
+            'axe-import-band,AXE-BAND-BLK,Axe Import Band,Wearables,49.99,Color,Black',
+            'axe-import-band,AXE-BAND-RED,,,49.99,Color,Red',
+            ',AXE-CABLE,,Nowhere,abc,,',
+          ].join('\n'),
+        ),
+      });
+      await page.getByRole('table', { name: 'Import rows' }).getByText('New product: Axe Import Band').waitFor({ timeout: UI_TIMEOUT });
     },
   },
   // ---- end of pricing screens

@@ -1,25 +1,16 @@
-import { Alert, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { newIdempotencyKey } from '@/api/client';
-import type { ImportRow, ProductImportResult } from '@/contract/pricing-schemas';
+import type { ProductImportResult } from '@/contract/pricing-schemas';
 import { IMPORT_COLUMNS, IMPORT_TEMPLATE_ROWS } from '@/contract/product-import';
 import { PageHeader } from '@/components/page-header';
 import { downloadText, toCsv } from '@/lib/csv';
-import { centsToInput } from '@/contract/values/money';
 import { useImportProducts } from '../api/pricing-mutations';
-import { HorizontalScroller } from '@/components/scroller/horizontal-scroller';
+import { groupImportRows, ImportPreview } from './import-preview';
 import { FileDrop } from '@/components/file-drop/file-drop';
 
 const SHOWN_ROWS = 500;
-const ACTION_COLORS: Record<ImportRow['action'], string> = { create: 'green', update: 'blue', unchanged: 'gray', error: 'red' };
-const MONEY_FIELDS = new Set(['price', 'compareAtPrice', 'cost']);
-
-function show(field: string, value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  if (MONEY_FIELDS.has(field) && typeof value === 'number') return `$${centsToInput(value)}`;
-  return Array.isArray(value) ? value.join(', ') : String(value);
-}
 
 function downloadTemplate() {
   downloadText(
@@ -71,11 +62,16 @@ export function ImportPage() {
   };
 
   const errors = result?.errors ?? [];
+  const newProducts = useMemo(
+    () =>
+      result ? groupImportRows(result.rows).filter((e) => e.kind === 'product' && e.rows.some((r) => r.action === 'create')).length : 0,
+    [result],
+  );
   return (
     <>
       <PageHeader
         title="Import products"
-        description="Create or update products from a CSV, by SKU"
+        description="Create or update products and their variants from a CSV, by SKU"
         actions={
           <Button variant="default" onClick={downloadTemplate}>
             Download template
@@ -85,7 +81,9 @@ export function ImportPage() {
       <Stack gap="md">
         <Text size="sm">
           Columns: {IMPORT_COLUMNS.join(', ')}. A known SKU updates its variant and product (an empty cell leaves the field as it is); a new
-          SKU creates a product (title, category and price required). Prices in dollars, tags separated by “;”.
+          SKU creates a product (title, category and price required). Rows with the same handle are one new product with a variant each: the
+          first row gives its title, category, status, tags and option names, every row its option values. A row without a handle is a
+          product of its own. Prices in dollars, tags separated by “;”.
         </Text>
         <FileDrop
           label="CSV file"
@@ -99,6 +97,7 @@ export function ImportPage() {
             <Group gap="sm">
               <Badge color="green" variant="dot">
                 {result.created} to create
+                {newProducts ? ` (${newProducts} new product${newProducts === 1 ? '' : 's'})` : ''}
               </Badge>
               <Badge color="blue" variant="dot">
                 {result.updated} to update
@@ -125,44 +124,7 @@ export function ImportPage() {
                 </Button>
               </Group>
             )}
-            <HorizontalScroller label="Import rows" minWidth={600}>
-              <Table aria-label="Import rows" verticalSpacing="xs">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Line</Table.Th>
-                    <Table.Th>SKU</Table.Th>
-                    <Table.Th>Action</Table.Th>
-                    <Table.Th>Changes or errors</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {result.rows.slice(0, SHOWN_ROWS).map((row) => (
-                    <Table.Tr key={row.row}>
-                      <Table.Td>{row.row}</Table.Td>
-                      <Table.Td>{row.sku}</Table.Td>
-                      <Table.Td>
-                        <Badge color={ACTION_COLORS[row.action]} variant="dot">
-                          {row.action}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        {row.errors.length
-                          ? row.errors.map((e) => (
-                              <Text key={e.column + e.message} size="sm" c="red">
-                                {e.column}: {e.message}
-                              </Text>
-                            ))
-                          : Object.entries(row.changes).map(([field, [before, after]]) => (
-                              <Text key={field} size="sm">
-                                {field}: {show(field, before)} → {show(field, after)}
-                              </Text>
-                            ))}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </HorizontalScroller>
+            <ImportPreview rows={result.rows.slice(0, SHOWN_ROWS)} />
             {errors.some((e) => e.row === 1) && (
               <Text size="sm" c="red">
                 {errors

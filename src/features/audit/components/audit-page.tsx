@@ -12,6 +12,7 @@ import { auditQueries } from '../api/audit-queries';
 import { auditSearchToQuery, type AuditSearch } from '../search';
 import { auditColumns, ENTITY_LABELS } from './audit-columns';
 import { useAuditLookups } from '../api/audit-lookups';
+import { FilterBar } from '@/components/filter-bar/filter-bar';
 
 const route = getRouteApi('/audit');
 
@@ -41,7 +42,7 @@ export function AuditPage() {
     <>
       <PageHeader title="Audit log" description="Every change made through the API: who, when, and the values before and after" />
       <SavedViews list="audit" path="/audit" label="the audit log" />
-      <Group gap="sm" mb="md" align="flex-end">
+      <FilterBar active={[search.actorId, search.entityType, search.from, search.to].filter((v) => v !== undefined).length}>
         <Select
           label="Person"
           placeholder="Anyone"
@@ -65,7 +66,7 @@ export function AuditPage() {
           onChange={(e) => setFilter({ from: e.currentTarget.value || undefined })}
         />
         <TextInput label="To" type="date" value={search.to ?? ''} onChange={(e) => setFilter({ to: e.currentTarget.value || undefined })} />
-      </Group>
+      </FilterBar>
       {search.entityId && (
         <Group gap={4} mb="sm">
           <Badge variant="light" size="lg" tt="none">

@@ -3,12 +3,12 @@
  * the shop, ids, versions, stock), run inside the store's one write path.
  */
 import type { BulkStatusInput, Product, ProductInput, Variant, VariantInput } from '../src/contract/schemas';
-import { missingProductsRefusal, shopRuleErrors, variantIdErrors, variantVersionAfter } from '../src/domain/product-rules';
+import { missingProductsRefusal, productNotFound, shopRuleErrors, variantIdErrors, variantVersionAfter } from '../src/domain/product-rules';
 import { LOCATIONS } from '../src/demo-shop/catalogue';
 import { validationProblem } from './problems';
 import { writeOf } from './routes/write-of';
 import { emptyLevels, sumOnHand, type ProductRecord } from '../src/demo-shop/shop-records';
-import { notFound, variantLabel, type Actor, type MockDb } from './store';
+import { variantLabel, type Actor, type MockDb } from './store';
 
 /** Shop-wide rules (src/domain/product-rules) over the mock's indexes; `selfId` is the product being saved. */
 function checkShopRules(db: MockDb, input: ProductInput, selfId: string | null): void {
@@ -77,10 +77,10 @@ export async function createProduct(
 }
 
 /** `version` is what If-Match said (null when it was missing). */
-export async function updateProduct(db: MockDb, actor: Actor, id: string, version: number | null, input: ProductInput): Promise<Product> {
+export async function updateProduct(db: MockDb, actor: Actor, id: string, version: number, input: ProductInput): Promise<Product> {
   const { result } = await db.write({ actor, ...writeOf('products.update'), expect: { productId: id, version } }, (tx) => {
     const current = tx.get(id);
-    if (!current) throw notFound(id);
+    if (!current) throw productNotFound(id);
     checkShopRules(db, input, id);
 
     const existing = new Map(current.product.variants.map((v, i) => [v.id, { variant: v, levels: current.levels[i] }]));

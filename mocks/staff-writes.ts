@@ -33,7 +33,7 @@ export async function createStaff(db: MockDb, actor: Actor, input: StaffCreateIn
   return result;
 }
 
-export async function updateStaff(db: MockDb, actor: Actor, id: string, version: number | null, input: StaffUpdateInput): Promise<Staff> {
+export async function updateStaff(db: MockDb, actor: Actor, id: string, version: number, input: StaffUpdateInput): Promise<Staff> {
   const { result } = await db.write({ actor, ...writeOf('staff.update') }, (tx) => {
     const current = tx.getStaff(id);
     if (!current) throw staffNotFound(id);

@@ -231,7 +231,7 @@ export async function setThreshold(
   actor: Actor,
   variantId: string,
   locationId: string,
-  version: number | null,
+  version: number,
   input: ThresholdCommand,
 ): Promise<InventoryLevel> {
   const { result } = await db.write({ actor, ...writeOf('inventory.threshold') }, (tx) => {

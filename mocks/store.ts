@@ -18,7 +18,6 @@ import { publicStaff, type AuthState, type AuthStorage, type StaffRecord } from 
 import { CATEGORIES, LOCATIONS } from '../src/demo-shop/catalogue';
 import { assertAllowed, idempotencyKeyReused } from '../src/contract/problems';
 import { productChanged, productNotFound, variantNotFound, variantTitle } from '../src/domain/product-rules';
-import { versionRequired } from '../src/contract/protocol';
 import { type LevelState, type MovementRecord, type ProductRecord } from '../src/demo-shop/shop-records';
 import { patchedRecord, type ChangeSet, type IdempotencyRecord, type PricePatch } from './records';
 import type { PriceBatch } from '../src/contract/pricing-schemas';
@@ -74,7 +73,7 @@ export type WriteContext = {
   /** The audit log's verb for this write, e.g. "updated", "status changed". */
   action: string;
   /** The resource the request updates and the version it last read (If-Match); null when the header was missing. */
-  expect?: { productId: string; version: number | null };
+  expect?: { productId: string; version: number };
   idempotency?: { key: string; fingerprint: string };
   /** Price history: the batch this write belongs to, and when its prices took effect (a schedule's start) when not now. */
   pricing?: { batch: { id: string; label: string } | null; at?: string };
@@ -438,7 +437,7 @@ export class MockDb {
         },
         setPrices: ({ productId, variants }) => {
           const record = staged.get(productId) ?? this.getRecord(productId);
-          if (!record) throw notFound(productId);
+          if (!record) throw productNotFound(productId);
           const patch: PricePatch = { productId, at: now, variants };
           // A product already staged in this write (put, or patched once) is saved whole: one patch applies over the stored record only.
           if (staged.has(productId)) patches.delete(productId);
@@ -536,10 +535,9 @@ export class MockDb {
     });
   }
 
-  private checkVersion(productId: string, version: number | null): void {
+  private checkVersion(productId: string, version: number): void {
     const current = this.getProduct(productId);
     if (!current) throw productNotFound(productId);
-    if (version === null) throw versionRequired();
     if (version !== current.version) throw productChanged(version, current);
   }
 
@@ -697,6 +695,3 @@ export function shopKeyOf(settings: Pick<MockSettings, 'seed' | 'products' | 'or
 function randomToken(): string {
   return crypto.randomUUID().replaceAll('-', '').slice(0, 16);
 }
-
-/** The mock's name for the domain's 404, used by its handlers and writes. */
-export const notFound = productNotFound;

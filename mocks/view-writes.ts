@@ -47,13 +47,7 @@ export async function createView(db: MockDb, actor: Actor, input: SavedViewCreat
   return result;
 }
 
-export async function updateView(
-  db: MockDb,
-  actor: Actor,
-  id: string,
-  version: number | null,
-  input: SavedViewUpdateInput,
-): Promise<SavedView> {
+export async function updateView(db: MockDb, actor: Actor, id: string, version: number, input: SavedViewUpdateInput): Promise<SavedView> {
   const { result } = await db.write({ actor, ...writeOf('views.update') }, (tx) => {
     const views = tx.allViews();
     const current = views.find((v) => v.id === id);
@@ -75,7 +69,7 @@ export async function updateView(
   return result;
 }
 
-export async function deleteView(db: MockDb, actor: Actor, id: string, version: number | null): Promise<void> {
+export async function deleteView(db: MockDb, actor: Actor, id: string, version: number): Promise<void> {
   await db.write({ actor, ...writeOf('views.delete') }, (tx) => {
     const current = tx.allViews().find((v) => v.id === id);
     if (!current) throw viewNotFound(id);

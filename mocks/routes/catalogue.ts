@@ -4,7 +4,7 @@ import { idempotencyKeyRequired } from '../../src/contract/protocol';
 import { ROUTES, routePath } from '../../src/contract/routes';
 import { applyImport, dryRunImport } from '../product-import';
 import { bulkUpdateStatus, createProduct, updateProduct } from '../product-writes';
-import { notFound } from '../store';
+import { productNotFound } from '../../src/domain/product-rules';
 import type { RouteKit } from './route';
 
 export function catalogueRoutes({ db, route }: RouteKit): HttpHandler[] {
@@ -12,7 +12,7 @@ export function catalogueRoutes({ db, route }: RouteKit): HttpHandler[] {
     route('products.list', ({ query }) => db.listProducts(query)),
     route('products.get', ({ params }) => {
       const product = db.getProduct(params.id);
-      if (!product) throw notFound(params.id);
+      if (!product) throw productNotFound(params.id);
       return product;
     }),
     // The key is optional (a create is not a bulk change), but honoured: a retried create makes one product.

@@ -59,6 +59,16 @@ export function assertAllowed(role: Role, action: Action): void {
   if (!can(role, action)) throw notAllowed(refusal(role, action));
 }
 
+/** 409 for a change made from an older version: the record as it is now goes with it, for the screen to show. */
+export function changedMeanwhile(what: string, edited: number, current: { version: number }): ProblemError {
+  return new ProblemError({
+    status: 409,
+    title: `Someone else changed this ${what}`,
+    detail: `You edited version ${edited}, but it is now at version ${current.version}. Reload and try again.`,
+    current,
+  });
+}
+
 /** 404 for any path under /api that no route in the table serves. */
 export function notPartOfApi(method: string, path: string): ProblemError {
   return new ProblemError({ status: 404, title: 'Not found', detail: `${method} ${path} is not part of the API.` });

@@ -4,8 +4,7 @@
  * nobody deactivates themselves; the shop always keeps an active admin.
  */
 import type { Role } from '../contract/permissions';
-import { ProblemError, validationProblem } from '../contract/problems';
-import { versionRequired } from '../contract/protocol';
+import { changedMeanwhile, ProblemError, validationProblem } from '../contract/problems';
 import type { Staff, StaffUpdateInput } from '../contract/schemas';
 
 export function staffNotFound(id: string): ProblemError {
@@ -25,19 +24,11 @@ export function emailTaken(): ProblemError {
 export function decideStaffUpdate(
   current: Staff,
   actorId: string,
-  version: number | null,
+  version: number,
   input: StaffUpdateInput,
   otherActiveAdmins: number,
 ): { role: Role; active: boolean; changed: boolean } {
-  if (version === null) throw versionRequired();
-  if (version !== current.version) {
-    throw new ProblemError({
-      status: 409,
-      title: 'Someone else changed this staff member',
-      detail: `You edited version ${version}, but it is now at version ${current.version}. Reload and try again.`,
-      current,
-    });
-  }
+  if (version !== current.version) throw changedMeanwhile('staff member', version, current);
   const role = input.role ?? current.role;
   const active = input.active ?? current.active;
   if (current.id === actorId && !active) {

@@ -266,18 +266,13 @@ describe('decideThreshold', () => {
     ]);
   });
 
-  it('needs the version (428), a current one (409), and a level that exists first (404)', () => {
-    expect(refusal(() => decideThreshold({ variantId: MUG.id, locationId: EDISON, version: null }, input, snapshot(now)))).toMatchObject({
-      status: 428,
-      title: 'Version required',
-    });
+  // A missing If-Match is the protocol's 428, before any decision (tests/contract/inventory.contract.test.ts).
+  it('needs a current version (409), and a level that exists first (404)', () => {
     expect(refusal(() => decideThreshold({ variantId: MUG.id, locationId: EDISON, version: 2 }, input, snapshot(now)))).toMatchObject({
       status: 409,
       current: { levels: [now] },
     });
-    expect(
-      refusal(() => decideThreshold({ variantId: 'var_gone', locationId: EDISON, version: null }, input, snapshot(now))),
-    ).toMatchObject({
+    expect(refusal(() => decideThreshold({ variantId: 'var_gone', locationId: EDISON, version: 1 }, input, snapshot(now)))).toMatchObject({
       status: 404,
     });
   });

@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import type { AuditDraft } from './audit-rules';
 import { MAX_STOCK_UNITS, type AdjustmentReason, type StockReason } from '../contract/constants';
 import { ProblemError, validationProblem } from '../contract/problems';
-import { idempotencyKeyRequired, versionRequired } from '../contract/protocol';
+import { idempotencyKeyRequired } from '../contract/protocol';
 import { adjustmentDelta, available, daysOfCover, levelLimitProblem, stockState } from './stock-rules';
 import type {
   adjustmentInputSchema,
@@ -248,17 +248,16 @@ export function decideTransfer(input: TransferCommand, snapshot: StockSnapshot, 
 
 /**
  * A level's low-stock threshold (PUT …/levels/:variantId/:locationId/threshold).
- * `version` is the one in If-Match, null when the header was missing (428).
+ * `version` is the one in If-Match (the protocol answers 428 when it is missing).
  * A new version but no ledger row: on hand does not move.
  */
 export function decideThreshold(
-  level: { variantId: string; locationId: string; version: number | null },
+  level: { variantId: string; locationId: string; version: number },
   input: ThresholdCommand,
   snapshot: StockSnapshot,
 ): StockDecision {
   const staged = new Staged(snapshot);
   const current = staged.get(level.variantId, level.locationId);
-  if (level.version === null) throw versionRequired();
   if (level.version !== current.version) throw staleLevel(snapshot.locations, [current], level.version, current.version);
   staged.setThreshold(level.variantId, level.locationId, input.threshold);
   return staged.decision([

@@ -5,8 +5,7 @@
  * deletes it, with the version they last read; a name is used once per owner and list.
  */
 import type { SavedViewList } from '../contract/constants';
-import { assertAllowed, notAllowed, ProblemError, validationProblem } from '../contract/problems';
-import { versionRequired } from '../contract/protocol';
+import { assertAllowed, changedMeanwhile, notAllowed, ProblemError, validationProblem } from '../contract/problems';
 import type { Action, Role } from '../contract/permissions';
 import type { SavedView, SavedViewCreateInput, SavedViewUpdateInput } from '../contract/view-schemas';
 import type { AuditDraft, Diff } from './audit-rules';
@@ -64,28 +63,20 @@ export function decideViewCreate(
  * not shared), 403 for a list they may not view or a view that is not theirs, 428 without a version, 409 with the
  * view as it is for a stale one.
  */
-function assertOwnerAt(current: SavedView, caller: Caller, version: number | null, verb: string): void {
+function assertOwnerAt(current: SavedView, caller: Caller, version: number, verb: string): void {
   if (current.owner.id !== caller.id && !current.shared) throw viewNotFound(current.id);
   assertMayUseList(caller.role, current.list);
   if (current.owner.id !== caller.id) {
     throw notAllowed(`Only ${current.owner.name}, who saved this view, may ${verb} it. Save it as a view of your own instead.`);
   }
-  if (version === null) throw versionRequired();
-  if (version !== current.version) {
-    throw new ProblemError({
-      status: 409,
-      title: 'Someone else changed this view',
-      detail: `You edited version ${version}, but it is now at version ${current.version}. Reload and try again.`,
-      current,
-    });
-  }
+  if (version !== current.version) throw changedMeanwhile('view', version, current);
 }
 
 /** What an update makes of `current` (and whether it changes anything), or the refusal (see assertOwnerAt; 422 for a name in use). */
 export function decideViewUpdate(
   current: SavedView,
   caller: Caller,
-  version: number | null,
+  version: number,
   input: SavedViewUpdateInput,
   ownerViewsOnList: readonly Pick<SavedView, 'id' | 'name'>[],
 ): { name: string; search: string; shared: boolean; changed: boolean } {
@@ -98,7 +89,7 @@ export function decideViewUpdate(
 }
 
 /** Whether the caller may delete `current` at `version` (see assertOwnerAt). */
-export function decideViewDelete(current: SavedView, caller: Caller, version: number | null): void {
+export function decideViewDelete(current: SavedView, caller: Caller, version: number): void {
   assertOwnerAt(current, caller, version, 'delete');
 }
 

@@ -44,7 +44,6 @@ import {
   variantTitle,
   variantVersionAfter,
 } from '#shared/domain/product-rules';
-import { versionRequired } from '#shared/contract/protocol';
 import { recordAudit, type Actor } from '../audit/audit.service';
 import { ProductTagRecord } from '../entities';
 import type { Idempotency } from '#shared/contract/protocol';
@@ -496,7 +495,7 @@ export class CatalogueService {
   }
 
   /** `version` is what If-Match said (null when it was missing). */
-  async update(actor: Actor, id: string, version: number | null, input: ProductInput): Promise<Product> {
+  async update(actor: Actor, id: string, version: number, input: ProductInput): Promise<Product> {
     const productId = ids.parse('prod', id);
     if (productId === null) throw productNotFound(id);
     const { body } = await this.idempotent(actor, null, async (em) => {
@@ -505,7 +504,6 @@ export class CatalogueService {
       await lockProducts(em, [productId]);
       const before = (await this.load(em, [productId]))[0];
       if (!before) throw productNotFound(id);
-      if (version === null) throw versionRequired();
       const conflict = (current: Product) => productChanged(version, current);
       if (version !== before.version) throw conflict(before);
       await this.checkShopRules(em, input, productId);

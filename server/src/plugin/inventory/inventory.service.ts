@@ -402,7 +402,7 @@ export class InventoryService {
 
   async threshold(
     actor: Actor,
-    level: { variantId: string; locationId: string; version: number | null },
+    level: { variantId: string; locationId: string; version: number },
     input: ThresholdCommand,
   ): Promise<InventoryLevel> {
     return this.write(actor, null, async (em) => {

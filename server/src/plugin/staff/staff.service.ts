@@ -225,7 +225,7 @@ export class StaffService {
     });
   }
 
-  async update(actor: Actor, id: string, version: number | null, input: StaffUpdateInput): Promise<Staff> {
+  async update(actor: Actor, id: string, version: number, input: StaffUpdateInput): Promise<Staff> {
     const now = nowDate();
     const adminId = ids.parse('staff', id);
     if (adminId === null) throw staffNotFound(id);

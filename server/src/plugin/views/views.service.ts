@@ -112,7 +112,7 @@ export class ViewsService {
     );
   }
 
-  update(actor: Actor, id: string, version: number | null, input: SavedViewUpdateInput): Promise<SavedView> {
+  update(actor: Actor, id: string, version: number, input: SavedViewUpdateInput): Promise<SavedView> {
     const now = nowDate();
     return nameChecked(() =>
       serialTransaction(this.db, async (em) => {
@@ -147,7 +147,7 @@ export class ViewsService {
     );
   }
 
-  async delete(actor: Actor, id: string, version: number | null): Promise<void> {
+  async delete(actor: Actor, id: string, version: number): Promise<void> {
     const now = nowDate();
     await serialTransaction(this.db, async (em) => {
       const row = await this.load(em, id);

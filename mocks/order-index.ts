@@ -4,7 +4,7 @@
  * request. A request filters one flat array and pages an order that is
  * already sorted; an order's detail is a lookup by id.
  */
-import type { Order, OrderListQuery, OrderSummary } from '../src/contract/order-schemas';
+import type { Order, OrderListQuery, OrderListTotals, OrderSummary } from '../src/contract/order-schemas';
 import { orderNumberIn } from '../src/domain/order-rules';
 import { nextStoreDay, storeDayStartMs } from '../src/domain/store-time';
 import { compareText, SortedIndex, type Compare } from './sorted-index';
@@ -16,6 +16,8 @@ type OrderEntry = {
   number: number;
   placedAt: string;
   total: number;
+  units: number;
+  refunded: number;
   customerKey: string;
   /** Lowercase name and email, for the text search. */
   search: string;
@@ -38,12 +40,18 @@ const COMPARES: Record<OrderSortKey, Compare<OrderEntry>> = {
 
 function entryOf(order: Order): OrderEntry {
   let skus = SEP;
-  for (const line of order.lines) skus += line.sku.toUpperCase() + SEP;
+  let units = 0;
+  for (const line of order.lines) {
+    skus += line.sku.toUpperCase() + SEP;
+    units += line.quantity;
+  }
   return {
     order,
     number: order.number,
     placedAt: order.placedAt,
     total: order.total,
+    units,
+    refunded: order.refunded,
     customerKey: order.customer.name.toLowerCase(),
     search: `${order.customer.name.toLowerCase()}${SEP}${order.customer.email.toLowerCase()}`,
     state: order.shippingAddress.state,
@@ -55,9 +63,7 @@ function entryOf(order: Order): OrderEntry {
   };
 }
 
-export function summarizeOrder(order: Order): OrderSummary {
-  let units = 0;
-  for (const line of order.lines) units += line.quantity;
+export function summarizeOrder(order: Order, units = unitsOf(order)): OrderSummary {
   return {
     id: order.id,
     number: order.number,
@@ -77,7 +83,26 @@ export function summarizeOrder(order: Order): OrderSummary {
   };
 }
 
-const summaryOf = (e: OrderEntry) => (e.summary ??= summarizeOrder(e.order));
+function unitsOf(order: Order): number {
+  let units = 0;
+  for (const line of order.lines) units += line.quantity;
+  return units;
+}
+
+const summaryOf = (e: OrderEntry) => (e.summary ??= summarizeOrder(e.order, e.units));
+
+/** Every match's sums: one pass over the entries, so the totals row is the figures of the whole list, not the page. */
+function totalsOf(entries: Iterable<OrderEntry>): OrderListTotals {
+  const t = { orders: 0, units: 0, total: 0, refunded: 0, net: 0 };
+  for (const e of entries) {
+    t.orders += 1;
+    t.units += e.units;
+    t.total += e.total;
+    t.refunded += e.refunded;
+  }
+  t.net = t.total - t.refunded;
+  return t;
+}
 
 export class OrderIndex {
   private entries: OrderEntry[];
@@ -108,16 +133,18 @@ export class OrderIndex {
     return this.sorted.buildNext();
   }
 
-  list(query: OrderListQuery): { items: OrderSummary[]; total: number } {
+  list(query: OrderListQuery): { items: OrderSummary[]; total: number; totals: OrderListTotals } {
     const number = query.q === undefined ? null : orderNumberIn(query.q);
     if (number !== null) {
       // An order number finds that order alone; the other filters still apply to it.
       const entry = this.byId.get(`ord_${String(number).padStart(7, '0')}`);
       const matches = matcher({ ...query, q: undefined });
-      const hit = entry && (!matches || matches(entry)) ? [summaryOf(entry)] : [];
-      return { items: query.offset === 0 ? hit : [], total: hit.length };
+      const hits = entry && (!matches || matches(entry)) ? [entry] : [];
+      return { items: query.offset === 0 ? hits.map(summaryOf) : [], total: hits.length, totals: totalsOf(hits) };
     }
-    return this.sorted.page(query.sort, query.offset, query.limit, matcher(query), summaryOf);
+    const matches = matcher(query);
+    const page = this.sorted.page(query.sort, query.offset, query.limit, matches, summaryOf);
+    return { ...page, totals: totalsOf(matches ? this.entries.filter(matches) : this.entries) };
   }
 }
 

@@ -11,7 +11,7 @@ import type { Action } from '../src/contract/permissions';
 import type { AuditEntry, Staff } from '../src/contract/schemas';
 import type { SavedView } from '../src/contract/view-schemas';
 import type { InventoryLevel, InventoryListQuery, LedgerQuery, StockMovement } from '../src/contract/stock-schemas';
-import type { Order, OrderListQuery, OrderSummary } from '../src/contract/order-schemas';
+import type { Order, OrderList, OrderListQuery } from '../src/contract/order-schemas';
 import type { BreakdownQuery, SalesBreakdown, SalesReport, SalesReportQuery } from '../src/contract/report-schemas';
 import { productAudit, staffAudit, type AuditDraft } from '../src/domain/audit-rules';
 import { publicStaff, type AuthState, type AuthStorage, type StaffRecord } from './auth';
@@ -280,7 +280,7 @@ export class MockDb {
     for (const order of this.stockSeed?.orders ?? []) yield this.changedOrders.get(order.id)?.order ?? order;
   }
 
-  listOrders(query: OrderListQuery): { items: OrderSummary[]; total: number } {
+  listOrders(query: OrderListQuery): OrderList {
     return this.orders().list(query);
   }
 

@@ -10,7 +10,15 @@ import { z } from 'zod';
 import { ACTION_REASONS, PERMISSIONS, ROLES, type Action } from './permissions';
 import { pageQuerySchema, type PriceBatchListQuery, type PriceHistoryQuery } from './pricing-schemas';
 import type { OrderListQuery } from './order-schemas';
-import type { BreakdownQuery, SalesReportQuery } from './report-schemas';
+import type {
+  BreakdownQuery,
+  ProfitQuery,
+  RefundRecordQuery,
+  SaleLineQuery,
+  SalesReportQuery,
+  SalesSummaryQuery,
+  SellThroughQuery,
+} from './report-schemas';
 import { ROUTE_IDS, ROUTES, type Method, type RouteId, type RouteSpec } from './routes';
 import { problemSchema, type AuditListQuery, type ProductListQuery } from './schemas';
 import type { InventoryListQuery, LedgerQuery } from './stock-schemas';
@@ -242,6 +250,46 @@ const BREAKDOWN_QUERY_DESCRIPTIONS: Record<keyof BreakdownQuery, string> = {
   ...REPORT_FILTER_DESCRIPTIONS,
   by: 'What a row is: a product, a variant, a category or a state.',
   sort: 'Sort key; a leading `-` sorts descending (`-revenue` is the default).',
+  offset: 'How many rows to skip.',
+  limit: 'Rows per page.',
+};
+
+const DRILL_QUERY_DESCRIPTIONS = {
+  ...REPORT_FILTER_DESCRIPTIONS,
+  productId: 'Only lines of this product (as a product breakdown row).',
+  variantId: 'Only lines of this variant (as a variant breakdown row).',
+  offset: 'How many rows to skip.',
+  limit: 'Rows per page.',
+};
+
+const REFUND_RECORD_QUERY_DESCRIPTIONS: Record<keyof RefundRecordQuery, string> = {
+  ...DRILL_QUERY_DESCRIPTIONS,
+  sort: '`-at` (newest first, the default), `at`, `amount` or `-amount`.',
+};
+
+const SALE_LINE_QUERY_DESCRIPTIONS: Record<keyof SaleLineQuery, string> = {
+  ...DRILL_QUERY_DESCRIPTIONS,
+  sort: '`-placedAt` (newest first, the default), `placedAt`, `revenue`, `-revenue`, `quantity` or `-quantity`.',
+};
+
+const SUMMARY_QUERY_DESCRIPTIONS: Record<keyof SalesSummaryQuery, string> = {
+  from: REPORT_FILTER_DESCRIPTIONS.from,
+  to: REPORT_FILTER_DESCRIPTIONS.to,
+  state: REPORT_FILTER_DESCRIPTIONS.state,
+  granularity: SALES_QUERY_DESCRIPTIONS.granularity,
+};
+
+const PROFIT_QUERY_DESCRIPTIONS: Record<keyof ProfitQuery, string> = {
+  ...BREAKDOWN_QUERY_DESCRIPTIONS,
+  sort: 'Sort key; a leading `-` sorts descending (`-sales` is the default).',
+};
+
+const SELL_THROUGH_QUERY_DESCRIPTIONS: Record<keyof SellThroughQuery, string> = {
+  from: REPORT_FILTER_DESCRIPTIONS.from,
+  to: REPORT_FILTER_DESCRIPTIONS.to,
+  categoryId: REPORT_FILTER_DESCRIPTIONS.categoryId,
+  locationId: 'Only this warehouse.',
+  sort: 'Sort key; a leading `-` sorts descending (`-rate` is the default; rows without a rate come last).',
   offset: 'How many rows to skip.',
   limit: 'Rows per page.',
 };
@@ -752,6 +800,46 @@ const OPERATIONS: { [K in RouteId]: OperationDocs<(typeof ROUTES)[K]> } = {
     description:
       'The same measures per product, variant, category or state, one page at a time. Product, variant and category rows count order lines (merchandise after discounts, with its tax), so shipping is in none of them; state rows count whole orders. `totals` sums every row, not just the page.',
     query: BREAKDOWN_QUERY_DESCRIPTIONS,
+    success: 'One page of rows, how many there are, and their totals.',
+  },
+  'reports.summary': {
+    operationId: 'getSalesSummary',
+    tag: 'Reports',
+    description:
+      'Sales as accountants read them, per bucket and for the range: gross sales (units × price of orders placed) − discounts − returns (what refunds made in the period returned for merchandise after its discount and before tax, plus any extra amount) = net sales; + shipping (charged on orders placed, less shipping refunded) + taxes (charged, less tax refunded) = total sales, which equals the sales report’s net for the same days and state.',
+    query: SUMMARY_QUERY_DESCRIPTIONS,
+    success: 'The summary.',
+  },
+  'reports.refunds': {
+    operationId: 'listRefundRecords',
+    tag: 'Reports',
+    description:
+      'The refunds made in a range (by the day each was made, not the day its order was placed): the records behind the Refunds figure. With a category, product or variant filter, each amount is what the refund returned for those lines, so `totals.amount` equals the filtered figure. `totals` is over every match.',
+    query: REFUND_RECORD_QUERY_DESCRIPTIONS,
+    success: 'One page of refunds, how many match, and their totals.',
+  },
+  'reports.lines': {
+    operationId: 'listSaleLines',
+    tag: 'Reports',
+    description:
+      'The order lines of orders placed in a range: the records behind a Revenue, Orders or Units figure filtered by category, product or variant (unfiltered figures are the order list’s, whose `totals` match them). `totals` counts every match: revenue, distinct orders and units.',
+    query: SALE_LINE_QUERY_DESCRIPTIONS,
+    success: 'One page of lines, how many match, and their totals.',
+  },
+  'reports.profit': {
+    operationId: 'getProfitReport',
+    tag: 'Reports',
+    description:
+      'Cost of goods sold, gross profit and margin per product, variant, category or state, over the lines of orders placed in the range. Sales are units × price less the discount (no tax, no shipping); cost is units × the variant’s cost when the order was placed (a later cost change does not rewrite it); lines of variants without a cost are counted in `uncostedUnits` and left out of cost and profit; margin is in tenths of a percent. By product, each row has its ABC class (A: the products making the first 80 % of sales, B: the next 15 %, C: the rest).',
+    query: PROFIT_QUERY_DESCRIPTIONS,
+    success: 'One page of rows, how many there are, and their totals.',
+  },
+  'reports.sellThrough': {
+    operationId: 'getSellThrough',
+    tag: 'Reports',
+    description:
+      'Per product and warehouse, from the stock ledger: units on hand at the start of the range, units received in it, units sold (shipped) in it, and the sell-through rate = sold ÷ (on hand at the start + received), in tenths of a percent (null when there was nothing to sell).',
+    query: SELL_THROUGH_QUERY_DESCRIPTIONS,
     success: 'One page of rows, how many there are, and their totals.',
   },
 

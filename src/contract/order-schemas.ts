@@ -41,6 +41,8 @@ export const orderLineSchema = z
     discount: centsSchema,
     /** This line's share of the sales tax (cents). */
     tax: centsSchema,
+    /** The variant's cost when the order was placed (null when it had none), so a later cost change does not rewrite profit. */
+    unitCost: centsSchema.nullable(),
     fulfilledQuantity: z.number().int().min(0),
     /** Units no longer to ship (the order or part of it was cancelled). */
     cancelledQuantity: z.number().int().min(0),
@@ -156,7 +158,19 @@ export const orderSummarySchema = z
   })
   .meta({ id: 'OrderSummary' });
 export type OrderSummary = z.infer<typeof orderSummarySchema>;
-export const orderListSchema = listResponseSchema(orderSummarySchema).meta({ id: 'OrderList' });
+/** Over every order that matches, not just the page: a report's Revenue, Orders and Units for the same days, to the cent. */
+export const orderListTotalsSchema = z
+  .object({
+    orders: z.number().int().min(0),
+    units: z.number().int().min(0),
+    total: z.number().int().min(0),
+    refunded: z.number().int().min(0),
+    net: z.number().int(),
+  })
+  .meta({ id: 'OrderListTotals' });
+export type OrderListTotals = z.infer<typeof orderListTotalsSchema>;
+export const orderListSchema = listResponseSchema(orderSummarySchema).extend({ totals: orderListTotalsSchema }).meta({ id: 'OrderList' });
+export type OrderList = z.infer<typeof orderListSchema>;
 
 /** A calendar day in the store's time zone (America/New_York). */
 export const storeDateSchema = z.iso.date({ error: 'Use a date like 2026-11-27' });

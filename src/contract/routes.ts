@@ -32,7 +32,23 @@ import {
   orderSchema,
   refundInputSchema,
 } from './order-schemas';
-import { breakdownQuerySchema, breakdownSchema, salesReportQuerySchema, salesReportSchema, storeClockSchema } from './report-schemas';
+import {
+  breakdownQuerySchema,
+  breakdownSchema,
+  profitQuerySchema,
+  profitReportSchema,
+  refundRecordListSchema,
+  refundRecordQuerySchema,
+  saleLineListSchema,
+  saleLineQuerySchema,
+  salesReportQuerySchema,
+  salesReportSchema,
+  salesSummaryQuerySchema,
+  salesSummarySchema,
+  sellThroughQuerySchema,
+  sellThroughReportSchema,
+  storeClockSchema,
+} from './report-schemas';
 import {
   auditListQuerySchema,
   auditListSchema,
@@ -378,6 +394,46 @@ export const ROUTES = {
     query: breakdownQuerySchema,
     answer: breakdownSchema,
     summary: 'Sales by product, category or state',
+  },
+  'reports.summary': {
+    method: 'GET',
+    path: '/api/reports/summary',
+    permission: 'reports.view',
+    query: salesSummaryQuerySchema,
+    answer: salesSummarySchema,
+    summary: 'Gross sales to total sales, as accountants read them',
+  },
+  'reports.refunds': {
+    method: 'GET',
+    path: '/api/reports/refunds',
+    permission: 'reports.view',
+    query: refundRecordQuerySchema,
+    answer: refundRecordListSchema,
+    summary: 'The refunds made in a range, with their totals',
+  },
+  'reports.lines': {
+    method: 'GET',
+    path: '/api/reports/lines',
+    permission: 'reports.view',
+    query: saleLineQuerySchema,
+    answer: saleLineListSchema,
+    summary: 'The order lines placed in a range, with their totals',
+  },
+  'reports.profit': {
+    method: 'GET',
+    path: '/api/reports/profit',
+    permission: 'reports.view',
+    query: profitQuerySchema,
+    answer: profitReportSchema,
+    summary: 'Cost of goods sold, gross profit and margin',
+  },
+  'reports.sellThrough': {
+    method: 'GET',
+    path: '/api/reports/sell-through',
+    permission: 'reports.view',
+    query: sellThroughQuerySchema,
+    answer: sellThroughReportSchema,
+    summary: 'Sell-through per product and warehouse',
   },
 
   'pricing.preview': {

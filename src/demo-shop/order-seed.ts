@@ -234,6 +234,8 @@ type Sellable = {
   saleFromMs: number;
   price: number;
   compareAtPrice: number | null;
+  /** The variant's cost, which the seed never changes: each order line keeps it as its cost at the sale. */
+  cost: number | null;
   /** Index into the on-hand budget (× LOCATIONS.length). */
   slot: number;
   /** The variant's levels, read only if an open order reserves it. */
@@ -295,6 +297,7 @@ function sellableTable(products: readonly ProductRecord[], next: () => number): 
         saleFromMs,
         price: v.price,
         compareAtPrice: v.compareAtPrice,
+        cost: v.cost,
         slot: items.length,
         levels: levels[j],
       });
@@ -604,6 +607,7 @@ function makeOrder(ctx: Ctx, number: number, placedMs: number, customer: Custome
       unitPrice: priced[l]!.unitPrice,
       discount: totals.lines[l]!.discount,
       tax: totals.lines[l]!.tax,
+      unitCost: item.cost,
       fulfilledQuantity: 0,
       cancelledQuantity: 0,
       refundedQuantity: 0,

@@ -37,6 +37,7 @@ function openOrder(secondPrice = 2_500): Order {
     unitPrice,
     discount: 0,
     tax: 0,
+    unitCost: null,
     fulfilledQuantity: 0,
     cancelledQuantity: 0,
     refundedQuantity: 0,

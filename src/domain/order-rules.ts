@@ -195,15 +195,18 @@ export function shippingLeft(order: { shipping: number; refunds: readonly Refund
 /**
  * What each refund returned for each line's units, for the reports: the
  * refunds replayed in order, so a refund's share of a line is what it returned
- * then (`lineRefundAmount` after the units refunded before it). Parts naming a
- * line not on the order are left out; units beyond the line's are capped.
+ * then (`lineRefundAmount` after the units refunded before it). `tax` is the
+ * part of `amount` that was the line's tax, split the same way (⌊tax × n /
+ * quantity⌋ steps), so a line's tax parts add up to its tax once every unit is
+ * refunded, and the rest of `amount` is merchandise after its discount.
+ * Parts naming a line not on the order are left out; units beyond the line's are capped.
  */
 export function refundLineAmounts<L extends MoneyLine & { id: string }>(order: {
   lines: readonly L[];
   refunds: readonly { id: string; lines: readonly { lineId: string; quantity: number }[] }[];
-}): { refundId: string; line: L; amount: number }[] {
+}): { refundId: string; line: L; quantity: number; amount: number; tax: number }[] {
   const refundedSoFar = new Map<string, number>();
-  const out: { refundId: string; line: L; amount: number }[] = [];
+  const out: { refundId: string; line: L; quantity: number; amount: number; tax: number }[] = [];
   for (const refund of order.refunds) {
     for (const part of refund.lines) {
       const line = order.lines.find((l) => l.id === part.lineId);
@@ -211,7 +214,14 @@ export function refundLineAmounts<L extends MoneyLine & { id: string }>(order: {
       const already = refundedSoFar.get(line.id) ?? 0;
       const quantity = Math.min(part.quantity, line.quantity - already);
       refundedSoFar.set(line.id, already + quantity);
-      out.push({ refundId: refund.id, line, amount: lineRefundAmount(line, already, quantity) });
+      const taxUpTo = (n: number) => Math.floor((line.tax * n) / line.quantity);
+      out.push({
+        refundId: refund.id,
+        line,
+        quantity,
+        amount: lineRefundAmount(line, already, quantity),
+        tax: taxUpTo(already + quantity) - taxUpTo(already),
+      });
     }
   }
   return out;

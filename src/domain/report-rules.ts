@@ -3,7 +3,7 @@
  * the screens label and preset with them, and a server imports them too.
  * Days are store days (America/New_York), written YYYY-MM-DD.
  */
-import type { SalesMeasures } from '../contract/report-schemas';
+import type { AbcClass, ProfitMeasures, SalesMeasures, SalesSummaryMeasures } from '../contract/report-schemas';
 import { nextStoreDay } from './store-time';
 import type { Comparison, Granularity } from '../contract/constants';
 
@@ -79,6 +79,69 @@ export function salesMeasures(s: SalesSums): SalesMeasures {
     refunds: s.refunds,
     net: s.revenue - s.refunds,
   };
+}
+
+/** What the accountants' summary adds up, before net and total sales are worked out. */
+export type SummarySums = { grossSales: number; discounts: number; returns: number; shipping: number; taxes: number };
+
+/** net sales = gross − discounts − returns; total sales = net sales + shipping + taxes (the sales report's net). */
+export function summaryMeasures(s: SummarySums): SalesSummaryMeasures {
+  const netSales = s.grossSales - s.discounts - s.returns;
+  return { ...s, netSales, totalSales: netSales + s.shipping + s.taxes };
+}
+
+/** How one refund moves the summary: its lines' merchandise and any extra amount are returns; shipping and tax come off their own rows. */
+export function refundSummary(
+  refund: { amount: number; shipping: number },
+  parts: readonly { tax: number }[],
+): {
+  returns: number;
+  shipping: number;
+  taxes: number;
+} {
+  let tax = 0;
+  for (const p of parts) tax += p.tax;
+  return { returns: refund.amount - refund.shipping - tax, shipping: refund.shipping, taxes: tax };
+}
+
+/** `part` ÷ `whole` in tenths of a percent, half away from zero; null when the whole is 0. */
+export function tenthsOfPercent(part: number, whole: number): number | null {
+  if (whole === 0) return null;
+  const n = part * 1000;
+  const q = Math.floor((2 * Math.abs(n) + whole) / (2 * whole));
+  return n < 0 ? -q : q;
+}
+
+/** What the profit report adds up for a row, before gross profit and margin are worked out. */
+export type ProfitSums = { units: number; sales: number; costedSales: number; cost: number; uncostedUnits: number };
+
+export function profitMeasures(s: ProfitSums): ProfitMeasures {
+  const grossProfit = s.costedSales - s.cost;
+  return { ...s, grossProfit, margin: tenthsOfPercent(grossProfit, s.costedSales) };
+}
+
+/** What one order line adds to the profit report: sales after its discount, and its cost when it had one. */
+export function lineProfit(line: { unitPrice: number; quantity: number; discount: number; unitCost: number | null }): ProfitSums {
+  const sales = line.unitPrice * line.quantity - line.discount;
+  return line.unitCost === null
+    ? { units: line.quantity, sales, costedSales: 0, cost: 0, uncostedUnits: line.quantity }
+    : { units: line.quantity, sales, costedSales: sales, cost: line.unitCost * line.quantity, uncostedUnits: 0 };
+}
+
+/**
+ * ABC classes for rows ranked by sales, largest first: A while the sales before
+ * a row are under 80 % of the whole (so the row that crosses 80 % is still A),
+ * B under 95 %, C after. Whole-number comparisons, no ratios.
+ */
+export function abcClasses(salesDescending: readonly number[]): AbcClass[] {
+  let whole = 0;
+  for (const s of salesDescending) whole += s;
+  let before = 0;
+  return salesDescending.map((s) => {
+    const cls: AbcClass = before * 100 < whole * 80 ? 'A' : before * 100 < whole * 95 ? 'B' : 'C';
+    before += s;
+    return cls;
+  });
 }
 
 export const PRESETS = [

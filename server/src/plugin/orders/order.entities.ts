@@ -167,6 +167,10 @@ export class OrderLineRecord {
   @Column({ type: 'int' })
   tax!: number;
 
+  /** The variant's cost when the order was placed (null without one): profit reports read it, never today's cost. */
+  @Column({ type: 'int', nullable: true })
+  unitCost!: number | null;
+
   @Column({ type: 'int' })
   fulfilledQuantity!: number;
 

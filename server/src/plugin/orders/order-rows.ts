@@ -143,7 +143,7 @@ function rowsOf(order: Order, staffId: (id: string) => string = (id) => id): Row
         byName: r.by.name,
       }),
     ),
-    refundLines: refundLineAmounts(order).map(({ refundId, line, amount }, part) =>
+    refundLines: refundLineAmounts(order).map(({ refundId, line, quantity, amount, tax }, part) =>
       Object.assign(new OrderRefundLineRecord(), {
         refundId,
         part,
@@ -154,6 +154,8 @@ function rowsOf(order: Order, staffId: (id: string) => string = (id) => id): Row
         productNum: ids.parse('prod', line.productId) ?? 0,
         variantNum: ids.parse('var', line.variantId) ?? 0,
         amount,
+        quantity,
+        tax,
         storeDay: refundDays.get(refundId)!,
         state,
       }),

@@ -70,4 +70,29 @@ export class ReportController {
   breakdown(@Read() r: Read<'reports.breakdown'>) {
     return this.reports.breakdown(r.query);
   }
+
+  @Route('reports.summary')
+  summary(@Read() r: Read<'reports.summary'>) {
+    return this.reports.summary(r.query);
+  }
+
+  @Route('reports.refunds')
+  refunds(@Read() r: Read<'reports.refunds'>) {
+    return this.reports.refunds(r.query);
+  }
+
+  @Route('reports.lines')
+  lines(@Read() r: Read<'reports.lines'>) {
+    return this.reports.lines(r.query);
+  }
+
+  @Route('reports.profit')
+  profit(@Read() r: Read<'reports.profit'>) {
+    return this.reports.profit(r.query);
+  }
+
+  @Route('reports.sellThrough')
+  sellThrough(@Read() r: Read<'reports.sellThrough'>) {
+    return this.reports.sellThrough(r.query);
+  }
 }

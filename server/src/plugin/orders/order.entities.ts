@@ -309,6 +309,17 @@ export class OrderRefundLineRecord {
   @Column({ type: 'int' })
   amount!: number;
 
+  /**
+   * The units this part returned and the part of `amount` that was the line's tax (refundLineAmounts): the
+   * summary's returns and taxes, and the refunds drill-down's units. Default 0 only so that synchronize can add
+   * the columns to a database made before them (its old parts count no tax until it is seeded again).
+   */
+  @Column({ type: 'int', default: 0 })
+  quantity!: number;
+
+  @Column({ type: 'int', default: 0 })
+  tax!: number;
+
   @Column({ type: 'varchar', length: 10 })
   storeDay!: string;
 

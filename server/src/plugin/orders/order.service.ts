@@ -23,7 +23,7 @@ import {
   type OrderDecision,
   type RefundRequest,
 } from '#shared/domain/order-decisions';
-import type { Order, OrderListQuery, OrderSummary } from '#shared/contract/order-schemas';
+import type { Order, OrderList, OrderListQuery, OrderListTotals, OrderSummary } from '#shared/contract/order-schemas';
 import { assertAllowed } from '#shared/contract/problems';
 import { orderNumberIn } from '#shared/domain/order-rules';
 import { nextStoreDay, storeDayStartMs } from '#shared/domain/store-time';
@@ -58,6 +58,14 @@ function summaryOf(r: OrderRecord): OrderSummary {
   };
 }
 
+/** SQL sums (strings from PostgreSQL's bigint, null over no rows) as the list's totals; net worked out. */
+function totalsOf(sums: Record<string, unknown>): OrderListTotals {
+  const n = (v: unknown) => Number(v ?? 0);
+  const total = n(sums.total);
+  const refunded = n(sums.refunded);
+  return { orders: n(sums.orders), units: n(sums.units), total, refunded, net: total - refunded };
+}
+
 type Action = keyof typeof ORDER_PERMISSIONS;
 const AUDIT_ACTIONS: Record<Action, string> = {
   fulfil: 'order fulfilled',
@@ -80,7 +88,7 @@ export class OrderService {
     return this.connection.rawConnection;
   }
 
-  async list(query: OrderListQuery): Promise<{ items: OrderSummary[]; total: number }> {
+  async list(query: OrderListQuery): Promise<OrderList> {
     const qb = this.db.getRepository(OrderRecord).createQueryBuilder('o');
     const instr = this.db.options.type === 'postgres' ? 'strpos' : 'instr';
     const number = query.q === undefined ? null : orderNumberIn(query.q);
@@ -98,16 +106,29 @@ export class OrderService {
     if (query.totalMax !== undefined) qb.andWhere('o.total <= :totalMax', { totalMax: query.totalMax });
     if (query.sku !== undefined) qb.andWhere(`${instr}(o.skuKeys, :sku) > 0`, { sku: SEP + query.sku.toUpperCase() + SEP });
     if (number !== null) {
-      // An order number finds that order alone, on the first page only (the contract's rule).
+      // An order number finds that order alone, on the first page only (the contract's rule); its totals are its own.
       const hit = await qb.getOne();
-      return { items: hit && query.offset === 0 ? [summaryOf(hit)] : [], total: hit ? 1 : 0 };
+      return {
+        items: hit && query.offset === 0 ? [summaryOf(hit)] : [],
+        total: hit ? 1 : 0,
+        totals: hit ? totalsOf({ orders: 1, units: hit.units, total: hit.total, refunded: hit.refunded }) : totalsOf({}),
+      };
     }
+    // Every match's sums in one aggregate over the same WHERE (its COUNT is the list's total), then the page.
+    const sums = await qb
+      .clone()
+      .select('COUNT(*)', 'orders')
+      .addSelect('SUM(o.units)', 'units')
+      .addSelect('SUM(o.total)', 'total')
+      .addSelect('SUM(o.refunded)', 'refunded')
+      .getRawOne<Record<string, unknown>>();
+    const totals = totalsOf(sums ?? {});
     const descending = query.sort.startsWith('-');
     const key = (descending ? query.sort.slice(1) : query.sort) as keyof typeof SORT_COLUMNS;
     const dir = descending ? 'DESC' : 'ASC';
     qb.orderBy(SORT_COLUMNS[key], dir).addOrderBy('o.number', dir).offset(query.offset).limit(query.limit);
-    const [rows, total] = await qb.getManyAndCount();
-    return { items: rows.map(summaryOf), total };
+    const rows = totals.orders === 0 ? [] : await qb.getMany();
+    return { items: rows.map(summaryOf), total: totals.orders, totals };
   }
 
   async get(id: string, em: EntityManager = this.db.manager): Promise<Order | null> {

@@ -14,38 +14,33 @@
  */
 import { Injectable } from '@nestjs/common';
 import { TransactionalConnection } from '@vendure/core';
-import { CATEGORIES, type Granularity } from '#shared/contract/constants';
-import { buckets, salesMeasures, type SalesSums, comparisonRange, defaultGranularity } from '#shared/domain/report-rules';
+import type { Granularity } from '#shared/contract/constants';
+import { buckets, comparisonRange, defaultGranularity, salesMeasures, summaryMeasures, type SalesSums } from '#shared/domain/report-rules';
 import type {
   BreakdownQuery,
   BreakdownRow,
+  ProfitQuery,
+  ProfitReport,
+  RefundRecordList,
+  RefundRecordQuery,
+  SaleLineList,
+  SaleLineQuery,
   SalesBreakdown,
   SalesPoint,
   SalesReport,
   SalesReportQuery,
+  SalesSummary,
+  SalesSummaryQuery,
+  SellThroughQuery,
+  SellThroughReport,
 } from '#shared/contract/report-schemas';
-import { US_STATES } from '#shared/contract/values/us-address';
-
-/** Bound parameters in the driver's style (? for SQLite, $n for PostgreSQL). */
-class Params {
-  readonly values: unknown[] = [];
-  constructor(readonly pg: boolean) {}
-  /** A parameter; `type` casts it on PostgreSQL, where a VALUES list cannot infer one. */
-  add(value: unknown, type?: 'int' | 'text'): string {
-    this.values.push(value);
-    if (!this.pg) return '?';
-    return type ? `CAST($${this.values.length} AS ${type})` : `$${this.values.length}`;
-  }
-}
+import { breakdownLabels, CATEGORY, collate as collation, num, paramsFor, PRODUCT_JOIN, type Params } from './report-sql';
+import { saleLines, refundRecords } from './report-drill';
+import { profitReport, sellThrough } from './report-profit';
 
 type Sums = SalesSums;
-const num = (v: unknown) => Number(v ?? 0);
 
 type Filter = { categoryId?: string | undefined; state?: string | undefined };
-
-/** The product's category as the reports see it: the product's current one, 'unknown' without a product. */
-const CATEGORY = `COALESCE(pr."customFieldsCategoryid", 'unknown')`;
-const PRODUCT_JOIN = (alias: string) => `LEFT JOIN product pr ON pr.id = ${alias}."productNum" AND pr."deletedAt" IS NULL`;
 
 @Injectable()
 export class ReportService {
@@ -56,7 +51,7 @@ export class ReportService {
   }
 
   private params(): Params {
-    return new Params(this.db.options.type === 'postgres');
+    return paramsFor(this.db);
   }
 
   /** Placements and refunds per store day in [from, to] under the filters: two SELECTs for a WITH. */
@@ -169,44 +164,13 @@ export class ReportService {
           FROM stockroom_order_refund_line rl ${PRODUCT_JOIN('rl')} WHERE ${range('rl')}${filters('rl')}`;
     }
 
-    // Names for the keys: Vendure's translations for products and variants, the shop's lists for categories and states.
-    // (A WITH list of names, not VALUES … AS c(id, name): SQLite cannot name a VALUES list's columns in FROM.)
-    const named = (list: readonly { id: string; name: string }[]) =>
-      `names(id, name) AS (VALUES ${list.map((x) => `(${p.add(x.id, 'text')}, ${p.add(x.name, 'text')})`).join(', ')}),`;
-    // Only the names this breakdown needs: each list adds bound parameters, in the order they appear.
-    const labels = (() => {
-      switch (query.by) {
-        case 'product':
-          return {
-            names: '',
-            join: `LEFT JOIN product_translation pt ON pt."baseId" = g.n AND pt."languageCode" = 'en'`,
-            label: 'COALESCE(pt.name, g.k)',
-            sku: `''`,
-          };
-        case 'variant':
-          return {
-            names: '',
-            join: `LEFT JOIN product_variant pv ON pv.id = g.n AND pv."deletedAt" IS NULL
-              LEFT JOIN product_variant_translation pvt ON pvt."baseId" = pv.id AND pvt."languageCode" = 'en'`,
-            label: 'COALESCE(pvt.name, g.k)',
-            sku: `COALESCE(pv.sku, '')`,
-          };
-        case 'category':
-          return { names: named(CATEGORIES), join: `LEFT JOIN names c ON c.id = g.k`, label: 'COALESCE(c.name, g.k)', sku: `''` };
-        case 'state':
-          return {
-            names: named(US_STATES.map((s) => ({ id: s.code, name: s.name }))),
-            join: `LEFT JOIN names c ON c.id = g.k`,
-            label: 'COALESCE(c.name, g.k)',
-            sku: `''`,
-          };
-      }
-    })();
+    // Names for the keys; only the names this breakdown needs: each list adds bound parameters, in the order they appear.
+    const labels = breakdownLabels(p, query.by);
 
     const descending = query.sort.startsWith('-');
     const sortKey = descending ? query.sort.slice(1) : query.sort;
     const dir = descending ? 'DESC' : 'ASC';
-    const collate = p.pg ? ' COLLATE "C"' : '';
+    const collate = collation(p);
     const sortExpr = sortKey === 'label' ? `LOWER(x.label)${collate}` : `x.${sortKey}`;
     const rows: Record<string, unknown>[] = await this.db.query(
       `WITH facts AS (${facts}),
@@ -241,5 +205,66 @@ export class ReportService {
         refunds: num(head.trefunds),
       }),
     };
+  }
+  /**
+   * The accountants' summary per bucket: what orders placed on the bucket's days charged (subtotal = units × price,
+   * discount, shipping, tax) and what refunds made on them returned (amount, shipping, the tax parts of their line
+   * parts), one row per store day from each table, summed into the buckets. Returns are a refund's amount less its
+   * shipping and tax (report-rules' refundSummary, summed: it is linear).
+   */
+  async summary(query: SalesSummaryQuery): Promise<SalesSummary> {
+    const granularity: Granularity = query.granularity ?? defaultGranularity(query.from, query.to);
+    const list = buckets(query.from, query.to, granularity);
+    const p = this.params();
+    const values = list.map((b) => `(${p.add(b.start, 'text')}, ${p.add(b.from, 'text')}, ${p.add(b.to, 'text')})`).join(', ');
+    const where = (alias: string) =>
+      `${alias}."storeDay" BETWEEN ${p.add(query.from)} AND ${p.add(query.to)}` +
+      (query.state === undefined ? '' : ` AND ${alias}.state = ${p.add(query.state)}`);
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `WITH b(bstart, bf, bt) AS (VALUES ${values}),
+        days AS (
+          SELECT o."storeDay" AS d, SUM(o.subtotal) AS gross, SUM(o.discount) AS discounts, SUM(o.shipping) AS shipping,
+            SUM(o.tax) AS tax, 0 AS ramount, 0 AS rshipping, 0 AS rtax
+          FROM stockroom_order o WHERE ${where('o')} GROUP BY o."storeDay"
+          UNION ALL
+          SELECT r."storeDay", 0, 0, 0, 0, SUM(r.amount), SUM(r.shipping), 0
+          FROM stockroom_order_refund r WHERE ${where('r')} GROUP BY r."storeDay"
+          UNION ALL
+          SELECT rl."storeDay", 0, 0, 0, 0, 0, 0, SUM(rl.tax)
+          FROM stockroom_order_refund_line rl WHERE ${where('rl')} GROUP BY rl."storeDay")
+      SELECT b.bstart, b.bf, b.bt, SUM(x.gross) AS gross, SUM(x.discounts) AS discounts, SUM(x.shipping) AS shipping,
+        SUM(x.tax) AS tax, SUM(x.ramount) AS ramount, SUM(x.rshipping) AS rshipping, SUM(x.rtax) AS rtax
+      FROM b LEFT JOIN days x ON x.d BETWEEN b.bf AND b.bt
+      GROUP BY b.bstart, b.bf, b.bt
+      ORDER BY b.bf`,
+      p.values,
+    );
+    const sums = (r: Record<string, unknown>) => ({
+      grossSales: num(r.gross),
+      discounts: num(r.discounts),
+      returns: num(r.ramount) - num(r.rshipping) - num(r.rtax),
+      shipping: num(r.shipping) - num(r.rshipping),
+      taxes: num(r.tax) - num(r.rtax),
+    });
+    const series = rows.map((r) => ({ start: String(r.bstart), from: String(r.bf), to: String(r.bt), ...summaryMeasures(sums(r)) }));
+    const totals = { grossSales: 0, discounts: 0, returns: 0, shipping: 0, taxes: 0 };
+    for (const point of series) for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += point[k];
+    return { range: { from: query.from, to: query.to }, granularity, totals: summaryMeasures(totals), series };
+  }
+
+  refunds(query: RefundRecordQuery): Promise<RefundRecordList> {
+    return refundRecords(this.db, query);
+  }
+
+  lines(query: SaleLineQuery): Promise<SaleLineList> {
+    return saleLines(this.db, query);
+  }
+
+  profit(query: ProfitQuery): Promise<ProfitReport> {
+    return profitReport(this.db, query);
+  }
+
+  sellThrough(query: SellThroughQuery): Promise<SellThroughReport> {
+    return sellThrough(this.db, query);
   }
 }

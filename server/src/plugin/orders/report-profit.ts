@@ -1,0 +1,142 @@
+/**
+ * Profit and sell-through. Profit sums the lines of orders placed in the range per product, variant, category or
+ * state in one GROUP BY (sales = units × price − the line's discount; cost = units × the cost the line kept from
+ * the sale, over the lines that had one: report-rules' lineProfit, summed); the rows come back with their names,
+ * and report-rules works out profit, margin and, by product, the ABC classes over every row before the page is cut.
+ *
+ * Sell-through reads the stock ledger (stockroom_stock_movement) per product and warehouse: on hand at the
+ * range's first instant (the sum of every row before it), received and sold (shipped) in the range.
+ */
+import type { DataSource } from 'typeorm';
+import type {
+  ProfitQuery,
+  ProfitReport,
+  ProfitRow,
+  SellThroughQuery,
+  SellThroughReport,
+  SellThroughRow,
+} from '#shared/contract/report-schemas';
+import { abcClasses, profitMeasures, tenthsOfPercent, type ProfitSums } from '#shared/domain/report-rules';
+import { nextStoreDay, storeDayStartMs } from '#shared/domain/store-time';
+import { ids } from '../http';
+import { breakdownLabels, CATEGORY, collate, num, paramsFor, PRODUCT_JOIN, sortOf } from './report-sql';
+
+/** Code-unit order, as the mock and the other reports compare text. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export async function profitReport(db: DataSource, q: ProfitQuery): Promise<ProfitReport> {
+  const p = paramsFor(db);
+  const [key, n] = {
+    product: ['l."productId"', 'l."productNum"'],
+    variant: ['l."variantId"', 'l."variantNum"'],
+    category: [CATEGORY, '0'],
+    state: ['l.state', '0'],
+  }[q.by];
+  // bigint: a price of up to $1,000,000 in cents times a quantity passes PostgreSQL's int.
+  const sales = `(CAST(l."unitPrice" AS bigint) * l.quantity - l.discount)`;
+  const where =
+    `l."storeDay" BETWEEN ${p.add(q.from)} AND ${p.add(q.to)}` +
+    (q.state === undefined ? '' : ` AND l.state = ${p.add(q.state)}`) +
+    (q.categoryId === undefined ? '' : ` AND ${CATEGORY} = ${p.add(q.categoryId)}`);
+  const grouped = `SELECT ${key} AS k, MAX(${n}) AS n, SUM(l.quantity) AS units, SUM(${sales}) AS sales,
+      SUM(CASE WHEN l."unitCost" IS NULL THEN 0 ELSE ${sales} END) AS costed,
+      SUM(CASE WHEN l."unitCost" IS NULL THEN 0 ELSE CAST(l."unitCost" AS bigint) * l.quantity END) AS cost,
+      SUM(CASE WHEN l."unitCost" IS NULL THEN l.quantity ELSE 0 END) AS uncosted
+    FROM stockroom_order_line l ${PRODUCT_JOIN('l')} WHERE ${where} GROUP BY ${key}`;
+  const labels = breakdownLabels(p, q.by);
+  const rows: Record<string, unknown>[] = await db.query(
+    `WITH ${labels.names} g AS (${grouped})
+    SELECT g.*, ${labels.label} AS label, ${labels.sku} AS sku FROM g ${labels.join}`,
+    p.values,
+  );
+  const all: ProfitRow[] = rows.map((r) => ({
+    key: String(r.k),
+    label: String(r.label),
+    sku: String(r.sku),
+    abc: null,
+    ...profitMeasures({
+      units: num(r.units),
+      sales: num(r.sales),
+      costedSales: num(r.costed),
+      cost: num(r.cost),
+      uncostedUnits: num(r.uncosted),
+    }),
+  }));
+  if (q.by === 'product') {
+    // Over every product, largest sales first, before the page is cut: a class does not depend on the page.
+    const ranked = [...all].sort((a, b) => b.sales - a.sales || compareText(a.key, b.key));
+    const classes = abcClasses(ranked.map((r) => r.sales));
+    ranked.forEach((r, i) => (r.abc = classes[i]!));
+  }
+  const { key: sortKey, descending } = sortOf(q.sort);
+  all.sort((a, b) => {
+    if (sortKey === 'margin' && (a.margin === null || b.margin === null)) {
+      // Rows without a margin last, whichever the direction.
+      if (a.margin !== b.margin) return a.margin === null ? 1 : -1;
+      return compareText(a.key, b.key);
+    }
+    const order = sortKey === 'label' ? compareText(a.label.toLowerCase(), b.label.toLowerCase()) : a[sortKey]! - b[sortKey]!;
+    return (descending ? -order : order) || compareText(a.key, b.key);
+  });
+  const totals: ProfitSums = { units: 0, sales: 0, costedSales: 0, cost: 0, uncostedUnits: 0 };
+  for (const r of all) for (const k of Object.keys(totals) as (keyof ProfitSums)[]) totals[k] += r[k];
+  return { items: all.slice(q.offset, q.offset + q.limit), total: all.length, totals: profitMeasures(totals) };
+}
+
+const SELL_THROUGH_SORTS = { rate: 'x.rate', sold: 'x.sold', received: 'x.received', title: 'LOWER(x.title)' } as const;
+
+export async function sellThrough(db: DataSource, q: SellThroughQuery): Promise<SellThroughReport> {
+  const p = paramsFor(db);
+  const start = new Date(storeDayStartMs(q.from)).toISOString();
+  const end = new Date(storeDayStartMs(nextStoreDay(q.to))).toISOString();
+  const s = p.add(start);
+  const e = p.add(end);
+  // Only this warehouse's rows; a code that names none matches nothing.
+  const location =
+    q.locationId === undefined
+      ? ''
+      : ` AND m."locationId" IN (SELECT id FROM stock_location WHERE "customFieldsCode" = ${p.add(q.locationId)})`;
+  const category = q.categoryId === undefined ? '' : ` AND pr."customFieldsCategoryid" = ${p.add(q.categoryId)}`;
+  const { key, dir } = sortOf(q.sort);
+  const c = collate(p);
+  const sortExpr = `${SELL_THROUGH_SORTS[key]}${key === 'title' ? c : ''}`;
+  const rows: Record<string, unknown>[] = await db.query(
+    `WITH mv AS (
+        SELECT m."variantId" AS v, m."locationId" AS loc,
+          SUM(CASE WHEN m.at < ${s} THEN m.quantity ELSE 0 END) AS onhand,
+          SUM(CASE WHEN m.at >= ${s} AND m.reason = 'received' THEN m.quantity ELSE 0 END) AS received,
+          SUM(CASE WHEN m.at >= ${s} AND m.reason = 'sale' THEN -m.quantity ELSE 0 END) AS sold
+        FROM stockroom_stock_movement m WHERE m.at < ${e}${location}
+        GROUP BY m."variantId", m."locationId"),
+      g AS (SELECT pv."productId" AS pid, mv.loc, SUM(mv.onhand) AS onhand, SUM(mv.received) AS received, SUM(mv.sold) AS sold
+        FROM mv JOIN product_variant pv ON pv.id = mv.v GROUP BY pv."productId", mv.loc),
+      x AS (SELECT g.*, COALESCE(pt.name, '') AS title, sl."customFieldsCode" AS code,
+          CASE WHEN g.onhand + g.received > 0 THEN (2000 * g.sold + g.onhand + g.received) / (2 * (g.onhand + g.received)) END AS rate
+        FROM g JOIN product pr ON pr.id = g.pid AND pr."deletedAt" IS NULL${category}
+          JOIN stock_location sl ON sl.id = g.loc AND sl."customFieldsCode" IS NOT NULL
+          LEFT JOIN product_translation pt ON pt."baseId" = g.pid AND pt."languageCode" = 'en'),
+      totals AS (SELECT COUNT(*) AS total, SUM(onhand) AS tonhand, SUM(received) AS treceived, SUM(sold) AS tsold FROM x),
+      page AS (SELECT x.*, ROW_NUMBER() OVER (
+          ORDER BY ${key === 'rate' ? 'CASE WHEN x.rate IS NULL THEN 1 ELSE 0 END, ' : ''}${sortExpr} ${dir}, x.pid ASC, x.code${c} ASC) AS rn
+        FROM x)
+    SELECT totals.*, page.* FROM totals
+      LEFT JOIN page ON page.rn > ${p.add(q.offset, 'int')} AND page.rn <= ${p.add(q.offset + q.limit, 'int')}
+    ORDER BY page.rn`,
+    p.values,
+  );
+  const head = rows[0] ?? {};
+  const rate = (sold: number, had: number) => (had > 0 ? tenthsOfPercent(sold, had) : null);
+  const items: SellThroughRow[] = rows
+    .filter((r) => r.pid !== null && r.pid !== undefined)
+    .map((r) => ({
+      productId: ids.product(num(r.pid)),
+      title: String(r.title),
+      locationId: String(r.code),
+      startOnHand: num(r.onhand),
+      received: num(r.received),
+      sold: num(r.sold),
+      rate: rate(num(r.sold), num(r.onhand) + num(r.received)),
+    }));
+  const totals = { startOnHand: num(head.tonhand), received: num(head.treceived), sold: num(head.tsold) };
+  return { items, total: num(head.total), totals: { ...totals, rate: rate(totals.sold, totals.startOnHand + totals.received) } };
+}

@@ -6,42 +6,91 @@
  * day's line facts. An order write swaps the order's old contribution for its new one.
  */
 import { lineTotal, refundLineAmounts } from '../src/domain/order-rules';
-import type { Order } from '../src/contract/order-schemas';
+import type { Order, OrderLine } from '../src/contract/order-schemas';
 import type { Granularity } from '../src/contract/constants';
-import { buckets, salesMeasures, type SalesSums, comparisonRange, defaultGranularity } from '../src/domain/report-rules';
+import {
+  abcClasses,
+  buckets,
+  comparisonRange,
+  defaultGranularity,
+  lineProfit,
+  profitMeasures,
+  refundSummary,
+  salesMeasures,
+  summaryMeasures,
+  type ProfitSums,
+  type SalesSums,
+  type SummarySums,
+} from '../src/domain/report-rules';
+import { PROFIT_SORT_KEYS } from '../src/contract/report-schemas';
 import type {
   BreakdownQuery,
   BreakdownRow,
+  ProfitQuery,
+  ProfitReport,
+  ProfitRow,
+  RefundRecord,
+  RefundRecordList,
+  RefundRecordQuery,
+  SaleLine,
+  SaleLineList,
+  SaleLineQuery,
   SalesBreakdown,
   SalesMeasures,
   SalesPoint,
   SalesReport,
   SalesReportQuery,
+  SalesSummary,
+  SalesSummaryQuery,
 } from '../src/contract/report-schemas';
 import { storeDate } from '../src/domain/store-time';
 import { stateName } from '../src/contract/values/us-address';
 import { compareText } from './sorted-index';
 
-type Sums = SalesSums;
-const zero = (): Sums => ({ revenue: 0, orders: 0, units: 0, refunds: 0 });
+/** A day's (or a bucket's) sums: the sales report's measures and the accountants' summary's. */
+type Sums = SalesSums & SummarySums;
+const zero = (): Sums => ({ revenue: 0, orders: 0, units: 0, refunds: 0, grossSales: 0, discounts: 0, returns: 0, shipping: 0, taxes: 0 });
 function addInto(into: Sums, from: Sums, sign = 1): void {
   into.revenue += sign * from.revenue;
   into.orders += sign * from.orders;
   into.units += sign * from.units;
   into.refunds += sign * from.refunds;
+  into.grossSales += sign * from.grossSales;
+  into.discounts += sign * from.discounts;
+  into.returns += sign * from.returns;
+  into.shipping += sign * from.shipping;
+  into.taxes += sign * from.taxes;
 }
 
-/** A line as the reports see it: what it sold, where, in which category. */
-type LineFact = { variantId: string; productId: string; categoryId: string; state: string; units: number; revenue: number };
+type Where = { variantId: string; productId: string; categoryId: string; state: string };
+/** A line as the reports see it: what it sold, where, in which category, and the line itself for the drill-down. */
+type LineFact = Where & { units: number; revenue: number; order: Order; line: OrderLine };
 /** Money a refund returned for a line's units. */
-type RefundFact = { variantId: string; productId: string; categoryId: string; state: string; amount: number };
+type RefundFact = Where & { amount: number; units: number };
+/** A refund on the day it was made, with what it returned per line. */
+type RefundEntry = { order: Order; refund: Order['refunds'][number]; state: string; parts: RefundFact[] };
 
 type Day = {
   totals: Sums;
   byState: Map<string, Sums>;
   lines: Map<string, LineFact[]>;
-  refunds: Map<string, RefundFact[]>;
+  refunds: Map<string, RefundEntry>;
 };
+
+/** The drill-down's filters: a category, a state, a product or a variant. */
+type Filter = {
+  categoryId?: string | undefined;
+  state?: string | undefined;
+  productId?: string | undefined;
+  variantId?: string | undefined;
+};
+/** Whether a filter picks lines (so amounts are the lines', without shipping) rather than whole orders. */
+const byLine = (f: Filter) => f.categoryId !== undefined || f.productId !== undefined || f.variantId !== undefined;
+const matches = (f: Filter, w: Where) =>
+  (f.categoryId === undefined || w.categoryId === f.categoryId) &&
+  (f.state === undefined || w.state === f.state) &&
+  (f.productId === undefined || w.productId === f.productId) &&
+  (f.variantId === undefined || w.variantId === f.variantId);
 
 export type Catalogue = {
   categoryOf(productId: string): string;
@@ -115,17 +164,28 @@ export class ReportIndex {
         state,
         units: line.quantity,
         revenue: lineTotal(line),
+        order,
+        line,
       });
     }
-    const sums: Sums = { revenue: order.total, orders: 1, units, refunds: 0 };
+    const sums: Sums = {
+      ...zero(),
+      revenue: order.total,
+      orders: 1,
+      units,
+      grossSales: order.subtotal,
+      discounts: order.discount,
+      shipping: order.shipping,
+      taxes: order.tax,
+    };
     addInto(placed.totals, sums, sign);
     addInto(stateSums(placed, state), sums, sign);
     if (sign > 0) placed.lines.set(order.id, facts);
     else placed.lines.delete(order.id);
 
     // Line refunds replayed in order (src/domain/order-rules), so each refund's share of a line is what it returned then.
-    const parts = new Map<string, RefundFact[]>();
-    for (const { refundId, line, amount } of refundLineAmounts(order)) {
+    const parts = new Map<string, (RefundFact & { tax: number })[]>();
+    for (const { refundId, line, quantity, amount, tax } of refundLineAmounts(order)) {
       let list = parts.get(refundId);
       if (!list) parts.set(refundId, (list = []));
       list.push({
@@ -134,16 +194,20 @@ export class ReportIndex {
         categoryId: this.catalogue.categoryOf(line.productId),
         state,
         amount,
+        units: quantity,
+        tax,
       });
     }
     for (const refund of order.refunds) {
       const day = this.day(storeDate(Date.parse(refund.at)));
-      const money: Sums = { revenue: 0, orders: 0, units: 0, refunds: refund.amount };
+      const own = parts.get(refund.id) ?? [];
+      const split = refundSummary(refund, own);
+      const money: Sums = { ...zero(), refunds: refund.amount, returns: split.returns, shipping: -split.shipping, taxes: -split.taxes };
       addInto(day.totals, money, sign);
       addInto(stateSums(day, state), money, sign);
       const key = `${order.id}/${refund.id}`;
       if (sign < 0) day.refunds.delete(key);
-      else if (parts.get(refund.id)?.length) day.refunds.set(key, parts.get(refund.id)!);
+      else day.refunds.set(key, { order, refund, state, parts: own });
     }
   }
 
@@ -157,8 +221,8 @@ export class ReportIndex {
       range: { from: query.from, to: query.to },
       comparison,
       granularity,
-      totals: sumPoints(series),
-      comparisonTotals: comparisonSeries ? sumPoints(comparisonSeries) : null,
+      totals: sumSales(series),
+      comparisonTotals: comparisonSeries ? sumSales(comparisonSeries) : null,
       series,
       comparisonSeries,
     };
@@ -191,7 +255,7 @@ export class ReportIndex {
         counted = true;
       }
     }
-    for (const parts of day.refunds.values()) {
+    for (const { parts } of day.refunds.values()) {
       for (const f of parts) if (f.categoryId === categoryId && (state === undefined || f.state === state)) sums.refunds += f.amount;
     }
     return sums;
@@ -234,7 +298,7 @@ export class ReportIndex {
             if (!repeat) r.orders += 1;
           }
         }
-        for (const parts of d.refunds.values()) {
+        for (const { parts } of d.refunds.values()) {
           for (const f of parts) if (wanted(f)) row(f[field]).refunds += f.amount;
         }
       }
@@ -248,9 +312,170 @@ export class ReportIndex {
       const order = sortBy === 'label' ? compareText(a.label.toLowerCase(), b.label.toLowerCase()) : a[sortBy] - b[sortBy];
       return (descending ? -order : order) || compareText(a.key, b.key);
     });
-    const totals = zero();
-    for (const r of all) addInto(totals, r);
-    return { items: all.slice(query.offset, query.offset + query.limit), total: all.length, totals: salesMeasures(totals) };
+    return { items: all.slice(query.offset, query.offset + query.limit), total: all.length, totals: sumSales(all) };
+  }
+
+  /** The days of a range that have anything, in order. */
+  private *daysOf(from: string, to: string): Generator<Day> {
+    for (let day = from; ; day = nextDay(day)) {
+      const d = this.days.get(day);
+      if (d) yield d;
+      if (day === to) break;
+    }
+  }
+
+  summary(query: SalesSummaryQuery): SalesSummary {
+    this.ready();
+    const granularity: Granularity = query.granularity ?? defaultGranularity(query.from, query.to);
+    const whole = zero();
+    const series = buckets(query.from, query.to, granularity).map((bucket) => {
+      const sums = zero();
+      for (const d of this.daysOf(bucket.from, bucket.to)) {
+        addInto(sums, query.state === undefined ? d.totals : (d.byState.get(query.state) ?? zero()));
+      }
+      addInto(whole, sums);
+      return { ...bucket, ...summaryMeasures(sums) };
+    });
+    return { range: { from: query.from, to: query.to }, granularity, totals: summaryMeasures(whole), series };
+  }
+
+  refunds(query: RefundRecordQuery): RefundRecordList {
+    this.ready();
+    const lines = byLine(query);
+    const found: RefundRecord[] = [];
+    const totals = { refunds: 0, amount: 0, units: 0 };
+    for (const d of this.daysOf(query.from, query.to)) {
+      for (const { order, refund, state, parts } of d.refunds.values()) {
+        if (query.state !== undefined && state !== query.state) continue;
+        let amount = refund.amount;
+        let units = 0;
+        if (lines) {
+          amount = 0;
+          let any = false;
+          for (const f of parts) {
+            if (!matches(query, f)) continue;
+            any = true;
+            amount += f.amount;
+            units += f.units;
+          }
+          if (!any) continue;
+        } else for (const l of refund.lines) units += l.quantity;
+        found.push({
+          orderId: order.id,
+          orderNumber: order.number,
+          refundId: refund.id,
+          at: refund.at,
+          state,
+          amount,
+          units,
+          shipping: lines ? 0 : refund.shipping,
+          restock: refund.restock,
+          reason: refund.reason,
+          by: refund.by,
+        });
+        totals.refunds += 1;
+        totals.amount += amount;
+        totals.units += units;
+      }
+    }
+    const key = query.sort.replace('-', '') as 'at' | 'amount';
+    const sign = query.sort.startsWith('-') ? -1 : 1;
+    found.sort(
+      (a, b) =>
+        sign * (key === 'at' ? compareText(a.at, b.at) : a.amount - b.amount) ||
+        sign * (a.orderNumber - b.orderNumber) ||
+        sign * compareText(a.refundId, b.refundId),
+    );
+    return { items: found.slice(query.offset, query.offset + query.limit), total: found.length, totals };
+  }
+
+  lines(query: SaleLineQuery): SaleLineList {
+    this.ready();
+    const found: LineFact[] = [];
+    const totals = { lines: 0, orders: 0, units: 0, revenue: 0 };
+    for (const d of this.daysOf(query.from, query.to)) {
+      for (const facts of d.lines.values()) {
+        let counted = false;
+        for (const f of facts) {
+          if (!matches(query, f)) continue;
+          found.push(f);
+          totals.lines += 1;
+          totals.units += f.units;
+          totals.revenue += f.revenue;
+          if (!counted) totals.orders += 1;
+          counted = true;
+        }
+      }
+    }
+    const key = query.sort.replace('-', '') as 'placedAt' | 'revenue' | 'quantity';
+    const sign = query.sort.startsWith('-') ? -1 : 1;
+    found.sort(
+      (a, b) =>
+        sign *
+          (key === 'placedAt'
+            ? compareText(a.order.placedAt, b.order.placedAt)
+            : key === 'revenue'
+              ? a.revenue - b.revenue
+              : a.units - b.units) ||
+        sign * (a.order.number - b.order.number) ||
+        sign * compareText(a.line.id, b.line.id),
+    );
+    const items = found.slice(query.offset, query.offset + query.limit).map((f): SaleLine => ({
+      orderId: f.order.id,
+      orderNumber: f.order.number,
+      placedAt: f.order.placedAt,
+      state: f.state,
+      lineId: f.line.id,
+      productId: f.productId,
+      variantId: f.variantId,
+      sku: f.line.sku,
+      title: f.line.title,
+      variantTitle: f.line.variantTitle,
+      quantity: f.units,
+      revenue: f.revenue,
+    }));
+    return { items, total: found.length, totals };
+  }
+
+  profit(query: ProfitQuery): ProfitReport {
+    this.ready();
+    const field =
+      query.by === 'product' ? 'productId' : query.by === 'variant' ? 'variantId' : query.by === 'category' ? 'categoryId' : 'state';
+    const rows = new Map<string, ProfitSums>();
+    const whole: ProfitSums = { units: 0, sales: 0, costedSales: 0, cost: 0, uncostedUnits: 0 };
+    const add = (into: ProfitSums, p: ProfitSums) => {
+      into.units += p.units;
+      into.sales += p.sales;
+      into.costedSales += p.costedSales;
+      into.cost += p.cost;
+      into.uncostedUnits += p.uncostedUnits;
+    };
+    for (const d of this.daysOf(query.from, query.to)) {
+      for (const facts of d.lines.values()) {
+        for (const f of facts) {
+          if (!matches(query, f)) continue;
+          const p = lineProfit(f.line);
+          let r = rows.get(f[field]);
+          if (!r) rows.set(f[field], (r = { units: 0, sales: 0, costedSales: 0, cost: 0, uncostedUnits: 0 }));
+          add(r, p);
+          add(whole, p);
+        }
+      }
+    }
+    const all: ProfitRow[] = [...rows].map(([key, r]) => ({ key, ...this.label(query.by, key), ...profitMeasures(r), abc: null }));
+    if (query.by === 'product') {
+      const ranked = [...all].sort((a, b) => b.sales - a.sales || compareText(a.key, b.key));
+      const classes = abcClasses(ranked.map((r) => r.sales));
+      ranked.forEach((r, i) => (r.abc = classes[i]!));
+    }
+    const descending = query.sort.startsWith('-');
+    const sortBy = (descending ? query.sort.slice(1) : query.sort) as (typeof PROFIT_SORT_KEYS)[number];
+    all.sort((a, b) => {
+      if (sortBy === 'margin' && (a.margin === null) !== (b.margin === null)) return a.margin === null ? 1 : -1;
+      const order = sortBy === 'label' ? compareText(a.label.toLowerCase(), b.label.toLowerCase()) : (a[sortBy] ?? 0) - (b[sortBy] ?? 0);
+      return (descending ? -order : order) || compareText(a.key, b.key);
+    });
+    return { items: all.slice(query.offset, query.offset + query.limit), total: all.length, totals: profitMeasures(whole) };
   }
 
   private label(by: BreakdownQuery['by'], key: string): { label: string; sku: string } {
@@ -269,8 +494,6 @@ export class ReportIndex {
   }
 }
 
-type Filter = { categoryId?: string | undefined; state?: string | undefined };
-
 function stateSums(day: Day, state: string): Sums {
   let sums = day.byState.get(state);
   if (!sums) {
@@ -284,8 +507,14 @@ function nextDay(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
-function sumPoints(points: readonly SalesPoint[]): SalesMeasures {
-  const sums = zero();
-  for (const p of points) addInto(sums, p);
+/** The sales measures of many rows or points, summed and worked out again (the average is not a sum). */
+function sumSales(rows: readonly SalesSums[]): SalesMeasures {
+  const sums: SalesSums = { revenue: 0, orders: 0, units: 0, refunds: 0 };
+  for (const r of rows) {
+    sums.revenue += r.revenue;
+    sums.orders += r.orders;
+    sums.units += r.units;
+    sums.refunds += r.refunds;
+  }
   return salesMeasures(sums);
 }

@@ -12,7 +12,22 @@ import type { AuditEntry, Staff } from '../src/contract/schemas';
 import type { SavedView } from '../src/contract/view-schemas';
 import type { InventoryLevel, InventoryListQuery, LedgerQuery, StockMovement } from '../src/contract/stock-schemas';
 import type { Order, OrderList, OrderListQuery } from '../src/contract/order-schemas';
-import type { BreakdownQuery, SalesBreakdown, SalesReport, SalesReportQuery } from '../src/contract/report-schemas';
+import type {
+  BreakdownQuery,
+  ProfitQuery,
+  ProfitReport,
+  RefundRecordList,
+  RefundRecordQuery,
+  SaleLineList,
+  SaleLineQuery,
+  SalesBreakdown,
+  SalesReport,
+  SalesReportQuery,
+  SalesSummary,
+  SalesSummaryQuery,
+  SellThroughQuery,
+  SellThroughReport,
+} from '../src/contract/report-schemas';
 import { productAudit, staffAudit, type AuditDraft } from '../src/domain/audit-rules';
 import { publicStaff, type AuthState, type AuthStorage, type StaffRecord } from './auth';
 import { CATEGORIES, LOCATIONS } from '../src/demo-shop/catalogue';
@@ -25,6 +40,7 @@ import { emptyPricingChanges, hasPricingChanges, priceHistoryOf, PricingState, t
 import { describeLevel, InventoryIndex } from './inventory-index';
 import { OrderIndex } from './order-index';
 import { ReportIndex } from './report-index';
+import { SellThroughIndex } from './sell-through-index';
 import { seededShop } from '../src/demo-shop/seeded-shop';
 import { anchorAt } from '../src/demo-shop/seed';
 import { seededMovements, seededSlot, type StockSeed } from '../src/demo-shop/stock-seed';
@@ -144,6 +160,8 @@ export class MockDb {
   private orderIndex: OrderIndex | null = null;
   /** Sales per store day, built by the first report request. */
   private reportIndex: ReportIndex | null = null;
+  /** The ledger's on-hand events for sell-through, gathered by the first sell-through request. */
+  private sellThroughIndex: SellThroughIndex | null = null;
   /** Staff, sessions, throttling and the audit log, with their storage and the session clock. */
   private people: People;
   /** Price batches, their items and every variant's price history. */
@@ -200,6 +218,7 @@ export class MockDb {
     this.changedOrders.clear();
     this.orderIndex = null;
     this.reportIndex = null;
+    this.sellThroughIndex = null;
     this.seq = 0;
     this.pricing = new PricingState();
     this.people.reseed();
@@ -310,6 +329,32 @@ export class MockDb {
 
   salesBreakdown(query: BreakdownQuery): SalesBreakdown {
     return this.reports().breakdown(query);
+  }
+
+  salesSummary(query: SalesSummaryQuery): SalesSummary {
+    return this.reports().summary(query);
+  }
+
+  refundRecords(query: RefundRecordQuery): RefundRecordList {
+    return this.reports().refunds(query);
+  }
+
+  saleLines(query: SaleLineQuery): SaleLineList {
+    return this.reports().lines(query);
+  }
+
+  profitReport(query: ProfitQuery): ProfitReport {
+    return this.reports().profit(query);
+  }
+
+  sellThrough(query: SellThroughQuery): SellThroughReport {
+    this.sellThroughIndex ??= new SellThroughIndex({
+      records: () => this.allRecords(),
+      seed: this.stockSeed,
+      written: () => [...this.movements.values()].flat(),
+      productOf: (variantId) => this.variantOwner(variantId)?.record.product.id,
+    });
+    return this.sellThroughIndex.report(query, (productId) => this.getProduct(productId));
   }
 
   // ------------------------------------------------------------ stock

@@ -112,6 +112,12 @@ export function tenthsOfPercent(part: number, whole: number): number | null {
   return n < 0 ? -q : q;
 }
 
+/** Sell-through: units sold ÷ units there were to sell (on hand at the start + received), in tenths of a percent; null with nothing to sell. */
+export function sellThroughRate(r: { startOnHand: number; received: number; sold: number }): number | null {
+  const available = r.startOnHand + r.received;
+  return available > 0 ? tenthsOfPercent(r.sold, available) : null;
+}
+
 /** What the profit report adds up for a row, before gross profit and margin are worked out. */
 export type ProfitSums = { units: number; sales: number; costedSales: number; cost: number; uncostedUnits: number };
 

@@ -78,7 +78,11 @@ describe('GET /orders', () => {
     expect(open.items.every((o) => o.status === 'open' && o.fulfilmentStatus !== 'fulfilled')).toBe(true);
     const one = open.items[0]!;
     const byNumber = orderListSchema.parse(expectOk(await support.get('/orders', { query: { q: `#${one.number}` } })));
-    expect(byNumber).toEqual({ total: 1, items: [expect.objectContaining({ id: one.id, number: one.number })] });
+    expect(byNumber).toEqual({
+      total: 1,
+      items: [expect.objectContaining({ id: one.id, number: one.number })],
+      totals: { orders: 1, units: one.units, total: one.total, refunded: one.refunded, net: one.net },
+    });
     const problem = expectProblem(await support.get('/orders', { query: { state: 'California', from: '27/11/2026' } }), 400);
     expect(Object.keys(problem.errors ?? {}).sort()).toEqual(['from', 'state']);
   });

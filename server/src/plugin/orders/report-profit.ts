@@ -34,6 +34,8 @@ export async function profitReport(db: DataSource, q: ProfitQuery): Promise<Prof
   }[q.by];
   // bigint: a price of up to $1,000,000 in cents times a quantity passes PostgreSQL's int.
   const sales = `(CAST(l."unitPrice" AS bigint) * l.quantity - l.discount)`;
+  // The names first: they stand first in the text, and SQLite's ? parameters bind in the order they appear.
+  const labels = breakdownLabels(p, q.by);
   const where =
     `l."storeDay" BETWEEN ${p.add(q.from)} AND ${p.add(q.to)}` +
     (q.state === undefined ? '' : ` AND l.state = ${p.add(q.state)}`) +
@@ -43,7 +45,6 @@ export async function profitReport(db: DataSource, q: ProfitQuery): Promise<Prof
       SUM(CASE WHEN l."unitCost" IS NULL THEN 0 ELSE CAST(l."unitCost" AS bigint) * l.quantity END) AS cost,
       SUM(CASE WHEN l."unitCost" IS NULL THEN l.quantity ELSE 0 END) AS uncosted
     FROM stockroom_order_line l ${PRODUCT_JOIN('l')} WHERE ${where} GROUP BY ${key}`;
-  const labels = breakdownLabels(p, q.by);
   const rows: Record<string, unknown>[] = await db.query(
     `WITH ${labels.names} g AS (${grouped})
     SELECT g.*, ${labels.label} AS label, ${labels.sku} AS sku FROM g ${labels.join}`,
@@ -89,30 +90,29 @@ export async function sellThrough(db: DataSource, q: SellThroughQuery): Promise<
   const p = paramsFor(db);
   const start = new Date(storeDayStartMs(q.from)).toISOString();
   const end = new Date(storeDayStartMs(nextStoreDay(q.to))).toISOString();
-  const s = p.add(start);
-  const e = p.add(end);
   // Only this warehouse's rows; a code that names none matches nothing.
-  const location =
+  // Functions, called where they stand in the text: SQLite's ? parameters bind in the order they appear.
+  const location = () =>
     q.locationId === undefined
       ? ''
       : ` AND m."locationId" IN (SELECT id FROM stock_location WHERE "customFieldsCode" = ${p.add(q.locationId)})`;
-  const category = q.categoryId === undefined ? '' : ` AND pr."customFieldsCategoryid" = ${p.add(q.categoryId)}`;
+  const category = () => (q.categoryId === undefined ? '' : ` AND pr."customFieldsCategoryid" = ${p.add(q.categoryId)}`);
   const { key, dir } = sortOf(q.sort);
   const c = collate(p);
   const sortExpr = `${SELL_THROUGH_SORTS[key]}${key === 'title' ? c : ''}`;
   const rows: Record<string, unknown>[] = await db.query(
     `WITH mv AS (
         SELECT m."variantId" AS v, m."locationId" AS loc,
-          SUM(CASE WHEN m.at < ${s} THEN m.quantity ELSE 0 END) AS onhand,
-          SUM(CASE WHEN m.at >= ${s} AND m.reason = 'received' THEN m.quantity ELSE 0 END) AS received,
-          SUM(CASE WHEN m.at >= ${s} AND m.reason = 'sale' THEN -m.quantity ELSE 0 END) AS sold
-        FROM stockroom_stock_movement m WHERE m.at < ${e}${location}
+          SUM(CASE WHEN m.at < ${p.add(start)} THEN m.quantity ELSE 0 END) AS onhand,
+          SUM(CASE WHEN m.at >= ${p.add(start)} AND m.reason = 'received' THEN m.quantity ELSE 0 END) AS received,
+          SUM(CASE WHEN m.at >= ${p.add(start)} AND m.reason = 'sale' THEN -m.quantity ELSE 0 END) AS sold
+        FROM stockroom_stock_movement m WHERE m.at < ${p.add(end)}${location()}
         GROUP BY m."variantId", m."locationId"),
       g AS (SELECT pv."productId" AS pid, mv.loc, SUM(mv.onhand) AS onhand, SUM(mv.received) AS received, SUM(mv.sold) AS sold
         FROM mv JOIN product_variant pv ON pv.id = mv.v GROUP BY pv."productId", mv.loc),
       x AS (SELECT g.*, COALESCE(pt.name, '') AS title, sl."customFieldsCode" AS code,
           CASE WHEN g.onhand + g.received > 0 THEN (2000 * g.sold + g.onhand + g.received) / (2 * (g.onhand + g.received)) END AS rate
-        FROM g JOIN product pr ON pr.id = g.pid AND pr."deletedAt" IS NULL${category}
+        FROM g JOIN product pr ON pr.id = g.pid AND pr."deletedAt" IS NULL${category()}
           JOIN stock_location sl ON sl.id = g.loc AND sl."customFieldsCode" IS NOT NULL
           LEFT JOIN product_translation pt ON pt."baseId" = g.pid AND pt."languageCode" = 'en'),
       totals AS (SELECT COUNT(*) AS total, SUM(onhand) AS tonhand, SUM(received) AS treceived, SUM(sold) AS tsold FROM x),

@@ -6,7 +6,8 @@
  *   (c) navigation → first products page painted in demo mode, mock start-up included;
  *   (d) with 50,000 products (≈150,000 stock levels), input → new inventory rows painted for a filter and a sort;
  *   (e) with 200,000 orders, a filter → rows painted, and a click → the order's detail painted;
- *   (f) with the same orders, the dashboard painted after navigating to it, and each report request's time in the mock.
+ *   (f) with the same orders, the dashboard painted after navigating to it, and each report request's time in the mock;
+ *   (g) with the same orders, each of the newer reports and drill-down lists over the real HTTP path (fetch → MSW → answer).
  * It prints each figure beside its goal. A benchmark, not a test: it always exits 0.
  */
 import { readdir, readFile } from 'node:fs/promises';
@@ -426,6 +427,57 @@ async function measureOrdersAndDashboard(browser: Browser, baseUrl: string): Pro
   return ok && paintMedian < DASHBOARD_GOAL_MS && requestMax < REPORT_GOAL_MS;
 }
 
+/** (g) The summary, profit, sell-through and the lists behind each figure: fetch → answer parsed, in the page, through MSW. */
+async function measureDrillDowns(browser: Browser, baseUrl: string): Promise<boolean> {
+  const context = await newBenchContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/orders?mock.orders=${BIG_ORDERS}&mock.products=${DEFAULT_PRODUCTS}`);
+  await waitForRows(page, 180_000, 'Orders');
+  await page.waitForTimeout(8_000);
+  const timings = (await page.evaluate(`(async () => {
+    const json = async (path) => (await fetch('/api' + path, { credentials: 'include' })).json();
+    const { today } = await json('/reports/clock');
+    const back = (days) => new Date(Date.parse(today + 'T00:00:00Z') - days * 86400000).toISOString().slice(0, 10);
+    const month = 'from=' + back(29) + '&to=' + today;
+    const quarter = 'from=' + back(89) + '&to=' + today;
+    const category = (await json('/categories')).items[0].id;
+    const paths = {
+      'orders list + totals': '/orders?' + month,
+      'refunds made': '/reports/refunds?' + month,
+      'lines of a category': '/reports/lines?' + month + '&categoryId=' + category,
+      'sales summary': '/reports/summary?' + quarter,
+      'profit by product': '/reports/profit?by=product&' + quarter,
+      'profit by category': '/reports/profit?by=category&' + quarter,
+      'sell-through': '/reports/sell-through?' + month,
+    };
+    const out = {};
+    for (const [name, path] of Object.entries(paths)) {
+      await json(path);
+      out[name] = [];
+      for (let i = 0; i < ${REPEATS}; i++) {
+        const start = performance.now();
+        await json(path);
+        out[name].push(performance.now() - start);
+      }
+    }
+    return out;
+  })()`)) as Record<string, number[]>;
+  await context.close();
+  out(
+    `(g) ${BIG_ORDERS.toLocaleString('en-US')} orders: request → answer parsed in the page, through MSW, ${REPEATS} runs each (after one warm-up)`,
+  );
+  let ok = true;
+  for (const [name, values] of Object.entries(timings)) {
+    const median = percentile(values, 50);
+    ok &&= median < REPORT_GOAL_MS;
+    out(
+      `    ${name.padEnd(22)} median ${median.toFixed(0).padStart(5)} ms   p95 ${percentile(values, 95).toFixed(0).padStart(5)} ms   goal < ${REPORT_GOAL_MS} ms  ${verdict(median < REPORT_GOAL_MS)}`,
+    );
+  }
+  out();
+  return ok;
+}
+
 // ------------------------------------------------------------------ (c) first products page
 
 /** Installed before the app's scripts: notes when the first product row is in the DOM and painted, from navigation start. */
@@ -490,7 +542,14 @@ async function main(): Promise<void> {
     out();
     await signInOnce(browser, preview.url);
     const results: boolean[] = [];
-    const steps = [measureFirstScreenJs, measureInteractions, measureFirstPaint, measureInventory, measureOrdersAndDashboard];
+    const steps = [
+      measureFirstScreenJs,
+      measureInteractions,
+      measureFirstPaint,
+      measureInventory,
+      measureOrdersAndDashboard,
+      measureDrillDowns,
+    ];
     // `npm run bench -- Inventory` runs only the steps whose name contains a given word.
     const only = process.argv.slice(2);
     for (const step of steps.filter((s) => only.length === 0 || only.some((word) => s.name.includes(word)))) {

@@ -16,7 +16,7 @@ import type {
   SaleLineList,
   SaleLineQuery,
 } from '#shared/contract/report-schemas';
-import { CATEGORY, num, paramsFor, PRODUCT_JOIN, sortOf, type Params } from './report-sql';
+import { CATEGORY, collate, num, paramsFor, PRODUCT_JOIN, sortOf, type Params } from './report-sql';
 
 type DrillFilter = { from: string; to: string; categoryId?: string; state?: string; productId?: string; variantId?: string };
 
@@ -37,25 +37,28 @@ const REFUND_SORTS = { at: 'm.at', amount: 'm.amount' } as const;
 
 export async function refundRecords(db: DataSource, q: RefundRecordQuery): Promise<RefundRecordList> {
   const p = paramsFor(db);
-  const fields = `r.id, r."orderId", r.at, r.state, r.shipping, r.restock, r.reason, r."byId", r."byName"`;
+  const fields = `r.id, r."orderId", r.at, r.state, r.restock, r.reason, r."byId", r."byName"`;
   const matches = byLine(q)
     ? // The matching parts per refund, then the refund they belong to.
-      `SELECT ${fields}, x.amount, x.units
+      `SELECT ${fields}, x.amount, x.units, 0 AS shipping
         FROM (SELECT rl."refundId" AS id, SUM(rl.amount) AS amount, SUM(rl.quantity) AS units
           FROM stockroom_order_refund_line rl ${q.categoryId === undefined ? '' : PRODUCT_JOIN('rl')}
           WHERE ${drillWhere(p, 'rl', q)} GROUP BY rl."refundId") x
         JOIN stockroom_order_refund r ON r.id = x.id`
-    : `SELECT ${fields}, r.amount,
+    : `SELECT ${fields}, r.amount, r.shipping,
           COALESCE((SELECT SUM(rl.quantity) FROM stockroom_order_refund_line rl WHERE rl."refundId" = r.id), 0) AS units
         FROM stockroom_order_refund r WHERE ${drillWhere(p, 'r', q)}`;
   const { key, dir } = sortOf(q.sort);
+  const c = collate(p);
+  // Ties by order number, then refund id, in the sort's direction (as the mock breaks them).
   const rows: Record<string, unknown>[] = await db.query(
     `WITH m AS (${matches}),
       totals AS (SELECT COUNT(*) AS total, SUM(amount) AS tamount, SUM(units) AS tunits FROM m),
-      page AS (SELECT m.*, ROW_NUMBER() OVER (ORDER BY ${REFUND_SORTS[key]} ${dir}, m.id ${dir}) AS rn FROM m)
-    SELECT totals.*, page.*, o.number FROM totals
+      page AS (SELECT m.*, o.number,
+          ROW_NUMBER() OVER (ORDER BY ${REFUND_SORTS[key]}${key === 'at' ? c : ''} ${dir}, o.number ${dir}, m.id${c} ${dir}) AS rn
+        FROM m JOIN stockroom_order o ON o.id = m."orderId")
+    SELECT totals.*, page.* FROM totals
       LEFT JOIN page ON page.rn > ${p.add(q.offset, 'int')} AND page.rn <= ${p.add(q.offset + q.limit, 'int')}
-      LEFT JOIN stockroom_order o ON o.id = page."orderId"
     ORDER BY page.rn`,
     p.values,
   );
@@ -83,13 +86,15 @@ const LINE_SORTS = { placedAt: 'o."placedAt"', revenue: 'm.revenue', quantity: '
 export async function saleLines(db: DataSource, q: SaleLineQuery): Promise<SaleLineList> {
   const p = paramsFor(db);
   const { key, dir } = sortOf(q.sort);
+  const c = collate(p);
+  // Ties by order number, then line id, in the sort's direction (as the mock breaks them).
   const rows: Record<string, unknown>[] = await db.query(
     `WITH m AS (SELECT l.id, l."orderId", l.position, l.state, l."productId", l."variantId", l.sku, l.title, l."variantTitle",
           l.quantity, l.revenue
         FROM stockroom_order_line l ${q.categoryId === undefined ? '' : PRODUCT_JOIN('l')} WHERE ${drillWhere(p, 'l', q)}),
       totals AS (SELECT COUNT(*) AS total, COUNT(DISTINCT "orderId") AS torders, SUM(quantity) AS tunits, SUM(revenue) AS trevenue FROM m),
       page AS (SELECT m.*, o."placedAt", o.number,
-          ROW_NUMBER() OVER (ORDER BY ${LINE_SORTS[key]} ${dir}, o.number ${dir}, m.position ASC) AS rn
+          ROW_NUMBER() OVER (ORDER BY ${LINE_SORTS[key]}${key === 'placedAt' ? c : ''} ${dir}, o.number ${dir}, m.id${c} ${dir}) AS rn
         FROM m JOIN stockroom_order o ON o.id = m."orderId")
     SELECT totals.*, page.* FROM totals
       LEFT JOIN page ON page.rn > ${p.add(q.offset, 'int')} AND page.rn <= ${p.add(q.offset + q.limit, 'int')}

@@ -16,7 +16,7 @@ import type {
   SellThroughReport,
   SellThroughRow,
 } from '#shared/contract/report-schemas';
-import { abcClasses, profitMeasures, tenthsOfPercent, type ProfitSums } from '#shared/domain/report-rules';
+import { abcClasses, profitMeasures, sellThroughRate, type ProfitSums } from '#shared/domain/report-rules';
 import { nextStoreDay, storeDayStartMs } from '#shared/domain/store-time';
 import { ids } from '../http';
 import { breakdownLabels, CATEGORY, collate, num, paramsFor, PRODUCT_JOIN, sortOf } from './report-sql';
@@ -114,7 +114,8 @@ export async function sellThrough(db: DataSource, q: SellThroughQuery): Promise<
           CASE WHEN g.onhand + g.received > 0 THEN (2000 * g.sold + g.onhand + g.received) / (2 * (g.onhand + g.received)) END AS rate
         FROM g JOIN product pr ON pr.id = g.pid AND pr."deletedAt" IS NULL${category()}
           JOIN stock_location sl ON sl.id = g.loc AND sl."customFieldsCode" IS NOT NULL
-          LEFT JOIN product_translation pt ON pt."baseId" = g.pid AND pt."languageCode" = 'en'),
+          LEFT JOIN product_translation pt ON pt."baseId" = g.pid AND pt."languageCode" = 'en'
+        WHERE g.onhand <> 0 OR g.received <> 0 OR g.sold <> 0),
       totals AS (SELECT COUNT(*) AS total, SUM(onhand) AS tonhand, SUM(received) AS treceived, SUM(sold) AS tsold FROM x),
       page AS (SELECT x.*, ROW_NUMBER() OVER (
           ORDER BY ${key === 'rate' ? 'CASE WHEN x.rate IS NULL THEN 1 ELSE 0 END, ' : ''}${sortExpr} ${dir}, x.pid ASC, x.code${c} ASC) AS rn
@@ -125,18 +126,14 @@ export async function sellThrough(db: DataSource, q: SellThroughQuery): Promise<
     p.values,
   );
   const head = rows[0] ?? {};
-  const rate = (sold: number, had: number) => (had > 0 ? tenthsOfPercent(sold, had) : null);
+
   const items: SellThroughRow[] = rows
     .filter((r) => r.pid !== null && r.pid !== undefined)
-    .map((r) => ({
-      productId: ids.product(num(r.pid)),
-      title: String(r.title),
-      locationId: String(r.code),
-      startOnHand: num(r.onhand),
-      received: num(r.received),
-      sold: num(r.sold),
-      rate: rate(num(r.sold), num(r.onhand) + num(r.received)),
-    }));
+    .map((r) => {
+      const row = { startOnHand: num(r.onhand), received: num(r.received), sold: num(r.sold) };
+      // The rate SQL sorted by is the same rounding (sold ≥ 0, whole > 0): report-rules says it for the answer.
+      return { productId: ids.product(num(r.pid)), title: String(r.title), locationId: String(r.code), ...row, rate: sellThroughRate(row) };
+    });
   const totals = { startOnHand: num(head.tonhand), received: num(head.treceived), sold: num(head.tsold) };
-  return { items, total: num(head.total), totals: { ...totals, rate: rate(totals.sold, totals.startOnHand + totals.received) } };
+  return { items, total: num(head.total), totals: { ...totals, rate: sellThroughRate(totals) } };
 }

@@ -100,6 +100,7 @@ export async function sellThrough(db: DataSource, q: SellThroughQuery): Promise<
   const { key, dir } = sortOf(q.sort);
   const c = collate(p);
   const sortExpr = `${SELL_THROUGH_SORTS[key]}${key === 'title' ? c : ''}`;
+  // The sums cast to bigint (PostgreSQL sums bigints as numeric), so the rate SQL sorts by is integer division, as on SQLite.
   const rows: Record<string, unknown>[] = await db.query(
     `WITH mv AS (
         SELECT m."variantId" AS v, m."locationId" AS loc,
@@ -108,7 +109,8 @@ export async function sellThrough(db: DataSource, q: SellThroughQuery): Promise<
           SUM(CASE WHEN m.at >= ${p.add(start)} AND m.reason = 'sale' THEN -m.quantity ELSE 0 END) AS sold
         FROM stockroom_stock_movement m WHERE m.at < ${p.add(end)}${location()}
         GROUP BY m."variantId", m."locationId"),
-      g AS (SELECT pv."productId" AS pid, mv.loc, SUM(mv.onhand) AS onhand, SUM(mv.received) AS received, SUM(mv.sold) AS sold
+      g AS (SELECT pv."productId" AS pid, mv.loc, CAST(SUM(mv.onhand) AS bigint) AS onhand,
+          CAST(SUM(mv.received) AS bigint) AS received, CAST(SUM(mv.sold) AS bigint) AS sold
         FROM mv JOIN product_variant pv ON pv.id = mv.v GROUP BY pv."productId", mv.loc),
       x AS (SELECT g.*, COALESCE(pt.name, '') AS title, sl."customFieldsCode" AS code,
           CASE WHEN g.onhand + g.received > 0 THEN (2000 * g.sold + g.onhand + g.received) / (2 * (g.onhand + g.received)) END AS rate

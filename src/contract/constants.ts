@@ -14,7 +14,7 @@ export const PRODUCT_SORTS = PRODUCT_SORT_KEYS.flatMap((k) => [k, `-${k}`] as co
 export type ProductSort = (typeof PRODUCT_SORTS)[number];
 
 /** Every kind of record the audit log follows; orders and stock join when their APIs exist. */
-export const AUDIT_ENTITY_TYPES = ['product', 'price', 'stock', 'order', 'staff', 'view'] as const;
+export const AUDIT_ENTITY_TYPES = ['product', 'price', 'stock', 'order', 'staff', 'view', 'discount'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 /** The lists a saved view belongs to (GET /api/views?list=…): each keeps its whole state in its URL's query string. */
@@ -104,3 +104,18 @@ export const GRANULARITIES = ['day', 'week', 'month'] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
 export const COMPARISONS = ['previous', 'last_year', 'none'] as const;
 export type Comparison = (typeof COMPARISONS)[number];
+
+/** A discount is a code a customer types, or an automatic offer that applies by itself. */
+export const DISCOUNT_KINDS = ['code', 'automatic'] as const;
+export type DiscountKind = (typeof DISCOUNT_KINDS)[number];
+/** percent: `value` in basis points (1500 = 15 %); amount: `value` in cents; free_shipping: `value` is 0. */
+export const DISCOUNT_TYPES = ['percent', 'amount', 'free_shipping'] as const;
+export type DiscountType = (typeof DISCOUNT_TYPES)[number];
+/** What a discount takes money off: the whole order, or the lines of some categories, products or variants. */
+export const DISCOUNT_SCOPES = ['order', 'categories', 'products', 'variants'] as const;
+export type DiscountScope = (typeof DISCOUNT_SCOPES)[number];
+/** Worked out from the store's clock each time it is read, so a scheduled discount turns on (and off) by itself. */
+export const DISCOUNT_STATUSES = ['scheduled', 'active', 'expired', 'disabled'] as const;
+export type DiscountStatus = (typeof DISCOUNT_STATUSES)[number];
+export const DISCOUNT_SORT_KEYS = ['title', 'startsAt', 'uses', 'revenue', 'discountGiven'] as const;
+export const DISCOUNT_SORTS = DISCOUNT_SORT_KEYS.flatMap((k) => [k, `-${k}`] as const);

@@ -15,19 +15,31 @@ export const ACTIONS = [
   'orders.fulfil',
   'orders.refund',
   'reports.view',
+  'discounts.view',
+  'discounts.edit',
   'audit.view',
   'staff.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const EVERYONE: readonly Action[] = ['products.view', 'stock.view', 'orders.view'];
+const EVERYONE: readonly Action[] = ['products.view', 'stock.view', 'orders.view', 'discounts.view'];
 
 /** What each role may do (README, "Sign-in, roles and the audit log"). Managers "see everything", so the audit log is theirs too. */
 export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
-  merchandiser: [...EVERYONE, 'products.edit', 'stock.edit', 'reports.view'],
+  merchandiser: [...EVERYONE, 'products.edit', 'stock.edit', 'reports.view', 'discounts.edit'],
   support: [...EVERYONE, 'orders.fulfil', 'orders.refund'],
-  manager: [...EVERYONE, 'products.edit', 'stock.edit', 'orders.fulfil', 'orders.refund', 'reports.view', 'audit.view'],
-  admin: [...EVERYONE, 'products.edit', 'stock.edit', 'orders.fulfil', 'orders.refund', 'reports.view', 'audit.view', 'staff.manage'],
+  manager: [...EVERYONE, 'products.edit', 'stock.edit', 'orders.fulfil', 'orders.refund', 'reports.view', 'discounts.edit', 'audit.view'],
+  admin: [
+    ...EVERYONE,
+    'products.edit',
+    'stock.edit',
+    'orders.fulfil',
+    'orders.refund',
+    'reports.view',
+    'discounts.edit',
+    'audit.view',
+    'staff.manage',
+  ],
 };
 
 export function can(role: Role | null | undefined, action: Action): boolean {
@@ -59,6 +71,8 @@ export const ACTION_REASONS: Readonly<Record<Action, string>> = {
   'orders.fulfil': 'fulfil or cancel orders',
   'orders.refund': 'refund orders',
   'reports.view': 'see reports',
+  'discounts.view': 'view discounts',
+  'discounts.edit': 'create or change discounts',
   'audit.view': 'see the audit log',
   'staff.manage': 'manage staff',
 };

@@ -92,18 +92,32 @@ export type OrderTotals = {
 
 /**
  * subtotal = Σ unit price × quantity; the discount is split over the lines by
- * their subtotals; tax is the state's rate on (subtotal − discount), split by
- * each line's discounted amount; shipping is not taxed.
+ * their subtotals (only the lines it applies to, when `eligible` says which);
+ * tax is the state's rate on (subtotal − discount), split by each line's
+ * discounted amount; shipping is not taxed.
  * total = subtotal − discount + shipping + tax.
  */
-export function orderTotals(lines: readonly PricedLine[], shipping: number, state: string, discount: number): OrderTotals {
+export function orderTotals(
+  lines: readonly PricedLine[],
+  shipping: number,
+  state: string,
+  discount: number,
+  eligible?: readonly boolean[],
+): OrderTotals {
   const lineSubtotals = lines.map((l) => l.unitPrice * l.quantity);
   let subtotal = 0;
-  for (const s of lineSubtotals) subtotal += s;
-  if (!Number.isSafeInteger(discount) || discount < 0 || discount > subtotal)
-    throw new RangeError('The discount must be whole cents between 0 and the subtotal');
+  let eligibleSubtotal = 0;
+  for (const [i, s] of lineSubtotals.entries()) {
+    subtotal += s;
+    if (!eligible || eligible[i]) eligibleSubtotal += s;
+  }
+  if (!Number.isSafeInteger(discount) || discount < 0 || discount > eligibleSubtotal)
+    throw new RangeError('The discount must be whole cents between 0 and the subtotal it applies to');
   if (!Number.isSafeInteger(shipping) || shipping < 0) throw new RangeError('Shipping must be whole, non-negative cents');
-  const discounts = allocate(discount, lineSubtotals);
+  const discounts = allocate(
+    discount,
+    eligible ? lineSubtotals.map((s, i) => (eligible[i] ? s : 0)) : lineSubtotals,
+  );
   const taxable = lineSubtotals.map((s, i) => s - (discounts[i] ?? 0));
   const tax = salesTax(subtotal - discount, state);
   const taxes = allocate(tax, taxable);

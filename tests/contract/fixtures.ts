@@ -13,6 +13,7 @@ import {
   type InventoryLevel,
   type StockMovement,
 } from '../../src/contract/stock-schemas';
+import type { DiscountInput } from '../../src/contract/discount-schemas';
 import type { ApiClient, ApiResponse, Query } from './driver';
 import { newKey, uniqueId } from './driver';
 
@@ -180,3 +181,25 @@ export async function stockCovers(api: ApiClient, order: Order): Promise<boolean
 }
 
 export const UPS_TRACKING = '1Z999AA10123456784';
+
+/** A new 10 %-off code, unique per call, active from a day ago with no end. */
+export function newDiscountInput(over: Partial<DiscountInput> = {}): DiscountInput {
+  return {
+    kind: 'code',
+    code: `TEST${uniqueId().toUpperCase()}`,
+    title: 'Test code',
+    type: 'percent',
+    value: 1000,
+    scope: 'order',
+    targetIds: [],
+    minimumSubtotal: null,
+    minimumQuantity: null,
+    usageLimit: null,
+    oncePerCustomer: false,
+    startsAt: new Date(Date.now() - 86_400_000).toISOString(),
+    endsAt: null,
+    combines: false,
+    enabled: true,
+    ...over,
+  };
+}

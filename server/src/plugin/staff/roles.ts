@@ -16,6 +16,8 @@ const VENDURE_PERMISSIONS_BY_ACTION: Readonly<Record<Action, readonly Permission
   'orders.fulfil': [Permission.UpdateOrder],
   'orders.refund': [Permission.UpdateOrder],
   'reports.view': [Permission.ReadOrder],
+  'discounts.view': [Permission.ReadPromotion],
+  'discounts.edit': [Permission.CreatePromotion, Permission.UpdatePromotion, Permission.DeletePromotion],
   'audit.view': [Permission.ReadAdministrator],
   'staff.manage': [Permission.ReadAdministrator, Permission.CreateAdministrator, Permission.UpdateAdministrator],
 };

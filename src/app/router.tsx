@@ -38,10 +38,25 @@ import {
 import {
   DASHBOARD_DEFAULTS,
   dashboardSearchSchema,
+  PROFIT_DEFAULTS,
+  profitSearchSchema,
+  REFUND_LIST_DEFAULTS,
+  refundListSearchSchema,
   REPORTS_DEFAULTS,
   reportsSearchSchema,
+  SALE_LINE_DEFAULTS,
+  saleLineSearchSchema,
+  SELL_THROUGH_DEFAULTS,
+  sellThroughSearchSchema,
+  SUMMARY_DEFAULTS,
+  summarySearchSchema,
   type DashboardSearch,
+  type ProfitSearch,
+  type RefundListSearch,
   type ReportsSearch,
+  type SaleLineSearch,
+  type SellThroughSearch,
+  type SummarySearch,
 } from '@/features/analytics/search';
 import { ORDER_LIST_DEFAULTS, orderListSearchSchema, orderSearchToQuery, type OrderListSearch } from '@/features/orders/search';
 import { parseSearch, parseSearchLeniently, stringifySearch } from '@/lib/search-params';
@@ -114,6 +129,49 @@ const reportsRoute = createRoute({
   validateSearch: (raw: Partial<ReportsSearch> & SearchSchemaInput) => parseSearchLeniently(reportsSearchSchema, raw),
   search: { middlewares: [stripSearchParams(REPORTS_DEFAULTS)] },
   component: lazyRouteComponent(analyticsScreens, 'ReportsPage'),
+});
+
+/** The accountants' summary: gross sales to total sales, per bucket and for the range. */
+const reportsSummaryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reports/summary',
+  validateSearch: (raw: Partial<SummarySearch> & SearchSchemaInput) => parseSearchLeniently(summarySearchSchema, raw),
+  search: { middlewares: [stripSearchParams(SUMMARY_DEFAULTS)] },
+  component: lazyRouteComponent(analyticsScreens, 'SummaryPage'),
+});
+
+const reportsProfitRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reports/profit',
+  validateSearch: (raw: Partial<ProfitSearch> & SearchSchemaInput) => parseSearchLeniently(profitSearchSchema, raw),
+  search: { middlewares: [stripSearchParams(PROFIT_DEFAULTS)] },
+  component: lazyRouteComponent(analyticsScreens, 'ProfitPage'),
+});
+
+const reportsSellThroughRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reports/sell-through',
+  validateSearch: (raw: Partial<SellThroughSearch> & SearchSchemaInput) => parseSearchLeniently(sellThroughSearchSchema, raw),
+  search: { middlewares: [stripSearchParams(SELL_THROUGH_DEFAULTS)] },
+  component: lazyRouteComponent(analyticsScreens, 'SellThroughPage'),
+});
+
+/** The refunds made in a range: what a Refunds figure opens. */
+const reportsRefundsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reports/refunds',
+  validateSearch: (raw: Partial<RefundListSearch> & SearchSchemaInput) => parseSearchLeniently(refundListSearchSchema, raw),
+  search: { middlewares: [stripSearchParams(REFUND_LIST_DEFAULTS)] },
+  component: lazyRouteComponent(analyticsScreens, 'RefundsPage'),
+});
+
+/** The order lines sold in a range: what a figure filtered by category, product or variant opens. */
+const reportsLinesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reports/lines',
+  validateSearch: (raw: Partial<SaleLineSearch> & SearchSchemaInput) => parseSearchLeniently(saleLineSearchSchema, raw),
+  search: { middlewares: [stripSearchParams(SALE_LINE_DEFAULTS)] },
+  component: lazyRouteComponent(analyticsScreens, 'SaleLinesPage'),
 });
 
 const productsRoute = createRoute({
@@ -279,6 +337,11 @@ const routeTree = rootRoute.addChildren([
   ordersRoute,
   orderRoute,
   reportsRoute,
+  reportsSummaryRoute,
+  reportsProfitRoute,
+  reportsSellThroughRoute,
+  reportsRefundsRoute,
+  reportsLinesRoute,
   auditRoute,
   settingsRoute,
 ]);

@@ -11,10 +11,11 @@ async function api<T>(path: string): Promise<T> {
   return (await (await fetch(path)).json()) as T;
 }
 
+/** The body's rows: the header's and the totals row are not rows of the list. */
 async function rowsOf(table: HTMLElement) {
   await waitFor(() => expect(table).not.toHaveAttribute('aria-busy'));
   await waitFor(() => expect(within(table).getAllByRole('row')[1]!.querySelectorAll('td').length).toBeGreaterThan(1));
-  return within(table).getAllByRole('row').slice(1);
+  return [...table.querySelectorAll<HTMLElement>('tbody tr')];
 }
 
 describe('reports', () => {
@@ -30,6 +31,14 @@ describe('reports', () => {
     expect(rows.map((r) => within(r).getAllByRole('cell')[0]!.textContent)).toEqual(expected.items.map((i) => i.label));
     expect(within(rows[0]!).getByText(formatCents(expected.items[0]!.revenue))).toBeInTheDocument();
     expect(within(table).getByRole('columnheader', { name: /Revenue/ })).toHaveAttribute('aria-sort', 'descending');
+    // Each row opens the order lines behind it; the totals row is the API's sums over every row.
+    const first = expected.items[0]!;
+    expect(within(rows[0]!).getByRole('link', { name: first.label })).toHaveAttribute(
+      'href',
+      `/reports/lines?from=${from}&to=${to}&categoryId=${first.key}`,
+    );
+    const footer = table.querySelector('tfoot')!;
+    expect(within(footer).getByText(formatCents(expected.totals.revenue))).toBeInTheDocument();
 
     await user.click(within(table).getByRole('button', { name: /Orders/ }));
     await waitFor(() => expect(history.location.search).toMatch(/sort=-?orders/));

@@ -229,6 +229,21 @@ export function DataTable<Row extends RowData, Sort extends string>(props: DataT
             ))}
           </Table.Thead>
           <Table.Tbody>{body}</Table.Tbody>
+          {/* A totals row, when the list's columns declare footers: the API's sums over every match, not the page. */}
+          {rows && rows.length > 0 && visibleColumns.some((c) => c.columnDef.footer !== undefined) && (
+            <Table.Tfoot className={classes.footer}>
+              {table.getFooterGroups().map((group) => (
+                <Table.Tr key={group.id}>
+                  {selectable && <Table.Td className={classes.checkboxCell} data-sticky />}
+                  {group.headers.map((header, index) => (
+                    <Table.Td key={header.id} {...stickyAt(index, selectable)}>
+                      {header.isPlaceholder ? null : <table.FlexRender footer={header} />}
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tfoot>
+          )}
         </Table>
       </HorizontalScroller>
       <Group justify="space-between" mt="sm" wrap="wrap">

@@ -81,3 +81,91 @@ export const REPORTS_DEFAULTS = {
 } as const satisfies Partial<ReportsSearch>;
 
 export type RangeView = Pick<DashboardSearch, 'range' | 'from' | 'to' | 'compare' | 'granularity'>;
+
+// ---------------------------------------------------------------- the records behind a figure, and the other reports
+
+const page = z._default(z.coerce.number().check(z.int(), z.minimum(1)), 1);
+const pageSize = z._default(z.pipe(z.coerce.number(), z.literal(PAGE_SIZES)), 25);
+const id = z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100)));
+const stateCode = z.optional(z.string().check(z.regex(/^[A-Z]{2}$/)));
+
+/** What a drill-down names besides the range: the report's filters, and one product or variant. */
+const drillShape = { ...rangeShape, categoryId: id, state: stateCode, productId: id, variantId: id, page, pageSize };
+
+/** The API's sort keys (src/contract/report-schemas.ts REFUND_RECORD_SORTS and friends), written out for the shell. */
+export const REFUND_LIST_SORTS = ['-at', 'at', '-amount', 'amount'] as const;
+export type RefundListSort = (typeof REFUND_LIST_SORTS)[number];
+export const refundListSearchSchema = z.object({ ...drillShape, sort: z._default(z.enum(REFUND_LIST_SORTS), '-at') });
+export type RefundListSearch = z.infer<typeof refundListSearchSchema>;
+export const REFUND_LIST_DEFAULTS = {
+  compare: 'previous',
+  sort: '-at',
+  page: 1,
+  pageSize: 25,
+} as const satisfies Partial<RefundListSearch>;
+
+export const SALE_LINE_SORTS = ['-placedAt', 'placedAt', '-revenue', 'revenue', '-quantity', 'quantity'] as const;
+export type SaleLineSort = (typeof SALE_LINE_SORTS)[number];
+export const saleLineSearchSchema = z.object({ ...drillShape, sort: z._default(z.enum(SALE_LINE_SORTS), '-placedAt') });
+export type SaleLineSearch = z.infer<typeof saleLineSearchSchema>;
+export const SALE_LINE_DEFAULTS = {
+  compare: 'previous',
+  sort: '-placedAt',
+  page: 1,
+  pageSize: 25,
+} as const satisfies Partial<SaleLineSearch>;
+
+export const summarySearchSchema = z.object({ ...rangeShape, state: stateCode });
+export type SummarySearch = z.infer<typeof summarySearchSchema>;
+export const SUMMARY_DEFAULTS = { compare: 'previous' } as const satisfies Partial<SummarySearch>;
+
+export const PROFIT_SORTS = [
+  '-sales',
+  'sales',
+  '-cost',
+  'cost',
+  '-grossProfit',
+  'grossProfit',
+  '-margin',
+  'margin',
+  '-units',
+  'units',
+  'label',
+  '-label',
+] as const;
+export type ProfitSort = (typeof PROFIT_SORTS)[number];
+export const profitSearchSchema = z.object({
+  ...rangeShape,
+  by: z._default(z.enum(BREAKDOWN_KINDS), 'product'),
+  categoryId: id,
+  state: stateCode,
+  sort: z._default(z.enum(PROFIT_SORTS), '-sales'),
+  page,
+  pageSize,
+});
+export type ProfitSearch = z.infer<typeof profitSearchSchema>;
+export const PROFIT_DEFAULTS = {
+  compare: 'previous',
+  by: 'product',
+  sort: '-sales',
+  page: 1,
+  pageSize: 25,
+} as const satisfies Partial<ProfitSearch>;
+
+export const SELL_THROUGH_SORTS = ['-rate', 'rate', '-sold', 'sold', '-received', 'received', 'title', '-title'] as const;
+export type SellThroughSort = (typeof SELL_THROUGH_SORTS)[number];
+export const sellThroughSearchSchema = z.object({
+  ...rangeShape,
+  categoryId: id,
+  locationId: id,
+  sort: z._default(z.enum(SELL_THROUGH_SORTS), '-rate'),
+  page,
+  pageSize,
+});
+export type SellThroughSearch = z.infer<typeof sellThroughSearchSchema>;
+export const SELL_THROUGH_DEFAULTS = {
+  compare: 'previous',
+  sort: '-rate',
+  page: 1,
+  pageSize: 25,
+} as const satisfies Partial<SellThroughSearch>;

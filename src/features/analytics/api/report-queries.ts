@@ -4,15 +4,31 @@ import { orderListSchema } from '@/contract/order-schemas';
 import { queryKeys } from '@/api/query-keys';
 import {
   breakdownSchema,
+  profitReportSchema,
+  refundRecordListSchema,
+  saleLineListSchema,
   salesReportSchema,
+  salesSummarySchema,
+  sellThroughReportSchema,
   storeClockSchema,
   type BreakdownQuery,
+  type ProfitQuery,
+  type RefundRecordQuery,
+  type SaleLineQuery,
   type SalesReportQuery,
+  type SalesSummaryQuery,
+  type SellThroughQuery,
 } from '@/contract/report-schemas';
+import { productSchema } from '@/contract/schemas';
 import { inventoryListSchema } from '@/contract/stock-schemas';
 
 export type SalesParams = Omit<SalesReportQuery, 'compare'> & Partial<Pick<SalesReportQuery, 'compare'>>;
 export type BreakdownParams = Partial<BreakdownQuery> & Pick<BreakdownQuery, 'from' | 'to' | 'by'>;
+type Ranged<Q extends { from: string; to: string }> = Partial<Q> & Pick<Q, 'from' | 'to'>;
+export type RefundParams = Ranged<RefundRecordQuery>;
+export type SaleLineParams = Ranged<SaleLineQuery>;
+export type ProfitParams = Ranged<ProfitQuery> & Pick<ProfitQuery, 'by'>;
+export type SellThroughParams = Ranged<SellThroughQuery>;
 
 /** How many rows a dashboard panel shows. */
 export const TOP = 5;
@@ -43,6 +59,50 @@ export const reportQueries = {
       queryKey: [...reportQueries.breakdowns(), params] as const,
       queryFn: ({ signal }) => fetchBreakdownPage(params, signal),
     }),
+  summary: (params: SalesSummaryQuery) =>
+    queryOptions({
+      queryKey: [...queryKeys.reports.all, 'summary', params] as const,
+      queryFn: ({ signal }) => request('GET', '/reports/summary', { schema: salesSummarySchema, query: params, signal }),
+    }),
+  /** The refunds made in a range: the records behind a Refunds figure. */
+  refunds: (params: RefundParams) =>
+    queryOptions({
+      queryKey: [...queryKeys.reports.all, 'refunds', params] as const,
+      queryFn: ({ signal }) => fetchRefundPage(params, signal),
+    }),
+  /** The order lines placed in a range: the records behind a filtered Revenue, Orders or Units figure. */
+  lines: (params: SaleLineParams) =>
+    queryOptions({
+      queryKey: [...queryKeys.reports.all, 'lines', params] as const,
+      queryFn: ({ signal }) => fetchSaleLinePage(params, signal),
+    }),
+  profit: (params: ProfitParams) =>
+    queryOptions({
+      queryKey: [...queryKeys.reports.all, 'profit', params] as const,
+      queryFn: ({ signal }) => fetchProfitPage(params, signal),
+    }),
+  sellThrough: (params: SellThroughParams) =>
+    queryOptions({
+      queryKey: [...queryKeys.reports.all, 'sell-through', params] as const,
+      queryFn: ({ signal }) => fetchSellThroughPage(params, signal),
+    }),
+  /** The product a drill-down is filtered to, to name it. */
+  product: (id: string) =>
+    queryOptions({
+      queryKey: [...queryKeys.reports.all, 'product', id] as const,
+      queryFn: ({ signal }) => request('GET', `/products/${encodeURIComponent(id)}`, { schema: productSchema, signal }),
+      staleTime: 60_000,
+    }),
+  /** The variant a drill-down is filtered to, to name it: its stock rows carry its SKU and title. */
+  variant: (id: string) =>
+    queryOptions({
+      queryKey: [...queryKeys.reports.all, 'variant', id] as const,
+      queryFn: ({ signal }) =>
+        request('GET', '/inventory', { schema: inventoryListSchema, query: { variantId: id, limit: 1 }, signal }).then(
+          (list) => list.items[0] ?? null,
+        ),
+      staleTime: 60_000,
+    }),
   /** Items running out: the inventory's low-stock view, fewest days of cover first. */
   runningOut: () =>
     queryOptions({
@@ -59,4 +119,20 @@ export const reportQueries = {
 
 export function fetchBreakdownPage(params: BreakdownParams, signal?: AbortSignal) {
   return request('GET', '/reports/breakdown', { schema: breakdownSchema, query: params, signal });
+}
+
+export function fetchRefundPage(params: RefundParams, signal?: AbortSignal) {
+  return request('GET', '/reports/refunds', { schema: refundRecordListSchema, query: params, signal });
+}
+
+export function fetchSaleLinePage(params: SaleLineParams, signal?: AbortSignal) {
+  return request('GET', '/reports/lines', { schema: saleLineListSchema, query: params, signal });
+}
+
+export function fetchProfitPage(params: ProfitParams, signal?: AbortSignal) {
+  return request('GET', '/reports/profit', { schema: profitReportSchema, query: params, signal });
+}
+
+export function fetchSellThroughPage(params: SellThroughParams, signal?: AbortSignal) {
+  return request('GET', '/reports/sell-through', { schema: sellThroughReportSchema, query: params, signal });
 }

@@ -1,8 +1,11 @@
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
 import { Table } from '@mantine/core';
+import { Link, useNavigate } from '@tanstack/react-router';
 import type { BreakdownRow, SalesBreakdown } from '@/contract/report-schemas';
 import { formatCents } from '@/contract/values/money';
+import { figureTarget, rowFilters, type DrillFilters } from '../drill';
+import type { BreakdownKind } from '../search';
 import { ChartPanel } from './chart-panel';
 import { formatCentsCompact, formatChartCents, formatCount } from './labels';
 import classes from './analytics.module.css';
@@ -29,6 +32,9 @@ type BreakdownChartProps = {
   labelOf?: (row: BreakdownRow) => string;
   /** Extra words for the accessible name: the range. */
   context: string;
+  /** What the rows are and the report's filters: a bar or row opens the records behind it. */
+  by: BreakdownKind;
+  filters: DrillFilters;
 };
 
 const shorten = (text: string, max = 22) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -42,8 +48,14 @@ export function BreakdownChart({
   rows = 10,
   labelOf = (r) => r.label,
   context,
+  by,
+  filters,
 }: BreakdownChartProps) {
+  const navigate = useNavigate();
   const items = query.data?.items.slice(0, rows) ?? [];
+  // Refunds open the refunds; every other measure the orders or lines sold.
+  const targetOf = (row: BreakdownRow, m: BreakdownMeasure = measure) =>
+    figureTarget(m === 'net' ? 'revenue' : m, rowFilters(by, row.key, filters));
   const money = isMoney(measure);
   const data = items.map((row) => ({ label: shorten(labelOf(row)), value: row[measure] }));
   return (
@@ -53,6 +65,7 @@ export function BreakdownChart({
       query={query}
       empty={query.data ? items.length === 0 : false}
       height={Math.max(120, items.length * 34 + 40)}
+      hint={`Click a bar to open its ${measure === 'refunds' ? 'refunds' : 'sales'}; the table lists the same, with links.`}
       chart={
         <BarChart
           h={Math.max(120, items.length * 34 + 40)}
@@ -60,6 +73,12 @@ export function BreakdownChart({
           dataKey="label"
           orientation="vertical"
           accessibilityLayer={false}
+          barChartProps={{
+            onClick: (state) => {
+              const row = items[Number(state.activeIndex)];
+              if (row) void navigate(targetOf(row));
+            },
+          }}
           valueFormatter={money ? formatChartCents : formatCount}
           xAxisProps={{ tickFormatter: money ? formatCentsCompact : formatCount }}
           yAxisProps={{ width: 150 }}
@@ -67,7 +86,7 @@ export function BreakdownChart({
           series={[{ name: 'value', label: MEASURE_LABELS[measure], color: 'blue.6' }]}
         />
       }
-      table={
+      renderTable={(links) => (
         <HorizontalScroller label={title}>
           <Table striped aria-label={title} fz="sm">
             <Table.Thead>
@@ -82,7 +101,15 @@ export function BreakdownChart({
             <Table.Tbody>
               {items.map((row) => (
                 <Table.Tr key={row.key}>
-                  <Table.Td>{labelOf(row)}</Table.Td>
+                  <Table.Td>
+                    {links ? (
+                      <Link className={classes.link} {...targetOf(row, 'revenue')}>
+                        {labelOf(row)}
+                      </Link>
+                    ) : (
+                      labelOf(row)
+                    )}
+                  </Table.Td>
                   <Table.Td className={classes.number}>{formatCents(row.revenue)}</Table.Td>
                   <Table.Td className={classes.number}>{formatCount(row.orders)}</Table.Td>
                   <Table.Td className={classes.number}>{formatCount(row.units)}</Table.Td>
@@ -92,7 +119,7 @@ export function BreakdownChart({
             </Table.Tbody>
           </Table>
         </HorizontalScroller>
-      }
+      )}
     />
   );
 }

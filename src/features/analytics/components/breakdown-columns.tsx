@@ -1,27 +1,62 @@
-import type { BreakdownRow } from '@/contract/report-schemas';
+import { Link } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import type { BreakdownRow, SalesMeasures } from '@/contract/report-schemas';
 import { createDataTableColumnHelper } from '@/components/data-table/data-table';
 import type { CsvColumn } from '@/lib/csv';
 import { centsToInput, formatCents } from '@/contract/values/money';
+import { figureTarget, rowFilters, type DrillFilters } from '../drill';
+import type { BreakdownKind } from '../search';
+import { FigureLink } from './figure-link';
 import { formatCount } from './labels';
 import classes from './analytics.module.css';
 
 const helper = createDataTableColumnHelper<BreakdownRow>();
 
-const money = (id: 'revenue' | 'refunds' | 'net' | 'averageOrderValue', header: string, sortable = true) =>
-  helper.accessor(id, {
-    id,
-    header,
-    enableSorting: sortable,
-    cell: ({ getValue }) => <span className={classes.number}>{formatCents(getValue())}</span>,
-  });
+type Drill = { by: BreakdownKind; filters: DrillFilters; totals: SalesMeasures | undefined };
 
-const count = (id: 'orders' | 'units', header: string) =>
-  helper.accessor(id, { id, header, cell: ({ getValue }) => <span className={classes.number}>{formatCount(getValue())}</span> });
-
-/** Column ids that sort are the API's sort keys, so the table's sort is the URL's. */
-export function breakdownColumns(rowLabel: string, withSku: boolean) {
+/**
+ * Column ids that sort are the API's sort keys, so the table's sort is the URL's. A row's name
+ * opens its sales (the order lines, or a state's orders), its refunds the refunds made; the
+ * footer is the API's totals over every row.
+ */
+export function breakdownColumns(rowLabel: string, withSku: boolean, { by, filters, totals }: Drill) {
+  const footer = (render: (t: SalesMeasures) => ReactNode) => (totals ? { footer: () => render(totals) } : {});
+  const targetOf = (row: BreakdownRow, measure: keyof SalesMeasures) => figureTarget(measure, rowFilters(by, row.key, filters));
+  const money = (id: 'revenue' | 'refunds' | 'net' | 'averageOrderValue', header: string, sortable = true) =>
+    helper.accessor(id, {
+      id,
+      header,
+      enableSorting: sortable,
+      cell: ({ row, getValue }) =>
+        id === 'refunds' && getValue() > 0 ? (
+          <span className={classes.number}>
+            <FigureLink target={targetOf(row.original, 'refunds')}>{formatCents(getValue())}</FigureLink>
+          </span>
+        ) : (
+          <span className={classes.number}>{formatCents(getValue())}</span>
+        ),
+      ...footer((t) => <span className={classes.number}>{formatCents(t[id])}</span>),
+    });
+  const count = (id: 'orders' | 'units', header: string) =>
+    helper.accessor(id, {
+      id,
+      header,
+      cell: ({ getValue }) => <span className={classes.number}>{formatCount(getValue())}</span>,
+      ...footer((t) => <span className={classes.number}>{formatCount(t[id])}</span>),
+    });
   return helper.columns([
-    helper.accessor('label', { id: 'label', header: rowLabel, enableHiding: false }),
+    helper.accessor('label', {
+      id: 'label',
+      header: rowLabel,
+      enableHiding: false,
+      // The row's name is the link's name: what it opens is the row's sales.
+      cell: ({ row }) => (
+        <Link className={classes.link} {...targetOf(row.original, 'revenue')}>
+          {row.original.label}
+        </Link>
+      ),
+      ...footer(() => 'Totals'),
+    }),
     ...(withSku ? [helper.accessor('sku', { id: 'sku', header: 'SKU', enableSorting: false })] : []),
     money('revenue', 'Revenue'),
     count('orders', 'Orders'),

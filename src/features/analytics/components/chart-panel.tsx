@@ -12,8 +12,13 @@ type ChartPanelProps = {
   empty?: boolean;
   /** The chart; drawn only with data. */
   chart: ReactNode;
-  /** The same figures as a table: visible on request, and always there for screen readers. */
-  table: ReactNode;
+  /**
+   * The same figures as a table: visible on request, and always there for screen readers.
+   * `links`: shown, so its rows may link to their records (a hidden table holds no tab stops).
+   */
+  renderTable: (links: boolean) => ReactNode;
+  /** Said under the title when a bar or point opens its records ("Click a bar…"). */
+  hint?: string;
   controls?: ReactNode;
   height?: number;
 };
@@ -33,7 +38,7 @@ export function ChartPanel(props: ChartPanelProps) {
   );
 }
 
-function ChartPanelBody({ title, summary, query, empty, chart, table, controls, height = 260 }: ChartPanelProps) {
+function ChartPanelBody({ title, summary, query, empty, chart, renderTable, controls, hint, height = 260 }: ChartPanelProps) {
   const [asTable, setAsTable] = useState(false);
   const titleId = useId();
   let body: ReactNode;
@@ -62,7 +67,7 @@ function ChartPanelBody({ title, summary, query, empty, chart, table, controls, 
     body = (
       // Focusable, so a keyboard can scroll a long or wide table.
       <Box component="section" tabIndex={0} aria-label={`${title}, as a table`} className={classes.tableScroll}>
-        {table}
+        {renderTable(true)}
       </Box>
     );
   } else {
@@ -70,10 +75,10 @@ function ChartPanelBody({ title, summary, query, empty, chart, table, controls, 
       <>
         {/* One image to assistive technology: its SVG parts (ticks, bars) would read as noise; the table carries the figures. */}
         {/* oxlint-disable-next-line jsx-a11y/prefer-tag-over-role -- an <img> cannot hold the SVG chart */}
-        <div role="img" aria-label={summary} style={{ height }}>
+        <div role="img" aria-label={summary} style={{ height }} className={hint ? classes.clickable : undefined}>
           {chart}
         </div>
-        <VisuallyHidden>{table}</VisuallyHidden>
+        <VisuallyHidden>{renderTable(false)}</VisuallyHidden>
       </>
     );
   }
@@ -88,6 +93,11 @@ function ChartPanelBody({ title, summary, query, empty, chart, table, controls, 
           <Switch size="sm" label="Show as table" checked={asTable} onChange={(e) => setAsTable(e.currentTarget.checked)} />
         </Group>
       </Group>
+      {hint && !asTable && !empty && !query.isPending && (
+        <Text size="xs" c="dimmed" mt={-6} mb={6}>
+          {hint}
+        </Text>
+      )}
       {body}
     </section>
   );

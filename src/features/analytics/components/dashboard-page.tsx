@@ -75,19 +75,37 @@ function DashboardPanels({ search, today, onChange }: { search: RangeView; today
     <>
       <RangeControls view={search} today={today} onChange={onChange} granularity={sales.data?.granularity} />
       <PanelBoundary name="Sales figures">
-        <KpiCards query={sales} compare={compare} />
+        <KpiCards query={sales} compare={compare} filters={range} />
       </PanelBoundary>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-        <SalesChart query={sales} compare={compare} />
+        <SalesChart query={sales} compare={compare} filters={{}} />
         <BreakdownChart
           title="Sales by state"
           rowLabel="State"
           query={states}
           context={context}
           labelOf={(r) => stateName(r.key) ?? r.label}
+          by="state"
+          filters={range}
         />
-        <BreakdownChart title="Top products" rowLabel="Product" query={products} rows={TOP} context={context} />
-        <BreakdownChart title="Top categories" rowLabel="Category" query={categories} rows={TOP} context={context} />
+        <BreakdownChart
+          title="Top products"
+          rowLabel="Product"
+          query={products}
+          rows={TOP}
+          context={context}
+          by="product"
+          filters={range}
+        />
+        <BreakdownChart
+          title="Top categories"
+          rowLabel="Category"
+          query={categories}
+          rows={TOP}
+          context={context}
+          by="category"
+          filters={range}
+        />
         <RunningOut />
         <RecentOrders />
       </SimpleGrid>

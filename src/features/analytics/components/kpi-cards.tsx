@@ -1,28 +1,34 @@
-import { Alert, Button, Paper, SimpleGrid, Skeleton, Text } from '@mantine/core';
+import { Alert, Button, Group, Paper, SimpleGrid, Skeleton, Text, VisuallyHidden } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import type { SalesMeasures, SalesReport } from '@/contract/report-schemas';
 import { formatCents } from '@/contract/values/money';
+import { figureTarget, targetName, type DrillFilters } from '../drill';
 import { changeOf, describeChange } from './change';
+import { DefinitionButton } from './definition';
+import { CATEGORY_NOTE, SALES_DEFINITIONS } from './definitions';
 import { COMPARISON_LABELS, formatCount, formatRange } from './labels';
 import classes from './analytics.module.css';
 
 type Measure = keyof SalesMeasures;
 
-/** The six figures; `lowerIsBetter` only picks the colour, the words say up or down. */
-const KPIS: { key: Measure; label: string; money: boolean; lowerIsBetter?: boolean }[] = [
-  { key: 'revenue', label: 'Revenue', money: true },
-  { key: 'orders', label: 'Orders', money: false },
-  { key: 'units', label: 'Units sold', money: false },
-  { key: 'averageOrderValue', label: 'Average order value', money: true },
-  { key: 'refunds', label: 'Refunds', money: true, lowerIsBetter: true },
-  { key: 'net', label: 'Net revenue', money: true },
+/** The six figures; `lowerIsBetter` only picks the colour, the words say up or down; `basis` is the date it goes by. */
+const KPIS: { key: Measure; label: string; money: boolean; lowerIsBetter?: boolean; basis: string }[] = [
+  { key: 'revenue', label: 'Revenue', money: true, basis: 'By order date' },
+  { key: 'orders', label: 'Orders', money: false, basis: 'By order date' },
+  { key: 'units', label: 'Units sold', money: false, basis: 'By order date' },
+  { key: 'averageOrderValue', label: 'Average order value', money: true, basis: 'By order date' },
+  { key: 'refunds', label: 'Refunds', money: true, lowerIsBetter: true, basis: 'By refund date' },
+  { key: 'net', label: 'Net revenue', money: true, basis: 'Orders by order date, refunds by refund date' },
 ];
 
 type KpiCardsProps = {
   query: { data: SalesReport | undefined; isPending: boolean; error: Error | null; refetch: () => unknown };
   compare: keyof typeof COMPARISON_LABELS;
+  /** The range and filters the figures are for: each card opens the records behind it with the same. */
+  filters: DrillFilters;
 };
 
-export function KpiCards({ query, compare }: KpiCardsProps) {
+export function KpiCards({ query, compare, filters }: KpiCardsProps) {
   const report = query.data;
   if (query.error && !report) {
     return (
@@ -50,16 +56,33 @@ export function KpiCards({ query, compare }: KpiCardsProps) {
           const change = value === undefined ? null : changeOf(value, before);
           const better = change && (change.kind === 'up' || change.kind === 'down') ? (change.kind === 'up') !== !!kpi.lowerIsBetter : null;
           return (
-            <Paper key={kpi.key} withBorder p="sm" component="section" aria-label={kpi.label}>
-              <Text size="sm" c="dimmed" fw={500}>
-                {kpi.label}
-              </Text>
+            <Paper key={kpi.key} withBorder p="sm" component="section" aria-label={kpi.label} className={classes.card}>
+              <Group gap={4} wrap="nowrap" justify="space-between" align="flex-start">
+                <Text size="sm" c="dimmed" fw={500}>
+                  {kpi.label}
+                </Text>
+                <DefinitionButton
+                  name={kpi.label}
+                  definition={SALES_DEFINITIONS[kpi.key]}
+                  extra={
+                    filters.categoryId &&
+                    (kpi.key === 'revenue' || kpi.key === 'refunds' || kpi.key === 'net') && (
+                      <Text size="sm" c="dimmed">
+                        {CATEGORY_NOTE}
+                      </Text>
+                    )
+                  }
+                />
+              </Group>
               {value === undefined ? (
                 <Skeleton height={28} my={4} />
               ) : (
-                <Text fz="xl" fw={700} className={classes.number} ta="left" data-testid={`kpi-${kpi.key}`}>
-                  {format(value)}
-                </Text>
+                <Link className={classes.cardLink} {...figureTarget(kpi.key, filters)}>
+                  <Text span display="block" fz="xl" fw={700} className={`${classes.number} ${classes.cardFigure}`} ta="left">
+                    {format(value)}
+                  </Text>
+                  <VisuallyHidden>: open {targetName(figureTarget(kpi.key, filters))}</VisuallyHidden>
+                </Link>
               )}
               {report && against && change && (
                 <Text size="xs">
@@ -78,6 +101,9 @@ export function KpiCards({ query, compare }: KpiCardsProps) {
                   No comparison
                 </Text>
               )}
+              <Text size="xs" c="dimmed">
+                {kpi.basis}
+              </Text>
             </Paper>
           );
         })}

@@ -55,3 +55,19 @@ export function formatCentsCompact(cents: number): string {
 export function formatChartCents(value: number): string {
   return formatCents(Math.round(value));
 }
+
+/** "41.3 %": a rate the API gives in tenths of a percent (integers, no float); "—" when there is none. */
+export function formatTenths(tenths: number | null): string {
+  if (tenths === null) return '—';
+  const sign = tenths < 0 ? '−' : '';
+  const abs = Math.abs(tenths);
+  return `${sign}${formatCount(Math.trunc(abs / 10))}.${abs % 10} %`;
+}
+
+/** "41.3": the same for a CSV file, a number a spreadsheet reads. */
+export function csvTenths(tenths: number | null): string {
+  if (tenths === null) return '';
+  const sign = tenths < 0 ? '-' : '';
+  const abs = Math.abs(tenths);
+  return `${sign}${Math.trunc(abs / 10)}.${abs % 10}`;
+}

@@ -16,6 +16,8 @@ type RangeControlsProps = {
   granularity?: Granularity;
   /** More fields on the same line (the reports page's breakdown and filters). */
   children?: ReactNode;
+  /** False where nothing is compared (the lists behind a figure, the summary, profit). */
+  comparing?: boolean;
 };
 
 /**
@@ -23,7 +25,7 @@ type RangeControlsProps = {
  * date inputs: keyboard and phone friendly, and nothing to load. A new range drops a
  * chosen granularity, so the API picks one that suits the new length.
  */
-export function RangeControls({ view, today, onChange, granularity, children }: RangeControlsProps) {
+export function RangeControls({ view, today, onChange, granularity, children, comparing = true }: RangeControlsProps) {
   const range = resolveRange(view, today);
   return (
     <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
@@ -39,13 +41,15 @@ export function RangeControls({ view, today, onChange, granularity, children }: 
         }}
       />
       {range.preset === null && <CustomRange key={`${range.from}/${range.to}`} from={range.from} to={range.to} onChange={onChange} />}
-      <NativeSelect
-        label="Compare with"
-        w={200}
-        value={range.compare}
-        data={COMPARISONS.map((c) => ({ value: c, label: COMPARISON_LABELS[c] }))}
-        onChange={(e) => onChange({ compare: e.currentTarget.value as Comparison })}
-      />
+      {comparing && (
+        <NativeSelect
+          label="Compare with"
+          w={200}
+          value={range.compare}
+          data={COMPARISONS.map((c) => ({ value: c, label: COMPARISON_LABELS[c] }))}
+          onChange={(e) => onChange({ compare: e.currentTarget.value as Comparison })}
+        />
+      )}
       {granularity && (
         <NativeSelect
           label="Group by"

@@ -1,4 +1,4 @@
-import { Group, NativeSelect, Skeleton, Text } from '@mantine/core';
+import { Group, NativeSelect, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { referenceQueries } from '@/api/reference-queries';
 import type { ColumnVisibilityState } from '@tanstack/react-table';
@@ -6,20 +6,18 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useCallback, useMemo, useState } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
 import { ExportCsvButton } from '@/components/export-csv-button';
-import { useCan } from '@/components/current-user';
-import { NotAllowed } from '@/components/not-allowed';
-import { PageHeader } from '@/components/page-header';
 import { US_STATES } from '@/contract/values/us-address';
 import { fetchBreakdownPage, reportQueries } from '../api/report-queries';
 import { resolveRange } from '../range';
 import { BREAKDOWN_KINDS, type BreakdownKind, type BreakdownSort, type ReportsSearch } from '../search';
-import { ClockError } from './clock-error';
 import { BreakdownChart, MEASURE_LABELS, type BreakdownMeasure } from './breakdown-chart';
 import { breakdownColumns, breakdownCsvColumns } from './breakdown-columns';
 import { KpiCards } from './kpi-cards';
 import { BREAKDOWN_LABELS, formatRange } from './labels';
 import { PanelBoundary } from './panel-boundary';
 import { RangeControls } from './range-controls';
+import { ReportScreen, ReportTabs } from './report-screen';
+import type { DrillFilters } from '../drill';
 
 const route = getRouteApi('/reports');
 
@@ -29,31 +27,26 @@ const CHARTED = 10;
 export function ReportsPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  // A role that may not see reports is told so, and nothing is asked that the API would refuse.
-  const allowed = useCan('reports.view');
-  const clock = useQuery({ ...reportQueries.clock(), enabled: allowed });
   const onChange = useCallback(
     (changes: Partial<ReportsSearch>) => void navigate({ search: (prev) => ({ ...prev, ...changes, page: 1 }) }),
     [navigate],
   );
   return (
-    <>
-      <PageHeader title="Reports" description="Sales broken down by product, variant, category or state" />
-      {!allowed ? (
-        <NotAllowed action="reports.view" screen="Reports" />
-      ) : clock.error ? (
-        <ClockError error={clock.error} onRetry={() => void clock.refetch()} />
-      ) : clock.data ? (
+    <ReportScreen
+      title="Reports"
+      description="Sales broken down by product, variant, category or state; every figure opens the records behind it"
+      screen="Reports"
+      tabs={<ReportTabs current="/reports" view={search} />}
+    >
+      {(today) => (
         <Report
           search={search}
-          today={clock.data.today}
+          today={today}
           onChange={onChange}
           onView={(view) => void navigate({ search: (prev) => ({ ...prev, ...view }) })}
         />
-      ) : (
-        <Skeleton height={36} width={480} mb="md" />
       )}
-    </>
+    </ReportScreen>
   );
 }
 
@@ -67,14 +60,18 @@ type ReportProps = {
 function Report({ search, today, onChange, onView }: ReportProps) {
   const { from, to, compare } = resolveRange(search, today);
   const { by, categoryId, state, sort, page, pageSize } = search;
-  const filters = { from, to, categoryId, state };
+  const filters: DrillFilters = { from, to, categoryId, state };
   const params = { ...filters, by, sort, offset: (page - 1) * pageSize, limit: pageSize };
   const list = useQuery({ ...reportQueries.breakdown(params), placeholderData: keepPreviousData });
   const sales = useQuery({ ...reportQueries.sales({ ...filters, compare }), placeholderData: keepPreviousData });
   const categories = useQuery(referenceQueries.categories());
   const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>({});
   const labels = BREAKDOWN_LABELS[by];
-  const columns = useMemo(() => breakdownColumns(labels.one, by === 'variant' || by === 'product'), [labels.one, by]);
+  const totals = list.data?.totals;
+  const columns = useMemo(
+    () => breakdownColumns(labels.one, by === 'variant' || by === 'product', { by, filters: { from, to, categoryId, state }, totals }),
+    [labels.one, by, from, to, categoryId, state, totals],
+  );
   const sortKey = sort.replace(/^-/, '');
   const measure: BreakdownMeasure = sortKey === 'label' ? 'revenue' : (sortKey as BreakdownMeasure);
 
@@ -104,7 +101,7 @@ function Report({ search, today, onChange, onView }: ReportProps) {
         />
       </RangeControls>
       <PanelBoundary name="Sales figures">
-        <KpiCards query={sales} compare={compare} />
+        <KpiCards query={sales} compare={compare} filters={filters} />
       </PanelBoundary>
       <BreakdownChart
         title={`${labels.many} by ${MEASURE_LABELS[measure].toLowerCase()}`}
@@ -112,6 +109,8 @@ function Report({ search, today, onChange, onView }: ReportProps) {
         query={list}
         rows={CHARTED}
         measure={measure}
+        by={by}
+        filters={filters}
         context={`rows ${(page - 1) * pageSize + 1} to ${(page - 1) * pageSize + Math.min(CHARTED, list.data?.items.length ?? 0)} of the table, ${formatRange(from, to)}`}
       />
       <Group mt="md" />

@@ -1,9 +1,11 @@
 import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
 import { SegmentedControl, Table } from '@mantine/core';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { SalesReport } from '@/contract/report-schemas';
 import { formatCents } from '@/contract/values/money';
+import { figureTarget, type DrillFilters } from '../drill';
 import { ChartPanel } from './chart-panel';
 import {
   COMPARISON_LABELS,
@@ -26,12 +28,16 @@ const MEASURES: { value: Measure; label: string }[] = [
 type SalesChartProps = {
   query: { data: SalesReport | undefined; isPending: boolean; error: Error | null; refetch: () => unknown };
   compare: keyof typeof COMPARISON_LABELS;
+  /** The report's filters: a point opens the records of its bucket's days with them. */
+  filters: Omit<DrillFilters, 'from' | 'to'>;
 };
 
 /** Revenue or orders per bucket, the comparison period dashed beside it (aligned by position, as the API sends them). */
-export function SalesChart({ query, compare }: SalesChartProps) {
+export function SalesChart({ query, compare, filters }: SalesChartProps) {
   const [measure, setMeasure] = useState<Measure>('revenue');
+  const navigate = useNavigate();
   const report = query.data;
+  const targetOf = (point: { from: string; to: string }) => figureTarget(measure, { ...filters, from: point.from, to: point.to });
   const money = measure === 'revenue';
   const comparisonLabel = COMPARISON_LABELS[compare];
   const data =
@@ -56,6 +62,7 @@ export function SalesChart({ query, compare }: SalesChartProps) {
       query={query}
       empty={report ? report.series.length === 0 : false}
       height={280}
+      hint="Click a point to open the orders of its days; the table lists the same, with links."
       controls={
         <SegmentedControl size="xs" aria-label="Measure" value={measure} onChange={(v) => setMeasure(v as Measure)} data={MEASURES} />
       }
@@ -68,6 +75,12 @@ export function SalesChart({ query, compare }: SalesChartProps) {
           withDots={data.length <= 31}
           curveType="linear"
           accessibilityLayer={false}
+          lineChartProps={{
+            onClick: (state) => {
+              const point = report?.series[Number(state.activeIndex)];
+              if (point) void navigate(targetOf(point));
+            },
+          }}
           valueFormatter={money ? formatChartCents : formatCount}
           yAxisProps={{ tickFormatter: money ? formatCentsCompact : formatCount, width: 64 }}
           series={[
@@ -78,7 +91,7 @@ export function SalesChart({ query, compare }: SalesChartProps) {
           ]}
         />
       }
-      table={
+      renderTable={(links) =>
         report && (
           <HorizontalScroller label={`${measureLabel} by period`}>
             <Table striped aria-label={`${measureLabel} by period`} fz="sm">
@@ -101,7 +114,15 @@ export function SalesChart({ query, compare }: SalesChartProps) {
                   const then = report.comparisonSeries?.[i];
                   return (
                     <Table.Tr key={point.from}>
-                      <Table.Td>{formatRange(point.from, point.to)}</Table.Td>
+                      <Table.Td>
+                        {links ? (
+                          <Link className={classes.link} {...targetOf(point)}>
+                            {formatRange(point.from, point.to)}
+                          </Link>
+                        ) : (
+                          formatRange(point.from, point.to)
+                        )}
+                      </Table.Td>
                       <Table.Td className={classes.number}>{formatCents(point.revenue)}</Table.Td>
                       <Table.Td className={classes.number}>{formatCount(point.orders)}</Table.Td>
                       {report.comparisonSeries && (

@@ -5,3 +5,7 @@
  */
 export { DashboardPage } from './dashboard-page';
 export { ReportsPage } from './reports-page';
+export { SummaryPage } from './summary-page';
+export { ProfitPage } from './profit-page';
+export { SellThroughPage } from './sell-through-page';
+export { RefundsPage, SaleLinesPage } from './drill-pages';

@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
-import type { CSSProperties } from 'react';
-import type { OrderSummary } from '@/contract/order-schemas';
+import type { CSSProperties, ReactNode } from 'react';
+import type { OrderListTotals, OrderSummary } from '@/contract/order-schemas';
 import { createDataTableColumnHelper } from '@/components/data-table/data-table';
 import type { CsvColumn } from '@/lib/csv';
 import { csvMoment, formatMoment } from '@/lib/date-format';
@@ -24,14 +24,19 @@ function Status({ color, label }: { color: string; label: string }) {
   );
 }
 
-/** Column ids that sort are the API's sort keys (placedAt, total, customer), so the table's sort is the URL's. */
-export function orderColumns() {
+/**
+ * Column ids that sort are the API's sort keys (placedAt, total, customer), so the table's sort is the URL's.
+ * With `totals` (the API's sums over every matching order), the table ends with a totals row.
+ */
+export function orderColumns(totals?: OrderListTotals) {
+  const footer = (render: (t: OrderListTotals) => ReactNode) => (totals ? { footer: () => render(totals) } : {});
   return helper.columns([
     helper.accessor('number', {
       id: 'number',
       header: 'Order',
       enableSorting: false,
       enableHiding: false,
+      ...footer((t) => `Totals, ${t.orders.toLocaleString('en-US')} ${t.orders === 1 ? 'order' : 'orders'}`),
       cell: ({ row }) => (
         <Link className={tableLink.link} to="/orders/$orderId" params={{ orderId: row.original.id }}>
           #{row.original.number}
@@ -59,6 +64,7 @@ export function orderColumns() {
       header: 'Units',
       enableSorting: false,
       cell: ({ getValue }) => <span className={classes.number}>{formatUnits(getValue())}</span>,
+      ...footer((t) => <span className={classes.number}>{formatUnits(t.units)}</span>),
     }),
     helper.accessor('total', {
       id: 'total',
@@ -69,6 +75,16 @@ export function orderColumns() {
           {row.original.refunded > 0 && <span className={classes.dimmed}> ({formatCents(row.original.refunded)} refunded)</span>}
         </span>
       ),
+      ...footer((t) => (
+        <dl className={classes.totals} aria-label="Totals of every matching order">
+          <dt>Total</dt>
+          <dd data-total="total">{formatCents(t.total)}</dd>
+          <dt>Refunded</dt>
+          <dd data-total="refunded">{formatCents(t.refunded)}</dd>
+          <dt>Net</dt>
+          <dd data-total="net">{formatCents(t.net)}</dd>
+        </dl>
+      )),
     }),
     helper.accessor('paymentStatus', {
       id: 'paymentStatus',

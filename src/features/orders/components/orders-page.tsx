@@ -3,10 +3,12 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { referenceQueries } from '@/api/reference-queries';
 import type { ColumnVisibilityState } from '@tanstack/react-table';
 import { getRouteApi } from '@tanstack/react-router';
+import { AnchorLink } from '@/components/anchor-link';
 import { useCallback, useMemo, useState } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
 import { ExportCsvButton } from '@/components/export-csv-button';
 import { PageHeader } from '@/components/page-header';
+import { useCan } from '@/components/current-user';
 import { SavedViews } from '@/components/saved-views/saved-views';
 import { fetchOrderPage, orderQueries } from '../api/order-queries';
 import { orderSearchToQuery, type OrderListFilters } from '../search';
@@ -22,7 +24,9 @@ export function OrdersPage() {
   const list = useQuery({ ...orderQueries.list(query), placeholderData: keepPreviousData });
   const locations = useQuery(referenceQueries.locations());
   const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>({});
-  const columns = useMemo(() => orderColumns(), []);
+  const totals = list.data?.totals;
+  const columns = useMemo(() => orderColumns(totals), [totals]);
+  const reports = useCan('reports.view');
   const locationName = useMemo(() => {
     const names = new Map((locations.data?.items ?? []).map((l) => [l.id, l.name]));
     return (id: string) => names.get(id) ?? id;
@@ -40,6 +44,20 @@ export function OrdersPage() {
       <PageHeader title="Orders" description="Find an order by number, customer name or email; dates are store days (New York)" />
       <SavedViews list="orders" path="/orders" label="orders" />
       <OrderFilters filters={filters} onChange={setFilters} />
+      <Text size="sm" c="dimmed" mb="xs">
+        The totals row adds up every order that matches, not only this page, by the day each was placed. Refunded is what has been refunded
+        of these orders, whenever.
+        {reports && filters.from && filters.to && (
+          <>
+            {' '}
+            The dashboard’s Refunds counts the refunds made in these days instead:{' '}
+            <AnchorLink to="/reports/refunds" search={{ from: filters.from, to: filters.to, state: filters.state }} inherit>
+              refunds made in these days
+            </AnchorLink>
+            .
+          </>
+        )}
+      </Text>
       <DataTable
         label="Orders"
         columns={columns}

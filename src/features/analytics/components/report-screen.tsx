@@ -1,0 +1,105 @@
+import { Group, Skeleton, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { referenceQueries } from '@/api/reference-queries';
+import { useCan } from '@/components/current-user';
+import { NotAllowed } from '@/components/not-allowed';
+import { PageHeader } from '@/components/page-header';
+import { stateName } from '@/contract/values/us-address';
+import { reportQueries } from '../api/report-queries';
+import type { DrillFilters } from '../drill';
+import type { RangeView } from '../search';
+import { ClockError } from './clock-error';
+import { DefinitionButton } from './definition';
+import type { Definition } from './definitions';
+import { formatRange } from './labels';
+import classes from './analytics.module.css';
+
+type ReportScreenProps = {
+  title: string;
+  description: string;
+  /** "The refunds list", for the not-allowed message. */
+  screen: string;
+  /** Above the content: the reports' tabs. */
+  tabs?: ReactNode;
+  /** The screen, once the store's today is known (every range counts from it). */
+  children: (today: string) => ReactNode;
+};
+
+/** A report screen's frame: its header, the role check, and the store's calendar every range needs. */
+export function ReportScreen({ title, description, screen, tabs, children }: ReportScreenProps) {
+  // A role that may not see reports is told so, and nothing is asked that the API would refuse.
+  const allowed = useCan('reports.view');
+  const clock = useQuery({ ...reportQueries.clock(), enabled: allowed });
+  return (
+    <>
+      <PageHeader title={title} description={description} />
+      {tabs}
+      {!allowed ? (
+        <NotAllowed action="reports.view" screen={screen} />
+      ) : clock.error ? (
+        <ClockError error={clock.error} onRetry={() => void clock.refetch()} />
+      ) : clock.data ? (
+        children(clock.data.today)
+      ) : (
+        <Skeleton height={36} width={480} mb="md" />
+      )}
+    </>
+  );
+}
+
+const TABS = [
+  { to: '/reports', label: 'Sales' },
+  { to: '/reports/summary', label: 'Sales summary' },
+  { to: '/reports/profit', label: 'Profit' },
+  { to: '/reports/sell-through', label: 'Sell-through' },
+] as const;
+
+/** The reports, as links that keep the range: each is its own address, so a tab opens in a new tab too. */
+export function ReportTabs({ current, view }: { current: (typeof TABS)[number]['to']; view: RangeView }) {
+  const range = { range: view.range, from: view.from, to: view.to };
+  return (
+    <nav aria-label="Reports">
+      <ul className={classes.tabs}>
+        {TABS.map((tab) => (
+          <li key={tab.to}>
+            <Link to={tab.to} search={range} className={classes.tab} aria-current={tab.to === current ? 'page' : undefined}>
+              {tab.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * What a list behind a figure holds, in words: its kind of record and the days,
+ * then each filter by name; a definition beside it says which date it goes by.
+ */
+export function DrillDescription({ what, filters, definition }: { what: string; filters: DrillFilters; definition: Definition }) {
+  const categories = useQuery(referenceQueries.categories());
+  const product = useQuery({ ...reportQueries.product(filters.productId ?? ''), enabled: filters.productId !== undefined });
+  const variant = useQuery({ ...reportQueries.variant(filters.variantId ?? ''), enabled: filters.variantId !== undefined });
+  const parts: string[] = [];
+  if (filters.categoryId) {
+    parts.push(`Category: ${categories.data?.items.find((c) => c.id === filters.categoryId)?.name ?? filters.categoryId}`);
+  }
+  if (filters.state) parts.push(`State: ${stateName(filters.state) ?? filters.state}`);
+  if (filters.productId) parts.push(`Product: ${product.data?.title ?? filters.productId}`);
+  if (filters.variantId) {
+    parts.push(`Variant: ${variant.data ? `${variant.data.sku}, ${variant.data.title}` : filters.variantId}`);
+  }
+  return (
+    <Group gap={6} mb="sm" wrap="nowrap" align="flex-start">
+      <Text size="sm">
+        <strong>
+          {what} {formatRange(filters.from, filters.to)}
+        </strong>{' '}
+        (store days, New York time){parts.length ? ` · ${parts.join(' · ')}` : ''}
+      </Text>
+      <DefinitionButton name="This list" definition={definition} />
+    </Group>
+  );
+}

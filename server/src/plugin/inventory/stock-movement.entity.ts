@@ -11,6 +11,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('stockroom_stock_movement')
 @Index(['variantId', 'at', 'id'])
 @Index(['variantId', 'locationId', 'at', 'id'])
+// Covers sell-through (orders/report-profit.ts): every on-hand change up to a day, per level, read from the index alone.
+@Index(['variantId', 'locationId', 'at', 'reason', 'quantity'])
 export class StockMovementRecord {
   /** Also the order rows were written in: rows of the same instant keep it. */
   @PrimaryGeneratedColumn()

@@ -85,6 +85,7 @@ export async function profitReport(db: DataSource, q: ProfitQuery): Promise<Prof
 }
 
 const SELL_THROUGH_SORTS = { rate: 'x.rate', sold: 'x.sold', received: 'x.received', title: 'LOWER(x.title)' } as const;
+const TITLE = (pid: string) => `LEFT JOIN product_translation pt ON pt."baseId" = ${pid} AND pt."languageCode" = 'en'`;
 
 export async function sellThrough(db: DataSource, q: SellThroughQuery): Promise<SellThroughReport> {
   const p = paramsFor(db);
@@ -100,6 +101,8 @@ export async function sellThrough(db: DataSource, q: SellThroughQuery): Promise<
   const { key, dir } = sortOf(q.sort);
   const c = collate(p);
   const sortExpr = `${SELL_THROUGH_SORTS[key]}${key === 'title' ? c : ''}`;
+  // Titles for the page only, unless they are the sort: a translation lookup per row is a third of the query.
+  const byTitle = key === 'title';
   // The sums cast to bigint (PostgreSQL sums bigints as numeric), so the rate SQL sorts by is integer division, as on SQLite.
   const rows: Record<string, unknown>[] = await db.query(
     `WITH mv AS (
@@ -107,23 +110,24 @@ export async function sellThrough(db: DataSource, q: SellThroughQuery): Promise<
           SUM(CASE WHEN m.at < ${p.add(start)} THEN m.quantity ELSE 0 END) AS onhand,
           SUM(CASE WHEN m.at >= ${p.add(start)} AND m.reason = 'received' THEN m.quantity ELSE 0 END) AS received,
           SUM(CASE WHEN m.at >= ${p.add(start)} AND m.reason = 'sale' THEN -m.quantity ELSE 0 END) AS sold
-        FROM stockroom_stock_movement m WHERE m.at < ${p.add(end)}${location()}
+        FROM stockroom_stock_movement m WHERE m.at < ${p.add(end)} AND m.quantity <> 0${location()}
         GROUP BY m."variantId", m."locationId"),
       g AS (SELECT pv."productId" AS pid, mv.loc, CAST(SUM(mv.onhand) AS bigint) AS onhand,
           CAST(SUM(mv.received) AS bigint) AS received, CAST(SUM(mv.sold) AS bigint) AS sold
         FROM mv JOIN product_variant pv ON pv.id = mv.v GROUP BY pv."productId", mv.loc),
-      x AS (SELECT g.*, COALESCE(pt.name, '') AS title, sl."customFieldsCode" AS code,
+      x AS (SELECT g.*, ${byTitle ? `COALESCE(pt.name, '')` : `''`} AS title, sl."customFieldsCode" AS code,
           CASE WHEN g.onhand + g.received > 0 THEN (2000 * g.sold + g.onhand + g.received) / (2 * (g.onhand + g.received)) END AS rate
         FROM g JOIN product pr ON pr.id = g.pid AND pr."deletedAt" IS NULL${category()}
           JOIN stock_location sl ON sl.id = g.loc AND sl."customFieldsCode" IS NOT NULL
-          LEFT JOIN product_translation pt ON pt."baseId" = g.pid AND pt."languageCode" = 'en'
+          ${byTitle ? TITLE('g.pid') : ''}
         WHERE g.onhand <> 0 OR g.received <> 0 OR g.sold <> 0),
       totals AS (SELECT COUNT(*) AS total, SUM(onhand) AS tonhand, SUM(received) AS treceived, SUM(sold) AS tsold FROM x),
       page AS (SELECT x.*, ROW_NUMBER() OVER (
           ORDER BY ${key === 'rate' ? 'CASE WHEN x.rate IS NULL THEN 1 ELSE 0 END, ' : ''}${sortExpr} ${dir}, x.pid ASC, x.code${c} ASC) AS rn
         FROM x)
-    SELECT totals.*, page.* FROM totals
+    SELECT totals.*, page.*, COALESCE(pt.name, '') AS ptitle FROM totals
       LEFT JOIN page ON page.rn > ${p.add(q.offset, 'int')} AND page.rn <= ${p.add(q.offset + q.limit, 'int')}
+      ${TITLE('page.pid')}
     ORDER BY page.rn`,
     p.values,
   );
@@ -134,7 +138,13 @@ export async function sellThrough(db: DataSource, q: SellThroughQuery): Promise<
     .map((r) => {
       const row = { startOnHand: num(r.onhand), received: num(r.received), sold: num(r.sold) };
       // The rate SQL sorted by is the same rounding (sold ≥ 0, whole > 0): report-rules says it for the answer.
-      return { productId: ids.product(num(r.pid)), title: String(r.title), locationId: String(r.code), ...row, rate: sellThroughRate(row) };
+      return {
+        productId: ids.product(num(r.pid)),
+        title: String(r.ptitle),
+        locationId: String(r.code),
+        ...row,
+        rate: sellThroughRate(row),
+      };
     });
   const totals = { startOnHand: num(head.tonhand), received: num(head.treceived), sold: num(head.tsold) };
   return { items, total: num(head.total), totals: { ...totals, rate: sellThroughRate(totals) } };

@@ -7,6 +7,7 @@
  * real API contains none; the sign-in page asks the mock for them over HTTP.
  */
 import type { AuditEntry, Staff } from '../src/contract/schemas';
+import type { DiscountUse, StoredDiscount } from '../src/domain/discount-rules';
 import type { SavedView } from '../src/contract/view-schemas';
 import { DEMO_STAFF } from '../src/demo-shop/demo-staff';
 
@@ -26,6 +27,9 @@ export type AuthState = {
   auditSeq: number;
   /** Saved views of every list and person (absent in a document saved before views existed). */
   views?: SavedView[];
+  /** Discounts once any was written (absent: the shop's seeded ones), and the uses claimed at checkout. */
+  discounts?: StoredDiscount[];
+  discountUses?: DiscountUse[];
 };
 
 const SEEDED_AT = '2026-11-01T12:00:00.000Z';

@@ -8,6 +8,7 @@
 import type { HttpHandler } from 'msw';
 import { catalogueRoutes } from './routes/catalogue';
 import { controlRoutes, notFoundRoute, requestGuard } from './routes/control';
+import { discountRoutes } from './routes/discounts';
 import { inventoryRoutes } from './routes/inventory';
 import { orderRoutes } from './routes/orders';
 import { pricingRoutes, scheduleStep } from './routes/pricing';
@@ -29,6 +30,7 @@ export function createHandlers(db: MockDb): HttpHandler[] {
     ...inventoryRoutes(kit),
     ...orderRoutes(kit),
     ...reportRoutes(kit),
+    ...discountRoutes(kit),
     ...pricingRoutes(kit),
     ...viewRoutes(kit),
     ...controlRoutes(kit),

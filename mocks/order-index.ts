@@ -6,6 +6,7 @@
  */
 import type { Order, OrderListQuery, OrderListTotals, OrderSummary } from '../src/contract/order-schemas';
 import { orderNumberIn } from '../src/domain/order-rules';
+import { codeKey } from '../src/domain/discount-rules';
 import { nextStoreDay, storeDayStartMs } from '../src/domain/store-time';
 import { compareText, SortedIndex, type Compare } from './sorted-index';
 
@@ -27,6 +28,8 @@ type OrderEntry = {
   fulfilmentStatus: Order['fulfilmentStatus'];
   /** Upper-case SKUs of the lines, each between separators, so "has this SKU" is one `includes`. */
   skus: string;
+  /** The discount code, upper-case (codes are one without regard to case); null without one. */
+  discountKey: string | null;
   summary: OrderSummary | null;
 };
 
@@ -59,6 +62,7 @@ function entryOf(order: Order): OrderEntry {
     paymentStatus: order.paymentStatus,
     fulfilmentStatus: order.fulfilmentStatus,
     skus,
+    discountKey: order.discountCode === null ? null : codeKey(order.discountCode),
     summary: null,
   };
 }
@@ -149,8 +153,9 @@ export class OrderIndex {
 }
 
 function matcher(query: OrderListQuery): ((e: OrderEntry) => boolean) | null {
-  const { q, status, paymentStatus, fulfilmentStatus, from, to, state, totalMin, totalMax, sku } = query;
-  const filters = [q, status, paymentStatus, fulfilmentStatus, from, to, state, totalMin, totalMax, sku];
+  const { q, status, paymentStatus, fulfilmentStatus, from, to, state, totalMin, totalMax, sku, discountCode } = query;
+  const filters = [q, status, paymentStatus, fulfilmentStatus, from, to, state, totalMin, totalMax, sku, discountCode];
+  const discountKey = discountCode === undefined ? null : codeKey(discountCode);
   if (filters.every((f) => f === undefined)) return null;
   const text = q?.toLowerCase();
   // Store days become instants once per request; ISO strings of one format compare like the times they name.
@@ -170,5 +175,6 @@ function matcher(query: OrderListQuery): ((e: OrderEntry) => boolean) | null {
     (totalMin === undefined || e.total >= totalMin) &&
     (totalMax === undefined || e.total <= totalMax) &&
     (skuKey === null || e.skus.includes(skuKey)) &&
+    (discountKey === null || e.discountKey === discountKey) &&
     (text === undefined || e.search.includes(text));
 }

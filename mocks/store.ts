@@ -41,6 +41,9 @@ import { describeLevel, InventoryIndex } from './inventory-index';
 import { OrderIndex } from './order-index';
 import { ReportIndex } from './report-index';
 import { SellThroughIndex } from './sell-through-index';
+import { DiscountUsageIndex } from './discount-usage';
+import { seededDiscounts } from '../src/demo-shop/discount-seed';
+import type { DiscountUse, StoredDiscount } from '../src/domain/discount-rules';
 import { seededShop } from '../src/demo-shop/seeded-shop';
 import { anchorAt } from '../src/demo-shop/seed';
 import { seededMovements, seededSlot, type StockSeed } from '../src/demo-shop/stock-seed';
@@ -121,6 +124,11 @@ export type WriteTx = {
   move(movement: Omit<MovementRecord, 'id' | 'at' | 'actor'>): MovementRecord;
   /** An audit entry beyond the product and staff diffs the store records by itself (stock, for one). */
   audit(draft: AuditDraft): void;
+  /** Every discount, with this write's own puts; the uses claimed, with this write's. */
+  allDiscounts(): readonly StoredDiscount[];
+  putDiscount(discount: StoredDiscount): void;
+  discountUses(): readonly DiscountUse[];
+  addDiscountUse(use: DiscountUse): void;
   /** Saved views of every list and person, with this write's own puts and deletions. */
   allViews(): readonly SavedView[];
   putView(view: SavedView): void;
@@ -162,6 +170,8 @@ export class MockDb {
   private reportIndex: ReportIndex | null = null;
   /** The ledger's on-hand events for sell-through, gathered by the first sell-through request. */
   private sellThroughIndex: SellThroughIndex | null = null;
+  /** What each discount code did, from the orders; orders never change their code or totals, so it is built once per shop. */
+  private discountUsageIndex: DiscountUsageIndex | null = null;
   /** Staff, sessions, throttling and the audit log, with their storage and the session clock. */
   private people: People;
   /** Price batches, their items and every variant's price history. */
@@ -219,6 +229,7 @@ export class MockDb {
     this.orderIndex = null;
     this.reportIndex = null;
     this.sellThroughIndex = null;
+    this.discountUsageIndex = null;
     this.seq = 0;
     this.pricing = new PricingState();
     this.people.reseed();
@@ -467,6 +478,8 @@ export class MockDb {
       const stagedStaff = new Map<string, StaffRecord>();
       /** Views put (or, as null, deleted) by this write. */
       const stagedViews = new Map<string, SavedView | null>();
+      const stagedDiscounts = new Map<string, StoredDiscount>();
+      const stagedUses: DiscountUse[] = [];
       const pricing = emptyPricingChanges();
       let auditDraft: AuditDraft | null = null;
       const stagedMoves: MovementRecord[] = [];
@@ -523,6 +536,10 @@ export class MockDb {
         },
         putView: (view) => void stagedViews.set(view.id, view),
         deleteView: (id) => void stagedViews.set(id, null),
+        allDiscounts: () => withStaged(this.allDiscounts(), stagedDiscounts),
+        putDiscount: (discount) => void stagedDiscounts.set(discount.id, discount),
+        discountUses: () => [...this.discountUses(), ...stagedUses],
+        addDiscountUse: (use) => void stagedUses.push(use),
       };
       const result = fn(tx);
 
@@ -562,7 +579,9 @@ export class MockDb {
         ...(hasPricingChanges(pricing) ? { pricing } : {}),
       };
       this.applyChanges(changes);
-      if (stagedStaff.size || stagedViews.size || drafts.length) {
+      if (stagedDiscounts.size) this.people.state.discounts = withStaged(this.allDiscounts(), stagedDiscounts);
+      if (stagedUses.length) this.people.state.discountUses = [...this.discountUses(), ...stagedUses];
+      if (stagedStaff.size || stagedViews.size || stagedDiscounts.size || stagedUses.length || drafts.length) {
         for (const record of stagedStaff.values()) {
           const i = this.people.state.staff.findIndex((s) => s.id === record.id);
           if (i >= 0) this.people.state.staff[i] = record;
@@ -706,6 +725,23 @@ export class MockDb {
     return this.people.allViews();
   }
 
+  /** Every discount: the shop's seeded ones until one is written, then the stored list (with the people document). */
+  allDiscounts(): StoredDiscount[] {
+    this.people.catchUp();
+    return [...(this.people.state.discounts ?? seededDiscounts(this.anchorMs))];
+  }
+
+  discountUses(): DiscountUse[] {
+    this.people.catchUp();
+    return [...(this.people.state.discountUses ?? [])];
+  }
+
+  /** Orders, revenue and discount given per code, from the orders; built by the first discount request. */
+  discountUsage(): DiscountUsageIndex {
+    this.discountUsageIndex ??= new DiscountUsageIndex(this.allOrders());
+    return this.discountUsageIndex;
+  }
+
   /** Back to the seed of the current settings, made again at now, here and (through sync) everywhere. */
   async reset(): Promise<void> {
     await this.sync.exclusive(async () => {
@@ -739,4 +775,10 @@ export function shopKeyOf(settings: Pick<MockSettings, 'seed' | 'products' | 'or
 
 function randomToken(): string {
   return crypto.randomUUID().replaceAll('-', '').slice(0, 16);
+}
+
+/** A list with this write's staged records in place of the stored ones, new ones last. */
+function withStaged<T extends { id: string }>(stored: readonly T[], staged: ReadonlyMap<string, T>): T[] {
+  const ids = new Set(stored.map((r) => r.id));
+  return [...stored.map((r) => staged.get(r.id) ?? r), ...[...staged.values()].filter((r) => !ids.has(r.id))];
 }

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { ACTION_REASONS, PERMISSIONS, ROLES, type Action } from './permissions';
 import { pageQuerySchema, type PriceBatchListQuery, type PriceHistoryQuery } from './pricing-schemas';
 import type { OrderListQuery } from './order-schemas';
+import type { DiscountListQuery, DiscountPerformanceQuery } from './discount-schemas';
 import type {
   BreakdownQuery,
   ProfitQuery,
@@ -231,7 +232,25 @@ const ORDER_QUERY_DESCRIPTIONS: Record<keyof OrderListQuery, string> = {
   totalMin: 'In cents: only orders totalling at least this.',
   totalMax: 'In cents: only orders totalling at most this.',
   sku: 'Only orders with a line of this SKU (case-insensitive).',
+  discountCode: 'Only orders placed with this discount code (case-insensitive): a discount’s drill-down.',
 };
+
+const DISCOUNT_QUERY_DESCRIPTIONS: Record<keyof DiscountListQuery, string> = {
+  offset: 'How many rows to skip (page × limit).',
+  limit: 'Rows per page.',
+  sort: 'Sort key; a leading `-` sorts descending (`-startsAt`, newest first, is the default).',
+  q: 'Part of the code or the title, any case.',
+  status: 'Comma-separated statuses (scheduled, active, expired, disabled), as of the store’s clock now.',
+  kind: 'Comma-separated kinds: code, automatic.',
+  type: 'Comma-separated types: percent, amount, free_shipping.',
+};
+
+const DISCOUNT_PERFORMANCE_DESCRIPTIONS: Record<keyof DiscountPerformanceQuery, string> = {
+  from: 'First day placed, inclusive, in the store’s time zone (America/New_York).',
+  to: 'Last day placed, inclusive.',
+};
+
+const noDiscount = problem('No discount has this id.');
 
 const REPORT_FILTER_DESCRIPTIONS = {
   from: 'First day of the range, inclusive, in the store’s time zone (America/New_York).',
@@ -455,6 +474,7 @@ const TAGS = [
   { name: 'Inventory', description: 'Stock levels per variant and location, and the ledger of every movement.' },
   { name: 'Orders', description: 'Finding, fulfilling, cancelling and refunding orders; notes and timelines.' },
   { name: 'Reports', description: 'Sales figures computed by the server, in the store’s time zone.' },
+  { name: 'Discounts', description: 'Codes and automatic offers: create, schedule, disable, preview on a basket, and measure.' },
   { name: 'Pricing', description: 'Bulk price changes: preview, apply or schedule, revert, and each variant’s price history.' },
   { name: 'Saved views', description: 'A list’s filters and order kept under a name, personal or shared with the team.' },
 ] as const;
@@ -841,6 +861,85 @@ const OPERATIONS: { [K in RouteId]: OperationDocs<(typeof ROUTES)[K]> } = {
       'Per product and warehouse, from the stock ledger: units on hand at the start of the range, units received in it, units sold (shipped) in it, and the sell-through rate = sold ÷ (on hand at the start + received), in tenths of a percent (null when there was nothing to sell).',
     query: SELL_THROUGH_QUERY_DESCRIPTIONS,
     success: 'One page of rows, how many there are, and their totals.',
+  },
+
+  'discounts.list': {
+    operationId: 'listDiscounts',
+    tag: 'Discounts',
+    description:
+      'Discounts, one page at a time, each with its status as of the store’s clock (disabled; scheduled before `startsAt`; expired from `endsAt`; active between) and its usage: orders placed with its code, their revenue (order totals) and the discount they were given, plus uses claimed at checkout.',
+    query: DISCOUNT_QUERY_DESCRIPTIONS,
+    success: 'One page of discounts and how many match.',
+  },
+  'discounts.create': {
+    operationId: 'createDiscount',
+    tag: 'Discounts',
+    description:
+      'Create a code (unique without regard to case) or an automatic offer: percent off (basis points), amount off (cents) or free shipping; on the whole order or on the lines of some categories, products or variants; with an optional minimum subtotal or quantity, a usage limit, once per customer, start and end, and whether it combines with other discounts.',
+    resource: 'discount',
+    success: 'The new discount, at version 1.',
+    responses: { '422': validationProblem('The discount is not valid, or its code is taken (`errors.code`).') },
+  },
+  'discounts.preview': {
+    operationId: 'previewDiscount',
+    tag: 'Discounts',
+    description:
+      'Price a sample basket with a discount as it stands in the form (saved or not), by the same rule as the orders: the discount is split over the lines it applies to in proportion to their subtotals (largest remainder, so no cent is lost or invented), tax is the state’s rate on each line after its discount, shipping is standard ($5.99, free from $50 after discounts) unless the discount makes it free. Writes nothing.',
+    success: 'The basket priced line by line, and whether the discount applied (and why not).',
+    responses: {
+      '422': validationProblem('The discount or the basket is not valid, or a variant does not exist (`basket.<index>.variantId`).'),
+    },
+  },
+  'discounts.get': {
+    operationId: 'getDiscount',
+    tag: 'Discounts',
+    description: 'Read one discount, with its status and usage.',
+    params: { id: 'The discount id.' },
+    resource: 'discount',
+    success: 'The discount.',
+    responses: { '404': noDiscount },
+  },
+  'discounts.update': {
+    operationId: 'updateDiscount',
+    tag: 'Discounts',
+    description:
+      'Replace a discount’s fields: change it, schedule it (its dates), disable it at once (`enabled: false`) or enable it again. Guarded by If-Match.',
+    params: { id: 'The discount id.' },
+    resource: 'discount',
+    success: 'The discount as saved, with its new version.',
+    responses: {
+      '404': noDiscount,
+      '409': problem('Someone saved a newer version. `current` is the discount as it is now.', {
+        required: ['current'],
+        properties: { current: ref('Discount') },
+      }),
+      '422': validationProblem('The discount is not valid, or its code is taken (`errors.code`).'),
+    },
+  },
+  'discounts.performance': {
+    operationId: 'getDiscountPerformance',
+    tag: 'Discounts',
+    description:
+      'Orders placed with the discount’s code per store day, their revenue and the discount given, with the average order with the code and without it over the same days. The orders themselves are the order list filtered by `discountCode`. An automatic offer has no code, so no orders are recorded for it.',
+    params: { id: 'The discount id.' },
+    query: DISCOUNT_PERFORMANCE_DESCRIPTIONS,
+    success: 'The discount’s performance.',
+    responses: { '404': noDiscount },
+  },
+  'discounts.use': {
+    operationId: 'useDiscount',
+    tag: 'Discounts',
+    description:
+      'Claim one use of a discount for a customer at checkout (the storefront, or support taking an order by phone). Refused with 422 when the discount is not active, when its usage limit is reached, or when it is once per customer and this customer has used it: a use is claimed atomically, so concurrent claims never pass the limit.',
+    params: { id: 'The discount id.' },
+
+    success: 'The discount with the use counted.',
+    responses: {
+      '404': noDiscount,
+      '422': validationProblem(
+        'The discount is not active, used up, or already used by this customer (`errors.customerEmail` or `errors.discount`).',
+      ),
+    },
   },
 
   'pricing.preview': {

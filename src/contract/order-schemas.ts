@@ -195,6 +195,8 @@ export const orderListQuerySchema = z.object({
   totalMax: queryNumber(centsSchema).optional(),
   /** Orders with a line of exactly this SKU (case-insensitive). */
   sku: z.string().trim().min(1).max(40).optional(),
+  /** Orders placed with this discount code (case-insensitive). */
+  discountCode: z.string().trim().min(1).max(40).optional(),
 });
 export type OrderListQuery = z.infer<typeof orderListQuerySchema>;
 

@@ -26,6 +26,7 @@ import {
   getProduct,
   levelAt,
   locationIds,
+  newDiscountInput,
   newProductInput,
   orderClaimer,
   stockCovers,
@@ -178,6 +179,10 @@ describe('the permission table, enforced by the API', () => {
       },
     },
     'orders.view': { 'GET /orders': (api) => api.get('/orders', { query: { limit: 1 } }) },
+    'discounts.view': { 'GET /discounts': (api) => api.get('/discounts', { query: { limit: 1 } }) },
+    'discounts.edit': {
+      'POST /discounts': (api) => api.post('/discounts', { body: newDiscountInput(), idempotencyKey: newKey() }),
+    },
     'orders.fulfil': {
       'POST /orders/:id/fulfilments': async (api) => {
         const order = await claimOrder(admin, { status: 'open', fulfilmentStatus: 'unfulfilled' }, (o) => stockCovers(admin, o));

@@ -16,6 +16,7 @@ import {
 import type { DiscountInput } from '../../src/contract/discount-schemas';
 import type { ApiClient, ApiResponse, Query } from './driver';
 import { newKey, uniqueId } from './driver';
+import { testClock } from '../clock';
 
 /** An answer that must be problem+json with this status; returns the parsed problem. */
 export function expectProblem(res: ApiResponse, status: number): Problem {
@@ -196,7 +197,7 @@ export function newDiscountInput(over: Partial<DiscountInput> = {}): DiscountInp
     minimumQuantity: null,
     usageLimit: null,
     oncePerCustomer: false,
-    startsAt: new Date(Date.now() - 86_400_000).toISOString(),
+    startsAt: new Date(testClock() - 86_400_000).toISOString(),
     endsAt: null,
     combines: false,
     enabled: true,

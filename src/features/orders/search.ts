@@ -35,6 +35,8 @@ export const orderListSearchSchema = z.object({
   totalMin: z.optional(cents),
   totalMax: z.optional(cents),
   sku: z.optional(nonEmpty(40)),
+  /** Orders placed with this discount code, any case: a discount's "Open these orders". */
+  discountCode: z.optional(nonEmpty(40)),
 });
 export type OrderListSearch = z.infer<typeof orderListSearchSchema>;
 export type OrderListFilters = Omit<OrderListSearch, 'page' | 'pageSize' | 'sort'>;

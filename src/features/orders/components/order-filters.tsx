@@ -33,6 +33,7 @@ const NO_FILTERS = {
   totalMin: undefined,
   totalMax: undefined,
   sku: undefined,
+  discountCode: undefined,
 } satisfies Record<keyof OrderListFilters, undefined>;
 
 const STATE_OPTIONS = US_STATES.map((s) => ({ value: s.code, label: `${s.code} · ${s.name}` }));
@@ -110,6 +111,7 @@ export const OrderFilters = memo(function OrderFilters({ filters, onChange }: Or
       <TotalBound label="Total from" value={filters.totalMin} onApply={(totalMin) => onChange({ totalMin })} />
       <TotalBound label="Total to" value={filters.totalMax} onApply={(totalMax) => onChange({ totalMax })} />
       <TextBound label="Contains SKU" value={filters.sku} onApply={(sku) => onChange({ sku })} />
+      <TextBound label="Discount code" value={filters.discountCode} onApply={(discountCode) => onChange({ discountCode })} />
       {active > 0 && (
         <Button variant="subtle" onClick={() => onChange(NO_FILTERS)}>
           Clear filters

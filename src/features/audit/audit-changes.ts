@@ -205,10 +205,32 @@ const VIEW_FIELDS: Record<string, Field> = {
   shared: { label: 'Who sees it', show: sharedOrNot },
 };
 
+const yesOrNo: Show = (value) => (typeof value === 'boolean' ? { kind: 'text', text: value ? 'Yes' : 'No' } : plain(value));
+const enabledOrNot: Show = (value) => (typeof value === 'boolean' ? { kind: 'text', text: value ? 'Enabled' : 'Disabled' } : plain(value));
+
+/** The discount form's labels; `value` is basis points or cents by its type, so it shows as sent. */
+const DISCOUNT_FIELDS: Record<string, Field> = {
+  code: { label: 'Code', show: plain },
+  title: { label: 'Title', show: plain },
+  kind: { label: 'Kind', show: words },
+  type: { label: 'Type', show: words },
+  value: { label: 'Value (basis points or cents)', show: plain },
+  scope: { label: 'Applies to', show: words },
+  targetIds: { label: 'Items', show: chips },
+  minimumSubtotal: { label: 'Minimum subtotal', show: money },
+  minimumQuantity: { label: 'Minimum quantity', show: units('unit', 'units') },
+  usageLimit: { label: 'Usage limit', show: plain },
+  oncePerCustomer: { label: 'Once per customer', show: yesOrNo },
+  startsAt: { label: 'Starts', show: plain },
+  endsAt: { label: 'Ends', show: plain },
+  combines: { label: 'Combines with other discounts', show: yesOrNo },
+  enabled: { label: 'Status', show: enabledOrNot },
+};
+
 const VARIANTS = 'variants.';
 
 /** A field every record of the kind has, so an entry where it was empty before is the record's creation. */
-const IDENTITY_FIELD: Partial<Record<AuditEntityType, string>> = { product: 'title', staff: 'email', view: 'name' };
+const IDENTITY_FIELD: Partial<Record<AuditEntityType, string>> = { product: 'title', staff: 'email', view: 'name', discount: 'title' };
 
 /** A field's words, own keys only: a key such as `constructor` is a field nobody named, not Object's. */
 function fieldOf(fields: Record<string, Field>, key: string): Field | undefined {
@@ -244,6 +266,8 @@ function recordField(entityType: AuditEntityType, key: string, value: unknown, l
       return fieldOf(STAFF_FIELDS, key) ?? { label: humanize(key), show: plain };
     case 'view':
       return fieldOf(VIEW_FIELDS, key) ?? { label: humanize(key), show: plain };
+    case 'discount':
+      return fieldOf(DISCOUNT_FIELDS, key) ?? { label: humanize(key), show: plain };
   }
 }
 
@@ -376,6 +400,9 @@ export function recordPage(entry: Pick<AuditEntry, 'entityType' | 'entityId'>): 
       return { page: 'staff' };
     case 'view':
       // A saved view has no page of its own (and a deleted one is gone).
+      return null;
+    case 'discount':
+      // Linked once the discount pages exist (issue 21's screens).
       return null;
   }
 }

@@ -18,6 +18,7 @@ export const ENTITY_LABELS: Record<AuditEntry['entityType'], string> = {
   order: 'Order',
   staff: 'Staff',
   view: 'Saved view',
+  discount: 'Discount',
 };
 
 type AuditColumnsOptions = {

@@ -11,6 +11,7 @@ export const queryKeys = {
   orders: { all: ['orders'], lists: ['orders', 'list'], details: ['orders', 'detail'] },
   pricing: { all: ['pricing'] },
   audit: { all: ['audit'] },
+  discounts: { all: ['discounts'], lists: ['discounts', 'list'], details: ['discounts', 'detail'] },
   /** Every sales figure, and the dashboard's other panels. */
   reports: { all: ['reports'] },
   // Reference data, read by many screens: one cache entry each (src/api/reference-queries.ts).

@@ -57,6 +57,8 @@ export const POSTGRES_CONTRACT_FILES = [
   'tests/contract/products.contract.test.ts',
   'tests/contract/pricing.contract.test.ts',
   'tests/contract/orders.contract.test.ts',
+  'tests/contract/reports.contract.test.ts',
+  'tests/contract/report-drill.contract.test.ts',
   'tests/contract/views.contract.test.ts',
   // Parallel guesses against the throttle's single-statement counts, and keys per sender.
   'tests/contract/abuse.contract.test.ts',

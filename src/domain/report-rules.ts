@@ -85,9 +85,9 @@ export function salesMeasures(s: SalesSums): SalesMeasures {
 export type SummarySums = { grossSales: number; discounts: number; returns: number; shipping: number; taxes: number };
 
 /** net sales = gross − discounts − returns; total sales = net sales + shipping + taxes (the sales report's net). */
-export function summaryMeasures(s: SummarySums): SalesSummaryMeasures {
-  const netSales = s.grossSales - s.discounts - s.returns;
-  return { ...s, netSales, totalSales: netSales + s.shipping + s.taxes };
+export function summaryMeasures({ grossSales, discounts, returns, shipping, taxes }: SummarySums): SalesSummaryMeasures {
+  const netSales = grossSales - discounts - returns;
+  return { grossSales, discounts, returns, netSales, shipping, taxes, totalSales: netSales + shipping + taxes };
 }
 
 /** How one refund moves the summary: its lines' merchandise and any extra amount are returns; shipping and tax come off their own rows. */

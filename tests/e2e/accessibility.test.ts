@@ -246,6 +246,51 @@ const SCREENS: Screen[] = [
       await page.locator('.recharts-surface').first().waitFor({ timeout: UI_TIMEOUT });
     },
   },
+  {
+    name: 'dashboard, a figure’s definition open',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/dashboard');
+      const refunds = page.getByRole('region', { name: 'Refunds', exact: true });
+      await refunds.getByRole('link').waitFor({ timeout: UI_TIMEOUT });
+      await refunds.getByRole('button', { name: 'What Refunds counts' }).click();
+      await page.getByRole('dialog').getByText('By the day each refund was made', { exact: false }).waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  {
+    name: 'refunds made (the records behind Refunds)',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/reports/refunds?range=last_90_days');
+      await page.getByRole('table', { name: 'Refunds' }).locator('tfoot td').first().waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  {
+    name: 'sold lines (a category’s figure in one state)',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/reports/lines?categoryId=audio&state=CA');
+      await page.getByRole('table', { name: 'Sold lines' }).locator('tfoot td').first().waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  {
+    name: 'sales summary',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/reports/summary?granularity=week');
+      await page.getByRole('table', { name: 'Sales summary by week' }).locator('tfoot td').first().waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  {
+    name: 'profit by product (ABC classes)',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/reports/profit');
+      await page.getByRole('table', { name: 'Profit by product' }).locator('tfoot td').first().waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  {
+    name: 'sell-through',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/reports/sell-through');
+      await page.getByRole('table', { name: 'Sell-through' }).locator('tfoot td').first().waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
   // ---- pricing screens
   {
     name: 'pricing: bulk change with preview',

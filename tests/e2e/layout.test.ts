@@ -21,6 +21,11 @@ const SCHEMES = ['light', 'dark'] as const;
 const PATHS = [
   '/dashboard',
   '/reports',
+  '/reports/summary',
+  '/reports/profit',
+  '/reports/sell-through',
+  '/reports/refunds?range=last_90_days',
+  '/reports/lines?categoryId=audio',
   '/products',
   '/products/new',
   '/products/prod_000001',

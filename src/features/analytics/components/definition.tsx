@@ -20,7 +20,7 @@ export function DefinitionButton({ name, definition, extra }: DefinitionButtonPr
     <Popover width={300} position="bottom-start" withArrow shadow="md" trapFocus returnFocus>
       <Popover.Target>
         <ActionIcon variant="subtle" color="gray" size="sm" radius="xl" aria-label={`What ${name} counts`} className={classes.info}>
-          <span aria-hidden>ⓘ</span>
+          <InfoIcon />
         </ActionIcon>
       </Popover.Target>
       <Popover.Dropdown>
@@ -36,5 +36,16 @@ export function DefinitionButton({ name, definition, extra }: DefinitionButtonPr
         </Stack>
       </Popover.Dropdown>
     </Popover>
+  );
+}
+
+/** An "i" in a circle, drawn: a font may lack the ⓘ character. */
+function InfoIcon() {
+  return (
+    <svg aria-hidden width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.5">
+      <circle cx="8" cy="8" r="6.5" />
+      <path d="M8 7.2v4" strokeLinecap="round" />
+      <circle cx="8" cy="4.9" r="0.6" fill="currentColor" stroke="none" />
+    </svg>
   );
 }

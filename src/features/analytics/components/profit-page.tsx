@@ -38,7 +38,7 @@ export function ProfitPage() {
       title="Reports"
       description="Cost of goods sold, gross profit and margin, at the cost each sale had"
       screen="The profit report"
-      tabs={<ReportTabs current="/reports/profit" view={search} />}
+      tabs={<ReportTabs view={search} />}
     >
       {(today) => (
         <Profit
@@ -168,9 +168,16 @@ function ProfitCards({ totals, error }: { totals: ProfitMeasures | undefined; er
         ))}
       </SimpleGrid>
       {totals && totals.uncostedUnits > 0 && (
-        <Alert color="yellow" mb="md" title={`${formatCount(totals.uncostedUnits)} units sold had no cost`}>
-          Their variants had no cost when the order was placed, so they are left out of cost, gross profit and margin (their sales too:
-          margin is over the costed sales). The Units without cost column shows where; a cost set now counts for later sales only.
+        <Alert
+          color="yellow"
+          mb="md"
+          title={`${formatCount(totals.uncostedUnits)} units sold had no cost`}
+          // Mantine's yellow title is below AA contrast on its light yellow: the body's text colour instead.
+          styles={{ title: { color: 'var(--mantine-color-text)' } }}
+        >
+          Their variants had no cost when the order was placed. Their sales count in Sales, but they are left out of cost of goods sold,
+          gross profit and margin (which are over the costed sales only). The Units without cost column shows where; a cost set now counts
+          for later sales only.
         </Alert>
       )}
     </>
@@ -195,7 +202,7 @@ function profitColumns(by: BreakdownKind, rowLabel: string, filters: DrillFilter
       enableHiding: false,
       // The row's name is the link's name: it opens the order lines the row adds up.
       cell: ({ row }) => (
-        <Link className={classes.link} to="/reports/lines" search={rowFilters(by, row.original.key, filters)}>
+        <Link className={`${classes.link} ${classes.name}`} to="/reports/lines" search={rowFilters(by, row.original.key, filters)}>
           {row.original.label}
         </Link>
       ),
@@ -225,7 +232,7 @@ function profitColumns(by: BreakdownKind, rowLabel: string, filters: DrillFilter
           }),
         ]
       : []),
-    ...(by === 'variant' || by === 'product' ? [helper.accessor('sku', { id: 'sku', header: 'SKU', enableSorting: false })] : []),
+    ...(by === 'variant' ? [helper.accessor('sku', { id: 'sku', header: 'SKU', enableSorting: false })] : []),
     helper.accessor('units', {
       id: 'units',
       header: 'Units',

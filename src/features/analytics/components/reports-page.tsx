@@ -36,7 +36,7 @@ export function ReportsPage() {
       title="Reports"
       description="Sales broken down by product, variant, category or state; every figure opens the records behind it"
       screen="Reports"
-      tabs={<ReportTabs current="/reports" view={search} />}
+      tabs={<ReportTabs view={search} />}
     >
       {(today) => (
         <Report

@@ -32,7 +32,7 @@ export function SellThroughPage() {
       title="Reports"
       description="How much of what each warehouse had to sell it sold"
       screen="The sell-through report"
-      tabs={<ReportTabs current="/reports/sell-through" view={search} />}
+      tabs={<ReportTabs view={search} />}
     >
       {(today) => (
         <SellThrough
@@ -140,7 +140,7 @@ function sellThroughColumns(locationName: (id: string) => string, totals: Totals
       header: 'Product',
       enableHiding: false,
       cell: ({ row }) => (
-        <Link className={classes.link} to="/products/$productId" params={{ productId: row.original.productId }}>
+        <Link className={`${classes.link} ${classes.name}`} to="/products/$productId" params={{ productId: row.original.productId }}>
           {row.original.title}
         </Link>
       ),

@@ -76,7 +76,7 @@ export function SummaryPage() {
       title="Reports"
       description="Sales as accountants read them: gross sales to total sales"
       screen="The sales summary"
-      tabs={<ReportTabs current="/reports/summary" view={search} />}
+      tabs={<ReportTabs view={search} />}
     >
       {(today) => <Summary search={search} today={today} onChange={(c) => void navigate({ search: (prev) => ({ ...prev, ...c }) })} />}
     </ReportScreen>
@@ -183,7 +183,7 @@ function SummaryBody({ data, state }: { data: SalesSummary; state: string | unde
               <Table.Tbody>
                 {data.series.map((point) => (
                   <Table.Tr key={point.from}>
-                    <Table.Td>{formatRange(point.from, point.to)}</Table.Td>
+                    <Table.Td className={classes.nowrap}>{formatRange(point.from, point.to)}</Table.Td>
                     {LINES.map((line) => (
                       <Cell key={line.key} subtotal={line.subtotal}>
                         <Figure measure={line} days={point} state={state} value={point[line.key]} />

@@ -7,6 +7,7 @@
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { lineTotal, refundLineAmounts } from '#shared/domain/order-rules';
+import { codeKey } from '#shared/domain/discount-rules';
 import type { Order } from '#shared/contract/order-schemas';
 import { storeDate } from '#shared/domain/store-time';
 import { ids } from '../http';
@@ -59,6 +60,7 @@ function orderRow(order: Order): OrderRecord {
     shipZip: a.zip,
     locationId: order.locationId,
     discountCode: order.discountCode,
+    discountKey: order.discountCode === null ? null : codeKey(order.discountCode),
     subtotal: order.subtotal,
     discount: order.discount,
     shipping: order.shipping,

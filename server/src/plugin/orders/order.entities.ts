@@ -13,6 +13,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('stockroom_order')
 // Covers the sales report by state: day and state select, total and units are summed, no table lookup.
 @Index(['storeDay', 'state', 'total', 'units'])
+@Index(['discountKey', 'storeDay', 'total', 'discount'])
 export class OrderRecord {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id!: string;
@@ -72,6 +73,14 @@ export class OrderRecord {
 
   @Column({ type: 'varchar', length: 40, nullable: true })
   discountCode!: string | null;
+
+  /**
+   * The code as its key (codeKey: trimmed, upper-case; codes are one without regard to case), null without one:
+   * the order list's `discountCode` filter and a discount's usage and performance (plugin/discounts/) read it.
+   * Indexed with the day and the money they sum, so a code's orders are one range of the index.
+   */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  discountKey!: string | null;
 
   @Column({ type: 'int' })
   subtotal!: number;

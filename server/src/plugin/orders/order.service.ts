@@ -26,6 +26,7 @@ import {
 import type { Order, OrderList, OrderListQuery, OrderListTotals, OrderSummary } from '#shared/contract/order-schemas';
 import { assertAllowed } from '#shared/contract/problems';
 import { orderNumberIn } from '#shared/domain/order-rules';
+import { codeKey } from '#shared/domain/discount-rules';
 import { nextStoreDay, storeDayStartMs } from '#shared/domain/store-time';
 import { recordAudit, type Actor } from '../audit/audit.service';
 import type { Idempotency } from '#shared/contract/protocol';
@@ -105,6 +106,7 @@ export class OrderService {
     if (query.totalMin !== undefined) qb.andWhere('o.total >= :totalMin', { totalMin: query.totalMin });
     if (query.totalMax !== undefined) qb.andWhere('o.total <= :totalMax', { totalMax: query.totalMax });
     if (query.sku !== undefined) qb.andWhere(`${instr}(o.skuKeys, :sku) > 0`, { sku: SEP + query.sku.toUpperCase() + SEP });
+    if (query.discountCode !== undefined) qb.andWhere('o.discountKey = :discountKey', { discountKey: codeKey(query.discountCode) });
     if (number !== null) {
       // An order number finds that order alone, on the first page only (the contract's rule); its totals are its own.
       const hit = await qb.getOne();

@@ -16,6 +16,9 @@ import { clock } from './plugin/clock';
 import { generateOrders } from '#shared/demo-shop/order-seed';
 import { applyOrdersToSeed } from '#shared/demo-shop/stock-seed';
 import { insertOrders } from './plugin/orders/order-rows';
+import { seededDiscounts } from '#shared/demo-shop/discount-seed';
+import { DiscountRecord } from './plugin/discounts/discount.entities';
+import { rowOf } from './plugin/discounts/discount-rows';
 import { seedStock } from './plugin/inventory/seed-stock';
 import { ROLES, ROLE_LABELS } from '#shared/contract/permissions';
 import { CatalogueService } from './plugin/catalogue/catalogue.service';
@@ -108,6 +111,8 @@ async function main(): Promise<void> {
     const ordersStarted = Date.now();
     orderRows = await insertOrders(em, stock.orders, staffIds);
     ordersMs = Date.now() - ordersStarted;
+    // The mock's discounts at the shop's anchor: the codes the seeded orders carry, so usage is the same on both.
+    await em.getRepository(DiscountRecord).insert(seededDiscounts(anchorMs).map(rowOf));
   });
   const done = Date.now();
   await app.close();

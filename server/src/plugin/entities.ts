@@ -10,6 +10,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { ORDER_ENTITIES } from './orders/order.entities';
 import { StockMovementRecord } from './inventory/stock-movement.entity';
 import { SavedViewRecord } from './views/saved-view.entity';
+import { DISCOUNT_ENTITIES } from './discounts/discount.entities';
 
 /** One audit log row: who, when, which record and each changed field before and after. Append-only. */
 @Entity('stockroom_audit_entry')
@@ -119,4 +120,5 @@ export const STOCKROOM_ENTITIES = [
   StockMovementRecord,
   SavedViewRecord,
   ...ORDER_ENTITIES,
+  ...DISCOUNT_ENTITIES,
 ];

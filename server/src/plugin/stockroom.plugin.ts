@@ -22,6 +22,9 @@ import { ImportService } from './pricing/import.service';
 import { PricingController, ScheduleMiddleware } from './pricing/pricing.controller';
 import { PricingService } from './pricing/pricing.service';
 import { PRICING_ENTITIES } from './pricing/pricing.entities';
+import { DiscountController } from './discounts/discount.controller';
+import { DiscountService } from './discounts/discount.service';
+import { fillOrderDiscountKeys } from './discounts/discount-usage';
 
 /** Stockroom's REST contract (docs/API.md) on Vendure: controllers at /api, entities and custom fields. */
 @VendurePlugin({
@@ -37,6 +40,7 @@ import { PRICING_ENTITIES } from './pricing/pricing.entities';
     OrderService,
     ReportService,
     ViewsService,
+    DiscountService,
   ],
   // NotFoundController last: its catch-all must not shadow the real routes.
   controllers: [
@@ -50,6 +54,7 @@ import { PRICING_ENTITIES } from './pricing/pricing.entities';
     OrderController,
     ReportController,
     ViewsController,
+    DiscountController,
     NotFoundController,
   ],
   entities: [...STOCKROOM_ENTITIES, ...PRICING_ENTITIES],
@@ -70,8 +75,12 @@ export class StockroomPlugin implements NestModule, OnApplicationBootstrap {
     consumer.apply(ScheduleMiddleware).forRoutes('api/*path');
   }
 
-  /** The database holds the shop's uniqueness rules (unique-indexes.ts); duplicated data stops the start, naming the rows. */
+  /**
+   * The database holds the shop's uniqueness rules (unique-indexes.ts); duplicated data stops the start, naming the rows.
+   * Orders from before the discount-code key get theirs (discounts/discount-usage.ts).
+   */
   async onApplicationBootstrap(): Promise<void> {
     await ensureUniqueIndexes(this.connection.rawConnection);
+    await fillOrderDiscountKeys(this.connection.rawConnection);
   }
 }

@@ -106,12 +106,13 @@ export const TEST_LOGGING = { LOG_LEVEL: 'Warn' };
 /**
  * One clock for the seed, the servers and the suites of a test run: each child starts at the tests'
  * clock as it reads when the child starts (STOCKROOM_TEST_NOW moves it), so "today" agrees everywhere.
- * The suites also get when it was read (tests/clock.ts), so a file that starts minutes into a run is not
- * minutes behind the server.
+ * The suites and the servers also get when it was read (tests/clock.ts, server/src/plugin/clock.ts), so a file
+ * that starts minutes into a run is not minutes behind the server, nor a server seconds (its boot) behind the suites.
  */
 export function testClockEnv(): NodeJS.ProcessEnv {
   const now = new Date(testClock()).toISOString();
-  return { STOCKROOM_NOW: now, STOCKROOM_TEST_NOW: now, STOCKROOM_TEST_NOW_READ_AT: String(Date.now()) };
+  const readAt = String(Date.now());
+  return { STOCKROOM_NOW: now, STOCKROOM_NOW_READ_AT: readAt, STOCKROOM_TEST_NOW: now, STOCKROOM_TEST_NOW_READ_AT: readAt };
 }
 
 export function seed(env: NodeJS.ProcessEnv): void {

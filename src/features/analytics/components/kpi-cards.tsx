@@ -78,7 +78,7 @@ export function KpiCards({ query, compare, filters }: KpiCardsProps) {
                 <Skeleton height={28} my={4} />
               ) : (
                 <Link className={classes.cardLink} {...figureTarget(kpi.key, filters)}>
-                  <Text span display="block" fz="xl" fw={700} className={`${classes.number} ${classes.cardFigure}`} ta="left">
+                  <Text span fz="xl" fw={700} className={`${classes.number} ${classes.cardFigure}`} ta="left">
                     {format(value)}
                   </Text>
                   <VisuallyHidden>: open {targetName(figureTarget(kpi.key, filters))}</VisuallyHidden>

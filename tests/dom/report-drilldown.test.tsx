@@ -1,0 +1,88 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { presetRange } from '../../src/domain/report-rules';
+import type { ProfitReport, RefundRecordList, SalesReport, SalesSummary } from '../../src/contract/report-schemas';
+import { formatCents } from '../../src/contract/values/money';
+import { renderApp, searchesOf, setupMockApi } from './app-harness';
+
+setupMockApi({ role: 'manager' });
+
+async function api<T>(path: string): Promise<T> {
+  return (await (await fetch(path)).json()) as T;
+}
+
+async function lastDays(preset: 'last_30_days' | 'last_90_days') {
+  const { today } = await api<{ today: string }>('/api/reports/clock');
+  return presetRange(preset, today);
+}
+
+/** A table's totals row, once the answer is in. */
+async function footerOf(name: string) {
+  const table = await screen.findByRole('table', { name });
+  await waitFor(() => expect(table.querySelector('tfoot')).not.toBeNull());
+  await waitFor(() => expect(table).not.toHaveAttribute('aria-busy'));
+  return table.querySelector('tfoot')!;
+}
+
+describe('the records behind a figure', () => {
+  it('each dashboard figure links to its list for the same days: orders, refunds made, or the summary for Net', async () => {
+    const { from, to } = await lastDays('last_30_days');
+    renderApp('/dashboard');
+    const report = await api<SalesReport>(`/api/reports/sales?from=${from}&to=${to}`);
+    const link = async (name: string) => within(await screen.findByRole('region', { name, exact: true })).findByRole('link');
+    expect(await link('Revenue')).toHaveAttribute('href', `/orders?from=${from}&to=${to}`);
+    expect(await link('Orders')).toHaveAccessibleName(
+      `${report.totals.orders.toLocaleString('en-US')}: open the orders placed in these days`,
+    );
+    expect(await link('Refunds')).toHaveAttribute('href', `/reports/refunds?from=${from}&to=${to}`);
+    expect(await link('Net revenue')).toHaveAttribute('href', `/reports/summary?from=${from}&to=${to}`);
+    // Each card says which date it counts by.
+    expect(within(screen.getByRole('region', { name: 'Refunds', exact: true })).getByText('By refund date')).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'Revenue', exact: true })).getByText('By order date')).toBeInTheDocument();
+  });
+
+  it('the refunds made list asks for the URL’s days and sort, and its totals row is the API’s over every match', async () => {
+    const { from, to } = await lastDays('last_90_days');
+    const { history, user } = renderApp(`/reports/refunds?from=${from}&to=${to}&pageSize=10`);
+    const footer = await footerOf('Refunds');
+    const all = await api<RefundRecordList>(`/api/reports/refunds?from=${from}&to=${to}&limit=10`);
+    expect(all.total).toBeGreaterThan(10);
+    expect(within(footer).getByText(formatCents(all.totals.amount))).toBeInTheDocument();
+    expect(within(footer).getByText(`Totals, ${all.totals.refunds} refunds`)).toBeInTheDocument();
+    const report = await api<SalesReport>(`/api/reports/sales?from=${from}&to=${to}`);
+    expect(all.totals.amount).toBe(report.totals.refunds);
+
+    await user.click(within(screen.getByRole('table', { name: 'Refunds' })).getByRole('button', { name: /Amount/ }));
+    await waitFor(() => expect(new URLSearchParams(history.location.search).get('sort')).toMatch(/^-?amount$/));
+    await waitFor(() =>
+      expect(Object.fromEntries(searchesOf('/api/reports/refunds').at(-1)!)).toMatchObject({ from, to, limit: '10', offset: '0' }),
+    );
+    expect(searchesOf('/api/reports/refunds').at(-1)!.get('sort')).toMatch(/^-?amount$/);
+  });
+
+  it('the sales summary reads gross to total sales as the API answers, and opens the orders and refunds behind them', async () => {
+    const { from, to } = await lastDays('last_30_days');
+    renderApp('/reports/summary');
+    const table = await screen.findByRole('table', { name: 'Sales summary' });
+    const summary = await api<SalesSummary>(`/api/reports/summary?from=${from}&to=${to}`);
+    const row = (name: string) => within(table).getByRole('row', { name: new RegExp(`^${name}`) });
+    await waitFor(() => expect(within(row('Gross sales')).getByText(formatCents(summary.totals.grossSales))).toBeInTheDocument());
+    expect(within(row('Gross sales')).getByRole('link')).toHaveAttribute('href', `/orders?from=${from}&to=${to}`);
+    expect(within(row('Returns')).getByRole('link')).toHaveAttribute('href', `/reports/refunds?from=${from}&to=${to}`);
+    expect(within(row('Total sales')).getByText(formatCents(summary.totals.totalSales))).toBeInTheDocument();
+    expect(within(row('Total sales')).queryByRole('link')).toBeNull();
+  });
+
+  it('profit shows margin in tenths of a percent and each product’s ABC class', async () => {
+    const { from, to } = await lastDays('last_30_days');
+    renderApp('/reports/profit');
+    const footer = await footerOf('Profit by product');
+    const report = await api<ProfitReport>(`/api/reports/profit?from=${from}&to=${to}&by=product&limit=25`);
+    const margin = report.totals.margin!;
+    expect(within(footer).getByText(`${Math.trunc(margin / 10)}.${margin % 10} %`)).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'Profit by product' });
+    const first = report.items[0]!;
+    const row = within(table).getByRole('link', { name: first.label }).closest('tr')!;
+    expect(within(row).getByLabelText(`Class ${first.abc}`)).toBeInTheDocument();
+  });
+});

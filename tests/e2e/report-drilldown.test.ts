@@ -2,7 +2,7 @@
  * Numbers you can check (issue 19): a figure on the dashboard opens the records
  * behind it, and the list's totals row says the same amount, to the cent. Refunds
  * open the refunds made in the range; Revenue and Orders the orders placed in it;
- * a figure filtered by category the order lines sold.
+ * a figure filtered by category the order lines sold; a state’s row its orders.
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
@@ -102,5 +102,22 @@ describe('figures open the records behind them', () => {
     });
     const footer = await totalsRow(page, 'Sold lines');
     await eventually(async () => expect(await footer.locator('[data-total="revenue"]').textContent()).toBe(revenue));
+  });
+  test('a state in Sales by state, shown as a table, opens that state’s orders; their total is the row’s revenue', async () => {
+    const { page, baseUrl } = session;
+    await openScreen(page, baseUrl, '/dashboard');
+    const panel = page.getByRole('region', { name: 'Sales by state' });
+    await panel.getByRole('switch', { name: 'Show as table' }).check();
+    const first = panel.getByRole('table', { name: 'Sales by state' }).locator('tbody tr').first();
+    const link = first.getByRole('link');
+    await link.waitFor({ timeout: UI_TIMEOUT });
+    const revenue = (await first.locator('td').nth(1).textContent()) ?? '';
+    expect(revenue).toMatch(MONEY);
+    await link.click();
+    await page.waitForURL((url) => url.pathname === '/orders' && /^[A-Z]{2}$/.test(url.searchParams.get('state') ?? ''), {
+      timeout: UI_TIMEOUT,
+    });
+    const footer = await totalsRow(page, 'Orders');
+    await eventually(async () => expect(await footer.locator('[data-total="total"]').textContent()).toBe(revenue));
   });
 });

@@ -75,6 +75,8 @@ export function BreakdownChart({
           accessibilityLayer={false}
           barChartProps={{
             onClick: (state) => {
+              // Null when the pointer is over no bar (the tooltip is not showing): then nothing opens.
+              if (state.activeIndex === null || state.activeIndex === undefined) return;
               const row = items[Number(state.activeIndex)];
               if (row) void navigate(targetOf(row));
             },

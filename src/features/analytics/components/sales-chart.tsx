@@ -77,6 +77,8 @@ export function SalesChart({ query, compare, filters }: SalesChartProps) {
           accessibilityLayer={false}
           lineChartProps={{
             onClick: (state) => {
+              // Null when the pointer is over no point (the tooltip is not showing): then nothing opens.
+              if (state.activeIndex === null || state.activeIndex === undefined) return;
               const point = report?.series[Number(state.activeIndex)];
               if (point) void navigate(targetOf(point));
             },

@@ -59,6 +59,14 @@ import {
   type SummarySearch,
 } from '@/features/analytics/search';
 import { ORDER_LIST_DEFAULTS, orderListSearchSchema, orderSearchToQuery, type OrderListSearch } from '@/features/orders/search';
+import {
+  DISCOUNT_LIST_DEFAULTS,
+  discountListSearchSchema,
+  discountPageSearchSchema,
+  discountSearchToQuery,
+  type DiscountListSearch,
+  type DiscountPageSearch,
+} from '@/features/discounts/search';
 import { parseSearch, parseSearchLeniently, stringifySearch } from '@/lib/search-params';
 import { AppLayout } from './layout/app-layout';
 import { PendingScreen } from './pending-screen';
@@ -273,6 +281,39 @@ const orderRoute = createRoute({
   component: lazyRouteComponent(orderScreens, 'OrderScreen'),
 });
 
+/** One import site for the discount screens' chunk. */
+const discountScreens = () => import('@/features/discounts/components/screens');
+
+const discountsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/discounts',
+  validateSearch: (raw: Partial<DiscountListSearch> & SearchSchemaInput) => parseSearchLeniently(discountListSearchSchema, raw),
+  search: { middlewares: [stripSearchParams(DISCOUNT_LIST_DEFAULTS)] },
+  loaderDeps: ({ search }) => search,
+  loader: async ({ context, deps }) => {
+    const { discountQueries } = await discountScreens();
+    void context.queryClient.prefetchQuery(discountQueries.list(discountSearchToQuery(deps)));
+  },
+  component: lazyRouteComponent(discountScreens, 'DiscountsPage'),
+});
+
+const discountNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/discounts/new',
+  component: lazyRouteComponent(discountScreens, 'DiscountCreatePage'),
+});
+
+const discountRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/discounts/$discountId',
+  validateSearch: (raw: Partial<DiscountPageSearch> & SearchSchemaInput) => parseSearchLeniently(discountPageSearchSchema, raw),
+  loader: async ({ context, params }) => {
+    const { discountQueries } = await discountScreens();
+    return context.queryClient.ensureQueryData(discountQueries.detail(params.discountId));
+  },
+  component: lazyRouteComponent(discountScreens, 'DiscountEditPage'),
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/settings',
@@ -336,6 +377,9 @@ const routeTree = rootRoute.addChildren([
   inventoryReceiveRoute,
   ordersRoute,
   orderRoute,
+  discountsRoute,
+  discountNewRoute,
+  discountRoute,
   reportsRoute,
   reportsSummaryRoute,
   reportsProfitRoute,

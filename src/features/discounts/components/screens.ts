@@ -1,0 +1,5 @@
+/** One import site for the discount screens' chunk (the router loads them lazily). */
+export { DiscountsPage } from './discounts-page';
+export { DiscountCreatePage } from './discount-create-page';
+export { DiscountEditPage } from './discount-edit-page';
+export { discountQueries } from '../api/discount-queries';

@@ -1,0 +1,43 @@
+/**
+ * The discount list's view, and the range of a discount's performance, as they
+ * live in the URL. zod/mini, because the shell's router reads them before the
+ * screens (and the full zod) have loaded.
+ */
+import * as z from 'zod/mini';
+import { DISCOUNT_KINDS, DISCOUNT_SORTS, DISCOUNT_STATUSES, DISCOUNT_TYPES } from '@/contract/constants';
+import { PAGE_SIZES } from '@/components/data-table/page-sizes';
+
+const nonEmpty = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const commaList = <T extends z.ZodMiniType>(item: T) =>
+  z.pipe(
+    z.transform((v: unknown) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v)),
+    z.array(item).check(z.minLength(1)),
+  );
+/** A store day, YYYY-MM-DD (America/New_York). */
+const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+
+export const discountListSearchSchema = z.object({
+  page: z._default(z.coerce.number().check(z.int(), z.minimum(1)), 1),
+  pageSize: z._default(z.pipe(z.coerce.number(), z.literal(PAGE_SIZES)), 25),
+  sort: z._default(z.enum(DISCOUNT_SORTS), '-startsAt'),
+  /** Part of the code or the title. */
+  q: z.optional(nonEmpty(120)),
+  status: z.optional(commaList(z.enum(DISCOUNT_STATUSES))),
+  kind: z.optional(commaList(z.enum(DISCOUNT_KINDS))),
+  type: z.optional(commaList(z.enum(DISCOUNT_TYPES))),
+});
+export type DiscountListSearch = z.infer<typeof discountListSearchSchema>;
+export type DiscountListFilters = Omit<DiscountListSearch, 'page' | 'pageSize' | 'sort'>;
+
+export const DISCOUNT_LIST_DEFAULTS = { page: 1, pageSize: 25, sort: '-startsAt' } as const satisfies Partial<DiscountListSearch>;
+
+export function discountSearchToQuery({ page, pageSize, ...rest }: DiscountListSearch) {
+  return { ...rest, offset: (page - 1) * pageSize, limit: pageSize };
+}
+
+/** A discount's page: the days its performance covers (the last 90 store days when not named). */
+export const discountPageSearchSchema = z.object({
+  from: z.optional(day),
+  to: z.optional(day),
+});
+export type DiscountPageSearch = z.infer<typeof discountPageSearchSchema>;

@@ -41,6 +41,29 @@ describe('the records behind a figure', () => {
     expect(within(screen.getByRole('region', { name: 'Revenue', exact: true })).getByText('By order date')).toBeInTheDocument();
   });
 
+  it('under a category, a figure opens the sold lines or refunds of that category; Net links both', async () => {
+    const { from, to } = await lastDays('last_30_days');
+    renderApp('/reports?categoryId=audio');
+    const card = async (name: string) => screen.findByRole('region', { name, exact: true });
+    expect(await within(await card('Units sold')).findByRole('link')).toHaveAttribute(
+      'href',
+      `/reports/lines?from=${from}&to=${to}&categoryId=audio`,
+    );
+    expect(await within(await card('Refunds')).findByRole('link')).toHaveAttribute(
+      'href',
+      `/reports/refunds?from=${from}&to=${to}&categoryId=audio`,
+    );
+    const net = await card('Net revenue');
+    expect(await within(net).findByRole('link', { name: 'lines sold' })).toHaveAttribute(
+      'href',
+      `/reports/lines?from=${from}&to=${to}&categoryId=audio`,
+    );
+    expect(within(net).getByRole('link', { name: 'refunds made' })).toHaveAttribute(
+      'href',
+      `/reports/refunds?from=${from}&to=${to}&categoryId=audio`,
+    );
+  });
+
   it('the refunds made list asks for the URL’s days and sort, and its totals row is the API’s over every match', async () => {
     const { from, to } = await lastDays('last_90_days');
     const { history, user } = renderApp(`/reports/refunds?from=${from}&to=${to}&pageSize=10`);

@@ -8,8 +8,8 @@
  * - The same with a category, product or variant: the sold lines (reports.lines).
  * - Refunds: the refunds made in the range (reports.refunds), with the same filters.
  * - Net = Revenue − Refunds: the sales summary, whose Total sales is the same figure and
- *   whose rows open both lists (with a category, which the summary does not take, the
- *   sold lines).
+ *   whose rows open both lists. With a category, which the summary does not take, no one
+ *   list adds up to it: the sold lines are its revenue side (the KPI card links both).
  */
 import type { SalesMeasures } from '@/contract/report-schemas';
 import type { BreakdownKind } from './search';

@@ -29,6 +29,8 @@ type KpiCardsProps = {
 };
 
 export function KpiCards({ query, compare, filters }: KpiCardsProps) {
+  // Net under a category is two lists (its lines sold less the refunds made): no one list adds up to it, so the card links both.
+  const splitNet = (key: Measure) => key === 'net' && filters.categoryId !== undefined;
   const report = query.data;
   if (query.error && !report) {
     return (
@@ -76,6 +78,10 @@ export function KpiCards({ query, compare, filters }: KpiCardsProps) {
               </Group>
               {value === undefined ? (
                 <Skeleton height={28} my={4} />
+              ) : splitNet(kpi.key) ? (
+                <Text fz="xl" fw={700} className={classes.number} ta="left">
+                  {format(value)}
+                </Text>
               ) : (
                 <Link className={classes.cardLink} {...figureTarget(kpi.key, filters)}>
                   <Text span fz="xl" fw={700} className={`${classes.number} ${classes.cardFigure}`} ta="left">
@@ -104,6 +110,18 @@ export function KpiCards({ query, compare, filters }: KpiCardsProps) {
               <Text size="xs" c="dimmed">
                 {kpi.basis}
               </Text>
+              {splitNet(kpi.key) && (
+                <Text size="xs" className={classes.info}>
+                  Revenue − Refunds:{' '}
+                  <Link className={classes.link} {...figureTarget('revenue', filters)}>
+                    lines sold
+                  </Link>
+                  ,{' '}
+                  <Link className={classes.link} {...figureTarget('refunds', filters)}>
+                    refunds made
+                  </Link>
+                </Text>
+              )}
             </Paper>
           );
         })}

@@ -21,6 +21,9 @@ type Drill = { by: BreakdownKind; filters: DrillFilters; totals: SalesMeasures |
  */
 export function breakdownColumns(rowLabel: string, withSku: boolean, { by, filters, totals }: Drill) {
   const footer = (render: (t: SalesMeasures) => ReactNode) => (totals ? { footer: () => render(totals) } : {});
+  // An order with lines of two products is a row's order in each: summed over the rows, orders (and so the
+  // average order) would not be the report's. Each order has one state, so by state the sums hold.
+  const perOrder = by === 'state';
   const targetOf = (row: BreakdownRow, measure: keyof SalesMeasures) => figureTarget(measure, rowFilters(by, row.key, filters));
   const money = (id: 'revenue' | 'refunds' | 'net' | 'averageOrderValue', header: string, sortable = true) =>
     helper.accessor(id, {
@@ -35,14 +38,14 @@ export function breakdownColumns(rowLabel: string, withSku: boolean, { by, filte
         ) : (
           <span className={classes.number}>{formatCents(getValue())}</span>
         ),
-      ...footer((t) => <span className={classes.number}>{formatCents(t[id])}</span>),
+      ...footer((t) => (id === 'averageOrderValue' && !perOrder ? null : <span className={classes.number}>{formatCents(t[id])}</span>)),
     });
   const count = (id: 'orders' | 'units', header: string) =>
     helper.accessor(id, {
       id,
       header,
       cell: ({ getValue }) => <span className={classes.number}>{formatCount(getValue())}</span>,
-      ...footer((t) => <span className={classes.number}>{formatCount(t[id])}</span>),
+      ...footer((t) => (id === 'orders' && !perOrder ? null : <span className={classes.number}>{formatCount(t[id])}</span>)),
     });
   return helper.columns([
     helper.accessor('label', {

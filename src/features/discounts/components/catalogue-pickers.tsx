@@ -6,7 +6,7 @@
 import { ActionIcon, Group, Select, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useId, useState, type ComponentType } from 'react';
+import { useEffect, useId, useState, type ComponentType } from 'react';
 import type { Product, Variant } from '@/contract/schemas';
 import { formatCents } from '@/contract/values/money';
 import { catalogueQueries } from '../api/discount-queries';
@@ -70,6 +70,11 @@ export function VariantChoice({
 }) {
   const product = useQuery(catalogueQueries.product(productId));
   const variants = product.data?.variants ?? [];
+  // A product of one variant: that is the choice.
+  const only = product.data && variants.length === 1 ? variants[0] : undefined;
+  useEffect(() => {
+    if (only && product.data && value === null) onChange({ id: only.id, label: variantLabel(product.data, only) });
+  }, [only, product.data, value, onChange]);
   return (
     <Select
       label="Variant"

@@ -16,6 +16,18 @@ export function formatUses(d: Pick<Discount, 'uses' | 'usageLimit'>): string {
   return d.usageLimit === null ? uses : `${uses} of ${d.usageLimit.toLocaleString('en-US')}`;
 }
 
+/** "Mar 11, 2027, 12:00 AM ET", free to break after the day so the list keeps its columns in view. */
+function Moment({ iso }: { iso: string }) {
+  const text = formatMoment(iso);
+  const cut = text.indexOf(', ', text.indexOf(', ') + 2);
+  return (
+    <time dateTime={iso}>
+      <span className={classes.when}>{cut > 0 ? text.slice(0, cut + 1) : text}</span>{' '}
+      {cut > 0 && <span className={classes.when}>{text.slice(cut + 2)}</span>}
+    </time>
+  );
+}
+
 /** Column ids that sort are the API's sort keys, so the table's sort state is the URL's. */
 export function discountColumns() {
   return helper.columns([
@@ -55,11 +67,7 @@ export function discountColumns() {
     helper.accessor('startsAt', {
       id: 'startsAt',
       header: 'Starts',
-      cell: ({ getValue }) => (
-        <time className={classes.when} dateTime={getValue()}>
-          {formatMoment(getValue())}
-        </time>
-      ),
+      cell: ({ getValue }) => <Moment iso={getValue()} />,
     }),
     helper.accessor('endsAt', {
       id: 'endsAt',
@@ -67,13 +75,7 @@ export function discountColumns() {
       enableSorting: false,
       cell: ({ getValue }) => {
         const ends = getValue();
-        return ends === null ? (
-          <span className={classes.sub}>No end</span>
-        ) : (
-          <time className={classes.when} dateTime={ends}>
-            {formatMoment(ends)}
-          </time>
-        );
+        return ends === null ? <span className={classes.sub}>No end</span> : <Moment iso={ends} />;
       },
     }),
     helper.accessor('uses', {

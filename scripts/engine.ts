@@ -101,6 +101,7 @@ export const SERVED_JOURNEYS = [
   'tests/e2e/security-headers.test.ts',
   'tests/e2e/saved-views.test.ts',
   'tests/e2e/report-drilldown.test.ts',
+  'tests/e2e/discounts.test.ts',
 ];
 
 export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {

@@ -4,9 +4,12 @@
  * open the refunds made in the range; Revenue and Orders the orders placed in it;
  * a figure filtered by category the order lines sold; a state’s row its orders.
  */
+import { readFile } from 'node:fs/promises';
+import Papa from 'papaparse';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { presetRange } from '../../src/domain/report-rules';
+import { formatCents, parseDollars } from '../../src/contract/values/money';
 import { apiGet, eventually, openScreen, UI_TIMEOUT } from './app';
 import { setupBrowser } from './browser';
 
@@ -70,6 +73,19 @@ describe('figures open the records behind them', () => {
     const first = page.getByRole('table', { name: 'Refunds' }).locator('tbody tr').first();
     await first.getByRole('link', { name: /^#\d+$/ }).waitFor({ timeout: UI_TIMEOUT });
     expect(await first.locator('time').textContent()).toMatch(/ ET$/);
+
+    // The export holds every refund of the list, not just the page, and adds up to the same figure.
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: UI_TIMEOUT }),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`refunds-${from}-to-${to}.csv`);
+    const rows = Papa.parse<Record<string, string>>(await readFile(await download.path(), 'utf8'), { header: true, skipEmptyLines: true });
+    expect(rows.errors).toEqual([]);
+    const summary = (await page.getByText(/^\d[\d,]*–\d[\d,]* of \d[\d,]*$/).textContent()) ?? '';
+    expect(rows.data).toHaveLength(Number(summary.replace(/^.* of /, '').replaceAll(',', '')));
+    const cents = rows.data.reduce((sum, row) => sum + (parseDollars(row.amount_usd ?? '') ?? Number.NaN), 0);
+    expect(formatCents(cents)).toBe(refunds);
   });
 
   test('Revenue opens the orders placed in its days, whose totals row is Revenue and Orders to the cent', async () => {

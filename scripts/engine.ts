@@ -37,20 +37,7 @@ const ENGINE_BUILD = 'dist-engine';
  * so the order is kept: these first, in this order, any other file after them, and abuse (which makes the
  * sign-in throttle wait) last.
  */
-// discounts first: its preview looks for an audio product among the 50 newest active ones, which the files that create
-// and reprice products push off that page (it changes no product itself).
-const CONTRACT_ORDER = [
-  'discounts',
-  'products',
-  'pricing',
-  'inventory',
-  'concurrency',
-  'orders',
-  'reports',
-  'auth',
-  'requests',
-  'vendure-apis',
-];
+const CONTRACT_ORDER = ['products', 'pricing', 'inventory', 'concurrency', 'orders', 'reports', 'auth', 'requests', 'vendure-apis'];
 export const SERVED_CONTRACT_FILES = readdirSync(join(ROOT, 'tests/contract'))
   .filter((name) => name.endsWith('.contract.test.ts'))
   .map((name) => name.replace('.contract.test.ts', ''))
@@ -65,7 +52,7 @@ function rank(name: string): number {
 
 /** Run again on PostgreSQL when STOCKROOM_PG_URL names an empty database (.ci/run starts one): the writes with real row locks. */
 export const POSTGRES_CONTRACT_FILES = [
-  // Ten checkouts claiming a limited discount at once, against its row lock; first, as in CONTRACT_ORDER.
+  // Ten checkouts claiming a limited discount at once, against its row lock.
   'tests/contract/discounts.contract.test.ts',
   'tests/contract/concurrency.contract.test.ts',
   'tests/contract/inventory.contract.test.ts',

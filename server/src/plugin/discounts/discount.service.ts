@@ -61,13 +61,12 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Stored discounts as the API shows them: status on the store's clock, usage from the orders plus uses claimed. */
 async function present(em: EntityManager, stored: readonly StoredDiscount[], nowMs = clock()): Promise<Discount[]> {
   const keys = stored.map(keyOf).filter((k): k is string => k !== null);
-  const [fromOrders, claimed] = await Promise.all([
-    codeTotals(em, keys),
-    claimedUses(
-      em,
-      stored.map((d) => d.id),
-    ),
-  ]);
+  // One query after the other: inside a transaction they share one PostgreSQL connection, which takes one query at a time.
+  const fromOrders = await codeTotals(em, keys);
+  const claimed = await claimedUses(
+    em,
+    stored.map((d) => d.id),
+  );
   return stored.map((d) => {
     const key = keyOf(d);
     const sums = (key !== null && fromOrders.get(key)) || zeroSums();
@@ -185,11 +184,9 @@ export class DiscountService {
       const now = clock();
       const customerKey = input.customerEmail.toLowerCase();
       const key = keyOf(current);
-      const [fromOrders, claimed, used] = await Promise.all([
-        codeTotals(em, key === null ? [] : [key]),
-        claimedUses(em, [id]),
-        usedByCustomer(em, id, key, customerKey),
-      ]);
+      const fromOrders = await codeTotals(em, key === null ? [] : [key]);
+      const claimed = await claimedUses(em, [id]);
+      const used = await usedByCustomer(em, id, key, customerKey);
       checkUse(current, {
         nowMs: now,
         uses: ((key !== null && fromOrders.get(key)?.uses) || 0) + (claimed.get(id) ?? 0),
@@ -238,7 +235,8 @@ export class DiscountService {
   async performance(id: string, query: DiscountPerformanceQuery): Promise<DiscountPerformance> {
     const em = this.db.manager;
     const d = await this.load(em, id);
-    const [days, all] = await Promise.all([codeDays(em, keyOf(d), query.from, query.to), allOrders(em, query.from, query.to)]);
+    const days = await codeDays(em, keyOf(d), query.from, query.to);
+    const all = await allOrders(em, query.from, query.to);
     const totals = zeroSums();
     for (const day of days) {
       totals.uses += day.uses;

@@ -29,7 +29,7 @@ describe('the records behind a figure', () => {
     const { from, to } = await lastDays('last_30_days');
     renderApp('/dashboard');
     const report = await api<SalesReport>(`/api/reports/sales?from=${from}&to=${to}`);
-    const link = async (name: string) => within(await screen.findByRole('region', { name, exact: true })).findByRole('link');
+    const link = async (name: string) => within(await screen.findByRole('region', { name })).findByRole('link');
     expect(await link('Revenue')).toHaveAttribute('href', `/orders?from=${from}&to=${to}`);
     expect(await link('Orders')).toHaveAccessibleName(
       `${report.totals.orders.toLocaleString('en-US')}: open the orders placed in these days`,
@@ -37,14 +37,14 @@ describe('the records behind a figure', () => {
     expect(await link('Refunds')).toHaveAttribute('href', `/reports/refunds?from=${from}&to=${to}`);
     expect(await link('Net revenue')).toHaveAttribute('href', `/reports/summary?from=${from}&to=${to}`);
     // Each card says which date it counts by.
-    expect(within(screen.getByRole('region', { name: 'Refunds', exact: true })).getByText('By refund date')).toBeInTheDocument();
-    expect(within(screen.getByRole('region', { name: 'Revenue', exact: true })).getByText('By order date')).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'Refunds' })).getByText('By refund date')).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'Revenue' })).getByText('By order date')).toBeInTheDocument();
   });
 
   it('under a category, a figure opens the sold lines or refunds of that category; Net links both', async () => {
     const { from, to } = await lastDays('last_30_days');
     renderApp('/reports?categoryId=audio');
-    const card = async (name: string) => screen.findByRole('region', { name, exact: true });
+    const card = async (name: string) => screen.findByRole('region', { name });
     expect(await within(await card('Units sold')).findByRole('link')).toHaveAttribute(
       'href',
       `/reports/lines?from=${from}&to=${to}&categoryId=audio`,

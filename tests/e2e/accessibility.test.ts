@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import {
   apiInventory,
+  apiProducts,
   chooseOption,
   inventoryTable,
   openScreen,
@@ -292,6 +293,40 @@ const SCREENS: Screen[] = [
     },
   },
   // ---- pricing screens
+  {
+    name: 'discounts list',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/discounts');
+      await page.getByRole('table', { name: 'Discounts' }).getByRole('link', { name: 'HOLIDAY20' }).waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  {
+    name: 'new discount (sent empty: messages beside the fields)',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/discounts/new');
+      await page.getByRole('radio', { name: 'Categories' }).check();
+      await page.getByRole('button', { name: 'Create discount' }).click();
+      await page.getByText('Enter the code customers type').waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  {
+    name: 'discount page (performance, a basket priced)',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/discounts/disc_0003');
+      await page.getByRole('link', { name: 'Open these orders' }).waitFor({ timeout: UI_TIMEOUT });
+      const [audio] = (await apiProducts(page, { categoryId: 'audio', status: 'active', sort: 'title', limit: '1' })).items;
+      const sku = audio!.skus[0]!;
+      await page.getByRole('combobox', { name: 'Add a product to the basket' }).fill(sku);
+      await page
+        .getByRole('option', { name: new RegExp(sku) })
+        .first()
+        .click();
+      await page.getByRole('combobox', { name: 'Variant' }).click();
+      await page.getByRole('option', { name: new RegExp(`· ${sku} ·`) }).click();
+      await page.getByRole('button', { name: 'Add to basket' }).click();
+      await page.getByRole('table', { name: 'Basket totals' }).waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
   {
     name: 'pricing: bulk change with preview',
     open: async (page, baseUrl) => {

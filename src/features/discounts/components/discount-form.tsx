@@ -180,7 +180,7 @@ export function DiscountForm({ discount, initial, save, onSaved, readOnly = fals
   const heading = base ? (
     <Group gap="sm" component="span">
       <span>{base.code ?? base.title}</span>
-      <Badge color={STATUS_COLORS[base.status]} variant="light">
+      <Badge color={STATUS_COLORS[base.status]} variant="dot">
         {STATUS_LABELS[base.status]}
       </Badge>
     </Group>

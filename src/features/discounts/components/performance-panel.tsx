@@ -132,7 +132,7 @@ function Figures({ data, code, busy }: { data: DiscountPerformance; code: string
       </SimpleGrid>
       {code !== null && (
         <Text size="sm">
-          <AnchorLink to="/orders" search={{ discountCode: code, from: range.from, to: range.to }}>
+          <AnchorLink to="/orders" search={{ discountCode: code, from: range.from, to: range.to }} underline="always">
             Open these orders
           </AnchorLink>{' '}
           <Text span c="dimmed" size="sm">

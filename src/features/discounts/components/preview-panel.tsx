@@ -108,7 +108,7 @@ export function PreviewPanel({ control }: { control: Control<DiscountInput> }) {
             Add a variant to see the basket priced.
           </Text>
         ) : !parsed.success ? (
-          <Alert color="yellow" title="The discount is not complete">
+          <Alert color="yellow" title="The discount is not complete" classNames={{ title: classes.alertTitle }}>
             Fix the fields marked in the form above (or fill them in) to price the basket.
           </Alert>
         ) : preview.error ? (
@@ -186,11 +186,11 @@ function PricedBasket({ preview, busy }: { preview: DiscountPreview; busy: boole
   return (
     <Stack gap="sm" aria-busy={busy || undefined}>
       {preview.applied ? (
-        <Alert color="green" title="The discount applies">
+        <Alert color="green" title="The discount applies" classNames={{ title: classes.alertTitle }}>
           {preview.discount > 0 ? `${formatCents(preview.discount)} off this basket.` : 'Shipping is free on this basket.'}
         </Alert>
       ) : (
-        <Alert color="yellow" title="Nothing comes off this basket">
+        <Alert color="yellow" title="Nothing comes off this basket" classNames={{ title: classes.alertTitle }}>
           {preview.reason ?? 'The discount takes nothing off this basket.'}
         </Alert>
       )}

@@ -16,7 +16,7 @@ export function withServerErrors<T extends FieldValues>(resolver: Resolver<T>) {
       if (JSON.stringify(get(values, path)) !== refusal.value) {
         refused.delete(path);
       } else if (!get(result.errors, path)) {
-        errors ??= structuredClone(result.errors);
+        errors ??= copyErrors(result.errors);
         setPath(errors, path, { type: 'server', message: refusal.message });
       }
     }
@@ -32,6 +32,16 @@ export function withServerErrors<T extends FieldValues>(resolver: Resolver<T>) {
       refused.clear();
     },
   };
+}
+
+/**
+ * A copy to add to, sharing each error's `ref`: react-hook-form's refs are elements or
+ * objects of functions (a Controller's focus), which structuredClone refuses.
+ */
+function copyErrors<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copyErrors) as T;
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, key === 'ref' ? v : copyErrors(v)])) as T;
 }
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown) {

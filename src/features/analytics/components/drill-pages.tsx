@@ -11,6 +11,7 @@ import { useMemo, useState } from 'react';
 import { referenceQueries } from '@/api/reference-queries';
 import { DataTable } from '@/components/data-table/data-table';
 import { ExportCsvButton } from '@/components/export-csv-button';
+import { formatCents } from '@/contract/values/money';
 import { US_STATES } from '@/contract/values/us-address';
 import { fetchRefundPage, fetchSaleLinePage, reportQueries } from '../api/report-queries';
 import type { DrillFilters } from '../drill';
@@ -18,6 +19,7 @@ import { resolveRange } from '../range';
 import type { RefundListSearch, SaleLineSearch } from '../search';
 import { REFUND_LIST_DEFINITION, SALE_LINE_DEFINITION } from './definitions';
 import { REFUND_CSV, refundColumns, SALE_LINE_CSV, saleLineColumns } from './drill-columns';
+import { formatCount } from './labels';
 import { RangeControls } from './range-controls';
 import { DrillDescription, ReportScreen } from './report-screen';
 
@@ -102,7 +104,15 @@ function RefundList({ search, today, onChange, onView }: ListProps<RefundListSea
   return (
     <>
       <DrillControls search={search} today={today} onChange={onChange} />
-      <DrillDescription what="Refunds made" filters={filters} definition={REFUND_LIST_DEFINITION} />
+      <DrillDescription
+        what="Refunds made"
+        filters={filters}
+        definition={REFUND_LIST_DEFINITION}
+        totals={
+          totals &&
+          `Totals: ${formatCents(totals.amount)} in ${formatCount(totals.refunds)} ${totals.refunds === 1 ? 'refund' : 'refunds'}, ${formatCount(totals.units)} units`
+        }
+      />
       <DataTable
         label="Refunds"
         columns={columns}
@@ -163,7 +173,15 @@ function SaleLineList({ search, today, onChange, onView }: ListProps<SaleLineSea
   return (
     <>
       <DrillControls search={search} today={today} onChange={onChange} />
-      <DrillDescription what="Order lines placed" filters={filters} definition={SALE_LINE_DEFINITION} />
+      <DrillDescription
+        what="Order lines placed"
+        filters={filters}
+        definition={SALE_LINE_DEFINITION}
+        totals={
+          totals &&
+          `Totals: ${formatCents(totals.revenue)} revenue, ${formatCount(totals.orders)} ${totals.orders === 1 ? 'order' : 'orders'}, ${formatCount(totals.units)} units in ${formatCount(totals.lines)} ${totals.lines === 1 ? 'line' : 'lines'}`
+        }
+      />
       <DataTable
         label="Sold lines"
         columns={columns}

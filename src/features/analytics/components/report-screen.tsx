@@ -79,7 +79,18 @@ export function ReportTabs({ view }: { view: RangeView }) {
  * What a list behind a figure holds, in words: its kind of record and the days,
  * then each filter by name; a definition beside it says which date it goes by.
  */
-export function DrillDescription({ what, filters, definition }: { what: string; filters: DrillFilters; definition: Definition }) {
+export function DrillDescription({
+  what,
+  filters,
+  definition,
+  totals,
+}: {
+  what: string;
+  filters: DrillFilters;
+  definition: Definition;
+  /** The API's totals in words, shown above the table too: the figure that opened the list, in view at once. */
+  totals?: string;
+}) {
   const categories = useQuery(referenceQueries.categories());
   const product = useQuery({ ...reportQueries.product(filters.productId ?? ''), enabled: filters.productId !== undefined });
   const variant = useQuery({ ...reportQueries.variant(filters.variantId ?? ''), enabled: filters.variantId !== undefined });
@@ -90,17 +101,23 @@ export function DrillDescription({ what, filters, definition }: { what: string; 
   if (filters.state) parts.push(`State: ${stateName(filters.state) ?? filters.state}`);
   if (filters.productId) parts.push(`Product: ${product.data?.title ?? filters.productId}`);
   if (filters.variantId) {
-    parts.push(`Variant: ${variant.data ? `${variant.data.sku}, ${variant.data.title}` : filters.variantId}`);
+    const v = variant.data;
+    parts.push(`Variant: ${v ? `${v.sku}, ${v.title}${v.variantTitle ? ` · ${v.variantTitle}` : ''}` : filters.variantId}`);
   }
   return (
-    <Group gap={6} mb="sm" wrap="nowrap" align="flex-start">
-      <Text size="sm">
-        <strong>
-          {what} {formatRange(filters.from, filters.to)}
-        </strong>{' '}
-        (store days, New York time){parts.length ? ` · ${parts.join(' · ')}` : ''}
+    <div className={classes.drillHead}>
+      <Group gap={6} wrap="nowrap" align="flex-start">
+        <Text size="sm">
+          <strong>
+            {what} {formatRange(filters.from, filters.to)}
+          </strong>{' '}
+          (store days, New York time){parts.length ? ` · ${parts.join(' · ')}` : ''}
+        </Text>
+        <DefinitionButton name="This list" definition={definition} />
+      </Group>
+      <Text size="sm" aria-live="polite">
+        {totals ?? '\u00a0'}
       </Text>
-      <DefinitionButton name="This list" definition={definition} />
-    </Group>
+    </div>
   );
 }

@@ -14,6 +14,8 @@ import { fetchOrderPage, orderQueries } from '../api/order-queries';
 import { orderSearchToQuery, type OrderListFilters } from '../search';
 import { orderColumns, orderCsvColumns } from './order-columns';
 import { OrderFilters } from './order-filters';
+import { formatUnits } from './order-labels';
+import { formatCents } from '@/contract/values/money';
 
 const route = getRouteApi('/orders');
 
@@ -44,15 +46,19 @@ export function OrdersPage() {
       <PageHeader title="Orders" description="Find an order by number, customer name or email; dates are store days (New York)" />
       <SavedViews list="orders" path="/orders" label="orders" />
       <OrderFilters filters={filters} onChange={setFilters} />
+      <Text size="sm" aria-live="polite">
+        {totals
+          ? `Totals of every match: ${formatUnits(totals.orders)} ${totals.orders === 1 ? 'order' : 'orders'}, ${formatUnits(totals.units)} units, ${formatCents(totals.total)} total, ${formatCents(totals.refunded)} refunded, ${formatCents(totals.net)} net`
+          : '\u00a0'}
+      </Text>
       <Text size="sm" c="dimmed" mb="xs">
-        The totals row adds up every order that matches, not only this page, by the day each was placed. Refunded is what has been refunded
-        of these orders, whenever.
+        By the day each order was placed; refunded is what these orders have had refunded, whenever.
         {reports && filters.from && filters.to && (
           <>
             {' '}
-            The dashboard’s Refunds counts the refunds made in these days instead:{' '}
+            The dashboard’s Refunds counts{' '}
             <AnchorLink to="/reports/refunds" search={{ from: filters.from, to: filters.to, state: filters.state }} inherit>
-              refunds made in these days
+              the refunds made in these days
             </AnchorLink>
             .
           </>

@@ -62,7 +62,9 @@ type StoreDateTimeProps = {
 /** A day and a time on the store's clock (America/New_York), whatever the browser's zone. */
 export function StoreDateTimeInput({ label, value, onChange, onBlur, error, disabled }: StoreDateTimeProps) {
   const [parts, setParts] = useDraft(value, isoToStoreParts, (p) => storePartsToIso(p.date, p.time));
-  const change = (next: { date: string; time: string }) => {
+  const change = (typed: { date: string; time: string }) => {
+    // A day without a time starts at midnight, shown as such rather than left blank.
+    const next = typed.date && !typed.time ? { ...typed, time: '00:00' } : typed;
     setParts(next);
     onChange(storePartsToIso(next.date, next.time));
   };

@@ -11,6 +11,7 @@ import { useMemo, useState } from 'react';
 import { referenceQueries } from '@/api/reference-queries';
 import { DataTable } from '@/components/data-table/data-table';
 import { ExportCsvButton } from '@/components/export-csv-button';
+import { FilterBar } from '@/components/filter-bar/filter-bar';
 import { formatCents } from '@/contract/values/money';
 import { US_STATES } from '@/contract/values/us-address';
 import { fetchRefundPage, fetchSaleLinePage, reportQueries } from '../api/report-queries';
@@ -32,28 +33,32 @@ type FilterChanges = Partial<Omit<DrillSearch, 'sort'>>;
 /** The range and the filters a drill-down list names; a product or variant it was opened for can be let go. */
 function DrillControls({ search, today, onChange }: { search: DrillSearch; today: string; onChange: (c: FilterChanges) => void }) {
   const categories = useQuery(referenceQueries.categories());
+  // The days always filter; these narrow them further (a phone counts them on its Filters button).
+  const active = [search.categoryId, search.state, search.productId ?? search.variantId].filter((v) => v !== undefined).length;
   return (
-    <RangeControls view={search} today={today} onChange={onChange} comparing={false}>
-      <NativeSelect
-        label="Category"
-        w={190}
-        value={search.categoryId ?? ''}
-        data={[{ value: '', label: 'Every category' }, ...(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))]}
-        onChange={(e) => onChange({ categoryId: e.currentTarget.value || undefined })}
-      />
-      <NativeSelect
-        label="State"
-        w={190}
-        value={search.state ?? ''}
-        data={[{ value: '', label: 'Every state' }, ...US_STATES.map((s) => ({ value: s.code, label: s.name }))]}
-        onChange={(e) => onChange({ state: e.currentTarget.value || undefined })}
-      />
-      {(search.productId || search.variantId) && (
-        <Button variant="default" onClick={() => onChange({ productId: undefined, variantId: undefined })}>
-          Every product
-        </Button>
-      )}
-    </RangeControls>
+    <FilterBar active={active}>
+      <RangeControls view={search} today={today} onChange={onChange} comparing={false} mb={0}>
+        <NativeSelect
+          label="Category"
+          w={190}
+          value={search.categoryId ?? ''}
+          data={[{ value: '', label: 'Every category' }, ...(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))]}
+          onChange={(e) => onChange({ categoryId: e.currentTarget.value || undefined })}
+        />
+        <NativeSelect
+          label="State"
+          w={190}
+          value={search.state ?? ''}
+          data={[{ value: '', label: 'Every state' }, ...US_STATES.map((s) => ({ value: s.code, label: s.name }))]}
+          onChange={(e) => onChange({ state: e.currentTarget.value || undefined })}
+        />
+        {(search.productId || search.variantId) && (
+          <Button variant="default" onClick={() => onChange({ productId: undefined, variantId: undefined })}>
+            Every product
+          </Button>
+        )}
+      </RangeControls>
+    </FilterBar>
   );
 }
 

@@ -18,6 +18,8 @@ type RangeControlsProps = {
   children?: ReactNode;
   /** False where nothing is compared (the lists behind a figure, the summary, profit). */
   comparing?: boolean;
+  /** The space below; 0 inside a FilterBar, which has its own. */
+  mb?: 'md' | 0;
 };
 
 /**
@@ -25,10 +27,10 @@ type RangeControlsProps = {
  * date inputs: keyboard and phone friendly, and nothing to load. A new range drops a
  * chosen granularity, so the API picks one that suits the new length.
  */
-export function RangeControls({ view, today, onChange, granularity, children, comparing = true }: RangeControlsProps) {
+export function RangeControls({ view, today, onChange, granularity, children, comparing = true, mb = 'md' }: RangeControlsProps) {
   const range = resolveRange(view, today);
   return (
-    <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
+    <Group align="flex-end" gap="sm" mb={mb} wrap="wrap">
       <NativeSelect
         label="Date range"
         w={170}

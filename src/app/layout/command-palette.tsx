@@ -5,7 +5,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { productQueries } from '@/features/products/api/product-queries';
 import { formatCents } from '@/contract/values/money';
-import { NAV_ITEMS } from './nav-items';
+import { PALETTE_ITEMS } from './nav-items';
 import { palette, paletteStore } from './palette-store';
 
 /** Ctrl/Cmd+K: jump to a screen, or find a product by title, SKU or barcode (asked of the API). */
@@ -24,7 +24,7 @@ export function CommandPalette({ openOnMount }: { openOnMount?: boolean }) {
     if (openOnMount) palette.open();
   }, [openOnMount]);
 
-  const screens = NAV_ITEMS.filter((item) => item.label.toLowerCase().includes(query.trim().toLowerCase()));
+  const screens = PALETTE_ITEMS.filter((item) => item.label.toLowerCase().includes(query.trim().toLowerCase()));
   const found = debounced.length >= 2 ? (products.data?.items ?? []) : [];
   const { selected } = useSpotlight(paletteStore);
   const openProduct = (id: string) => void navigate({ to: '/products/$productId', params: { productId: id } });

@@ -12,3 +12,12 @@ export const NAV_ITEMS: readonly { to: string; label: string; permission: Action
   { to: '/audit', label: 'Audit log', permission: 'audit.view' },
   { to: '/settings', label: 'Settings', permission: null },
 ];
+
+/** The screens the palette (Ctrl+K) also jumps to: the reports' tabs, reached in the navigation through Reports. */
+export const PALETTE_ITEMS: readonly { to: string; label: string; permission: Action | null }[] = [
+  ...NAV_ITEMS,
+  { to: '/reports/summary', label: 'Sales summary', permission: 'reports.view' },
+  { to: '/reports/profit', label: 'Profit and margin', permission: 'reports.view' },
+  { to: '/reports/sell-through', label: 'Sell-through', permission: 'reports.view' },
+  { to: '/reports/refunds', label: 'Refunds made', permission: 'reports.view' },
+];

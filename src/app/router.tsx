@@ -311,7 +311,7 @@ const discountRoute = createRoute({
     const { discountQueries } = await discountScreens();
     return context.queryClient.ensureQueryData(discountQueries.detail(params.discountId));
   },
-  component: lazyRouteComponent(discountScreens, 'DiscountEditPage'),
+  component: lazyRouteComponent(() => import('./discount-screen'), 'DiscountScreen'),
 });
 
 const settingsRoute = createRoute({

@@ -328,6 +328,14 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'discount page (a disabled automatic offer)',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/discounts/disc_0005');
+      await page.getByRole('button', { name: 'Enable' }).waitFor({ timeout: UI_TIMEOUT });
+      await page.getByText('An automatic offer has no code').waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  {
     name: 'pricing: bulk change with preview',
     open: async (page, baseUrl) => {
       await openScreen(page, baseUrl, '/pricing?categoryId=audio');

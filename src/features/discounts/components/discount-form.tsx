@@ -203,8 +203,9 @@ export function DiscountForm({ discount, initial, save, onSaved, readOnly = fals
           !readOnly && (
             <Stack gap={2} align="flex-end">
               <Button
-                color={base.enabled ? 'red' : 'green'}
-                variant="light"
+                // Green, light or filled, falls short of 4.5:1 with its text: Enable is the app's own filled button.
+                color={base.enabled ? 'red' : undefined}
+                variant={base.enabled ? 'light' : 'filled'}
                 onClick={() => void flipEnabled()}
                 loading={quickPending}
                 disabled={formState.isDirty || quickPending}

@@ -1,5 +1,4 @@
 /** One import site for the discount screens' chunk (the router loads them lazily). */
 export { DiscountsPage } from './discounts-page';
 export { DiscountCreatePage } from './discount-create-page';
-export { DiscountEditPage } from './discount-edit-page';
 export { discountQueries } from '../api/discount-queries';

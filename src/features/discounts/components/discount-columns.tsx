@@ -21,7 +21,7 @@ function Moment({ iso }: { iso: string }) {
   const text = formatMoment(iso);
   const cut = text.indexOf(', ', text.indexOf(', ') + 2);
   return (
-    <time dateTime={iso}>
+    <time className={classes.moment} dateTime={iso}>
       <span className={classes.when}>{cut > 0 ? text.slice(0, cut + 1) : text}</span>{' '}
       {cut > 0 && <span className={classes.when}>{text.slice(cut + 2)}</span>}
     </time>

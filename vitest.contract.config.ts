@@ -1,4 +1,6 @@
+import { relative } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
  * One contract suite, two targets. Without STOCKROOM_API_URL each file starts
@@ -8,6 +10,21 @@ import { defineConfig } from 'vitest/config';
  * file's writes land in the middle of another's reads.
  */
 const realServer = Boolean(process.env.STOCKROOM_API_URL);
+
+/**
+ * Against a server the files share one database, so they run in the order the command line names them
+ * (scripts/engine.ts: products first, abuse last), not vitest's own order (by past durations).
+ */
+class CommandLineOrder extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const named = process.argv.slice(2);
+    const rank = (file: TestSpecification) => {
+      const i = named.indexOf(relative(process.cwd(), file.moduleId));
+      return i < 0 ? named.length : i;
+    };
+    return [...files].sort((a, b) => rank(a) - rank(b));
+  }
+}
 
 export default defineConfig({
   test: {
@@ -19,6 +36,7 @@ export default defineConfig({
     exclude: realServer ? [] : ['tests/contract/concurrency.contract.test.ts', 'tests/contract/vendure-apis.contract.test.ts'],
     setupFiles: ['./tests/contract/setup.ts'],
     fileParallelism: !realServer,
+    ...(realServer ? { sequence: { sequencer: CommandLineOrder } } : {}),
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // A contract test that passes only on retry hides a difference; report it instead.

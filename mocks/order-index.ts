@@ -19,6 +19,10 @@ type OrderEntry = {
   total: number;
   units: number;
   refunded: number;
+  subtotal: number;
+  discount: number;
+  shipping: number;
+  tax: number;
   customerKey: string;
   /** Lowercase name and email, for the text search. */
   search: string;
@@ -55,6 +59,10 @@ function entryOf(order: Order): OrderEntry {
     total: order.total,
     units,
     refunded: order.refunded,
+    subtotal: order.subtotal,
+    discount: order.discount,
+    shipping: order.shipping,
+    tax: order.tax,
     customerKey: order.customer.name.toLowerCase(),
     search: `${order.customer.name.toLowerCase()}${SEP}${order.customer.email.toLowerCase()}`,
     state: order.shippingAddress.state,
@@ -97,10 +105,14 @@ const summaryOf = (e: OrderEntry) => (e.summary ??= summarizeOrder(e.order, e.un
 
 /** Every match's sums: one pass over the entries, so the totals row is the figures of the whole list, not the page. */
 function totalsOf(entries: Iterable<OrderEntry>): OrderListTotals {
-  const t = { orders: 0, units: 0, total: 0, refunded: 0, net: 0 };
+  const t = { orders: 0, units: 0, subtotal: 0, discount: 0, shipping: 0, tax: 0, total: 0, refunded: 0, net: 0 };
   for (const e of entries) {
     t.orders += 1;
     t.units += e.units;
+    t.subtotal += e.subtotal;
+    t.discount += e.discount;
+    t.shipping += e.shipping;
+    t.tax += e.tax;
     t.total += e.total;
     t.refunded += e.refunded;
   }

@@ -9,12 +9,12 @@ import { lineTotal, refundLineAmounts } from '../src/domain/order-rules';
 import type { Order, OrderLine } from '../src/contract/order-schemas';
 import type { Granularity } from '../src/contract/constants';
 import {
-  abcClasses,
   buckets,
   comparisonRange,
   defaultGranularity,
   lineProfit,
   profitMeasures,
+  profitPage,
   refundSummary,
   salesMeasures,
   summaryMeasures,
@@ -22,13 +22,11 @@ import {
   type SalesSums,
   type SummarySums,
 } from '../src/domain/report-rules';
-import { PROFIT_SORT_KEYS } from '../src/contract/report-schemas';
 import type {
   BreakdownQuery,
   BreakdownRow,
   ProfitQuery,
   ProfitReport,
-  ProfitRow,
   RefundRecord,
   RefundRecordList,
   RefundRecordQuery,
@@ -275,6 +273,8 @@ export class ReportIndex {
     };
     const field =
       query.by === 'product' ? 'productId' : query.by === 'variant' ? 'variantId' : query.by === 'category' ? 'categoryId' : 'state';
+    /** Orders with a line in any row (line-based breakdowns); by state without a category every order is in one row. */
+    let distinctOrders = 0;
     const wanted = (f: { categoryId: string; state: string }) =>
       (query.categoryId === undefined || f.categoryId === query.categoryId) && (query.state === undefined || f.state === query.state);
 
@@ -285,9 +285,13 @@ export class ReportIndex {
         for (const [state, sums] of d.byState) if (query.state === undefined || state === query.state) addInto(row(state), sums);
       } else if (d) {
         for (const facts of d.lines.values()) {
+          let counted = false;
           for (let i = 0; i < facts.length; i++) {
             const f = facts[i]!;
             if (!wanted(f)) continue;
+            // The report's Orders counts the order once, whichever rows its lines fall in.
+            if (!counted) distinctOrders += 1;
+            counted = true;
             const key = f[field];
             const r = row(key);
             r.revenue += f.revenue;
@@ -312,7 +316,13 @@ export class ReportIndex {
       const order = sortBy === 'label' ? compareText(a.label.toLowerCase(), b.label.toLowerCase()) : a[sortBy] - b[sortBy];
       return (descending ? -order : order) || compareText(a.key, b.key);
     });
-    return { items: all.slice(query.offset, query.offset + query.limit), total: all.length, totals: sumSales(all) };
+    const totals = sumSales(all);
+    const byWholeOrders = query.by === 'state' && query.categoryId === undefined;
+    return {
+      items: all.slice(query.offset, query.offset + query.limit),
+      total: all.length,
+      totals: byWholeOrders ? totals : salesMeasures({ ...totals, orders: distinctOrders }),
+    };
   }
 
   /** The days of a range that have anything, in order. */
@@ -442,40 +452,27 @@ export class ReportIndex {
     const field =
       query.by === 'product' ? 'productId' : query.by === 'variant' ? 'variantId' : query.by === 'category' ? 'categoryId' : 'state';
     const rows = new Map<string, ProfitSums>();
-    const whole: ProfitSums = { units: 0, sales: 0, costedSales: 0, cost: 0, uncostedUnits: 0 };
-    const add = (into: ProfitSums, p: ProfitSums) => {
-      into.units += p.units;
-      into.sales += p.sales;
-      into.costedSales += p.costedSales;
-      into.cost += p.cost;
-      into.uncostedUnits += p.uncostedUnits;
-    };
     for (const d of this.daysOf(query.from, query.to)) {
       for (const facts of d.lines.values()) {
         for (const f of facts) {
           if (!matches(query, f)) continue;
           const p = lineProfit(f.line);
-          let r = rows.get(f[field]);
-          if (!r) rows.set(f[field], (r = { units: 0, sales: 0, costedSales: 0, cost: 0, uncostedUnits: 0 }));
-          add(r, p);
-          add(whole, p);
+          const r = rows.get(f[field]);
+          if (!r) rows.set(f[field], p);
+          else {
+            r.units += p.units;
+            r.sales += p.sales;
+            r.costedSales += p.costedSales;
+            r.cost += p.cost;
+            r.uncostedUnits += p.uncostedUnits;
+          }
         }
       }
     }
-    const all: ProfitRow[] = [...rows].map(([key, r]) => ({ key, ...this.label(query.by, key), ...profitMeasures(r), abc: null }));
-    if (query.by === 'product') {
-      const ranked = [...all].sort((a, b) => b.sales - a.sales || compareText(a.key, b.key));
-      const classes = abcClasses(ranked.map((r) => r.sales));
-      ranked.forEach((r, i) => (r.abc = classes[i]!));
-    }
-    const descending = query.sort.startsWith('-');
-    const sortBy = (descending ? query.sort.slice(1) : query.sort) as (typeof PROFIT_SORT_KEYS)[number];
-    all.sort((a, b) => {
-      if (sortBy === 'margin' && (a.margin === null) !== (b.margin === null)) return a.margin === null ? 1 : -1;
-      const order = sortBy === 'label' ? compareText(a.label.toLowerCase(), b.label.toLowerCase()) : (a[sortBy] ?? 0) - (b[sortBy] ?? 0);
-      return (descending ? -order : order) || compareText(a.key, b.key);
-    });
-    return { items: all.slice(query.offset, query.offset + query.limit), total: all.length, totals: profitMeasures(whole) };
+    return profitPage(
+      [...rows].map(([key, r]) => ({ key, ...this.label(query.by, key), ...profitMeasures(r), abc: null })),
+      query,
+    );
   }
 
   private label(by: BreakdownQuery['by'], key: string): { label: string; sku: string } {

@@ -121,6 +121,4 @@ function mergeSorted<E>(order: E[], removed: ReadonlySet<E>, added: E[], compare
   return merged;
 }
 
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export { compareText } from '../src/domain/compare';

@@ -300,6 +300,7 @@ const SUMMARY_QUERY_DESCRIPTIONS: Record<keyof SalesSummaryQuery, string> = {
 
 const PROFIT_QUERY_DESCRIPTIONS: Record<keyof ProfitQuery, string> = {
   ...BREAKDOWN_QUERY_DESCRIPTIONS,
+  abc: 'By product only: the rows of this ABC class (A, B or C); `totals` are then those rows’ sums.',
   sort: 'Sort key; a leading `-` sorts descending (`-sales` is the default).',
 };
 
@@ -818,7 +819,7 @@ const OPERATIONS: { [K in RouteId]: OperationDocs<(typeof ROUTES)[K]> } = {
     operationId: 'getSalesBreakdown',
     tag: 'Reports',
     description:
-      'The same measures per product, variant, category or state, one page at a time. Product, variant and category rows count order lines (merchandise after discounts, with its tax), so shipping is in none of them; state rows count whole orders. `totals` sums every row, not just the page.',
+      'The same measures per product, variant, category or state, one page at a time. Product, variant and category rows count order lines (merchandise after discounts, with its tax), so shipping is in none of them; state rows count whole orders. `totals` are the report’s figures for the same filters (every row, not just the page; an order in several rows counts once in `orders`).',
     query: BREAKDOWN_QUERY_DESCRIPTIONS,
     success: 'One page of rows, how many there are, and their totals.',
   },

@@ -163,6 +163,11 @@ export const orderListTotalsSchema = z
   .object({
     orders: z.number().int().min(0),
     units: z.number().int().min(0),
+    /** Units × price (the summary's gross sales), discounts, shipping charged and tax charged: subtotal − discount + shipping + tax = total. */
+    subtotal: z.number().int().min(0),
+    discount: z.number().int().min(0),
+    shipping: z.number().int().min(0),
+    tax: z.number().int().min(0),
     total: z.number().int().min(0),
     refunded: z.number().int().min(0),
     net: z.number().int(),

@@ -88,12 +88,13 @@ export const breakdownRowSchema = salesMeasuresSchema
   .extend({
     key: z.string(),
     label: z.string(),
-    /** For variants, the SKU; for products, the first variant's; empty otherwise. */
+    /** For variants, the SKU; empty otherwise. */
     sku: z.string(),
   })
   .meta({ id: 'BreakdownRow' });
 export type BreakdownRow = z.infer<typeof breakdownRowSchema>;
 
+/** `totals` are the report's figures for the same filters: `orders` counts each order once, however many rows it is in. */
 export const breakdownSchema = z
   .object({ items: z.array(breakdownRowSchema), total: z.number().int().min(0), totals: salesMeasuresSchema })
   .meta({ id: 'SalesBreakdown' });
@@ -297,6 +298,8 @@ export const profitQuerySchema = z
   .object({
     ...reportFilters,
     by: z.enum(BREAKDOWNS),
+    /** By product only: the rows of one ABC class (classes are worked out over every product first). */
+    abc: z.enum(ABC_CLASSES).optional(),
     sort: z.enum(PROFIT_SORT_KEYS.flatMap((k) => [k, `-${k}`] as const)).default('-sales'),
     offset: queryNumber(z.number().int().min(0)).default(0),
     limit: queryNumber(z.number().int().min(1).max(500)).default(10),

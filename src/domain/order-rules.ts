@@ -114,10 +114,7 @@ export function orderTotals(
   if (!Number.isSafeInteger(discount) || discount < 0 || discount > eligibleSubtotal)
     throw new RangeError('The discount must be whole cents between 0 and the subtotal it applies to');
   if (!Number.isSafeInteger(shipping) || shipping < 0) throw new RangeError('Shipping must be whole, non-negative cents');
-  const discounts = allocate(
-    discount,
-    eligible ? lineSubtotals.map((s, i) => (eligible[i] ? s : 0)) : lineSubtotals,
-  );
+  const discounts = allocate(discount, eligible ? lineSubtotals.map((s, i) => (eligible[i] ? s : 0)) : lineSubtotals);
   const taxable = lineSubtotals.map((s, i) => s - (discounts[i] ?? 0));
   const tax = salesTax(subtotal - discount, state);
   const taxes = allocate(tax, taxable);

@@ -3,7 +3,16 @@
  * the screens label and preset with them, and a server imports them too.
  * Days are store days (America/New_York), written YYYY-MM-DD.
  */
-import type { AbcClass, ProfitMeasures, SalesMeasures, SalesSummaryMeasures } from '../contract/report-schemas';
+import type {
+  AbcClass,
+  ProfitMeasures,
+  ProfitQuery,
+  ProfitReport,
+  ProfitRow,
+  SalesMeasures,
+  SalesSummaryMeasures,
+} from '../contract/report-schemas';
+import { compareText } from './compare';
 import { nextStoreDay } from './store-time';
 import type { Comparison, Granularity } from '../contract/constants';
 
@@ -148,6 +157,37 @@ export function abcClasses(salesDescending: readonly number[]): AbcClass[] {
     before += s;
     return cls;
   });
+}
+
+/**
+ * A profit report from its rows (every row of the grouping, unsorted, `abc` null): by product each gets its ABC
+ * class over every product (largest sales first, ties by key) before `abc` picks a class; then the sort (rows
+ * without a margin last, either way; ties by key), the totals of the rows kept, and the page.
+ */
+export function profitPage(rows: ProfitRow[], query: Pick<ProfitQuery, 'by' | 'abc' | 'sort' | 'offset' | 'limit'>): ProfitReport {
+  let kept = rows;
+  if (query.by === 'product') {
+    const ranked = [...rows].sort((a, b) => b.sales - a.sales || compareText(a.key, b.key));
+    const classes = abcClasses(ranked.map((r) => r.sales));
+    ranked.forEach((r, i) => (r.abc = classes[i]!));
+    if (query.abc !== undefined) kept = rows.filter((r) => r.abc === query.abc);
+  }
+  const descending = query.sort.startsWith('-');
+  const key = (descending ? query.sort.slice(1) : query.sort) as keyof ProfitMeasures | 'label';
+  kept.sort((a, b) => {
+    if (key === 'margin' && (a.margin === null) !== (b.margin === null)) return a.margin === null ? 1 : -1;
+    const order = key === 'label' ? compareText(a.label.toLowerCase(), b.label.toLowerCase()) : (a[key] ?? 0) - (b[key] ?? 0);
+    return (descending ? -order : order) || compareText(a.key, b.key);
+  });
+  const sums: ProfitSums = { units: 0, sales: 0, costedSales: 0, cost: 0, uncostedUnits: 0 };
+  for (const r of kept) {
+    sums.units += r.units;
+    sums.sales += r.sales;
+    sums.costedSales += r.costedSales;
+    sums.cost += r.cost;
+    sums.uncostedUnits += r.uncostedUnits;
+  }
+  return { items: kept.slice(query.offset, query.offset + query.limit), total: kept.length, totals: profitMeasures(sums) };
 }
 
 export const PRESETS = [

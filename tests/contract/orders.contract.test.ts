@@ -81,7 +81,7 @@ describe('GET /orders', () => {
     expect(byNumber).toEqual({
       total: 1,
       items: [expect.objectContaining({ id: one.id, number: one.number })],
-      totals: { orders: 1, units: one.units, total: one.total, refunded: one.refunded, net: one.net },
+      totals: expect.objectContaining({ orders: 1, units: one.units, total: one.total, refunded: one.refunded, net: one.net }),
     });
     const problem = expectProblem(await support.get('/orders', { query: { state: 'California', from: '27/11/2026' } }), 400);
     expect(Object.keys(problem.errors ?? {}).sort()).toEqual(['from', 'state']);

@@ -100,6 +100,9 @@ describe('each figure equals the totals of the records behind it', () => {
       expect(point.totalSales).toBe(report.series[i]!.net);
     }
     expect(accounts.series.reduce((n, p) => n + p.grossSales, 0)).toBe(t.grossSales);
+    // Gross sales and discounts open the order list: its totals hold them, and its money adds up to its total.
+    expect(orders).toMatchObject({ subtotal: t.grossSales, discount: t.discounts });
+    expect(orders.subtotal - orders.discount + orders.shipping + orders.tax).toBe(orders.total);
   });
 
   it('holds under a state filter and under a category filter (lines, no shipping)', async () => {
@@ -121,8 +124,11 @@ describe('each figure equals the totals of the records behind it', () => {
 
   it('holds for a product’s and a variant’s breakdown row', async () => {
     const [from, to] = [addDays(today, -89), today];
+    const report = await sales({ from, to });
     for (const by of ['product', 'variant'] as const) {
       const rows = await get('/reports/breakdown', { from, to, by, limit: 3, sort: '-refunds' }, breakdownSchema);
+      // An order with lines in two rows is one order in the totals, as in the report.
+      expect(rows.totals.orders).toBe(report.totals.orders);
       const row = rows.items[0]!;
       const filter = by === 'product' ? { productId: row.key } : { variantId: row.key };
       expect(await lineTotals({ from, to, ...filter })).toMatchObject({ orders: row.orders, units: row.units, revenue: row.revenue });
@@ -216,6 +222,10 @@ describe('profit', () => {
     expect(products.slice(0, lastA).reduce((n, r) => n + r.sales, 0) * 100).toBeLessThan(whole * 80);
     expect(products.slice(0, lastA + 1).reduce((n, r) => n + r.sales, 0) * 100).toBeGreaterThanOrEqual(whole * 80);
     expect((await profit({ from, to, by: 'state', limit: 1 })).items[0]!.abc).toBeNull();
+    // One class alone: its rows, and their sums as the totals.
+    const onlyB = await profit({ from, to, by: 'product', abc: 'B', limit: 500 });
+    expect(onlyB.items.map((r) => r.key)).toEqual(products.filter((r) => r.abc === 'B').map((r) => r.key));
+    expect(onlyB.totals.sales).toBe(onlyB.items.reduce((n, r) => n + r.sales, 0));
   });
 
   it('keeps the cost of the day of the sale: a cost changed later does not rewrite it', async () => {

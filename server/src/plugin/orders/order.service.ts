@@ -64,7 +64,17 @@ function totalsOf(sums: Record<string, unknown>): OrderListTotals {
   const n = (v: unknown) => Number(v ?? 0);
   const total = n(sums.total);
   const refunded = n(sums.refunded);
-  return { orders: n(sums.orders), units: n(sums.units), total, refunded, net: total - refunded };
+  return {
+    orders: n(sums.orders),
+    units: n(sums.units),
+    subtotal: n(sums.subtotal),
+    discount: n(sums.discount),
+    shipping: n(sums.shipping),
+    tax: n(sums.tax),
+    total,
+    refunded,
+    net: total - refunded,
+  };
 }
 
 type Action = keyof typeof ORDER_PERMISSIONS;
@@ -113,7 +123,7 @@ export class OrderService {
       return {
         items: hit && query.offset === 0 ? [summaryOf(hit)] : [],
         total: hit ? 1 : 0,
-        totals: hit ? totalsOf({ orders: 1, units: hit.units, total: hit.total, refunded: hit.refunded }) : totalsOf({}),
+        totals: hit ? totalsOf({ ...hit, orders: 1 }) : totalsOf({}),
       };
     }
     // Every match's sums in one aggregate over the same WHERE (its COUNT is the list's total), then the page.
@@ -121,6 +131,10 @@ export class OrderService {
       .clone()
       .select('COUNT(*)', 'orders')
       .addSelect('SUM(o.units)', 'units')
+      .addSelect('SUM(o.subtotal)', 'subtotal')
+      .addSelect('SUM(o.discount)', 'discount')
+      .addSelect('SUM(o.shipping)', 'shipping')
+      .addSelect('SUM(o.tax)', 'tax')
       .addSelect('SUM(o.total)', 'total')
       .addSelect('SUM(o.refunded)', 'refunded')
       .getRawOne<Record<string, unknown>>();

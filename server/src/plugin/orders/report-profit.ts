@@ -16,13 +16,10 @@ import type {
   SellThroughReport,
   SellThroughRow,
 } from '#shared/contract/report-schemas';
-import { abcClasses, profitMeasures, sellThroughRate, type ProfitSums } from '#shared/domain/report-rules';
+import { profitMeasures, profitPage, sellThroughRate } from '#shared/domain/report-rules';
 import { nextStoreDay, storeDayStartMs } from '#shared/domain/store-time';
 import { ids } from '../http';
 import { breakdownLabels, CATEGORY, collate, num, paramsFor, PRODUCT_JOIN, sortOf } from './report-sql';
-
-/** Code-unit order, as the mock and the other reports compare text. */
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export async function profitReport(db: DataSource, q: ProfitQuery): Promise<ProfitReport> {
   const p = paramsFor(db);
@@ -63,25 +60,8 @@ export async function profitReport(db: DataSource, q: ProfitQuery): Promise<Prof
       uncostedUnits: num(r.uncosted),
     }),
   }));
-  if (q.by === 'product') {
-    // Over every product, largest sales first, before the page is cut: a class does not depend on the page.
-    const ranked = [...all].sort((a, b) => b.sales - a.sales || compareText(a.key, b.key));
-    const classes = abcClasses(ranked.map((r) => r.sales));
-    ranked.forEach((r, i) => (r.abc = classes[i]!));
-  }
-  const { key: sortKey, descending } = sortOf(q.sort);
-  all.sort((a, b) => {
-    if (sortKey === 'margin' && (a.margin === null || b.margin === null)) {
-      // Rows without a margin last, whichever the direction.
-      if (a.margin !== b.margin) return a.margin === null ? 1 : -1;
-      return compareText(a.key, b.key);
-    }
-    const order = sortKey === 'label' ? compareText(a.label.toLowerCase(), b.label.toLowerCase()) : a[sortKey]! - b[sortKey]!;
-    return (descending ? -order : order) || compareText(a.key, b.key);
-  });
-  const totals: ProfitSums = { units: 0, sales: 0, costedSales: 0, cost: 0, uncostedUnits: 0 };
-  for (const r of all) for (const k of Object.keys(totals) as (keyof ProfitSums)[]) totals[k] += r[k];
-  return { items: all.slice(q.offset, q.offset + q.limit), total: all.length, totals: profitMeasures(totals) };
+  // ABC classes over every product, the sort, the totals and the page: report-rules, as the mock does.
+  return profitPage(all, q);
 }
 
 const SELL_THROUGH_SORTS = { rate: 'x.rate', sold: 'x.sold', received: 'x.received', title: 'LOWER(x.title)' } as const;

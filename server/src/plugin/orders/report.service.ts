@@ -139,8 +139,11 @@ export class ReportService {
     let facts: string;
     /** Lines of one order share its id, so they are counted once; whole-order rows are one each. */
     let orderCount = 'COUNT(DISTINCT oid)';
+    /** The report's Orders: each order once, though its lines fall in several rows (by state, whole orders are one row each). */
+    let orderTotal = '(SELECT COUNT(DISTINCT oid) FROM facts)';
     if (query.by === 'state' && query.categoryId === undefined) {
       orderCount = 'COUNT(oid)';
+      orderTotal = 'COALESCE(SUM(orders), 0)';
       // Whole orders, shipping included, and every refund: the sales report's figures per state.
       // One row per order (oid 1, counted; refunds NULL), read from the covering (storeDay, state, total, units) index.
       facts = `SELECT o.state AS k, 0 AS n, o.total AS revenue, o.units AS units, 1 AS oid, 0 AS refunds
@@ -179,7 +182,7 @@ export class ReportService {
           FROM facts GROUP BY k),
         x AS (SELECT g.k, g.revenue, g.orders, g.units, g.refunds, g.revenue - g.refunds AS net, ${labels.label} AS label, ${labels.sku} AS sku
           FROM g ${labels.join}),
-        totals AS (SELECT COUNT(*) AS total, COALESCE(SUM(revenue), 0) AS trevenue, COALESCE(SUM(orders), 0) AS torders,
+        totals AS (SELECT COUNT(*) AS total, COALESCE(SUM(revenue), 0) AS trevenue, ${orderTotal} AS torders,
           COALESCE(SUM(units), 0) AS tunits, COALESCE(SUM(refunds), 0) AS trefunds FROM x),
         page AS (SELECT x.*, ROW_NUMBER() OVER (ORDER BY ${sortExpr} ${dir}, x.k${collate} ASC) AS rn FROM x)
       SELECT totals.*, page.* FROM totals LEFT JOIN page ON page.rn > ${p.add(query.offset, 'int')} AND page.rn <= ${p.add(query.offset + query.limit, 'int')}

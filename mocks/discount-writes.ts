@@ -24,6 +24,7 @@ import {
   decideDiscountUpdate,
   discountAudit,
   discountNotFound,
+  discountPage,
   discountStatus,
   priceBasket,
   type BasketItem,
@@ -31,7 +32,6 @@ import {
   type StoredDiscount,
 } from '../src/domain/discount-rules';
 import { averageOrderValue } from '../src/domain/report-rules';
-import { compareText } from './sorted-index';
 import { writeOf } from './routes/write-of';
 import { variantLabel, type Actor, type MockDb } from './store';
 
@@ -50,24 +50,10 @@ function find(db: MockDb, id: string): StoredDiscount {
 
 export function listDiscounts(db: MockDb, query: DiscountListQuery): DiscountList {
   const uses = db.discountUses();
-  const text = query.q?.toLowerCase();
-  const rows = db
-    .allDiscounts()
-    .map((d) => presentDiscount(db, d, uses))
-    .filter(
-      (d) =>
-        (text === undefined || d.title.toLowerCase().includes(text) || (d.code ?? '').toLowerCase().includes(text)) &&
-        (query.status === undefined || query.status.includes(d.status)) &&
-        (query.kind === undefined || query.kind.includes(d.kind)) &&
-        (query.type === undefined || query.type.includes(d.type)),
-    );
-  const descending = query.sort.startsWith('-');
-  const key = (descending ? query.sort.slice(1) : query.sort) as 'title' | 'startsAt' | 'uses' | 'revenue' | 'discountGiven';
-  rows.sort((a, b) => {
-    const order = key === 'title' || key === 'startsAt' ? compareText(a[key].toLowerCase(), b[key].toLowerCase()) : a[key] - b[key];
-    return (descending ? -order : order) || compareText(a.id, b.id);
-  });
-  return { items: rows.slice(query.offset, query.offset + query.limit), total: rows.length };
+  return discountPage(
+    db.allDiscounts().map((d) => presentDiscount(db, d, uses)),
+    query,
+  );
 }
 
 export function getDiscount(db: MockDb, id: string): Discount {

@@ -6,7 +6,8 @@
  * not do. Integer cents only.
  */
 import type { DiscountStatus } from '../contract/constants';
-import type { DiscountInput, DiscountPreview } from '../contract/discount-schemas';
+import type { Discount, DiscountInput, DiscountList, DiscountListQuery, DiscountPreview } from '../contract/discount-schemas';
+import { compareText } from './compare';
 import { formatCents } from '../contract/values/money';
 import { changedMeanwhile, ProblemError, validationProblem } from '../contract/problems';
 import type { AuditDraft, Diff } from './audit-rules';
@@ -217,4 +218,23 @@ export function discountAudit(before: StoredDiscount | undefined, after: StoredD
   }
   if (Object.keys(diff.after).length === 0) return [];
   return [{ entityType: 'discount', entityId: after.id, entityLabel: after.code ?? after.title, ...diff }];
+}
+
+/** The discounts list from every discount as shown (status and usage worked out): filters, sort (ties by id) and page. */
+export function discountPage(all: readonly Discount[], query: DiscountListQuery): DiscountList {
+  const text = query.q?.toLowerCase();
+  const rows = all.filter(
+    (d) =>
+      (text === undefined || d.title.toLowerCase().includes(text) || (d.code ?? '').toLowerCase().includes(text)) &&
+      (query.status === undefined || query.status.includes(d.status)) &&
+      (query.kind === undefined || query.kind.includes(d.kind)) &&
+      (query.type === undefined || query.type.includes(d.type)),
+  );
+  const descending = query.sort.startsWith('-');
+  const key = (descending ? query.sort.slice(1) : query.sort) as 'title' | 'startsAt' | 'uses' | 'revenue' | 'discountGiven';
+  rows.sort((a, b) => {
+    const order = key === 'title' || key === 'startsAt' ? compareText(a[key].toLowerCase(), b[key].toLowerCase()) : a[key] - b[key];
+    return (descending ? -order : order) || compareText(a.id, b.id);
+  });
+  return { items: rows.slice(query.offset, query.offset + query.limit), total: rows.length };
 }

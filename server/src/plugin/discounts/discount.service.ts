@@ -36,6 +36,7 @@ import {
   decideDiscountUpdate,
   discountAudit,
   discountNotFound,
+  discountPage,
   discountStatus,
   priceBasket,
   type BasketItem,
@@ -54,9 +55,6 @@ import { rowOf, storedOf } from './discount-rows';
 import { allOrders, claimedUses, codeDays, codeTotals, usedByCustomer, zeroSums } from './discount-usage';
 
 const keyOf = (d: Pick<StoredDiscount, 'code'>) => (d.code === null ? null : codeKey(d.code));
-
-/** `a` before `b` as the mock's lists compare text (code units, not the locale). */
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Stored discounts as the API shows them: status on the store's clock, usage from the orders plus uses claimed. */
 async function present(em: EntityManager, stored: readonly StoredDiscount[], nowMs = clock()): Promise<Discount[]> {
@@ -108,21 +106,7 @@ export class DiscountService {
   /** Discounts are few (a shop's tens or hundreds): all of them with their usage, then filtered, sorted and paged as the mock does. */
   async list(query: DiscountListQuery): Promise<DiscountList> {
     const em = this.db.manager;
-    const text = query.q?.toLowerCase();
-    const rows = (await present(em, await this.all(em))).filter(
-      (d) =>
-        (text === undefined || d.title.toLowerCase().includes(text) || (d.code ?? '').toLowerCase().includes(text)) &&
-        (query.status === undefined || query.status.includes(d.status)) &&
-        (query.kind === undefined || query.kind.includes(d.kind)) &&
-        (query.type === undefined || query.type.includes(d.type)),
-    );
-    const descending = query.sort.startsWith('-');
-    const key = (descending ? query.sort.slice(1) : query.sort) as 'title' | 'startsAt' | 'uses' | 'revenue' | 'discountGiven';
-    rows.sort((a, b) => {
-      const order = key === 'title' || key === 'startsAt' ? compareText(a[key].toLowerCase(), b[key].toLowerCase()) : a[key] - b[key];
-      return (descending ? -order : order) || compareText(a.id, b.id);
-    });
-    return { items: rows.slice(query.offset, query.offset + query.limit), total: rows.length };
+    return discountPage(await present(em, await this.all(em)), query);
   }
 
   async get(id: string): Promise<Discount> {

@@ -7,7 +7,7 @@
  *   (d) with 50,000 products (≈150,000 stock levels), input → new inventory rows painted for a filter and a sort;
  *   (e) with 200,000 orders, a filter → rows painted, and a click → the order's detail painted;
  *   (f) with the same orders, the dashboard painted after navigating to it, and each report request's time in the mock;
- *   (g) with the same orders, each of the newer reports and drill-down lists over the real HTTP path (fetch → MSW → answer).
+ *   (g) with the same orders, each of the newer reports, drill-down lists and the discounts list with usage over the real HTTP path (fetch → MSW → answer).
  * It prints each figure beside its goal. A benchmark, not a test: it always exits 0.
  */
 import { readdir, readFile } from 'node:fs/promises';
@@ -449,6 +449,8 @@ async function measureDrillDowns(browser: Browser, baseUrl: string): Promise<boo
       'profit by product': '/reports/profit?by=product&' + quarter,
       'profit by category': '/reports/profit?by=category&' + quarter,
       'sell-through': '/reports/sell-through?' + month,
+      'discounts with usage': '/discounts?sort=-revenue',
+      'performance of a code': '/discounts/disc_0002/performance?from=' + back(364) + '&to=' + today,
     };
     const out = {};
     for (const [name, path] of Object.entries(paths)) {

@@ -153,6 +153,37 @@ describe('preview', () => {
     expect(p.lines[1]!.discount).toBe(0);
     expect(p.lines.reduce((n, l) => n + l.tax, 0)).toBe(p.tax);
     expect(p.total).toBe(p.subtotal - p.discount + p.shipping + p.tax);
+
+    // An amount off, split over both lines by their subtotals; the tax follows what is left of each line.
+    const preview = async (over: Parameters<typeof newDiscountInput>[0], lines = basket) =>
+      discountPreviewSchema.parse(
+        expectOk(await api.post('/discounts/preview', { body: { discount: newDiscountInput(over), basket: lines, state: 'NJ' } })),
+      );
+    const amount = await preview({ type: 'amount', value: 500 });
+    expect(amount.discount).toBe(500);
+    expect(amount.lines.reduce((n, l) => n + l.discount, 0)).toBe(500);
+    expect(amount.lines.every((l) => l.discount > 0)).toBe(true);
+    expect(amount.total).toBe(amount.subtotal - 500 + amount.shipping + amount.tax);
+    // Free shipping on a basket under $50 takes the $5.99 off and nothing else; over $50 it says shipping is free already.
+    const cheap = productListResponseSchema.parse(
+      expectOk(await api.get('/products', { query: { status: 'active', priceMax: 2_000, limit: 1 } })),
+    ).items[0]!;
+    const small = [{ variantId: (await getProduct(api, cheap.id)).variants.find((v) => v.price <= 2_000)!.id, quantity: 1 }];
+    const plain = await preview({ type: 'percent', value: 1, scope: 'products', targetIds: ['prod_none'] }, small);
+    expect(plain).toMatchObject({ shipping: 599, discount: 0, applied: false });
+    expect(await preview({ type: 'free_shipping', value: 0 }, small)).toMatchObject({
+      shipping: 0,
+      discount: 0,
+      tax: plain.tax,
+      total: plain.total - 599,
+      applied: true,
+    });
+    // 20 units of anything the shop sells (from $4.99) are over $50.
+    expect(await preview({ type: 'free_shipping', value: 0 }, [{ variantId: audio.variants[0]!.id, quantity: 20 }])).toMatchObject({
+      applied: false,
+      reason: 'Shipping is free on this basket already',
+    });
+
     const missing = expectProblem(
       await api.post('/discounts/preview', { body: { discount, basket: [{ variantId: 'var_nope', quantity: 1 }], state: 'NJ' } }),
       422,

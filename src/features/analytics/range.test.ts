@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { COMPARISONS, GRANULARITIES } from '@/contract/constants';
+import { ABC_CLASSES } from '@/contract/report-schemas';
 import { PRESETS } from '@/domain/report-rules';
 import { resolveRange } from './range';
-import { dashboardSearchSchema, RANGE_COMPARISONS, RANGE_GRANULARITIES, RANGE_PRESETS } from './search';
+import {
+  ABC_CLASS_VALUES,
+  dashboardSearchSchema,
+  profitSearchSchema,
+  RANGE_COMPARISONS,
+  RANGE_GRANULARITIES,
+  RANGE_PRESETS,
+} from './search';
 import { parseSearchLeniently } from '@/lib/search-params';
 
 const view = (raw: Record<string, unknown>) => parseSearchLeniently(dashboardSearchSchema, raw);
@@ -12,6 +20,12 @@ describe('the range in the URL', () => {
     expect(RANGE_PRESETS).toEqual(PRESETS);
     expect(RANGE_COMPARISONS).toEqual(COMPARISONS);
     expect(RANGE_GRANULARITIES).toEqual(GRANULARITIES);
+    expect(ABC_CLASS_VALUES).toEqual(ABC_CLASSES);
+  });
+
+  it('keeps a profit ABC class it knows and drops one it does not', () => {
+    expect(parseSearchLeniently(profitSearchSchema, { abc: 'B' }).abc).toBe('B');
+    expect(parseSearchLeniently(profitSearchSchema, { abc: 'D' }).abc).toBeUndefined();
   });
 
   it('is the last 30 days by default, counted from the store day', () => {

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import type { Comparison, Granularity } from '@/contract/constants';
+import type { AbcClass } from '@/contract/report-schemas';
 import type { Preset } from '@/domain/report-rules';
 import { PAGE_SIZES } from '@/components/data-table/page-sizes';
 
@@ -134,11 +135,15 @@ export const PROFIT_SORTS = [
   '-label',
 ] as const;
 export type ProfitSort = (typeof PROFIT_SORTS)[number];
+/** The report rules' ABC classes (src/contract/report-schemas.ts ABC_CLASSES), written out for the shell. */
+export const ABC_CLASS_VALUES = ['A', 'B', 'C'] as const satisfies readonly AbcClass[];
 export const profitSearchSchema = z.object({
   ...rangeShape,
   by: z._default(z.enum(BREAKDOWN_KINDS), 'product'),
   categoryId: id,
   state: stateCode,
+  /** By product only: the products of one ABC class. */
+  abc: z.optional(z.enum(ABC_CLASS_VALUES)),
   sort: z._default(z.enum(PROFIT_SORTS), '-sales'),
   page,
   pageSize,

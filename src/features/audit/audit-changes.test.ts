@@ -221,6 +221,8 @@ describe('recordPage', () => {
     expect(recordPage({ entityType: 'stock', entityId: 'delivery' })).toBeNull();
     expect(recordPage({ entityType: 'order', entityId: 'ord_0001001' })).toEqual({ page: 'order', orderId: 'ord_0001001' });
     expect(recordPage({ entityType: 'staff', entityId: 'staff_support' })).toEqual({ page: 'staff' });
+    expect(recordPage({ entityType: 'discount', entityId: 'disc_holiday20' })).toEqual({ page: 'discount', discountId: 'disc_holiday20' });
+    expect(recordPage({ entityType: 'view', entityId: 'view_1' })).toBeNull();
   });
 });
 

@@ -382,6 +382,7 @@ export type RecordPage =
   | { page: 'price batch'; batchId: string }
   | { page: 'stock ledger'; variantId: string }
   | { page: 'order'; orderId: string }
+  | { page: 'discount'; discountId: string }
   | { page: 'staff' };
 
 export function recordPage(entry: Pick<AuditEntry, 'entityType' | 'entityId'>): RecordPage | null {
@@ -402,7 +403,6 @@ export function recordPage(entry: Pick<AuditEntry, 'entityType' | 'entityId'>): 
       // A saved view has no page of its own (and a deleted one is gone).
       return null;
     case 'discount':
-      // Linked once the discount pages exist (issue 21's screens).
-      return null;
+      return { page: 'discount', discountId: id };
   }
 }

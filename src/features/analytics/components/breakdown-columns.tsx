@@ -17,13 +17,11 @@ type Drill = { by: BreakdownKind; filters: DrillFilters; totals: SalesMeasures |
 /**
  * Column ids that sort are the API's sort keys, so the table's sort is the URL's. A row's name
  * opens its sales (the order lines, or a state's orders), its refunds the refunds made; the
- * footer is the API's totals over every row.
+ * footer is the API's totals, the report's own figures: an order with lines in two rows counts once in its
+ * Orders (and Avg. order), so the row figures of Orders need not add up to it.
  */
 export function breakdownColumns(rowLabel: string, withSku: boolean, { by, filters, totals }: Drill) {
   const footer = (render: (t: SalesMeasures) => ReactNode) => (totals ? { footer: () => render(totals) } : {});
-  // An order with lines of two products is a row's order in each: summed over the rows, orders (and so the
-  // average order) would not be the report's. Each order has one state, so by state the sums hold.
-  const perOrder = by === 'state';
   const targetOf = (row: BreakdownRow, measure: keyof SalesMeasures) => figureTarget(measure, rowFilters(by, row.key, filters));
   const money = (id: 'revenue' | 'refunds' | 'net' | 'averageOrderValue', header: string, sortable = true) =>
     helper.accessor(id, {
@@ -38,14 +36,14 @@ export function breakdownColumns(rowLabel: string, withSku: boolean, { by, filte
         ) : (
           <span className={classes.number}>{formatCents(getValue())}</span>
         ),
-      ...footer((t) => (id === 'averageOrderValue' && !perOrder ? null : <span className={classes.number}>{formatCents(t[id])}</span>)),
+      ...footer((t) => <span className={classes.number}>{formatCents(t[id])}</span>),
     });
   const count = (id: 'orders' | 'units', header: string) =>
     helper.accessor(id, {
       id,
       header,
       cell: ({ getValue }) => <span className={classes.number}>{formatCount(getValue())}</span>,
-      ...footer((t) => (id === 'orders' && !perOrder ? null : <span className={classes.number}>{formatCount(t[id])}</span>)),
+      ...footer((t) => <span className={classes.number}>{formatCount(t[id])}</span>),
     });
   return helper.columns([
     helper.accessor('label', {

@@ -18,7 +18,7 @@ import type { CsvColumn } from '@/lib/csv';
 import { fetchProfitPage, reportQueries } from '../api/report-queries';
 import { rowFilters, type DrillFilters } from '../drill';
 import { resolveRange } from '../range';
-import { BREAKDOWN_KINDS, type BreakdownKind, type ProfitSearch } from '../search';
+import { ABC_CLASS_VALUES, BREAKDOWN_KINDS, type BreakdownKind, type ProfitSearch } from '../search';
 import { DefinitionButton } from './definition';
 import { PROFIT_DEFINITIONS } from './definitions';
 import { BREAKDOWN_LABELS, csvTenths, formatCount, formatRange, formatTenths } from './labels';
@@ -62,9 +62,11 @@ type ProfitProps = {
 function Profit({ search, today, onChange, onView }: ProfitProps) {
   const { from, to } = resolveRange(search, today);
   const { by, categoryId, state, sort, page, pageSize } = search;
+  // ABC classes rank products only: a class left in the URL under another breakdown is not asked for.
+  const abc = by === 'product' ? search.abc : undefined;
   const filters: DrillFilters = { from, to, categoryId, state };
   const list = useQuery({
-    ...reportQueries.profit({ ...filters, by, sort, offset: (page - 1) * pageSize, limit: pageSize }),
+    ...reportQueries.profit({ ...filters, by, abc, sort, offset: (page - 1) * pageSize, limit: pageSize }),
     placeholderData: keepPreviousData,
   });
   const categories = useQuery(referenceQueries.categories());
@@ -84,8 +86,20 @@ function Profit({ search, today, onChange, onView }: ProfitProps) {
           w={150}
           value={by}
           data={BREAKDOWN_KINDS.map((k) => ({ value: k, label: BREAKDOWN_LABELS[k].one }))}
-          onChange={(e) => onChange({ by: e.currentTarget.value as BreakdownKind })}
+          onChange={(e) => {
+            const next = e.currentTarget.value as BreakdownKind;
+            onChange({ by: next, abc: next === 'product' ? abc : undefined });
+          }}
         />
+        {by === 'product' && (
+          <NativeSelect
+            label="ABC class"
+            w={150}
+            value={abc ?? ''}
+            data={[{ value: '', label: 'Every class' }, ...ABC_CLASS_VALUES.map((c) => ({ value: c, label: `Class ${c}` }))]}
+            onChange={(e) => onChange({ abc: (e.currentTarget.value || undefined) as AbcClass | undefined })}
+          />
+        )}
         <NativeSelect
           label="Category"
           w={190}
@@ -102,7 +116,9 @@ function Profit({ search, today, onChange, onView }: ProfitProps) {
         />
       </RangeControls>
       <Text size="sm" c="dimmed" mb={4}>
-        Orders placed {formatRange(from, to)} (store days, New York time). Refunds are not deducted: see Returns in the sales summary.
+        Orders placed {formatRange(from, to)} (store days, New York time)
+        {abc ? `, products of class ${abc} (classes ranked over every product)` : ''}. Refunds are not deducted: see Returns in the sales
+        summary.
       </Text>
       <ProfitCards totals={totals} error={list.error} />
       <DataTable
@@ -121,9 +137,9 @@ function Profit({ search, today, onChange, onView }: ProfitProps) {
         }
         actions={
           <ExportCsvButton
-            filename={`profit-by-${by}-${from}-to-${to}.csv`}
+            filename={`profit-by-${by}${abc ? `-class-${abc.toLowerCase()}` : ''}-${from}-to-${to}.csv`}
             columns={profitCsvColumns(labels.one, by === 'product')}
-            fetchPage={(offset, limit) => fetchProfitPage({ ...filters, by, sort, offset, limit })}
+            fetchPage={(offset, limit) => fetchProfitPage({ ...filters, by, abc, sort, offset, limit })}
           />
         }
       />

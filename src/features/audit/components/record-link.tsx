@@ -2,7 +2,7 @@ import { Link } from '@tanstack/react-router';
 import type { AuditEntry } from '@/contract/schemas';
 import { recordPage } from '../audit-changes';
 
-/** An entry's record by its name, as a link to its page where it has one (a product, an order, a batch, a variant's ledger, staff). */
+/** An entry's record by its name, as a link to its page where it has one (a product, an order, a batch, a variant's ledger, a discount, staff). */
 export function RecordLink({ entry, className }: { entry: AuditEntry; className?: string }) {
   const target = recordPage(entry);
   const label = entry.entityLabel;
@@ -29,6 +29,12 @@ export function RecordLink({ entry, className }: { entry: AuditEntry; className?
     case 'order':
       return (
         <Link className={className} to="/orders/$orderId" params={{ orderId: target.orderId }}>
+          {label}
+        </Link>
+      );
+    case 'discount':
+      return (
+        <Link className={className} to="/discounts/$discountId" params={{ discountId: target.discountId }}>
           {label}
         </Link>
       );

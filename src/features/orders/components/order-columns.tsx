@@ -24,9 +24,13 @@ function Status({ color, label }: { color: string; label: string }) {
   );
 }
 
+/** A deduction as the sales summary shows it, so a discount clicked there reads the same here. */
+const minusCents = (cents: number) => (cents === 0 ? formatCents(0) : `−${formatCents(cents)}`);
+
 /**
  * Column ids that sort are the API's sort keys (placedAt, total, customer), so the table's sort is the URL's.
- * With `totals` (the API's sums over every matching order), the table ends with a totals row.
+ * With `totals` (the API's sums over every matching order), the table ends with a totals row: gross sales (the
+ * summary's: units × price), discounts, shipping and tax, which add up to the total, then refunded and net.
  */
 export function orderColumns(totals?: OrderListTotals) {
   const footer = (render: (t: OrderListTotals) => ReactNode) => (totals ? { footer: () => render(totals) } : {});
@@ -77,6 +81,14 @@ export function orderColumns(totals?: OrderListTotals) {
       ),
       ...footer((t) => (
         <dl className={classes.totals} aria-label="Totals of every matching order">
+          <dt>Gross sales</dt>
+          <dd data-total="subtotal">{formatCents(t.subtotal)}</dd>
+          <dt>Discounts</dt>
+          <dd data-total="discount">{minusCents(t.discount)}</dd>
+          <dt>Shipping</dt>
+          <dd data-total="shipping">{formatCents(t.shipping)}</dd>
+          <dt>Tax</dt>
+          <dd data-total="tax">{formatCents(t.tax)}</dd>
           <dt>Total</dt>
           <dd data-total="total">{formatCents(t.total)}</dd>
           <dt>Refunded</dt>

@@ -46,11 +46,19 @@ export function OrdersPage() {
       <PageHeader title="Orders" description="Find an order by number, customer name or email; dates are store days (New York)" />
       <SavedViews list="orders" path="/orders" label="orders" />
       <OrderFilters filters={filters} onChange={setFilters} />
-      <Text size="sm" aria-live="polite">
-        {totals
-          ? `Totals of every match: ${formatUnits(totals.orders)} ${totals.orders === 1 ? 'order' : 'orders'}, ${formatUnits(totals.units)} units, ${formatCents(totals.total)} total, ${formatCents(totals.refunded)} refunded, ${formatCents(totals.net)} net`
-          : '\u00a0'}
-      </Text>
+      <div aria-live="polite">
+        <Text size="sm">
+          {totals
+            ? `Totals of every match: ${formatUnits(totals.orders)} ${totals.orders === 1 ? 'order' : 'orders'}, ${formatUnits(totals.units)} units, ${formatCents(totals.total)} total, ${formatCents(totals.refunded)} refunded, ${formatCents(totals.net)} net`
+            : '\u00a0'}
+        </Text>
+        {totals && (
+          // The sales summary's gross sales and discounts open this list: they are on screen as it shows them.
+          <Text size="sm">
+            {`Gross sales ${formatCents(totals.subtotal)} − discounts ${formatCents(totals.discount)} + shipping ${formatCents(totals.shipping)} + tax ${formatCents(totals.tax)} = ${formatCents(totals.total)} total`}
+          </Text>
+        )}
+      </div>
       <Text size="sm" c="dimmed" mb="xs">
         By the day each order was placed; refunded is what these orders have had refunded, whenever.
         {reports && filters.from && filters.to && (

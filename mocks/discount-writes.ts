@@ -24,6 +24,7 @@ import {
   decideDiscountUpdate,
   discountAudit,
   discountNotFound,
+  discountPerformance as performanceOf,
   discountPage,
   discountStatus,
   priceBasket,
@@ -31,7 +32,6 @@ import {
   type DiscountUse,
   type StoredDiscount,
 } from '../src/domain/discount-rules';
-import { averageOrderValue } from '../src/domain/report-rules';
 import { writeOf } from './routes/write-of';
 import { variantLabel, type Actor, type MockDb } from './store';
 
@@ -144,19 +144,6 @@ export function previewDiscount(db: MockDb, input: DiscountPreviewInput): Discou
 }
 
 export function discountPerformance(db: MockDb, id: string, query: DiscountPerformanceQuery): DiscountPerformance {
-  const d = find(db, id);
-  const { days, all } = db.discountUsage().days(d.code, query.from, query.to);
-  const totals = { uses: 0, revenue: 0, discountGiven: 0 };
-  for (const day of days) {
-    totals.uses += day.uses;
-    totals.revenue += day.revenue;
-    totals.discountGiven += day.discountGiven;
-  }
-  return {
-    range: { from: query.from, to: query.to },
-    days,
-    totals,
-    averageOrderWith: averageOrderValue(totals.revenue, totals.uses),
-    averageOrderWithout: averageOrderValue(all.revenue - totals.revenue, all.orders - totals.uses),
-  };
+  const { days, all } = db.discountUsage().days(find(db, id).code, query.from, query.to);
+  return performanceOf({ from: query.from, to: query.to }, days, all);
 }

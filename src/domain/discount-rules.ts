@@ -6,7 +6,16 @@
  * not do. Integer cents only.
  */
 import type { DiscountStatus } from '../contract/constants';
-import type { Discount, DiscountInput, DiscountList, DiscountListQuery, DiscountPreview } from '../contract/discount-schemas';
+import type {
+  Discount,
+  DiscountInput,
+  DiscountList,
+  DiscountListQuery,
+  DiscountPerformance,
+  DiscountPreview,
+  DiscountUsage,
+} from '../contract/discount-schemas';
+import { averageOrderValue } from './report-rules';
 import { compareText } from './compare';
 import { formatCents } from '../contract/values/money';
 import { changedMeanwhile, ProblemError, validationProblem } from '../contract/problems';
@@ -237,4 +246,25 @@ export function discountPage(all: readonly Discount[], query: DiscountListQuery)
     return (descending ? -order : order) || compareText(a.id, b.id);
   });
   return { items: rows.slice(query.offset, query.offset + query.limit), total: rows.length };
+}
+
+/** A code's performance from its days with orders and every order placed over the range (for the average without it). */
+export function discountPerformance(
+  range: { from: string; to: string },
+  days: (DiscountUsage & { date: string })[],
+  all: { orders: number; revenue: number },
+): DiscountPerformance {
+  const totals: DiscountUsage = { uses: 0, revenue: 0, discountGiven: 0 };
+  for (const day of days) {
+    totals.uses += day.uses;
+    totals.revenue += day.revenue;
+    totals.discountGiven += day.discountGiven;
+  }
+  return {
+    range,
+    days,
+    totals,
+    averageOrderWith: averageOrderValue(totals.revenue, totals.uses),
+    averageOrderWithout: averageOrderValue(all.revenue - totals.revenue, all.orders - totals.uses),
+  };
 }

@@ -37,13 +37,13 @@ import {
   discountAudit,
   discountNotFound,
   discountPage,
+  discountPerformance,
   discountStatus,
   priceBasket,
   type BasketItem,
   type StoredDiscount,
 } from '#shared/domain/discount-rules';
 import { variantTitle } from '#shared/domain/product-rules';
-import { averageOrderValue } from '#shared/domain/report-rules';
 import { recordAudit, type Actor } from '../audit/audit.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { clock } from '../clock';
@@ -220,19 +220,6 @@ export class DiscountService {
     const em = this.db.manager;
     const d = await this.load(em, id);
     const days = await codeDays(em, keyOf(d), query.from, query.to);
-    const all = await allOrders(em, query.from, query.to);
-    const totals = zeroSums();
-    for (const day of days) {
-      totals.uses += day.uses;
-      totals.revenue += day.revenue;
-      totals.discountGiven += day.discountGiven;
-    }
-    return {
-      range: { from: query.from, to: query.to },
-      days,
-      totals,
-      averageOrderWith: averageOrderValue(totals.revenue, totals.uses),
-      averageOrderWithout: averageOrderValue(all.revenue - totals.revenue, all.orders - totals.uses),
-    };
+    return discountPerformance({ from: query.from, to: query.to }, days, await allOrders(em, query.from, query.to));
   }
 }

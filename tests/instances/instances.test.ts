@@ -21,9 +21,10 @@ import {
   type Staff,
 } from '../../src/contract/schemas';
 import { productToInput } from '../../src/contract/product-input';
+import { discountSchema } from '../../src/contract/discount-schemas';
 import { upcCheckDigit } from '../../src/contract/values/upc';
 import { ApiClient, DEMO_ACCOUNTS, newKey, uniqueId, type ApiResponse, type Query } from '../contract/driver';
-import { expectOk, expectProblem, newProductInput } from '../contract/fixtures';
+import { expectOk, expectProblem, newDiscountInput, newProductInput } from '../contract/fixtures';
 import { controlProxy } from './db-proxy';
 
 const [A = '', B = ''] = (process.env.STOCKROOM_API_URLS ?? '').split(',').filter(Boolean);
@@ -254,6 +255,53 @@ describe('one Idempotency-Key sent to both instances at once', () => {
         second: made,
         tagged: [made.id],
       });
+    }
+  });
+});
+
+describe('one discount claimed and created through both instances at once (issue 21)', () => {
+  beforeEach(expectBothAnswering);
+
+  const N = 24;
+  const LIMIT = 5;
+  const ROUNDS = 3;
+
+  it(`${N} checkouts claiming a code limited to ${LIMIT} uses, alternating A and B: ${LIMIT} × 201, the rest 422, ${LIMIT} uses after (${ROUNDS} rounds)`, async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const made = discountSchema.parse(
+        expectOk(await onA.post('/discounts', { body: newDiscountInput({ usageLimit: LIMIT }), idempotencyKey: newKey() }), 201),
+      );
+      const answers = await Promise.all(
+        Array.from({ length: N }, (_, i) =>
+          timed(at(i).post(`/discounts/${made.id}/uses`, { body: { customerEmail: `race${i}@example.com` }, idempotencyKey: newKey() })),
+        ),
+      );
+      const label = `round ${round + 1}, slowest ${slowest(answers)} ms`;
+      const statuses = expectAllAnswered(answers).map((r) => r.status);
+      expect({ label, ok: statuses.filter((s) => s === 201).length, refused: statuses.filter((s) => s === 422).length }).toEqual({
+        label,
+        ok: LIMIT,
+        refused: N - LIMIT,
+      });
+      expect(discountSchema.parse(expectOk(await onB.get(`/discounts/${made.id}`))).uses).toBe(LIMIT);
+    }
+  });
+
+  it(`one code created in two cases through A and B at once: one 201, one 422 beside the code (${ROUNDS} rounds)`, async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const code = `RACE${uniqueId().toUpperCase()}`;
+      const answers = await Promise.all(
+        [code, code.toLowerCase()].map((c, i) =>
+          timed(at(i).post('/discounts', { body: newDiscountInput({ code: c }), idempotencyKey: newKey() })),
+        ),
+      );
+      const label = `round ${round + 1}: ${answers.map(outcome).join(', ')}`;
+      const statuses = expectAllAnswered(answers)
+        .map((r) => r.status)
+        .sort();
+      expect({ label, statuses }).toEqual({ label, statuses: [201, 422] });
+      const refused = answers.map((t) => t.res!).find((r) => r.status === 422)!;
+      expect(Object.keys(expectProblem(refused, 422).errors ?? {})).toEqual(['code']);
     }
   });
 });

@@ -22,7 +22,7 @@ import { REFUND_LIST_DEFINITION, SALE_LINE_DEFINITION } from './definitions';
 import { REFUND_CSV, refundColumns, SALE_LINE_CSV, saleLineColumns } from './drill-columns';
 import { formatCount } from './labels';
 import { RangeControls } from './range-controls';
-import { DrillDescription, ReportScreen } from './report-screen';
+import { DrillDescription, ReportView, type ReportViewProps } from './report-screen';
 
 const refundsRoute = getRouteApi('/reports/refunds');
 const linesRoute = getRouteApi('/reports/lines');
@@ -70,33 +70,20 @@ function drillFilters(search: DrillSearch, today: string): DrillFilters {
 
 export function RefundsPage() {
   const search = refundsRoute.useSearch();
-  const navigate = refundsRoute.useNavigate();
   return (
-    <ReportScreen
+    <ReportView
       title="Refunds made"
       description="The refunds behind a Refunds figure, by the day each was made"
       screen="The refunds list"
+      search={search}
+      navigate={refundsRoute.useNavigate()}
     >
-      {(today) => (
-        <RefundList
-          search={search}
-          today={today}
-          onChange={(changes) => void navigate({ search: (prev) => ({ ...prev, ...changes, page: 1 }) })}
-          onView={(view) => void navigate({ search: (prev) => ({ ...prev, ...view }) })}
-        />
-      )}
-    </ReportScreen>
+      {(props) => <RefundList {...props} />}
+    </ReportView>
   );
 }
 
-type ListProps<S extends DrillSearch> = {
-  search: S;
-  today: string;
-  onChange: (changes: FilterChanges) => void;
-  onView: (view: Pick<S, 'page' | 'pageSize' | 'sort'>) => void;
-};
-
-function RefundList({ search, today, onChange, onView }: ListProps<RefundListSearch>) {
+function RefundList({ search, today, onChange, onView }: ReportViewProps<RefundListSearch>) {
   const filters = drillFilters(search, today);
   const { sort, page, pageSize } = search;
   const list = useQuery({
@@ -146,26 +133,20 @@ function RefundList({ search, today, onChange, onView }: ListProps<RefundListSea
 
 export function SaleLinesPage() {
   const search = linesRoute.useSearch();
-  const navigate = linesRoute.useNavigate();
   return (
-    <ReportScreen
+    <ReportView
       title="Sold lines"
       description="The order lines behind a figure, by the day each order was placed"
       screen="The sold lines list"
+      search={search}
+      navigate={linesRoute.useNavigate()}
     >
-      {(today) => (
-        <SaleLineList
-          search={search}
-          today={today}
-          onChange={(changes) => void navigate({ search: (prev) => ({ ...prev, ...changes, page: 1 }) })}
-          onView={(view) => void navigate({ search: (prev) => ({ ...prev, ...view }) })}
-        />
-      )}
-    </ReportScreen>
+      {(props) => <SaleLineList {...props} />}
+    </ReportView>
   );
 }
 
-function SaleLineList({ search, today, onChange, onView }: ListProps<SaleLineSearch>) {
+function SaleLineList({ search, today, onChange, onView }: ReportViewProps<SaleLineSearch>) {
   const filters = drillFilters(search, today);
   const { sort, page, pageSize } = search;
   const list = useQuery({

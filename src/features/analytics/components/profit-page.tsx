@@ -23,7 +23,7 @@ import { DefinitionButton } from './definition';
 import { PROFIT_DEFINITIONS } from './definitions';
 import { BREAKDOWN_LABELS, csvTenths, formatCount, formatRange, formatTenths } from './labels';
 import { RangeControls } from './range-controls';
-import { ReportScreen, ReportTabs } from './report-screen';
+import { ReportTabs, ReportView, type ReportViewProps } from './report-screen';
 import classes from './analytics.module.css';
 
 const route = getRouteApi('/reports/profit');
@@ -32,34 +32,21 @@ const ABC_COLORS: Record<AbcClass, string> = { A: 'teal', B: 'blue', C: 'gray' }
 
 export function ProfitPage() {
   const search = route.useSearch();
-  const navigate = route.useNavigate();
   return (
-    <ReportScreen
+    <ReportView
       title="Reports"
       description="Cost of goods sold, gross profit and margin, at the cost each sale had"
       screen="The profit report"
       tabs={<ReportTabs view={search} />}
+      search={search}
+      navigate={route.useNavigate()}
     >
-      {(today) => (
-        <Profit
-          search={search}
-          today={today}
-          onChange={(changes) => void navigate({ search: (prev) => ({ ...prev, ...changes, page: 1 }) })}
-          onView={(view) => void navigate({ search: (prev) => ({ ...prev, ...view }) })}
-        />
-      )}
-    </ReportScreen>
+      {(props) => <Profit {...props} />}
+    </ReportView>
   );
 }
 
-type ProfitProps = {
-  search: ProfitSearch;
-  today: string;
-  onChange: (changes: Partial<ProfitSearch>) => void;
-  onView: (view: Pick<ProfitSearch, 'page' | 'pageSize' | 'sort'>) => void;
-};
-
-function Profit({ search, today, onChange, onView }: ProfitProps) {
+function Profit({ search, today, onChange, onView }: ReportViewProps<ProfitSearch>) {
   const { from, to } = resolveRange(search, today);
   const { by, categoryId, state, sort, page, pageSize } = search;
   // ABC classes rank products only: a class left in the URL under another breakdown is not asked for.

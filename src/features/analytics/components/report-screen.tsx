@@ -1,7 +1,7 @@
 import { Group, Skeleton, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { referenceQueries } from '@/api/reference-queries';
 import { useCan } from '@/components/current-user';
 import { NotAllowed } from '@/components/not-allowed';
@@ -47,6 +47,40 @@ export function ReportScreen({ title, description, screen, tabs, children }: Rep
       )}
     </>
   );
+}
+
+/** What a report's content gets: its view from the URL, the store's today, and the two ways it changes the URL. */
+export type ReportViewProps<S> = {
+  search: S;
+  today: string;
+  /** The range or a filter changed: a paged list goes back to its first page. */
+  onChange: (changes: Partial<S>) => void;
+  /** The table's page, page size or sort changed. */
+  onView: (view: Partial<S>) => void;
+};
+
+/** A route's navigate, as far as a report uses it: it replaces the search. */
+type SearchNavigate<S> = (options: { search: (prev: S) => S }) => Promise<void>;
+
+/** A report screen whose view lives in the URL: the frame, then the content with its search and its two URL changes. */
+export function ReportView<S extends object>({
+  search,
+  navigate,
+  children,
+  ...frame
+}: Omit<ReportScreenProps, 'children'> & {
+  search: S;
+  navigate: SearchNavigate<S>;
+  children: (props: ReportViewProps<S>) => ReactNode;
+}) {
+  const changes = useMemo(
+    () => ({
+      onChange: (c: Partial<S>) => void navigate({ search: (prev) => ({ ...prev, ...c, ...('page' in prev ? { page: 1 } : {}) }) }),
+      onView: (view: Partial<S>) => void navigate({ search: (prev) => ({ ...prev, ...view }) }),
+    }),
+    [navigate],
+  );
+  return <ReportScreen {...frame}>{(today) => children({ search, today, ...changes })}</ReportScreen>;
 }
 
 const TABS = [

@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { referenceQueries } from '@/api/reference-queries';
 import type { ColumnVisibilityState } from '@tanstack/react-table';
 import { getRouteApi } from '@tanstack/react-router';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
 import { ExportCsvButton } from '@/components/export-csv-button';
 import { US_STATES } from '@/contract/values/us-address';
@@ -16,7 +16,7 @@ import { KpiCards } from './kpi-cards';
 import { BREAKDOWN_LABELS, formatRange } from './labels';
 import { PanelBoundary } from './panel-boundary';
 import { RangeControls } from './range-controls';
-import { ReportScreen, ReportTabs } from './report-screen';
+import { ReportTabs, ReportView, type ReportViewProps } from './report-screen';
 import type { DrillFilters } from '../drill';
 
 const route = getRouteApi('/reports');
@@ -26,38 +26,21 @@ const CHARTED = 10;
 
 export function ReportsPage() {
   const search = route.useSearch();
-  const navigate = route.useNavigate();
-  const onChange = useCallback(
-    (changes: Partial<ReportsSearch>) => void navigate({ search: (prev) => ({ ...prev, ...changes, page: 1 }) }),
-    [navigate],
-  );
   return (
-    <ReportScreen
+    <ReportView
       title="Reports"
       description="Sales broken down by product, variant, category or state; every figure opens the records behind it"
       screen="Reports"
       tabs={<ReportTabs view={search} />}
+      search={search}
+      navigate={route.useNavigate()}
     >
-      {(today) => (
-        <Report
-          search={search}
-          today={today}
-          onChange={onChange}
-          onView={(view) => void navigate({ search: (prev) => ({ ...prev, ...view }) })}
-        />
-      )}
-    </ReportScreen>
+      {(props) => <Report {...props} />}
+    </ReportView>
   );
 }
 
-type ReportProps = {
-  search: ReportsSearch;
-  today: string;
-  onChange: (changes: Partial<ReportsSearch>) => void;
-  onView: (view: Pick<ReportsSearch, 'page' | 'pageSize' | 'sort'>) => void;
-};
-
-function Report({ search, today, onChange, onView }: ReportProps) {
+function Report({ search, today, onChange, onView }: ReportViewProps<ReportsSearch>) {
   const { from, to, compare } = resolveRange(search, today);
   const { by, categoryId, state, sort, page, pageSize } = search;
   const filters: DrillFilters = { from, to, categoryId, state };

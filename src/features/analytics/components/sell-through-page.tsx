@@ -19,41 +19,28 @@ import { DefinitionButton } from './definition';
 import { SELL_THROUGH_DEFINITION } from './definitions';
 import { csvTenths, formatCount, formatRange, formatTenths } from './labels';
 import { RangeControls } from './range-controls';
-import { ReportScreen, ReportTabs } from './report-screen';
+import { ReportTabs, ReportView, type ReportViewProps } from './report-screen';
 import classes from './analytics.module.css';
 
 const route = getRouteApi('/reports/sell-through');
 
 export function SellThroughPage() {
   const search = route.useSearch();
-  const navigate = route.useNavigate();
   return (
-    <ReportScreen
+    <ReportView
       title="Reports"
       description="How much of what each warehouse had to sell it sold"
       screen="The sell-through report"
       tabs={<ReportTabs view={search} />}
+      search={search}
+      navigate={route.useNavigate()}
     >
-      {(today) => (
-        <SellThrough
-          search={search}
-          today={today}
-          onChange={(changes) => void navigate({ search: (prev) => ({ ...prev, ...changes, page: 1 }) })}
-          onView={(view) => void navigate({ search: (prev) => ({ ...prev, ...view }) })}
-        />
-      )}
-    </ReportScreen>
+      {(props) => <SellThrough {...props} />}
+    </ReportView>
   );
 }
 
-type Props = {
-  search: SellThroughSearch;
-  today: string;
-  onChange: (changes: Partial<SellThroughSearch>) => void;
-  onView: (view: Pick<SellThroughSearch, 'page' | 'pageSize' | 'sort'>) => void;
-};
-
-function SellThrough({ search, today, onChange, onView }: Props) {
+function SellThrough({ search, today, onChange, onView }: ReportViewProps<SellThroughSearch>) {
   const { from, to } = resolveRange(search, today);
   const { categoryId, locationId, sort, page, pageSize } = search;
   const filters = { from, to, categoryId, locationId };

@@ -24,7 +24,7 @@ import { FigureLink } from './figure-link';
 import { formatRange, GRANULARITY_LABELS } from './labels';
 import { PanelBoundary } from './panel-boundary';
 import { RangeControls } from './range-controls';
-import { ReportScreen, ReportTabs } from './report-screen';
+import { ReportTabs, ReportView, type ReportViewProps } from './report-screen';
 import classes from './analytics.module.css';
 
 const route = getRouteApi('/reports/summary');
@@ -70,20 +70,21 @@ function Figure({
 
 export function SummaryPage() {
   const search = route.useSearch();
-  const navigate = route.useNavigate();
   return (
-    <ReportScreen
+    <ReportView
       title="Reports"
       description="Sales as accountants read them: gross sales to total sales"
       screen="The sales summary"
       tabs={<ReportTabs view={search} />}
+      search={search}
+      navigate={route.useNavigate()}
     >
-      {(today) => <Summary search={search} today={today} onChange={(c) => void navigate({ search: (prev) => ({ ...prev, ...c }) })} />}
-    </ReportScreen>
+      {(props) => <Summary {...props} />}
+    </ReportView>
   );
 }
 
-function Summary({ search, today, onChange }: { search: SummarySearch; today: string; onChange: (c: Partial<SummarySearch>) => void }) {
+function Summary({ search, today, onChange }: ReportViewProps<SummarySearch>) {
   const { from, to } = resolveRange(search, today);
   const { state, granularity } = search;
   const summary = useQuery({ ...reportQueries.summary({ from, to, state, granularity }), placeholderData: keepPreviousData });

@@ -1,8 +1,7 @@
-import { Alert, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import type { Discount, DiscountInput } from '@/contract/discount-schemas';
 import { formatCents } from '@/contract/values/money';
 import { formatMoment } from '@/lib/date-format';
-import { HorizontalScroller } from '@/components/scroller/horizontal-scroller';
+import { EditConflictDialog } from '@/components/edit-conflict-dialog';
 import { discountToInput, formatDiscountValue, KIND_LABELS, SCOPE_LABELS } from '../discount-labels';
 
 type Row = { field: string; base: string; mine: string; theirs: string };
@@ -45,53 +44,15 @@ type Props = {
 };
 
 /** Someone saved this discount after it was opened: what they changed beside what you changed, and the choice. */
-export function DiscountConflictDialog({ base, mine, theirs, onReload, onKeepMine, onCancel }: Props) {
-  const rows = discountDifferences(base, mine, discountToInput(theirs));
+export function DiscountConflictDialog({ base, mine, theirs, ...choices }: Props) {
+  const rows = discountDifferences(base, mine, discountToInput(theirs)).map((r) => ({ ...r, key: r.field, label: r.field }));
   return (
-    <Modal opened onClose={onCancel} title="Someone else changed this discount" size="xl" centered>
-      <Stack gap="sm">
-        <Text size="sm">
-          It was saved by someone else at {formatMoment(theirs.updatedAt)} after you opened it. Nothing of yours has been saved yet.
-          Compare, then choose.
-        </Text>
-        {rows.length === 0 ? (
-          <Alert color="gray">Their save changed nothing you can edit here. Keeping yours loses nothing of theirs.</Alert>
-        ) : (
-          <HorizontalScroller label="What changed">
-            <Table aria-label="What changed" striped withTableBorder>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Field</Table.Th>
-                  <Table.Th>When you opened it</Table.Th>
-                  <Table.Th>Saved by them</Table.Th>
-                  <Table.Th>Yours (not saved)</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((r) => (
-                  <Table.Tr key={r.field}>
-                    <Table.Td>{r.field}</Table.Td>
-                    <Table.Td>{r.base}</Table.Td>
-                    <Table.Td fw={600}>{r.theirs}</Table.Td>
-                    <Table.Td c={r.mine !== r.base ? 'orange' : undefined}>{r.mine}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </HorizontalScroller>
-        )}
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel}>
-            Back to my edit
-          </Button>
-          <Button variant="light" onClick={onReload}>
-            Load their version (discard mine)
-          </Button>
-          <Button color="orange" onClick={onKeepMine}>
-            Save mine over theirs
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <EditConflictDialog
+      noun="discount"
+      savedAt={theirs.updatedAt}
+      rows={rows}
+      nothingChanged="Their save changed nothing you can edit here. Keeping yours loses nothing of theirs."
+      {...choices}
+    />
   );
 }

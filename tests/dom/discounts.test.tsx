@@ -25,6 +25,22 @@ describe('discounts', () => {
     await waitFor(() => expect(searchesOf('/api/discounts').at(-1)?.get('status')).toBe('scheduled'));
   });
 
+  it('searches and filters by kind in the URL, and clears the filters at once', async () => {
+    const { user, history } = renderApp('/discounts');
+    const table = await screen.findByRole('table', { name: 'Discounts' });
+    await within(table).findByRole('row', { name: /SPRING25/ });
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'spring');
+    await waitFor(() => expect(new URLSearchParams(history.location.search).get('q')).toBe('spring'));
+    await waitFor(() => expect(searchesOf('/api/discounts').at(-1)?.get('q')).toBe('spring'));
+    await waitFor(() => expect(within(table).queryByRole('row', { name: /HOLIDAY20/ })).toBeNull());
+    expect(within(table).getByRole('row', { name: /SPRING25/ })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(history.location.search).toBe(''));
+    expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
+    expect(screen.queryByRole('button', { name: 'Clear filters' })).toBeNull();
+  });
+
   it('sends a typed percent as basis points and a taken code comes back beside the code', async () => {
     const { user } = renderApp('/discounts/new');
     await user.type(await screen.findByRole('textbox', { name: /^Code/ }), 'holiday20');

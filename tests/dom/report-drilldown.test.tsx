@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { presetRange } from '../../src/domain/report-rules';
+import type { OrderList } from '../../src/contract/order-schemas';
 import type { ProfitReport, RefundRecordList, SalesReport, SalesSummary } from '../../src/contract/report-schemas';
 import { formatCents } from '../../src/contract/values/money';
 import { renderApp, searchesOf, setupMockApi } from './app-harness';
@@ -107,5 +108,76 @@ describe('the records behind a figure', () => {
     const first = report.items[0]!;
     const row = within(table).getByRole('link', { name: first.label }).closest('tr')!;
     expect(within(row).getByLabelText(`Class ${first.abc}`)).toBeInTheDocument();
+  });
+
+  it('gross sales and discounts open the orders placed, whose totals show both to the cent, and what adds up to the total', async () => {
+    const { from, to } = await lastDays('last_30_days');
+    const { user, history } = renderApp('/reports/summary');
+    const table = await screen.findByRole('table', { name: 'Sales summary' });
+    const summary = await api<SalesSummary>(`/api/reports/summary?from=${from}&to=${to}`);
+    const row = (name: string) => within(table).getByRole('row', { name: new RegExp(`^${name}`) });
+    await waitFor(() => expect(within(row('Discounts')).getByRole('link')).toHaveTextContent(`−${formatCents(summary.totals.discounts)}`));
+    expect(within(row('Discounts')).getByRole('link')).toHaveAttribute('href', `/orders?from=${from}&to=${to}`);
+    await user.click(within(row('Discounts')).getByRole('link'));
+    await waitFor(() => expect(history.location.pathname).toBe('/orders'));
+
+    const footer = await footerOf('Orders');
+    const figure = (key: string) => footer.querySelector(`[data-total="${key}"]`)?.textContent;
+    await waitFor(() => expect(figure('subtotal')).toBe(formatCents(summary.totals.grossSales)));
+    expect(figure('discount')).toBe(`−${formatCents(summary.totals.discounts)}`);
+    const list = await api<OrderList>(`/api/orders?from=${from}&to=${to}&limit=1`);
+    expect(figure('shipping')).toBe(formatCents(list.totals.shipping));
+    expect(figure('tax')).toBe(formatCents(list.totals.tax));
+    // Above the table too, in one line that adds up.
+    const t = list.totals;
+    expect(
+      screen.getByText(
+        `Gross sales ${formatCents(t.subtotal)} − discounts ${formatCents(t.discount)} + shipping ${formatCents(t.shipping)} + tax ${formatCents(t.tax)} = ${formatCents(t.total)} total`,
+      ),
+    ).toBeInTheDocument();
+    expect(t.subtotal - t.discount + t.shipping + t.tax).toBe(t.total);
+  });
+
+  it('a state chosen on the sales summary is in the URL, with nothing else', async () => {
+    const { user, history } = renderApp('/reports/summary');
+    await screen.findByRole('table', { name: 'Sales summary' });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'State' }), 'NY');
+    await waitFor(() => expect(history.location.search).toBe('?state=NY'));
+    await waitFor(() => expect(searchesOf('/api/reports/summary').at(-1)!.get('state')).toBe('NY'));
+  });
+
+  it('profit keeps one ABC class in the URL, asks the API for it, and lets it go under another breakdown', async () => {
+    const { from, to } = await lastDays('last_30_days');
+    const { user, history } = renderApp('/reports/profit?page=2');
+    await footerOf('Profit by product');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'ABC class' }), 'B');
+    await waitFor(() => expect(history.location.search).toBe('?abc=B'));
+    await waitFor(() =>
+      expect(Object.fromEntries(searchesOf('/api/reports/profit').at(-1)!)).toMatchObject({
+        from,
+        to,
+        by: 'product',
+        abc: 'B',
+        offset: '0',
+      }),
+    );
+    const report = await api<ProfitReport>(`/api/reports/profit?from=${from}&to=${to}&by=product&abc=B&limit=25`);
+    expect(report.items.length).toBeGreaterThan(0);
+    const table = screen.getByRole('table', { name: 'Profit by product' });
+    await waitFor(() =>
+      expect(
+        within(table)
+          .getAllByLabelText(/^Class /)
+          .map((b) => b.getAttribute('aria-label')),
+      ).toEqual(report.items.map(() => 'Class B')),
+    );
+    // The cards are that class's sums.
+    expect(within(screen.getByRole('region', { name: 'Sales' })).getByText(formatCents(report.totals.sales))).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Break down by' }), 'category');
+    await waitFor(() => expect(history.location.search).toBe('?by=category'));
+    expect(screen.queryByRole('combobox', { name: 'ABC class' })).toBeNull();
+    await waitFor(() => expect(searchesOf('/api/reports/profit').at(-1)!.get('by')).toBe('category'));
+    expect(searchesOf('/api/reports/profit').at(-1)!.has('abc')).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { presetRange } from '../../src/domain/report-rules';
-import type { SalesBreakdown } from '../../src/contract/report-schemas';
+import type { SalesBreakdown, SalesReport } from '../../src/contract/report-schemas';
 import { formatCents } from '../../src/contract/values/money';
 import { renderApp, searchesOf, setupMockApi } from './app-harness';
 
@@ -76,5 +76,24 @@ describe('reports', () => {
     // The figures above the table are for the same selection.
     await waitFor(() => expect(searchesOf('/api/reports/sales').at(-1)!.get('categoryId')).toBe('audio'));
     expect(searchesOf('/api/reports/sales').at(-1)!.get('state')).toBe('NY');
+  });
+
+  it('the totals row by product holds the report’s Orders and Avg. order: each order once, however many rows it is in', async () => {
+    const { today } = await api<{ today: string }>('/api/reports/clock');
+    const { from, to } = presetRange('last_30_days', today);
+    renderApp('/reports');
+    const table = await screen.findByRole('table', { name: 'Sales by product' });
+    await rowsOf(table);
+    const expected = await api<SalesBreakdown>(`/api/reports/breakdown?from=${from}&to=${to}&by=product&limit=25`);
+    const report = await api<SalesReport>(`/api/reports/sales?from=${from}&to=${to}`);
+    expect(expected.totals.orders).toBe(report.totals.orders);
+    const footer = table.querySelector('tfoot')!;
+    const cells = within(footer).getAllByRole('cell');
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent ?? '');
+    const cellOf = (name: RegExp) => cells[headers.findIndex((h) => name.test(h))]!;
+    expect(cellOf(/^Orders/)).toHaveTextContent(report.totals.orders.toLocaleString('en-US'));
+    expect(cellOf(/^Avg\. order/)).toHaveTextContent(formatCents(expected.totals.averageOrderValue));
   });
 });

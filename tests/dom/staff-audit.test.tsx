@@ -184,6 +184,24 @@ describe('audit log, in the screens’ words', () => {
     expect(within(row).getByRole('link', { name: `Order #${order.number}` })).toHaveAttribute('href', `/orders/${order.id}`);
   });
 
+  it('links a discount’s entries to the discount’s page', async () => {
+    signInAs('merchandiser');
+    const before = await (await fetch('/api/discounts/disc_0003')).json();
+    const { id: _id, status: _s, uses: _u, revenue: _r, discountGiven: _d, createdAt: _c, updatedAt: _t, version: _v, ...input } = before;
+    const put = await fetch('/api/discounts/disc_0003', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', 'If-Match': `"${before.version}"` },
+      body: JSON.stringify({ ...input, title: 'Friends, renamed' }),
+    });
+    expect(put.status).toBe(200);
+    signInAs('manager');
+    renderApp('/audit?entityType=discount');
+    const log = await screen.findByRole('table', { name: 'Audit log' });
+    const label = before.code ?? before.title;
+    const row = await within(log).findByRole('row', { name: new RegExp(`Friends, renamed`) });
+    expect(within(row).getByRole('link', { name: label })).toHaveAttribute('href', '/discounts/disc_0003');
+  });
+
   it('shows only one record’s changes from its row, in the URL, and back to every record', async () => {
     const { product } = await repricedProduct();
     signInAs('manager');

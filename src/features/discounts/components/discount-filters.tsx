@@ -1,16 +1,7 @@
-import { Button, MultiSelect, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
 import { memo } from 'react';
-import {
-  DISCOUNT_KINDS,
-  DISCOUNT_STATUSES,
-  DISCOUNT_TYPES,
-  type DiscountKind,
-  type DiscountStatus,
-  type DiscountType,
-} from '@/contract/constants';
+import { DISCOUNT_KINDS, DISCOUNT_STATUSES, DISCOUNT_TYPES } from '@/contract/constants';
 import { FilterBar } from '@/components/filter-bar/filter-bar';
-import { useDraft } from '@/components/use-draft';
+import { ChoiceFilter, ClearFilters, sameFilters, SearchFilter } from '@/components/filter-bar/filter-fields';
 import { activeFilters } from '@/lib/search-params';
 import { KIND_LABELS, STATUS_LABELS, TYPE_LABELS } from '../discount-labels';
 import type { DiscountListFilters } from '../search';
@@ -28,64 +19,35 @@ type DiscountFiltersProps = {
 
 /** Memoised: paging and sorting re-render the list, and the filters have not changed. */
 export const DiscountFilters = memo(function DiscountFilters({ filters, onChange }: DiscountFiltersProps) {
-  const [q, setQ] = useDraft(
-    filters.q,
-    (value) => value ?? '',
-    (text) => text.trim() || undefined,
-  );
-  // Typing replaces the history entry: back goes to the previous view, not the previous keystroke.
-  const applyQ = useDebouncedCallback((value: string) => onChange({ q: value.trim() || undefined }, { replace: true }), 250);
   const active = activeFilters(filters, NO_FILTERS);
-
   return (
     <FilterBar active={active}>
-      <TextInput
-        label="Search"
-        placeholder="Code or name"
-        type="search"
-        w={220}
-        value={q}
-        onChange={(e) => {
-          setQ(e.currentTarget.value);
-          applyQ(e.currentTarget.value);
-        }}
-      />
-      <MultiSelect
+      <SearchFilter value={filters.q} placeholder="Code or name" w={220} onChange={(q, options) => onChange({ q }, options)} />
+      <ChoiceFilter
         label="Status"
-        placeholder={filters.status?.length ? undefined : 'Any'}
         w={230}
-        data={DISCOUNT_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
-        value={filters.status ?? []}
-        onChange={(value) => onChange({ status: value.length ? (value as DiscountStatus[]) : undefined })}
-        clearable
+        options={DISCOUNT_STATUSES}
+        labels={STATUS_LABELS}
+        value={filters.status}
+        onChange={(status) => onChange({ status })}
       />
-      <MultiSelect
+      <ChoiceFilter
         label="Kind"
-        placeholder={filters.kind?.length ? undefined : 'Any'}
         w={200}
-        data={DISCOUNT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
-        value={filters.kind ?? []}
-        onChange={(value) => onChange({ kind: value.length ? (value as DiscountKind[]) : undefined })}
-        clearable
+        options={DISCOUNT_KINDS}
+        labels={KIND_LABELS}
+        value={filters.kind}
+        onChange={(kind) => onChange({ kind })}
       />
-      <MultiSelect
+      <ChoiceFilter
         label="Type"
-        placeholder={filters.type?.length ? undefined : 'Any'}
         w={230}
-        data={DISCOUNT_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] }))}
-        value={filters.type ?? []}
-        onChange={(value) => onChange({ type: value.length ? (value as DiscountType[]) : undefined })}
-        clearable
+        options={DISCOUNT_TYPES}
+        labels={TYPE_LABELS}
+        value={filters.type}
+        onChange={(type) => onChange({ type })}
       />
-      {active > 0 && (
-        <Button variant="subtle" onClick={() => onChange(NO_FILTERS)}>
-          Clear filters
-        </Button>
-      )}
+      <ClearFilters active={active} onClear={() => onChange(NO_FILTERS)} />
     </FilterBar>
   );
 }, sameFilters);
-
-function sameFilters(a: DiscountFiltersProps, b: DiscountFiltersProps): boolean {
-  return a.onChange === b.onChange && JSON.stringify(a.filters) === JSON.stringify(b.filters);
-}

@@ -1,12 +1,11 @@
-import { Button, MultiSelect, Select, Switch, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { Select, Switch } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { referenceQueries } from '@/api/reference-queries';
 import { memo } from 'react';
-import { LOW_COVER_DAYS, STOCK_STATES, type StockState } from '@/contract/constants';
-import { useDraft } from '@/components/use-draft';
+import { LOW_COVER_DAYS, STOCK_STATES } from '@/contract/constants';
 import { activeFilters } from '@/lib/search-params';
 import { FilterBar } from '@/components/filter-bar/filter-bar';
+import { ChoiceFilter, ClearFilters, sameFilters, SearchFilter } from '@/components/filter-bar/filter-fields';
 import type { InventoryListFilters } from '../search';
 import { STATE_LABELS } from './stock-labels';
 
@@ -28,28 +27,11 @@ const NO_FILTERS: Partial<InventoryListFilters> = {
 export const InventoryFilters = memo(function InventoryFilters({ filters, onChange }: InventoryFiltersProps) {
   const locations = useQuery(referenceQueries.locations());
   const categories = useQuery(referenceQueries.categories());
-  const [q, setQ] = useDraft(
-    filters.q,
-    (value) => value ?? '',
-    (text) => text.trim() || undefined,
-  );
-  // Typing replaces the history entry: back goes to the previous view, not the previous keystroke.
-  const applyQ = useDebouncedCallback((value: string) => onChange({ q: value.trim() || undefined }, { replace: true }), 250);
   const active = activeFilters(filters, NO_FILTERS);
 
   return (
     <FilterBar active={active}>
-      <TextInput
-        label="Search"
-        placeholder="SKU or title"
-        type="search"
-        w={220}
-        value={q}
-        onChange={(e) => {
-          setQ(e.currentTarget.value);
-          applyQ(e.currentTarget.value);
-        }}
-      />
+      <SearchFilter value={filters.q} placeholder="SKU or title" w={220} onChange={(q, options) => onChange({ q }, options)} />
       <Select
         label="Location"
         placeholder="Any"
@@ -68,14 +50,13 @@ export const InventoryFilters = memo(function InventoryFilters({ filters, onChan
         onChange={(value) => onChange({ categoryId: value ?? undefined })}
         clearable
       />
-      <MultiSelect
+      <ChoiceFilter
         label="Status"
-        placeholder={filters.state?.length ? undefined : 'Any'}
         w={230}
-        data={STOCK_STATES.map((s) => ({ value: s, label: STATE_LABELS[s] }))}
-        value={filters.state ?? []}
-        onChange={(value) => onChange({ state: value.length ? (value as StockState[]) : undefined })}
-        clearable
+        options={STOCK_STATES}
+        labels={STATE_LABELS}
+        value={filters.state}
+        onChange={(state) => onChange({ state })}
       />
       <Switch
         label="Running low"
@@ -84,15 +65,7 @@ export const InventoryFilters = memo(function InventoryFilters({ filters, onChan
         onChange={(e) => onChange({ low: e.currentTarget.checked ? true : undefined })}
         mb={4}
       />
-      {active > 0 && (
-        <Button variant="subtle" onClick={() => onChange(NO_FILTERS)}>
-          Clear filters
-        </Button>
-      )}
+      <ClearFilters active={active} onClear={() => onChange(NO_FILTERS)} />
     </FilterBar>
   );
 }, sameFilters);
-
-function sameFilters(a: InventoryFiltersProps, b: InventoryFiltersProps): boolean {
-  return a.onChange === b.onChange && JSON.stringify(a.filters) === JSON.stringify(b.filters);
-}

@@ -1,18 +1,11 @@
-import { Button, MultiSelect, Select, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { Select, TextInput } from '@mantine/core';
 import { memo } from 'react';
-import {
-  FULFILMENT_STATUSES,
-  ORDER_STATUSES,
-  PAYMENT_STATUSES,
-  type FulfilmentStatus,
-  type OrderStatus,
-  type PaymentStatus,
-} from '@/contract/constants';
+import { FULFILMENT_STATUSES, ORDER_STATUSES, PAYMENT_STATUSES } from '@/contract/constants';
 import { MoneyInput } from '@/components/money-input';
 import { useDraft } from '@/components/use-draft';
 import { activeFilters } from '@/lib/search-params';
 import { FilterBar } from '@/components/filter-bar/filter-bar';
+import { ChoiceFilter, ClearFilters, sameFilters, SearchFilter } from '@/components/filter-bar/filter-fields';
 import { US_STATES } from '@/contract/values/us-address';
 import type { OrderListFilters } from '../search';
 import { FULFILMENT_STATUS_LABELS, ORDER_STATUS_LABELS, PAYMENT_STATUS_LABELS } from '@/lib/status-labels';
@@ -40,55 +33,40 @@ const STATE_OPTIONS = US_STATES.map((s) => ({ value: s.code, label: `${s.code} Â
 
 /** Memoised: paging and sorting re-render the list, and the filters have not changed. */
 export const OrderFilters = memo(function OrderFilters({ filters, onChange }: OrderFiltersProps) {
-  const [q, setQ] = useDraft(
-    filters.q,
-    (value) => value ?? '',
-    (text) => text.trim() || undefined,
-  );
-  // Typing replaces the history entry: back goes to the previous view, not the previous keystroke.
-  const applyQ = useDebouncedCallback((value: string) => onChange({ q: value.trim() || undefined }, { replace: true }), 250);
   const active = activeFilters(filters, NO_FILTERS);
   const backwards = filters.from !== undefined && filters.to !== undefined && filters.from > filters.to;
 
   return (
     <FilterBar active={active}>
-      <TextInput
-        label="Search"
+      <SearchFilter
+        value={filters.q}
         placeholder="Order number, name or email"
-        type="search"
         w={250}
-        value={q}
-        onChange={(e) => {
-          setQ(e.currentTarget.value);
-          applyQ(e.currentTarget.value);
-        }}
+        onChange={(q, options) => onChange({ q }, options)}
       />
-      <MultiSelect
+      <ChoiceFilter
         label="Status"
-        placeholder={filters.status?.length ? undefined : 'Any'}
         w={200}
-        data={ORDER_STATUSES.map((s) => ({ value: s, label: ORDER_STATUS_LABELS[s] }))}
-        value={filters.status ?? []}
-        onChange={(value) => onChange({ status: value.length ? (value as OrderStatus[]) : undefined })}
-        clearable
+        options={ORDER_STATUSES}
+        labels={ORDER_STATUS_LABELS}
+        value={filters.status}
+        onChange={(status) => onChange({ status })}
       />
-      <MultiSelect
+      <ChoiceFilter
         label="Payment"
-        placeholder={filters.paymentStatus?.length ? undefined : 'Any'}
         w={210}
-        data={PAYMENT_STATUSES.map((s) => ({ value: s, label: PAYMENT_STATUS_LABELS[s] }))}
-        value={filters.paymentStatus ?? []}
-        onChange={(value) => onChange({ paymentStatus: value.length ? (value as PaymentStatus[]) : undefined })}
-        clearable
+        options={PAYMENT_STATUSES}
+        labels={PAYMENT_STATUS_LABELS}
+        value={filters.paymentStatus}
+        onChange={(paymentStatus) => onChange({ paymentStatus })}
       />
-      <MultiSelect
+      <ChoiceFilter
         label="Fulfilment"
-        placeholder={filters.fulfilmentStatus?.length ? undefined : 'Any'}
         w={220}
-        data={FULFILMENT_STATUSES.map((s) => ({ value: s, label: FULFILMENT_STATUS_LABELS[s] }))}
-        value={filters.fulfilmentStatus ?? []}
-        onChange={(value) => onChange({ fulfilmentStatus: value.length ? (value as FulfilmentStatus[]) : undefined })}
-        clearable
+        options={FULFILMENT_STATUSES}
+        labels={FULFILMENT_STATUS_LABELS}
+        value={filters.fulfilmentStatus}
+        onChange={(fulfilmentStatus) => onChange({ fulfilmentStatus })}
       />
       <DayBound label="Placed from" value={filters.from} onApply={(from) => onChange({ from })} />
       <DayBound
@@ -112,18 +90,10 @@ export const OrderFilters = memo(function OrderFilters({ filters, onChange }: Or
       <TotalBound label="Total to" value={filters.totalMax} onApply={(totalMax) => onChange({ totalMax })} />
       <TextBound label="Contains SKU" value={filters.sku} onApply={(sku) => onChange({ sku })} />
       <TextBound label="Discount code" value={filters.discountCode} onApply={(discountCode) => onChange({ discountCode })} />
-      {active > 0 && (
-        <Button variant="subtle" onClick={() => onChange(NO_FILTERS)}>
-          Clear filters
-        </Button>
-      )}
+      <ClearFilters active={active} onClear={() => onChange(NO_FILTERS)} />
     </FilterBar>
   );
 }, sameFilters);
-
-function sameFilters(a: OrderFiltersProps, b: OrderFiltersProps): boolean {
-  return a.onChange === b.onChange && JSON.stringify(a.filters) === JSON.stringify(b.filters);
-}
 
 /** A store day (the browser's date field gives YYYY-MM-DD, which is what the API takes). */
 function DayBound({

@@ -9,7 +9,8 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { formatCents } from '../../src/contract/values/money';
 import type { Product } from '../../src/contract/schemas';
-import { apiProduct, apiProducts, eventually, openScreen, UI_TIMEOUT } from './app';
+import type { DiscountList } from '../../src/contract/discount-schemas';
+import { apiGet, apiProduct, apiProducts, eventually, openScreen, UI_TIMEOUT } from './app';
 import { setupBrowser } from './browser';
 
 const session = setupBrowser({ viewport: { width: 1440, height: 900 } });
@@ -125,5 +126,23 @@ describe('audit log', () => {
       expect(url.searchParams.get('entityId')).toBe(product.id);
     });
     await page.getByText(`Only ${product.title}`, { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+  });
+
+  test('a discount’s entry links to the discount’s page', async () => {
+    const { page, baseUrl } = session;
+    await openScreen(page, baseUrl, '/discounts');
+    const { items } = await apiGet<DiscountList>(page, '/discounts?status=active&limit=1');
+    const discount = items[0]!;
+    const name = discount.code ?? discount.title;
+    await openScreen(page, baseUrl, `/discounts/${discount.id}`);
+    await page.getByRole('button', { name: 'Disable now' }).click();
+    await page.getByRole('button', { name: 'Enable' }).waitFor({ timeout: UI_TIMEOUT });
+
+    await openScreen(page, baseUrl, '/audit?entityType=discount');
+    const link = auditTable(page).getByRole('link', { name, exact: true }).first();
+    await link.waitFor({ timeout: UI_TIMEOUT });
+    await link.click();
+    await page.waitForURL((url) => url.pathname === `/discounts/${discount.id}`, { timeout: UI_TIMEOUT });
+    await eventually(async () => expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Disabled'));
   });
 });

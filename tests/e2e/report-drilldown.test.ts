@@ -108,6 +108,29 @@ describe('figures open the records behind them', () => {
     expect(await page.getByLabel('Placed from').inputValue()).toBe(from);
   });
 
+  test('Gross sales and Discounts on the sales summary open the orders placed, whose totals row shows both to the cent', async () => {
+    const { page, baseUrl } = session;
+    await openScreen(page, baseUrl, '/reports/summary');
+    const summary = page.getByRole('table', { name: 'Sales summary', exact: true });
+    const figureOf = async (line: string) => {
+      const link = summary.getByRole('row', { name: new RegExp(`^${line}`) }).getByRole('link');
+      await link.waitFor({ timeout: UI_TIMEOUT });
+      // The link's text, less what only a screen reader hears (": open the orders placed in these days").
+      return { link, text: ((await link.textContent()) ?? '').replace(/:.*$/, '') };
+    };
+    const gross = await figureOf('Gross sales');
+    const discounts = await figureOf('Discounts');
+    expect(gross.text).toMatch(MONEY);
+    expect(discounts.text).toMatch(/^−\$[\d,]+\.\d\d$/);
+    await discounts.link.click();
+    await page.waitForURL((url) => url.pathname === '/orders', { timeout: UI_TIMEOUT });
+    const footer = await totalsRow(page, 'Orders');
+    await eventually(async () => expect(await footer.locator('[data-total="discount"]').textContent()).toBe(discounts.text));
+    expect(await footer.locator('[data-total="subtotal"]').textContent()).toBe(gross.text);
+    // And above the table, in one line that adds up to the total.
+    await page.getByText(`Gross sales ${gross.text} − discounts ${discounts.text.slice(1)} + shipping`).waitFor({ timeout: UI_TIMEOUT });
+  });
+
   test('Revenue filtered by a category opens the sold lines, whose total revenue is the card’s', async () => {
     const { page, baseUrl } = session;
     await openScreen(page, baseUrl, '/reports?categoryId=audio');

@@ -6,19 +6,21 @@
 import { Button, NativeSelect, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import type { ColumnVisibilityState } from '@tanstack/react-table';
+import type { ColumnVisibilityState, RowData } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { referenceQueries } from '@/api/reference-queries';
-import { DataTable } from '@/components/data-table/data-table';
+import { DataTable, type DataTableColumn, type DataTableQuery, type DataTableView } from '@/components/data-table/data-table';
 import { ExportCsvButton } from '@/components/export-csv-button';
 import { FilterBar } from '@/components/filter-bar/filter-bar';
 import { formatCents } from '@/contract/values/money';
 import { US_STATES } from '@/contract/values/us-address';
 import { fetchRefundPage, fetchSaleLinePage, reportQueries } from '../api/report-queries';
+import type { RefundRecord, RefundRecordList, SaleLine, SaleLineList } from '@/contract/report-schemas';
+import type { CsvColumn } from '@/lib/csv';
 import type { DrillFilters } from '../drill';
 import { resolveRange } from '../range';
 import type { RefundListSearch, SaleLineSearch } from '../search';
-import { REFUND_LIST_DEFINITION, SALE_LINE_DEFINITION } from './definitions';
+import { REFUND_LIST_DEFINITION, SALE_LINE_DEFINITION, type Definition } from './definitions';
 import { REFUND_CSV, refundColumns, SALE_LINE_CSV, saleLineColumns } from './drill-columns';
 import { formatCount } from './labels';
 import { RangeControls } from './range-controls';
@@ -83,51 +85,22 @@ export function RefundsPage() {
   );
 }
 
-function RefundList({ search, today, onChange, onView }: ReportViewProps<RefundListSearch>) {
-  const filters = drillFilters(search, today);
-  const { sort, page, pageSize } = search;
+function RefundList(props: ReportViewProps<RefundListSearch>) {
+  const filters = drillFilters(props.search, props.today);
+  const { sort, page, pageSize } = props.search;
   const list = useQuery({
     ...reportQueries.refunds({ ...filters, sort, offset: (page - 1) * pageSize, limit: pageSize }),
     placeholderData: keepPreviousData,
   });
-  const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>({});
-  const totals = list.data?.totals;
-  const columns = useMemo(() => refundColumns(totals), [totals]);
   return (
-    <>
-      <DrillControls search={search} today={today} onChange={onChange} />
-      <DrillDescription
-        what="Refunds made"
-        filters={filters}
-        definition={REFUND_LIST_DEFINITION}
-        totals={
-          totals &&
-          `Totals: ${formatCents(totals.amount)} in ${formatCount(totals.refunds)} ${totals.refunds === 1 ? 'refund' : 'refunds'}, ${formatCount(totals.units)} units`
-        }
-      />
-      <DataTable
-        label="Refunds"
-        columns={columns}
-        query={list}
-        getRowId={(r) => `${r.orderId}/${r.refundId}`}
-        view={{ page, pageSize, sort }}
-        onViewChange={onView}
-        columnVisibility={columnVisibility}
-        onColumnVisibilityChange={setColumnVisibility}
-        empty={
-          <Text c="dimmed" ta="center" py="xl">
-            No refunds were made in these days with these filters.
-          </Text>
-        }
-        actions={
-          <ExportCsvButton
-            filename={`refunds-${filters.from}-to-${filters.to}.csv`}
-            columns={REFUND_CSV}
-            fetchPage={(offset, limit) => fetchRefundPage({ ...filters, sort, offset, limit })}
-          />
-        }
-      />
-    </>
+    <DrillList
+      {...props}
+      filters={filters}
+      view={{ page, pageSize, sort }}
+      list={list}
+      kind={REFUNDS}
+      fetchPage={(offset, limit) => fetchRefundPage({ ...filters, sort, offset, limit })}
+    />
   );
 }
 
@@ -146,48 +119,112 @@ export function SaleLinesPage() {
   );
 }
 
-function SaleLineList({ search, today, onChange, onView }: ReportViewProps<SaleLineSearch>) {
-  const filters = drillFilters(search, today);
-  const { sort, page, pageSize } = search;
+function SaleLineList(props: ReportViewProps<SaleLineSearch>) {
+  const filters = drillFilters(props.search, props.today);
+  const { sort, page, pageSize } = props.search;
   const list = useQuery({
     ...reportQueries.lines({ ...filters, sort, offset: (page - 1) * pageSize, limit: pageSize }),
     placeholderData: keepPreviousData,
   });
+  return (
+    <DrillList
+      {...props}
+      filters={filters}
+      view={{ page, pageSize, sort }}
+      list={list}
+      kind={SALE_LINES}
+      fetchPage={(offset, limit) => fetchSaleLinePage({ ...filters, sort, offset, limit })}
+    />
+  );
+}
+
+/** What tells one list behind a figure from the other: its records' names, columns, totals in words and file. */
+type DrillKind<Row extends RowData, Totals> = {
+  /** The table's name. */
+  label: string;
+  /** What the list holds, before its days ("Refunds made"). */
+  what: string;
+  definition: Definition;
+  columns: (totals: Totals | undefined) => DataTableColumn<Row>[];
+  rowId: (row: Row) => string;
+  totals: (totals: Totals) => string;
+  empty: string;
+  /** The CSV's name before its days. */
+  file: string;
+  csv: CsvColumn<Row>[];
+};
+
+const REFUNDS: DrillKind<RefundRecord, RefundRecordList['totals']> = {
+  label: 'Refunds',
+  what: 'Refunds made',
+  definition: REFUND_LIST_DEFINITION,
+  columns: refundColumns,
+  rowId: (r) => `${r.orderId}/${r.refundId}`,
+  totals: (t) =>
+    `Totals: ${formatCents(t.amount)} in ${formatCount(t.refunds)} ${t.refunds === 1 ? 'refund' : 'refunds'}, ${formatCount(t.units)} units`,
+  empty: 'No refunds were made in these days with these filters.',
+  file: 'refunds',
+  csv: REFUND_CSV,
+};
+
+const SALE_LINES: DrillKind<SaleLine, SaleLineList['totals']> = {
+  label: 'Sold lines',
+  what: 'Order lines placed',
+  definition: SALE_LINE_DEFINITION,
+  columns: saleLineColumns,
+  rowId: (l) => `${l.orderId}/${l.lineId}`,
+  totals: (t) =>
+    `Totals: ${formatCents(t.revenue)} revenue, ${formatCount(t.orders)} ${t.orders === 1 ? 'order' : 'orders'}, ${formatCount(t.units)} units in ${formatCount(t.lines)} ${t.lines === 1 ? 'line' : 'lines'}`,
+  empty: 'Nothing was sold in these days with these filters.',
+  file: 'sold-lines',
+  csv: SALE_LINE_CSV,
+};
+
+/** A list behind a figure: its filters, what it holds in words with the API's totals, and the table ending in them. */
+function DrillList<Row extends RowData, Totals, Sort extends string>({
+  search,
+  today,
+  onChange,
+  view,
+  onView,
+  filters,
+  list,
+  kind,
+  fetchPage,
+}: {
+  search: DrillSearch;
+  today: string;
+  onChange: (changes: FilterChanges) => void;
+  view: DataTableView<Sort>;
+  onView: (view: DataTableView<Sort>) => void;
+  filters: DrillFilters;
+  list: DataTableQuery<Row> & { data: { totals: Totals } | undefined };
+  kind: DrillKind<Row, Totals>;
+  fetchPage: (offset: number, limit: number) => Promise<{ items: Row[]; total: number }>;
+}) {
   const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>({});
   const totals = list.data?.totals;
-  const columns = useMemo(() => saleLineColumns(totals), [totals]);
+  const columns = useMemo(() => kind.columns(totals), [kind, totals]);
   return (
     <>
       <DrillControls search={search} today={today} onChange={onChange} />
-      <DrillDescription
-        what="Order lines placed"
-        filters={filters}
-        definition={SALE_LINE_DEFINITION}
-        totals={
-          totals &&
-          `Totals: ${formatCents(totals.revenue)} revenue, ${formatCount(totals.orders)} ${totals.orders === 1 ? 'order' : 'orders'}, ${formatCount(totals.units)} units in ${formatCount(totals.lines)} ${totals.lines === 1 ? 'line' : 'lines'}`
-        }
-      />
+      <DrillDescription what={kind.what} filters={filters} definition={kind.definition} totals={totals && kind.totals(totals)} />
       <DataTable
-        label="Sold lines"
+        label={kind.label}
         columns={columns}
         query={list}
-        getRowId={(l) => `${l.orderId}/${l.lineId}`}
-        view={{ page, pageSize, sort }}
+        getRowId={kind.rowId}
+        view={view}
         onViewChange={onView}
         columnVisibility={columnVisibility}
         onColumnVisibilityChange={setColumnVisibility}
         empty={
           <Text c="dimmed" ta="center" py="xl">
-            Nothing was sold in these days with these filters.
+            {kind.empty}
           </Text>
         }
         actions={
-          <ExportCsvButton
-            filename={`sold-lines-${filters.from}-to-${filters.to}.csv`}
-            columns={SALE_LINE_CSV}
-            fetchPage={(offset, limit) => fetchSaleLinePage({ ...filters, sort, offset, limit })}
-          />
+          <ExportCsvButton filename={`${kind.file}-${filters.from}-to-${filters.to}.csv`} columns={kind.csv} fetchPage={fetchPage} />
         }
       />
     </>

@@ -3,17 +3,15 @@
  * in it. Each keeps its range, filters, sort and page in the URL, ends with the
  * API's totals over every match (equal to the figure that opened it) and exports CSV.
  */
-import { Button, NativeSelect, Text } from '@mantine/core';
+import { Button, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import type { ColumnVisibilityState, RowData } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
-import { referenceQueries } from '@/api/reference-queries';
 import { DataTable, type DataTableColumn, type DataTableQuery, type DataTableView } from '@/components/data-table/data-table';
 import { ExportCsvButton } from '@/components/export-csv-button';
 import { FilterBar } from '@/components/filter-bar/filter-bar';
 import { formatCents } from '@/contract/values/money';
-import { US_STATES } from '@/contract/values/us-address';
 import { fetchRefundPage, fetchSaleLinePage, reportQueries } from '../api/report-queries';
 import type { RefundRecord, RefundRecordList, SaleLine, SaleLineList } from '@/contract/report-schemas';
 import type { CsvColumn } from '@/lib/csv';
@@ -23,6 +21,7 @@ import type { RefundListSearch, SaleLineSearch } from '../search';
 import { REFUND_LIST_DEFINITION, SALE_LINE_DEFINITION, type Definition } from './definitions';
 import { REFUND_CSV, refundColumns, SALE_LINE_CSV, saleLineColumns } from './drill-columns';
 import { formatCount } from './labels';
+import { CategoryFilter, StateFilter } from './report-filters';
 import { RangeControls } from './range-controls';
 import { DrillDescription, ReportView, type ReportViewProps } from './report-screen';
 
@@ -34,26 +33,13 @@ type FilterChanges = Partial<Omit<DrillSearch, 'sort'>>;
 
 /** The range and the filters a drill-down list names; a product or variant it was opened for can be let go. */
 function DrillControls({ search, today, onChange }: { search: DrillSearch; today: string; onChange: (c: FilterChanges) => void }) {
-  const categories = useQuery(referenceQueries.categories());
   // The days always filter; these narrow them further (a phone counts them on its Filters button).
   const active = [search.categoryId, search.state, search.productId ?? search.variantId].filter((v) => v !== undefined).length;
   return (
     <FilterBar active={active}>
       <RangeControls view={search} today={today} onChange={onChange} comparing={false} mb={0}>
-        <NativeSelect
-          label="Category"
-          w={190}
-          value={search.categoryId ?? ''}
-          data={[{ value: '', label: 'Every category' }, ...(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))]}
-          onChange={(e) => onChange({ categoryId: e.currentTarget.value || undefined })}
-        />
-        <NativeSelect
-          label="State"
-          w={190}
-          value={search.state ?? ''}
-          data={[{ value: '', label: 'Every state' }, ...US_STATES.map((s) => ({ value: s.code, label: s.name }))]}
-          onChange={(e) => onChange({ state: e.currentTarget.value || undefined })}
-        />
+        <CategoryFilter value={search.categoryId} onChange={(categoryId) => onChange({ categoryId })} />
+        <StateFilter value={search.state} onChange={(state) => onChange({ state })} />
         {(search.productId || search.variantId) && (
           <Button variant="default" onClick={() => onChange({ productId: undefined, variantId: undefined })}>
             Every product

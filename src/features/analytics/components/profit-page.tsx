@@ -8,12 +8,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import type { ColumnVisibilityState } from '@tanstack/react-table';
 import { useMemo, useState, type ReactNode } from 'react';
-import { referenceQueries } from '@/api/reference-queries';
 import { createDataTableColumnHelper, DataTable } from '@/components/data-table/data-table';
 import { ExportCsvButton } from '@/components/export-csv-button';
 import type { AbcClass, ProfitMeasures, ProfitRow } from '@/contract/report-schemas';
 import { centsToInput, formatCents } from '@/contract/values/money';
-import { US_STATES } from '@/contract/values/us-address';
 import type { CsvColumn } from '@/lib/csv';
 import { fetchProfitPage, reportQueries } from '../api/report-queries';
 import { rowFilters, type DrillFilters } from '../drill';
@@ -22,6 +20,7 @@ import { ABC_CLASS_VALUES, BREAKDOWN_KINDS, type BreakdownKind, type ProfitSearc
 import { DefinitionButton } from './definition';
 import { PROFIT_DEFINITIONS } from './definitions';
 import { BREAKDOWN_LABELS, csvTenths, formatCount, formatRange, formatTenths } from './labels';
+import { CategoryFilter, StateFilter } from './report-filters';
 import { RangeControls } from './range-controls';
 import { ReportTabs, ReportView, type ReportViewProps } from './report-screen';
 import classes from './analytics.module.css';
@@ -56,7 +55,6 @@ function Profit({ search, today, onChange, onView }: ReportViewProps<ProfitSearc
     ...reportQueries.profit({ ...filters, by, abc, sort, offset: (page - 1) * pageSize, limit: pageSize }),
     placeholderData: keepPreviousData,
   });
-  const categories = useQuery(referenceQueries.categories());
   const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>({});
   const totals = list.data?.totals;
   const labels = BREAKDOWN_LABELS[by];
@@ -87,20 +85,8 @@ function Profit({ search, today, onChange, onView }: ReportViewProps<ProfitSearc
             onChange={(e) => onChange({ abc: (e.currentTarget.value || undefined) as AbcClass | undefined })}
           />
         )}
-        <NativeSelect
-          label="Category"
-          w={190}
-          value={categoryId ?? ''}
-          data={[{ value: '', label: 'Every category' }, ...(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))]}
-          onChange={(e) => onChange({ categoryId: e.currentTarget.value || undefined })}
-        />
-        <NativeSelect
-          label="State"
-          w={190}
-          value={state ?? ''}
-          data={[{ value: '', label: 'Every state' }, ...US_STATES.map((s) => ({ value: s.code, label: s.name }))]}
-          onChange={(e) => onChange({ state: e.currentTarget.value || undefined })}
-        />
+        <CategoryFilter value={categoryId} onChange={(categoryId) => onChange({ categoryId })} />
+        <StateFilter value={state} onChange={(state) => onChange({ state })} />
       </RangeControls>
       <Text size="sm" c="dimmed" mb={4}>
         Orders placed {formatRange(from, to)} (store days, New York time)

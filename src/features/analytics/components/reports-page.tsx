@@ -1,12 +1,10 @@
 import { Group, NativeSelect, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { referenceQueries } from '@/api/reference-queries';
 import type { ColumnVisibilityState } from '@tanstack/react-table';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
 import { ExportCsvButton } from '@/components/export-csv-button';
-import { US_STATES } from '@/contract/values/us-address';
 import { fetchBreakdownPage, reportQueries } from '../api/report-queries';
 import { resolveRange } from '../range';
 import { BREAKDOWN_KINDS, type BreakdownKind, type BreakdownSort, type ReportsSearch } from '../search';
@@ -15,6 +13,7 @@ import { breakdownColumns, breakdownCsvColumns } from './breakdown-columns';
 import { KpiCards } from './kpi-cards';
 import { BREAKDOWN_LABELS, formatRange } from './labels';
 import { PanelBoundary } from './panel-boundary';
+import { CategoryFilter, StateFilter } from './report-filters';
 import { RangeControls } from './range-controls';
 import { ReportTabs, ReportView, type ReportViewProps } from './report-screen';
 import type { DrillFilters } from '../drill';
@@ -47,7 +46,6 @@ function Report({ search, today, onChange, onView }: ReportViewProps<ReportsSear
   const params = { ...filters, by, sort, offset: (page - 1) * pageSize, limit: pageSize };
   const list = useQuery({ ...reportQueries.breakdown(params), placeholderData: keepPreviousData });
   const sales = useQuery({ ...reportQueries.sales({ ...filters, compare }), placeholderData: keepPreviousData });
-  const categories = useQuery(referenceQueries.categories());
   const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>({});
   const labels = BREAKDOWN_LABELS[by];
   const totals = list.data?.totals;
@@ -68,20 +66,8 @@ function Report({ search, today, onChange, onView }: ReportViewProps<ReportsSear
           data={BREAKDOWN_KINDS.map((k) => ({ value: k, label: BREAKDOWN_LABELS[k].one }))}
           onChange={(e) => onChange({ by: e.currentTarget.value as BreakdownKind })}
         />
-        <NativeSelect
-          label="Category"
-          w={190}
-          value={categoryId ?? ''}
-          data={[{ value: '', label: 'Every category' }, ...(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))]}
-          onChange={(e) => onChange({ categoryId: e.currentTarget.value || undefined })}
-        />
-        <NativeSelect
-          label="State"
-          w={190}
-          value={state ?? ''}
-          data={[{ value: '', label: 'Every state' }, ...US_STATES.map((s) => ({ value: s.code, label: s.name }))]}
-          onChange={(e) => onChange({ state: e.currentTarget.value || undefined })}
-        />
+        <CategoryFilter value={categoryId} onChange={(categoryId) => onChange({ categoryId })} />
+        <StateFilter value={state} onChange={(state) => onChange({ state })} />
       </RangeControls>
       <PanelBoundary name="Sales figures">
         <KpiCards query={sales} compare={compare} filters={filters} />

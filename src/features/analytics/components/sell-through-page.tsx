@@ -18,6 +18,7 @@ import type { SellThroughSearch } from '../search';
 import { DefinitionButton } from './definition';
 import { SELL_THROUGH_DEFINITION } from './definitions';
 import { csvTenths, formatCount, formatRange, formatTenths } from './labels';
+import { CategoryFilter } from './report-filters';
 import { RangeControls } from './range-controls';
 import { ReportTabs, ReportView, type ReportViewProps } from './report-screen';
 import classes from './analytics.module.css';
@@ -48,7 +49,6 @@ function SellThrough({ search, today, onChange, onView }: ReportViewProps<SellTh
     ...reportQueries.sellThrough({ ...filters, sort, offset: (page - 1) * pageSize, limit: pageSize }),
     placeholderData: keepPreviousData,
   });
-  const categories = useQuery(referenceQueries.categories());
   const locations = useQuery(referenceQueries.locations());
   const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>({});
   const totals = list.data?.totals;
@@ -68,13 +68,7 @@ function SellThrough({ search, today, onChange, onView }: ReportViewProps<SellTh
           data={[{ value: '', label: 'Every warehouse' }, ...(locations.data?.items ?? []).map((l) => ({ value: l.id, label: l.name }))]}
           onChange={(e) => onChange({ locationId: e.currentTarget.value || undefined })}
         />
-        <NativeSelect
-          label="Category"
-          w={190}
-          value={categoryId ?? ''}
-          data={[{ value: '', label: 'Every category' }, ...(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))]}
-          onChange={(e) => onChange({ categoryId: e.currentTarget.value || undefined })}
-        />
+        <CategoryFilter value={categoryId} onChange={(categoryId) => onChange({ categoryId })} />
       </RangeControls>
       <Group gap={6} mb="sm" wrap="nowrap" align="flex-start">
         <Text size="sm" c="dimmed">

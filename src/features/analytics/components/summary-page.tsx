@@ -4,13 +4,12 @@
  * figure comes from the API (reports.summary); gross sales and discounts open the
  * orders placed in those days, returns the refunds made in them.
  */
-import { Group, NativeSelect, Paper, Skeleton, Table, Text, Title } from '@mantine/core';
+import { Group, Paper, Skeleton, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import type { SalesSummary, SalesSummaryMeasures } from '@/contract/report-schemas';
 import { centsToInput, formatCents } from '@/contract/values/money';
-import { US_STATES } from '@/contract/values/us-address';
 import { ExportCsvButton } from '@/components/export-csv-button';
 import { HorizontalScroller } from '@/components/scroller/horizontal-scroller';
 import type { CsvColumn } from '@/lib/csv';
@@ -23,6 +22,7 @@ import { SUMMARY_DEFINITIONS } from './definitions';
 import { FigureLink } from './figure-link';
 import { formatRange, GRANULARITY_LABELS } from './labels';
 import { PanelBoundary } from './panel-boundary';
+import { StateFilter } from './report-filters';
 import { RangeControls } from './range-controls';
 import { ReportTabs, ReportView, type ReportViewProps } from './report-screen';
 import classes from './analytics.module.css';
@@ -92,13 +92,7 @@ function Summary({ search, today, onChange }: ReportViewProps<SummarySearch>) {
   return (
     <>
       <RangeControls view={search} today={today} onChange={onChange} granularity={data?.granularity} comparing={false}>
-        <NativeSelect
-          label="State"
-          w={190}
-          value={state ?? ''}
-          data={[{ value: '', label: 'Every state' }, ...US_STATES.map((s) => ({ value: s.code, label: s.name }))]}
-          onChange={(e) => onChange({ state: e.currentTarget.value || undefined })}
-        />
+        <StateFilter value={state} onChange={(state) => onChange({ state })} />
       </RangeControls>
       <PanelBoundary name="Sales summary">
         {summary.error && !data ? (

@@ -93,6 +93,8 @@ export default defineConfig({
       '@mocks': fileURLToPath(new URL('./mocks', import.meta.url)),
     },
   },
+  // The mock's worker (mocks/mock-worker.ts) is an ES module, like the app.
+  worker: { format: 'es' },
   server: { port: 5173, proxy: apiProxy },
   preview: { port: 4173, proxy: apiProxy, headers: SECURITY_HEADERS },
 });

@@ -1,63 +1,80 @@
 /**
- * Starts the mock API in the page: settings (localStorage, overridden by
- * mock.* URL parameters), the seeded shop, the persisted overlay and the
- * other tabs, then the MSW worker. Await it before rendering.
+ * Starts the mock API for the page: the store and its handlers run in a worker (mock-worker.ts),
+ * off the page's main thread; the page registers MSW's service worker and forwards every request
+ * under /api (and for the seeded pictures' host) to it. Holds only what a page has and a worker
+ * lacks: localStorage (handed over at start and written back), the address (mock.* settings) and
+ * the page's clock. Resolves once requests are intercepted; the worker answers them once its shop is
+ * seeded, and queues them until then.
  */
+import { http, HttpResponse, passthrough } from 'msw';
 import { setupWorker } from 'msw/browser';
-import { browserAuthStorage } from './auth';
-import { createHandlers } from './handlers';
-import { resolveSettings, SETTINGS_STORAGE_KEY } from './settings';
-import { MockDb, shopKeyOf } from './store';
-import { connectTabs, shopAnchor } from './tab-sync';
-import { systemClock } from '../src/domain/clock';
+import { MOCK_STORAGE_PREFIX, type FromWorker, type ToWorker, type WireResponse } from './worker-protocol';
 
-export async function startMockApi(): Promise<void> {
-  let stored: string | null = null;
-  let storage: Storage | null = null;
+/** The seeded pictures' reserved host (src/demo-shop/seed.ts IMAGE_HOST), named here so the page's chunk holds no seed code. */
+const IMAGE_HOST = 'https://images.stockroom.test';
+
+function mockStorage(): Record<string, string> {
+  const entries: Record<string, string> = {};
   try {
-    storage = localStorage;
-    stored = storage.getItem(SETTINGS_STORAGE_KEY);
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (key?.startsWith(MOCK_STORAGE_PREFIX)) entries[key] = localStorage.getItem(key) ?? '';
+    }
   } catch {
     // Storage can be disabled; defaults and URL parameters still apply.
   }
-  const { settings, fromUrl } = resolveSettings(stored, location.search);
-  // URL overrides stick, so a benchmark link keeps its shop across the app's own navigation and reloads.
-  if (fromUrl) {
-    try {
-      localStorage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(settings));
-    } catch {
-      // Not persisting is acceptable: the URL still applies on this load.
-    }
-  }
-
-  // The shop this browser made before (its anchor), or a new one made now.
-  const anchorMs = await shopAnchor(shopKeyOf(settings), systemClock(), { storage });
-  const started = performance.now();
-  const db = new MockDb(settings, { anchorMs });
-  db.authStorage = browserAuthStorage(localStorage);
-  db.catchUpAuth();
-  const seeded = performance.now();
-  // Registering the service worker does not need the shop, so it runs while the saved
-  // changes load; the app holds its requests until both are done (see holdRequestsUntil).
-  const worker = setupWorker(...createHandlers(db));
-  const [sync] = await Promise.all([
-    connectTabs(db),
-    worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true }),
-  ]);
-  db.sync = sync;
-  console.info(
-    `[mock] ${db.productCount.toLocaleString('en-US')} products (seed ${settings.seed}): seeded in ${Math.round(seeded - started)} ms, ` +
-      `changes and worker ready in ${Math.round(performance.now() - seeded)} ms`,
-  );
-  warmUpWhenIdle(db);
+  return entries;
 }
 
-/** Sorts the catalogue by each column while the page is idle, one column per idle slot. */
-function warmUpWhenIdle(db: MockDb): void {
-  const later = (fn: () => void) =>
-    typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 50);
-  const step = () => {
-    if (db.warmUpStep()) later(step);
+function writeStorage(key: string, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    // Storage full or disabled: the mock keeps working for this page.
+  }
+}
+
+export async function startMockApi(): Promise<void> {
+  const worker = new Worker(new URL('./mock-worker.ts', import.meta.url), { type: 'module', name: 'stockroom-mock' });
+  const send = (message: ToWorker, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
+  const pending = new Map<number, { done: (answer: WireResponse | null) => void; fail: (error: Error) => void }>();
+  let nextId = 1;
+
+  worker.onmessage = (event: MessageEvent<FromWorker>) => {
+    const message = event.data;
+    if (message.type === 'storage') {
+      writeStorage(message.key, message.value);
+      return;
+    }
+    const waiting = pending.get(message.id);
+    pending.delete(message.id);
+    if (message.type === 'response') waiting?.done(message.response);
+    else waiting?.fail(new Error(message.message));
   };
-  later(step);
+  worker.onerror = (event) => console.error('[mock] the worker failed', event.message);
+  // Another tab's write to the mock's entries (a sign-in, the people document, settings).
+  addEventListener('storage', (event) => {
+    if (event.storageArea === localStorage && event.key?.startsWith(MOCK_STORAGE_PREFIX)) {
+      send({ type: 'storage', key: event.key, value: event.newValue });
+    }
+  });
+  send({ type: 'start', storage: mockStorage(), search: location.search, pageNow: Date.now() });
+
+  const forward = async ({ request }: { request: Request }) => {
+    const body = request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer();
+    const id = nextId++;
+    const answer = await new Promise<WireResponse | null>((done, fail) => {
+      pending.set(id, { done, fail });
+      send(
+        { type: 'request', id, pageNow: Date.now(), request: { method: request.method, url: request.url, headers: [...request.headers], body } },
+        body ? [body] : [],
+      );
+    });
+    if (!answer) return passthrough();
+    if (answer.error) return HttpResponse.error();
+    return new HttpResponse(answer.body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+  };
+  const msw = setupWorker(http.all('/api/*', forward), http.all(`${IMAGE_HOST}/*`, forward));
+  await msw.start({ serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true });
 }

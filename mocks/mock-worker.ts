@@ -1,0 +1,140 @@
+/**
+ * The mock API's own thread: the store, the seed, its indexes and the handlers run here, so
+ * seeding a 50,000-product shop or scanning 200,000 orders never holds the page. The page keeps
+ * MSW's service worker as the interception layer and forwards each /api request here
+ * (browser.ts); `getResponse` runs the very handlers the contract suite runs in node.
+ *
+ * A dedicated worker per tab, with today's tab sync (BroadcastChannel, Web Locks, IndexedDB all
+ * exist in workers). localStorage does not: the page hands over the mock's entries at start and
+ * writes back what the worker changes (`MirroredStorage`), so sessions, the people document,
+ * settings and shop anchors stay where they were and other tabs see them as before.
+ */
+import './worker-globals';
+import '../src/app/zod-jitless';
+import { getResponse } from 'msw';
+import { browserAuthStorage } from './auth';
+import { createHandlers } from './handlers';
+import { resolveSettings, SETTINGS_STORAGE_KEY } from './settings';
+import { MockDb, shopKeyOf } from './store';
+import { connectTabs, shopAnchor } from './tab-sync';
+import type { FromWorker, ToWorker, WireRequest, WireResponse } from './worker-protocol';
+
+type Scope = {
+  postMessage(message: FromWorker, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+};
+const scope = self as unknown as Scope;
+
+/** localStorage as the page last told it, written through to the page. */
+class MirroredStorage {
+  private entries: Map<string, string>;
+  constructor(initial: Record<string, string>) {
+    this.entries = new Map(Object.entries(initial));
+  }
+  get length(): number {
+    return this.entries.size;
+  }
+  key(index: number): string | null {
+    return [...this.entries.keys()][index] ?? null;
+  }
+  getItem(key: string): string | null {
+    return this.entries.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.entries.set(key, String(value));
+    scope.postMessage({ type: 'storage', key, value: String(value) });
+  }
+  removeItem(key: string): void {
+    this.entries.delete(key);
+    scope.postMessage({ type: 'storage', key, value: null });
+  }
+  clear(): void {
+    for (const key of [...this.entries.keys()]) this.removeItem(key);
+  }
+  /** Another tab's write, seen by the page. */
+  follow(key: string, value: string | null): void {
+    if (value === null) this.entries.delete(key);
+    else this.entries.set(key, value);
+  }
+}
+
+/**
+ * The page's clock: each request brings the page's time, and the mock's "now" runs on from it.
+ * A test that sets the page's clock (Playwright's clock) sets the mock's too, as when the mock ran in the page.
+ */
+let offsetMs = 0;
+const pageClock = () => Date.now() + offsetMs;
+const followPage = (pageNow: number) => {
+  // A message takes a moment to arrive: follow only a real difference, so the mock's clock never steps back by that moment.
+  const offset = pageNow - Date.now();
+  if (Math.abs(offset - offsetMs) > 1_000) offsetMs = offset;
+};
+
+let storage: MirroredStorage | null = null;
+let handlers: ReturnType<typeof createHandlers> | null = null;
+let ready: Promise<void> | null = null;
+
+async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<void> {
+  followPage(message.pageNow);
+  const mirror = new MirroredStorage(message.storage);
+  storage = mirror;
+  const local = mirror as unknown as Storage;
+  const { settings, fromUrl } = resolveSettings(mirror.getItem(SETTINGS_STORAGE_KEY), message.search);
+  // URL overrides stick, so a benchmark link keeps its shop across the app's own navigation and reloads.
+  if (fromUrl) mirror.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(settings));
+
+  // The shop this browser made before (its anchor), or a new one made now.
+  const anchorMs = await shopAnchor(shopKeyOf(settings), pageClock(), { storage: local });
+  const started = performance.now();
+  const db = new MockDb(settings, { clock: pageClock, anchorMs });
+  db.authStorage = browserAuthStorage(local);
+  db.catchUpAuth();
+  const seeded = performance.now();
+  handlers = createHandlers(db);
+  db.sync = await connectTabs(db, { storage: local });
+  console.info(
+    `[mock] ${db.productCount.toLocaleString('en-US')} products (seed ${settings.seed}): seeded in ${Math.round(seeded - started)} ms ` +
+      `in a worker, saved changes in ${Math.round(performance.now() - seeded)} ms`,
+  );
+  warmUp(db);
+}
+
+/** Sort orders, uniqueness indexes, search text and report sums, a slice at a time: requests go between slices. */
+function warmUp(db: MockDb): void {
+  const step = () => {
+    if (db.warmUpStep()) setTimeout(step, 0);
+  };
+  setTimeout(step, 0);
+}
+
+async function answer(wire: WireRequest): Promise<WireResponse | null> {
+  await ready;
+  if (!handlers) throw new Error('The mock did not start');
+  const request = new Request(wire.url, {
+    method: wire.method,
+    headers: wire.headers,
+    body: wire.body && wire.method !== 'GET' && wire.method !== 'HEAD' ? wire.body : undefined,
+  });
+  const response = await getResponse(handlers, request);
+  if (!response) return null;
+  if (response.type === 'error') return { error: true };
+  const body = response.body ? await response.arrayBuffer() : null;
+  return { error: false, status: response.status, statusText: response.statusText, headers: [...response.headers], body };
+}
+
+scope.onmessage = (event) => {
+  const message = event.data;
+  if (message.type === 'start') {
+    ready = start(message);
+    ready.catch((error: unknown) => console.error('[mock] could not start', error));
+  } else if (message.type === 'storage') {
+    storage?.follow(message.key, message.value);
+  } else {
+    followPage(message.pageNow);
+    answer(message.request).then(
+      (response) => scope.postMessage({ type: 'response', id: message.id, response }, response?.error === false && response.body ? [response.body] : []),
+      (error: unknown) =>
+        scope.postMessage({ type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) }),
+    );
+  }
+};

@@ -3,10 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { holdRequestsUntil } from './api/api-ready';
 import { App } from './app/app';
 
-// Without a real API configured, the mock commerce API answers in the page. It starts
-// alongside the app: the shell and the first screen load while the shop is seeded.
+// Without a real API configured, the mock commerce API answers from a worker. It starts
+// alongside the app: the worker seeds its shop while msw's service worker registers and the
+// shell and the first screen load; requests wait for the service worker, then in the worker.
 if (!import.meta.env.VITE_API_URL) {
-  holdRequestsUntil(import('../mocks/browser').then(({ startMockApi }) => startMockApi()));
+  const mock = import('../mocks/mock-client').then(({ startMockWorker }) => startMockWorker());
+  holdRequestsUntil(Promise.all([mock, import('../mocks/browser')]).then(([client, { startMockApi }]) => startMockApi(client)));
 }
 
 const root = document.getElementById('root');

@@ -1,0 +1,68 @@
+/**
+ * The page's end of the mock's worker (mock-worker.ts), small enough to start before msw loads: the
+ * worker seeds its shop while the page fetches msw and registers the service worker (browser.ts).
+ * It hands the worker what only a page has (its `stockroom.mock*` localStorage entries, its address
+ * and its clock), writes back what the worker changes there, forwards other tabs' changes, and sends
+ * requests and matches their answers.
+ */
+import { MOCK_STORAGE_PREFIX, type FromWorker, type ToWorker, type WireRequest, type WireResponse } from './worker-protocol';
+
+export type MockClient = { request(request: WireRequest): Promise<WireResponse | null> };
+
+function mockStorage(): Record<string, string> {
+  const entries: Record<string, string> = {};
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (key?.startsWith(MOCK_STORAGE_PREFIX)) entries[key] = localStorage.getItem(key) ?? '';
+    }
+  } catch {
+    // Storage can be disabled; defaults and URL parameters still apply.
+  }
+  return entries;
+}
+
+function writeStorage(key: string, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    // Storage full or disabled: the mock keeps working for this page.
+  }
+}
+
+export function startMockWorker(): MockClient {
+  const worker = new Worker(new URL('./mock-worker.ts', import.meta.url), { type: 'module', name: 'stockroom-mock' });
+  const send = (message: ToWorker, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
+  const pending = new Map<number, { done: (answer: WireResponse | null) => void; fail: (error: Error) => void }>();
+  let nextId = 1;
+
+  worker.onmessage = (event: MessageEvent<FromWorker>) => {
+    const message = event.data;
+    if (message.type === 'storage') {
+      writeStorage(message.key, message.value);
+      return;
+    }
+    const waiting = pending.get(message.id);
+    pending.delete(message.id);
+    if (message.type === 'response') waiting?.done(message.response);
+    else waiting?.fail(new Error(message.message));
+  };
+  worker.onerror = (event) => console.error('[mock] the worker failed', event.message);
+  // Another tab's write to the mock's entries (a sign-in, the people document, settings).
+  addEventListener('storage', (event) => {
+    if (event.storageArea === localStorage && event.key?.startsWith(MOCK_STORAGE_PREFIX)) {
+      send({ type: 'storage', key: event.key, value: event.newValue });
+    }
+  });
+  send({ type: 'start', storage: mockStorage(), search: location.search, pageNow: Date.now() });
+
+  return {
+    request: (request) =>
+      new Promise((done, fail) => {
+        const id = nextId++;
+        pending.set(id, { done, fail });
+        send({ type: 'request', id, pageNow: Date.now(), request }, request.body ? [request.body] : []);
+      }),
+  };
+}

@@ -1,7 +1,7 @@
 import './app/zod-jitless';
 import { createRoot } from 'react-dom/client';
 import { holdRequestsUntil } from './api/api-ready';
-import { App } from './app/app';
+import { App, loadRouterModule } from './app/app';
 
 // Without a real API configured, the mock commerce API answers from a worker. It starts
 // alongside the app: the worker seeds its shop while msw's service worker registers and the
@@ -10,6 +10,8 @@ if (!import.meta.env.VITE_API_URL) {
   const mock = import('../mocks/mock-client').then(({ startMockWorker }) => startMockWorker());
   holdRequestsUntil(Promise.all([mock, import('../mocks/browser')]).then(([client, { startMockApi }]) => startMockApi(client)));
 }
+
+void loadRouterModule();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

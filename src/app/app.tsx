@@ -4,10 +4,25 @@ import '@mantine/spotlight/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { RouterProvider, type RouterHistory } from '@tanstack/react-router';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, use, useState } from 'react';
 import { createQueryClient } from './query-client';
-import { createAppRouter } from './router';
 import { cssVariablesResolver, theme } from './theme';
+
+/**
+ * The route table, with every list's URL schemas (and zod), is a chunk of its own: index.html
+ * carries only the shell, and main.tsx starts this load before it renders.
+ */
+let routerModule: Promise<typeof import('./router')> | undefined;
+export function loadRouterModule(): Promise<typeof import('./router')> {
+  routerModule ??= import('./router');
+  return routerModule;
+}
+
+function AppRouter({ queryClient, history }: { queryClient: QueryClient; history?: RouterHistory }) {
+  const { createAppRouter } = use(loadRouterModule());
+  const [router] = useState(() => createAppRouter(queryClient, history));
+  return <RouterProvider router={router} />;
+}
 
 // The toast container (and its animation library) loads right after the shell; toasts
 // raised before it arrives are kept by the notifications store and shown when it does.
@@ -16,7 +31,6 @@ const Notifications = lazy(() => import('@mantine/notifications').then((m) => ({
 /** Tests hand in their own query client (made by createQueryClient, so writes refresh what they change) and an in-memory history; the app makes its own. */
 export function App({ queryClient: given, history }: { queryClient?: QueryClient; history?: RouterHistory } = {}) {
   const [queryClient] = useState(() => given ?? createQueryClient());
-  const [router] = useState(() => createAppRouter(queryClient, history));
   // Under tests Mantine skips transitions and portals, so what opens is there at once.
   return (
     <MantineProvider
@@ -29,7 +43,9 @@ export function App({ queryClient: given, history }: { queryClient?: QueryClient
         <Suspense fallback={null}>
           <Notifications position="bottom-right" />
         </Suspense>
-        <RouterProvider router={router} />
+        <Suspense fallback={null}>
+          <AppRouter queryClient={queryClient} history={history} />
+        </Suspense>
       </QueryClientProvider>
     </MantineProvider>
   );

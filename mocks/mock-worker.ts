@@ -15,6 +15,8 @@ import { getResponse } from 'msw';
 import { browserAuthStorage } from './auth';
 import { createHandlers } from './handlers';
 import { resolveSettings, SETTINGS_STORAGE_KEY } from './settings';
+import { adoptSeededShop, lastSeededShop, seededShopKey, type ShopSettings } from '../src/demo-shop/seeded-shop';
+import { loadShop, saveShop, worthKeeping } from './shop-snapshot';
 import { MockDb, shopKeyOf } from './store';
 import { connectTabs, shopAnchor } from './tab-sync';
 import type { FromWorker, ToWorker, WireRequest, WireResponse } from './worker-protocol';
@@ -86,6 +88,11 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
   // The shop this browser made before (its anchor), or a new one made now.
   const anchorMs = await shopAnchor(shopKeyOf(settings), pageClock(), { storage: local });
   const started = performance.now();
+  // The shop this browser made before, kept as made: read back rather than made again.
+  const shop: ShopSettings = { seed: settings.seed, products: settings.products, orders: settings.orders, anchorMs };
+  const keep = worthKeeping(settings);
+  const kept = keep ? await loadShop(seededShopKey(shop)) : undefined;
+  if (kept) adoptSeededShop(shop, kept);
   const db = new MockDb(settings, { clock: pageClock, anchorMs });
   db.authStorage = browserAuthStorage(local);
   db.catchUpAuth();
@@ -93,16 +100,25 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
   handlers = createHandlers(db);
   db.sync = await connectTabs(db, { storage: local });
   console.info(
-    `[mock] ${db.productCount.toLocaleString('en-US')} products (seed ${settings.seed}): seeded in ${Math.round(seeded - started)} ms ` +
+    `[mock] ${db.productCount.toLocaleString('en-US')} products (seed ${settings.seed}): ${kept ? 'read back' : 'seeded'} in ${Math.round(seeded - started)} ms ` +
       `in a worker, saved changes in ${Math.round(performance.now() - seeded)} ms`,
   );
-  warmUp(db);
+  // Once warm (the first requests are answered by then), keep a shop just made for the next load.
+  warmUp(db, () => {
+    const made = kept || !keep ? undefined : lastSeededShop(shop);
+    if (!made) return;
+    const saving = performance.now();
+    void saveShop(seededShopKey(shop), made, pageClock()).then(() =>
+      console.info(`[mock] kept the shop for the next load in ${Math.round(performance.now() - saving)} ms`),
+    );
+  });
 }
 
 /** Sort orders, uniqueness indexes, search text and report sums, a slice at a time: requests go between slices. */
-function warmUp(db: MockDb): void {
+function warmUp(db: MockDb, then: () => void): void {
   const step = () => {
     if (db.warmUpStep()) setTimeout(step, 0);
+    else then();
   };
   setTimeout(step, 0);
 }

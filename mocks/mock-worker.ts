@@ -10,7 +10,6 @@
  * settings and shop anchors stay where they were and other tabs see them as before.
  */
 import './worker-globals';
-import '../src/app/zod-jitless';
 import { getResponse } from 'msw';
 import { browserAuthStorage } from './auth';
 import { createHandlers } from './handlers';
@@ -148,7 +147,11 @@ scope.onmessage = (event) => {
   } else {
     followPage(message.pageNow);
     answer(message.request).then(
-      (response) => scope.postMessage({ type: 'response', id: message.id, response }, response?.error === false && response.body ? [response.body] : []),
+      (response) =>
+        scope.postMessage(
+          { type: 'response', id: message.id, response },
+          response?.error === false && response.body ? [response.body] : [],
+        ),
       (error: unknown) =>
         scope.postMessage({ type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) }),
     );

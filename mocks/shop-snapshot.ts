@@ -58,7 +58,12 @@ export async function loadShop(key: string, factory: IDBFactory | undefined = gl
   }
 }
 
-export async function saveShop(key: string, shop: Shop, savedAt: number, factory: IDBFactory | undefined = globalThis.indexedDB): Promise<void> {
+export async function saveShop(
+  key: string,
+  shop: Shop,
+  savedAt: number,
+  factory: IDBFactory | undefined = globalThis.indexedDB,
+): Promise<void> {
   if (!factory) return;
   try {
     const idb = await open(factory);

@@ -22,8 +22,7 @@ export type WireRequest = { method: string; url: string; headers: [string, strin
 
 /** `null` when no handler answers (the page lets the request through); `error` for a network error. */
 export type WireResponse =
-  | { error: true }
-  | { error: false; status: number; statusText: string; headers: [string, string][]; body: ArrayBuffer | null };
+  { error: true } | { error: false; status: number; statusText: string; headers: [string, string][]; body: ArrayBuffer | null };
 
 /** The localStorage keys the mock keeps (settings, anchors, the people document, the session cookie). */
 export const MOCK_STORAGE_PREFIX = 'stockroom.mock';

@@ -88,11 +88,10 @@ async function marksOf(page: Page): Promise<Marks> {
 }
 
 async function until(page: Page, key: 'signInReady' | 'chartDrawn' | 'firstRow', timeout: number): Promise<number> {
-  const handle = await page.waitForFunction(
-    (k) => (window as unknown as Window & { stockroomMarks?: Marks }).stockroomMarks?.[k],
-    key,
-    { timeout, polling: 50 },
-  );
+  const handle = await page.waitForFunction((k) => (window as unknown as Window & { stockroomMarks?: Marks }).stockroomMarks?.[k], key, {
+    timeout,
+    polling: 50,
+  });
   return Number(await handle.jsonValue());
 }
 
@@ -174,7 +173,12 @@ async function workerHeap(page: Page, url: string): Promise<number> {
 export async function measureGoals(browser: Browser, baseUrl: string, signedIn: BrowserContextOptions['storageState']): Promise<boolean> {
   const rows: Row[] = [];
   const row = (measure: string, value: number, goal: number, unit = 'ms') =>
-    rows.push({ measure, value: unit === 'ms' ? ms(value) : `${value.toFixed(0)} ${unit}`, goal: `< ${goal.toLocaleString('en-US')} ${unit}`, ok: value < goal });
+    rows.push({
+      measure,
+      value: unit === 'ms' ? ms(value) : `${value.toFixed(0)} ${unit}`,
+      goal: `< ${goal.toLocaleString('en-US')} ${unit}`,
+      ok: value < goal,
+    });
   const manager = DEMO_STAFF.find((s) => s.role === 'manager');
   if (!manager) throw new Error('No demo manager');
 
@@ -279,7 +283,9 @@ export async function measureGoals(browser: Browser, baseUrl: string, signedIn: 
   rows.push({ measure: 'JS in index.html, gzip -9', value: `${(js / 1024).toFixed(1)} KB`, goal: '≤ 150 KB', ok: js <= 150 * 1024 });
 
   out('(h) issue 18: the default run is instant at any size');
-  out(`    runs: sign-in ${signInTimes.map(ms).join(', ')} · to dashboard ${toDashboard.map(ms).join(', ')} · cold dashboard ${coldDashboard.map(ms).join(', ')} · reload products ${reloadProducts.map(ms).join(', ')}`);
+  out(
+    `    runs: sign-in ${signInTimes.map(ms).join(', ')} · to dashboard ${toDashboard.map(ms).join(', ')} · cold dashboard ${coldDashboard.map(ms).join(', ')} · reload products ${reloadProducts.map(ms).join(', ')}`,
+  );
   for (const r of rows) {
     out(`    ${r.measure.padEnd(82)} ${r.value.padStart(12)}   goal ${r.goal}  ${r.ok === null ? '' : r.ok ? 'pass' : 'MISS'}`);
   }

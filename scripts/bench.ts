@@ -321,7 +321,6 @@ async function measureInventory(browser: Browser, baseUrl: string): Promise<bool
   return report([filter, sort]);
 }
 
-
 /** (e) Orders with the 200,000-order seed: a filter → rows painted; a row → its detail painted. (f) The dashboard. */
 async function measureOrdersAndDashboard(browser: Browser, baseUrl: string): Promise<boolean> {
   const context = await newBenchContext(browser);

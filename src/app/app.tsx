@@ -3,8 +3,8 @@ import '@mantine/notifications/styles.css';
 import '@mantine/spotlight/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { RouterProvider, type RouterHistory } from '@tanstack/react-router';
-import { lazy, Suspense, use, useState } from 'react';
+import type { RouterHistory } from '@tanstack/react-router';
+import { lazy, Suspense, useState } from 'react';
 import { createQueryClient } from './query-client';
 import { cssVariablesResolver, theme } from './theme';
 
@@ -18,11 +18,7 @@ export function loadRouterModule(): Promise<typeof import('./router')> {
   return routerModule;
 }
 
-function AppRouter({ queryClient, history }: { queryClient: QueryClient; history?: RouterHistory }) {
-  const { createAppRouter } = use(loadRouterModule());
-  const [router] = useState(() => createAppRouter(queryClient, history));
-  return <RouterProvider router={router} />;
-}
+const AppRouter = lazy(() => loadRouterModule().then((m) => ({ default: m.AppRouter })));
 
 // The toast container (and its animation library) loads right after the shell; toasts
 // raised before it arrives are kept by the notifications store and shown when it does.

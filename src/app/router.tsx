@@ -6,10 +6,12 @@ import {
   lazyRouteComponent,
   redirect,
   stripSearchParams,
+  RouterProvider,
   type AnyRouter,
   type RouterHistory,
   type SearchSchemaInput,
 } from '@tanstack/react-router';
+import { useState } from 'react';
 import { ApiError } from '@/api/api-error';
 import { PRODUCT_LIST_DEFAULTS, productListSearchSchema, searchToQuery, type ProductListSearch } from '@/features/products/search';
 import { AUDIT_DEFAULTS, auditSearchSchema, type AuditSearch } from '@/features/audit/search';
@@ -418,4 +420,10 @@ declare module '@tanstack/react-router' {
   interface Register {
     router: ReturnType<typeof makeRouter>;
   }
+}
+
+/** The app's router, made once per App; app.tsx loads this module lazily, so index.html carries no route table. */
+export function AppRouter({ queryClient, history }: { queryClient: QueryClient; history?: RouterHistory }) {
+  const [router] = useState(() => createAppRouter(queryClient, history));
+  return <RouterProvider router={router} />;
 }

@@ -102,22 +102,24 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
     `[mock] ${db.productCount.toLocaleString('en-US')} products (seed ${settings.seed}): ${kept ? 'read back' : 'seeded'} in ${Math.round(seeded - started)} ms ` +
       `in a worker, saved changes in ${Math.round(performance.now() - seeded)} ms`,
   );
-  // Once warm (the first requests are answered by then), keep a shop just made for the next load.
-  warmUp(db, () => {
-    const made = kept || !keep ? undefined : lastSeededShop(shop);
-    if (!made) return;
-    const saving = performance.now();
-    void saveShop(seededShopKey(shop), made, pageClock()).then(() =>
-      console.info(`[mock] kept the shop for the next load in ${Math.round(performance.now() - saving)} ms`),
-    );
-  });
+  // Keep a shop just made for the next load, in a task of its own: the requests that waited for the shop are answered first
+  // (they wait on `ready`, so they go before any task), and a reload right after this one finds it.
+  const made = kept || !keep ? undefined : lastSeededShop(shop);
+  if (made) {
+    setTimeout(() => {
+      const saving = performance.now();
+      void saveShop(seededShopKey(shop), made, pageClock()).then(() =>
+        console.info(`[mock] kept the shop for the next load in ${Math.round(performance.now() - saving)} ms`),
+      );
+    }, 0);
+  }
+  warmUp(db);
 }
 
 /** Sort orders, uniqueness indexes, search text and report sums, a slice at a time: requests go between slices. */
-function warmUp(db: MockDb, then: () => void): void {
+function warmUp(db: MockDb): void {
   const step = () => {
     if (db.warmUpStep()) setTimeout(step, 0);
-    else then();
   };
   setTimeout(step, 0);
 }

@@ -1,7 +1,7 @@
 /**
  * The browser keeps the last shops it made in IndexedDB, as made (before any change; the changes
  * are the overlay's), keyed by what makes a shop (seed, sizes, anchor): a reload reads the shop
- * back instead of making it again. Written after start-up, when the worker is idle; two are kept,
+ * back instead of making it again. Written right after start-up (once the waiting requests are answered); two are kept,
  * so switching between two sizes does not make either again. Plain data (arrays, typed arrays),
  * so a structured clone keeps all of it.
  */

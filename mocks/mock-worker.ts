@@ -116,12 +116,21 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
   warmUp(db);
 }
 
-/** Sort orders, uniqueness indexes, search text and report sums, a slice at a time: requests go between slices. */
+/** When the last request came in: the warm-up waits for a quiet moment, as requestIdleCallback did in the page. */
+let lastRequestAt = 0;
+const QUIET_MS = 150;
+
+/**
+ * Sort orders, uniqueness indexes, search text and report sums, a slice at a time, once requests have been
+ * quiet for a moment: a screen's first requests (a burst) are not kept waiting behind a slice.
+ */
 function warmUp(db: MockDb): void {
   const step = () => {
-    if (db.warmUpStep()) setTimeout(step, 0);
+    const quietFor = performance.now() - lastRequestAt;
+    if (quietFor < QUIET_MS) setTimeout(step, QUIET_MS - quietFor);
+    else if (db.warmUpStep()) setTimeout(step, 0);
   };
-  setTimeout(step, 0);
+  setTimeout(step, QUIET_MS);
 }
 
 async function answer(wire: WireRequest): Promise<WireResponse | null> {
@@ -147,6 +156,7 @@ scope.onmessage = (event) => {
   } else if (message.type === 'storage') {
     storage?.follow(message.key, message.value);
   } else {
+    lastRequestAt = performance.now();
     followPage(message.pageNow);
     answer(message.request).then(
       (response) =>

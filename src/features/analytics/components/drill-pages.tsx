@@ -38,8 +38,8 @@ function DrillControls({ search, today, onChange }: { search: DrillSearch; today
   return (
     <FilterBar active={active}>
       <RangeControls view={search} today={today} onChange={onChange} comparing={false} mb={0}>
-        <CategoryFilter value={search.categoryId} onChange={(categoryId) => onChange({ categoryId })} />
-        <StateFilter value={search.state} onChange={(state) => onChange({ state })} />
+        <CategoryFilter value={search.categoryId} onChange={(value) => onChange({ categoryId: value })} />
+        <StateFilter value={search.state} onChange={(value) => onChange({ state: value })} />
         {(search.productId || search.variantId) && (
           <Button variant="default" onClick={() => onChange({ productId: undefined, variantId: undefined })}>
             Every product

@@ -85,8 +85,8 @@ function Profit({ search, today, onChange, onView }: ReportViewProps<ProfitSearc
             onChange={(e) => onChange({ abc: (e.currentTarget.value || undefined) as AbcClass | undefined })}
           />
         )}
-        <CategoryFilter value={categoryId} onChange={(categoryId) => onChange({ categoryId })} />
-        <StateFilter value={state} onChange={(state) => onChange({ state })} />
+        <CategoryFilter value={categoryId} onChange={(value) => onChange({ categoryId: value })} />
+        <StateFilter value={state} onChange={(value) => onChange({ state: value })} />
       </RangeControls>
       <Text size="sm" c="dimmed" mb={4}>
         Orders placed {formatRange(from, to)} (store days, New York time)

@@ -66,8 +66,8 @@ function Report({ search, today, onChange, onView }: ReportViewProps<ReportsSear
           data={BREAKDOWN_KINDS.map((k) => ({ value: k, label: BREAKDOWN_LABELS[k].one }))}
           onChange={(e) => onChange({ by: e.currentTarget.value as BreakdownKind })}
         />
-        <CategoryFilter value={categoryId} onChange={(categoryId) => onChange({ categoryId })} />
-        <StateFilter value={state} onChange={(state) => onChange({ state })} />
+        <CategoryFilter value={categoryId} onChange={(value) => onChange({ categoryId: value })} />
+        <StateFilter value={state} onChange={(value) => onChange({ state: value })} />
       </RangeControls>
       <PanelBoundary name="Sales figures">
         <KpiCards query={sales} compare={compare} filters={filters} />

@@ -68,7 +68,7 @@ function SellThrough({ search, today, onChange, onView }: ReportViewProps<SellTh
           data={[{ value: '', label: 'Every warehouse' }, ...(locations.data?.items ?? []).map((l) => ({ value: l.id, label: l.name }))]}
           onChange={(e) => onChange({ locationId: e.currentTarget.value || undefined })}
         />
-        <CategoryFilter value={categoryId} onChange={(categoryId) => onChange({ categoryId })} />
+        <CategoryFilter value={categoryId} onChange={(value) => onChange({ categoryId: value })} />
       </RangeControls>
       <Group gap={6} mb="sm" wrap="nowrap" align="flex-start">
         <Text size="sm" c="dimmed">

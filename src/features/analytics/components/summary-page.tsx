@@ -92,7 +92,7 @@ function Summary({ search, today, onChange }: ReportViewProps<SummarySearch>) {
   return (
     <>
       <RangeControls view={search} today={today} onChange={onChange} granularity={data?.granularity} comparing={false}>
-        <StateFilter value={state} onChange={(state) => onChange({ state })} />
+        <StateFilter value={state} onChange={(value) => onChange({ state: value })} />
       </RangeControls>
       <PanelBoundary name="Sales summary">
         {summary.error && !data ? (

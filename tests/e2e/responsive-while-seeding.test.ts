@@ -75,8 +75,14 @@ describe.skipIf(REAL_API)('typing while the mock seeds a big shop', () => {
       // frames: 114, 158, then 205, 286 and 140 ms were seen. So: most keys within 100 ms, and none held anywhere
       // near what the in-page mock did (every key waited seconds, for the whole seed).
       const sorted = [...delays].sort((a, b) => a - b);
-      expect(sorted[Math.floor(sorted.length / 2)], said).toBeLessThan(100);
-      expect(sorted.at(-1), said).toBeLessThan(500);
+      // The delays ride along in the compared object, so a failure prints every keystroke's time.
+      const median = sorted[Math.floor(sorted.length / 2)]!;
+      const slowest = sorted.at(-1)!;
+      expect({ said, medianUnder100: median < 100, slowestUnder500: slowest < 500 }).toEqual({
+        said,
+        medianUnder100: true,
+        slowestUnder500: true,
+      });
       expect(await search.inputValue()).toBe(TEXT);
       expect(await page.evaluate(() => (window as unknown as Probe).seeding)).toBe(200);
     } finally {

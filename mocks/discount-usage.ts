@@ -9,6 +9,7 @@ import type { Order } from '../src/contract/order-schemas';
 import type { DiscountUsage } from '../src/contract/discount-schemas';
 import { codeKey } from '../src/domain/discount-rules';
 import { storeDate } from '../src/domain/store-time';
+import { compareText } from '../src/domain/compare';
 
 type Sums = DiscountUsage;
 const zero = (): Sums => ({ uses: 0, revenue: 0, discountGiven: 0 });
@@ -60,7 +61,7 @@ export class DiscountUsageIndex {
   days(code: string | null, from: string, to: string): { days: (Sums & { date: string })[]; all: { orders: number; revenue: number } } {
     const days = [...((code !== null && this.byCode.get(codeKey(code))) || new Map<string, Sums>())]
       .filter(([date]) => date >= from && date <= to)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .sort(([a], [b]) => compareText(a, b))
       .map(([date, s]) => ({ date, ...s }));
     const all = { orders: 0, revenue: 0 };
     for (const [date, s] of this.allByDay) {

@@ -75,6 +75,12 @@ type Day = {
   refunds: Map<string, RefundEntry>;
 };
 
+/** The line fact a breakdown's (or the profit report's) rows are keyed by. */
+const FIELD_OF = { product: 'productId', variant: 'variantId', category: 'categoryId', state: 'state' } as const satisfies Record<
+  BreakdownQuery['by'],
+  keyof Where
+>;
+
 /** The drill-down's filters: a category, a state, a product or a variant. */
 type Filter = {
   categoryId?: string | undefined;
@@ -271,8 +277,7 @@ export class ReportIndex {
       }
       return r;
     };
-    const field =
-      query.by === 'product' ? 'productId' : query.by === 'variant' ? 'variantId' : query.by === 'category' ? 'categoryId' : 'state';
+    const field = FIELD_OF[query.by];
     /** Orders with a line in any row (line-based breakdowns); by state without a category every order is in one row. */
     let distinctOrders = 0;
     const wanted = (f: { categoryId: string; state: string }) =>
@@ -449,8 +454,7 @@ export class ReportIndex {
 
   profit(query: ProfitQuery): ProfitReport {
     this.ready();
-    const field =
-      query.by === 'product' ? 'productId' : query.by === 'variant' ? 'variantId' : query.by === 'category' ? 'categoryId' : 'state';
+    const field = FIELD_OF[query.by];
     const rows = new Map<string, ProfitSums>();
     for (const d of this.daysOf(query.from, query.to)) {
       for (const facts of d.lines.values()) {

@@ -21,6 +21,7 @@ import { formatCents } from '../contract/values/money';
 import { changedMeanwhile, ProblemError, validationProblem } from '../contract/problems';
 import type { AuditDraft, Diff } from './audit-rules';
 import { orderTotals, shippingFee } from './order-rules';
+import { percentOf } from './price-rules';
 
 /** What a status and a usage check need of a discount. */
 type Dated = { enabled: boolean; startsAt: string; endsAt: string | null };
@@ -36,11 +37,6 @@ export function discountStatus(d: Dated, nowMs: number): DiscountStatus {
 /** Codes are one without regard to case: the key they are unique and found by. */
 export function codeKey(code: string): string {
   return code.trim().toUpperCase();
-}
-
-/** `cents` × basis points ÷ 10,000, half a cent rounded up (the seeded codes' rounding: 20 % of $10.05 is $2.01). */
-export function basisPointsOf(cents: number, bp: number): number {
-  return Math.floor((cents * bp + 5_000) / 10_000);
 }
 
 export type BasketItem = {
@@ -99,7 +95,7 @@ export function priceBasket(d: DiscountInput, items: readonly BasketItem[], stat
   const discount = !qualifies
     ? 0
     : d.type === 'percent'
-      ? basisPointsOf(eligibleSubtotal, d.value)
+      ? percentOf(eligibleSubtotal, d.value)
       : d.type === 'amount'
         ? Math.min(d.value, eligibleSubtotal)
         : 0;

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { Discount, DiscountList } from '../../src/contract/discount-schemas';
 import { parseDollars } from '../../src/contract/values/money';
-import { basisPointsOf } from '../../src/domain/discount-rules';
+import { percentOf } from '../../src/domain/price-rules';
 import { addDays } from '../../src/domain/report-rules';
 import { storeDate } from '../../src/domain/store-time';
 import { testClock } from '../clock';
@@ -136,7 +136,7 @@ describe('discounts', () => {
       .slice(1)
       .map((t, i) => (i === 0 ? Number(t) : cents(t)));
     expect(audioUnits).toBe(2);
-    expect(audioDiscount).toBe(-basisPointsOf(2 * audioPrice!, 1500));
+    expect(audioDiscount).toBe(-percentOf(2 * audioPrice!, 1500));
     expect(audioTotal).toBe(2 * audioPrice! + audioDiscount! + audioTax!);
     expect(cents(powerLine[3]!)).toBe(0);
     expect(powerLine[0]).toContain('not included in the discount');

@@ -34,6 +34,7 @@ type OrderEntry = {
   skus: string;
   /** The discount code, upper-case (codes are one without regard to case); null without one. */
   discountKey: string | null;
+  customerId: string;
   summary: OrderSummary | null;
 };
 
@@ -71,6 +72,7 @@ function entryOf(order: Order): OrderEntry {
     fulfilmentStatus: order.fulfilmentStatus,
     skus,
     discountKey: order.discountCode === null ? null : codeKey(order.discountCode),
+    customerId: order.customer.id,
     summary: null,
   };
 }
@@ -165,8 +167,8 @@ export class OrderIndex {
 }
 
 function matcher(query: OrderListQuery): ((e: OrderEntry) => boolean) | null {
-  const { q, status, paymentStatus, fulfilmentStatus, from, to, state, totalMin, totalMax, sku, discountCode } = query;
-  const filters = [q, status, paymentStatus, fulfilmentStatus, from, to, state, totalMin, totalMax, sku, discountCode];
+  const { q, status, paymentStatus, fulfilmentStatus, from, to, state, totalMin, totalMax, sku, discountCode, customerId } = query;
+  const filters = [q, status, paymentStatus, fulfilmentStatus, from, to, state, totalMin, totalMax, sku, discountCode, customerId];
   const discountKey = discountCode === undefined ? null : codeKey(discountCode);
   if (filters.every((f) => f === undefined)) return null;
   const text = q?.toLowerCase();
@@ -188,5 +190,6 @@ function matcher(query: OrderListQuery): ((e: OrderEntry) => boolean) | null {
     (totalMax === undefined || e.total <= totalMax) &&
     (skuKey === null || e.skus.includes(skuKey)) &&
     (discountKey === null || e.discountKey === discountKey) &&
+    (customerId === undefined || e.customerId === customerId) &&
     (text === undefined || e.search.includes(text));
 }

@@ -20,30 +20,58 @@ import {
   type OrderDecision,
   type RefundRequest,
 } from '../src/domain/order-decisions';
+import {
+  decideCloseReturn,
+  decideExchange,
+  decideOpenReturn,
+  decideReceiveReturn,
+  decideRefundReturn,
+  type ExchangeRequest,
+  type ReturnCloseRequest,
+  type ReturnReceiptRequest,
+  type ReturnRefundRequest,
+  type ReturnRequest,
+  type VariantSnapshot,
+} from '../src/domain/return-decisions';
+import { customerNotFound, decideCustomerNote, type CustomerNoteRequest } from '../src/domain/customer-rules';
+import type { Customer } from '../src/contract/customer-schemas';
 import type { Order } from '../src/contract/order-schemas';
 import type { Idempotency } from '../src/contract/protocol';
 import { ROUTES } from '../src/contract/routes';
 import { LOCATIONS } from '../src/demo-shop/catalogue';
 import { locationIndex } from '../src/demo-shop/stock-seed';
 import { StagedLevels } from './stock-writes';
+import { variantLabel } from './store';
 import type { Actor, MockDb, WriteTx } from './store';
 
 export { orderNotFound };
 
-/** The order as it stands in this write (404 when there is none) and the levels of `levelKeys`, for the decision. */
-function load(db: MockDb, tx: WriteTx, actor: Actor, id: string, locationIds: readonly (string | null)[] | null): OrderContext {
+/**
+ * The order as it stands in this write (404 when there is none) and the levels of `levelKeys` (and of `moreKeys`:
+ * an exchange's replacement variants), for the decision.
+ */
+function load(
+  db: MockDb,
+  tx: WriteTx,
+  actor: Actor,
+  id: string,
+  locationIds: readonly (string | null)[] | null,
+  moreKeys: readonly { variantId: string; locationId: string }[] = [],
+): OrderContext {
   const order = tx.getOrder(id);
   if (!order) throw orderNotFound(id);
   const levels: LevelSnapshot[] = [];
   // Read through a StagedLevels that is never committed: it sees this write's own puts, and it copies.
   const reader = new StagedLevels(db, tx);
-  for (const { variantId, locationId } of locationIds ? levelKeys(order, locationIds) : []) {
+  for (const { variantId, locationId } of [...(locationIds ? levelKeys(order, locationIds) : []), ...moreKeys]) {
+    if (levels.some((l) => l.variantId === variantId && l.locationId === locationId)) continue;
     // A level of a variant that is gone (or of a place that is not a warehouse) is left out: the decision says 404 or 422.
     if (!db.variantOwner(variantId) || locationIndex(locationId) === undefined) continue;
     const { state, sku } = reader.get(variantId, locationId);
     levels.push({ variantId, locationId, sku, onHand: state.onHand, reserved: state.reserved, version: state.version });
   }
-  return { order, actor: { id: actor.id, name: actor.name, role: actor.role }, now: tx.now, locations: LOCATIONS, levels };
+  const supportStaffIds = new Set(tx.allStaff().filter((s) => s.role === 'support').map((s) => s.id));
+  return { order, actor: { id: actor.id, name: actor.name, role: actor.role }, now: tx.now, locations: LOCATIONS, levels, supportStaffIds };
 }
 
 /** Stages the decision: the moved levels in their product records, the ledger rows, the order and its audit entry. */
@@ -60,6 +88,7 @@ function stage(db: MockDb, tx: WriteTx, decision: OrderDecision): Order {
   }
   for (const movement of decision.movements) tx.move(movement);
   tx.putOrder(decision.order);
+  if (decision.created) tx.putOrder(decision.created);
   for (const draft of decision.audit) tx.audit(draft);
   return decision.order;
 }
@@ -106,4 +135,84 @@ export async function addOrderNote(
     (tx) => stage(db, tx, decideNote(load(db, tx, actor, id, null), input)),
   );
   return result;
+}
+
+// ---------------------------------------------------------------- returns and exchanges
+
+type ReturnWrite<I> = { actor: Actor; id: string; returnId: string; input: I; idempotency: Idempotency };
+
+export async function openReturn(db: MockDb, actor: Actor, id: string, input: ReturnRequest, idempotency: Idempotency): Promise<Order> {
+  const { action } = ROUTES['orders.openReturn'].audit;
+  const { result } = await db.write({ actor, permission: 'orders.view', action, idempotency }, (tx) =>
+    stage(db, tx, decideOpenReturn(load(db, tx, actor, id, null), input)),
+  );
+  return result;
+}
+
+export async function receiveReturn(db: MockDb, w: ReturnWrite<ReturnReceiptRequest>): Promise<Order> {
+  const { action } = ROUTES['orders.receiveReturn'].audit;
+  const { result } = await db.write({ actor: w.actor, permission: 'orders.view', action, idempotency: w.idempotency }, (tx) =>
+    stage(db, tx, decideReceiveReturn(load(db, tx, w.actor, w.id, [w.input.locationId]), w.returnId, w.input)),
+  );
+  return result;
+}
+
+export async function refundReturn(db: MockDb, w: ReturnWrite<ReturnRefundRequest>): Promise<Order> {
+  const { action } = ROUTES['orders.refundReturn'].audit;
+  const { result } = await db.write({ actor: w.actor, permission: 'orders.view', action, idempotency: w.idempotency }, (tx) =>
+    stage(db, tx, decideRefundReturn(load(db, tx, w.actor, w.id, null), w.returnId, w.input)),
+  );
+  return result;
+}
+
+export async function exchangeReturn(db: MockDb, w: ReturnWrite<ExchangeRequest>): Promise<Order> {
+  const { action } = ROUTES['orders.exchangeReturn'].audit;
+  const { result } = await db.write({ actor: w.actor, permission: 'orders.view', action, idempotency: w.idempotency }, (tx) => {
+    const order = tx.getOrder(w.id);
+    if (!order) throw orderNotFound(w.id);
+    const variants: VariantSnapshot[] = w.input.lines.flatMap(({ variantId }) => {
+      const owner = db.variantOwner(variantId);
+      const product = owner && tx.get(owner.record.product.id)?.product;
+      const v = product?.variants.find((x) => x.id === variantId);
+      if (!product || !v) return [];
+      return [{ variantId, productId: product.id, sku: v.sku, title: product.title, variantTitle: variantLabel(product, v), price: v.price, cost: v.cost }];
+    });
+    const keys = variants.map((v) => ({ variantId: v.variantId, locationId: order.locationId }));
+    const context = { ...load(db, tx, w.actor, w.id, null, keys), variants, nextNumber: tx.nextOrderNumber() };
+    return stage(db, tx, decideExchange(context, w.returnId, w.input));
+  });
+  return result;
+}
+
+export async function closeReturn(db: MockDb, w: ReturnWrite<ReturnCloseRequest>): Promise<Order> {
+  const { action } = ROUTES['orders.closeReturn'].audit;
+  const { result } = await db.write({ actor: w.actor, permission: 'orders.view', action, idempotency: w.idempotency }, (tx) =>
+    stage(db, tx, decideCloseReturn(load(db, tx, w.actor, w.id, null), w.returnId, w.input)),
+  );
+  return result;
+}
+
+/** A note on a customer; a retried one (same Idempotency-Key) is added once. */
+export async function addCustomerNote(
+  db: MockDb,
+  actor: Actor,
+  id: string,
+  input: CustomerNoteRequest,
+  idempotency: Idempotency | null,
+): Promise<Customer> {
+  const { action } = ROUTES['customers.note'].audit;
+  const { result } = await db.write({ actor, permission: 'orders.fulfil', action, ...(idempotency ? { idempotency } : {}) }, (tx) => {
+    const customer = db.getCustomer(id);
+    if (!customer) throw customerNotFound(id);
+    const decision = decideCustomerNote(
+      { customerId: id, customerName: customer.name, stored: tx.customerNotes(id), actor, now: tx.now },
+      input,
+    );
+    tx.putCustomerNotes(id, decision.stored);
+    tx.audit(decision.audit);
+    return id;
+  });
+  const customer = db.getCustomer(result);
+  if (!customer) throw customerNotFound(id);
+  return customer;
 }

@@ -11,7 +11,9 @@ import type { Action } from '../src/contract/permissions';
 import type { AuditEntry, Staff } from '../src/contract/schemas';
 import type { SavedView } from '../src/contract/view-schemas';
 import type { InventoryLevel, InventoryListQuery, LedgerQuery, StockMovement } from '../src/contract/stock-schemas';
-import type { Order, OrderList, OrderListQuery } from '../src/contract/order-schemas';
+import type { Order, OrderList, OrderListQuery, ReturnList, ReturnListQuery } from '../src/contract/order-schemas';
+import type { Customer, CustomerList, CustomerListQuery } from '../src/contract/customer-schemas';
+import type { CustomerNotes } from '../src/domain/customer-rules';
 import type {
   BreakdownQuery,
   ProfitQuery,
@@ -39,6 +41,7 @@ import type { PriceBatch } from '../src/contract/pricing-schemas';
 import { emptyPricingChanges, hasPricingChanges, priceHistoryOf, PricingState, type PricingChanges } from './pricing-state';
 import { describeLevel, InventoryIndex } from './inventory-index';
 import { OrderIndex } from './order-index';
+import { CustomerIndex } from './customer-index';
 import { ReportIndex } from './report-index';
 import { SellThroughIndex } from './sell-through-index';
 import { DiscountUsageIndex } from './discount-usage';
@@ -120,6 +123,10 @@ export type WriteTx = {
   auditAs(draft: AuditDraft): void;
   getOrder(id: string): Order | undefined;
   putOrder(order: Order): void;
+  /** The number a new order takes: one more than the highest, this write's own orders included. */
+  nextOrderNumber(): number;
+  customerNotes(id: string): CustomerNotes | undefined;
+  putCustomerNotes(id: string, notes: CustomerNotes): void;
   /** Appends a ledger row; the level it moves must be put in the same write. */
   move(movement: Omit<MovementRecord, 'id' | 'at' | 'actor'>): MovementRecord;
   /** An audit entry beyond the product and staff diffs the store records by itself (stock, for one). */
@@ -166,6 +173,10 @@ export class MockDb {
   private changedOrders = new Map<string, { seq: number; order: Order }>();
   /** The order list's index, built by the first order request. */
   private orderIndex: OrderIndex | null = null;
+  /** Customers and returns, from the orders; built by the first customer or returns request. */
+  private customerIndex: CustomerIndex | null = null;
+  /** The highest order number placed since the seed (an exchange's replacement); 0 for none. */
+  private highestNewNumber = 0;
   /** Sales per store day, built by the first report request. */
   private reportIndex: ReportIndex | null = null;
   /** The ledger's on-hand events for sell-through, gathered by the first sell-through request. */
@@ -227,6 +238,8 @@ export class MockDb {
     this.movementIds.clear();
     this.changedOrders.clear();
     this.orderIndex = null;
+    this.customerIndex = null;
+    this.highestNewNumber = 0;
     this.reportIndex = null;
     this.sellThroughIndex = null;
     this.discountUsageIndex = null;
@@ -305,9 +318,45 @@ export class MockDb {
     return this.orderIndex;
   }
 
-  /** Every order as it is now, in the order they were placed; for indexes and tests, never for a request. */
+  /** Every order as it is now, the seeded ones in the order they were placed, then those placed since; for indexes and tests. */
   *allOrders(): IterableIterator<Order> {
-    for (const order of this.stockSeed?.orders ?? []) yield this.changedOrders.get(order.id)?.order ?? order;
+    const seeded = this.stockSeed?.orders ?? [];
+    for (const order of seeded) yield this.changedOrders.get(order.id)?.order ?? order;
+    for (const { order } of this.changedOrders.values()) if (order.number - 1001 >= seeded.length) yield order;
+  }
+
+  /** The number the next order takes. */
+  nextOrderNumber(): number {
+    return Math.max(1000 + (this.stockSeed?.orders.length ?? 0), this.highestNewNumber) + 1;
+  }
+
+  // ------------------------------------------------------------ customers and returns
+
+  private customers(): CustomerIndex {
+    this.customerIndex ??= new CustomerIndex(this.allOrders());
+    return this.customerIndex;
+  }
+
+  listCustomers(query: CustomerListQuery): CustomerList {
+    return this.customers().list(query);
+  }
+
+  getCustomer(id: string): Customer | null {
+    return this.customers().get(id, this.customerNotes(id));
+  }
+
+  customerNotes(id: string): CustomerNotes | undefined {
+    this.people.catchUp();
+    return this.people.state.customerNotes?.[id];
+  }
+
+  /** The ids of everyone in support now: their refunds count toward support's daily limit on an order. */
+  supportStaffIds(): Set<string> {
+    return new Set(this.people.state.staff.filter((s) => s.role === 'support').map((s) => s.id));
+  }
+
+  listReturns(query: ReturnListQuery): ReturnList {
+    return this.customers().returns(query);
   }
 
   listOrders(query: OrderListQuery): OrderList {
@@ -484,6 +533,7 @@ export class MockDb {
       let auditDraft: AuditDraft | null = null;
       const stagedMoves: MovementRecord[] = [];
       const stagedOrders = new Map<string, Order>();
+      const stagedNotes = new Map<string, CustomerNotes>();
       const extraDrafts: AuditDraft[] = [];
       const now = new Date(this.now()).toISOString();
       const tx: WriteTx = {
@@ -529,6 +579,9 @@ export class MockDb {
         audit: (draft) => void extraDrafts.push(draft),
         getOrder: (id) => stagedOrders.get(id) ?? this.getOrder(id),
         putOrder: (order) => void stagedOrders.set(order.id, order),
+        nextOrderNumber: () => Math.max(this.nextOrderNumber(), ...[...stagedOrders.values()].map((o) => o.number + 1)),
+        customerNotes: (id) => stagedNotes.get(id) ?? this.customerNotes(id),
+        putCustomerNotes: (id, notes) => void stagedNotes.set(id, notes),
         allViews: () => {
           const stored = this.people.state.views ?? [];
           const kept = stored.filter((v) => !stagedViews.has(v.id));
@@ -581,7 +634,8 @@ export class MockDb {
       this.applyChanges(changes);
       if (stagedDiscounts.size) this.people.state.discounts = withStaged(this.allDiscounts(), stagedDiscounts);
       if (stagedUses.length) this.people.state.discountUses = [...this.discountUses(), ...stagedUses];
-      if (stagedStaff.size || stagedViews.size || stagedDiscounts.size || stagedUses.length || drafts.length) {
+      if (stagedNotes.size) this.people.state.customerNotes = { ...this.people.state.customerNotes, ...Object.fromEntries(stagedNotes) };
+      if (stagedStaff.size || stagedViews.size || stagedDiscounts.size || stagedUses.length || stagedNotes.size || drafts.length) {
         for (const record of stagedStaff.values()) {
           const i = this.people.state.staff.findIndex((s) => s.id === record.id);
           if (i >= 0) this.people.state.staff[i] = record;
@@ -659,8 +713,10 @@ export class MockDb {
       if (old && old.seq >= orderSeq) continue;
       const before = this.getOrder(order.id);
       this.changedOrders.set(order.id, { seq: orderSeq, order });
+      if (order.number - 1001 >= (this.stockSeed?.orders.length ?? 0)) this.highestNewNumber = Math.max(this.highestNewNumber, order.number);
       this.orderIndex?.replace(order);
       this.reportIndex?.replace(before, order);
+      this.customerIndex?.replace(before, order);
     }
     for (const movement of movements) {
       if (this.movementIds.has(movement.id)) continue;
@@ -767,10 +823,11 @@ export class MockDb {
 /**
  * The identity of a seeded shop's settings (its changes and anchor are stored under it). The suffix names
  * the generator: changes saved on a shop an earlier generator made (a fixed 25 Nov 2026, one year of orders)
- * belong to a shop that is no longer made, so they stay where they are rather than land on a different one.
+ * belong to a shop that is no longer made, so they stay where they are rather than land on a different one
+ * (g3: orders carry their customer's id, returns and an exchange's balance).
  */
 export function shopKeyOf(settings: Pick<MockSettings, 'seed' | 'products' | 'orders'>): string {
-  return `${settings.seed}-${settings.products}-${settings.orders}-g2`;
+  return `${settings.seed}-${settings.products}-${settings.orders}-g3`;
 }
 
 function randomToken(): string {

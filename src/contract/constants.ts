@@ -14,7 +14,7 @@ export const PRODUCT_SORTS = PRODUCT_SORT_KEYS.flatMap((k) => [k, `-${k}`] as co
 export type ProductSort = (typeof PRODUCT_SORTS)[number];
 
 /** Every kind of record the audit log follows; orders and stock join when their APIs exist. */
-export const AUDIT_ENTITY_TYPES = ['product', 'price', 'stock', 'order', 'staff', 'view', 'discount'] as const;
+export const AUDIT_ENTITY_TYPES = ['product', 'price', 'stock', 'order', 'staff', 'view', 'discount', 'customer'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 /** The lists a saved view belongs to (GET /api/views?list=…): each keeps its whole state in its URL's query string. */
@@ -32,6 +32,8 @@ export const STOCK_REASONS = [
   'sale',
   'cancel_restock',
   'refund_restock',
+  // A unit a customer sent back, put on the shelf; one written off comes back as `returned` and leaves as `damaged`.
+  'returned',
   // Reservations move `reserved`, not `onHand`: an order holds units until it ships or is cancelled.
   'reserved',
   'released',
@@ -67,12 +69,26 @@ export const MAX_STOCK_UNITS = 1_000_000;
 
 export const ORDER_STATUSES = ['open', 'cancelled', 'closed'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
-export const PAYMENT_STATUSES = ['paid', 'partially_refunded', 'refunded'] as const;
+/** pending: an exchange for a dearer variant, with the difference still owed (`balanceDue`). */
+export const PAYMENT_STATUSES = ['paid', 'pending', 'partially_refunded', 'refunded'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 export const FULFILMENT_STATUSES = ['unfulfilled', 'partially_fulfilled', 'fulfilled'] as const;
 export type FulfilmentStatus = (typeof FULFILMENT_STATUSES)[number];
 export const CARRIERS = ['UPS', 'USPS', 'FedEx', 'DHL'] as const;
 export type Carrier = (typeof CARRIERS)[number];
+/**
+ * A return's life: requested (units expected back) → received (each unit restocked or written off) →
+ * refunded or exchanged; closed: ended with no money moving (never arrived, or refused).
+ */
+export const RETURN_STATUSES = ['requested', 'received', 'refunded', 'exchanged', 'closed'] as const;
+export type ReturnStatus = (typeof RETURN_STATUSES)[number];
+export const RETURN_REASONS = ['defective', 'wrong_item', 'not_as_described', 'changed_mind'] as const;
+export type ReturnReason = (typeof RETURN_REASONS)[number];
+export const RETURN_SORTS = ['requestedAt', '-requestedAt', 'updatedAt', '-updatedAt'] as const;
+
+export const CUSTOMER_SORT_KEYS = ['name', 'orders', 'spent', 'lastOrderAt'] as const;
+export const CUSTOMER_SORTS = CUSTOMER_SORT_KEYS.flatMap((k) => [k, `-${k}`] as const);
+
 /** Reports and date filters count days in the shop's time zone, whatever the browser's. */
 export const STORE_TIME_ZONE = 'America/New_York';
 

@@ -9,7 +9,8 @@
 import { z } from 'zod';
 import { ACTION_REASONS, PERMISSIONS, ROLES, type Action } from './permissions';
 import { pageQuerySchema, type PriceBatchListQuery, type PriceHistoryQuery } from './pricing-schemas';
-import type { OrderListQuery } from './order-schemas';
+import type { OrderListQuery, ReturnListQuery } from './order-schemas';
+import type { CustomerListQuery } from './customer-schemas';
 import type { DiscountListQuery, DiscountPerformanceQuery } from './discount-schemas';
 import type {
   BreakdownQuery,
@@ -233,6 +234,30 @@ const ORDER_QUERY_DESCRIPTIONS: Record<keyof OrderListQuery, string> = {
   totalMax: 'In cents: only orders totalling at most this.',
   sku: 'Only orders with a line of this SKU (case-insensitive).',
   discountCode: 'Only orders placed with this discount code (case-insensitive): a discount’s drill-down.',
+  customerId: 'Only this customer’s orders.',
+};
+
+const RETURN_QUERY_DESCRIPTIONS: Record<keyof ReturnListQuery, string> = {
+  offset: 'How many rows to skip (page × limit).',
+  limit: 'Rows per page.',
+  sort: '`-updatedAt` (the latest step first, the default), `updatedAt`, `requestedAt` or `-requestedAt`.',
+  status: 'Comma-separated return statuses (requested, received, refunded, exchanged, closed).',
+  reason: 'Comma-separated reasons (defective, wrong_item, not_as_described, changed_mind).',
+  q: 'An order number (`#1042` or `1042`) finds that order’s returns; other text is matched against customer names and emails.',
+};
+
+const CUSTOMER_QUERY_DESCRIPTIONS: Record<keyof CustomerListQuery, string> = {
+  offset: 'How many rows to skip (page × limit).',
+  limit: 'Rows per page.',
+  sort: 'Sort key; a leading `-` sorts descending (`-lastOrderAt`, the latest buyers first, is the default).',
+  q: 'Part of the name or the email (any case), or 3 or more digits of the phone number.',
+  state: 'Two-letter code of the state they last ordered to.',
+  ordersMin: 'Only customers with at least this many orders.',
+  ordersMax: 'Only customers with at most this many orders.',
+  spentMin: 'In cents: only customers whose lifetime spend (charged less refunded) is at least this.',
+  spentMax: 'In cents: only customers whose lifetime spend is at most this.',
+  lastFrom: 'First day of their last order, inclusive, in the store’s time zone (America/New_York).',
+  lastTo: 'Last day of their last order, inclusive.',
 };
 
 const DISCOUNT_QUERY_DESCRIPTIONS: Record<keyof DiscountListQuery, string> = {
@@ -464,6 +489,8 @@ const staleLevel = problem(
     properties: { current: { type: 'object', properties: { levels: { type: 'array', items: ref('InventoryLevel') } } } },
   },
 );
+const noCustomer = problem('No customer has this id.');
+const noOrderOrReturn = problem('No order has this id, or it has no return with this id.');
 const invalidForOrder = validationProblem('The request is not valid for this order, or a rule refuses it (`detail` says which).');
 
 // ---------------------------------------------------------------- what the route table does not say
@@ -473,7 +500,8 @@ const TAGS = [
   { name: 'Catalogue', description: 'Categories and tags, for filters and pickers.' },
   { name: 'Staff', description: 'Signing in, staff accounts and roles, and the audit log.' },
   { name: 'Inventory', description: 'Stock levels per variant and location, and the ledger of every movement.' },
-  { name: 'Orders', description: 'Finding, fulfilling, cancelling and refunding orders; notes and timelines.' },
+  { name: 'Orders', description: 'Finding, fulfilling, cancelling and refunding orders; returns and exchanges; notes and timelines.' },
+  { name: 'Customers', description: 'The people who order: contact, addresses, what their orders add up to, notes and history.' },
   { name: 'Reports', description: 'Sales figures computed by the server, in the store’s time zone.' },
   { name: 'Discounts', description: 'Codes and automatic offers: create, schedule, disable, preview on a basket, and measure.' },
   { name: 'Pricing', description: 'Bulk price changes: preview, apply or schedule, revert, and each variant’s price history.' },
@@ -767,7 +795,7 @@ const OPERATIONS: { [K in RouteId]: OperationDocs<(typeof ROUTES)[K]> } = {
     operationId: 'cancelOrder',
     tag: 'Orders',
     description:
-      'Cancel an order that has nothing shipped, optionally refunding it. Releases every reservation (ledger rows). With `refund: true`, what is still refundable is refunded in the same step.',
+      'Cancel units not shipped yet: every one (the default), or the `lines` given. Releases their reservations (ledger rows). With `refund: true` the cancelled units are refunded at what the customer paid for them in the same step, and the shipping too when nothing has shipped. An order with nothing shipped and everything cancelled is cancelled; one whose every remaining unit has shipped is closed.',
     params: { id: 'The order id.' },
     resource: 'order',
     success: 'The order as it is now.',
@@ -777,12 +805,12 @@ const OPERATIONS: { [K in RouteId]: OperationDocs<(typeof ROUTES)[K]> } = {
     operationId: 'refundOrder',
     tag: 'Orders',
     description:
-      'Refund units, the shipping and/or an amount, with or without restock. The refund is the sum of what the customer paid for the units (exact to the cent over all refunds), the shipping fee if asked, and `amount`. It never exceeds total − refunded (422). Support may refund up to $500 at once (403 above). Restocked units go back on hand at `locationId` (ledger rows).',
+      'Refund units, the shipping and/or an amount, with or without restock. The refund is the sum of what the customer paid for the units (exact to the cent over all refunds), the shipping fee if asked, and `amount`. It never exceeds total − refunded (422). Support may refund up to $500 per order per store day, counting every refund support made on the order that day (403 above). Restocked units go back on hand at `locationId` (ledger rows).',
     params: { id: 'The order id.' },
     resource: 'order',
     success: 'The order as it is now.',
     responses: {
-      '403': forbiddenFor('orders.refund', ', `support` up to $500 at once'),
+      '403': forbiddenFor('orders.refund', ', `support` up to $500 per order a day'),
       '404': noOrder,
       '409': staleOrder,
       '422': invalidForOrder,
@@ -796,6 +824,95 @@ const OPERATIONS: { [K in RouteId]: OperationDocs<(typeof ROUTES)[K]> } = {
     resource: 'order',
     success: 'The order with the note and its timeline event.',
     responses: { '403': forbiddenFor('orders.fulfil'), '404': noOrder, '422': validationProblem('The note is empty or too long.') },
+  },
+
+  'orders.openReturn': {
+    operationId: 'openReturn',
+    tag: 'Orders',
+    description:
+      'Open a return on shipped units, with a reason and a note. Units returned over all returns never exceed units shipped (a return closed before it arrived gives its units back). Moves no stock and no money.',
+    params: { id: 'The order id.' },
+    resource: 'order',
+    success: 'The order with the return (status `requested`).',
+    responses: { '403': forbiddenFor('orders.fulfil'), '404': noOrder, '409': staleOrder, '422': invalidForOrder },
+  },
+  'orders.receiveReturn': {
+    operationId: 'receiveReturn',
+    tag: 'Orders',
+    description:
+      'Mark a requested return received at a warehouse: per line, how many units go back on the shelf (ledger `returned`) and how many are written off (ledger `returned` then `damaged`); together, the line’s units.',
+    params: { id: 'The order id.', returnId: 'The return id.' },
+    resource: 'order',
+    success: 'The order with the return received.',
+    responses: { '403': forbiddenFor('orders.fulfil'), '404': noOrderOrReturn, '409': staleOrder, '422': invalidForOrder },
+  },
+  'orders.refundReturn': {
+    operationId: 'refundReturn',
+    tag: 'Orders',
+    description:
+      'Refund a received return: its units are refunded and `amount` goes back to the customer. `amount` is at most what the units were paid (unit price less their discount share plus their tax share, exact to the cent over all refunds) and what is left on the order (422). Support’s limit is per order per store day, as for refunds.',
+    params: { id: 'The order id.', returnId: 'The return id.' },
+    resource: 'order',
+    success: 'The order with the refund and the return `refunded`.',
+    responses: {
+      '403': forbiddenFor('orders.refund', ', `support` up to $500 per order a day'),
+      '404': noOrderOrReturn,
+      '409': staleOrder,
+      '422': invalidForOrder,
+    },
+  },
+  'orders.exchangeReturn': {
+    operationId: 'exchangeReturn',
+    tag: 'Orders',
+    description:
+      'Exchange a received return: a new order ships another variant of the same product for each returned line (as many units), reserving stock at the order’s warehouse. The returned units are refunded as a credit that pays for the new order: at the same price no money moves; for a cheaper variant the difference goes back to the customer (a refund, under the same limits); for a dearer one the new order shows the difference as `balanceDue` (payment `pending`).',
+    params: { id: 'The order id.', returnId: 'The return id.' },
+    resource: 'order',
+    success: 'The original order, its return `exchanged` and linked to the new order (`exchangeOrder`).',
+    responses: { '403': forbiddenFor('orders.fulfil'), '404': noOrderOrReturn, '409': staleOrder, '422': invalidForOrder },
+  },
+  'orders.closeReturn': {
+    operationId: 'closeReturn',
+    tag: 'Orders',
+    description:
+      'Close a requested or received return with no money moving (it never arrived, or the return is refused), saying why. A return closed before it arrived gives its units back to be returned later.',
+    params: { id: 'The order id.', returnId: 'The return id.' },
+    resource: 'order',
+    success: 'The order with the return `closed`.',
+    responses: { '403': forbiddenFor('orders.fulfil'), '404': noOrderOrReturn, '409': staleOrder, '422': invalidForOrder },
+  },
+  'returns.list': {
+    operationId: 'listReturns',
+    tag: 'Orders',
+    description: 'Returns over every order, one page at a time, with their order, customer and status.',
+    query: RETURN_QUERY_DESCRIPTIONS,
+    success: 'One page of returns and how many match.',
+  },
+
+  'customers.list': {
+    operationId: 'listCustomers',
+    tag: 'Customers',
+    description: 'Customers, one page at a time, with their orders, lifetime spend, refunds, average order and first and last order.',
+    query: CUSTOMER_QUERY_DESCRIPTIONS,
+    success: 'One page of customers and how many match.',
+  },
+  'customers.get': {
+    operationId: 'getCustomer',
+    tag: 'Customers',
+    description: 'Read one customer: contact, every address they ordered to, what their orders add up to, internal notes and their history (newest first).',
+    params: { id: 'The customer id.' },
+    resource: 'customer',
+    success: 'The customer.',
+    responses: { '404': noCustomer },
+  },
+  'customers.note': {
+    operationId: 'addCustomerNote',
+    tag: 'Customers',
+    description: 'Add an internal note on a customer (appends; needs no version).',
+    params: { id: 'The customer id.' },
+    resource: 'customer',
+    success: 'The customer with the note.',
+    responses: { '404': noCustomer, '422': validationProblem('The note is empty or too long.') },
   },
 
   'reports.clock': {

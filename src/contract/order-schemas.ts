@@ -3,15 +3,17 @@
  * totals add up exactly: total = subtotal − discount + shipping + tax.
  */
 import { z } from 'zod';
-import { CARRIERS, FULFILMENT_STATUSES, ORDER_STATUSES, PAYMENT_STATUSES } from './constants';
+import { CARRIERS, FULFILMENT_STATUSES, ORDER_STATUSES, PAYMENT_STATUSES, RETURN_REASONS, RETURN_SORTS, RETURN_STATUSES } from './constants';
 import { centsSchema, commaList, isoDateTimeSchema, listResponseSchema, queryNumber } from './schemas';
 
 export const orderStatusSchema = z.enum(ORDER_STATUSES).meta({ id: 'OrderStatus' });
 export const paymentStatusSchema = z.enum(PAYMENT_STATUSES).meta({ id: 'PaymentStatus' });
 export const fulfilmentStatusSchema = z.enum(FULFILMENT_STATUSES).meta({ id: 'FulfilmentStatus' });
 export const carrierSchema = z.enum(CARRIERS).meta({ id: 'Carrier' });
+export const returnStatusSchema = z.enum(RETURN_STATUSES).meta({ id: 'ReturnStatus' });
+export const returnReasonSchema = z.enum(RETURN_REASONS).meta({ id: 'ReturnReason' });
 
-const personSchema = z.object({ id: z.string(), name: z.string() });
+export const personSchema = z.object({ id: z.string(), name: z.string() });
 
 export const addressSchema = z
   .object({
@@ -77,14 +79,64 @@ export const refundSchema = z
     locationId: z.string().nullable(),
     reason: z.string(),
     by: personSchema,
+    /** The return this refund settles; null for a refund made on its own. */
+    returnId: z.string().nullable(),
+    /** The part of `amount` that paid for an exchange's replacement instead of going back to the customer (0 for a plain refund). */
+    toExchange: centsSchema,
   })
   .meta({ id: 'Refund' });
+
+/** Units of one line on a return; once received, each is either back on the shelf or written off. */
+export const returnLineSchema = z
+  .object({
+    lineId: z.string(),
+    quantity: z.number().int().min(1),
+    restocked: z.number().int().min(0),
+    writtenOff: z.number().int().min(0),
+  })
+  .meta({ id: 'ReturnLine' });
+
+const orderRefSchema = z.object({ id: z.string(), number: z.number().int() });
+
+export const returnSchema = z
+  .object({
+    id: z.string(),
+    status: returnStatusSchema,
+    reason: returnReasonSchema,
+    note: z.string(),
+    lines: z.array(returnLineSchema).min(1),
+    requestedAt: isoDateTimeSchema,
+    requestedBy: personSchema,
+    /** Where the units came back (null until received). */
+    locationId: z.string().nullable(),
+    receivedAt: isoDateTimeSchema.nullable(),
+    receivedBy: personSchema.nullable(),
+    /** When and by whom it was refunded, exchanged or closed. */
+    settledAt: isoDateTimeSchema.nullable(),
+    settledBy: personSchema.nullable(),
+    refundId: z.string().nullable(),
+    /** The order that ships the replacement, for an exchange. */
+    exchangeOrder: orderRefSchema.nullable(),
+  })
+  .meta({ id: 'Return' });
+export type Return = z.infer<typeof returnSchema>;
 
 export const orderNoteSchema = z
   .object({ id: z.string(), at: isoDateTimeSchema, author: personSchema, text: z.string() })
   .meta({ id: 'OrderNote' });
 
-export const ORDER_EVENT_TYPES = ['placed', 'fulfilled', 'cancelled', 'refunded', 'note_added', 'closed'] as const;
+export const ORDER_EVENT_TYPES = [
+  'placed',
+  'fulfilled',
+  'cancelled',
+  'refunded',
+  'note_added',
+  'closed',
+  'return_requested',
+  'return_received',
+  'return_closed',
+  'exchanged',
+] as const;
 export const orderEventSchema = z
   .object({
     id: z.string(),
@@ -97,7 +149,8 @@ export const orderEventSchema = z
   })
   .meta({ id: 'OrderEvent' });
 
-const customerSchema = z.object({ name: z.string(), email: z.email(), phone: z.string() });
+/** Who placed the order, as they were then; `id` is their customer record (GET /api/customers/:id). */
+const orderCustomerSchema = z.object({ id: z.string(), name: z.string(), email: z.email(), phone: z.string() });
 
 export const orderSchema = z
   .object({
@@ -105,7 +158,7 @@ export const orderSchema = z
     /** #1001, #1002 … in the order they were placed. */
     number: z.number().int().min(1001),
     placedAt: isoDateTimeSchema,
-    customer: customerSchema,
+    customer: orderCustomerSchema,
     shippingAddress: addressSchema,
     /** The warehouse that holds the order's reservations and ships it by default. */
     locationId: z.string(),
@@ -124,6 +177,11 @@ export const orderSchema = z
     fulfilmentStatus: fulfilmentStatusSchema,
     fulfilments: z.array(fulfilmentSchema),
     refunds: z.array(refundSchema),
+    returns: z.array(returnSchema),
+    /** For an order that ships an exchange's replacement: the order and return it came from, and the credit that paid for it. */
+    exchangeFor: z.object({ orderId: z.string(), number: z.number().int(), returnId: z.string(), credit: centsSchema }).nullable(),
+    /** What the customer still owes (an exchange for a dearer variant); 0 when paid. */
+    balanceDue: centsSchema,
     notes: z.array(orderNoteSchema),
     timeline: z.array(orderEventSchema),
     version: z.number().int().min(1),
@@ -202,6 +260,8 @@ export const orderListQuerySchema = z.object({
   sku: z.string().trim().min(1).max(40).optional(),
   /** Orders placed with this discount code (case-insensitive). */
   discountCode: z.string().trim().min(1).max(40).optional(),
+  /** One customer's orders. */
+  customerId: z.string().min(1).max(40).optional(),
 });
 export type OrderListQuery = z.infer<typeof orderListQuerySchema>;
 
@@ -233,8 +293,10 @@ export const cancelInputSchema = z
   .object({
     version: z.number().int().min(1),
     reason: z.string().trim().min(1, 'Say why the order is cancelled').max(500),
-    /** Refund what is still refundable in the same step. */
+    /** Refund the cancelled units (and the shipping, when nothing has shipped) in the same step. */
     refund: z.boolean(),
+    /** Units per line to cancel; left out: everything not shipped yet. */
+    lines: lineQuantitiesSchema.refine((ls) => ls.some((l) => l.quantity > 0), 'Cancel at least one unit').optional(),
   })
   .meta({ id: 'CancelInput' });
 export type CancelInput = z.input<typeof cancelInputSchema>;
@@ -261,3 +323,96 @@ export const noteInputSchema = z
   .object({ text: z.string().trim().min(1, 'Write a note').max(2000, 'Keep the note under 2,000 characters') })
   .meta({ id: 'NoteInput' });
 export type NoteInput = z.input<typeof noteInputSchema>;
+
+// ---------------------------------------------------------------- returns and exchanges
+
+const returnLinesSchema = z
+  .array(
+    z.object({
+      lineId: z.string().min(1),
+      quantity: z.number({ error: 'Enter a number of units' }).int('Enter a whole number of units').min(0, 'Enter 0 or more units'),
+    }),
+  )
+  .max(100)
+  .refine((ls) => ls.some((l) => l.quantity > 0), 'Return at least one unit');
+
+export const returnInputSchema = z
+  .object({
+    version: z.number().int().min(1),
+    reason: returnReasonSchema,
+    note: z.string().trim().max(2000, 'Keep the note under 2,000 characters'),
+    /** Shipped units per line that the customer sends back. */
+    lines: returnLinesSchema,
+  })
+  .meta({ id: 'ReturnInput' });
+export type ReturnInput = z.input<typeof returnInputSchema>;
+
+const unitCountSchema = z.number({ error: 'Enter a number of units' }).int('Enter a whole number of units').min(0, 'Enter 0 or more units');
+
+export const returnReceiptInputSchema = z
+  .object({
+    version: z.number().int().min(1),
+    locationId: z.string().min(1, 'Choose the warehouse it came back to'),
+    /** For every line of the return: how many units go back on the shelf and how many are written off; together, the line's units. */
+    lines: z.array(z.object({ lineId: z.string().min(1), restock: unitCountSchema, writeOff: unitCountSchema })).min(1).max(100),
+  })
+  .meta({ id: 'ReturnReceiptInput' });
+export type ReturnReceiptInput = z.input<typeof returnReceiptInputSchema>;
+
+export const returnRefundInputSchema = z
+  .object({
+    version: z.number().int().min(1),
+    /** What to refund, in cents: at most what the returned units were paid (their discount and tax shares included) and what is left on the order. */
+    amount: centsSchema,
+  })
+  .meta({ id: 'ReturnRefundInput' });
+export type ReturnRefundInput = z.input<typeof returnRefundInputSchema>;
+
+export const exchangeInputSchema = z
+  .object({
+    version: z.number().int().min(1),
+    /** For every line of the return: the variant (of the same product) to ship instead, as many units as came back. */
+    lines: z.array(z.object({ lineId: z.string().min(1), variantId: z.string().min(1, 'Choose the variant to send') })).min(1).max(100),
+  })
+  .meta({ id: 'ExchangeInput' });
+export type ExchangeInput = z.input<typeof exchangeInputSchema>;
+
+export const returnCloseInputSchema = z
+  .object({
+    version: z.number().int().min(1),
+    reason: z.string().trim().min(1, 'Say why the return is closed').max(500),
+  })
+  .meta({ id: 'ReturnCloseInput' });
+export type ReturnCloseInput = z.input<typeof returnCloseInputSchema>;
+
+/** A row of the returns list. */
+export const returnSummarySchema = z
+  .object({
+    id: z.string(),
+    orderId: z.string(),
+    orderNumber: z.number().int(),
+    customerName: z.string(),
+    status: returnStatusSchema,
+    reason: returnReasonSchema,
+    units: z.number().int(),
+    requestedAt: isoDateTimeSchema,
+    /** The last step's time: requested, received or settled. */
+    updatedAt: isoDateTimeSchema,
+    /** The refund that settled it, in cents; 0 when none. */
+    refunded: centsSchema,
+  })
+  .meta({ id: 'ReturnSummary' });
+export type ReturnSummary = z.infer<typeof returnSummarySchema>;
+export const returnListSchema = listResponseSchema(returnSummarySchema).meta({ id: 'ReturnList' });
+export type ReturnList = z.infer<typeof returnListSchema>;
+
+export const returnListQuerySchema = z.object({
+  offset: queryNumber(z.number().int().min(0)).default(0),
+  limit: queryNumber(z.number().int().min(1).max(500)).default(25),
+  sort: z.enum(RETURN_SORTS).default('-updatedAt'),
+  status: commaList(returnStatusSchema).optional(),
+  reason: commaList(returnReasonSchema).optional(),
+  /** An order number, or part of the customer's name or email. */
+  q: z.string().trim().min(1).max(200).optional(),
+});
+export type ReturnListQuery = z.infer<typeof returnListQuerySchema>;

@@ -346,7 +346,12 @@ const lower = (name: string) => name.toLowerCase().replace(/[^a-z]/g, '');
 const FIRST_LOWER = FIRST_NAMES.map(lower);
 const LAST_LOWER = LAST_NAMES.map(lower);
 
-function newCustomer(next: () => number, emails: Set<string>): Customer {
+/** The n-th customer to order (from 0): cus_000001 is the first. */
+export function customerIdOf(n: number): string {
+  return `cus_${String(n + 1).padStart(6, '0')}`;
+}
+
+function newCustomer(next: () => number, emails: Set<string>, n: number): Customer {
   const state = STATES_GEO[search(stateCum, stateCum.length, next() * stateCum[stateCum.length - 1]!)]!;
   const firstIndex = Math.floor(next() * FIRST_NAMES.length);
   const lastIndex = Math.floor(next() * LAST_NAMES.length);
@@ -380,7 +385,7 @@ function newCustomer(next: () => number, emails: Set<string>): Customer {
   return {
     state,
     location: LOCATION_INDEX.get(state.warehouse) ?? 0,
-    person: Object.freeze({ name, email, phone }),
+    person: Object.freeze({ id: customerIdOf(n), name, email, phone }),
     address: Object.freeze({ name, line1: street, line2, city: city[0], state: state.code, zip }),
     orders: 0,
   };
@@ -472,7 +477,7 @@ export function generateOrders(options: GenerateOrdersOptions): Order[] {
     if (n > 0 && next() < 0.27) c = customerOf[Math.floor(next() * n)]!;
     else {
       c = customers.length;
-      customers.push(newCustomer(next, emails));
+      customers.push(newCustomer(next, emails, c));
     }
     customerOf[n] = c;
     const state = customers[c]!.state;
@@ -636,6 +641,9 @@ function makeOrder(ctx: Ctx, number: number, placedMs: number, customer: Custome
     fulfilmentStatus: 'unfulfilled',
     fulfilments: [],
     refunds: [],
+    returns: [],
+    exchangeFor: null,
+    balanceDue: 0,
     notes: [],
     timeline: [{ id: ['evt_', body, '_1'].join(''), at: placedAt, type: 'placed', actor: null, message: PLACED_MESSAGE }],
     version: 1,
@@ -816,6 +824,8 @@ function refund(
     locationId: restock ? order.locationId : null,
     reason,
     by,
+    returnId: null,
+    toExchange: 0,
   });
   order.refunded += amount;
   let units = 0;

@@ -15,8 +15,11 @@ export type ShopSettings = { seed: number; products: number; orders: number; anc
 /** `taken`: a store already holds these records, so the next one gets a copy. */
 let last: { key: string; shop: Shop; taken: boolean } | null = null;
 
+/** The generator's generation: a shop an older generator made (orders without customer ids or returns) is not read back. */
+const GENERATION = 'g3';
+
 export function seededShopKey(settings: ShopSettings): string {
-  return `${settings.seed}-${settings.products}-${settings.orders}-${settings.anchorMs}`;
+  return `${settings.seed}-${settings.products}-${settings.orders}-${settings.anchorMs}-${GENERATION}`;
 }
 
 export function seededShop(settings: ShopSettings): Shop {

@@ -25,6 +25,7 @@ import { assertAllowed, notAllowed, ProblemError, validationProblem } from '../c
 import { levelLimitProblem } from './stock-rules';
 import type { Location, StockMovement } from '../contract/stock-schemas';
 import { formatCents } from '../contract/values/money';
+import { storeDate } from './store-time';
 import { normalizeTrackingNumber, trackingNumberProblem } from './tracking';
 import { variantNotFound } from './product-rules';
 
@@ -61,6 +62,8 @@ export type OrderContext = {
   now: string;
   /** The shop's warehouses: a fulfilment or a restock must name one. */
   locations: readonly Location[];
+  /** Who is in support now: their refunds on this order today count toward support's daily limit. */
+  supportStaffIds: ReadonlySet<string>;
   /**
    * The levels the action may move (see `levelKeys`). A level missing here
    * is taken as a variant that no longer exists (404), so a server whose
@@ -78,6 +81,8 @@ export type OrderDecision = {
   movements: OrderMovement[];
   /** Audit entries to record; the caller stamps who and when. */
   audit: AuditDraft[];
+  /** An order this action placed (an exchange's replacement), to save as new; its movements are among `movements`. */
+  created: Order | null;
 };
 
 export type FulfilRequest = z.output<typeof fulfilInputSchema>;
@@ -152,40 +157,55 @@ export function decideFulfilment(context: OrderContext, input: FulfilRequest): O
     by: w.person,
   });
   w.event('fulfilled', `Shipped ${units(shipped)} from ${w.locationName(input.locationId)} by ${input.carrier} (${trackingNumber}).`);
-  if (fulfilmentStatusOf(order.lines) === 'fulfilled') {
-    order.status = 'closed';
-    w.event('closed', 'Everything has shipped; the order is closed.');
-  }
+  w.closeIfShipped();
   return w.done({ shipped, carrier: input.carrier, trackingNumber });
 }
 
+/**
+ * Cancels units not shipped yet: the lines and quantities asked, or every one.
+ * Their reservations are released; with `refund`, they are refunded at what
+ * the customer paid for them, and the shipping too when nothing has shipped.
+ * Nothing shipped and nothing left: the order is cancelled; every remaining
+ * unit shipped: it is closed.
+ */
 export function decideCancel(context: OrderContext, input: CancelRequest): OrderDecision {
   const w = new Decision(context, ORDER_PERMISSIONS.cancel, input.version);
   const { order } = w;
   if (order.status === 'cancelled') throw validationProblem({}, `Order #${order.number} is already cancelled.`);
-  if (order.lines.some((l) => l.fulfilledQuantity > 0)) {
-    throw validationProblem({}, `Part of order #${order.number} has shipped, so it cannot be cancelled. Refund the units instead.`);
+  const parts = input.lines
+    ? lineQuantities(order, input.lines)
+    : order.lines.flatMap((line, i) => (unitsToShip(line) > 0 ? [{ line, quantity: unitsToShip(line), i }] : []));
+  const errors: Record<string, string> = {};
+  for (const { line, quantity, i } of parts) {
+    const left = unitsToShip(line);
+    if (quantity > left) errors[`lines.${i}.quantity`] = left === 0 ? 'Nothing left to cancel on this line' : `Only ${units(left)} not shipped yet`;
   }
-  const amount = input.refund ? refundable(order) : 0;
-  if (amount > 0) checkRefundAllowed(context.actor, amount);
+  if (Object.keys(errors).length) throw validationProblem(errors);
+  if (parts.length === 0) throw validationProblem({}, `Everything on order #${order.number} has shipped: refund or return the units instead.`);
 
   let released = 0;
-  for (const line of order.lines) {
-    const left = unitsToShip(line);
-    if (left > 0)
-      w.move(line.variantId, order.locationId, { quantity: 0, reservedChange: -left, reason: 'released', note: input.reason }, '_');
-    line.cancelledQuantity += left;
-    released += left;
+  let amount = 0;
+  for (const { line, quantity, i } of parts) {
+    w.move(line.variantId, order.locationId, { quantity: 0, reservedChange: -quantity, reason: 'released', note: input.reason }, `lines.${i}.quantity`);
+    line.cancelledQuantity += quantity;
+    released += quantity;
+    if (input.refund) amount += lineRefundAmount(line, line.refundedQuantity, quantity);
   }
-  order.status = 'cancelled';
-  w.event('cancelled', `Cancelled ${units(released)}: ${input.reason}.`);
+  const nothingShipped = order.lines.every((l) => l.fulfilledQuantity === 0);
+  const wholeOrder = nothingShipped && order.lines.every((l) => unitsToShip(l) === 0);
+  const shipping = input.refund && wholeOrder ? shippingLeft(order) : 0;
+  // An earlier refund of an amount (a goodwill credit) may leave less than the units were paid: never more than is left.
+  amount = Math.min(amount + shipping, refundable(order));
+  if (amount > 0) checkRefundAllowed(context, amount);
+
+  if (wholeOrder) order.status = 'cancelled';
+  w.event('cancelled', `Cancelled ${units(released)}${wholeOrder ? '' : ' not shipped yet'}: ${input.reason}.`);
   if (amount > 0) {
-    const lines = order.lines
-      .filter((l) => l.quantity > l.refundedQuantity)
-      .map((l) => ({ lineId: l.id, quantity: l.quantity - l.refundedQuantity }));
-    for (const line of order.lines) line.refundedQuantity = line.quantity;
-    w.refund({ amount, shipping: shippingLeft(order), lines, restock: false, locationId: null, reason: input.reason });
+    for (const { line, quantity } of parts) line.refundedQuantity += quantity;
+    const lines = parts.map(({ line, quantity }) => ({ lineId: line.id, quantity }));
+    w.refund({ amount, shipping, lines, restock: false, locationId: null, reason: input.reason, returnId: null, toExchange: 0 });
   }
+  w.closeIfShipped();
   return w.done({ reason: input.reason, released });
 }
 
@@ -218,7 +238,7 @@ export function decideRefund(context: OrderContext, input: RefundRequest): Order
       `Order #${order.number} has ${formatCents(most)} left to refund. Nothing was refunded.`,
     );
   }
-  checkRefundAllowed(context.actor, amount);
+  checkRefundAllowed(context, amount);
 
   for (const { line, quantity, i } of parts) {
     line.refundedQuantity += quantity;
@@ -235,13 +255,15 @@ export function decideRefund(context: OrderContext, input: RefundRequest): Order
     restock: restocked,
     locationId: restocked ? input.locationId : null,
     reason: input.reason,
+    returnId: null,
+    toExchange: 0,
   });
   return w.done({ refund: amount, reason: input.reason });
 }
 
 /** Appending a note needs no version: it cannot overwrite anything. No levels are read or moved. */
 export function decideNote(context: Pick<OrderContext, 'order' | 'actor' | 'now'>, input: NoteRequest): OrderDecision {
-  const w = new Decision({ ...context, locations: [], levels: [] }, ORDER_PERMISSIONS.note, null);
+  const w = new Decision({ ...context, locations: [], levels: [], supportStaffIds: new Set() }, ORDER_PERMISSIONS.note, null);
   const { order } = w;
   order.notes.push({ id: `note_${order.id.slice(4)}_${order.notes.length + 1}`, at: context.now, author: w.person, text: input.text });
   w.event('note_added', `Note: ${input.text}`);
@@ -254,8 +276,11 @@ type Change = Pick<OrderMovement, 'quantity' | 'reservedChange' | 'reason' | 'no
 type RefundRecord = Omit<Order['refunds'][number], 'id' | 'at' | 'by'>;
 
 /** One decision under way: a copy of the order and of the levels it moves, and the rows that explain them. */
-class Decision {
+export class Decision {
   readonly order: Order;
+  /** An order this decision places (an exchange's replacement). */
+  created: Order | null = null;
+  readonly audit: AuditDraft[] = [];
   readonly person: { id: string; name: string };
   private readonly levels = new Map<string, LevelSnapshot>();
   private readonly moved = new Map<string, LevelSnapshot>();
@@ -263,7 +288,7 @@ class Decision {
 
   /** 403 without the permission, 409 (with the stored order as `current`) when `version` is stale; null: no version to check. */
   constructor(
-    private readonly context: OrderContext,
+    readonly context: OrderContext,
     permission: Action,
     version: number | null,
   ) {
@@ -301,9 +326,9 @@ class Decision {
   /**
    * Moves a level (a new version) and writes the ledger row that says why; 422
    * on `field` (the request's field that asked for it) when it takes the level
-   * past the limit.
+   * past the limit. The row names `forOrder` (this decision's order unless said).
    */
-  move(variantId: string, locationId: string, change: Change, field: string): void {
+  move(variantId: string, locationId: string, change: Change, field: string, forOrder: Pick<Order, 'id' | 'number'> = this.order): void {
     const level = this.level(variantId, locationId);
     const after = { onHand: level.onHand + change.quantity, reserved: level.reserved + change.reservedChange };
     const tooMuch = levelLimitProblem(level, after, `${level.sku} at ${this.locationName(locationId)}`);
@@ -315,8 +340,8 @@ class Decision {
       sku: level.sku,
       locationId,
       ...change,
-      orderId: this.order.id,
-      orderNumber: this.order.number,
+      orderId: forOrder.id,
+      orderNumber: forOrder.number,
       transferId: null,
     });
   }
@@ -332,15 +357,29 @@ class Decision {
     });
   }
 
-  refund(refund: RefundRecord): void {
+  /** Closes an open order whose every unit left has shipped. */
+  closeIfShipped(): void {
     const { order } = this;
-    order.refunds.push({ id: `ref_${order.id.slice(4)}_${order.refunds.length + 1}`, at: this.context.now, by: this.person, ...refund });
+    if (order.status === 'open' && fulfilmentStatusOf(order.lines) === 'fulfilled') {
+      order.status = 'closed';
+      this.event('closed', 'Everything has shipped; the order is closed.');
+    }
+  }
+
+  /** Records a refund on the order (its id returned) with its timeline event. */
+  refund(refund: RefundRecord): string {
+    const { order } = this;
+    const id = `ref_${order.id.slice(4)}_${order.refunds.length + 1}`;
+    order.refunds.push({ id, at: this.context.now, by: this.person, ...refund });
     order.refunded += refund.amount;
     const count = refund.lines.reduce((n, l) => n + l.quantity, 0);
     const what = count
       ? ` for ${units(count)}${refund.restock && refund.locationId ? `, restocked at ${this.locationName(refund.locationId)}` : ''}`
       : '';
-    this.event('refunded', `Refunded ${formatCents(refund.amount)}${what}: ${refund.reason}.`);
+    const paid = refund.amount - refund.toExchange;
+    const how = refund.toExchange > 0 ? `${formatCents(refund.toExchange)} toward an exchange${paid > 0 ? `, ${formatCents(paid)} to the customer` : ''}` : formatCents(paid);
+    this.event('refunded', `Refunded ${how}${what}: ${refund.reason}.`);
+    return id;
   }
 
   /** Statuses and derived money after the change (the version counts the events, as in the seed), and the audit entry. */
@@ -350,16 +389,17 @@ class Decision {
     order.paymentStatus = paymentStatusOf(order);
     order.net = order.total - order.refunded;
     order.version = order.timeline.length;
-    return { order, levels: [...this.moved.values()], movements: this.movements, audit: [orderAudit(this.context.order, order, what)] };
+    const audit = [orderAudit(this.context.order, order, what), ...this.audit];
+    return { order, levels: [...this.moved.values()], movements: this.movements, audit, created: this.created };
   }
 }
 
-function units(n: number): string {
+export function units(n: number): string {
   return n === 1 ? '1 unit' : `${n} units`;
 }
 
 /** The audit entry of an order change: the statuses and money that moved, and what was done. */
-function orderAudit(before: Order, after: Order, what: Record<string, unknown>): AuditDraft {
+export function orderAudit(before: Order, after: Order, what: Record<string, unknown>): AuditDraft {
   const fields = ['status', 'paymentStatus', 'fulfilmentStatus', 'refunded'] as const;
   const was: Record<string, unknown> = {};
   const now: Record<string, unknown> = { ...what };
@@ -372,7 +412,7 @@ function orderAudit(before: Order, after: Order, what: Record<string, unknown>):
 }
 
 /** The lines a request names, with the units it asks for (zero skipped); 422 for a line not on the order or listed twice. */
-function lineQuantities(
+export function lineQuantities(
   order: Order,
   parts: readonly { lineId: string; quantity: number }[],
 ): { line: OrderLine; quantity: number; i: number }[] {
@@ -389,12 +429,24 @@ function lineQuantities(
   return found;
 }
 
-/** Refunds need orders.refund, and support only up to its limit, said in plain words. */
-function checkRefundAllowed(actor: OrderActor, amount: number): void {
-  if (canRefund(actor.role, amount)) return;
-  const detail =
-    actor.role === 'support'
-      ? `Support may refund up to ${formatCents(SUPPORT_REFUND_LIMIT_CENTS)} at once; this refund is ${formatCents(amount)}. Ask a manager.`
-      : refusal(actor.role, 'orders.refund');
-  throw notAllowed(detail);
+/**
+ * Refunds need orders.refund, and support only up to its limit per order per
+ * store day: what support refunded on this order today (to the customer, not
+ * toward an exchange) and this refund together. Said in plain words.
+ */
+export function checkRefundAllowed(context: Pick<OrderContext, 'actor' | 'order' | 'now' | 'supportStaffIds'>, amount: number): void {
+  const { actor, order, now, supportStaffIds } = context;
+  if (actor.role !== 'support') {
+    if (canRefund(actor.role, amount)) return;
+    throw notAllowed(refusal(actor.role, 'orders.refund'));
+  }
+  const today = storeDate(Date.parse(now));
+  let already = 0;
+  for (const r of order.refunds) {
+    if ((r.by.id === actor.id || supportStaffIds.has(r.by.id)) && storeDate(Date.parse(r.at)) === today) already += r.amount - r.toExchange;
+  }
+  if (canRefund(actor.role, already + amount)) return;
+  const limit = formatCents(SUPPORT_REFUND_LIMIT_CENTS);
+  const before = already > 0 ? `support has refunded ${formatCents(already)} on order #${order.number} today and ` : '';
+  throw notAllowed(`Support may refund up to ${limit} on an order a day; ${before}this refund is ${formatCents(amount)}. Ask a manager.`);
 }

@@ -156,7 +156,9 @@ export function refundable(order: { total: number; refunded: number }): number {
   return Math.max(0, order.total - order.refunded);
 }
 
-export function paymentStatusOf(order: { total: number; refunded: number }): PaymentStatus {
+/** pending while an exchange's difference is owed; then by what has been refunded. */
+export function paymentStatusOf(order: { total: number; refunded: number; balanceDue: number }): PaymentStatus {
+  if (order.balanceDue > 0) return 'pending';
   if (order.refunded <= 0) return 'paid';
   return order.refunded >= order.total ? 'refunded' : 'partially_refunded';
 }
@@ -185,17 +187,60 @@ export function fulfilmentStatusOf(lines: readonly QuantityLine[]): FulfilmentSt
 
 type RefundedLine = QuantityLine & { id: string; refundedQuantity: number };
 type RefundRecord = { shipping: number; restock: boolean; lines: readonly { lineId: string; quantity: number }[] };
+type ReturnRecord = {
+  status: string;
+  receivedAt: string | null;
+  lines: readonly { lineId: string; quantity: number; restocked: number; writtenOff: number }[];
+};
 
 /** Units of a line that can still be refunded: shipped or cancelled, and not refunded yet. */
 export function refundableUnits(line: RefundedLine): number {
   return Math.max(0, line.fulfilledQuantity + line.cancelledQuantity - line.refundedQuantity);
 }
 
-/** Shipped units of a line not put back on a shelf by an earlier refund: what a restock may return. */
-export function restockableUnits(order: { refunds: readonly RefundRecord[] }, line: RefundedLine): number {
-  let restocked = 0;
-  for (const r of order.refunds) if (r.restock) for (const l of r.lines) if (l.lineId === line.id) restocked += l.quantity;
-  return Math.max(0, line.fulfilledQuantity - restocked);
+/** Shipped units of a line not back in a warehouse yet (by a refund's restock, or a received return): what a restock may return. */
+export function restockableUnits(
+  order: { refunds: readonly RefundRecord[]; returns: readonly ReturnRecord[] },
+  line: RefundedLine,
+): number {
+  let back = 0;
+  for (const r of order.refunds) if (r.restock) for (const l of r.lines) if (l.lineId === line.id) back += l.quantity;
+  for (const r of order.returns) for (const l of r.lines) if (l.lineId === line.id) back += l.restocked + l.writtenOff;
+  return Math.max(0, line.fulfilledQuantity - back);
+}
+
+/** Units of a line on returns: every return but one closed before it arrived, which gives its units back. */
+export function returnedUnits(order: { returns: readonly ReturnRecord[] }, lineId: string): number {
+  let units = 0;
+  for (const r of order.returns) {
+    if (r.status === 'closed' && r.receivedAt === null) continue;
+    for (const l of r.lines) if (l.lineId === lineId) units += l.quantity;
+  }
+  return units;
+}
+
+/** Shipped units of a line a new return may take: shipped less already on returns. */
+export function returnableUnits(order: { returns: readonly ReturnRecord[] }, line: RefundedLine): number {
+  return Math.max(0, line.fulfilledQuantity - returnedUnits(order, line.id));
+}
+
+/**
+ * What `quantity` more units of a line (of which `alreadyRefunded` are refunded)
+ * are refunded at, in parts a person can check: the units' price, their share
+ * of the order discount and of the tax, and the amount (lineRefundAmount). The
+ * tax share steps like the amount (⌊tax × n / quantity⌋); the discount share
+ * is what makes the parts add up exactly: amount = merchandise − discount + tax.
+ */
+export function lineRefundParts(
+  line: MoneyLine,
+  alreadyRefunded: number,
+  quantity: number,
+): { merchandise: number; discount: number; tax: number; amount: number } {
+  const amount = lineRefundAmount(line, alreadyRefunded, quantity);
+  const taxUpTo = (n: number) => Math.floor((line.tax * n) / line.quantity);
+  const tax = taxUpTo(alreadyRefunded + quantity) - taxUpTo(alreadyRefunded);
+  const merchandise = line.unitPrice * quantity;
+  return { merchandise, discount: merchandise + tax - amount, tax, amount };
 }
 
 /** The order's shipping fee not refunded yet. */
@@ -215,9 +260,9 @@ export function shippingLeft(order: { shipping: number; refunds: readonly Refund
 export function refundLineAmounts<L extends MoneyLine & { id: string }>(order: {
   lines: readonly L[];
   refunds: readonly { id: string; lines: readonly { lineId: string; quantity: number }[] }[];
-}): { refundId: string; line: L; quantity: number; amount: number; tax: number }[] {
+}): { refundId: string; line: L; quantity: number; amount: number; tax: number; discount: number }[] {
   const refundedSoFar = new Map<string, number>();
-  const out: { refundId: string; line: L; quantity: number; amount: number; tax: number }[] = [];
+  const out: { refundId: string; line: L; quantity: number; amount: number; tax: number; discount: number }[] = [];
   for (const refund of order.refunds) {
     for (const part of refund.lines) {
       const line = order.lines.find((l) => l.id === part.lineId);
@@ -225,14 +270,8 @@ export function refundLineAmounts<L extends MoneyLine & { id: string }>(order: {
       const already = refundedSoFar.get(line.id) ?? 0;
       const quantity = Math.min(part.quantity, line.quantity - already);
       refundedSoFar.set(line.id, already + quantity);
-      const taxUpTo = (n: number) => Math.floor((line.tax * n) / line.quantity);
-      out.push({
-        refundId: refund.id,
-        line,
-        quantity,
-        amount: lineRefundAmount(line, already, quantity),
-        tax: taxUpTo(already + quantity) - taxUpTo(already),
-      });
+      const { amount, tax, discount } = lineRefundParts(line, already, quantity);
+      out.push({ refundId: refund.id, line, quantity, amount, tax, discount });
     }
   }
   return out;

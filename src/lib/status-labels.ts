@@ -8,6 +8,7 @@ export const PRODUCT_STATUS_LABELS: Record<ProductStatus, string> = { active: 'A
 export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = { open: 'Open', cancelled: 'Cancelled', closed: 'Closed' };
 export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
   paid: 'Paid',
+  pending: 'Payment due',
   partially_refunded: 'Partly refunded',
   refunded: 'Refunded',
 };

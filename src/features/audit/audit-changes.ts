@@ -268,6 +268,8 @@ function recordField(entityType: AuditEntityType, key: string, value: unknown, l
       return fieldOf(VIEW_FIELDS, key) ?? { label: humanize(key), show: plain };
     case 'discount':
       return fieldOf(DISCOUNT_FIELDS, key) ?? { label: humanize(key), show: plain };
+    case 'customer':
+      return { label: humanize(key), show: plain };
   }
 }
 
@@ -383,6 +385,7 @@ export type RecordPage =
   | { page: 'stock ledger'; variantId: string }
   | { page: 'order'; orderId: string }
   | { page: 'discount'; discountId: string }
+  | { page: 'customer'; customerId: string }
   | { page: 'staff' };
 
 export function recordPage(entry: Pick<AuditEntry, 'entityType' | 'entityId'>): RecordPage | null {
@@ -404,5 +407,7 @@ export function recordPage(entry: Pick<AuditEntry, 'entityType' | 'entityId'>): 
       return null;
     case 'discount':
       return { page: 'discount', discountId: id };
+    case 'customer':
+      return { page: 'customer', customerId: id };
   }
 }

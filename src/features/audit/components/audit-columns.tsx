@@ -19,6 +19,7 @@ export const ENTITY_LABELS: Record<AuditEntry['entityType'], string> = {
   staff: 'Staff',
   view: 'Saved view',
   discount: 'Discount',
+  customer: 'Customer',
 };
 
 type AuditColumnsOptions = {

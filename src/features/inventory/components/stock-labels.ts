@@ -17,6 +17,7 @@ export const REASON_LABELS: Record<StockReason, string> = {
   sale: 'Sale',
   cancel_restock: 'Restocked (cancel)',
   refund_restock: 'Restocked (refund)',
+  returned: 'Returned by customer',
   reserved: 'Reserved by order',
   released: 'Reservation released',
 };

@@ -2,7 +2,7 @@ import type { Carrier, FulfilmentStatus, OrderStatus, PaymentStatus } from '@/co
 
 /** Colour only repeats what the text says (dot badges): never the only cue. */
 export const ORDER_STATUS_COLORS: Record<OrderStatus, string> = { open: 'blue', cancelled: 'gray', closed: 'green' };
-export const PAYMENT_STATUS_COLORS: Record<PaymentStatus, string> = { paid: 'green', partially_refunded: 'orange', refunded: 'gray' };
+export const PAYMENT_STATUS_COLORS: Record<PaymentStatus, string> = { paid: 'green', pending: 'red', partially_refunded: 'orange', refunded: 'gray' };
 export const FULFILMENT_STATUS_COLORS: Record<FulfilmentStatus, string> = {
   unfulfilled: 'yellow',
   partially_fulfilled: 'orange',

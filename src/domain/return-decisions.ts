@@ -1,0 +1,354 @@
+/**
+ * Returns and exchanges, decided once for the mock and the real server, as
+ * order decisions (src/domain/order-decisions.ts): a return lives on its order.
+ *
+ *   open     shipped units the customer sends back, with a reason: no stock, no money.
+ *   receive  at a warehouse, each unit back on the shelf (ledger `returned`) or
+ *            written off (`returned`, then `damaged`: the ledger records every unit that moves).
+ *   refund   the received units, the amount proposed from what they were paid and editable down.
+ *   exchange the received units for another variant of the same product: a new
+ *            order ships it, paid by a credit of what the units were paid (a refund
+ *            `toExchange` on this order), so net revenue holds; a cheaper variant
+ *            refunds the difference, a dearer one leaves it owed on the new order.
+ *   close    with no money moving: it never arrived, or it is refused.
+ */
+import type { z } from 'zod';
+import type {
+  exchangeInputSchema,
+  Order,
+  OrderLine,
+  Return,
+  returnCloseInputSchema,
+  returnInputSchema,
+  returnReceiptInputSchema,
+  returnRefundInputSchema,
+} from '../contract/order-schemas';
+import type { ReturnReason } from '../contract/constants';
+import { ProblemError, validationProblem } from '../contract/problems';
+import { formatCents } from '../contract/values/money';
+import {
+  checkRefundAllowed,
+  Decision,
+  lineQuantities,
+  ORDER_PERMISSIONS,
+  orderAudit,
+  units,
+  type OrderContext,
+  type OrderDecision,
+} from './order-decisions';
+import { lineRefundAmount, lineRefundParts, refundable, refundableUnits, returnableUnits } from './order-rules';
+import { salesTax } from './sales-tax';
+
+export const RETURN_PERMISSIONS = {
+  open: ORDER_PERMISSIONS.fulfil,
+  receive: ORDER_PERMISSIONS.fulfil,
+  refund: ORDER_PERMISSIONS.refund,
+  exchange: ORDER_PERMISSIONS.fulfil,
+  close: ORDER_PERMISSIONS.fulfil,
+} as const;
+
+export const RETURN_REASON_LABELS: Record<ReturnReason, string> = {
+  defective: 'Defective',
+  wrong_item: 'Wrong item',
+  not_as_described: 'Not as described',
+  changed_mind: 'Changed mind',
+};
+
+export type ReturnRequest = z.output<typeof returnInputSchema>;
+export type ReturnReceiptRequest = z.output<typeof returnReceiptInputSchema>;
+export type ReturnRefundRequest = z.output<typeof returnRefundInputSchema>;
+export type ExchangeRequest = z.output<typeof exchangeInputSchema>;
+export type ReturnCloseRequest = z.output<typeof returnCloseInputSchema>;
+
+/** A variant an exchange may ship, as stored now. */
+export type VariantSnapshot = {
+  variantId: string;
+  productId: string;
+  sku: string;
+  title: string;
+  variantTitle: string;
+  price: number;
+  cost: number | null;
+};
+
+export type ExchangeContext = OrderContext & {
+  /** The variants the request names that exist (a missing one is refused beside its field). */
+  variants: readonly VariantSnapshot[];
+  /** The number the replacement order takes: one more than the shop's highest. */
+  nextNumber: number;
+};
+
+export function returnNotFound(order: Order, returnId: string): ProblemError {
+  return new ProblemError({ status: 404, title: 'Return not found', detail: `Order #${order.number} has no return ${returnId}.` });
+}
+
+/** The order id of order number `n`: ord_0001042. */
+export function orderIdOf(n: number): string {
+  return `ord_${String(n).padStart(7, '0')}`;
+}
+
+export function decideOpenReturn(context: OrderContext, input: ReturnRequest): OrderDecision {
+  const w = new Decision(context, RETURN_PERMISSIONS.open, input.version);
+  const { order } = w;
+  const parts = lineQuantities(order, input.lines);
+  const errors: Record<string, string> = {};
+  for (const { line, quantity, i } of parts) {
+    const open = returnableUnits(order, line);
+    if (quantity > open)
+      errors[`lines.${i}.quantity`] =
+        open === 0
+          ? line.fulfilledQuantity === 0
+            ? 'Nothing on this line has shipped'
+            : 'Every shipped unit of this line is already on a return'
+          : `Only ${units(open)} shipped can be returned`;
+  }
+  if (Object.keys(errors).length) throw validationProblem(errors);
+  const ret: Return = {
+    id: `ret_${order.id.slice(4)}_${order.returns.length + 1}`,
+    status: 'requested',
+    reason: input.reason,
+    note: input.note,
+    lines: parts.map(({ line, quantity }) => ({ lineId: line.id, quantity, restocked: 0, writtenOff: 0 })),
+    requestedAt: context.now,
+    requestedBy: w.person,
+    locationId: null,
+    receivedAt: null,
+    receivedBy: null,
+    settledAt: null,
+    settledBy: null,
+    refundId: null,
+    exchangeOrder: null,
+  };
+  order.returns.push(ret);
+  const count = ret.lines.reduce((n, l) => n + l.quantity, 0);
+  w.event('return_requested', `Return opened for ${units(count)} (${RETURN_REASON_LABELS[input.reason]})${input.note ? `: ${input.note}` : ''}.`);
+  return w.done({ returnId: ret.id, reason: input.reason, units: count });
+}
+
+export function decideReceiveReturn(context: OrderContext, returnId: string, input: ReturnReceiptRequest): OrderDecision {
+  const w = new Decision(context, RETURN_PERMISSIONS.receive, input.version);
+  const ret = returnOf(w, returnId);
+  if (ret.status !== 'requested') throw validationProblem({}, `Return ${ret.id} is already ${ret.status}.`);
+  w.checkLocation(input.locationId, 'locationId');
+  const errors: Record<string, string> = {};
+  const given = new Map<string, { restock: number; writeOff: number; i: number }>();
+  input.lines.forEach((l, i) => {
+    if (!ret.lines.some((r) => r.lineId === l.lineId)) errors[`lines.${i}.lineId`] = 'This line is not on the return';
+    else if (given.has(l.lineId)) errors[`lines.${i}.lineId`] = 'This line is listed twice';
+    else given.set(l.lineId, { ...l, i });
+  });
+  for (const r of ret.lines) {
+    const g = given.get(r.lineId);
+    if (!g) errors.lines = 'Say what happened to every line of the return';
+    else if (g.restock + g.writeOff !== r.quantity)
+      errors[`lines.${g.i}.restock`] = `Restock and write off ${units(r.quantity)} in all: ${g.restock + g.writeOff} given`;
+  }
+  if (Object.keys(errors).length) throw validationProblem(errors);
+
+  const { order } = w;
+  const note = `Return ${ret.id}`;
+  for (const r of ret.lines) {
+    const { restock, writeOff, i } = given.get(r.lineId)!;
+    const line = lineOf(order, r.lineId);
+    const back = restock + writeOff;
+    w.move(line.variantId, input.locationId, { quantity: back, reservedChange: 0, reason: 'returned', note }, `lines.${i}.restock`);
+    if (writeOff > 0)
+      w.move(line.variantId, input.locationId, { quantity: -writeOff, reservedChange: 0, reason: 'damaged', note }, `lines.${i}.writeOff`);
+    r.restocked = restock;
+    r.writtenOff = writeOff;
+  }
+  Object.assign(ret, { status: 'received', locationId: input.locationId, receivedAt: context.now, receivedBy: w.person });
+  const restocked = ret.lines.reduce((n, l) => n + l.restocked, 0);
+  const writtenOff = ret.lines.reduce((n, l) => n + l.writtenOff, 0);
+  const what = [restocked ? `${units(restocked)} restocked` : '', writtenOff ? `${units(writtenOff)} written off as damaged` : '']
+    .filter(Boolean)
+    .join(', ');
+  w.event('return_received', `Return received at ${w.locationName(input.locationId)}: ${what}.`);
+  return w.done({ returnId: ret.id, locationId: input.locationId, restocked, writtenOff });
+}
+
+/** What the return's units were paid, the most its refund (or an exchange's credit) may be; 422 when a unit is already refunded. */
+export function returnCredit(order: Order, ret: Return): number {
+  let credit = 0;
+  const errors: Record<string, string> = {};
+  ret.lines.forEach((r, i) => {
+    const line = lineOf(order, r.lineId);
+    if (r.quantity > refundableUnits(line)) errors[`lines.${i}.quantity`] = 'These units are already refunded: close the return instead';
+    else credit += lineRefundAmount(line, line.refundedQuantity, r.quantity);
+  });
+  if (Object.keys(errors).length) throw validationProblem(errors, `Part of return ${ret.id} is already refunded. Nothing was done.`);
+  return Math.min(credit, refundable(order));
+}
+
+export function decideRefundReturn(context: OrderContext, returnId: string, input: ReturnRefundRequest): OrderDecision {
+  const w = new Decision(context, RETURN_PERMISSIONS.refund, input.version);
+  const { order } = w;
+  const ret = settleable(w, returnId);
+  const most = returnCredit(order, ret);
+  if (input.amount > most)
+    throw validationProblem({ amount: `At most ${formatCents(most)}: what the returned units were paid, less what is already refunded` });
+  if (input.amount <= 0) throw validationProblem({ amount: 'Enter an amount above $0.00, or close the return instead' });
+  checkRefundAllowed(context, input.amount);
+  for (const r of ret.lines) lineOf(order, r.lineId).refundedQuantity += r.quantity;
+  const refundId = w.refund({
+    amount: input.amount,
+    shipping: 0,
+    lines: ret.lines.map((r) => ({ lineId: r.lineId, quantity: r.quantity })),
+    restock: false,
+    locationId: null,
+    reason: `Return: ${RETURN_REASON_LABELS[ret.reason]}`,
+    returnId: ret.id,
+    toExchange: 0,
+  });
+  Object.assign(ret, { status: 'refunded', refundId, settledAt: context.now, settledBy: w.person });
+  return w.done({ returnId: ret.id, refund: input.amount });
+}
+
+export function decideExchange(context: ExchangeContext, returnId: string, input: ExchangeRequest): OrderDecision {
+  const w = new Decision(context, RETURN_PERMISSIONS.exchange, input.version);
+  const { order } = w;
+  const ret = settleable(w, returnId);
+  const errors: Record<string, string> = {};
+  const chosen = new Map<string, VariantSnapshot>();
+  input.lines.forEach((l, i) => {
+    const line = order.lines.find((x) => x.id === l.lineId);
+    const variant = context.variants.find((v) => v.variantId === l.variantId);
+    if (!line || !ret.lines.some((r) => r.lineId === l.lineId)) errors[`lines.${i}.lineId`] = 'This line is not on the return';
+    else if (chosen.has(l.lineId)) errors[`lines.${i}.lineId`] = 'This line is listed twice';
+    else if (!variant) errors[`lines.${i}.variantId`] = 'No such variant';
+    else if (variant.productId !== line.productId) errors[`lines.${i}.variantId`] = `Choose a variant of ${line.title}`;
+    else chosen.set(l.lineId, variant);
+  });
+  if (!Object.keys(errors).length && ret.lines.some((r) => !chosen.has(r.lineId))) errors.lines = 'Choose a variant for every line of the return';
+  if (Object.keys(errors).length) throw validationProblem(errors);
+  const credit = returnCredit(order, ret);
+
+  // The replacement's lines: at the same price, the returned units' own discount and tax shares (so no money moves);
+  // at another price, the same discount (at most the new price) and the state's tax on the rest.
+  const number = context.nextNumber;
+  const id = orderIdOf(number);
+  const lines: OrderLine[] = ret.lines.map((r, k) => {
+    const line = lineOf(order, r.lineId);
+    const variant = chosen.get(r.lineId)!;
+    const parts = lineRefundParts(line, line.refundedQuantity, r.quantity);
+    const merchandise = variant.price * r.quantity;
+    const same = variant.price === line.unitPrice;
+    const discount = same ? parts.discount : Math.min(parts.discount, merchandise);
+    const tax = same ? parts.tax : salesTax(merchandise - discount, order.shippingAddress.state);
+    return {
+      id: `li_${id.slice(4)}_${k + 1}`,
+      variantId: variant.variantId,
+      productId: variant.productId,
+      sku: variant.sku,
+      title: variant.title,
+      variantTitle: variant.variantTitle,
+      quantity: r.quantity,
+      unitPrice: variant.price,
+      discount,
+      tax,
+      unitCost: variant.cost,
+      fulfilledQuantity: 0,
+      cancelledQuantity: 0,
+      refundedQuantity: 0,
+    };
+  });
+  const sum = (f: (l: OrderLine) => number) => lines.reduce((n, l) => n + f(l), 0);
+  const subtotal = sum((l) => l.unitPrice * l.quantity);
+  const discount = sum((l) => l.discount);
+  const tax = sum((l) => l.tax);
+  const value = subtotal - discount + tax;
+  const applied = Math.min(credit, value);
+  const payout = credit - applied;
+  const balanceDue = value - applied;
+  // Money back to the customer (a cheaper variant) is a refund: it needs orders.refund, within support's limit.
+  if (payout > 0) checkRefundAllowed(context, payout);
+
+  const replacement: Order = {
+    id,
+    number,
+    placedAt: context.now,
+    customer: order.customer,
+    shippingAddress: order.shippingAddress,
+    locationId: order.locationId,
+    lines,
+    discountCode: null,
+    subtotal,
+    discount,
+    shipping: 0,
+    tax,
+    total: value,
+    refunded: 0,
+    net: value,
+    status: 'open',
+    paymentStatus: balanceDue > 0 ? 'pending' : 'paid',
+    fulfilmentStatus: 'unfulfilled',
+    fulfilments: [],
+    refunds: [],
+    returns: [],
+    exchangeFor: { orderId: order.id, number: order.number, returnId: ret.id, credit: applied },
+    balanceDue,
+    notes: [],
+    timeline: [
+      {
+        id: `evt_${id.slice(4)}_1`,
+        at: context.now,
+        type: 'placed',
+        actor: w.person,
+        message: `Placed by ${w.person.name} as an exchange for order #${order.number}${balanceDue > 0 ? `; ${formatCents(balanceDue)} is owed` : ''}.`,
+      },
+    ],
+    version: 1,
+  };
+  lines.forEach((l, k) =>
+    w.move(l.variantId, order.locationId, { quantity: 0, reservedChange: l.quantity, reason: 'reserved', note: '' }, `lines.${k}.variantId`, replacement),
+  );
+
+  for (const r of ret.lines) lineOf(order, r.lineId).refundedQuantity += r.quantity;
+  const refundId = w.refund({
+    amount: credit,
+    shipping: 0,
+    lines: ret.lines.map((r) => ({ lineId: r.lineId, quantity: r.quantity })),
+    restock: false,
+    locationId: null,
+    reason: `Exchange for order #${number}`,
+    returnId: ret.id,
+    toExchange: applied,
+  });
+  Object.assign(ret, { status: 'exchanged', refundId, exchangeOrder: { id, number }, settledAt: context.now, settledBy: w.person });
+  const count = ret.lines.reduce((n, l) => n + l.quantity, 0);
+  w.event('exchanged', `Exchanged ${units(count)} for order #${number}${balanceDue > 0 ? `, ${formatCents(balanceDue)} owed` : ''}.`);
+  w.created = replacement;
+  w.audit.push(orderAudit(replacement, replacement, { exchangeFor: order.number, total: value, balanceDue }));
+  return w.done({ returnId: ret.id, exchangeOrder: number, credit, refund: payout, balanceDue });
+}
+
+export function decideCloseReturn(context: OrderContext, returnId: string, input: ReturnCloseRequest): OrderDecision {
+  const w = new Decision(context, RETURN_PERMISSIONS.close, input.version);
+  const ret = returnOf(w, returnId);
+  if (ret.status !== 'requested' && ret.status !== 'received') throw validationProblem({}, `Return ${ret.id} is already ${ret.status}.`);
+  Object.assign(ret, { status: 'closed', settledAt: context.now, settledBy: w.person });
+  w.event('return_closed', `Return closed with no refund: ${input.reason}.`);
+  return w.done({ returnId: ret.id, reason: input.reason });
+}
+
+// ---------------------------------------------------------------- the parts
+
+function returnOf(w: Decision, returnId: string): Return {
+  const ret = w.order.returns.find((r) => r.id === returnId);
+  if (!ret) throw returnNotFound(w.order, returnId);
+  return ret;
+}
+
+/** A return that money may settle: received, not settled yet. */
+function settleable(w: Decision, returnId: string): Return {
+  const ret = returnOf(w, returnId);
+  if (ret.status === 'requested') throw validationProblem({}, `Return ${ret.id} has not arrived yet: receive it first.`);
+  if (ret.status !== 'received') throw validationProblem({}, `Return ${ret.id} is already ${ret.status}.`);
+  return ret;
+}
+
+function lineOf(order: Order, lineId: string): OrderLine {
+  const line = order.lines.find((l) => l.id === lineId);
+  if (!line) throw new Error(`The return names line ${lineId}, which is not on order #${order.number}`);
+  return line;
+}

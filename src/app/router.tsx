@@ -69,6 +69,12 @@ import {
   type DiscountListSearch,
   type DiscountPageSearch,
 } from '@/features/discounts/search';
+import {
+  CUSTOMER_LIST_DEFAULTS,
+  customerListSearchSchema,
+  customerSearchToQuery,
+  type CustomerListSearch,
+} from '@/features/customers/search';
 import { parseSearch, parseSearchLeniently, stringifySearch } from '@/lib/search-params';
 import { AppLayout } from './layout/app-layout';
 import { PendingScreen } from './pending-screen';
@@ -316,6 +322,34 @@ const discountRoute = createRoute({
   component: lazyRouteComponent(() => import('./discount-screen'), 'DiscountScreen'),
 });
 
+// ---- Customers: the list (its view in the URL) and a customer's page with their orders.
+/** One import site for the customer screens' chunk. */
+const customerScreens = () => import('./customer-screens');
+
+const customersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/customers',
+  validateSearch: (raw: Partial<CustomerListSearch> & SearchSchemaInput) => parseSearchLeniently(customerListSearchSchema, raw),
+  search: { middlewares: [stripSearchParams(CUSTOMER_LIST_DEFAULTS)] },
+  loaderDeps: ({ search }) => search,
+  loader: async ({ context, deps }) => {
+    const { customerQueries } = await customerScreens();
+    void context.queryClient.prefetchQuery(customerQueries.list(customerSearchToQuery(deps)));
+  },
+  component: lazyRouteComponent(customerScreens, 'CustomersPage'),
+});
+
+const customerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/customers/$customerId',
+  loader: async ({ context, params }) => {
+    const { customerQueries } = await customerScreens();
+    return context.queryClient.ensureQueryData(customerQueries.detail(params.customerId));
+  },
+  component: lazyRouteComponent(customerScreens, 'CustomerScreen'),
+});
+// ---- end of customers
+
 const settingsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/settings',
@@ -382,6 +416,8 @@ const routeTree = rootRoute.addChildren([
   discountsRoute,
   discountNewRoute,
   discountRoute,
+  customersRoute,
+  customerRoute,
   reportsRoute,
   reportsSummaryRoute,
   reportsProfitRoute,

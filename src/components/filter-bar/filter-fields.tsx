@@ -1,11 +1,14 @@
 /**
  * The fields every list's filters are made of: a search box that sends as the person
- * types, a choice of several values, and "Clear filters". A list's filter component
- * lays them out in its FilterBar with its own fields.
+ * types, a choice of several values, a US state, bounds (a day, an amount, a count),
+ * and "Clear filters". A list's filter component lays them out in its FilterBar with
+ * its own fields.
  */
-import { Button, MultiSelect, TextInput } from '@mantine/core';
+import { Button, MultiSelect, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useDraft } from '@/components/use-draft';
+import { MoneyInput } from '@/components/money-input';
+import { US_STATES } from '@/contract/values/us-address';
 
 type SearchFilterProps = {
   value: string | undefined;
@@ -74,4 +77,101 @@ export function ClearFilters({ active, onClear }: { active: number; onClear: () 
 /** For memo: the filters re-render only when they or their onChange change (paging and sorting re-render the list). */
 export function sameFilters<P extends { filters: object; onChange: unknown }>(a: P, b: P): boolean {
   return a.onChange === b.onChange && JSON.stringify(a.filters) === JSON.stringify(b.filters);
+}
+
+type BoundProps<T> = {
+  label: string;
+  value: T | undefined;
+  /** Called with the new bound (undefined: none); a bound that is not valid yet is not applied. */
+  onApply: (value: T | undefined) => void;
+  w?: number;
+  error?: string;
+};
+
+/** A store day, YYYY-MM-DD: the browser's date field hands over a whole, valid date or nothing, so it applies as it comes. */
+export function DayFilter({ label, value, onApply, w = 165, error }: BoundProps<string>) {
+  return (
+    <TextInput
+      label={label}
+      type="date"
+      w={w}
+      value={value ?? ''}
+      onChange={(e) => {
+        const next = e.currentTarget.value || undefined;
+        if (next !== value) onApply(next);
+      }}
+      error={error}
+    />
+  );
+}
+
+/** A money bound in dollars over integer cents; applies on Enter or when the field is left, not on every keystroke. */
+export function MoneyFilter({ label, value, onApply, w = 120, error }: BoundProps<number>) {
+  const [draft, setDraft] = useDraft<number | undefined, number | null>(
+    value,
+    (cents) => cents ?? null,
+    (cents) => cents ?? undefined,
+  );
+  const invalid = draft !== null && Number.isNaN(draft);
+  const apply = () => {
+    if (!invalid && (draft ?? undefined) !== value) onApply(draft ?? undefined);
+  };
+  return (
+    <MoneyInput
+      label={label}
+      w={w}
+      value={draft}
+      onChange={setDraft}
+      onBlur={apply}
+      onKeyDown={(e) => e.key === 'Enter' && apply()}
+      error={invalid ? 'Not an amount' : error}
+    />
+  );
+}
+
+/** A whole number of things (orders, units); applies on Enter or when the field is left. */
+export function CountFilter({ label, value, onApply, w = 110, error }: BoundProps<number>) {
+  const [draft, setDraft] = useDraft(
+    value,
+    (n) => (n === undefined ? '' : String(n)),
+    (text) => (text.trim() === '' ? undefined : Number(text.trim())),
+  );
+  const text = draft.trim();
+  const invalid = text !== '' && !/^\d{1,6}$/.test(text);
+  const apply = () => {
+    const next = text === '' ? undefined : Number(text);
+    if (!invalid && next !== value) onApply(next);
+  };
+  return (
+    <TextInput
+      label={label}
+      w={w}
+      inputMode="numeric"
+      autoComplete="off"
+      value={draft}
+      onChange={(e) => setDraft(e.currentTarget.value)}
+      onBlur={apply}
+      onKeyDown={(e) => e.key === 'Enter' && apply()}
+      error={invalid ? 'A whole number' : error}
+    />
+  );
+}
+
+const STATE_OPTIONS = US_STATES.map((s) => ({ value: s.code, label: `${s.code} · ${s.name}` }));
+
+/** One US state by its two-letter code, found by code or name. */
+export function StateFilter({ label, value, onApply, w = 190 }: Omit<BoundProps<string>, 'error'>) {
+  return (
+    <Select
+      label={label}
+      placeholder="Any"
+      w={w}
+      searchable
+      data={STATE_OPTIONS}
+      value={value ?? null}
+      onChange={(next) => onApply(next ?? undefined)}
+      clearable
+      nothingFoundMessage="No such state"
+    />
+  );
 }

@@ -2,7 +2,7 @@ import { Link } from '@tanstack/react-router';
 import type { AuditEntry } from '@/contract/schemas';
 import { recordPage } from '../audit-changes';
 
-/** An entry's record by its name, as a link to its page where it has one (a product, an order, a batch, a variant's ledger, a discount, staff). */
+/** An entry's record by its name, as a link to its page where it has one (a product, an order, a batch, a variant's ledger, a discount, a customer, staff). */
 export function RecordLink({ entry, className }: { entry: AuditEntry; className?: string }) {
   const target = recordPage(entry);
   const label = entry.entityLabel;
@@ -35,6 +35,12 @@ export function RecordLink({ entry, className }: { entry: AuditEntry; className?
     case 'discount':
       return (
         <Link className={className} to="/discounts/$discountId" params={{ discountId: target.discountId }}>
+          {label}
+        </Link>
+      );
+    case 'customer':
+      return (
+        <Link className={className} to="/customers/$customerId" params={{ customerId: target.customerId }}>
           {label}
         </Link>
       );

@@ -100,7 +100,11 @@ export function OrderDetailPage() {
         <Grid.Col span={{ base: 12, md: 4, xl: 3 }}>
           <Stack gap="md">
             <Section title="Customer">
-              <Text size="sm">{order.customer.name}</Text>
+              <Text size="sm">
+                <AnchorLink inherit fw={500} to="/customers/$customerId" params={{ customerId: order.customer.id }}>
+                  {order.customer.name}
+                </AnchorLink>
+              </Text>
               <Anchor size="sm" href={`mailto:${order.customer.email}`}>
                 {order.customer.email}
               </Anchor>

@@ -1,4 +1,4 @@
-import { isTrackingNumber, normalizeTrackingNumber, trackingNumberProblem } from './tracking';
+import { isTrackingNumber, normalizeTrackingNumber, trackingNumberProblem, trackingUrl } from './tracking';
 
 describe('isTrackingNumber', () => {
   it.each([
@@ -46,5 +46,25 @@ describe('isTrackingNumber', () => {
     expect(normalizeTrackingNumber(' 1z 999 aa1 01 2345 6784 ')).toBe('1Z999AA10123456784');
     expect(isTrackingNumber('UPS', normalizeTrackingNumber('1z 999 aa1 01 2345 6784'))).toBe(true);
     expect(isTrackingNumber('FedEx', normalizeTrackingNumber('1234-5678-9012'))).toBe(true);
+  });
+});
+
+describe('trackingUrl', () => {
+  it.each([
+    ['UPS', '1Z999AA10123456784', 'https://www.ups.com/track?loc=en_US&tracknum=1Z999AA10123456784'],
+    ['USPS', '9400111899223197428490', 'https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223197428490'],
+    ['FedEx', '123456789012', 'https://www.fedex.com/fedextrack/?trknbr=123456789012'],
+    ['DHL', '1234567890', 'https://www.dhl.com/us-en/home/tracking/tracking-express.html?submit=1&tracking-id=1234567890'],
+  ] as const)('opens %s’s own tracking page for the number', (carrier, number, url) => {
+    expect(trackingUrl(carrier, number)).toBe(url);
+  });
+
+  it('takes the number as people paste it, and nothing else into the address', () => {
+    expect(trackingUrl('UPS', '1z 999 aa1 01 2345 6784')).toBe('https://www.ups.com/track?loc=en_US&tracknum=1Z999AA10123456784');
+    const odd = new URL(trackingUrl('FedEx', '12&x=<y>#z'));
+    expect(odd.origin).toBe('https://www.fedex.com');
+    expect([...odd.searchParams.keys()]).toEqual(['trknbr']);
+    expect(odd.searchParams.get('trknbr')).toBe('12&X=<Y>#Z');
+    expect(odd.hash).toBe('');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Tracking numbers by carrier, checked by shape only (no check digit): the
- * point is to catch a number pasted into the wrong carrier or cut short.
+ * point is to catch a number pasted into the wrong carrier or cut short; and
+ * where each carrier's public tracking page for a number is.
  */
 import type { Carrier } from '../contract/constants';
 
@@ -38,4 +39,17 @@ export function isTrackingNumber(carrier: Carrier, value: string): boolean {
 /** The sentence a form shows beside the field, or null when the number fits the carrier. */
 export function trackingNumberProblem(carrier: Carrier, value: string): string | null {
   return isTrackingNumber(carrier, value) ? null : FORMATS[carrier].message;
+}
+
+/** Each carrier's public tracking page, the number as its query (what the carriers' own "Track" links open). */
+const TRACKING_PAGES: Record<Carrier, (number: string) => string> = {
+  UPS: (n) => `https://www.ups.com/track?loc=en_US&tracknum=${n}`,
+  USPS: (n) => `https://tools.usps.com/go/TrackConfirmAction?tLabels=${n}`,
+  FedEx: (n) => `https://www.fedex.com/fedextrack/?trknbr=${n}`,
+  DHL: (n) => `https://www.dhl.com/us-en/home/tracking/tracking-express.html?submit=1&tracking-id=${n}`,
+};
+
+/** The carrier's tracking page for a number (normalised first, then encoded, so nothing typed can leave the query). */
+export function trackingUrl(carrier: Carrier, number: string): string {
+  return TRACKING_PAGES[carrier](encodeURIComponent(normalizeTrackingNumber(number)));
 }

@@ -21,6 +21,7 @@ import { OrderBadges } from './status-badges';
 import classes from './orders.module.css';
 import tableLink from '@/components/table-link.module.css';
 import { HorizontalScroller } from '@/components/scroller/horizontal-scroller';
+import { TrackingLink } from '@/components/tracking-link';
 
 const route = getRouteApi('/orders/$orderId');
 
@@ -247,7 +248,7 @@ function Fulfilments({ order, locationName }: { order: Order; locationName: (id:
             </Table.Td>
             <Table.Td>{locationName(f.locationId)}</Table.Td>
             <Table.Td>
-              {f.carrier} {f.trackingNumber}
+              <TrackingLink carrier={f.carrier} number={f.trackingNumber} />
             </Table.Td>
             <Table.Td>{f.lines.map((l) => `${lineLabel(order, l.lineId)} × ${formatUnits(l.quantity)}`).join(', ')}</Table.Td>
             <Table.Td>{f.by.name}</Table.Td>

@@ -15,7 +15,9 @@ import { DEFAULT_ORDERS, DEFAULT_PRODUCTS, DEFAULT_SEED, anchorAt, generateShop 
 import { clock } from './plugin/clock';
 import { generateOrders } from '#shared/demo-shop/order-seed';
 import { applyOrdersToSeed } from '#shared/demo-shop/stock-seed';
-import { insertOrders } from './plugin/orders/order-rows';
+import { insertAll, insertOrders } from './plugin/orders/order-rows';
+import { customerRows } from './plugin/customers/customer-rows';
+import { CustomerRecord } from './plugin/customers/customer.entities';
 import { seededDiscounts } from '#shared/demo-shop/discount-seed';
 import { DiscountRecord } from './plugin/discounts/discount.entities';
 import { rowOf } from './plugin/discounts/discount-rows';
@@ -110,6 +112,10 @@ async function main(): Promise<void> {
     );
     const ordersStarted = Date.now();
     orderRows = await insertOrders(em, stock.orders, staffIds);
+    // Each customer's list row from their orders (the same summary every order write recomputes).
+    const customers = customerRows(stock.orders);
+    await insertAll(em, CustomerRecord, customers);
+    orderRows += customers.length;
     ordersMs = Date.now() - ordersStarted;
     // The mock's discounts at the shop's anchor: the codes the seeded orders carry, so usage is the same on both.
     await em.getRepository(DiscountRecord).insert(seededDiscounts(anchorMs).map(rowOf));

@@ -11,6 +11,7 @@ import { ORDER_ENTITIES } from './orders/order.entities';
 import { StockMovementRecord } from './inventory/stock-movement.entity';
 import { SavedViewRecord } from './views/saved-view.entity';
 import { DISCOUNT_ENTITIES } from './discounts/discount.entities';
+import { CUSTOMER_ENTITIES } from './customers/customer.entities';
 
 /** One audit log row: who, when, which record and each changed field before and after. Append-only. */
 @Entity('stockroom_audit_entry')
@@ -121,4 +122,5 @@ export const STOCKROOM_ENTITIES = [
   SavedViewRecord,
   ...ORDER_ENTITIES,
   ...DISCOUNT_ENTITIES,
+  ...CUSTOMER_ENTITIES,
 ];

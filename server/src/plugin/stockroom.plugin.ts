@@ -25,6 +25,8 @@ import { PRICING_ENTITIES } from './pricing/pricing.entities';
 import { DiscountController } from './discounts/discount.controller';
 import { DiscountService } from './discounts/discount.service';
 import { fillOrderDiscountKeys } from './discounts/discount-usage';
+import { CustomerController } from './customers/customer.controller';
+import { CustomerService } from './customers/customer.service';
 
 /** Stockroom's REST contract (docs/API.md) on Vendure: controllers at /api, entities and custom fields. */
 @VendurePlugin({
@@ -41,6 +43,7 @@ import { fillOrderDiscountKeys } from './discounts/discount-usage';
     ReportService,
     ViewsService,
     DiscountService,
+    CustomerService,
   ],
   // NotFoundController last: its catch-all must not shadow the real routes.
   controllers: [
@@ -55,6 +58,7 @@ import { fillOrderDiscountKeys } from './discounts/discount-usage';
     ReportController,
     ViewsController,
     DiscountController,
+    CustomerController,
     NotFoundController,
   ],
   entities: [...STOCKROOM_ENTITIES, ...PRICING_ENTITIES],

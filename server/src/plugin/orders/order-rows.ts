@@ -8,7 +8,7 @@ import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { lineTotal, refundLineAmounts } from '#shared/domain/order-rules';
 import { codeKey } from '#shared/domain/discount-rules';
-import type { Order } from '#shared/contract/order-schemas';
+import type { Order, Return } from '#shared/contract/order-schemas';
 import { storeDate } from '#shared/domain/store-time';
 import { ids } from '../http';
 import {
@@ -19,6 +19,7 @@ import {
   OrderRecord,
   OrderRefundLineRecord,
   OrderRefundRecord,
+  OrderReturnRecord,
 } from './order.entities';
 
 const SEP = '\u0001';
@@ -31,6 +32,7 @@ type Rows = {
   refundLines: OrderRefundLineRecord[];
   notes: OrderNoteRecord[];
   events: OrderEventRecord[];
+  returns: OrderReturnRecord[];
 };
 
 /** The order row: the contract's fields and the list's derived columns. */
@@ -47,6 +49,7 @@ function orderRow(order: Order): OrderRecord {
     number: order.number,
     placedAt: order.placedAt,
     storeDay: storeDate(Date.parse(order.placedAt)),
+    customerId: order.customer.id,
     customerName: order.customer.name,
     customerEmail: order.customer.email,
     customerPhone: order.customer.phone,
@@ -73,6 +76,11 @@ function orderRow(order: Order): OrderRecord {
     status: order.status,
     paymentStatus: order.paymentStatus,
     fulfilmentStatus: order.fulfilmentStatus,
+    exchangeForOrderId: order.exchangeFor?.orderId ?? null,
+    exchangeForNumber: order.exchangeFor?.number ?? null,
+    exchangeForReturnId: order.exchangeFor?.returnId ?? null,
+    exchangeForCredit: order.exchangeFor?.credit ?? null,
+    balanceDue: order.balanceDue,
     version: order.version,
   });
 }
@@ -143,6 +151,8 @@ function rowsOf(order: Order, staffId: (id: string) => string = (id) => id): Row
         reason: r.reason,
         byId: staffId(r.by.id),
         byName: r.by.name,
+        returnId: r.returnId,
+        toExchange: r.toExchange,
       }),
     ),
     refundLines: refundLineAmounts(order).map(({ refundId, line, quantity, amount, tax }, part) =>
@@ -185,8 +195,41 @@ function rowsOf(order: Order, staffId: (id: string) => string = (id) => id): Row
         message: e.message,
       }),
     ),
+    returns: order.returns.map((r, position) => returnRow(order, r, position, staffId)),
   };
 }
+
+/** A return's row: the contract's fields, and the list's status, last step, units and what its refund paid back. */
+function returnRow(order: Order, r: Return, position: number, staffId: (id: string) => string): OrderReturnRecord {
+  const refund = r.refundId === null ? undefined : order.refunds.find((x) => x.id === r.refundId);
+  return Object.assign(new OrderReturnRecord(), {
+    id: r.id,
+    orderId: order.id,
+    position,
+    status: r.status,
+    reason: r.reason,
+    note: r.note,
+    lines: JSON.stringify(r.lines),
+    units: r.lines.reduce((n, l) => n + l.quantity, 0),
+    requestedAt: r.requestedAt,
+    requestedById: staffId(r.requestedBy.id),
+    requestedByName: r.requestedBy.name,
+    locationId: r.locationId,
+    receivedAt: r.receivedAt,
+    receivedById: r.receivedBy ? staffId(r.receivedBy.id) : null,
+    receivedByName: r.receivedBy?.name ?? null,
+    settledAt: r.settledAt,
+    settledById: r.settledBy ? staffId(r.settledBy.id) : null,
+    settledByName: r.settledBy?.name ?? null,
+    refundId: r.refundId,
+    exchangeOrderId: r.exchangeOrder?.id ?? null,
+    exchangeOrderNumber: r.exchangeOrder?.number ?? null,
+    updatedAt: r.settledAt ?? r.receivedAt ?? r.requestedAt,
+    refunded: refund ? refund.amount - refund.toExchange : 0,
+  });
+}
+
+const person = (id: string | null, name: string | null) => (id === null ? null : { id, name: name ?? '' });
 
 /** Rows per INSERT: well under SQLite's and PostgreSQL's limits on bound parameters (32,766 / 65,535). */
 const CHUNK = 500;
@@ -195,7 +238,7 @@ const CHUNK = 500;
  * Multi-row INSERTs with the entity's column names: TypeORM's insert builder
  * spends most of its time on per-row metadata work (5,000 rows a second here).
  */
-async function insertAll<T extends object>(em: EntityManager, entity: new () => T, rows: readonly T[]): Promise<void> {
+export async function insertAll<T extends object>(em: EntityManager, entity: new () => T, rows: readonly T[]): Promise<void> {
   if (rows.length === 0) return;
   const meta = em.connection.getMetadata(entity);
   const pg = em.connection.options.type === 'postgres';
@@ -231,6 +274,7 @@ export async function insertOrders(em: EntityManager, orders: readonly Order[], 
     [OrderRefundLineRecord, all.flatMap((r) => r.refundLines)],
     [OrderNoteRecord, all.flatMap((r) => r.notes)],
     [OrderEventRecord, all.flatMap((r) => r.events)],
+    [OrderReturnRecord, all.flatMap((r) => r.returns)],
   ] as const;
   let count = 0;
   for (const [entity, rows] of tables) {
@@ -278,7 +322,20 @@ export async function saveOrder(em: EntityManager, before: Order, after: Order):
   await insertAll(em, OrderRefundLineRecord, next.refundLines.slice(beforeRefundLines));
   await insertAll(em, OrderNoteRecord, next.notes.slice(before.notes.length));
   await insertAll(em, OrderEventRecord, next.events.slice(before.timeline.length));
+  // Returns move on in place (received, settled): the new ones are inserted, the changed ones updated.
+  await insertAll(em, OrderReturnRecord, next.returns.slice(before.returns.length));
+  for (const [i, ret] of before.returns.entries()) {
+    const row = next.returns[i];
+    if (!row || JSON.stringify(ret) === JSON.stringify(after.returns[i])) continue;
+    const { id: returnId, ...changed } = row;
+    await em.getRepository(OrderReturnRecord).update({ id: returnId }, changed);
+  }
   return true;
+}
+
+/** A new order (an exchange's replacement) with all its rows, in the caller's transaction. */
+export async function insertOrder(em: EntityManager, order: Order): Promise<void> {
+  await insertOrders(em, [order], new Map());
 }
 
 /** Orders by id, assembled from their rows (missing ids are left out), in the order asked. */
@@ -294,6 +351,7 @@ export async function loadOrders(em: EntityManager, orderIds: readonly string[])
   const refunds = await em.getRepository(OrderRefundRecord).find({ where, order });
   const notes = await em.getRepository(OrderNoteRecord).find({ where, order });
   const events = await em.getRepository(OrderEventRecord).find({ where, order });
+  const returns = await em.getRepository(OrderReturnRecord).find({ where, order });
   const group = <T extends { orderId: string }>(list: T[]) => {
     const by = new Map<string, T[]>();
     for (const item of list) {
@@ -303,7 +361,7 @@ export async function loadOrders(em: EntityManager, orderIds: readonly string[])
     }
     return by;
   };
-  const [L, F, R, N, E] = [group(lines), group(fulfilments), group(refunds), group(notes), group(events)];
+  const [L, F, R, N, E, T] = [group(lines), group(fulfilments), group(refunds), group(notes), group(events), group(returns)];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return orderIds.flatMap((orderId) => {
     const r = byId.get(orderId);
@@ -312,7 +370,7 @@ export async function loadOrders(em: EntityManager, orderIds: readonly string[])
       id: r.id,
       number: r.number,
       placedAt: r.placedAt,
-      customer: { name: r.customerName, email: r.customerEmail, phone: r.customerPhone },
+      customer: { id: r.customerId, name: r.customerName, email: r.customerEmail, phone: r.customerPhone },
       shippingAddress: { name: r.shipName, line1: r.shipLine1, line2: r.shipLine2, city: r.shipCity, state: r.state, zip: r.shipZip },
       locationId: r.locationId,
       lines: (L.get(orderId) ?? []).map((l) => ({
@@ -361,7 +419,35 @@ export async function loadOrders(em: EntityManager, orderIds: readonly string[])
         locationId: x.locationId,
         reason: x.reason,
         by: { id: x.byId, name: x.byName },
+        returnId: x.returnId,
+        toExchange: x.toExchange,
       })),
+      returns: (T.get(orderId) ?? []).map((t) => ({
+        id: t.id,
+        status: t.status as Return['status'],
+        reason: t.reason as Return['reason'],
+        note: t.note,
+        lines: JSON.parse(t.lines) as Return['lines'],
+        requestedAt: t.requestedAt,
+        requestedBy: { id: t.requestedById, name: t.requestedByName },
+        locationId: t.locationId,
+        receivedAt: t.receivedAt,
+        receivedBy: person(t.receivedById, t.receivedByName),
+        settledAt: t.settledAt,
+        settledBy: person(t.settledById, t.settledByName),
+        refundId: t.refundId,
+        exchangeOrder: t.exchangeOrderId === null ? null : { id: t.exchangeOrderId, number: t.exchangeOrderNumber ?? 0 },
+      })),
+      exchangeFor:
+        r.exchangeForOrderId === null
+          ? null
+          : {
+              orderId: r.exchangeForOrderId,
+              number: r.exchangeForNumber ?? 0,
+              returnId: r.exchangeForReturnId ?? '',
+              credit: r.exchangeForCredit ?? 0,
+            },
+      balanceDue: r.balanceDue,
       notes: (N.get(orderId) ?? []).map((n) => ({ id: n.id, at: n.at, author: { id: n.authorId, name: n.authorName }, text: n.text })),
       timeline: (E.get(orderId) ?? []).map((e) => ({
         id: e.id,

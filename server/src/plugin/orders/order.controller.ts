@@ -1,6 +1,7 @@
 /**
  * /api/orders and /api/reports, as the route table (src/contract/routes.ts) says: reading an order is the least
- * a caller needs; each write checks its own permission (fulfil, refund) in OrderService.write.
+ * a caller needs; each write checks its own permission (fulfil, refund) in OrderService.write. Returns live on
+ * their orders, so their list is here too.
  */
 import { Controller, Param, UseFilters } from '@nestjs/common';
 import { STORE_TIME_ZONE } from '#shared/contract/constants';
@@ -48,6 +49,36 @@ export class OrderController {
   @Route('orders.note')
   note(@Param('id') id: string, @Read() r: Read<'orders.note'>) {
     return this.orders.write(r.actor, id, { action: 'note', input: r.body }, r.idempotency);
+  }
+
+  @Route('orders.openReturn')
+  openReturn(@Param('id') id: string, @Read() r: Read<'orders.openReturn'>) {
+    return this.orders.write(r.actor, id, { action: 'openReturn', input: r.body }, r.idempotency);
+  }
+
+  @Route('orders.receiveReturn')
+  receiveReturn(@Param('id') id: string, @Param('returnId') returnId: string, @Read() r: Read<'orders.receiveReturn'>) {
+    return this.orders.write(r.actor, id, { action: 'receiveReturn', returnId, input: r.body }, r.idempotency);
+  }
+
+  @Route('orders.refundReturn')
+  refundReturn(@Param('id') id: string, @Param('returnId') returnId: string, @Read() r: Read<'orders.refundReturn'>) {
+    return this.orders.write(r.actor, id, { action: 'refundReturn', returnId, input: r.body }, r.idempotency);
+  }
+
+  @Route('orders.exchangeReturn')
+  exchangeReturn(@Param('id') id: string, @Param('returnId') returnId: string, @Read() r: Read<'orders.exchangeReturn'>) {
+    return this.orders.write(r.actor, id, { action: 'exchangeReturn', returnId, input: r.body }, r.idempotency);
+  }
+
+  @Route('orders.closeReturn')
+  closeReturn(@Param('id') id: string, @Param('returnId') returnId: string, @Read() r: Read<'orders.closeReturn'>) {
+    return this.orders.write(r.actor, id, { action: 'closeReturn', returnId, input: r.body }, r.idempotency);
+  }
+
+  @Route('returns.list')
+  returns(@Read() r: Read<'returns.list'>) {
+    return this.orders.listReturns(r.query);
   }
 }
 

@@ -31,6 +31,14 @@ export class OrderRecord {
   @Column({ type: 'varchar', length: 10 })
   storeDay!: string;
 
+  /**
+   * The customer record (`cus_000001` …, stockroom_customer). Default '' only so that synchronize can add the
+   * column to a database made before it (such a database has no customers until it is seeded again).
+   */
+  @Index()
+  @Column({ type: 'varchar', length: 40, default: '' })
+  customerId!: string;
+
   @Column({ type: 'varchar', length: 200 })
   customerName!: string;
 
@@ -121,6 +129,23 @@ export class OrderRecord {
 
   @Column({ type: 'varchar', length: 20 })
   fulfilmentStatus!: string;
+
+  /** An exchange's replacement: the order and return it came from and the credit that paid for it (all null otherwise). */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  exchangeForOrderId!: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  exchangeForNumber!: number | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  exchangeForReturnId!: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  exchangeForCredit!: number | null;
+
+  /** What the customer still owes (an exchange for a dearer variant). */
+  @Column({ type: 'int', default: 0 })
+  balanceDue!: number;
 
   /** Compare-and-set on every write (UPDATE … WHERE version = ?), so no update is lost on PostgreSQL. */
   @Column({ type: 'int' })
@@ -284,6 +309,14 @@ export class OrderRefundRecord {
 
   @Column({ type: 'varchar', length: 200 })
   byName!: string;
+
+  /** The return this refund settles (null for a refund on its own). */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  returnId!: string | null;
+
+  /** The part of `amount` that paid for an exchange's replacement; default 0 for a database made before it. */
+  @Column({ type: 'int', default: 0 })
+  toExchange!: number;
 }
 
 /** What a refund returned for one line's units (refundLineAmounts), for reports by product, variant or category. */
@@ -390,6 +423,90 @@ export class OrderEventRecord {
   message!: string;
 }
 
+/**
+ * A return on an order (issue 20), one row each, changed in place as it moves on (received, refunded, exchanged,
+ * closed). Besides the contract's fields, what the returns list filters and sorts on: status, `updatedAt` (the last
+ * step's time), units and what its refund paid back.
+ */
+@Entity('stockroom_order_return')
+@Index(['orderId', 'position'])
+@Index(['status', 'updatedAt'])
+export class OrderReturnRecord {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  orderId!: string;
+
+  @Column({ type: 'int' })
+  position!: number;
+
+  @Column({ type: 'varchar', length: 20 })
+  status!: string;
+
+  @Column({ type: 'varchar', length: 30 })
+  reason!: string;
+
+  @Column({ type: 'text' })
+  note!: string;
+
+  /** JSON [{ lineId, quantity, restocked, writtenOff }]: read with the order, never queried. */
+  @Column({ type: 'text' })
+  lines!: string;
+
+  @Column({ type: 'int' })
+  units!: number;
+
+  @Index()
+  @Column({ type: 'varchar', length: 30 })
+  requestedAt!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  requestedById!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  requestedByName!: string;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  locationId!: string | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  receivedAt!: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  receivedById!: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  receivedByName!: string | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  settledAt!: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  settledById!: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  settledByName!: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  refundId!: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  exchangeOrderId!: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  exchangeOrderNumber!: number | null;
+
+  /** The last step's time (settled, received or requested). */
+  @Index()
+  @Column({ type: 'varchar', length: 30 })
+  updatedAt!: string;
+
+  /** What its refund paid back to the customer (amount less what went toward an exchange); 0 without one. */
+  @Column({ type: 'int' })
+  refunded!: number;
+}
+
 export const ORDER_ENTITIES = [
   OrderRecord,
   OrderLineRecord,
@@ -398,4 +515,5 @@ export const ORDER_ENTITIES = [
   OrderRefundLineRecord,
   OrderNoteRecord,
   OrderEventRecord,
+  OrderReturnRecord,
 ];

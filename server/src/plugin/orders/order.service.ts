@@ -6,8 +6,8 @@
  * the levels and ledger rows, and the audit entry in one transaction.
  */
 import { Injectable } from '@nestjs/common';
-import { StockLocation, TransactionalConnection } from '@vendure/core';
-import { IsNull, Not, type EntityManager } from 'typeorm';
+import { ProductVariant, StockLocation, TransactionalConnection } from '@vendure/core';
+import { In, IsNull, Not, type EntityManager } from 'typeorm';
 import {
   decideCancel,
   decideFulfilment,
@@ -23,8 +23,24 @@ import {
   type OrderDecision,
   type RefundRequest,
 } from '#shared/domain/order-decisions';
-import type { Order, OrderList, OrderListQuery, OrderListTotals, OrderSummary } from '#shared/contract/order-schemas';
+import {
+  decideCloseReturn,
+  decideExchange,
+  decideOpenReturn,
+  decideReceiveReturn,
+  decideRefundReturn,
+  RETURN_PERMISSIONS,
+  type ExchangeRequest,
+  type ReturnCloseRequest,
+  type ReturnReceiptRequest,
+  type ReturnRefundRequest,
+  type ReturnRequest,
+  type VariantSnapshot,
+} from '#shared/domain/return-decisions';
+import type { Order, OrderList, OrderListQuery, OrderListTotals, OrderSummary, ReturnList, ReturnListQuery } from '#shared/contract/order-schemas';
 import { assertAllowed } from '#shared/contract/problems';
+import { ROUTES, type RouteId } from '#shared/contract/routes';
+import { variantTitle } from '#shared/domain/product-rules';
 import { orderNumberIn } from '#shared/domain/order-rules';
 import { codeKey } from '#shared/domain/discount-rules';
 import { nextStoreDay, storeDayStartMs } from '#shared/domain/store-time';
@@ -32,9 +48,15 @@ import { recordAudit, type Actor } from '../audit/audit.service';
 import type { Idempotency } from '#shared/contract/protocol';
 import { idempotentWrite, RetryWrite } from '../idempotency';
 import { OrderRecord } from './order.entities';
-import { loadOrders, saveOrder } from './order-rows';
-import { loadOrderLevels, saveOrderLevels, type LoadedLevel } from './order-stock';
+import { insertOrder, loadOrders, saveOrder } from './order-rows';
+import { loadOrderLevels, saveOrderLevels, type LevelKey, type LoadedLevel } from './order-stock';
+import { listReturns } from './return-list';
 import { nowDate } from '../clock';
+import { ids } from '../http';
+import { isPostgres } from '../serial-writes';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import { StaffService } from '../staff/staff.service';
+import { recomputeCustomers } from '../customers/customer-rows';
 
 const SEP = '\u0001';
 const SORT_COLUMNS = { placedAt: 'o.placedAt', total: 'o.total', customer: 'o.customerKey' } as const;
@@ -77,23 +99,44 @@ function totalsOf(sums: Record<string, unknown>): OrderListTotals {
   };
 }
 
-type Action = keyof typeof ORDER_PERMISSIONS;
-const AUDIT_ACTIONS: Record<Action, string> = {
-  fulfil: 'order fulfilled',
-  cancel: 'order cancelled',
-  refund: 'order refunded',
-  note: 'note added',
-};
+/** What each write needs the actor to be allowed to do (the decision checks it again) and the route whose audit verb it records. */
+const ACTIONS = {
+  fulfil: { permission: ORDER_PERMISSIONS.fulfil, route: 'orders.fulfil' },
+  cancel: { permission: ORDER_PERMISSIONS.cancel, route: 'orders.cancel' },
+  refund: { permission: ORDER_PERMISSIONS.refund, route: 'orders.refund' },
+  note: { permission: ORDER_PERMISSIONS.note, route: 'orders.note' },
+  openReturn: { permission: RETURN_PERMISSIONS.open, route: 'orders.openReturn' },
+  receiveReturn: { permission: RETURN_PERMISSIONS.receive, route: 'orders.receiveReturn' },
+  refundReturn: { permission: RETURN_PERMISSIONS.refund, route: 'orders.refundReturn' },
+  exchangeReturn: { permission: RETURN_PERMISSIONS.exchange, route: 'orders.exchangeReturn' },
+  closeReturn: { permission: RETURN_PERMISSIONS.close, route: 'orders.closeReturn' },
+} as const satisfies Record<string, { permission: string; route: RouteId }>;
+
+function auditAction(route: (typeof ACTIONS)[keyof typeof ACTIONS]['route']): string {
+  return ROUTES[route].audit.action;
+}
 
 export type OrderWrite =
   | { action: 'fulfil'; input: FulfilRequest }
   | { action: 'cancel'; input: CancelRequest }
   | { action: 'refund'; input: RefundRequest }
-  | { action: 'note'; input: NoteRequest };
+  | { action: 'note'; input: NoteRequest }
+  | { action: 'openReturn'; input: ReturnRequest }
+  | { action: 'receiveReturn'; returnId: string; input: ReturnReceiptRequest }
+  | { action: 'refundReturn'; returnId: string; input: ReturnRefundRequest }
+  | { action: 'exchangeReturn'; returnId: string; input: ExchangeRequest }
+  | { action: 'closeReturn'; returnId: string; input: ReturnCloseRequest };
+
+/** The key of the PostgreSQL advisory lock that new order numbers are taken under, one at a time shop-wide. */
+const ORDER_NUMBER_LOCK = 'stockroom:order-number';
 
 @Injectable()
 export class OrderService {
-  constructor(private connection: TransactionalConnection) {}
+  constructor(
+    private connection: TransactionalConnection,
+    private catalogue: CatalogueService,
+    private staff: StaffService,
+  ) {}
 
   private get db() {
     return this.connection.rawConnection;
@@ -117,6 +160,7 @@ export class OrderService {
     if (query.totalMax !== undefined) qb.andWhere('o.total <= :totalMax', { totalMax: query.totalMax });
     if (query.sku !== undefined) qb.andWhere(`${instr}(o.skuKeys, :sku) > 0`, { sku: SEP + query.sku.toUpperCase() + SEP });
     if (query.discountCode !== undefined) qb.andWhere('o.discountKey = :discountKey', { discountKey: codeKey(query.discountCode) });
+    if (query.customerId !== undefined) qb.andWhere('o.customerId = :customerId', { customerId: query.customerId });
     if (number !== null) {
       // An order number finds that order alone, on the first page only (the contract's rule); its totals are its own.
       const hit = await qb.getOne();
@@ -156,13 +200,58 @@ export class OrderService {
     return rows.map((l) => ({ id: l.customFields.code ?? '', name: l.name }));
   }
 
+  listReturns(query: ReturnListQuery): Promise<ReturnList> {
+    return listReturns(this.db, query);
+  }
+
+  /** Everyone in support now (their refunds on an order today count toward support's daily limit); only a support actor needs them. */
+  private async supportStaffIds(em: EntityManager, actor: Actor): Promise<Set<string>> {
+    if (actor.role !== 'support') return new Set();
+    return new Set((await this.staff.list(em)).filter((s) => s.role === 'support').map((s) => s.id));
+  }
+
+  /** The variants an exchange names that exist now, as the decision needs them (the mock's `exchangeReturn` makes the same). */
+  private async variants(em: EntityManager, variantIds: readonly string[]): Promise<VariantSnapshot[]> {
+    const nums = [...new Set(variantIds.map((v) => ids.parse('var', v)).filter((n): n is number => n !== null))];
+    if (nums.length === 0) return [];
+    const rows = await em
+      .getRepository(ProductVariant)
+      .find({ where: { id: In(nums), deletedAt: IsNull() }, select: { id: true, productId: true } });
+    const products = await this.catalogue.load(em, [...new Set(rows.map((v) => Number(v.productId)))]);
+    return products.flatMap((product) =>
+      product.variants
+        .filter((v) => variantIds.includes(v.id))
+        .map((v) => ({
+          variantId: v.id,
+          productId: product.id,
+          sku: v.sku,
+          title: product.title,
+          variantTitle: variantTitle(product.title, v.optionValues),
+          price: v.price,
+          cost: v.cost,
+        })),
+    );
+  }
+
+  /**
+   * The number a new order takes: one more than the shop's highest. On PostgreSQL under an advisory lock held to
+   * the end of the transaction, so two instances placing orders at once take turns and the second reads the
+   * first's committed number; the unique index on `number` refuses a duplicate whatever happens (the write runs again).
+   */
+  private async nextNumber(em: EntityManager): Promise<number> {
+    if (isPostgres(em.connection)) await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [ORDER_NUMBER_LOCK]);
+    const row = await em.getRepository(OrderRecord).createQueryBuilder('o').select('MAX(o.number)', 'highest').getRawOne<{ highest: unknown }>();
+    return Math.max(1000, Number(row?.highest ?? 0)) + 1;
+  }
+
   /** Loads, decides, saves; the answer is the order as saved (or the stored answer to a repeated Idempotency-Key). */
   async write(actor: Actor, id: string, request: OrderWrite, idempotency: Idempotency | null): Promise<Order> {
-    const permission = ORDER_PERMISSIONS[request.action];
+    const { permission, route } = ACTIONS[request.action];
     assertAllowed(actor.role, permission);
     const { body } = await idempotentWrite(this.db, actor, idempotency, async (em) => {
-      if (em.connection.options.type === 'postgres') {
-        // The order row first, then its levels: every order write locks in that order, so two cannot deadlock.
+      if (isPostgres(em.connection)) {
+        // The order row first, then its levels, then (an exchange) the order number, then the customer: every
+        // order write locks in that order, so two cannot deadlock.
         await em.getRepository(OrderRecord).createQueryBuilder('o').setLock('pessimistic_write').where('o.id = :id', { id }).getOne();
       }
       const order = await this.get(id, em);
@@ -173,14 +262,16 @@ export class OrderService {
         actor: { id: actor.id, name: actor.name, role: actor.role },
         now: now.toISOString(),
         locations: await this.locations(em),
+        supportStaffIds: await this.supportStaffIds(em, actor),
         levels: [],
       };
       let loaded: LoadedLevel[] = [];
-      const decide = async (locationIds: readonly (string | null)[] | null): Promise<OrderContext> => {
-        if (locationIds === null) return context;
-        loaded = await loadOrderLevels(em, levelKeys(order, locationIds));
+      const withLevels = async (keys: readonly LevelKey[]): Promise<OrderContext> => {
+        loaded = await loadOrderLevels(em, keys);
         return { ...context, levels: loaded.map(({ levelId: _levelId, locationDbId: _locationDbId, ...level }) => level) };
       };
+      const decide = (locationIds: readonly (string | null)[] | null): Promise<OrderContext> | OrderContext =>
+        locationIds === null ? context : withLevels(levelKeys(order, locationIds));
       let decision: OrderDecision;
       switch (request.action) {
         case 'fulfil':
@@ -195,10 +286,35 @@ export class OrderService {
         case 'note':
           decision = decideNote(context, request.input);
           break;
+        case 'openReturn':
+          decision = decideOpenReturn(context, request.input);
+          break;
+        case 'receiveReturn':
+          decision = decideReceiveReturn(await decide([request.input.locationId]), request.returnId, request.input);
+          break;
+        case 'refundReturn':
+          decision = decideRefundReturn(context, request.returnId, request.input);
+          break;
+        case 'exchangeReturn': {
+          const variants = await this.variants(
+            em,
+            request.input.lines.map((l) => l.variantId),
+          );
+          const levelled = await withLevels(variants.map((v) => ({ variantId: v.variantId, locationId: order.locationId })));
+          decision = decideExchange({ ...levelled, variants, nextNumber: await this.nextNumber(em) }, request.returnId, request.input);
+          break;
+        }
+        case 'closeReturn':
+          decision = decideCloseReturn(context, request.returnId, request.input);
+          break;
       }
       if (!(await saveOrder(em, order, decision.order))) throw new RetryWrite();
+      if (decision.created) await insertOrder(em, decision.created);
       await saveOrderLevels(em, loaded, decision.levels, decision.movements, now, actor);
-      await recordAudit(em, actor, AUDIT_ACTIONS[request.action], now, decision.audit);
+      await recordAudit(em, actor, auditAction(route), now, decision.audit);
+      // What the customer's orders add up to moved (money back, or an order placed): their row follows, from their orders.
+      if (decision.created || decision.order.refunded !== order.refunded || decision.order.total !== order.total)
+        await recomputeCustomers(em, [order.customer.id, ...(decision.created ? [decision.created.customer.id] : [])]);
       return { status: 200, body: decision.order };
     });
     return body;

@@ -4,7 +4,7 @@
  * never share what they change.
  */
 import { expect } from 'vitest';
-import { problemSchema, productSchema, type Problem, type Product, type ProductInput } from '../../src/contract/schemas';
+import { auditListSchema, problemSchema, productSchema, type Problem, type Product, type ProductInput } from '../../src/contract/schemas';
 import { orderListSchema, orderSchema, type Order, type OrderListQuery } from '../../src/contract/order-schemas';
 import {
   inventoryListSchema,
@@ -203,4 +203,26 @@ export function newDiscountInput(over: Partial<DiscountInput> = {}): DiscountInp
     enabled: true,
     ...over,
   };
+}
+
+/** Ships these units of the order from its warehouse (UPS), as support would; returns the order after. */
+export async function ship(api: ApiClient, order: Order, lines: { lineId: string; quantity: number }[]): Promise<Order> {
+  const res = await api.post(`/orders/${order.id}/fulfilments`, {
+    body: { version: order.version, locationId: order.locationId, carrier: 'UPS', trackingNumber: UPS_TRACKING, lines },
+    idempotencyKey: newKey(),
+  });
+  return orderSchema.parse(expectOk(res));
+}
+
+/** Ships every unit the order has left to ship; returns the order after (closed). */
+export async function shipEverything(api: ApiClient, order: Order): Promise<Order> {
+  const lines = order.lines
+    .map((l) => ({ lineId: l.id, quantity: l.quantity - l.fulfilledQuantity - l.cancelledQuantity }))
+    .filter((l) => l.quantity > 0);
+  return ship(api, order, lines);
+}
+
+/** The audit entries of one record, newest first (the caller needs audit.view). */
+export async function auditOf(api: ApiClient, entityType: string, entityId: string) {
+  return auditListSchema.parse(expectOk(await api.get('/audit', { query: { entityType, entityId, limit: 100 } }))).items;
 }

@@ -1,17 +1,20 @@
 /**
- * Orders: fulfilling moves the ledger, cancelling releases reservations,
- * refunds never exceed what was paid (support only up to its limit), one effect
- * per Idempotency-Key, notes. Each test claims an order of its own from a
- * filtered list.
+ * Orders: fulfilling moves the ledger, cancelling (all, the unshipped rest, or
+ * chosen units) releases reservations and refunds those units in the same step,
+ * refunds never exceed what was paid (support only up to its limit per order
+ * per store day), one effect per Idempotency-Key, notes. Each test claims an
+ * order of its own from a filtered list.
  */
-import { lineTotal, refundable } from '../../src/domain/order-rules';
+import { lineRefundAmount, lineTotal, refundable } from '../../src/domain/order-rules';
 import { orderListSchema, orderSchema, type Order } from '../../src/contract/order-schemas';
 import { SUPPORT_REFUND_LIMIT_CENTS } from '../../src/contract/permissions';
 import { addDays } from '../../src/domain/report-rules';
 import { auditListSchema } from '../../src/contract/schemas';
 import { storeDate } from '../../src/domain/store-time';
+import { testClock } from '../clock';
 import { idOf, newKey, signIn, type ApiClient } from './driver';
 import {
+  auditOf,
   expectLedgerExplainsLevels,
   expectOk,
   expectProblem,
@@ -20,6 +23,8 @@ import {
   levelAt,
   listOrders,
   orderClaimer,
+  ship,
+  shipEverything,
   stockCovers,
   UPS_TRACKING,
 } from './fixtures';
@@ -278,17 +283,180 @@ describe('cancelling', () => {
     expect(again.detail).toMatch(/cancelled: nothing can ship/);
   });
 
-  it('is refused once something has shipped', async () => {
-    const order = await claim(support, { status: 'open', fulfilmentStatus: 'partially_fulfilled' });
+  const cancel = (api: ApiClient, order: Order, over: Record<string, unknown> = {}, key = newKey()) =>
+    api.post(`/orders/${order.id}/cancel`, {
+      body: { version: order.version, reason: 'Customer no longer wants it', refund: true, ...over },
+      idempotencyKey: key,
+    });
+  /** Reserved and on hand per variant of `lines` at the order's warehouse. */
+  const unitsAt = async (order: Order, lines: Order['lines']) =>
+    new Map(
+      await Promise.all(
+        [...new Set(lines.map((l) => l.variantId))].map(async (v) => {
+          const level = await levelAt(manager, v, order.locationId);
+          return [v, { onHand: level.onHand, reserved: level.reserved }] as const;
+        }),
+      ),
+    );
+  const unitsOf = (lines: { variantId: string }[], quantities: number[], variantId: string) =>
+    lines.reduce((n, l, i) => n + (l.variantId === variantId ? quantities[i]! : 0), 0);
+
+  it('cancels the unshipped rest of a partly shipped order: released, those units refunded in the same step, the order closed', async () => {
+    const order = await openWithStock(2);
+    const [first, ...rest] = order.lines;
+    const shipped = await ship(support, order, [{ lineId: first!.id, quantity: first!.quantity }]);
+    expect(shipped).toMatchObject({ status: 'open', fulfilmentStatus: 'partially_fulfilled' });
+    const before = await unitsAt(order, rest);
+
+    const after = orderSchema.parse(expectOk(await cancel(manager, shipped, { reason: 'Customer no longer wants the rest' })));
+    // Whole lines cancelled: each is refunded at exactly what it was charged; the shipping stays paid (something shipped).
+    const amount = rest.reduce((n, l) => n + lineTotal(l), 0);
+    expect(after).toMatchObject({
+      status: 'closed',
+      fulfilmentStatus: 'fulfilled',
+      paymentStatus: 'partially_refunded',
+      refunded: order.refunded + amount,
+      net: order.net - amount,
+    });
+    expect(after.lines[0]).toMatchObject({ fulfilledQuantity: first!.quantity, cancelledQuantity: 0, refundedQuantity: 0 });
+    for (const [i, line] of rest.entries())
+      expect(after.lines[i + 1]).toMatchObject({ fulfilledQuantity: 0, cancelledQuantity: line.quantity, refundedQuantity: line.quantity });
+    expect(after.refunds).toEqual([
+      ...order.refunds,
+      expect.objectContaining({
+        amount,
+        shipping: 0,
+        lines: rest.map((l) => ({ lineId: l.id, quantity: l.quantity })),
+        restock: false,
+        returnId: null,
+        toExchange: 0,
+        by: { id: idOf('manager'), name: expect.any(String) },
+      }),
+    ]);
+    expect(after.timeline.slice(-3).map((e) => e.type)).toEqual(['cancelled', 'refunded', 'closed']);
+
+    for (const [variantId, was] of before) {
+      const units = unitsOf(
+        rest,
+        rest.map((l) => l.quantity),
+        variantId,
+      );
+      const level = await levelAt(manager, variantId, order.locationId);
+      expect({ variantId, onHand: level.onHand, reserved: level.reserved }).toEqual({
+        variantId,
+        onHand: was.onHand,
+        reserved: was.reserved - units,
+      });
+      const released = (await ledgerOf(manager, variantId, order.locationId)).filter(
+        (r) => r.orderId === order.id && r.reason === 'released',
+      );
+      expect(released.reduce((n, r) => n + r.reservedChange, 0)).toBe(-units);
+      expect(released.every((r) => r.quantity === 0)).toBe(true);
+      await expectLedgerExplainsLevels(manager, variantId);
+    }
+    const audit = await auditOf(manager, 'order', order.id);
+    expect(audit[0]).toMatchObject({ action: 'order cancelled', actor: { id: idOf('manager') } });
+  });
+
+  it('cancels chosen lines and quantities: the rest stays reserved and ships as before', async () => {
+    const order = await claim(
+      support,
+      { status: 'open', fulfilmentStatus: 'unfulfilled' },
+      async (o) => o.lines.some((l) => l.quantity >= 2) && (await stockCovers(support, o)),
+    );
+    const i = order.lines.findIndex((l) => l.quantity >= 2);
+    const line = order.lines[i]!;
+    const before = await unitsAt(order, order.lines);
+    const asked = order.lines.map((l) => (l.id === line.id ? 1 : 0));
+
+    const after = orderSchema.parse(
+      expectOk(await cancel(manager, order, { lines: order.lines.map((l, k) => ({ lineId: l.id, quantity: asked[k]! })) })),
+    );
+    const amount = lineRefundAmount(line, 0, 1);
+    expect(amount).toBeGreaterThan(0);
+    expect(amount).toBeLessThan(lineTotal(line));
+    expect(after).toMatchObject({
+      status: 'open',
+      fulfilmentStatus: 'unfulfilled',
+      refunded: order.refunded + amount,
+      paymentStatus: 'partially_refunded',
+    });
+    expect(after.lines.map((l) => [l.cancelledQuantity, l.refundedQuantity])).toEqual(asked.map((n) => [n, n]));
+    expect(after.refunds.at(-1)).toMatchObject({ amount, shipping: 0, lines: [{ lineId: line.id, quantity: 1 }] });
+    for (const [variantId, was] of before) {
+      const level = await levelAt(manager, variantId, order.locationId);
+      expect({ variantId, reserved: level.reserved }).toEqual({
+        variantId,
+        reserved: was.reserved - unitsOf(order.lines, asked, variantId),
+      });
+    }
+
+    // What was not cancelled still ships, and then the order is done.
+    const shipped = await shipEverything(support, after);
+    expect(shipped.lines.map((l) => l.fulfilledQuantity)).toEqual(order.lines.map((l, k) => l.quantity - asked[k]!));
+    expect(shipped).toMatchObject({ status: 'closed', fulfilmentStatus: 'fulfilled' });
+    for (const variantId of before.keys()) await expectLedgerExplainsLevels(manager, variantId);
+  });
+
+  it('refuses more than is unshipped beside lines.N.quantity (422), changing nothing', async () => {
+    const order = await openWithStock(2);
+    const [first, second] = order.lines;
+    const shipped = await ship(support, order, [{ lineId: first!.id, quantity: first!.quantity }]);
+    const before = await unitsAt(order, order.lines);
     const problem = expectProblem(
-      await manager.post(`/orders/${order.id}/cancel`, {
-        body: { version: order.version, reason: 'Too late', refund: false },
-        idempotencyKey: newKey(),
+      await cancel(manager, shipped, {
+        lines: [
+          { lineId: second!.id, quantity: second!.quantity + 1 },
+          { lineId: first!.id, quantity: 1 },
+        ],
       }),
       422,
     );
-    expect(problem.detail).toMatch(/has shipped/);
-    expect(await getOrder(manager, order.id)).toEqual(order);
+    expect(problem.errors).toEqual({
+      'lines.0.quantity': expect.stringContaining(`${second!.quantity}`),
+      'lines.1.quantity': expect.any(String),
+    });
+    expect(await getOrder(manager, order.id)).toEqual(shipped);
+    expect(await unitsAt(order, order.lines)).toEqual(before);
+  });
+
+  it('says there is nothing left to cancel once everything has shipped, or once cancelled (422)', async () => {
+    const order = await openWithStock(1);
+    const shipped = await shipEverything(support, order);
+    const none = expectProblem(await cancel(manager, shipped, { reason: 'Too late' }), 422);
+    expect(none.detail).toMatch(/has shipped/);
+    expect(await getOrder(manager, order.id)).toEqual(shipped);
+
+    const other = await openWithStock(1);
+    const cancelled = orderSchema.parse(expectOk(await cancel(manager, other)));
+    expect(cancelled.status).toBe('cancelled');
+    const again = expectProblem(await cancel(manager, cancelled), 422);
+    expect(again.detail).toMatch(/already cancelled/);
+    expect(await getOrder(manager, other.id)).toEqual(cancelled);
+  });
+
+  it('cancels once when the same request is sent twice with one key', async () => {
+    const order = await openWithStock(1);
+    const key = newKey();
+    const [a, b] = await Promise.all([cancel(manager, order, {}, key), cancel(manager, order, {}, key)]);
+    const after = orderSchema.parse(expectOk(a));
+    expect(b.json).toEqual(a.json);
+    expect(after).toMatchObject({ status: 'cancelled', refunded: order.total });
+    expect(after.refunds).toHaveLength(order.refunds.length + 1);
+    expect(after.timeline.filter((e) => e.type === 'cancelled')).toHaveLength(1);
+    for (const variantId of new Set(order.lines.map((l) => l.variantId))) {
+      const released = (await ledgerOf(manager, variantId, order.locationId)).filter(
+        (r) => r.orderId === order.id && r.reason === 'released',
+      );
+      expect(released.reduce((n, r) => n + r.reservedChange, 0)).toBe(
+        -unitsOf(
+          order.lines,
+          order.lines.map((l) => l.quantity),
+          variantId,
+        ),
+      );
+      await expectLedgerExplainsLevels(manager, variantId);
+    }
   });
 });
 
@@ -314,6 +482,27 @@ describe('refunding', () => {
     // A manager has no such limit.
     const more = orderSchema.parse(expectOk(await refund(manager, within, { amount: 1 })));
     expect(more.refunded).toBe(SUPPORT_REFUND_LIMIT_CENTS + 1);
+  });
+
+  it('counts support’s refunds on one order over the store day: a second $450 is refused (403), a manager may, another order may', async () => {
+    const order = await closedUnrefunded({ totalMin: 95_000 });
+    const first = orderSchema.parse(expectOk(await refund(support, order, { amount: 45_000 })));
+    // Today on the injected clock, in the store's zone: the day the limit counts.
+    expect(storeDate(Date.parse(first.refunds.at(-1)!.at))).toBe(storeDate(testClock()));
+    const second = expectProblem(await refund(support, first, { amount: 45_000 }), 403);
+    expect(second.detail).toMatch(/\$500\.00/);
+    expect(second.detail).toMatch(/\$450\.00 on order #\d+ today/);
+    expect(await getOrder(support, order.id)).toEqual(first);
+    // Less than what is left of the limit still goes through.
+    const small = orderSchema.parse(expectOk(await refund(support, first, { amount: 5_000 })));
+    expect(small.refunded).toBe(50_000);
+    expectProblem(await refund(support, small, { amount: 1 }), 403);
+    const byManager = orderSchema.parse(expectOk(await refund(manager, small, { amount: 45_000 })));
+    expect(byManager).toMatchObject({ refunded: 95_000, net: order.total - 95_000 });
+    // The limit is per order: support may refund $450 on another one the same day.
+    const other = await closedUnrefunded({ totalMin: 45_000 });
+    expect(orderSchema.parse(expectOk(await refund(support, other, { amount: 45_000 }))).refunded).toBe(45_000);
+    // The next store day starting afresh is the domain tests' to show: the suite's clock runs at real speed.
   });
 
   it('refunds a unit with restock once per key, and puts it back on the shelf', async () => {

@@ -3,7 +3,15 @@
  * totals add up exactly: total = subtotal − discount + shipping + tax.
  */
 import { z } from 'zod';
-import { CARRIERS, FULFILMENT_STATUSES, ORDER_STATUSES, PAYMENT_STATUSES, RETURN_REASONS, RETURN_SORTS, RETURN_STATUSES } from './constants';
+import {
+  CARRIERS,
+  FULFILMENT_STATUSES,
+  ORDER_STATUSES,
+  PAYMENT_STATUSES,
+  RETURN_REASONS,
+  RETURN_SORTS,
+  RETURN_STATUSES,
+} from './constants';
 import { centsSchema, commaList, isoDateTimeSchema, listResponseSchema, queryNumber } from './schemas';
 
 export const orderStatusSchema = z.enum(ORDER_STATUSES).meta({ id: 'OrderStatus' });
@@ -81,7 +89,10 @@ export const refundSchema = z
     by: personSchema,
     /** The return this refund settles; null for a refund made on its own. */
     returnId: z.string().nullable(),
-    /** The part of `amount` that paid for an exchange's replacement instead of going back to the customer (0 for a plain refund). */
+    /**
+     * The part of `amount` not paid back to the customer (0 for a plain refund): the credit that paid for an
+     * exchange's replacement, or, on a replacement cancelled with a balance due, what was owed and is waived.
+     */
     toExchange: centsSchema,
   })
   .meta({ id: 'Refund' });
@@ -354,7 +365,10 @@ export const returnReceiptInputSchema = z
     version: z.number().int().min(1),
     locationId: z.string().min(1, 'Choose the warehouse it came back to'),
     /** For every line of the return: how many units go back on the shelf and how many are written off; together, the line's units. */
-    lines: z.array(z.object({ lineId: z.string().min(1), restock: unitCountSchema, writeOff: unitCountSchema })).min(1).max(100),
+    lines: z
+      .array(z.object({ lineId: z.string().min(1), restock: unitCountSchema, writeOff: unitCountSchema }))
+      .min(1)
+      .max(100),
   })
   .meta({ id: 'ReturnReceiptInput' });
 export type ReturnReceiptInput = z.input<typeof returnReceiptInputSchema>;
@@ -372,7 +386,10 @@ export const exchangeInputSchema = z
   .object({
     version: z.number().int().min(1),
     /** For every line of the return: the variant (of the same product) to ship instead, as many units as came back. */
-    lines: z.array(z.object({ lineId: z.string().min(1), variantId: z.string().min(1, 'Choose the variant to send') })).min(1).max(100),
+    lines: z
+      .array(z.object({ lineId: z.string().min(1), variantId: z.string().min(1, 'Choose the variant to send') }))
+      .min(1)
+      .max(100),
   })
   .meta({ id: 'ExchangeInput' });
 export type ExchangeInput = z.input<typeof exchangeInputSchema>;

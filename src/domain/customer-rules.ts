@@ -32,7 +32,14 @@ export function customerTotals(
     if (first === null || o.placedAt < first) first = o.placedAt;
     if (last === null || o.placedAt > last) last = o.placedAt;
   }
-  return { orders: orders.length, spent, refunded, averageOrder: averageCents(spent, orders.length), firstOrderAt: first, lastOrderAt: last };
+  return {
+    orders: orders.length,
+    spent,
+    refunded,
+    averageOrder: averageCents(spent, orders.length),
+    firstOrderAt: first,
+    lastOrderAt: last,
+  };
 }
 
 /** `total` ÷ `count` to the nearest cent, half up; 0 for no count. */
@@ -60,8 +67,9 @@ export function customerOf(id: string, orders: readonly Order[], stored: Custome
     if (!addresses.has(key)) addresses.set(key, a);
   }
   const notes = stored?.notes ?? [];
+  // Newest first, and an action's events of one instant (shipped, then closed) the later first: the sort is stable.
   const timeline: CustomerEvent[] = [
-    ...newest.flatMap((o) => o.timeline.map((e) => ({ ...e, order: { id: o.id, number: o.number } }))),
+    ...newest.flatMap((o) => o.timeline.map((e) => ({ ...e, order: { id: o.id, number: o.number } })).reverse()),
     ...notes.map((n) => ({ id: n.id, at: n.at, type: 'note_added' as const, actor: n.author, message: `Note: ${n.text}`, order: null })),
   ];
   timeline.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
@@ -76,7 +84,8 @@ export function customerOf(id: string, orders: readonly Order[], stored: Custome
 
 function latestOrder(orders: readonly Order[]): Order | undefined {
   let latest: Order | undefined;
-  for (const o of orders) if (!latest || o.placedAt > latest.placedAt || (o.placedAt === latest.placedAt && o.number > latest.number)) latest = o;
+  for (const o of orders)
+    if (!latest || o.placedAt > latest.placedAt || (o.placedAt === latest.placedAt && o.number > latest.number)) latest = o;
   return latest;
 }
 
@@ -97,7 +106,10 @@ export function customerSearchOf(q: string): { phone: string } | { text: string 
   return { text: trimmed.toLowerCase() };
 }
 
-export function matchesCustomer(search: { phone: string } | { text: string }, c: Pick<CustomerSummary, 'name' | 'email' | 'phone'>): boolean {
+export function matchesCustomer(
+  search: { phone: string } | { text: string },
+  c: Pick<CustomerSummary, 'name' | 'email' | 'phone'>,
+): boolean {
   if ('phone' in search) return phoneDigits(c.phone).includes(search.phone);
   return c.name.toLowerCase().includes(search.text) || c.email.toLowerCase().includes(search.text);
 }
@@ -112,7 +124,12 @@ export function decideCustomerNote(
   const { actor, stored, customerId } = context;
   assertAllowed(actor.role, 'orders.fulfil');
   const notes = stored?.notes ?? [];
-  const note = { id: `cnote_${customerId.slice(4)}_${notes.length + 1}`, at: context.now, author: { id: actor.id, name: actor.name }, text: input.text };
+  const note = {
+    id: `cnote_${customerId.slice(4)}_${notes.length + 1}`,
+    at: context.now,
+    author: { id: actor.id, name: actor.name },
+    text: input.text,
+  };
   return {
     stored: { notes: [...notes, note], version: (stored?.version ?? 1) + 1 },
     audit: { entityType: 'customer', entityId: customerId, entityLabel: context.customerName, before: {}, after: { note: input.text } },

@@ -4,6 +4,7 @@ import {
   decideNote,
   decideRefund,
   levelKeys,
+  type CancelRequest,
   type LevelSnapshot,
   type OrderActor,
   type OrderContext,
@@ -11,6 +12,7 @@ import {
 import type { Order } from '../contract/order-schemas';
 import { MAX_STOCK_UNITS } from '../contract/constants';
 import { ProblemError } from '../contract/problems';
+import { lineRefundAmount, orderTotals, unitsToShip } from './order-rules';
 
 const NOW = '2026-11-27T15:00:00.000Z';
 const HOME = 'edison-nj';
@@ -20,9 +22,12 @@ const LOCATIONS = [
   { id: OTHER, name: 'Dallas, TX' },
 ];
 const support: OrderActor = { id: 'stf_support', name: 'Sam Support', role: 'support' };
+const support2: OrderActor = { id: 'stf_support_2', name: 'Sue Support', role: 'support' };
 const manager: OrderActor = { id: 'stf_manager', name: 'Mia Manager', role: 'manager' };
 const merchandiser: OrderActor = { id: 'stf_merch', name: 'Max Merch', role: 'merchandiser' };
 const UPS = '1Z999AA10123456784';
+/** Who is in support now: both support people, not the manager. */
+const SUPPORT_STAFF: ReadonlySet<string> = new Set([support.id, support2.id]);
 
 /** An open, unshipped order of two lines at Edison: 3 × $10.00 and 2 × `secondPrice`, free shipping, no tax. */
 function openOrder(secondPrice = 2_500): Order {
@@ -47,7 +52,7 @@ function openOrder(secondPrice = 2_500): Order {
     id: 'ord_0000042',
     number: 1042,
     placedAt: '2026-11-26T10:00:00.000Z',
-    customer: { name: 'Pat Buyer', email: 'pat@example.com', phone: '555-0100' },
+    customer: { id: 'cus_000042', name: 'Pat Buyer', email: 'pat@example.com', phone: '555-0100' },
     shippingAddress: { name: 'Pat Buyer', line1: '1 Main St', line2: null, city: 'Edison', state: 'NJ', zip: '08817' },
     locationId: HOME,
     lines: [line('line_a', 'var_a', 3, 1_000), line('line_b', 'var_b', 2, secondPrice)],
@@ -64,26 +69,43 @@ function openOrder(secondPrice = 2_500): Order {
     fulfilmentStatus: 'unfulfilled',
     fulfilments: [],
     refunds: [],
+    returns: [],
+    exchangeFor: null,
+    balanceDue: 0,
     notes: [],
     timeline: [{ id: 'evt_0000042_1', at: '2026-11-26T10:00:00.000Z', type: 'placed', actor: null, message: 'Order placed.' }],
     version: 1,
   };
 }
 
-/** Each line's variant at both warehouses: 10 on hand at Edison with the order's units reserved, 4 at Dallas. */
+/** Each line's variant at both warehouses: 10 on hand at Edison with the order's units still to ship reserved, 4 at Dallas. */
 function levelsFor(order: Order): LevelSnapshot[] {
-  return levelKeys(order, [OTHER]).map(({ variantId, locationId }) => ({
-    variantId,
-    locationId,
-    sku: `SKU-${variantId}`,
-    onHand: locationId === HOME ? 10 : 4,
-    reserved: locationId === HOME ? (order.lines.find((l) => l.variantId === variantId)?.quantity ?? 0) : 0,
-    version: 7,
-  }));
+  return levelKeys(order, [OTHER]).map(({ variantId, locationId }) => {
+    const line = order.lines.find((l) => l.variantId === variantId);
+    return {
+      variantId,
+      locationId,
+      sku: `SKU-${variantId}`,
+      onHand: locationId === HOME ? 10 : 4,
+      reserved: locationId === HOME && line ? unitsToShip(line) : 0,
+      version: 7,
+    };
+  });
 }
 
-function contextOf(order: Order, actor: OrderActor = support, levels = levelsFor(order)): OrderContext {
-  return { order, actor, now: NOW, locations: LOCATIONS, levels };
+function contextOf(order: Order, actor: OrderActor = support, levels = levelsFor(order), now = NOW): OrderContext {
+  return { order, actor, now, locations: LOCATIONS, levels, supportStaffIds: SUPPORT_STAFF };
+}
+
+/**
+ * An open, unshipped order like openOrder, but as the storefront prices it: a $8.00 discount spread over the lines,
+ * NJ sales tax on the rest (so a unit's refund is not a round number) and $14.99 shipping.
+ */
+function taxedOrder(): Order {
+  const order = openOrder();
+  const t = orderTotals(order.lines, 1_499, 'NJ', 800);
+  order.lines.forEach((l, i) => Object.assign(l, t.lines[i]));
+  return { ...order, subtotal: t.subtotal, discount: t.discount, shipping: t.shipping, tax: t.tax, total: t.total, net: t.total };
 }
 
 const fulfilInput = (order: Order, lines: { lineId: string; quantity: number }[], locationId = HOME) => ({
@@ -292,20 +314,156 @@ describe('decideCancel', () => {
     const over = refusal(() => decideCancel(contextOf(order), { version: 1, reason: 'Fraud', refund: true }));
     expect(over.problem).toMatchObject({
       status: 403,
-      detail: 'Support may refund up to $500.00 at once; this refund is $630.00. Ask a manager.',
+      detail: 'Support may refund up to $500.00 on an order a day; this refund is $630.00. Ask a manager.',
     });
     expect(decideCancel(contextOf(order), { version: 1, reason: 'Fraud', refund: false }).order.status).toBe('cancelled');
   });
 
-  it('is refused once something has shipped, or twice', () => {
+  it('cancels the unshipped rest of a partly shipped order, refunds exactly those units with no shipping, and closes it', () => {
+    const order = taxedOrder();
+    const part = decideFulfilment(contextOf(order), fulfilInput(order, [{ lineId: 'line_a', quantity: 1 }])).order;
+    const decision = decideCancel(contextOf(part, manager), { version: part.version, reason: 'Out of stock', refund: true });
+
+    // The reservations of the 2 + 2 units still to ship are released at the order's warehouse; nothing leaves the shelf.
+    expect(decision.levels.map((l) => [l.variantId, l.locationId, l.onHand, l.reserved])).toEqual([
+      ['var_a', HOME, 10, 0],
+      ['var_b', HOME, 10, 0],
+    ]);
+    expect(decision.movements.map((m) => [m.variantId, m.locationId, m.reason, m.quantity, m.reservedChange, m.note])).toEqual([
+      ['var_a', HOME, 'released', 0, -2, 'Out of stock'],
+      ['var_b', HOME, 'released', 0, -2, 'Out of stock'],
+    ]);
+    expect(decision.order.lines.map((l) => [l.fulfilledQuantity, l.cancelledQuantity, l.refundedQuantity])).toEqual([
+      [1, 2, 2],
+      [0, 2, 2],
+    ]);
+    const [a, b] = part.lines;
+    const expected = lineRefundAmount(a!, 0, 2) + lineRefundAmount(b!, 0, 2);
+    expect(expected).toBe(1_919 + 4_798); // line a: ⌊($30 − $3 + $1.79) × 2/3⌋; line b: all of $50 − $5 + $2.98
+    expect(decision.order.refunds).toEqual([
+      {
+        id: 'ref_0000042_1',
+        at: NOW,
+        amount: expected,
+        shipping: 0,
+        lines: [
+          { lineId: 'line_a', quantity: 2 },
+          { lineId: 'line_b', quantity: 2 },
+        ],
+        restock: false,
+        locationId: null,
+        reason: 'Out of stock',
+        by: { id: manager.id, name: manager.name },
+        returnId: null,
+        toExchange: 0,
+      },
+    ]);
+    expect(decision.order).toMatchObject({
+      status: 'closed',
+      fulfilmentStatus: 'fulfilled',
+      paymentStatus: 'partially_refunded',
+      refunded: expected,
+      net: order.total - expected,
+    });
+    expect(decision.order.timeline.slice(-3).map((e) => [e.type, e.message])).toEqual([
+      ['cancelled', 'Cancelled 4 units not shipped yet: Out of stock.'],
+      ['refunded', 'Refunded $67.17 for 4 units: Out of stock.'],
+      ['closed', 'Everything has shipped; the order is closed.'],
+    ]);
+  });
+
+  it('cancels the rest without a refund when not asked, and the shipped units stay refundable', () => {
+    const order = openOrder();
+    const part = decideFulfilment(contextOf(order), fulfilInput(order, [{ lineId: 'line_b', quantity: 2 }])).order;
+    const decision = decideCancel(contextOf(part), { version: part.version, reason: 'Discontinued', refund: false });
+    expect(decision.order).toMatchObject({ status: 'closed', refunded: 0, paymentStatus: 'paid', refunds: [] });
+    expect(decision.order.lines.map((l) => l.cancelledQuantity)).toEqual([3, 0]);
+    expect(decision.movements.map((m) => [m.variantId, m.reservedChange])).toEqual([['var_a', -3]]);
+  });
+
+  it('cancels chosen lines and quantities, keeping the order open while units are left to ship', () => {
+    const order = taxedOrder();
+    const part = decideFulfilment(contextOf(order), fulfilInput(order, [{ lineId: 'line_a', quantity: 1 }])).order;
+    const input: CancelRequest = {
+      version: part.version,
+      reason: 'Customer wants fewer',
+      refund: true,
+      lines: [
+        { lineId: 'line_a', quantity: 0 },
+        { lineId: 'line_b', quantity: 1 },
+      ],
+    };
+    const decision = decideCancel(contextOf(part), input);
+    expect(decision.movements.map((m) => [m.variantId, m.locationId, m.reason, m.reservedChange])).toEqual([
+      ['var_b', HOME, 'released', -1],
+    ]);
+    expect(decision.levels).toEqual([{ variantId: 'var_b', locationId: HOME, sku: 'SKU-var_b', onHand: 10, reserved: 1, version: 8 }]);
+    expect(decision.order.lines.map((l) => l.cancelledQuantity)).toEqual([0, 1]);
+    const amount = lineRefundAmount(part.lines[1]!, 0, 1);
+    expect(decision.order.refunds.map((r) => [r.amount, r.shipping, r.lines])).toEqual([[amount, 0, [{ lineId: 'line_b', quantity: 1 }]]]);
+    expect(decision.order).toMatchObject({ status: 'open', fulfilmentStatus: 'partially_fulfilled', refunded: amount });
+    expect(decision.order.timeline.at(-2)?.message).toBe('Cancelled 1 unit not shipped yet: Customer wants fewer.');
+  });
+
+  it('cancels chosen lines of an unshipped order: open and the shipping kept until the last unit goes, then all refunded', () => {
+    const order = taxedOrder();
+    const first = decideCancel(contextOf(order, manager), {
+      version: 1,
+      reason: 'Smaller order',
+      refund: true,
+      lines: [{ lineId: 'line_a', quantity: 3 }],
+    }).order;
+    expect(first).toMatchObject({ status: 'open', fulfilmentStatus: 'unfulfilled' });
+    expect(first.refunds.map((r) => [r.amount, r.shipping])).toEqual([[lineRefundAmount(order.lines[0]!, 0, 3), 0]]);
+    const rest = decideCancel(contextOf(first, manager), {
+      version: first.version,
+      reason: 'Changed mind',
+      refund: true,
+      lines: [{ lineId: 'line_b', quantity: 2 }],
+    }).order;
+    expect(rest.refunds.map((r) => r.shipping)).toEqual([0, 1_499]);
+    expect(rest).toMatchObject({ status: 'cancelled', refunded: order.total, paymentStatus: 'refunded', net: 0 });
+  });
+
+  it('refuses more than is unshipped beside the line, and nothing left to cancel', () => {
     const order = openOrder();
     const part = decideFulfilment(contextOf(order), fulfilInput(order, [{ lineId: 'line_a', quantity: 1 }])).order;
-    const shipped = refusal(() => decideCancel(contextOf(part), { version: part.version, reason: 'Too late', refund: false }));
-    expect(shipped.problem).toMatchObject({ status: 422, errors: {} });
-    expect(shipped.problem.detail).toMatch(/has shipped, so it cannot be cancelled/);
+    const tooMany = refusal(() =>
+      decideCancel(contextOf(part), {
+        version: part.version,
+        reason: 'Too many',
+        refund: false,
+        lines: [
+          { lineId: 'line_b', quantity: 2 },
+          { lineId: 'line_a', quantity: 3 },
+        ],
+      }),
+    );
+    expect(tooMany.problem).toMatchObject({ status: 422, errors: { 'lines.1.quantity': 'Only 2 units not shipped yet' } });
+
+    const shipped = shippedOrder();
+    const none = refusal(() =>
+      decideCancel(contextOf(shipped), {
+        version: shipped.version,
+        reason: 'Too late',
+        refund: false,
+        lines: [{ lineId: 'line_a', quantity: 1 }],
+      }),
+    );
+    expect(none.problem.errors).toEqual({ 'lines.0.quantity': 'Nothing left to cancel on this line' });
+    const nothing = refusal(() => decideCancel(contextOf(shipped), { version: shipped.version, reason: 'Too late', refund: false }));
+    expect(nothing.problem).toMatchObject({
+      status: 422,
+      errors: {},
+      detail: 'Everything on order #1042 has shipped: refund or return the units instead.',
+    });
+  });
+
+  it('is refused twice', () => {
+    const order = openOrder();
     const cancelled = decideCancel(contextOf(order), { version: 1, reason: 'Gone', refund: false }).order;
     const again = refusal(() => decideCancel(contextOf(cancelled), { version: cancelled.version, reason: 'Again', refund: false }));
-    expect(again.problem.detail).toBe('Order #1042 is already cancelled.');
+    expect(again.problem).toMatchObject({ status: 422, detail: 'Order #1042 is already cancelled.' });
   });
 });
 
@@ -362,14 +520,14 @@ describe('decideRefund', () => {
     expect(unshipped.problem.errors).toEqual({ 'lines.0.quantity': 'Every unit of this line is refunded or not shipped yet' });
   });
 
-  it('lets support refund up to $500 at once, and says so in plain words above it', () => {
+  it('lets support refund up to $500 on an order, and says so in plain words above it', () => {
     const order = shippedOrder(30_000);
     const over = refusal(() => decideRefund(contextOf(order), refundInput(order, { amount: 50_001 })));
     expect(over.problem).toEqual({
       type: 'about:blank',
       status: 403,
       title: 'Not allowed',
-      detail: 'Support may refund up to $500.00 at once; this refund is $500.01. Ask a manager.',
+      detail: 'Support may refund up to $500.00 on an order a day; this refund is $500.01. Ask a manager.',
     });
     expect(decideRefund(contextOf(order), refundInput(order, { amount: 50_000 })).order.refunded).toBe(50_000);
     expect(decideRefund(contextOf(order, manager), refundInput(order, { amount: 50_001 })).order.refunded).toBe(50_001);
@@ -379,6 +537,103 @@ describe('decideRefund', () => {
     const order = shippedOrder();
     const stale = refusal(() => decideRefund(contextOf(order, manager), refundInput(order, { version: 1, amount: 100 })));
     expect(stale.problem).toMatchObject({ status: 409, current: order });
+  });
+});
+
+describe('support’s daily refund limit', () => {
+  /** 10:00 in New York on Nov 27; the store day ends at 05:00 UTC on Nov 28. */
+  const LATE_SAME_DAY = '2026-11-28T04:30:00.000Z';
+  const NEXT_DAY = '2026-11-28T05:30:00.000Z';
+  const goodwill = (order: Order, amount = 45_000) => refundInput(order, { amount, reason: 'Goodwill' });
+  const refundBy = (order: Order, actor: OrderActor, now = NOW, amount = 45_000) =>
+    decideRefund(contextOf(order, actor, levelsFor(order), now), goodwill(order, amount)).order;
+
+  it('refuses support a second $450 on one order the same store day, naming what was refunded today', () => {
+    const order = shippedOrder(60_000);
+    const once = refundBy(order, support);
+    expect(once.refunded).toBe(45_000);
+    const twice = refusal(() => decideRefund(contextOf(once, support, levelsFor(once), LATE_SAME_DAY), goodwill(once)));
+    expect(twice.problem).toEqual({
+      type: 'about:blank',
+      status: 403,
+      title: 'Not allowed',
+      detail:
+        'Support may refund up to $500.00 on an order a day; support has refunded $450.00 on order #1042 today and this refund is $450.00. Ask a manager.',
+    });
+    // Up to the limit is fine the same day.
+    expect(refundBy(once, support, LATE_SAME_DAY, 5_000).refunded).toBe(50_000);
+  });
+
+  it('lets support refund again the next store day', () => {
+    const once = refundBy(shippedOrder(60_000), support);
+    const next = refundBy(once, support, NEXT_DAY);
+    expect(next).toMatchObject({ refunded: 90_000, paymentStatus: 'partially_refunded' });
+    expect(next.refunds.map((r) => r.at)).toEqual([NOW, NEXT_DAY]);
+  });
+
+  it('does not limit a manager, and a manager’s refund does not count toward support’s', () => {
+    const once = refundBy(shippedOrder(60_000), support);
+    const managed = refundBy(once, manager);
+    expect(managed.refunded).toBe(90_000);
+    expect(refundBy(managed, manager, NOW, 1_000).refunded).toBe(91_000);
+    const afterManager = refundBy(refundBy(shippedOrder(60_000), manager), support);
+    expect(afterManager.refunded).toBe(90_000);
+  });
+
+  it('counts another support person’s refunds that day, but not someone no longer in support', () => {
+    const bySue = refundBy(shippedOrder(60_000), support2);
+    const refused = refusal(() => decideRefund(contextOf(bySue), goodwill(bySue)));
+    expect(refused.problem).toMatchObject({
+      status: 403,
+      detail: expect.stringContaining('support has refunded $450.00 on order #1042 today'),
+    });
+    // Sue has since become a manager: what she refunded is no longer support's.
+    const sueMoved = decideRefund({ ...contextOf(bySue), supportStaffIds: new Set([support.id]) }, goodwill(bySue));
+    expect(sueMoved.order.refunded).toBe(90_000);
+  });
+
+  it('counts a cancellation’s refund', () => {
+    const order = openOrder(40_000);
+    const first = decideCancel(contextOf(order), {
+      version: 1,
+      reason: 'Fewer',
+      refund: true,
+      lines: [{ lineId: 'line_b', quantity: 1 }],
+    }).order;
+    expect(first.refunded).toBe(40_000);
+    const more = refusal(() => decideRefund(contextOf(first), goodwill(first, 10_001)));
+    expect(more.problem.detail).toBe(
+      'Support may refund up to $500.00 on an order a day; support has refunded $400.00 on order #1042 today and this refund is $100.01. Ask a manager.',
+    );
+  });
+
+  it('does not count credit that paid for an exchange, only what went back to the customer', () => {
+    const order = shippedOrder(60_000);
+    const exchanged: Order = {
+      ...order,
+      refunded: 45_000,
+      refunds: [
+        {
+          id: 'ref_0000042_1',
+          at: NOW,
+          amount: 45_500,
+          shipping: 0,
+          lines: [],
+          restock: false,
+          locationId: null,
+          reason: 'Exchange for order #1043',
+          by: { id: support.id, name: support.name },
+          returnId: 'ret_0000042_1',
+          toExchange: 45_000,
+        },
+      ],
+    };
+    // $5.00 of that refund reached the customer: $450 more makes $455.
+    expect(refundBy(exchanged, support).refunded).toBe(90_000);
+    const over = refusal(() => decideRefund(contextOf(exchanged), goodwill(exchanged, 49_501)));
+    expect(over.problem.detail).toBe(
+      'Support may refund up to $500.00 on an order a day; support has refunded $5.00 on order #1042 today and this refund is $495.01. Ask a manager.',
+    );
   });
 });
 

@@ -178,32 +178,43 @@ export function decideCancel(context: OrderContext, input: CancelRequest): Order
   const errors: Record<string, string> = {};
   for (const { line, quantity, i } of parts) {
     const left = unitsToShip(line);
-    if (quantity > left) errors[`lines.${i}.quantity`] = left === 0 ? 'Nothing left to cancel on this line' : `Only ${units(left)} not shipped yet`;
+    if (quantity > left)
+      errors[`lines.${i}.quantity`] = left === 0 ? 'Nothing left to cancel on this line' : `Only ${units(left)} not shipped yet`;
   }
   if (Object.keys(errors).length) throw validationProblem(errors);
-  if (parts.length === 0) throw validationProblem({}, `Everything on order #${order.number} has shipped: refund or return the units instead.`);
+  if (parts.length === 0)
+    throw validationProblem({}, `Everything on order #${order.number} has shipped: refund or return the units instead.`);
 
   let released = 0;
-  let amount = 0;
+  let value = 0;
   for (const { line, quantity, i } of parts) {
-    w.move(line.variantId, order.locationId, { quantity: 0, reservedChange: -quantity, reason: 'released', note: input.reason }, `lines.${i}.quantity`);
+    w.move(
+      line.variantId,
+      order.locationId,
+      { quantity: 0, reservedChange: -quantity, reason: 'released', note: input.reason },
+      `lines.${i}.quantity`,
+    );
+    value += lineRefundAmount(line, line.refundedQuantity, quantity);
     line.cancelledQuantity += quantity;
     released += quantity;
-    if (input.refund) amount += lineRefundAmount(line, line.refundedQuantity, quantity);
   }
   const nothingShipped = order.lines.every((l) => l.fulfilledQuantity === 0);
   const wholeOrder = nothingShipped && order.lines.every((l) => unitsToShip(l) === 0);
   const shipping = input.refund && wholeOrder ? shippingLeft(order) : 0;
-  // An earlier refund of an amount (a goodwill credit) may leave less than the units were paid: never more than is left.
-  amount = Math.min(amount + shipping, refundable(order));
-  if (amount > 0) checkRefundAllowed(context, amount);
+  // What an exchange left owed is not owed for units that will not ship: it is waived first, and only what was
+  // paid goes back. An earlier refund of an amount (a goodwill credit) may leave less than the units were paid.
+  const waived = Math.min(order.balanceDue, value);
+  const paidOut = input.refund ? Math.min(value - waived + shipping, refundable(order)) : 0;
+  if (paidOut > 0) checkRefundAllowed(context, paidOut);
+  order.balanceDue -= waived;
 
   if (wholeOrder) order.status = 'cancelled';
   w.event('cancelled', `Cancelled ${units(released)}${wholeOrder ? '' : ' not shipped yet'}: ${input.reason}.`);
-  if (amount > 0) {
+  if (paidOut + waived > 0) {
     for (const { line, quantity } of parts) line.refundedQuantity += quantity;
     const lines = parts.map(({ line, quantity }) => ({ lineId: line.id, quantity }));
-    w.refund({ amount, shipping, lines, restock: false, locationId: null, reason: input.reason, returnId: null, toExchange: 0 });
+    const refund = { amount: paidOut + waived, shipping, lines, restock: false, locationId: null, reason: input.reason, returnId: null };
+    w.refund({ ...refund, toExchange: waived }, 'owed from an exchange, waived');
   }
   w.closeIfShipped();
   return w.done({ reason: input.reason, released });
@@ -225,6 +236,8 @@ export function decideRefund(context: OrderContext, input: RefundRequest): Order
     else if (input.restock && quantity > shelf) errors[`lines.${i}.quantity`] = `Only ${units(shelf)} shipped can go back on the shelf`;
     else amount += lineRefundAmount(line, line.refundedQuantity, quantity);
   }
+  // Units of a replacement whose difference is still owed are first taken off what is owed; the rest is paid back.
+  const waived = Math.min(order.balanceDue, amount - input.amount);
   const shipping = input.shipping ? shippingLeft(order) : 0;
   if (input.shipping && shipping <= 0)
     errors.shipping = order.shipping === 0 ? 'This order had free shipping' : 'Shipping is already refunded';
@@ -232,13 +245,14 @@ export function decideRefund(context: OrderContext, input: RefundRequest): Order
   if (Object.keys(errors).length) throw validationProblem(errors);
   if (amount <= 0) throw validationProblem({ amount: 'Choose units, the shipping or an amount to refund' });
   const most = refundable(order);
-  if (amount > most) {
+  if (amount - waived > most) {
     throw validationProblem(
-      { amount: `At most ${formatCents(most)} can still be refunded; this refund is ${formatCents(amount)}` },
+      { amount: `At most ${formatCents(most)} can still be refunded; this refund is ${formatCents(amount - waived)}` },
       `Order #${order.number} has ${formatCents(most)} left to refund. Nothing was refunded.`,
     );
   }
-  checkRefundAllowed(context, amount);
+  if (amount - waived > 0) checkRefundAllowed(context, amount - waived);
+  order.balanceDue -= waived;
 
   for (const { line, quantity, i } of parts) {
     line.refundedQuantity += quantity;
@@ -248,17 +262,20 @@ export function decideRefund(context: OrderContext, input: RefundRequest): Order
     }
   }
   const restocked = input.restock && parts.length > 0;
-  w.refund({
-    amount,
-    shipping,
-    lines: parts.map(({ line, quantity }) => ({ lineId: line.id, quantity })),
-    restock: restocked,
-    locationId: restocked ? input.locationId : null,
-    reason: input.reason,
-    returnId: null,
-    toExchange: 0,
-  });
-  return w.done({ refund: amount, reason: input.reason });
+  w.refund(
+    {
+      amount,
+      shipping,
+      lines: parts.map(({ line, quantity }) => ({ lineId: line.id, quantity })),
+      restock: restocked,
+      locationId: restocked ? input.locationId : null,
+      reason: input.reason,
+      returnId: null,
+      toExchange: waived,
+    },
+    'owed from an exchange, waived',
+  );
+  return w.done({ refund: amount - waived, reason: input.reason });
 }
 
 /** Appending a note needs no version: it cannot overwrite anything. No levels are read or moved. */
@@ -367,7 +384,7 @@ export class Decision {
   }
 
   /** Records a refund on the order (its id returned) with its timeline event. */
-  refund(refund: RefundRecord): string {
+  refund(refund: RefundRecord, notPaidOut = 'toward an exchange'): string {
     const { order } = this;
     const id = `ref_${order.id.slice(4)}_${order.refunds.length + 1}`;
     order.refunds.push({ id, at: this.context.now, by: this.person, ...refund });
@@ -377,7 +394,10 @@ export class Decision {
       ? ` for ${units(count)}${refund.restock && refund.locationId ? `, restocked at ${this.locationName(refund.locationId)}` : ''}`
       : '';
     const paid = refund.amount - refund.toExchange;
-    const how = refund.toExchange > 0 ? `${formatCents(refund.toExchange)} toward an exchange${paid > 0 ? `, ${formatCents(paid)} to the customer` : ''}` : formatCents(paid);
+    const how =
+      refund.toExchange > 0
+        ? `${formatCents(refund.toExchange)} ${notPaidOut}${paid > 0 ? `, ${formatCents(paid)} to the customer` : ''}`
+        : formatCents(paid);
     this.event('refunded', `Refunded ${how}${what}: ${refund.reason}.`);
     return id;
   }

@@ -2,11 +2,16 @@ import {
   allocate,
   fulfilmentStatusOf,
   lineRefundAmount,
+  lineRefundParts,
   lineTotal,
   orderTotals,
   paymentStatusOf,
   percentOf,
   refundable,
+  refundLineAmounts,
+  restockableUnits,
+  returnableUnits,
+  returnedUnits,
   shippingFee,
 } from './order-rules';
 import { salesTax } from './sales-tax';
@@ -143,14 +148,21 @@ describe('lineRefundAmount', () => {
 
 describe('refundable and statuses', () => {
   it('is what was paid less what was refunded', () => {
-    expect(refundable({ total: 5_000, refunded: 1_200 })).toBe(3_800);
-    expect(refundable({ total: 5_000, refunded: 5_000 })).toBe(0);
+    expect(refundable({ total: 5_000, refunded: 1_200, balanceDue: 0 })).toBe(3_800);
+    expect(refundable({ total: 5_000, refunded: 5_000, balanceDue: 0 })).toBe(0);
+    // A replacement with $2.14 still owed was paid $2.14 less: that is not refundable.
+    expect(refundable({ total: 1_173, refunded: 0, balanceDue: 214 })).toBe(959);
   });
 
   it('names the payment state', () => {
-    expect(paymentStatusOf({ total: 5_000, refunded: 0 })).toBe('paid');
-    expect(paymentStatusOf({ total: 5_000, refunded: 1 })).toBe('partially_refunded');
-    expect(paymentStatusOf({ total: 5_000, refunded: 5_000 })).toBe('refunded');
+    expect(paymentStatusOf({ total: 5_000, refunded: 0, balanceDue: 0 })).toBe('paid');
+    expect(paymentStatusOf({ total: 5_000, refunded: 1, balanceDue: 0 })).toBe('partially_refunded');
+    expect(paymentStatusOf({ total: 5_000, refunded: 5_000, balanceDue: 0 })).toBe('refunded');
+  });
+
+  it('is pending while an exchange’s difference is owed, whatever was refunded', () => {
+    expect(paymentStatusOf({ total: 5_000, refunded: 0, balanceDue: 1 })).toBe('pending');
+    expect(paymentStatusOf({ total: 5_000, refunded: 2_000, balanceDue: 300 })).toBe('pending');
   });
 
   it('names the fulfilment state, cancelled units counting as nothing to ship', () => {
@@ -160,5 +172,99 @@ describe('refundable and statuses', () => {
     expect(fulfilmentStatusOf([l(2, 2), l(1, 1)])).toBe('fulfilled');
     expect(fulfilmentStatusOf([l(2, 2), l(1, 0, 1)])).toBe('fulfilled');
     expect(fulfilmentStatusOf([l(2, 0, 2)])).toBe('unfulfilled');
+  });
+});
+
+describe('lineRefundParts and refundLineAmounts', () => {
+  const line = { id: 'line_a', unitPrice: 1_999, quantity: 3, discount: 200, tax: 131 };
+
+  it('splits each step into merchandise, discount and tax that add up to the amount', () => {
+    const steps = [0, 1, 2].map((r) => lineRefundParts(line, r, 1));
+    expect(steps).toEqual([
+      { merchandise: 1_999, discount: 66, tax: 43, amount: 1_976 },
+      { merchandise: 1_999, discount: 67, tax: 44, amount: 1_976 },
+      { merchandise: 1_999, discount: 67, tax: 44, amount: 1_976 },
+    ]);
+    expect(lineRefundParts(line, 0, 3)).toEqual({ merchandise: 5_997, discount: 200, tax: 131, amount: 5_928 });
+  });
+
+  it('adds up to the line’s discount and tax once every unit is refunded, in any steps', () => {
+    const rng = lcg(23);
+    for (let run = 0; run < 500; run++) {
+      const quantity = rng.int(1, 6);
+      const unitPrice = rng.int(1, 20_000);
+      const l = { unitPrice, quantity, discount: rng.int(0, unitPrice * quantity), tax: rng.int(0, 3_000) };
+      let refunded = 0;
+      const sums = { merchandise: 0, discount: 0, tax: 0, amount: 0 };
+      while (refunded < quantity) {
+        const q = rng.int(1, quantity - refunded);
+        const p = lineRefundParts(l, refunded, q);
+        expect(p.amount).toBe(p.merchandise - p.discount + p.tax);
+        for (const k of ['merchandise', 'discount', 'tax', 'amount'] as const) sums[k] += p[k];
+        refunded += q;
+      }
+      expect(sums).toEqual({ merchandise: unitPrice * quantity, discount: l.discount, tax: l.tax, amount: lineTotal(l) });
+    }
+  });
+
+  it('never gives a step a negative discount share, even when the line’s discount is smaller than its units', () => {
+    const small = { unitPrice: 1_000, quantity: 5, discount: 1, tax: 3 };
+    const steps = [0, 1, 2, 3, 4].map((r) => lineRefundParts(small, r, 1));
+    expect(steps.map((p) => p.amount)).toEqual([1_000, 1_000, 1_001, 1_000, 1_001]);
+    // The third step rounds a cent above price plus its tax share: that cent is tax, not a −1 cent discount.
+    for (const p of steps) expect(p.discount).toBeGreaterThanOrEqual(0);
+  });
+
+  it('replays refunds in order, capping units beyond the line and leaving out a line not on the order', () => {
+    const parts = refundLineAmounts({
+      lines: [line],
+      refunds: [
+        { id: 'ref_1', lines: [{ lineId: 'line_a', quantity: 1 }] },
+        {
+          id: 'ref_2',
+          lines: [
+            { lineId: 'line_a', quantity: 5 },
+            { lineId: 'line_x', quantity: 1 },
+          ],
+        },
+      ],
+    });
+    expect(parts.map(({ refundId, quantity, amount, tax, discount }) => ({ refundId, quantity, amount, tax, discount }))).toEqual([
+      { refundId: 'ref_1', quantity: 1, amount: 1_976, tax: 43, discount: 66 },
+      { refundId: 'ref_2', quantity: 2, amount: 3_952, tax: 88, discount: 134 },
+    ]);
+  });
+});
+
+describe('returned, returnable and restockable units', () => {
+  const line = { id: 'line_a', quantity: 5, fulfilledQuantity: 4, cancelledQuantity: 1, refundedQuantity: 0 };
+  const ret = (status: string, receivedAt: string | null, quantity: number, restocked = 0, writtenOff = 0) => ({
+    status,
+    receivedAt,
+    lines: [{ lineId: 'line_a', quantity, restocked, writtenOff }],
+  });
+
+  it('counts every return but one closed before it arrived', () => {
+    const order = {
+      refunds: [],
+      returns: [ret('requested', null, 1), ret('closed', null, 2), ret('closed', '2026-11-27T15:00:00.000Z', 1, 1, 0)],
+    };
+    expect(returnedUnits(order, 'line_a')).toBe(2);
+    expect(returnedUnits(order, 'line_b')).toBe(0);
+    expect(returnableUnits(order, line)).toBe(2);
+    expect(returnableUnits({ refunds: [], returns: [ret('received', 'x', 4, 4)] }, line)).toBe(0);
+  });
+
+  it('counts units back by a refund’s restock and on a return, received (written off or not) or still to come', () => {
+    const order = {
+      refunds: [
+        { shipping: 0, restock: true, lines: [{ lineId: 'line_a', quantity: 1 }] },
+        { shipping: 0, restock: false, lines: [{ lineId: 'line_a', quantity: 1 }] },
+      ],
+      returns: [ret('received', 'x', 2, 1, 1), ret('requested', null, 1)],
+    };
+    expect(restockableUnits(order, line)).toBe(0);
+    expect(restockableUnits({ ...order, returns: [ret('received', 'x', 2, 1, 1)] }, line)).toBe(1);
+    expect(restockableUnits({ refunds: [], returns: [] }, line)).toBe(4);
   });
 });

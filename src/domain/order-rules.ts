@@ -151,9 +151,9 @@ export function lineRefundAmount(line: MoneyLine, alreadyRefunded: number, quant
   return f(alreadyRefunded + quantity) - f(alreadyRefunded);
 }
 
-/** The most that can still be refunded on an order. */
-export function refundable(order: { total: number; refunded: number }): number {
-  return Math.max(0, order.total - order.refunded);
+/** The most that can still be refunded on an order: what was paid (not what an exchange left owed) less what was refunded. */
+export function refundable(order: { total: number; refunded: number; balanceDue: number }): number {
+  return Math.max(0, order.total - order.balanceDue - order.refunded);
 }
 
 /** pending while an exchange's difference is owed; then by what has been refunded. */
@@ -198,16 +198,23 @@ export function refundableUnits(line: RefundedLine): number {
   return Math.max(0, line.fulfilledQuantity + line.cancelledQuantity - line.refundedQuantity);
 }
 
-/** Shipped units of a line not back in a warehouse yet (by a refund's restock, or a received return): what a restock may return. */
-export function restockableUnits(
+/**
+ * Shipped units of a line still with the customer: not put back on a shelf by
+ * a refund's restock, and not on a return (requested or received). The most a
+ * restock may put back, and the most a new return may take: a unit comes back once.
+ */
+export function unitsWithCustomer(
   order: { refunds: readonly RefundRecord[]; returns: readonly ReturnRecord[] },
   line: RefundedLine,
 ): number {
-  let back = 0;
+  let back = returnedUnits(order, line.id);
   for (const r of order.refunds) if (r.restock) for (const l of r.lines) if (l.lineId === line.id) back += l.quantity;
-  for (const r of order.returns) for (const l of r.lines) if (l.lineId === line.id) back += l.restocked + l.writtenOff;
   return Math.max(0, line.fulfilledQuantity - back);
 }
+/** What a refund's restock may put back on the shelf. */
+export const restockableUnits = unitsWithCustomer;
+/** What a new return may take. */
+export const returnableUnits = unitsWithCustomer;
 
 /** Units of a line on returns: every return but one closed before it arrived, which gives its units back. */
 export function returnedUnits(order: { returns: readonly ReturnRecord[] }, lineId: string): number {
@@ -217,11 +224,6 @@ export function returnedUnits(order: { returns: readonly ReturnRecord[] }, lineI
     for (const l of r.lines) if (l.lineId === lineId) units += l.quantity;
   }
   return units;
-}
-
-/** Shipped units of a line a new return may take: shipped less already on returns. */
-export function returnableUnits(order: { returns: readonly ReturnRecord[] }, line: RefundedLine): number {
-  return Math.max(0, line.fulfilledQuantity - returnedUnits(order, line.id));
 }
 
 /**
@@ -240,7 +242,10 @@ export function lineRefundParts(
   const taxUpTo = (n: number) => Math.floor((line.tax * n) / line.quantity);
   const tax = taxUpTo(alreadyRefunded + quantity) - taxUpTo(alreadyRefunded);
   const merchandise = line.unitPrice * quantity;
-  return { merchandise, discount: merchandise + tax - amount, tax, amount };
+  // The amount and the tax round down apart, so a line with less discount than units can step a cent above
+  // price plus tax: that cent is tax (a share is never negative).
+  const discount = merchandise + tax - amount;
+  return discount >= 0 ? { merchandise, discount, tax, amount } : { merchandise, discount: 0, tax: amount - merchandise, amount };
 }
 
 /** The order's shipping fee not refunded yet. */

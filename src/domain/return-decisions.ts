@@ -90,6 +90,12 @@ export function orderIdOf(n: number): string {
 export function decideOpenReturn(context: OrderContext, input: ReturnRequest): OrderDecision {
   const w = new Decision(context, RETURN_PERMISSIONS.open, input.version);
   const { order } = w;
+  // Its units were not all paid for: a refund or a cancellation takes them off what is owed instead.
+  if (order.balanceDue > 0)
+    throw validationProblem(
+      {},
+      `Order #${order.number} still has ${formatCents(order.balanceDue)} owed from an exchange: refund or cancel its units instead.`,
+    );
   const parts = lineQuantities(order, input.lines);
   const errors: Record<string, string> = {};
   for (const { line, quantity, i } of parts) {
@@ -121,7 +127,10 @@ export function decideOpenReturn(context: OrderContext, input: ReturnRequest): O
   };
   order.returns.push(ret);
   const count = ret.lines.reduce((n, l) => n + l.quantity, 0);
-  w.event('return_requested', `Return opened for ${units(count)} (${RETURN_REASON_LABELS[input.reason]})${input.note ? `: ${input.note}` : ''}.`);
+  w.event(
+    'return_requested',
+    `Return opened for ${units(count)} (${RETURN_REASON_LABELS[input.reason]})${input.note ? `: ${input.note}` : ''}.`,
+  );
   return w.done({ returnId: ret.id, reason: input.reason, units: count });
 }
 
@@ -219,7 +228,8 @@ export function decideExchange(context: ExchangeContext, returnId: string, input
     else if (variant.productId !== line.productId) errors[`lines.${i}.variantId`] = `Choose a variant of ${line.title}`;
     else chosen.set(l.lineId, variant);
   });
-  if (!Object.keys(errors).length && ret.lines.some((r) => !chosen.has(r.lineId))) errors.lines = 'Choose a variant for every line of the return';
+  if (!Object.keys(errors).length && ret.lines.some((r) => !chosen.has(r.lineId)))
+    errors.lines = 'Choose a variant for every line of the return';
   if (Object.keys(errors).length) throw validationProblem(errors);
   const credit = returnCredit(order, ret);
 
@@ -300,7 +310,13 @@ export function decideExchange(context: ExchangeContext, returnId: string, input
     version: 1,
   };
   lines.forEach((l, k) =>
-    w.move(l.variantId, order.locationId, { quantity: 0, reservedChange: l.quantity, reason: 'reserved', note: '' }, `lines.${k}.variantId`, replacement),
+    w.move(
+      l.variantId,
+      order.locationId,
+      { quantity: 0, reservedChange: l.quantity, reason: 'reserved', note: '' },
+      `lines.${k}.variantId`,
+      replacement,
+    ),
   );
 
   for (const r of ret.lines) lineOf(order, r.lineId).refundedQuantity += r.quantity;

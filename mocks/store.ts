@@ -350,11 +350,6 @@ export class MockDb {
     return this.people.state.customerNotes?.[id];
   }
 
-  /** The ids of everyone in support now: their refunds count toward support's daily limit on an order. */
-  supportStaffIds(): Set<string> {
-    return new Set(this.people.state.staff.filter((s) => s.role === 'support').map((s) => s.id));
-  }
-
   listReturns(query: ReturnListQuery): ReturnList {
     return this.customers().returns(query);
   }
@@ -713,7 +708,8 @@ export class MockDb {
       if (old && old.seq >= orderSeq) continue;
       const before = this.getOrder(order.id);
       this.changedOrders.set(order.id, { seq: orderSeq, order });
-      if (order.number - 1001 >= (this.stockSeed?.orders.length ?? 0)) this.highestNewNumber = Math.max(this.highestNewNumber, order.number);
+      if (order.number - 1001 >= (this.stockSeed?.orders.length ?? 0))
+        this.highestNewNumber = Math.max(this.highestNewNumber, order.number);
       this.orderIndex?.replace(order);
       this.reportIndex?.replace(before, order);
       this.customerIndex?.replace(before, order);

@@ -18,8 +18,9 @@ const customerFields = {
   /** The state of the address they last ordered to. */
   state: z.string(),
   orders: z.number().int().min(0),
-  /** Σ of their orders' totals less Σ refunded: lifetime spend. */
+  /** Σ of their orders' totals less Σ refunded (their orders' `net` summed): lifetime spend. */
   spent: z.number().int(),
+  /** Money paid back to them; an exchange's credit, which paid for its replacement, is not. */
   refunded: z.number().int().min(0),
   /** spent ÷ orders, to the nearest cent (half up); 0 without orders. */
   averageOrder: z.number().int(),

@@ -73,7 +73,25 @@ function orderOf(
     paymentStatus: refunded === 0 ? 'paid' : refunded >= total ? 'refunded' : 'partially_refunded',
     fulfilmentStatus: 'unfulfilled',
     fulfilments: [],
-    refunds: [],
+    // One refund of the whole amount, paid back to the customer.
+    refunds:
+      refunded === 0
+        ? []
+        : [
+            {
+              id: `ref_${id.slice(4)}_1`,
+              at: at(30),
+              amount: refunded,
+              shipping: 0,
+              lines: [],
+              restock: false,
+              locationId: null,
+              reason: 'Goodwill',
+              by: { id: support.id, name: support.name },
+              returnId: null,
+              toExchange: 0,
+            },
+          ],
     returns: [],
     exchangeFor: null,
     balanceDue: 0,
@@ -117,6 +135,13 @@ describe('customerTotals and averageCents', () => {
       firstOrderAt: '2026-03-01T09:00:00.000Z',
       lastOrderAt: '2026-11-20T12:00:00.000Z',
     });
+  });
+
+  it('counts as refunded what was paid back, not an exchange’s credit', () => {
+    const exchanged = orderOf(1001, '2026-01-01T00:00:00.000Z', { total: 2_960, refunded: 2_960 });
+    exchanged.refunds[0] = { ...exchanged.refunds[0]!, toExchange: 2_643 };
+    const replacement = orderOf(1002, '2026-01-02T00:00:00.000Z', { total: 2_643 });
+    expect(customerTotals([exchanged, replacement])).toMatchObject({ spent: 2_643, refunded: 317 });
   });
 
   it('rounds the average half up, to whole cents', () => {

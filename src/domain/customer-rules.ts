@@ -20,7 +20,7 @@ export type CustomerNotes = { notes: Customer['notes']; version: number };
 
 /** The money and dates of a customer's orders, as the list shows them. Integer cents; the average rounds half up. */
 export function customerTotals(
-  orders: readonly Pick<Order, 'placedAt' | 'total' | 'refunded'>[],
+  orders: readonly Pick<Order, 'placedAt' | 'total' | 'refunded' | 'refunds'>[],
 ): Pick<CustomerSummary, 'orders' | 'spent' | 'refunded' | 'averageOrder' | 'firstOrderAt' | 'lastOrderAt'> {
   let spent = 0;
   let refunded = 0;
@@ -28,7 +28,8 @@ export function customerTotals(
   let last: string | null = null;
   for (const o of orders) {
     spent += o.total - o.refunded;
-    refunded += o.refunded;
+    // Paid back to them: an exchange's credit paid for its replacement (whose total counts in spent) instead.
+    for (const r of o.refunds) refunded += r.amount - r.toExchange;
     if (first === null || o.placedAt < first) first = o.placedAt;
     if (last === null || o.placedAt > last) last = o.placedAt;
   }

@@ -62,6 +62,9 @@ export const POSTGRES_CONTRACT_FILES = [
   'tests/contract/reports.contract.test.ts',
   'tests/contract/report-drill.contract.test.ts',
   'tests/contract/views.contract.test.ts',
+  // Issue 20: returns and exchanges (the order row, levels, the next order number and the customer row locked in turn), notes.
+  'tests/contract/returns.contract.test.ts',
+  'tests/contract/customers.contract.test.ts',
   // Parallel guesses against the throttle's single-statement counts, and keys per sender.
   'tests/contract/abuse.contract.test.ts',
 ];

@@ -22,6 +22,7 @@ import {
 } from '../../src/contract/schemas';
 import { productToInput } from '../../src/contract/product-input';
 import { discountSchema } from '../../src/contract/discount-schemas';
+import { orderListSchema, orderSchema, type Order } from '../../src/contract/order-schemas';
 import { upcCheckDigit } from '../../src/contract/values/upc';
 import { ApiClient, DEMO_ACCOUNTS, newKey, uniqueId, type ApiResponse, type Query } from '../contract/driver';
 import { expectOk, expectProblem, newDiscountInput, newProductInput } from '../contract/fixtures';
@@ -302,6 +303,103 @@ describe('one discount claimed and created through both instances at once (issue
       expect({ label, statuses }).toEqual({ label, statuses: [201, 422] });
       const refused = answers.map((t) => t.res!).find((r) => r.status === 422)!;
       expect(Object.keys(expectProblem(refused, 422).errors ?? {})).toEqual(['code']);
+    }
+  });
+});
+
+describe('returns exchanged through both instances at once (issue 20)', () => {
+  beforeEach(expectBothAnswering);
+
+  const ROUNDS = 3;
+  const N = 6;
+  const claimed = new Set<string>();
+
+  /** A shipped order nobody refunded or returned yet, with one unit of its first line returned and received back on the shelf. */
+  async function receivedReturn(): Promise<{ order: Order; returnId: string }> {
+    for (let offset = 0; offset < 6000; offset += 100) {
+      const page = orderListSchema.parse(
+        expectOk(await onA.get('/orders', { query: { status: 'closed', paymentStatus: 'paid', sort: '-placedAt', limit: 100, offset } })),
+      );
+      for (const row of page.items) {
+        if (claimed.has(row.id)) continue;
+        claimed.add(row.id);
+        const order = orderSchema.parse(expectOk(await onA.get(`/orders/${row.id}`)));
+        if (order.refunded > 0 || order.returns.length > 0) continue;
+        const line = order.lines[0]!;
+        const opened = orderSchema.parse(
+          expectOk(
+            await onA.post(`/orders/${order.id}/returns`, {
+              body: { version: order.version, reason: 'wrong_item', note: '', lines: [{ lineId: line.id, quantity: 1 }] },
+              idempotencyKey: newKey(),
+            }),
+          ),
+        );
+        const returnId = opened.returns.at(-1)!.id;
+        const received = orderSchema.parse(
+          expectOk(
+            await onB.post(`/orders/${order.id}/returns/${returnId}/receipt`, {
+              body: { version: opened.version, locationId: order.locationId, lines: [{ lineId: line.id, restock: 1, writeOff: 0 }] },
+              idempotencyKey: newKey(),
+            }),
+          ),
+        );
+        return { order: received, returnId };
+      }
+      if (offset + 100 >= page.total) break;
+    }
+    throw new Error('No shipped order left to return');
+  }
+
+  /** The exchange of a received return for the variant it came back as (same price: no money moves). */
+  const exchange = (api: ApiClient, { order, returnId }: { order: Order; returnId: string }) =>
+    api.post(`/orders/${order.id}/returns/${returnId}/exchange`, {
+      body: { version: order.version, lines: [{ lineId: order.lines[0]!.id, variantId: order.lines[0]!.variantId }] },
+      idempotencyKey: newKey(),
+    });
+
+  /** The shop's highest order number now. */
+  const highest = async () =>
+    orderListSchema.parse(expectOk(await onA.get('/orders', { query: { sort: '-placedAt', limit: 100 } }))).items.reduce(
+      (n, o) => Math.max(n, o.number),
+      0,
+    );
+
+  it(`one return exchanged on A and B at once: one 200 and one 409, one order placed (${ROUNDS} rounds)`, async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const target = await receivedReturn();
+      const before = await highest();
+      const answers = await Promise.all([timed(exchange(onA, target)), timed(exchange(onB, target))]);
+      const label = `round ${round + 1}: ${answers.map(outcome).join(', ')}; slowest ${slowest(answers)} ms`;
+      const statuses = expectAllAnswered(answers)
+        .map((r) => r.status)
+        .sort();
+      expect({ label, statuses }).toEqual({ label, statuses: [200, 409] });
+      const after = orderSchema.parse(expectOk(await onB.get(`/orders/${target.order.id}`)));
+      const ret = after.returns.find((r) => r.id === target.returnId)!;
+      expect(ret).toMatchObject({ status: 'exchanged', exchangeOrder: { number: before + 1 } });
+      expect(after.refunds.filter((r) => r.returnId === target.returnId)).toHaveLength(1);
+      expect(await highest()).toBe(before + 1);
+      const placed = orderListSchema.parse(expectOk(await onA.get('/orders', { query: { customerId: target.order.customer.id, limit: 100 } })));
+      expect(placed.items.filter((o) => o.number > before).map((o) => o.id)).toEqual([ret.exchangeOrder!.id]);
+    }
+  });
+
+  it(`${N} different returns exchanged at once, alternating A and B: ${N} × 200, ${N} new orders under ${N} distinct numbers after the highest`, async () => {
+    const targets: { order: Order; returnId: string }[] = [];
+    for (let i = 0; i < N; i++) targets.push(await receivedReturn());
+    const before = await highest();
+    const answers = await Promise.all(targets.map((t, i) => timed(exchange(at(i), t))));
+    const label = `${answers.map(outcome).join(' ')}; slowest ${slowest(answers)} ms`;
+    console.info(`${N} exchanges at once: ${label}`);
+    const responses = expectAllAnswered(answers);
+    expect({ label, statuses: responses.map((r) => r.status) }).toEqual({ label, statuses: Array<number>(N).fill(200) });
+    const numbers = responses.map((r, i) => orderSchema.parse(r.json).returns.find((x) => x.id === targets[i]!.returnId)!.exchangeOrder!.number);
+    expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: N }, (_, i) => before + 1 + i));
+    for (const [i, number] of numbers.entries()) {
+      const found = orderListSchema.parse(expectOk(await onB.get('/orders', { query: { q: `#${number}` } })));
+      expect(found.total).toBe(1);
+      const placed = orderSchema.parse(expectOk(await onB.get(`/orders/${found.items[0]!.id}`)));
+      expect(placed.exchangeFor).toMatchObject({ orderId: targets[i]!.order.id, returnId: targets[i]!.returnId });
     }
   });
 });

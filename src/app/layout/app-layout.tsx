@@ -96,7 +96,7 @@ function SignedInLayout({ pathname }: { pathname: string }) {
                 </svg>
                 {/* On a phone the box is the icon alone: there is no room for words, and no keyboard for Ctrl K. */}
                 <Text size="sm" c="dimmed" component="span" visibleFrom="sm">
-                  Search products, jump to…
+                  Search orders, customers, products…
                 </Text>
                 <Kbd size="xs" visibleFrom="sm">
                   {isMac ? '⌘' : 'Ctrl'} K

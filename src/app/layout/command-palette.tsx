@@ -3,19 +3,59 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
-import { productQueries } from '@/features/products/api/product-queries';
+import type { CustomerSummary } from '@/contract/customer-schemas';
+import type { OrderSummary } from '@/contract/order-schemas';
+import type { ProductSummary } from '@/contract/schemas';
 import { formatCents } from '@/contract/values/money';
+import { orderNumberIn } from '@/domain/order-rules';
+import { useCan } from '@/components/current-user';
+import { ORDER_STATUS_LABELS, FULFILMENT_STATUS_LABELS } from '@/lib/status-labels';
+import { customerQueries } from '@/features/customers/api/customer-queries';
+import { orderQueries } from '@/features/orders/api/order-queries';
+import { productQueries } from '@/features/products/api/product-queries';
 import { PALETTE_ITEMS } from './nav-items';
 import { palette, paletteStore } from './palette-store';
 
-/** Ctrl/Cmd+K: jump to a screen, or find a product by title, SKU or barcode (asked of the API). */
+/** A few of each kind: the palette jumps to a record, the lists are where one browses. */
+const LIMIT = 5;
+const count = new Intl.NumberFormat('en-US');
+
+/** One record the palette offers: what it is called, a second line that tells it apart, and where it opens. */
+type Found = { key: string; label: string; description: string; open: () => void };
+
+const orderLine = (o: OrderSummary) =>
+  `${o.customerName} · ${formatCents(o.total)} · ${ORDER_STATUS_LABELS[o.status]}, ${FULFILMENT_STATUS_LABELS[o.fulfilmentStatus].toLowerCase()}`;
+const customerLine = (c: CustomerSummary) => `${c.email} · ${count.format(c.orders)} ${c.orders === 1 ? 'order' : 'orders'}`;
+const productLine = (p: ProductSummary) =>
+  p.variantCount === 1
+    ? `${p.skus[0] ?? ''} · ${formatCents(p.priceMin)}`
+    : `${count.format(p.variantCount)} variants · ${p.priceMin === p.priceMax ? formatCents(p.priceMin) : `${formatCents(p.priceMin)}–${formatCents(p.priceMax)}`}`;
+
+/**
+ * Ctrl/Cmd+K: jump to a screen, or find an order by its number (#1042 or 1042), a customer by name, email or
+ * phone, and a product by title, SKU or barcode; each asked of the API as the person pauses typing.
+ */
 export function CommandPalette({ openOnMount }: { openOnMount?: boolean }) {
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 150);
+  const mayViewOrders = useCan('orders.view');
+  const mayViewProducts = useCan('products.view');
+  const number = orderNumberIn(debounced);
+  const searching = debounced.length >= 2;
+  const orders = useQuery({
+    ...orderQueries.list({ q: debounced, limit: LIMIT, offset: 0 }),
+    enabled: number !== null && mayViewOrders,
+    placeholderData: keepPreviousData,
+  });
+  const customers = useQuery({
+    ...customerQueries.list({ q: debounced, limit: LIMIT, offset: 0, sort: '-lastOrderAt' }),
+    enabled: searching && mayViewOrders,
+    placeholderData: keepPreviousData,
+  });
   const products = useQuery({
-    ...productQueries.list({ q: debounced, limit: 8, offset: 0, sort: 'title' }),
-    enabled: debounced.length >= 2,
+    ...productQueries.list({ q: debounced, limit: LIMIT, offset: 0, sort: 'title' }),
+    enabled: searching && mayViewProducts,
     placeholderData: keepPreviousData,
   });
 
@@ -24,10 +64,40 @@ export function CommandPalette({ openOnMount }: { openOnMount?: boolean }) {
     if (openOnMount) palette.open();
   }, [openOnMount]);
 
+  // A disabled query keeps its last answer as a placeholder: only what was asked for the current text is shown.
+  const groups: { label: string; items: Found[] }[] = [
+    {
+      label: 'Orders',
+      items: (number !== null && mayViewOrders ? (orders.data?.items ?? []) : []).map((o) => ({
+        key: o.id,
+        label: `Order #${o.number}`,
+        description: orderLine(o),
+        open: () => void navigate({ to: '/orders/$orderId', params: { orderId: o.id } }),
+      })),
+    },
+    {
+      label: 'Customers',
+      items: (searching && mayViewOrders ? (customers.data?.items ?? []) : []).map((c) => ({
+        key: c.id,
+        label: c.name,
+        description: customerLine(c),
+        open: () => void navigate({ to: '/customers/$customerId', params: { customerId: c.id } }),
+      })),
+    },
+    {
+      label: 'Products',
+      items: (searching && mayViewProducts ? (products.data?.items ?? []) : []).map((p) => ({
+        key: p.id,
+        label: p.title,
+        description: productLine(p),
+        open: () => void navigate({ to: '/products/$productId', params: { productId: p.id } }),
+      })),
+    },
+  ];
+  const found = groups.flatMap((g) => g.items);
   const screens = PALETTE_ITEMS.filter((item) => item.label.toLowerCase().includes(query.trim().toLowerCase()));
-  const found = debounced.length >= 2 ? (products.data?.items ?? []) : [];
+  const pending = searching && [orders, customers, products].some((q) => q.isFetching);
   const { selected } = useSpotlight(paletteStore);
-  const openProduct = (id: string) => void navigate({ to: '/products/$productId', params: { productId: id } });
 
   return (
     <Spotlight.Root
@@ -42,14 +112,14 @@ export function CommandPalette({ openOnMount }: { openOnMount?: boolean }) {
       styles={{ header: { display: 'none' } }}
     >
       <Spotlight.Search
-        placeholder="Search products by title, SKU or barcode; or type a screen"
+        placeholder="Order number, customer, product, or a screen"
         aria-label="Search"
         onKeyDown={(event) => {
           // Results that arrive after typing are not selected yet; Enter then takes the first one.
           const first = screens.length === 0 ? found[0] : undefined;
           if (event.key === 'Enter' && selected < 0 && first) {
             palette.close();
-            openProduct(first.id);
+            first.open();
           }
         }}
       />
@@ -61,21 +131,17 @@ export function CommandPalette({ openOnMount }: { openOnMount?: boolean }) {
             ))}
           </Spotlight.ActionsGroup>
         )}
-        {found.length > 0 && (
-          <Spotlight.ActionsGroup label="Products">
-            {found.map((p) => (
-              <Spotlight.Action
-                key={p.id}
-                label={p.title}
-                description={`${p.skus.slice(0, 3).join(', ')} · ${formatCents(p.priceMin)}`}
-                onClick={() => openProduct(p.id)}
-              />
-            ))}
-          </Spotlight.ActionsGroup>
+        {groups.map(
+          (group) =>
+            group.items.length > 0 && (
+              <Spotlight.ActionsGroup key={group.label} label={group.label}>
+                {group.items.map((item) => (
+                  <Spotlight.Action key={item.key} label={item.label} description={item.description} onClick={item.open} />
+                ))}
+              </Spotlight.ActionsGroup>
+            ),
         )}
-        {screens.length === 0 && found.length === 0 && (
-          <Spotlight.Empty>{debounced.length >= 2 && products.isFetching ? 'Searching…' : 'Nothing found'}</Spotlight.Empty>
-        )}
+        {screens.length === 0 && found.length === 0 && <Spotlight.Empty>{pending ? 'Searching…' : 'Nothing found'}</Spotlight.Empty>}
       </Spotlight.ActionsList>
     </Spotlight.Root>
   );

@@ -469,6 +469,36 @@ const SCREENS: Screen[] = [
     },
     within: '[role="dialog"]',
   },
+  // ---- customers
+  {
+    name: 'customers list (filtered)',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/customers?ordersMin=2&sort=-spent');
+      await page.getByRole('table', { name: 'Customers' }).locator('tbody tr a').first().waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  {
+    name: 'customer page (their orders, timeline, note form)',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/customers/cus_000001');
+      await page.getByRole('table', { name: 'Their orders' }).locator('tbody tr a').first().waitFor({ timeout: UI_TIMEOUT });
+      await page.getByRole('form', { name: 'Add a note' }).waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  {
+    name: 'command palette with an order and customers found (their second lines)',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/customers');
+      await page.keyboard.press('Control+K');
+      await page.getByRole('dialog').getByRole('textbox', { name: 'Search' }).fill('1001');
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /^Order #1001/ })
+        .waitFor({ timeout: UI_TIMEOUT });
+    },
+    within: '[role="dialog"]',
+  },
+  // ---- end of customers
 ];
 
 /** Applies a 10 % sale on Power through the API, then opens its batch from the batches list, as a person would. */

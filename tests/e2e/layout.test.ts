@@ -42,6 +42,9 @@ const PATHS = [
   '/pricing',
   '/pricing/batches',
   '/pricing/history',
+  // A customer's page: their orders' table scrolls inside its card on a phone.
+  '/customers',
+  '/customers/cus_000001',
 ];
 
 /** What runs past the right edge of the screen, or makes the page itself wider than the screen. */

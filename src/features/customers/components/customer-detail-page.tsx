@@ -1,7 +1,7 @@
-import { Alert, Anchor, Card, Grid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Grid, Stack, Text, Title } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { CUSTOMER_TIMELINE_MAX, type Customer } from '@/contract/customer-schemas';
 import { formatCents } from '@/contract/values/money';
 import { stateName } from '@/contract/values/us-address';
@@ -9,6 +9,7 @@ import { phoneDigits } from '@/domain/customer-rules';
 import { AnchorLink } from '@/components/anchor-link';
 import { useCan } from '@/components/current-user';
 import { PageHeader } from '@/components/page-header';
+import { NotesList } from '@/components/notes-list';
 import { PostalAddress } from '@/components/postal-address';
 import { formatMoment } from '@/lib/date-format';
 import { customerQueries } from '../api/customer-queries';
@@ -36,23 +37,28 @@ export function CustomerDetailPage({ orders }: { orders: ReactNode }) {
         title={customer.name}
         description={`${count.format(customer.orders)} ${customer.orders === 1 ? 'order' : 'orders'} · ships to ${stateName(customer.state) ?? customer.state}`}
       />
+      {/* The orders table gets the page's whole width (its statuses stay in view); short cards sit beside the long ones. */}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8, xl: 9 }}>
-          <Stack gap="md">
-            <Section title="Figures">
-              <Figures customer={customer} />
-            </Section>
-            <Section title="Orders">{orders}</Section>
-            <Section title="Timeline (newest first)">
-              <Timeline customer={customer} />
-            </Section>
-          </Stack>
+          <Section title="Figures">
+            <Figures customer={customer} />
+          </Section>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4, xl: 3 }}>
+          <Section title="Contact">
+            <Contact customer={customer} />
+          </Section>
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <Section title="Orders">{orders}</Section>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 8, xl: 9 }}>
+          <Section title="Timeline (newest first)">
+            <Timeline key={customer.id} customer={customer} />
+          </Section>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4, xl: 3 }}>
           <Stack gap="md">
-            <Section title="Contact">
-              <Contact customer={customer} />
-            </Section>
             <Section title={customer.addresses.length === 1 ? 'Address' : `Addresses (${customer.addresses.length}, latest first)`}>
               <ul className={classes.addresses}>
                 {customer.addresses.map((a) => (
@@ -63,7 +69,7 @@ export function CustomerDetailPage({ orders }: { orders: ReactNode }) {
               </ul>
             </Section>
             <Section title="Notes">
-              <Notes customer={customer} />
+              <NotesList notes={customer.notes} />
               {mayNote && <CustomerNoteForm customerId={customer.id} customerName={customer.name} />}
             </Section>
           </Stack>
@@ -75,7 +81,7 @@ export function CustomerDetailPage({ orders }: { orders: ReactNode }) {
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <Card withBorder padding="md" component="section" aria-label={title}>
+    <Card withBorder padding="md" component="section" aria-label={title} h="100%">
       <Title order={2} size="h4" mb="xs">
         {title}
       </Title>
@@ -107,13 +113,13 @@ function Figures({ customer: c }: { customer: Customer }) {
         <dt>Average order</dt>
         <dd>{formatCents(c.averageOrder)}</dd>
       </div>
-      <div>
+      <div className={classes.moment}>
         <dt>First order</dt>
         <dd>
           <When iso={c.firstOrderAt} />
         </dd>
       </div>
-      <div>
+      <div className={classes.moment}>
         <dt>Last order</dt>
         <dd>
           <When iso={c.lastOrderAt} />
@@ -147,36 +153,18 @@ function Contact({ customer: c }: { customer: Customer }) {
   );
 }
 
-function Notes({ customer }: { customer: Customer }) {
-  if (customer.notes.length === 0)
-    return (
-      <Text size="sm" c="dimmed" mb="xs">
-        No notes yet.
-      </Text>
-    );
-  return (
-    <Stack gap="xs" mb="sm">
-      {[...customer.notes].reverse().map((n) => (
-        <div key={n.id}>
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-            {n.text}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {n.author.name} · <time dateTime={n.at}>{formatMoment(n.at)}</time>
-          </Text>
-        </div>
-      ))}
-    </Stack>
-  );
-}
+/** How many events the timeline shows at first, and how many more each "Show more" adds. */
+const TIMELINE_STEP = 20;
 
 function Timeline({ customer }: { customer: Customer }) {
+  const [shown, setShown] = useState(TIMELINE_STEP);
   const events = customer.timeline;
   if (events.length === 0) return <Alert color="gray">No events recorded.</Alert>;
+  const rest = events.length - shown;
   return (
     <>
       <ol className={classes.timeline} aria-label="Timeline, newest first">
-        {events.map((e) => (
+        {events.slice(0, shown).map((e) => (
           <li key={`${e.order?.id ?? 'customer'}:${e.id}`}>
             <Text size="sm">
               {e.order && (
@@ -195,7 +183,12 @@ function Timeline({ customer }: { customer: Customer }) {
           </li>
         ))}
       </ol>
-      {events.length >= CUSTOMER_TIMELINE_MAX && (
+      {rest > 0 && (
+        <Button variant="subtle" size="xs" mt="xs" onClick={() => setShown((n) => n + TIMELINE_STEP)}>
+          Show {Math.min(rest, TIMELINE_STEP)} more of {rest}
+        </Button>
+      )}
+      {rest <= 0 && events.length >= CUSTOMER_TIMELINE_MAX && (
         <Text size="xs" c="dimmed" mt="xs">
           The latest {CUSTOMER_TIMELINE_MAX} events; each order’s page has its whole timeline.
         </Text>

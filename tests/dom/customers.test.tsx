@@ -131,4 +131,20 @@ describe('customer page', () => {
     expect(screen.getByRole('region', { name: 'Notes' })).toHaveTextContent('No notes yet.');
     expect(screen.queryByRole('form', { name: 'Add a note' })).toBeNull();
   });
+
+  it('is where the audit log’s entry for a note on them leads', async () => {
+    signInAs('admin');
+    const customer = someCustomer();
+    const added = await fetch(`/api/customers/${customer.id}/notes`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ text: 'Called about a late parcel.' }),
+    });
+    expect(added.status).toBe(200);
+    const { user } = renderApp('/audit?entityType=customer');
+    const log = await screen.findByRole('table', { name: 'Audit log' });
+    await user.click(await within(log).findByRole('link', { name: customer.name }));
+    await screen.findByRole('heading', { level: 1, name: customer.name });
+    expect(screen.getByRole('region', { name: 'Notes' })).toHaveTextContent('Called about a late parcel.');
+  });
 });

@@ -8,6 +8,7 @@
  *   (e) with 200,000 orders, a filter → rows painted, and a click → the order's detail painted;
  *   (f) with the same orders, the dashboard painted after navigating to it, and each report request's time in the mock;
  *   (g) with the same orders, each of the newer reports, drill-down lists and the discounts list with usage over the real HTTP path (fetch → MSW → answer);
+ *   (i) with the same orders, a customer search (Enter → rows painted) and a customer's page (click → figures and orders painted);
  *   (h) issue 18's goal table (bench-goals.ts): sign-in, dashboard and reload times, the mock's long tasks, heap, index.html's JS.
  * It prints each figure beside its goal. A benchmark, not a test: it always exits 0.
  */
@@ -164,43 +165,51 @@ async function waitForRows(page: Page, timeout: number, table = 'Products'): Pro
  * sees rows different from now → one animation frame, then a task (the frame has been painted by then).
  * Resolves in the page with the milliseconds; read it with `window.stockroomBenchResult`.
  */
-async function armRowsPainted(page: Page, table: string): Promise<void> {
-  await page.evaluate((name) => {
-    const w = window as Window & { stockroomBenchResult?: Promise<number> };
-    if (!document.querySelector(`table[aria-label="${name}"] tbody`)) throw new Error(`No table called ${name}`);
-    // The body is looked up each time: a screen may render a new one for a new view.
-    const rows = () =>
-      [...document.querySelectorAll(`table[aria-label="${name}"] tbody tr a`)].map((a) => a.getAttribute('href')).join('|');
-    const before = rows();
-    w.stockroomBenchResult = new Promise<number>((done, fail) => {
-      let start: number | null = null;
-      // pointerdown, not click: a select's option acts on mousedown, and some never see a click.
-      window.addEventListener(
-        'pointerdown',
-        (event) => {
-          start = event.timeStamp;
-        },
-        { capture: true, once: true },
-      );
-      const observer = new MutationObserver(() => {
-        const now = rows();
-        if (start === null || now === '' || now === before) return;
-        observer.disconnect();
-        const from = start;
-        requestAnimationFrame(() => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => done(performance.now() - from);
-          channel.port2.postMessage(null);
+async function armRowsPainted(page: Page, table: string, on: 'pointerdown' | 'keydown' = 'pointerdown'): Promise<void> {
+  await page.evaluate(
+    ([name, event]) => {
+      const w = window as Window & { stockroomBenchResult?: Promise<number> };
+      if (!document.querySelector(`table[aria-label="${name}"] tbody`)) throw new Error(`No table called ${name}`);
+      // The body is looked up each time: a screen may render a new one for a new view.
+      const rows = () =>
+        [...document.querySelectorAll(`table[aria-label="${name}"] tbody tr a`)].map((a) => a.getAttribute('href')).join('|');
+      const before = rows();
+      w.stockroomBenchResult = new Promise<number>((done, fail) => {
+        let start: number | null = null;
+        // pointerdown, not click: a select's option acts on mousedown, and some never see a click. keydown: Enter in a search box.
+        window.addEventListener(
+          event,
+          (event) => {
+            start = event.timeStamp;
+          },
+          { capture: true, once: true },
+        );
+        const observer = new MutationObserver(() => {
+          const now = rows();
+          if (start === null || now === '' || now === before) return;
+          observer.disconnect();
+          const from = start;
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => done(performance.now() - from);
+            channel.port2.postMessage(null);
+          });
         });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        setTimeout(() => fail(new Error('No new rows within 20 s')), 20_000);
       });
-      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-      setTimeout(() => fail(new Error('No new rows within 20 s')), 20_000);
-    });
-  }, table);
+    },
+    [table, on] as const,
+  );
 }
 
-async function measured(page: Page, act: () => Promise<void>, table = 'Products'): Promise<number> {
-  await armRowsPainted(page, table);
+async function measured(
+  page: Page,
+  act: () => Promise<void>,
+  table = 'Products',
+  on: 'pointerdown' | 'keydown' = 'pointerdown',
+): Promise<number> {
+  await armRowsPainted(page, table, on);
   const url = page.url();
   await act();
   const ms = await page
@@ -481,6 +490,81 @@ async function measureDrillDowns(browser: Browser, baseUrl: string): Promise<boo
   return ok;
 }
 
+/** (i) Issue 20: support's lookups at 200,000 orders, in the app: a customer search and a customer's page, answered and painted. */
+async function measureCustomers(browser: Browser, baseUrl: string): Promise<boolean> {
+  const context = await newBenchContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/customers?mock.orders=${BIG_ORDERS}&mock.products=${DEFAULT_PRODUCTS}`);
+  await waitForRows(page, 180_000, 'Customers');
+  await page.waitForTimeout(8_000);
+  // Names, email parts and phone digits, each finding other rows than the one before.
+  const queries = [
+    'smith',
+    'gmail',
+    'james',
+    '555-01',
+    'yahoo',
+    'garcia',
+    'maria',
+    'outlook',
+    'lee',
+    'john',
+    'brown',
+    'icloud',
+    'davis',
+    'wilson',
+    'anna',
+  ];
+  const search: Series = { name: 'search (Enter → rows)', values: [] };
+  const box = page.getByRole('searchbox', { name: 'Search' });
+  for (let i = 0; i < REPEATS; i++) {
+    await box.fill(queries[i % queries.length] ?? 'smith');
+    search.values.push(await measured(page, () => box.press('Enter'), 'Customers', 'keydown'));
+  }
+  await box.fill('');
+  await box.press('Enter');
+  await waitForRows(page, 20_000, 'Customers');
+  const detail: Series = { name: 'customer page (click → painted)', values: [] };
+  for (let i = 0; i < REPEATS; i++) {
+    const link = page
+      .getByRole('table', { name: 'Customers' })
+      .locator('tbody tr a')
+      .nth(i % 10);
+    await page.evaluate(() => {
+      const w = window as Window & { stockroomBenchResult?: Promise<number> };
+      w.stockroomBenchResult = new Promise<number>((done) => {
+        let start = 0;
+        window.addEventListener('pointerdown', (e) => (start = e.timeStamp), { capture: true, once: true });
+        // The page is there when its figures and the first of their orders are.
+        const observer = new MutationObserver(() => {
+          if (!document.querySelector('dl[aria-label="What their orders add up to"]')) return;
+          if (!document.querySelector('table[aria-label="Their orders"] tbody tr a')) return;
+          observer.disconnect();
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => done(performance.now() - start);
+            channel.port2.postMessage(null);
+          });
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+      });
+    });
+    await link.click();
+    detail.values.push(
+      Number(await page.evaluate(() => (window as Window & { stockroomBenchResult?: Promise<number> }).stockroomBenchResult)),
+    );
+    await page.goBack();
+    await waitForRows(page, 20_000, 'Customers');
+  }
+  await context.close();
+  out(
+    `(i) ${BIG_ORDERS.toLocaleString('en-US')} orders: support's lookups, ${REPEATS} runs each (the search box also waits 250 ms after typing; Enter searches at once)`,
+  );
+  const ok = report([search, detail]);
+  out();
+  return ok;
+}
+
 // ------------------------------------------------------------------ (c) first products page
 
 /** Installed before the app's scripts: notes when the first product row is in the DOM and painted, from navigation start. */
@@ -552,6 +636,7 @@ async function main(): Promise<void> {
       measureInventory,
       measureOrdersAndDashboard,
       measureDrillDowns,
+      measureCustomers,
       function measureGoalsStep(b: Browser, url: string) {
         return measureGoals(b, url, signedIn);
       },

@@ -14,7 +14,7 @@ type SearchFilterProps = {
   value: string | undefined;
   placeholder: string;
   w: number;
-  /** Sent 250 ms after the last keystroke, trimmed (empty is no search), replacing the history entry. */
+  /** Sent 250 ms after the last keystroke (at once on Enter), trimmed (empty is no search), replacing the history entry. */
   onChange: (q: string | undefined, options: { replace: boolean }) => void;
 };
 
@@ -36,6 +36,10 @@ export function SearchFilter({ value, placeholder, w, onChange }: SearchFilterPr
       onChange={(e) => {
         setQ(e.currentTarget.value);
         apply(e.currentTarget.value);
+      }}
+      // Enter searches at once, without waiting for the pause.
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') apply.flush();
       }}
     />
   );

@@ -1,7 +1,8 @@
 import { Link } from '@tanstack/react-router';
-import type { CSSProperties, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { OrderListTotals, OrderSummary } from '@/contract/order-schemas';
 import { createDataTableColumnHelper } from '@/components/data-table/data-table';
+import { StatusDot } from '@/components/status-dot/status-dot';
 import type { CsvColumn } from '@/lib/csv';
 import { csvMoment, formatMoment } from '@/lib/date-format';
 import { centsToInput, formatCents } from '@/contract/values/money';
@@ -11,18 +12,6 @@ import classes from './orders.module.css';
 import tableLink from '@/components/table-link.module.css';
 
 const helper = createDataTableColumnHelper<OrderSummary>();
-
-/**
- * A status as text with a coloured dot that only repeats it. A plain span, not a
- * Mantine badge: a page has three per row, and paging should not pay for 75 styled components.
- */
-function Status({ color, label }: { color: string; label: string }) {
-  return (
-    <span className={classes.status} style={{ '--dot': `var(--mantine-color-${color}-6)` } as CSSProperties}>
-      {label}
-    </span>
-  );
-}
 
 /** A deduction as the sales summary shows it, so a discount clicked there reads the same here. */
 const minusCents = (cents: number) => (cents === 0 ? formatCents(0) : `−${formatCents(cents)}`);
@@ -102,19 +91,19 @@ export function orderColumns(totals?: OrderListTotals) {
       id: 'paymentStatus',
       header: 'Payment',
       enableSorting: false,
-      cell: ({ getValue }) => <Status color={PAYMENT_STATUS_COLORS[getValue()]} label={PAYMENT_STATUS_LABELS[getValue()]} />,
+      cell: ({ getValue }) => <StatusDot color={PAYMENT_STATUS_COLORS[getValue()]} label={PAYMENT_STATUS_LABELS[getValue()]} />,
     }),
     helper.accessor('fulfilmentStatus', {
       id: 'fulfilmentStatus',
       header: 'Fulfilment',
       enableSorting: false,
-      cell: ({ getValue }) => <Status color={FULFILMENT_STATUS_COLORS[getValue()]} label={FULFILMENT_STATUS_LABELS[getValue()]} />,
+      cell: ({ getValue }) => <StatusDot color={FULFILMENT_STATUS_COLORS[getValue()]} label={FULFILMENT_STATUS_LABELS[getValue()]} />,
     }),
     helper.accessor('status', {
       id: 'status',
       header: 'Status',
       enableSorting: false,
-      cell: ({ getValue }) => <Status color={ORDER_STATUS_COLORS[getValue()]} label={ORDER_STATUS_LABELS[getValue()]} />,
+      cell: ({ getValue }) => <StatusDot color={ORDER_STATUS_COLORS[getValue()]} label={ORDER_STATUS_LABELS[getValue()]} />,
     }),
   ]);
 }

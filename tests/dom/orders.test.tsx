@@ -407,7 +407,9 @@ describe('cancelling and notes', () => {
     const order = openTwoLineOrder();
     const { user } = await openOrderScreen(order);
     const dialog = await openDialog(user, 'Cancel order…', `Cancel order #${order.number}`);
-    expect(within(dialog).getByRole('checkbox', { name: /^Refund the payment/ })).toBeChecked();
+    // Nothing shipped and everything cancelled: the units and the shipping, what the customer paid.
+    const what = order.shipping > 0 ? 'units and the shipping' : 'units';
+    expect(within(dialog).getByRole('checkbox', { name: `Refund the cancelled ${what} (${formatCents(order.total)})` })).toBeChecked();
     await user.type(within(dialog).getByRole('textbox', { name: 'Reason' }), 'Customer changed their mind');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel order' }));
     await screen.findByText('Order cancelled');

@@ -1,7 +1,19 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { queryKeys, STOCK_MOVED } from '@/api/query-keys';
-import { orderSchema, type CancelInput, type FulfilInput, type NoteInput, type Order, type RefundInput } from '@/contract/order-schemas';
+import {
+  orderSchema,
+  type CancelInput,
+  type ExchangeInput,
+  type FulfilInput,
+  type NoteInput,
+  type Order,
+  type RefundInput,
+  type ReturnCloseInput,
+  type ReturnInput,
+  type ReturnReceiptInput,
+  type ReturnRefundInput,
+} from '@/contract/order-schemas';
 import { orderQueries } from './order-queries';
 
 /**
@@ -51,6 +63,33 @@ export function useRefundOrder(orderId: string) {
 
 export function useAddOrderNote(orderId: string) {
   return useOrderAction<NoteInput>(orderId, 'notes', false);
+}
+
+// Returns: the returns list sits under the order lists' root (src/features/returns), so ORDER_CHANGED refreshes it too.
+
+/** Opens a return on shipped units: no stock and no money move yet. */
+export function useOpenReturn(orderId: string) {
+  return useOrderAction<ReturnInput>(orderId, 'returns', false);
+}
+
+const returnPath = (returnId: string, step: string) => `returns/${encodeURIComponent(returnId)}/${step}`;
+
+/** Each unit back on a shelf or written off: ledger rows at the warehouse. */
+export function useReceiveReturn(orderId: string, returnId: string) {
+  return useOrderAction<ReturnReceiptInput>(orderId, returnPath(returnId, 'receipt'), true);
+}
+
+export function useRefundReturn(orderId: string, returnId: string) {
+  return useOrderAction<ReturnRefundInput>(orderId, returnPath(returnId, 'refund'), false);
+}
+
+/** Places the replacement order, which reserves stock. The answer is the original order; the new one is in its return. */
+export function useExchangeReturn(orderId: string, returnId: string) {
+  return useOrderAction<ExchangeInput>(orderId, returnPath(returnId, 'exchange'), true);
+}
+
+export function useCloseReturn(orderId: string, returnId: string) {
+  return useOrderAction<ReturnCloseInput>(orderId, returnPath(returnId, 'close'), false);
 }
 
 /** A 409's fresh order, shown where the dialog and the page read it. */

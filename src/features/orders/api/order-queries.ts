@@ -2,6 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { queryKeys } from '@/api/query-keys';
 import { orderListSchema, orderSchema, type OrderListQuery } from '@/contract/order-schemas';
+import { productSchema } from '@/contract/schemas';
 
 /** What a list request may name; defaults are the API's. */
 export type OrderListParams = Partial<OrderListQuery>;
@@ -20,6 +21,15 @@ export const orderQueries = {
     queryOptions({
       queryKey: [...orderQueries.details(), id] as const,
       queryFn: ({ signal }) => request('GET', `/orders/${encodeURIComponent(id)}`, { schema: orderSchema, signal }),
+    }),
+  /**
+   * A line's product, for an exchange's choice of another variant. Same key and answer as the products
+   * feature's detail, so one cache entry serves both and a product write refreshes it.
+   */
+  product: (productId: string) =>
+    queryOptions({
+      queryKey: [...queryKeys.products.details, productId] as const,
+      queryFn: ({ signal }) => request('GET', `/products/${encodeURIComponent(productId)}`, { schema: productSchema, signal }),
     }),
 };
 

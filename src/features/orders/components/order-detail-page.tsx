@@ -3,7 +3,7 @@ import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { referenceQueries } from '@/api/reference-queries';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useMemo, useState, type ReactNode } from 'react';
-import { refundable, unitsToShip } from '@/domain/order-rules';
+import { refundable, refundLineAmounts, returnableUnits, unitsToShip } from '@/domain/order-rules';
 import type { Order } from '@/contract/order-schemas';
 import { AnchorLink } from '@/components/anchor-link';
 import { useCan } from '@/components/current-user';
@@ -15,8 +15,12 @@ import { orderQueries } from '../api/order-queries';
 import { CancelDialog } from './cancel-dialog';
 import { FulfilDialog } from './fulfil-dialog';
 import { NoteForm } from './note-form';
-import { formatUnits } from './order-labels';
+import { formatUnits, ORDER_EVENT_LABELS } from './order-labels';
 import { RefundDialog } from './refund-dialog';
+import { minus, partsFormula } from './refund-receipt';
+import { ReturnDialog } from './return-dialog';
+import { OrderReturns } from './order-returns';
+import stacked from '@/components/stacked-table/stacked-table.module.css';
 import { OrderBadges } from './status-badges';
 import classes from './orders.module.css';
 import tableLink from '@/components/table-link.module.css';
@@ -25,15 +29,16 @@ import { TrackingLink } from '@/components/tracking-link';
 
 const route = getRouteApi('/orders/$orderId');
 
-type Action = 'fulfil' | 'cancel' | 'refund';
+type Action = 'fulfil' | 'cancel' | 'refund' | 'return';
 
-/** What the order's state allows, whoever asks. */
+/** What the order's state allows, whoever asks. Cancelling takes what has not shipped, even once part has. */
 export function orderAllows(order: Order) {
-  const shipped = order.lines.some((l) => l.fulfilledQuantity > 0);
+  const toShip = order.status === 'open' && order.lines.some((l) => unitsToShip(l) > 0);
   return {
-    fulfil: order.status === 'open' && order.lines.some((l) => unitsToShip(l) > 0),
-    cancel: order.status === 'open' && !shipped,
+    fulfil: toShip,
+    cancel: toShip,
     refund: refundable(order) > 0,
+    return: order.lines.some((l) => returnableUnits(order, l) > 0),
   };
 }
 
@@ -49,6 +54,7 @@ export function OrderDetailPage() {
     return (id: string) => names.get(id) ?? id;
   }, [locations.data]);
   const allows = orderAllows(order);
+  const shipped = order.lines.some((l) => l.fulfilledQuantity > 0);
   const close = () => setAction(null);
 
   return (
@@ -71,9 +77,14 @@ export function OrderDetailPage() {
                 Refund…
               </Button>
             )}
+            {mayFulfil && allows.return && (
+              <Button variant="default" onClick={() => setAction('return')}>
+                Return…
+              </Button>
+            )}
             {mayFulfil && allows.cancel && (
               <Button variant="default" color="red" onClick={() => setAction('cancel')}>
-                Cancel order…
+                {shipped ? 'Cancel unshipped…' : 'Cancel order…'}
               </Button>
             )}
           </>
@@ -82,6 +93,7 @@ export function OrderDetailPage() {
       <Group mb="md">
         <OrderBadges status={order.status} paymentStatus={order.paymentStatus} fulfilmentStatus={order.fulfilmentStatus} />
       </Group>
+      {order.exchangeFor && <ExchangeFor order={order} exchangeFor={order.exchangeFor} />}
       <Grid gap="md">
         {/* On a wide screen the items get the room (their names stay readable); the side cards are short text. */}
         <Grid.Col span={{ base: 12, md: 8, xl: 9 }}>
@@ -93,6 +105,11 @@ export function OrderDetailPage() {
             <Section title="Fulfilments">
               <Fulfilments order={order} locationName={locationName} />
             </Section>
+            {(shipped || order.returns.length > 0) && (
+              <Section title="Returns">
+                <OrderReturns order={order} locationName={locationName} mayFulfil={mayFulfil} mayRefund={mayRefund} />
+              </Section>
+            )}
             <Section title="Refunds">
               <Refunds order={order} locationName={locationName} />
             </Section>
@@ -127,6 +144,7 @@ export function OrderDetailPage() {
       {action === 'fulfil' && <FulfilDialog order={order} locationName={locationName} onClose={close} />}
       {action === 'refund' && <RefundDialog order={order} locationName={locationName} onClose={close} />}
       {action === 'cancel' && <CancelDialog order={order} onClose={close} />}
+      {action === 'return' && <ReturnDialog order={order} onClose={close} />}
     </>
   );
 }
@@ -145,7 +163,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 function LineItems({ order }: { order: Order }) {
   return (
     <HorizontalScroller label="Line items" minWidth={640}>
-      <Table aria-label="Line items" verticalSpacing={6}>
+      <Table aria-label="Line items" verticalSpacing={6} className={stacked.table}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>SKU</Table.Th>
@@ -161,7 +179,7 @@ function LineItems({ order }: { order: Order }) {
         <Table.Tbody>
           {order.lines.map((line) => (
             <Table.Tr key={line.id}>
-              <Table.Td className={classes.sku}>
+              <Table.Td className={`${classes.sku} ${stacked.lead}`}>
                 <Link
                   className={tableLink.link}
                   to="/inventory"
@@ -171,16 +189,28 @@ function LineItems({ order }: { order: Order }) {
                   {line.sku}
                 </Link>
               </Table.Td>
-              <Table.Td className={classes.item}>
+              <Table.Td className={`${classes.item} ${stacked.lead}`}>
                 <Text size="sm">{line.title}</Text>
                 {line.variantTitle && <div className={classes.dimmed}>{line.variantTitle}</div>}
               </Table.Td>
-              <Table.Td className={classes.right}>{formatUnits(line.quantity)}</Table.Td>
-              <Table.Td className={classes.right}>{formatCents(line.unitPrice)}</Table.Td>
-              <Table.Td className={classes.right}>{formatUnits(line.fulfilledQuantity)}</Table.Td>
-              <Table.Td className={classes.right}>{formatUnits(line.cancelledQuantity)}</Table.Td>
-              <Table.Td className={classes.right}>{formatUnits(line.refundedQuantity)}</Table.Td>
-              <Table.Td className={classes.right}>{formatCents(line.unitPrice * line.quantity)}</Table.Td>
+              <Table.Td className={classes.right} data-label="Qty">
+                {formatUnits(line.quantity)}
+              </Table.Td>
+              <Table.Td className={classes.right} data-label="Unit price">
+                {formatCents(line.unitPrice)}
+              </Table.Td>
+              <Table.Td className={classes.right} data-label="Shipped">
+                {formatUnits(line.fulfilledQuantity)}
+              </Table.Td>
+              <Table.Td className={classes.right} data-label="Cancelled">
+                {formatUnits(line.cancelledQuantity)}
+              </Table.Td>
+              <Table.Td className={classes.right} data-label="Refunded">
+                {formatUnits(line.refundedQuantity)}
+              </Table.Td>
+              <Table.Td className={classes.right} data-label="Amount">
+                {formatCents(line.unitPrice * line.quantity)}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -199,6 +229,8 @@ function Totals({ order }: { order: Order }) {
     ['Shipping', formatCents(order.shipping)],
     [`Sales tax (${order.shippingAddress.state})`, formatCents(order.tax)],
     ['Total', formatCents(order.total), true],
+    ...(order.exchangeFor ? [['Paid by exchange credit', minus(order.exchangeFor.credit)] as [string, string]] : []),
+    ...(order.balanceDue > 0 ? [['Balance due', formatCents(order.balanceDue), true] as [string, string, boolean]] : []),
     ['Refunded', order.refunded ? `−${formatCents(order.refunded)}` : formatCents(0)],
     ['Net', formatCents(order.net), true],
   ];
@@ -230,7 +262,7 @@ function Fulfilments({ order, locationName }: { order: Order; locationName: (id:
       </Text>
     );
   return (
-    <Table aria-label="Fulfilments" verticalSpacing={4}>
+    <Table aria-label="Fulfilments" verticalSpacing={4} className={stacked.table}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Shipped</Table.Th>
@@ -243,15 +275,17 @@ function Fulfilments({ order, locationName }: { order: Order; locationName: (id:
       <Table.Tbody>
         {order.fulfilments.map((f) => (
           <Table.Tr key={f.id}>
-            <Table.Td>
+            <Table.Td data-label="Shipped">
               <time dateTime={f.at}>{formatMoment(f.at)}</time>
             </Table.Td>
-            <Table.Td>{locationName(f.locationId)}</Table.Td>
-            <Table.Td>
+            <Table.Td data-label="From">{locationName(f.locationId)}</Table.Td>
+            <Table.Td data-label="Tracking">
               <TrackingLink carrier={f.carrier} number={f.trackingNumber} />
             </Table.Td>
-            <Table.Td>{f.lines.map((l) => `${lineLabel(order, l.lineId)} × ${formatUnits(l.quantity)}`).join(', ')}</Table.Td>
-            <Table.Td>{f.by.name}</Table.Td>
+            <Table.Td data-label="Items">
+              {f.lines.map((l) => `${lineLabel(order, l.lineId)} × ${formatUnits(l.quantity)}`).join(', ')}
+            </Table.Td>
+            <Table.Td data-label="By">{f.by.name}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -266,13 +300,14 @@ function Refunds({ order, locationName }: { order: Order; locationName: (id: str
         Nothing refunded.
       </Text>
     );
+  const parts = refundLineAmounts(order);
   return (
-    <Table aria-label="Refunds" verticalSpacing={4}>
+    <Table aria-label="Refunds" verticalSpacing={4} className={stacked.table}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>When</Table.Th>
           <Table.Th className={classes.right}>Amount</Table.Th>
-          <Table.Th>Items</Table.Th>
+          <Table.Th>Made of</Table.Th>
           <Table.Th>Restocked</Table.Th>
           <Table.Th>Reason</Table.Th>
           <Table.Th>By</Table.Th>
@@ -281,21 +316,71 @@ function Refunds({ order, locationName }: { order: Order; locationName: (id: str
       <Table.Tbody>
         {order.refunds.map((r) => (
           <Table.Tr key={r.id}>
-            <Table.Td>
+            <Table.Td data-label="When">
               <time dateTime={r.at}>{formatMoment(r.at)}</time>
             </Table.Td>
-            <Table.Td className={classes.right}>
-              {formatCents(r.amount)}
-              {r.shipping > 0 && <div className={classes.dimmed}>incl. shipping {formatCents(r.shipping)}</div>}
+            <Table.Td className={classes.right} data-label="Amount">
+              <div>
+                <div>{formatCents(r.amount)}</div>
+                {r.toExchange > 0 && <RefundPaidOut order={order} refund={r} />}
+              </div>
             </Table.Td>
-            <Table.Td>{r.lines.map((l) => `${lineLabel(order, l.lineId)} × ${formatUnits(l.quantity)}`).join(', ') || '—'}</Table.Td>
-            <Table.Td>{r.restock && r.locationId ? `Yes, at ${locationName(r.locationId)}` : 'No'}</Table.Td>
-            <Table.Td>{r.reason}</Table.Td>
-            <Table.Td>{r.by.name}</Table.Td>
+            <Table.Td data-label="Made of">
+              <RefundParts order={order} refund={r} parts={parts} />
+            </Table.Td>
+            <Table.Td data-label="Restocked">{r.restock && r.locationId ? `Yes, at ${locationName(r.locationId)}` : 'No'}</Table.Td>
+            <Table.Td data-label="Reason">{r.reason}</Table.Td>
+            <Table.Td data-label="By">{r.by.name}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
     </Table>
+  );
+}
+
+type Refund = Order['refunds'][number];
+type RefundLineParts = ReturnType<typeof refundLineAmounts<Order['lines'][number]>>;
+
+/**
+ * What a refund is made of: per line, its units at their price less their discount share plus their tax share;
+ * the shipping; and the rest apart (an extra amount on top, or less than the units were paid when edited down).
+ */
+function RefundParts({ order, refund, parts }: { order: Order; refund: Refund; parts: RefundLineParts }) {
+  const mine = parts.filter((p) => p.refundId === refund.id);
+  const rest = refund.amount - refund.shipping - mine.reduce((n, p) => n + p.amount, 0);
+  return (
+    <ul className={classes.parts} aria-label={`What the refund of ${formatCents(refund.amount)} is made of`}>
+      {mine.map((p) => (
+        <li key={p.line.id}>
+          {lineLabel(order, p.line.id)} × {formatUnits(p.quantity)}: {formatCents(p.amount)}
+          <div className={classes.dimmed}>{partsFormula(p.line.unitPrice, p.quantity, p)}</div>
+        </li>
+      ))}
+      {refund.shipping > 0 && <li>Shipping: {formatCents(refund.shipping)}</li>}
+      {rest > 0 && <li>Extra amount: {formatCents(rest)}</li>}
+      {rest < 0 && <li>Less than the units were paid: {minus(-rest)}</li>}
+    </ul>
+  );
+}
+
+/** A refund not all paid back: the credit that paid for an exchange, or what an exchange left owed and was waived. */
+function RefundPaidOut({ order, refund }: { order: Order; refund: Refund }) {
+  const exchange = refund.returnId ? order.returns.find((x) => x.id === refund.returnId)?.exchangeOrder : null;
+  const paid = refund.amount - refund.toExchange;
+  return (
+    <div className={classes.dimmed}>
+      {exchange ? (
+        <>
+          {formatCents(refund.toExchange)} toward{' '}
+          <Link className={tableLink.link} to="/orders/$orderId" params={{ orderId: exchange.id }}>
+            order #{exchange.number}
+          </Link>
+        </>
+      ) : (
+        `${formatCents(refund.toExchange)} owed, waived`
+      )}
+      {paid > 0 && <div>{formatCents(paid)} to the customer</div>}
+    </div>
   );
 }
 
@@ -347,14 +432,46 @@ function Timeline({ order }: { order: Order }) {
   if (events.length === 0) return <Alert color="gray">No events recorded.</Alert>;
   return (
     <ol className={classes.timeline} aria-label="Timeline, newest first">
-      {events.map(({ e }) => (
-        <li key={e.id}>
-          <Text size="sm">{e.message}</Text>
-          <Text size="xs" c="dimmed">
-            <time dateTime={e.at}>{formatMoment(e.at)}</time> · {e.actor ? e.actor.name : 'Customer (online store)'}
-          </Text>
-        </li>
-      ))}
+      {events.map(({ e }) => {
+        const other = otherOrderOf(order, e);
+        return (
+          <li key={e.id} data-kind={e.type.startsWith('return_') || e.type === 'exchanged' ? 'return' : undefined}>
+            <Text size="sm">{e.message}</Text>
+            {other && (
+              <AnchorLink size="sm" to="/orders/$orderId" params={{ orderId: other.id }}>
+                Open order #{other.number}
+              </AnchorLink>
+            )}
+            <Text size="xs" c="dimmed">
+              {ORDER_EVENT_LABELS[e.type]} · <time dateTime={e.at}>{formatMoment(e.at)}</time> ·{' '}
+              {e.actor ? e.actor.name : 'Customer (online store)'}
+            </Text>
+          </li>
+        );
+      })}
     </ol>
+  );
+}
+
+/** The other order an event names: an exchange's replacement, or (on a replacement) the order it was placed for. */
+function otherOrderOf(order: Order, e: Order['timeline'][number]): { id: string; number: number } | null {
+  if (e.type === 'placed' && order.exchangeFor) return { id: order.exchangeFor.orderId, number: order.exchangeFor.number };
+  if (e.type === 'exchanged') return order.returns.find((r) => r.status === 'exchanged' && r.settledAt === e.at)?.exchangeOrder ?? null;
+  return null;
+}
+
+/** On an order that ships an exchange's replacement: where it came from, what paid for it, and what is still owed. */
+function ExchangeFor({ order, exchangeFor }: { order: Order; exchangeFor: NonNullable<Order['exchangeFor']> }) {
+  return (
+    <Alert color={order.balanceDue > 0 ? 'orange' : 'blue'} mb="md" title={`Exchange for #${exchangeFor.number}`}>
+      <Text size="sm">
+        This order ships the replacement for{' '}
+        <AnchorLink inherit to="/orders/$orderId" params={{ orderId: exchangeFor.orderId }}>
+          order #{exchangeFor.number}
+        </AnchorLink>
+        , paid by a credit of {formatCents(exchangeFor.credit)}.{' '}
+        {order.balanceDue > 0 ? <strong>Balance due: {formatCents(order.balanceDue)}, owed by the customer.</strong> : 'Nothing is owed.'}
+      </Text>
+    </Alert>
   );
 }

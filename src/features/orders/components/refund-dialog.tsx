@@ -3,17 +3,22 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { referenceQueries } from '@/api/reference-queries';
 import { useState, type FormEvent } from 'react';
-import { lineRefundAmount, refundable, refundableUnits, restockableUnits, shippingLeft } from '@/domain/order-rules';
+import { useMediaQuery } from '@mantine/hooks';
+import { lineRefundParts, refundable, refundableUnits, restockableUnits, shippingLeft } from '@/domain/order-rules';
 import type { Order, RefundInput } from '@/contract/order-schemas';
-import { canRefund, SUPPORT_REFUND_LIMIT_CENTS } from '@/contract/permissions';
+import { canRefund } from '@/contract/permissions';
 import { useCurrentUser } from '@/components/current-user';
 import { MoneyInput } from '@/components/money-input';
 import { useAttemptKey } from '@/components/use-attempt-key';
 import { formatCents } from '@/contract/values/money';
 import { applyFreshOrder, useRefundOrder } from '../api/order-mutations';
 import { ConflictAlert } from './conflict-alert';
+import { LineName } from './order-action-dialog';
 import { formLinePath, readOrderFailure } from './order-failure';
 import { CLOSE_BUTTON, formatUnits } from './order-labels';
+import { RefundReceipt, type ReceiptLine } from './refund-receipt';
+import { SupportLimitHint } from './support-limit-hint';
+import stacked from '@/components/stacked-table/stacked-table.module.css';
 
 type RefundDialogProps = { order: Order; locationName: (id: string) => string; onClose: () => void };
 
@@ -41,6 +46,7 @@ export function RefundDialog({ order, locationName, onClose }: RefundDialogProps
 
   // Live numbers, from the order as it is now (after a 409, the fresh one).
   const lineProblems: Record<string, string> = {};
+  const receipt: ReceiptLine[] = [];
   let linesAmount = 0;
   let units = 0;
   for (const line of order.lines) {
@@ -52,8 +58,10 @@ export function RefundDialog({ order, locationName, onClose }: RefundDialogProps
     else if (q > max) lineProblems[line.id] = `Only ${formatUnits(max)} can be refunded`;
     else if (restock && q > restockableUnits(order, line))
       lineProblems[line.id] = `Only ${formatUnits(restockableUnits(order, line))} shipped can go back on the shelf`;
-    else {
-      linesAmount += lineRefundAmount(line, line.refundedQuantity, q);
+    else if (q > 0) {
+      const parts = lineRefundParts(line, line.refundedQuantity, q);
+      receipt.push({ line, quantity: q, parts });
+      linesAmount += parts.amount;
       units += q;
     }
   }
@@ -66,6 +74,7 @@ export function RefundDialog({ order, locationName, onClose }: RefundDialogProps
   const overLimit = !tooMuch && amount > 0 && !canRefund(role, amount);
   const invalid = Object.keys(lineProblems).length > 0 || extraInvalid;
   const blocked = invalid || tooMuch || overLimit || amount === 0;
+  const phone = useMediaQuery('(max-width: 48em)') ?? false;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -116,7 +125,7 @@ export function RefundDialog({ order, locationName, onClose }: RefundDialogProps
   }
 
   return (
-    <Modal opened onClose={onClose} closeButtonProps={CLOSE_BUTTON} title={`Refund order #${order.number}`} size="lg">
+    <Modal opened onClose={onClose} closeButtonProps={CLOSE_BUTTON} title={`Refund order #${order.number}`} size="lg" fullScreen={phone}>
       <form onSubmit={submit} noValidate aria-label={`Refund order #${order.number}`}>
         <Stack gap="sm">
           {conflict && <ConflictAlert />}
@@ -125,7 +134,7 @@ export function RefundDialog({ order, locationName, onClose }: RefundDialogProps
               {formError}
             </Alert>
           )}
-          <Table aria-label="Units to refund" verticalSpacing={4}>
+          <Table aria-label="Units to refund" verticalSpacing={4} className={stacked.table}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Item</Table.Th>
@@ -139,22 +148,16 @@ export function RefundDialog({ order, locationName, onClose }: RefundDialogProps
                 const q = quantities[line.id];
                 return (
                   <Table.Tr key={line.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {line.sku}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {line.title}
-                        {line.variantTitle && ` · ${line.variantTitle}`}
-                      </Text>
+                    <Table.Td className={stacked.lead}>
+                      <LineName line={line} />
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td data-label="Refundable">
                       {formatUnits(max)} of {formatUnits(line.quantity)}
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td data-label="Refund">
                       <NumberInput
                         aria-label={`Units of ${line.sku} to refund`}
-                        w={110}
+                        w={96}
                         min={0}
                         max={max}
                         allowDecimal={false}
@@ -184,6 +187,7 @@ export function RefundDialog({ order, locationName, onClose }: RefundDialogProps
             label="Extra amount"
             description="A goodwill credit or a price adjustment, on top of the units"
             w={340}
+            maw="100%"
             value={extra}
             onChange={setExtra}
             error={extraInvalid ? 'Enter an amount in dollars and cents, like 5.00' : errors.amount}
@@ -219,6 +223,16 @@ export function RefundDialog({ order, locationName, onClose }: RefundDialogProps
             onChange={(e) => setReason(e.currentTarget.value)}
             error={errors.reason}
           />
+          {amount > 0 && (
+            <RefundReceipt
+              label="Refund breakdown"
+              lines={receipt}
+              shipping={shippingAmount}
+              adjustment={extraAmount}
+              adjustmentLabel="Extra amount"
+              total={amount}
+            />
+          )}
           <Stack gap={2} aria-live="polite" data-testid="refund-summary">
             <Text size="sm" fw={600}>
               Refund {formatCents(amount)}
@@ -228,11 +242,7 @@ export function RefundDialog({ order, locationName, onClose }: RefundDialogProps
                 ? `That is more than can be refunded: at most ${formatCents(most)}`
                 : `At most ${formatCents(most)} can still be refunded`}
             </Text>
-            {role === 'support' && (
-              <Text size="sm" c={overLimit ? 'var(--mantine-color-error)' : 'dimmed'}>
-                Support can refund up to {formatCents(SUPPORT_REFUND_LIMIT_CENTS)}; above that a manager or an admin must.
-              </Text>
-            )}
+            <SupportLimitHint role={role} over={overLimit} />
           </Stack>
           <Group justify="flex-end" mt="xs">
             <Button variant="default" onClick={onClose}>

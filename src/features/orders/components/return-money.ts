@@ -1,0 +1,70 @@
+/**
+ * The money of a received return, worked out with the shared rules before anything is sent (the API works it
+ * out again and has the last word): what its units were paid, line by line, and what an exchange for other
+ * variants would leave to refund or to pay.
+ */
+import type { Order, OrderLine, Return } from '@/contract/order-schemas';
+import { ProblemError } from '@/contract/problems';
+import { lineRefundParts } from '@/domain/order-rules';
+import { returnCredit } from '@/domain/return-decisions';
+import { salesTax } from '@/domain/sales-tax';
+import type { ReceiptLine } from './refund-receipt';
+
+export type ReturnQuote =
+  /** Each line's parts, and the credit: their amounts, at most what is left to refund on the order. */
+  | { lines: ReceiptLine[]; credit: number; refused: null }
+  /** Part of the return is refunded already (by a refund of the units): it can only be closed. */
+  | { lines: ReceiptLine[]; credit: 0; refused: string };
+
+export function lineOf(order: Order, lineId: string): OrderLine | undefined {
+  return order.lines.find((l) => l.id === lineId);
+}
+
+export function quoteReturn(order: Order, ret: Return): ReturnQuote {
+  const lines = ret.lines.flatMap((r) => {
+    const line = lineOf(order, r.lineId);
+    return line ? [{ line, quantity: r.quantity, parts: lineRefundParts(line, line.refundedQuantity, r.quantity) }] : [];
+  });
+  try {
+    return { lines, credit: returnCredit(order, ret), refused: null };
+  } catch (error) {
+    if (!(error instanceof ProblemError)) throw error;
+    return { lines, credit: 0, refused: error.problem.detail ?? error.message };
+  }
+}
+
+/** A variant the replacement may be, as the product has it now. */
+export type ExchangeVariant = { id: string; price: number };
+
+export type ExchangeQuote = {
+  /** The replacement's value per return line: its units at the new price, less the same discount, plus the state's tax. */
+  lines: { lineId: string; value: number; discount: number; tax: number }[];
+  value: number;
+  credit: number;
+  /** Back to the customer: the replacement is cheaper. */
+  refund: number;
+  /** Owed by the customer: the replacement is dearer. */
+  balanceDue: number;
+};
+
+/**
+ * What an exchange does with the money, line for line as decideExchange (src/domain/return-decisions.ts) prices
+ * the replacement: at the same price, the returned units' own discount and tax shares (no money moves); at
+ * another, the same discount (at most the new price) and the state's tax on the rest. The credit pays for it;
+ * what is left over is refunded, what is missing is owed. Null until every line has a variant.
+ */
+export function quoteExchange(order: Order, quote: ReturnQuote, chosen: ReadonlyMap<string, ExchangeVariant>): ExchangeQuote | null {
+  const lines: ExchangeQuote['lines'] = [];
+  for (const { line, quantity, parts } of quote.lines) {
+    const variant = chosen.get(line.id);
+    if (!variant) return null;
+    const merchandise = variant.price * quantity;
+    const same = variant.price === line.unitPrice;
+    const discount = same ? parts.discount : Math.min(parts.discount, merchandise);
+    const tax = same ? parts.tax : salesTax(merchandise - discount, order.shippingAddress.state);
+    lines.push({ lineId: line.id, value: merchandise - discount + tax, discount, tax });
+  }
+  const value = lines.reduce((n, l) => n + l.value, 0);
+  const applied = Math.min(quote.credit, value);
+  return { lines, value, credit: quote.credit, refund: quote.credit - applied, balanceDue: value - applied };
+}

@@ -69,6 +69,7 @@ import {
   type DiscountListSearch,
   type DiscountPageSearch,
 } from '@/features/discounts/search';
+import { RETURN_LIST_DEFAULTS, returnListSearchSchema, returnSearchToQuery, type ReturnListSearch } from '@/features/returns/search';
 import {
   CUSTOMER_LIST_DEFAULTS,
   customerListSearchSchema,
@@ -289,6 +290,24 @@ const orderRoute = createRoute({
   component: lazyRouteComponent(orderScreens, 'OrderScreen'),
 });
 
+// ---- Returns: every order's returns, the view in the URL; a return itself lives on its order's page.
+/** One import site for the returns list's chunk. */
+const returnScreens = () => import('./return-screens');
+
+const returnsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/returns',
+  validateSearch: (raw: Partial<ReturnListSearch> & SearchSchemaInput) => parseSearchLeniently(returnListSearchSchema, raw),
+  search: { middlewares: [stripSearchParams(RETURN_LIST_DEFAULTS)] },
+  loaderDeps: ({ search }) => search,
+  loader: async ({ context, deps }) => {
+    const { returnQueries } = await returnScreens();
+    void context.queryClient.prefetchQuery(returnQueries.list(returnSearchToQuery(deps)));
+  },
+  component: lazyRouteComponent(returnScreens, 'ReturnsPage'),
+});
+// ---- end of returns
+
 /** One import site for the discount screens' chunk. */
 const discountScreens = () => import('@/features/discounts/components/screens');
 
@@ -413,6 +432,7 @@ const routeTree = rootRoute.addChildren([
   inventoryReceiveRoute,
   ordersRoute,
   orderRoute,
+  returnsRoute,
   discountsRoute,
   discountNewRoute,
   discountRoute,

@@ -7,6 +7,7 @@ export const NAV_ITEMS: readonly { to: string; label: string; permission: Action
   { to: '/pricing', label: 'Pricing', permission: 'products.edit' },
   { to: '/inventory', label: 'Inventory', permission: 'stock.view' },
   { to: '/orders', label: 'Orders', permission: 'orders.view' },
+  { to: '/returns', label: 'Returns', permission: 'orders.view' },
   { to: '/customers', label: 'Customers', permission: 'orders.view' },
   { to: '/discounts', label: 'Discounts', permission: 'discounts.view' },
   { to: '/reports', label: 'Reports', permission: 'reports.view' },

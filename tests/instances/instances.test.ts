@@ -359,10 +359,9 @@ describe('returns exchanged through both instances at once (issue 20)', () => {
 
   /** The shop's highest order number now. */
   const highest = async () =>
-    orderListSchema.parse(expectOk(await onA.get('/orders', { query: { sort: '-placedAt', limit: 100 } }))).items.reduce(
-      (n, o) => Math.max(n, o.number),
-      0,
-    );
+    orderListSchema
+      .parse(expectOk(await onA.get('/orders', { query: { sort: '-placedAt', limit: 100 } })))
+      .items.reduce((n, o) => Math.max(n, o.number), 0);
 
   it(`one return exchanged on A and B at once: one 200 and one 409, one order placed (${ROUNDS} rounds)`, async () => {
     for (let round = 0; round < ROUNDS; round++) {
@@ -379,7 +378,9 @@ describe('returns exchanged through both instances at once (issue 20)', () => {
       expect(ret).toMatchObject({ status: 'exchanged', exchangeOrder: { number: before + 1 } });
       expect(after.refunds.filter((r) => r.returnId === target.returnId)).toHaveLength(1);
       expect(await highest()).toBe(before + 1);
-      const placed = orderListSchema.parse(expectOk(await onA.get('/orders', { query: { customerId: target.order.customer.id, limit: 100 } })));
+      const placed = orderListSchema.parse(
+        expectOk(await onA.get('/orders', { query: { customerId: target.order.customer.id, limit: 100 } })),
+      );
       expect(placed.items.filter((o) => o.number > before).map((o) => o.id)).toEqual([ret.exchangeOrder!.id]);
     }
   });
@@ -393,7 +394,9 @@ describe('returns exchanged through both instances at once (issue 20)', () => {
     console.info(`${N} exchanges at once: ${label}`);
     const responses = expectAllAnswered(answers);
     expect({ label, statuses: responses.map((r) => r.status) }).toEqual({ label, statuses: Array<number>(N).fill(200) });
-    const numbers = responses.map((r, i) => orderSchema.parse(r.json).returns.find((x) => x.id === targets[i]!.returnId)!.exchangeOrder!.number);
+    const numbers = responses.map(
+      (r, i) => orderSchema.parse(r.json).returns.find((x) => x.id === targets[i]!.returnId)!.exchangeOrder!.number,
+    );
     expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: N }, (_, i) => before + 1 + i));
     for (const [i, number] of numbers.entries()) {
       const found = orderListSchema.parse(expectOk(await onB.get('/orders', { query: { q: `#${number}` } })));

@@ -63,6 +63,12 @@ export async function customerOrderIds(em: EntityManager, customerId: string): P
   return rows.map((r) => r.id);
 }
 
+/** A customer's row, locked to the end of the transaction on PostgreSQL (notes and recomputes take turns); null when there is none. */
+export async function lockCustomerRow(em: EntityManager, id: string): Promise<CustomerRecord | null> {
+  const query = em.getRepository(CustomerRecord).createQueryBuilder('c').where('c.id = :id', { id });
+  return (isPostgres(em.connection) ? query.setLock('pessimistic_write') : query).getOne();
+}
+
 /**
  * Makes each customer's row again from their orders as this transaction sees them. On PostgreSQL the row is
  * locked first: two writes on two orders of one customer then recompute one after the other, the second reading
@@ -72,8 +78,7 @@ export async function customerOrderIds(em: EntityManager, customerId: string): P
 export async function recomputeCustomers(em: EntityManager, customerIds: readonly string[]): Promise<void> {
   for (const id of [...new Set(customerIds)].filter(Boolean).sort()) {
     const repo = em.getRepository(CustomerRecord);
-    const lock = repo.createQueryBuilder('c').where('c.id = :id', { id });
-    const stored = await (isPostgres(em.connection) ? lock.setLock('pessimistic_write') : lock).getOne();
+    const stored = await lockCustomerRow(em, id);
     const summary = customerSummary(id, await loadOrders(em, await customerOrderIds(em, id)));
     if (!summary) continue;
     const row = customerRow(summary, stored?.version ?? 1);

@@ -23,15 +23,19 @@ import { nextStoreDay, storeDayStartMs } from '#shared/domain/store-time';
 import { recordAudit, type Actor } from '../audit/audit.service';
 import { nowDate } from '../clock';
 import { idempotentWrite, RetryWrite } from '../idempotency';
-import { isPostgres } from '../serial-writes';
 import { loadOrders } from '../orders/order-rows';
 import { CustomerNoteRecord, CustomerRecord } from './customer.entities';
-import { customerOrderIds } from './customer-rows';
+import { customerOrderIds, lockCustomerRow } from './customer-rows';
 
 const SEP = '\u0001';
 const SORT_COLUMNS = { name: 'c.nameKey', orders: 'c.orders', spent: 'c.spent', lastOrderAt: 'c.lastOrderAt' } as const;
 /** The same orders as expressions no index serves (text stays text, numbers numbers). */
-const SORTED_EXPRESSIONS = { name: "c.nameKey || ''", orders: 'c.orders + 0', spent: 'c.spent + 0', lastOrderAt: "c.lastOrderAt || ''" } as const;
+const SORTED_EXPRESSIONS = {
+  name: "c.nameKey || ''",
+  orders: 'c.orders + 0',
+  spent: 'c.spent + 0',
+  lastOrderAt: "c.lastOrderAt || ''",
+} as const;
 /** How many matches a list may have before its page is read along the sort's index rather than sorted. */
 const SORT_BY_INDEX_OVER = 10_000;
 
@@ -114,14 +118,18 @@ export class CustomerService {
   async note(actor: Actor, id: string, input: CustomerNoteRequest, idempotency: Idempotency | null): Promise<Customer> {
     assertAllowed(actor.role, 'orders.fulfil');
     const { body } = await idempotentWrite(this.db, actor, idempotency, async (em) => {
-      const repo = em.getRepository(CustomerRecord);
-      const lock = repo.createQueryBuilder('c').where('c.id = :id', { id });
-      const row = await (isPostgres(em.connection) ? lock.setLock('pessimistic_write') : lock).getOne();
+      const row = await lockCustomerRow(em, id);
       if (!row) throw customerNotFound(id);
       const now = nowDate();
       const stored = await this.notes(em, id);
       const decision = decideCustomerNote(
-        { customerId: id, customerName: row.name, stored, actor: { id: actor.id, name: actor.name, role: actor.role }, now: now.toISOString() },
+        {
+          customerId: id,
+          customerName: row.name,
+          stored,
+          actor: { id: actor.id, name: actor.name, role: actor.role },
+          now: now.toISOString(),
+        },
         input,
       );
       const added = decision.stored.notes.slice(stored?.notes.length ?? 0);
@@ -136,7 +144,7 @@ export class CustomerService {
           text: n.text,
         })),
       );
-      const cas = await repo
+      const cas = await em
         .createQueryBuilder()
         .update(CustomerRecord)
         .set({ version: decision.stored.version })

@@ -37,7 +37,15 @@ import {
   type ReturnRequest,
   type VariantSnapshot,
 } from '#shared/domain/return-decisions';
-import type { Order, OrderList, OrderListQuery, OrderListTotals, OrderSummary, ReturnList, ReturnListQuery } from '#shared/contract/order-schemas';
+import type {
+  Order,
+  OrderList,
+  OrderListQuery,
+  OrderListTotals,
+  OrderSummary,
+  ReturnList,
+  ReturnListQuery,
+} from '#shared/contract/order-schemas';
 import { assertAllowed } from '#shared/contract/problems';
 import { ROUTES, type RouteId } from '#shared/contract/routes';
 import { variantTitle } from '#shared/domain/product-rules';
@@ -240,7 +248,11 @@ export class OrderService {
    */
   private async nextNumber(em: EntityManager): Promise<number> {
     if (isPostgres(em.connection)) await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [ORDER_NUMBER_LOCK]);
-    const row = await em.getRepository(OrderRecord).createQueryBuilder('o').select('MAX(o.number)', 'highest').getRawOne<{ highest: unknown }>();
+    const row = await em
+      .getRepository(OrderRecord)
+      .createQueryBuilder('o')
+      .select('MAX(o.number)', 'highest')
+      .getRawOne<{ highest: unknown }>();
     return Math.max(1000, Number(row?.highest ?? 0)) + 1;
   }
 

@@ -28,10 +28,7 @@ function summaryOf(r: Row): ReturnSummary {
 }
 
 export async function listReturns(db: DataSource, query: ReturnListQuery): Promise<ReturnList> {
-  const qb = db
-    .getRepository(OrderReturnRecord)
-    .createQueryBuilder('r')
-    .innerJoin(OrderRecord, 'o', 'o.id = r.orderId');
+  const qb = db.getRepository(OrderReturnRecord).createQueryBuilder('r').innerJoin(OrderRecord, 'o', 'o.id = r.orderId');
   const instr = db.options.type === 'postgres' ? 'strpos' : 'instr';
   const number = query.q === undefined ? null : orderNumberIn(query.q);
   if (number !== null) qb.andWhere('o.number = :number', { number });

@@ -500,26 +500,30 @@ async function measureCustomers(browser: Browser, baseUrl: string): Promise<bool
   // Names, email parts and phone digits, each finding other rows than the one before.
   const queries = [
     'smith',
-    'gmail',
+    'example.net',
     'james',
     '555-01',
-    'yahoo',
+    'example.org',
     'garcia',
-    'maria',
-    'outlook',
+    'mary',
+    'mail.test',
     'lee',
     'john',
     'brown',
-    'icloud',
+    'inbox.test',
     'davis',
     'wilson',
-    'anna',
+    'emma',
   ];
   const search: Series = { name: 'search (Enter → rows)', values: [] };
   const box = page.getByRole('searchbox', { name: 'Search' });
   for (let i = 0; i < REPEATS; i++) {
-    await box.fill(queries[i % queries.length] ?? 'smith');
-    search.values.push(await measured(page, () => box.press('Enter'), 'Customers', 'keydown'));
+    // Armed before typing: the 250 ms pause never passes between the text and the Enter that searches it.
+    const act = async () => {
+      await box.fill(queries[i % queries.length] ?? 'smith');
+      await box.press('Enter');
+    };
+    search.values.push(await measured(page, act, 'Customers', 'keydown'));
   }
   await box.fill('');
   await box.press('Enter');

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { mockDb, server, signInAs } from '../../mocks/node';
-import { lineRefundAmount, refundable } from '../../src/domain/order-rules';
+import { lineRefundAmount, lineRefundParts, refundable } from '../../src/domain/order-rules';
 import type { Order } from '../../src/contract/order-schemas';
 import type { StockMovement } from '../../src/contract/stock-schemas';
 import { storeDate } from '../../src/domain/store-time';
@@ -287,6 +287,19 @@ describe('refunding', () => {
     await user.type(within(dialog).getByRole('textbox', { name: `Units of ${line.sku} to refund` }), '1');
     const expected = lineRefundAmount(line, 0, 1);
     expect(within(dialog).getByTestId('refund-summary')).toHaveTextContent(`Refund ${formatCents(expected)}`);
+    // Broken down as support explains it: the unit's price, its discount and tax shares, the amount.
+    const parts = lineRefundParts(line, 0, 1);
+    const breakdown = within(dialog).getByRole('table', { name: 'Refund breakdown' });
+    expect(within(breakdown).getAllByRole('row')[1]).toHaveTextContent(
+      [
+        line.sku,
+        formatCents(line.unitPrice),
+        '1',
+        parts.discount ? `−${formatCents(parts.discount)}` : '$0.00',
+        formatCents(parts.tax),
+        formatCents(expected),
+      ].join(''),
+    );
     await user.click(within(dialog).getByRole('checkbox', { name: 'Put the refunded units back in stock' }));
     await user.type(within(dialog).getByRole('textbox', { name: 'Reason' }), 'Arrived scratched');
     await user.click(within(dialog).getByRole('button', { name: `Refund ${formatCents(expected)}` }));

@@ -31,6 +31,7 @@ import {
   type ReturnReceiptRequest,
   type ReturnRefundRequest,
   type ReturnRequest,
+  variantSnapshot,
   type VariantSnapshot,
 } from '../src/domain/return-decisions';
 import { customerNotFound, decideCustomerNote, type CustomerNoteRequest } from '../src/domain/customer-rules';
@@ -41,7 +42,6 @@ import { ROUTES } from '../src/contract/routes';
 import { LOCATIONS } from '../src/demo-shop/catalogue';
 import { locationIndex } from '../src/demo-shop/stock-seed';
 import { StagedLevels } from './stock-writes';
-import { variantLabel } from './store';
 import type { Actor, MockDb, WriteTx } from './store';
 
 export { orderNotFound };
@@ -70,7 +70,12 @@ function load(
     const { state, sku } = reader.get(variantId, locationId);
     levels.push({ variantId, locationId, sku, onHand: state.onHand, reserved: state.reserved, version: state.version });
   }
-  const supportStaffIds = new Set(tx.allStaff().filter((s) => s.role === 'support').map((s) => s.id));
+  const supportStaffIds = new Set(
+    tx
+      .allStaff()
+      .filter((s) => s.role === 'support')
+      .map((s) => s.id),
+  );
   return { order, actor: { id: actor.id, name: actor.name, role: actor.role }, now: tx.now, locations: LOCATIONS, levels, supportStaffIds };
 }
 
@@ -175,7 +180,7 @@ export async function exchangeReturn(db: MockDb, w: ReturnWrite<ExchangeRequest>
       const product = owner && tx.get(owner.record.product.id)?.product;
       const v = product?.variants.find((x) => x.id === variantId);
       if (!product || !v) return [];
-      return [{ variantId, productId: product.id, sku: v.sku, title: product.title, variantTitle: variantLabel(product, v), price: v.price, cost: v.cost }];
+      return [variantSnapshot(product, v)];
     });
     const keys = variants.map((v) => ({ variantId: v.variantId, locationId: order.locationId }));
     const context = { ...load(db, tx, w.actor, w.id, null, keys), variants, nextNumber: tx.nextOrderNumber() };

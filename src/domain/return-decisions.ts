@@ -71,6 +71,22 @@ export type VariantSnapshot = {
   cost: number | null;
 };
 
+/** A variant as an exchange's replacement line names it: titled like the seeded lines (the options, "Black / M"). */
+export function variantSnapshot(
+  product: { id: string; title: string },
+  variant: { id: string; sku: string; price: number; cost: number | null; optionValues: readonly string[] },
+): VariantSnapshot {
+  return {
+    variantId: variant.id,
+    productId: product.id,
+    sku: variant.sku,
+    title: product.title,
+    variantTitle: variant.optionValues.join(' / '),
+    price: variant.price,
+    cost: variant.cost,
+  };
+}
+
 export type ExchangeContext = OrderContext & {
   /** The variants the request names that exist (a missing one is refused beside its field). */
   variants: readonly VariantSnapshot[];

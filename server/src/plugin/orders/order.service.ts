@@ -35,6 +35,7 @@ import {
   type ReturnReceiptRequest,
   type ReturnRefundRequest,
   type ReturnRequest,
+  variantSnapshot,
   type VariantSnapshot,
 } from '#shared/domain/return-decisions';
 import type {
@@ -48,7 +49,6 @@ import type {
 } from '#shared/contract/order-schemas';
 import { assertAllowed } from '#shared/contract/problems';
 import { ROUTES, type RouteId } from '#shared/contract/routes';
-import { variantTitle } from '#shared/domain/product-rules';
 import { orderNumberIn } from '#shared/domain/order-rules';
 import { codeKey } from '#shared/domain/discount-rules';
 import { nextStoreDay, storeDayStartMs } from '#shared/domain/store-time';
@@ -226,19 +226,7 @@ export class OrderService {
       .getRepository(ProductVariant)
       .find({ where: { id: In(nums), deletedAt: IsNull() }, select: { id: true, productId: true } });
     const products = await this.catalogue.load(em, [...new Set(rows.map((v) => Number(v.productId)))]);
-    return products.flatMap((product) =>
-      product.variants
-        .filter((v) => variantIds.includes(v.id))
-        .map((v) => ({
-          variantId: v.id,
-          productId: product.id,
-          sku: v.sku,
-          title: product.title,
-          variantTitle: variantTitle(product.title, v.optionValues),
-          price: v.price,
-          cost: v.cost,
-        })),
-    );
+    return products.flatMap((product) => product.variants.filter((v) => variantIds.includes(v.id)).map((v) => variantSnapshot(product, v)));
   }
 
   /**

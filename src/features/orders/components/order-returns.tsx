@@ -19,6 +19,14 @@ import tableLink from '@/components/table-link.module.css';
 
 type Step = 'receive' | 'refund' | 'exchange' | 'close';
 
+/** The statuses a return takes each step from. */
+const STEP_FROM: Record<Step, readonly Return['status'][]> = {
+  receive: ['requested'],
+  refund: ['received'],
+  exchange: ['received'],
+  close: ['requested', 'received'],
+};
+
 type Props = {
   order: Order;
   locationName: (id: string) => string;
@@ -35,7 +43,8 @@ export function returnLabel(order: Order, returnId: string): string {
 export function OrderReturns({ order, locationName, mayFulfil, mayRefund }: Props) {
   const [open, setOpen] = useState<{ step: Step; returnId: string } | null>(null);
   const close = () => setOpen(null);
-  const ret = open && order.returns.find((r) => r.id === open.returnId);
+  // A step's dialog shows while its return can take that step: once done (the order refreshed), it is gone.
+  const ret = open && order.returns.find((r) => r.id === open.returnId && STEP_FROM[open.step].includes(r.status));
 
   if (order.returns.length === 0)
     return (
@@ -53,22 +62,22 @@ export function OrderReturns({ order, locationName, mayFulfil, mayRefund }: Prop
           locationName={locationName}
           actions={
             <>
-              {mayFulfil && r.status === 'requested' && (
+              {mayFulfil && STEP_FROM.receive.includes(r.status) && (
                 <Button size="xs" onClick={() => setOpen({ step: 'receive', returnId: r.id })}>
                   Receive…
                 </Button>
               )}
-              {mayRefund && r.status === 'received' && (
+              {mayRefund && STEP_FROM.refund.includes(r.status) && (
                 <Button size="xs" color="red" variant="light" onClick={() => setOpen({ step: 'refund', returnId: r.id })}>
                   Refund…
                 </Button>
               )}
-              {mayFulfil && r.status === 'received' && (
+              {mayFulfil && STEP_FROM.exchange.includes(r.status) && (
                 <Button size="xs" variant="light" onClick={() => setOpen({ step: 'exchange', returnId: r.id })}>
                   Exchange…
                 </Button>
               )}
-              {mayFulfil && (r.status === 'requested' || r.status === 'received') && (
+              {mayFulfil && STEP_FROM.close.includes(r.status) && (
                 <Button size="xs" variant="default" onClick={() => setOpen({ step: 'close', returnId: r.id })}>
                   Close…
                 </Button>

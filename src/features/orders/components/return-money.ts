@@ -5,7 +5,7 @@
  */
 import type { Order, OrderLine, Return } from '@/contract/order-schemas';
 import { ProblemError } from '@/contract/problems';
-import { lineRefundParts } from '@/domain/order-rules';
+import { lineRefundParts, refundableUnits } from '@/domain/order-rules';
 import { returnCredit } from '@/domain/return-decisions';
 import { salesTax } from '@/domain/sales-tax';
 import type { ReceiptLine } from './refund-receipt';
@@ -21,9 +21,12 @@ export function lineOf(order: Order, lineId: string): OrderLine | undefined {
 }
 
 export function quoteReturn(order: Order, ret: Return): ReturnQuote {
+  // Units refunded already have no parts left to show: returnCredit refuses the return below.
   const lines = ret.lines.flatMap((r) => {
     const line = lineOf(order, r.lineId);
-    return line ? [{ line, quantity: r.quantity, parts: lineRefundParts(line, line.refundedQuantity, r.quantity) }] : [];
+    return line && r.quantity <= refundableUnits(line)
+      ? [{ line, quantity: r.quantity, parts: lineRefundParts(line, line.refundedQuantity, r.quantity) }]
+      : [];
   });
   try {
     return { lines, credit: returnCredit(order, ret), refused: null };

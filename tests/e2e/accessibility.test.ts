@@ -18,7 +18,8 @@ import {
   waitForProductRows,
 } from './app';
 import { setupBrowser } from './browser';
-import { apiOrders, openTwoLineOrder, waitForOrderRows } from './orders-app';
+import { apiOrder, apiOrders, openTwoLineOrder, waitForOrderRows } from './orders-app';
+import type { Order } from '../../src/contract/order-schemas';
 
 type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
 type Violation = AxeResults['violations'][number];
@@ -499,7 +500,69 @@ const SCREENS: Screen[] = [
     within: '[role="dialog"]',
   },
   // ---- end of customers
+  // ---- returns
+  {
+    name: 'returns list (a return opened, filtered by status)',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/orders');
+      await openReturnThroughApi(page);
+      await openScreen(page, baseUrl, '/returns?status=requested');
+      await page.getByRole('table', { name: 'Returns' }).locator('tbody tr a').first().waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  {
+    name: 'order page with a return requested',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/orders');
+      const order = await openReturnThroughApi(page);
+      await openScreen(page, baseUrl, `/orders/${order.id}`);
+      await page.getByRole('article', { name: 'Return 1' }).getByRole('button', { name: 'Receive…' }).waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  {
+    name: 'order page with a return, and its receive dialog',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/orders');
+      const order = await openReturnThroughApi(page);
+      await openScreen(page, baseUrl, `/orders/${order.id}`);
+      await page.getByRole('article', { name: 'Return 1' }).getByRole('button', { name: 'Receive…' }).click();
+      const dialog = page.getByRole('dialog');
+      // An error beside a field is part of what is audited.
+      await dialog.getByRole('textbox', { name: /written off as damaged$/ }).fill('');
+      await dialog.getByRole('button', { name: 'Receive' }).click();
+      await dialog.getByText('Enter a number of units').waitFor({ timeout: UI_TIMEOUT });
+    },
+    within: '[role="dialog"]',
+  },
+  {
+    name: 'open a return dialog (nothing chosen: messages beside the fields)',
+    open: async (page, baseUrl) => {
+      await openScreen(page, baseUrl, '/orders');
+      const [order] = (await apiOrders(page, { status: 'closed', paymentStatus: 'paid', limit: '1' })).items;
+      await openScreen(page, baseUrl, `/orders/${order?.id ?? 'none'}`);
+      await page.getByRole('button', { name: 'Return…' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('button', { name: 'Open return' }).click();
+      await dialog.getByText('Choose why it comes back').waitFor({ timeout: UI_TIMEOUT });
+    },
+    within: '[role="dialog"]',
+  },
+  // ---- end of returns
 ];
+
+/** Opens a return on one unit of a shipped order through the API, as support would from its page; the order as it is then. */
+async function openReturnThroughApi(page: Page): Promise<Order> {
+  const [summary] = (await apiOrders(page, { status: 'closed', paymentStatus: 'paid', limit: '1' })).items;
+  const order = await apiOrder(page, summary?.id ?? 'none');
+  return page.evaluate(async (o) => {
+    const response = await fetch(`/api/orders/${o.id}/returns`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      body: JSON.stringify({ version: o.version, reason: 'defective', note: 'Axe', lines: [{ lineId: o.lines[0]!.id, quantity: 1 }] }),
+    });
+    return (await response.json()) as Order;
+  }, order);
+}
 
 /** Applies a 10 % sale on Power through the API, then opens its batch from the batches list, as a person would. */
 async function openBatch(page: Page, baseUrl: string): Promise<void> {

@@ -45,6 +45,9 @@ const PATHS = [
   // A customer's page: their orders' table scrolls inside its card on a phone.
   '/customers',
   '/customers/cus_000001',
+  // An order shipped and refunded (two lines, a discount): on a phone its tables stack into labelled rows.
+  '/orders/ord_0001176',
+  '/returns',
 ];
 
 /** What runs past the right edge of the screen, or makes the page itself wider than the screen. */

@@ -267,6 +267,13 @@ describe('settling a return', () => {
       formatCents(owed),
     );
     expect(screen.getByRole('link', { name: `Open order #${order.number}` })).toBeInTheDocument();
+
+    // Cancelling the replacement waives what is owed first: only the credit goes back.
+    const cancel = await openDialog(user, document.body, 'Cancel order…', `Cancel order #${number}`);
+    const refund = within(cancel).getByRole('checkbox', { name: `Refund the cancelled units (${formatCents(parts.amount)})` });
+    expect(refund).toHaveAccessibleDescription(
+      `${formatCents(owed)} the customer owed for this exchange is waived first; the rest goes back to them`,
+    );
   });
 });
 

@@ -35,7 +35,8 @@ function schemaFor(order: Order) {
         if (l.quantity > left)
           ctx.addIssue({ code: 'custom', path: ['lines', i, 'quantity'], message: `Only ${formatUnits(left)} not shipped yet` });
       });
-      if (!values.lines.some((l) => l.quantity > 0)) ctx.addIssue({ code: 'custom', path: ['lines', 'root'], message: 'Cancel at least one unit' });
+      if (!values.lines.some((l) => l.quantity > 0))
+        ctx.addIssue({ code: 'custom', path: ['lines', 'root'], message: 'Cancel at least one unit' });
     });
 }
 
@@ -58,7 +59,9 @@ function cancelAmount(order: Order, lines: CancelForm['lines']) {
   }
   const wholeOrder = everything && order.lines.every((l) => l.fulfilledQuantity === 0);
   const shipping = wholeOrder ? shippingLeft(order) : 0;
-  return { units, everything, wholeOrder, shipping, forUnits, amount: Math.min(forUnits + shipping, refundable(order)) };
+  // On an exchange's order with a difference still owed, the units not shipping first take it off what is owed.
+  const waived = Math.min(order.balanceDue, forUnits);
+  return { units, everything, wholeOrder, shipping, forUnits, waived, amount: Math.min(forUnits - waived + shipping, refundable(order)) };
 }
 
 /**
@@ -80,7 +83,7 @@ export function CancelDialog({ order, onClose }: { order: Order; onClose: () => 
   });
   const { control, handleSubmit, formState } = form;
   const [chosen, refund] = useWatch({ control, name: ['lines', 'refund'] });
-  const { units, everything, wholeOrder, shipping, forUnits, amount } = cancelAmount(order, chosen);
+  const { units, everything, wholeOrder, shipping, forUnits, waived, amount } = cancelAmount(order, chosen);
   const mayRefund = canRefund(role, amount);
   const blocked = refund && amount > 0 && !mayRefund;
   const { send, conflict, formError, pending } = useOrderSubmit({ mutation: useCancelOrder(order.id), form, server });
@@ -95,7 +98,11 @@ export function CancelDialog({ order, onClose }: { order: Order; onClose: () => 
       ...(everything ? {} : { lines: sent.map((i) => values.lines[i]!) }),
     };
     const updated = await send(input, (path) =>
-      path.startsWith('lines.') ? (formLinePath(path, sent) as Path<CancelForm> | null) : path === 'reason' || path === 'refund' ? path : null,
+      path.startsWith('lines.')
+        ? (formLinePath(path, sent) as Path<CancelForm> | null)
+        : path === 'reason' || path === 'refund'
+          ? path
+          : null,
     );
     if (!updated) return;
     const refunded = updated.refunded - order.refunded;
@@ -183,15 +190,17 @@ export function CancelDialog({ order, onClose }: { order: Order; onClose: () => 
             onChange={(e) => field.onChange(e.currentTarget.checked)}
             onBlur={field.onBlur}
             description={
-              amount === 0
-                ? 'Nothing to refund'
-                : !mayRefund && role === 'support'
-                  ? `Support can refund up to ${formatCents(SUPPORT_REFUND_LIMIT_CENTS)} on an order a day: untick this and ask a manager or an admin to refund`
-                  : !mayRefund
-                    ? 'Your role may not refund'
-                    : shipping > 0
-                      ? `${formatCents(forUnits)} for the units and ${formatCents(shipping)} shipping, back to the customer now`
-                      : 'Back to the customer now, at what they paid for these units'
+              waived > 0
+                ? `${formatCents(waived)} the customer owed for this exchange is waived first${amount > 0 ? '; the rest goes back to them' : ''}`
+                : amount === 0
+                  ? 'Nothing to refund'
+                  : !mayRefund && role === 'support'
+                    ? `Support can refund up to ${formatCents(SUPPORT_REFUND_LIMIT_CENTS)} on an order a day: untick this and ask a manager or an admin to refund`
+                    : !mayRefund
+                      ? 'Your role may not refund'
+                      : shipping > 0
+                        ? `${formatCents(forUnits)} for the units and ${formatCents(shipping)} shipping, back to the customer now`
+                        : 'Back to the customer now, at what they paid for these units'
             }
             error={blocked ? 'Above what you may refund' : fieldState.error?.message}
           />

@@ -68,12 +68,16 @@ export function RefundDialog({ order, locationName, onClose }: RefundDialogProps
   const shippingAmount = shipping ? shippingLeft(order) : 0;
   const extraInvalid = extra !== null && Number.isNaN(extra);
   const extraAmount = extra !== null && !extraInvalid ? extra : 0;
-  const amount = linesAmount + shippingAmount + extraAmount;
+  // On an exchange's order with a difference still owed, refunded units first take it off what is owed (the API's rule).
+  const waived = Math.min(order.balanceDue, linesAmount);
+  const amount = linesAmount - waived + shippingAmount + extraAmount;
   const most = refundable(order);
   const tooMuch = amount > most;
   const overLimit = !tooMuch && amount > 0 && !canRefund(role, amount);
   const invalid = Object.keys(lineProblems).length > 0 || extraInvalid;
-  const blocked = invalid || tooMuch || overLimit || amount === 0;
+  // Units whose whole amount is waived still make a refund: nothing is paid back, what was owed goes down.
+  const nothing = linesAmount + shippingAmount + extraAmount === 0;
+  const blocked = invalid || tooMuch || overLimit || nothing;
   const phone = useMediaQuery('(max-width: 48em)') ?? false;
 
   async function submit(event: FormEvent) {
@@ -223,11 +227,12 @@ export function RefundDialog({ order, locationName, onClose }: RefundDialogProps
             onChange={(e) => setReason(e.currentTarget.value)}
             error={errors.reason}
           />
-          {amount > 0 && (
+          {!nothing && (
             <RefundReceipt
               label="Refund breakdown"
               lines={receipt}
               shipping={shippingAmount}
+              waived={waived}
               adjustment={extraAmount}
               adjustmentLabel="Extra amount"
               total={amount}

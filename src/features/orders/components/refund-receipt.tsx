@@ -28,6 +28,8 @@ type RefundReceiptProps = {
   lines: readonly ReceiptLine[];
   /** The shipping fee refunded with it (0: no row). */
   shipping?: number;
+  /** Taken off what an exchange left owed instead of paid back (0: no row). */
+  waived?: number;
   /** On top of the units (a goodwill credit), or below them (an amount edited down, or capped at what is left). */
   adjustment?: number;
   /** Its row's name: "Extra amount", "Edited down". */
@@ -39,7 +41,7 @@ type RefundReceiptProps = {
  * A refund as a receipt: per line the unit price, units, discount share, tax share and amount; then shipping
  * and any other amount apart, and the total. On a phone each line stacks.
  */
-export function RefundReceipt({ label, lines, shipping = 0, adjustment = 0, adjustmentLabel, total }: RefundReceiptProps) {
+export function RefundReceipt({ label, lines, shipping = 0, waived = 0, adjustment = 0, adjustmentLabel, total }: RefundReceiptProps) {
   return (
     <Table aria-label={label} verticalSpacing={4} className={stacked.table}>
       <Table.Thead>
@@ -75,6 +77,7 @@ export function RefundReceipt({ label, lines, shipping = 0, adjustment = 0, adju
         ))}
       </Table.Tbody>
       <Table.Tfoot>
+        {waived > 0 && <TotalRow label="Less what the customer owed, waived" value={minus(waived)} />}
         {shipping > 0 && <TotalRow label="Shipping" value={formatCents(shipping)} />}
         {adjustment !== 0 && (
           <TotalRow

@@ -1,6 +1,6 @@
-import { Checkbox, Table, Text, Textarea } from '@mantine/core';
+import { Checkbox, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { Controller, useWatch, type Path } from 'react-hook-form';
+import { Controller, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { lineRefundAmount, refundable, shippingLeft, unitsToShip } from '@/domain/order-rules';
 import type { CancelInput, Order } from '@/contract/order-schemas';
@@ -8,8 +8,17 @@ import { canRefund, SUPPORT_REFUND_LIMIT_CENTS } from '@/contract/permissions';
 import { formatCents } from '@/contract/values/money';
 import { useCurrentUser } from '@/components/current-user';
 import { useCancelOrder } from '../api/order-mutations';
-import { LineName, OrderActionModal, UnitsField, unitsSchema, useOrderForm, useOrderSubmit } from './order-action-dialog';
-import { formLinePath } from './order-failure';
+import {
+  LineName,
+  LinesError,
+  OrderActionModal,
+  ReasonField,
+  sentFields,
+  UnitsField,
+  unitsSchema,
+  useOrderForm,
+  useOrderSubmit,
+} from './order-action-dialog';
 import { formatUnits } from './order-labels';
 import classes from './orders.module.css';
 import stacked from '@/components/stacked-table/stacked-table.module.css';
@@ -97,13 +106,7 @@ export function CancelDialog({ order, onClose }: { order: Order; onClose: () => 
       refund: values.refund && amount > 0,
       ...(everything ? {} : { lines: sent.map((i) => values.lines[i]!) }),
     };
-    const updated = await send(input, (path) =>
-      path.startsWith('lines.')
-        ? (formLinePath(path, sent) as Path<CancelForm> | null)
-        : path === 'reason' || path === 'refund'
-          ? path
-          : null,
-    );
+    const updated = await send(input, sentFields<CancelForm>(sent, ['reason', 'refund']));
     if (!updated) return;
     const refunded = updated.refunded - order.refunded;
     notifications.show({
@@ -114,7 +117,6 @@ export function CancelDialog({ order, onClose }: { order: Order; onClose: () => 
     onClose();
   }
 
-  const linesError = (formState.errors.lines as { root?: { message?: string } } | undefined)?.root?.message;
   const title = shipped === 0 ? `Cancel order #${order.number}` : `Cancel unshipped units of order #${order.number}`;
 
   return (
@@ -167,18 +169,8 @@ export function CancelDialog({ order, onClose }: { order: Order; onClose: () => 
           })}
         </Table.Tbody>
       </Table>
-      {linesError && (
-        <Text size="sm" c="var(--mantine-color-error)" role="alert">
-          {linesError}
-        </Text>
-      )}
-      <Controller
-        control={control}
-        name="reason"
-        render={({ field, fieldState }) => (
-          <Textarea label="Reason" required autosize minRows={2} maxRows={4} data-autofocus {...field} error={fieldState.error?.message} />
-        )}
-      />
+      <LinesError errors={formState.errors} />
+      <ReasonField control={control} name="reason" />
       <Controller
         control={control}
         name="refund"

@@ -1,10 +1,9 @@
-import { Text, Textarea } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { Controller } from 'react-hook-form';
 import { z } from 'zod';
 import type { Order, Return, ReturnCloseInput } from '@/contract/order-schemas';
 import { useCloseReturn } from '../api/order-mutations';
-import { OrderActionModal, useOrderForm, useOrderSubmit } from './order-action-dialog';
+import { OrderActionModal, ReasonField, useOrderForm, useOrderSubmit } from './order-action-dialog';
 
 type CloseForm = { reason: string };
 
@@ -50,13 +49,7 @@ export function CloseReturnDialog({ order, ret, label, onClose }: Props) {
           ? 'Nothing has arrived. Closing gives its units back to the order: they can be returned again later. No money moves.'
           : 'The units stay where they were received. No money moves.'}
       </Text>
-      <Controller
-        control={control}
-        name="reason"
-        render={({ field, fieldState }) => (
-          <Textarea label="Reason" required autosize minRows={2} maxRows={4} data-autofocus {...field} error={fieldState.error?.message} />
-        )}
-      />
+      <ReasonField control={control} name="reason" />
     </OrderActionModal>
   );
 }

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { referenceQueries } from '@/api/reference-queries';
@@ -14,6 +14,7 @@ import { useAttemptKey } from '@/components/use-attempt-key';
 import { normalizeTrackingNumber, trackingNumberProblem } from '@/domain/tracking';
 import { applyFreshOrder, useFulfilOrder } from '../api/order-mutations';
 import { ConflictAlert } from './conflict-alert';
+import { LineName, LinesError, UnitsField } from './order-action-dialog';
 import { formLinePath, readOrderFailure } from './order-failure';
 import { CLOSE_BUTTON, formatUnits } from './order-labels';
 
@@ -133,8 +134,6 @@ export function FulfilDialog({ order, locationName, onClose }: FulfilDialogProps
     }
   }
 
-  const linesError = (formState.errors.lines as { root?: { message?: string } } | undefined)?.root?.message;
-
   return (
     <Modal opened onClose={onClose} closeButtonProps={CLOSE_BUTTON} title={`Fulfil order #${order.number}`} size="lg">
       <form onSubmit={handleSubmit(submit)} noValidate aria-label={`Fulfil order #${order.number}`}>
@@ -178,34 +177,16 @@ export function FulfilDialog({ order, locationName, onClose }: FulfilDialogProps
                 return (
                   <Table.Tr key={line.id}>
                     <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {line.sku}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {line.title}
-                        {line.variantTitle && ` · ${line.variantTitle}`}
-                      </Text>
+                      <LineName line={line} />
                     </Table.Td>
                     <Table.Td>{formatUnits(left)}</Table.Td>
                     <Table.Td>
-                      <Controller
+                      <UnitsField
                         control={control}
                         name={`lines.${i}.quantity`}
-                        render={({ field, fieldState }) => (
-                          <NumberInput
-                            aria-label={`Units of ${line.sku} to ship`}
-                            w={110}
-                            min={0}
-                            max={Math.max(0, left)}
-                            allowDecimal={false}
-                            allowNegative={false}
-                            disabled={left <= 0}
-                            value={Number.isNaN(field.value) ? '' : field.value}
-                            onChange={(v) => field.onChange(typeof v === 'number' ? v : v === '' ? Number.NaN : Number(v))}
-                            onBlur={field.onBlur}
-                            error={fieldState.error?.message}
-                          />
-                        )}
+                        label={`Units of ${line.sku} to ship`}
+                        max={left}
+                        disabled={left <= 0}
                       />
                     </Table.Td>
                   </Table.Tr>
@@ -213,11 +194,7 @@ export function FulfilDialog({ order, locationName, onClose }: FulfilDialogProps
               })}
             </Table.Tbody>
           </Table>
-          {linesError && (
-            <Text size="sm" c="var(--mantine-color-error)" role="alert">
-              {linesError}
-            </Text>
-          )}
+          <LinesError errors={formState.errors} />
           <Group grow align="flex-start">
             <Controller
               control={control}

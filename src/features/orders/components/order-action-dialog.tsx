@@ -5,7 +5,7 @@
  * (full screen on a phone, so a line's fields have the width they need).
  */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Modal, NumberInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { useState, type FormEventHandler, type ReactNode } from 'react';
@@ -15,6 +15,7 @@ import {
   useForm,
   type Control,
   type DefaultValues,
+  type FieldErrors,
   type FieldValues,
   type Path,
   type Resolver,
@@ -26,7 +27,7 @@ import { withServerErrors } from '@/components/forms/server-errors';
 import { useAttemptKey } from '@/components/use-attempt-key';
 import { applyFreshOrder, type Keyed } from '../api/order-mutations';
 import { ConflictAlert } from './conflict-alert';
-import { readOrderFailure } from './order-failure';
+import { formLinePath, readOrderFailure } from './order-failure';
 import { CLOSE_BUTTON } from './order-labels';
 
 /** A form checked by `schemaFor(order)`, the order handed in as the form's context so the rules follow it. */
@@ -50,6 +51,14 @@ type SubmitOptions<T, F extends FieldValues> = {
 
 /** The form's field for a path of the API's 422 ("lines.0.restock"), or null to say it above the form. */
 export type FieldOf<F extends FieldValues> = (path: string) => Path<F> | null;
+
+/**
+ * The fields of a form that sends only its lines with units (`sent`: their indexes in the form) and some
+ * fields by name: "lines.1.quantity" is the second line sent; a name in `fields` is itself.
+ */
+export function sentFields<F extends FieldValues>(sent: readonly number[], fields: readonly Path<F>[]): FieldOf<F> {
+  return (path) => (path.startsWith('lines.') ? (formLinePath(path, sent) as Path<F> | null) : (fields.find((f) => f === path) ?? null));
+}
 
 /**
  * Sends an attempt: the same input again (a double click, a retry) carries the same key. A 409 shows the fresh
@@ -194,3 +203,26 @@ export const unitsSchema = z
   .number({ error: 'Enter a number of units' })
   .int('Enter a whole number of units')
   .min(0, 'Enter 0 or more units');
+
+/** The form's message about its lines as a whole ("Ship at least one unit"), under their table. */
+export function LinesError({ errors }: { errors: FieldErrors }) {
+  const message = (errors.lines as { root?: { message?: string } } | undefined)?.root?.message;
+  return message ? (
+    <Text size="sm" c="var(--mantine-color-error)" role="alert">
+      {message}
+    </Text>
+  ) : null;
+}
+
+/** Why the step is taken, as the timeline and the audit log will say it. */
+export function ReasonField<F extends FieldValues>({ control, name }: { control: Control<F, Order>; name: Path<F> }) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <Textarea label="Reason" required autosize minRows={2} maxRows={4} data-autofocus {...field} error={fieldState.error?.message} />
+      )}
+    />
+  );
+}

@@ -10,7 +10,8 @@ import { useCan } from '@/components/current-user';
 import { PageHeader } from '@/components/page-header';
 import { formatMoment } from '@/lib/date-format';
 import { formatCents } from '@/contract/values/money';
-import { stateName } from '@/contract/values/us-address';
+import { NotesList } from '@/components/notes-list';
+import { PostalAddress } from '@/components/postal-address';
 import { orderQueries } from '../api/order-queries';
 import { CancelDialog } from './cancel-dialog';
 import { FulfilDialog } from './fulfil-dialog';
@@ -129,10 +130,10 @@ export function OrderDetailPage() {
               <Text size="sm">{order.customer.phone}</Text>
             </Section>
             <Section title="Shipping address">
-              <Address order={order} />
+              <PostalAddress address={order.shippingAddress} />
             </Section>
             <Section title="Notes">
-              <Notes order={order} />
+              <NotesList notes={order.notes} />
               {mayFulfil && <NoteForm orderId={order.id} orderNumber={order.number} />}
             </Section>
             <Section title="Timeline (newest first)">
@@ -381,48 +382,6 @@ function RefundPaidOut({ order, refund }: { order: Order; refund: Refund }) {
       )}
       {paid > 0 && <div>{formatCents(paid)} to the customer</div>}
     </div>
-  );
-}
-
-function Address({ order }: { order: Order }) {
-  const a = order.shippingAddress;
-  return (
-    <Text size="sm" component="address" style={{ fontStyle: 'normal' }}>
-      {a.name}
-      <br />
-      {a.line1}
-      {a.line2 && (
-        <>
-          <br />
-          {a.line2}
-        </>
-      )}
-      <br />
-      {a.city}, <abbr title={stateName(a.state)}>{a.state}</abbr> {a.zip}
-    </Text>
-  );
-}
-
-function Notes({ order }: { order: Order }) {
-  if (order.notes.length === 0)
-    return (
-      <Text size="sm" c="dimmed" mb="xs">
-        No notes yet.
-      </Text>
-    );
-  return (
-    <Stack gap="xs" mb="sm">
-      {[...order.notes].reverse().map((n) => (
-        <div key={n.id}>
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-            {n.text}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {n.author.name} · <time dateTime={n.at}>{formatMoment(n.at)}</time>
-          </Text>
-        </div>
-      ))}
-    </Stack>
   );
 }
 

@@ -1,14 +1,22 @@
 import { Group, Radio, Stack, Table, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { Controller, useWatch, type Path } from 'react-hook-form';
+import { Controller, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { RETURN_REASONS, type ReturnReason } from '@/contract/constants';
 import type { Order, ReturnInput } from '@/contract/order-schemas';
 import { returnableUnits } from '@/domain/order-rules';
 import { RETURN_REASON_LABELS } from '@/domain/return-decisions';
 import { useOpenReturn } from '../api/order-mutations';
-import { LineName, OrderActionModal, UnitsField, unitsSchema, useOrderForm, useOrderSubmit } from './order-action-dialog';
-import { formLinePath } from './order-failure';
+import {
+  LineName,
+  LinesError,
+  OrderActionModal,
+  sentFields,
+  UnitsField,
+  unitsSchema,
+  useOrderForm,
+  useOrderSubmit,
+} from './order-action-dialog';
 import { formatUnits } from './order-labels';
 import stacked from '@/components/stacked-table/stacked-table.module.css';
 
@@ -69,13 +77,7 @@ export function ReturnDialog({ order, onClose }: { order: Order; onClose: () => 
       note: values.note.trim(),
       lines: sent.map((i) => values.lines[i]!),
     };
-    const updated = await send(input, (path) =>
-      path.startsWith('lines.')
-        ? (formLinePath(path, sent) as Path<ReturnForm> | null)
-        : path === 'reason' || path === 'note'
-          ? path
-          : null,
-    );
+    const updated = await send(input, sentFields<ReturnForm>(sent, ['reason', 'note']));
     if (!updated) return;
     notifications.show({
       color: 'green',
@@ -84,8 +86,6 @@ export function ReturnDialog({ order, onClose }: { order: Order; onClose: () => 
     });
     onClose();
   }
-
-  const linesError = (formState.errors.lines as { root?: { message?: string } } | undefined)?.root?.message;
 
   return (
     <OrderActionModal
@@ -134,11 +134,7 @@ export function ReturnDialog({ order, onClose }: { order: Order; onClose: () => 
           })}
         </Table.Tbody>
       </Table>
-      {linesError && (
-        <Text size="sm" c="var(--mantine-color-error)" role="alert">
-          {linesError}
-        </Text>
-      )}
+      <LinesError errors={formState.errors} />
       <Controller
         control={control}
         name="reason"

@@ -229,6 +229,30 @@ export function decideRefundReturn(context: OrderContext, returnId: string, inpu
   return w.done({ returnId: ret.id, refund: input.amount });
 }
 
+/**
+ * A replacement line's money, for the returned units of a line (their unit price, count, and their discount and
+ * tax shares as lineRefundParts gives them) at `price`: at the same price, the units' own shares (so no money
+ * moves); at another, the same discount (at most the new price) and the state's tax on the rest.
+ */
+export function replacementMoney(
+  returned: { unitPrice: number; quantity: number; parts: { discount: number; tax: number } },
+  price: number,
+  state: string,
+): { merchandise: number; discount: number; tax: number; value: number } {
+  const { parts, quantity } = returned;
+  const merchandise = price * quantity;
+  const same = price === returned.unitPrice;
+  const discount = same ? parts.discount : Math.min(parts.discount, merchandise);
+  const tax = same ? parts.tax : salesTax(merchandise - discount, state);
+  return { merchandise, discount, tax, value: merchandise - discount + tax };
+}
+
+/** The credit pays for the replacement: what is left over goes back to the customer, what is missing is owed. */
+export function exchangeSettlement(credit: number, value: number): { applied: number; refund: number; balanceDue: number } {
+  const applied = Math.min(credit, value);
+  return { applied, refund: credit - applied, balanceDue: value - applied };
+}
+
 export function decideExchange(context: ExchangeContext, returnId: string, input: ExchangeRequest): OrderDecision {
   const w = new Decision(context, RETURN_PERMISSIONS.exchange, input.version);
   const { order } = w;
@@ -249,18 +273,14 @@ export function decideExchange(context: ExchangeContext, returnId: string, input
   if (Object.keys(errors).length) throw validationProblem(errors);
   const credit = returnCredit(order, ret);
 
-  // The replacement's lines: at the same price, the returned units' own discount and tax shares (so no money moves);
-  // at another price, the same discount (at most the new price) and the state's tax on the rest.
   const number = context.nextNumber;
   const id = orderIdOf(number);
   const lines: OrderLine[] = ret.lines.map((r, k) => {
     const line = lineOf(order, r.lineId);
     const variant = chosen.get(r.lineId)!;
     const parts = lineRefundParts(line, line.refundedQuantity, r.quantity);
-    const merchandise = variant.price * r.quantity;
-    const same = variant.price === line.unitPrice;
-    const discount = same ? parts.discount : Math.min(parts.discount, merchandise);
-    const tax = same ? parts.tax : salesTax(merchandise - discount, order.shippingAddress.state);
+    const returned = { unitPrice: line.unitPrice, quantity: r.quantity, parts };
+    const { discount, tax } = replacementMoney(returned, variant.price, order.shippingAddress.state);
     return {
       id: `li_${id.slice(4)}_${k + 1}`,
       variantId: variant.variantId,
@@ -283,9 +303,7 @@ export function decideExchange(context: ExchangeContext, returnId: string, input
   const discount = sum((l) => l.discount);
   const tax = sum((l) => l.tax);
   const value = subtotal - discount + tax;
-  const applied = Math.min(credit, value);
-  const payout = credit - applied;
-  const balanceDue = value - applied;
+  const { applied, refund: payout, balanceDue } = exchangeSettlement(credit, value);
   // Money back to the customer (a cheaper variant) is a refund: it needs orders.refund, within support's limit.
   if (payout > 0) checkRefundAllowed(context, payout);
 

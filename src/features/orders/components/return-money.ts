@@ -6,8 +6,7 @@
 import type { Order, OrderLine, Return } from '@/contract/order-schemas';
 import { ProblemError } from '@/contract/problems';
 import { lineRefundParts, refundableUnits } from '@/domain/order-rules';
-import { returnCredit } from '@/domain/return-decisions';
-import { salesTax } from '@/domain/sales-tax';
+import { exchangeSettlement, replacementMoney, returnCredit } from '@/domain/return-decisions';
 import type { ReceiptLine } from './refund-receipt';
 
 export type ReturnQuote =
@@ -51,23 +50,19 @@ export type ExchangeQuote = {
 };
 
 /**
- * What an exchange does with the money, line for line as decideExchange (src/domain/return-decisions.ts) prices
- * the replacement: at the same price, the returned units' own discount and tax shares (no money moves); at
- * another, the same discount (at most the new price) and the state's tax on the rest. The credit pays for it;
- * what is left over is refunded, what is missing is owed. Null until every line has a variant.
+ * What an exchange does with the money, line for line by decideExchange's own rules (replacementMoney and
+ * exchangeSettlement in src/domain/return-decisions.ts). Null until every line has a variant.
  */
 export function quoteExchange(order: Order, quote: ReturnQuote, chosen: ReadonlyMap<string, ExchangeVariant>): ExchangeQuote | null {
   const lines: ExchangeQuote['lines'] = [];
   for (const { line, quantity, parts } of quote.lines) {
     const variant = chosen.get(line.id);
     if (!variant) return null;
-    const merchandise = variant.price * quantity;
-    const same = variant.price === line.unitPrice;
-    const discount = same ? parts.discount : Math.min(parts.discount, merchandise);
-    const tax = same ? parts.tax : salesTax(merchandise - discount, order.shippingAddress.state);
-    lines.push({ lineId: line.id, value: merchandise - discount + tax, discount, tax });
+    const returned = { unitPrice: line.unitPrice, quantity, parts };
+    const { value, discount, tax } = replacementMoney(returned, variant.price, order.shippingAddress.state);
+    lines.push({ lineId: line.id, value, discount, tax });
   }
   const value = lines.reduce((n, l) => n + l.value, 0);
-  const applied = Math.min(quote.credit, value);
-  return { lines, value, credit: quote.credit, refund: quote.credit - applied, balanceDue: value - applied };
+  const { refund, balanceDue } = exchangeSettlement(quote.credit, value);
+  return { lines, value, credit: quote.credit, refund, balanceDue };
 }

@@ -126,6 +126,8 @@ export const returnSchema = z
     settledAt: isoDateTimeSchema.nullable(),
     settledBy: personSchema.nullable(),
     refundId: z.string().nullable(),
+    /** Why it was closed with no money moving; null unless closed. */
+    closeReason: z.string().nullable(),
     /** The order that ships the replacement, for an exchange. */
     exchangeOrder: orderRefSchema.nullable(),
   })

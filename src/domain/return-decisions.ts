@@ -139,6 +139,7 @@ export function decideOpenReturn(context: OrderContext, input: ReturnRequest): O
     settledAt: null,
     settledBy: null,
     refundId: null,
+    closeReason: null,
     exchangeOrder: null,
   };
   order.returns.push(ret);
@@ -376,7 +377,7 @@ export function decideCloseReturn(context: OrderContext, returnId: string, input
   const w = new Decision(context, RETURN_PERMISSIONS.close, input.version);
   const ret = returnOf(w, returnId);
   if (ret.status !== 'requested' && ret.status !== 'received') throw validationProblem({}, `Return ${ret.id} is already ${ret.status}.`);
-  Object.assign(ret, { status: 'closed', settledAt: context.now, settledBy: w.person });
+  Object.assign(ret, { status: 'closed', settledAt: context.now, settledBy: w.person, closeReason: input.reason });
   w.event('return_closed', `Return closed with no refund: ${input.reason}.`);
   return w.done({ returnId: ret.id, reason: input.reason });
 }

@@ -141,6 +141,7 @@ describe('opening a return', () => {
         locationId: null,
         receivedAt: null,
         refundId: null,
+        closeReason: null,
         exchangeOrder: null,
       }),
     ]);
@@ -433,7 +434,12 @@ describe('closing a return', () => {
     const opened = parsed(await openReturn(support, order, unit, { reason: 'not_as_described' }));
     const ret = opened.returns[0]!;
     const closed = parsed(await closeReturn(support, opened, ret.id));
-    expect(closed.returns[0]).toMatchObject({ status: 'closed', settledBy: { id: idOf('support') }, refundId: null });
+    expect(closed.returns[0]).toMatchObject({
+      status: 'closed',
+      settledBy: { id: idOf('support') },
+      refundId: null,
+      closeReason: 'Never sent back',
+    });
     expect(closed).toMatchObject({ refunded: 0, refunds: [] });
     expect(closed.timeline.at(-1)).toMatchObject({ type: 'return_closed', actor: { id: idOf('support') } });
     expect(expectProblem(await closeReturn(support, closed, ret.id), 422).detail).toMatch(/already closed/);

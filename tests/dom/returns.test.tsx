@@ -152,7 +152,7 @@ describe('opening and receiving a return', () => {
     await screen.findByText('Return closed');
     await waitFor(() => expect(returnCard(1)).toHaveTextContent('Closed'));
     expect(within(returnCard(1)).getByRole('list', { name: 'Steps of return 1' })).toHaveTextContent(
-      'Return closed with no refund: Customer kept it by Ada Admin',
+      'Closed with no refund: Customer kept it by Ada Admin',
     );
     expect(within(returnCard(1)).queryByRole('button')).not.toBeInTheDocument();
   });

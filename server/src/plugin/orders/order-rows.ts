@@ -222,6 +222,7 @@ function returnRow(order: Order, r: Return, position: number, staffId: (id: stri
     settledById: r.settledBy ? staffId(r.settledBy.id) : null,
     settledByName: r.settledBy?.name ?? null,
     refundId: r.refundId,
+    closeReason: r.closeReason,
     exchangeOrderId: r.exchangeOrder?.id ?? null,
     exchangeOrderNumber: r.exchangeOrder?.number ?? null,
     updatedAt: r.settledAt ?? r.receivedAt ?? r.requestedAt,
@@ -436,6 +437,7 @@ export async function loadOrders(em: EntityManager, orderIds: readonly string[])
         settledAt: t.settledAt,
         settledBy: person(t.settledById, t.settledByName),
         refundId: t.refundId,
+        closeReason: t.closeReason,
         exchangeOrder: t.exchangeOrderId === null ? null : { id: t.exchangeOrderId, number: t.exchangeOrderNumber ?? 0 },
       })),
       exchangeFor:

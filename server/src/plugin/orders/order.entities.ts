@@ -491,6 +491,9 @@ export class OrderReturnRecord {
   @Column({ type: 'varchar', length: 40, nullable: true })
   refundId!: string | null;
 
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  closeReason!: string | null;
+
   @Column({ type: 'varchar', length: 40, nullable: true })
   exchangeOrderId!: string | null;
 

@@ -178,8 +178,6 @@ function ReturnCard({
 /** Who did each step and when, oldest first, as a short list. */
 function ReturnSteps({ order, ret, locationName }: { order: Order; ret: Return; locationName: (id: string) => string }) {
   const refund = ret.refundId ? order.refunds.find((f) => f.id === ret.refundId) : undefined;
-  // The return keeps no reason for closing; its timeline event, recorded at the same instant, says it.
-  const closing = ret.status === 'closed' ? order.timeline.find((e) => e.type === 'return_closed' && e.at === ret.settledAt) : undefined;
   const steps: { key: string; what: ReactNode; by: string; at: string }[] = [
     { key: 'requested', what: 'Requested', by: ret.requestedBy.name, at: ret.requestedAt },
   ];
@@ -211,7 +209,7 @@ function ReturnSteps({ order, ret, locationName }: { order: Order; ret: Return; 
         at,
       });
     } else if (ret.status === 'closed')
-      steps.push({ key: 'settled', what: closing ? closing.message.replace(/\.$/, '') : 'Closed with no refund', by, at });
+      steps.push({ key: 'settled', what: `Closed with no refund${ret.closeReason ? `: ${ret.closeReason}` : ''}`, by, at });
   }
   return (
     <ul className={classes.steps} aria-label={`Steps of ${returnLabel(order, ret.id).toLowerCase()}`}>

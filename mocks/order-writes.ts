@@ -26,6 +26,7 @@ import {
   decideOpenReturn,
   decideReceiveReturn,
   decideRefundReturn,
+  exchangeFamily,
   type ExchangeRequest,
   type ReturnCloseRequest,
   type ReturnReceiptRequest,
@@ -76,7 +77,9 @@ function load(
       .filter((s) => s.role === 'support')
       .map((s) => s.id),
   );
-  return { order, actor: { id: actor.id, name: actor.name, role: actor.role }, now: tx.now, locations: LOCATIONS, levels, supportStaffIds };
+  const familyRefunds = exchangeFamily(order, tx.getOrder).flatMap((o) => o.refunds);
+  const actorOf = { id: actor.id, name: actor.name, role: actor.role };
+  return { order, actor: actorOf, now: tx.now, locations: LOCATIONS, levels, supportStaffIds, familyRefunds };
 }
 
 /** Stages the decision: the moved levels in their product records, the ledger rows, the order and its audit entry. */

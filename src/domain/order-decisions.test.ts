@@ -94,7 +94,7 @@ function levelsFor(order: Order): LevelSnapshot[] {
 }
 
 function contextOf(order: Order, actor: OrderActor = support, levels = levelsFor(order), now = NOW): OrderContext {
-  return { order, actor, now, locations: LOCATIONS, levels, supportStaffIds: SUPPORT_STAFF };
+  return { order, actor, now, locations: LOCATIONS, levels, supportStaffIds: SUPPORT_STAFF, familyRefunds: [] };
 }
 
 /**

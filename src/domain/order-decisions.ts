@@ -65,6 +65,11 @@ export type OrderContext = {
   /** Who is in support now: their refunds on this order today count toward support's daily limit. */
   supportStaffIds: ReadonlySet<string>;
   /**
+   * The refunds of the other orders of this order's exchange family (exchangeFamily): an exchange's replacement
+   * is the same sale, so support's daily limit counts them too. Empty for an order never exchanged.
+   */
+  familyRefunds: readonly Order['refunds'][number][];
+  /**
    * The levels the action may move (see `levelKeys`). A level missing here
    * is taken as a variant that no longer exists (404), so a server whose
    * variant exists but has no level row yet passes zeros instead.
@@ -280,7 +285,11 @@ export function decideRefund(context: OrderContext, input: RefundRequest): Order
 
 /** Appending a note needs no version: it cannot overwrite anything. No levels are read or moved. */
 export function decideNote(context: Pick<OrderContext, 'order' | 'actor' | 'now'>, input: NoteRequest): OrderDecision {
-  const w = new Decision({ ...context, locations: [], levels: [], supportStaffIds: new Set() }, ORDER_PERMISSIONS.note, null);
+  const w = new Decision(
+    { ...context, locations: [], levels: [], supportStaffIds: new Set(), familyRefunds: [] },
+    ORDER_PERMISSIONS.note,
+    null,
+  );
   const { order } = w;
   order.notes.push({ id: `note_${order.id.slice(4)}_${order.notes.length + 1}`, at: context.now, author: w.person, text: input.text });
   w.event('note_added', `Note: ${input.text}`);
@@ -454,7 +463,10 @@ export function lineQuantities(
  * store day: what support refunded on this order today (to the customer, not
  * toward an exchange) and this refund together. Said in plain words.
  */
-export function checkRefundAllowed(context: Pick<OrderContext, 'actor' | 'order' | 'now' | 'supportStaffIds'>, amount: number): void {
+export function checkRefundAllowed(
+  context: Pick<OrderContext, 'actor' | 'order' | 'now' | 'supportStaffIds' | 'familyRefunds'>,
+  amount: number,
+): void {
   const { actor, order, now, supportStaffIds } = context;
   if (actor.role !== 'support') {
     if (canRefund(actor.role, amount)) return;
@@ -462,11 +474,12 @@ export function checkRefundAllowed(context: Pick<OrderContext, 'actor' | 'order'
   }
   const today = storeDate(Date.parse(now));
   let already = 0;
-  for (const r of order.refunds) {
+  for (const r of [...order.refunds, ...context.familyRefunds]) {
     if ((r.by.id === actor.id || supportStaffIds.has(r.by.id)) && storeDate(Date.parse(r.at)) === today) already += r.amount - r.toExchange;
   }
   if (canRefund(actor.role, already + amount)) return;
   const limit = formatCents(SUPPORT_REFUND_LIMIT_CENTS);
-  const before = already > 0 ? `support has refunded ${formatCents(already)} on order #${order.number} today and ` : '';
+  const on = context.familyRefunds.length ? `order #${order.number} and its exchanges` : `order #${order.number}`;
+  const before = already > 0 ? `support has refunded ${formatCents(already)} on ${on} today and ` : '';
   throw notAllowed(`Support may refund up to ${limit} on an order a day; ${before}this refund is ${formatCents(amount)}. Ask a manager.`);
 }

@@ -5,6 +5,7 @@ import {
   decideOpenReturn,
   decideReceiveReturn,
   decideRefundReturn,
+  exchangeFamily,
   returnCredit,
   type ExchangeContext,
   type VariantSnapshot,
@@ -132,7 +133,17 @@ function levelsFor(...orders: Order[]): LevelSnapshot[] {
 }
 
 function contextOf(order: Order, actor: OrderActor = support, now = NOW, levels = levelsFor(order)): ExchangeContext {
-  return { order, actor, now, locations: LOCATIONS, levels, supportStaffIds: SUPPORT_STAFF, variants: VARIANTS, nextNumber: 1043 };
+  return {
+    order,
+    actor,
+    now,
+    locations: LOCATIONS,
+    levels,
+    supportStaffIds: SUPPORT_STAFF,
+    familyRefunds: [],
+    variants: VARIANTS,
+    nextNumber: 1043,
+  };
 }
 
 function shipAll(order: Order): Order {
@@ -237,6 +248,7 @@ describe('decideOpenReturn', () => {
         settledAt: null,
         settledBy: null,
         refundId: null,
+        closeReason: null,
         exchangeOrder: null,
       },
     ]);
@@ -651,6 +663,23 @@ describe('decideExchange', () => {
     );
   });
 
+  it('counts the replacement’s refunds with the original’s: cancelling it cannot pay out past the day’s limit', () => {
+    // $480 back on the original today; the exchanged tees' replacement is the same sale.
+    const order = goodwill(returnedOrder([{ lineId: 'line_a', quantity: 3 }]), 48_000, support);
+    const { order: original, created } = exchange(order, 'var_tee_l');
+    const replacement = created!;
+    const family = (o: Order) => exchangeFamily(o, (id) => [original, replacement].find((x) => x.id === id)).flatMap((x) => x.refunds);
+    expect(family(replacement).map((r) => r.amount)).toEqual([48_000, 2_879]);
+    const cancel = { version: replacement.version, reason: 'Changed mind', refund: true };
+    const refused = refusal(() => decideCancel({ ...contextOf(replacement), familyRefunds: family(replacement) }, cancel));
+    expect(refused.problem.detail).toBe(
+      'Support may refund up to $500.00 on an order a day; support has refunded $480.00 on order #1043 and its exchanges today and this refund is $28.79. Ask a manager.',
+    );
+    // A manager may; and alone (no family) the replacement would have let support through.
+    expect(decideCancel({ ...contextOf(replacement, manager), familyRefunds: family(replacement) }, cancel).order.status).toBe('cancelled');
+    expect(decideCancel(contextOf(replacement), cancel).order.refunded).toBe(2_879);
+  });
+
   it('pays out the difference for a cheaper variant, within support’s limit', () => {
     const order = returnedOrder([{ lineId: 'line_a', quantity: 1 }]);
     const decision = exchange(order, 'var_tee_xs');
@@ -822,6 +851,7 @@ describe('any sequence of fulfilments, returns, refunds, exchanges and cancellat
           locations: LOCATIONS,
           levels: [...levels.values()],
           supportStaffIds: SUPPORT_STAFF,
+          familyRefunds: exchangeFamily(order, (id) => orders.get(id)).flatMap((o) => o.refunds),
           variants: VARIANTS,
           nextNumber,
         };

@@ -98,6 +98,31 @@ export function returnNotFound(order: Order, returnId: string): ProblemError {
   return new ProblemError({ status: 404, title: 'Return not found', detail: `Order #${order.number} has no return ${returnId}.` });
 }
 
+/**
+ * The orders an order is linked to by exchanges: the one it replaces, and the replacements of its returns. Walked
+ * from any order, they reach its whole exchange family (the sale first placed and every replacement since), which
+ * support's daily refund limit counts as one; its root (no `exchangeFor`) is what a server locks first.
+ */
+export function exchangeLinks(order: Pick<Order, 'exchangeFor' | 'returns'>): string[] {
+  const ids = order.returns.flatMap((r) => (r.exchangeOrder ? [r.exchangeOrder.id] : []));
+  return order.exchangeFor ? [order.exchangeFor.orderId, ...ids] : ids;
+}
+
+/** The other orders of `order`'s exchange family, each once, loaded by `load` (synchronous: the mock's write). */
+export function exchangeFamily(order: Order, load: (id: string) => Order | undefined): Order[] {
+  const seen = new Map<string, Order>([[order.id, order]]);
+  for (let queue = exchangeLinks(order); queue.length;) {
+    const id = queue.shift()!;
+    if (seen.has(id)) continue;
+    const next = load(id);
+    if (!next) continue;
+    seen.set(id, next);
+    queue = [...queue, ...exchangeLinks(next)];
+  }
+  seen.delete(order.id);
+  return [...seen.values()];
+}
+
 /** The order id of order number `n`: ord_0001042. */
 export function orderIdOf(n: number): string {
   return `ord_${String(n).padStart(7, '0')}`;

@@ -13,7 +13,15 @@ describe('support', () => {
     const { page, baseUrl } = session;
     await openScreen(page, baseUrl, '/products');
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Products', 'Inventory', 'Orders', 'Discounts', 'Settings']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Products',
+      'Inventory',
+      'Orders',
+      'Returns',
+      'Customers',
+      'Discounts',
+      'Settings',
+    ]);
     await expect(page.getByRole('link', { name: 'Add product' }).count()).resolves.toBe(0);
 
     const [first] = (await apiProducts(page, { limit: '1' })).items;

@@ -1,5 +1,5 @@
 /**
- * Nothing cut off: every screen at a laptop's 1440 × 900 or 1280 × 800 and a
+ * Nothing cut off: every screen at a laptop's 1280 × 800 (and so 1440 × 900) and a
  * phone's 390 × 844, in the light and the dark scheme, without the page growing
  * sideways and without a cell or control running past the edge of the screen
  * unless it sits in something that scrolls (a wide table scrolls inside its
@@ -10,8 +10,12 @@ import { describe, expect, test } from 'vitest';
 import { openScreen, waitForProductRows } from './app';
 import { setupBrowser } from './browser';
 
+/**
+ * Every screen at the narrower laptop and a phone: the app has no layout of its own above Mantine's `lg` (1200 px),
+ * so a 1440 px screen lays out as 1280 with more room, and what fits in 1280 fits there (the laptop tests below
+ * look at 1440 where it shows more, the bulk price preview).
+ */
 const SIZES = [
-  { name: 'laptop', viewport: { width: 1440, height: 900 } },
   { name: 'small laptop', viewport: { width: 1280, height: 800 } },
   { name: 'phone', viewport: { width: 390, height: 844 } },
 ] as const;

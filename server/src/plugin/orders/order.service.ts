@@ -29,6 +29,7 @@ import {
   decideOpenReturn,
   decideReceiveReturn,
   decideRefundReturn,
+  exchangeLinks,
   RETURN_PERMISSIONS,
   type ExchangeRequest,
   type ReturnCloseRequest,
@@ -218,6 +219,34 @@ export class OrderService {
     return new Set((await this.staff.list(em)).filter((s) => s.role === 'support').map((s) => s.id));
   }
 
+  /**
+   * The order an exchange family started from (the sale first placed): `exchangeFor` is set once, when an
+   * exchange places the order, so it is read without a lock.
+   */
+  private async exchangeRoot(em: EntityManager, id: string): Promise<string> {
+    const repo = em.getRepository(OrderRecord);
+    for (let at = id, hops = 0; hops < 1_000; hops++) {
+      const row = await repo.findOne({ where: { id: at }, select: { id: true, exchangeForOrderId: true } });
+      if (!row?.exchangeForOrderId) return at;
+      at = row.exchangeForOrderId;
+    }
+    return id;
+  }
+
+  /** The other orders of the order's exchange family (exchangeLinks, walked), whose refunds count toward support's daily limit. */
+  private async exchangeFamily(em: EntityManager, order: Order): Promise<Order[]> {
+    const seen = new Map<string, Order | null>([[order.id, order]]);
+    for (let queue = exchangeLinks(order); queue.length;) {
+      const id = queue.shift()!;
+      if (seen.has(id)) continue;
+      const next = await this.get(id, em);
+      seen.set(id, next);
+      if (next) queue = [...queue, ...exchangeLinks(next)];
+    }
+    seen.delete(order.id);
+    return [...seen.values()].filter((o): o is Order => o !== null);
+  }
+
   /** The variants an exchange names that exist now, as the decision needs them (the mock's `exchangeReturn` makes the same). */
   private async variants(em: EntityManager, variantIds: readonly string[]): Promise<VariantSnapshot[]> {
     const nums = [...new Set(variantIds.map((v) => ids.parse('var', v)).filter((n): n is number => n !== null))];
@@ -250,9 +279,14 @@ export class OrderService {
     assertAllowed(actor.role, permission);
     const { body } = await idempotentWrite(this.db, actor, idempotency, async (em) => {
       if (isPostgres(em.connection)) {
-        // The order row first, then its levels, then (an exchange) the order number, then the customer: every
-        // order write locks in that order, so two cannot deadlock.
-        await em.getRepository(OrderRecord).createQueryBuilder('o').setLock('pessimistic_write').where('o.id = :id', { id }).getOne();
+        // Its exchange family's first order, then the order row, then its levels, then (an exchange) the order number,
+        // then the customer: every order write locks in that order, so two cannot deadlock, and writes to one family
+        // (which share support's daily refund limit) take turns across instances.
+        const lock = (orderId: string) =>
+          em.getRepository(OrderRecord).createQueryBuilder('o').setLock('pessimistic_write').where('o.id = :id', { id: orderId }).getOne();
+        const root = await this.exchangeRoot(em, id);
+        if (root !== id) await lock(root);
+        await lock(id);
       }
       const order = await this.get(id, em);
       if (!order) throw orderNotFound(id);
@@ -263,6 +297,8 @@ export class OrderService {
         now: now.toISOString(),
         locations: await this.locations(em),
         supportStaffIds: await this.supportStaffIds(em, actor),
+        // Only support's refunds are limited, so only a support actor needs the family's.
+        familyRefunds: actor.role === 'support' ? (await this.exchangeFamily(em, order)).flatMap((o) => o.refunds) : [],
         levels: [],
       };
       let loaded: LoadedLevel[] = [];

@@ -406,6 +406,34 @@ describe('exchanging a return', () => {
     expect(pending.items.map((o) => o.id)).toEqual([replacement.id]);
   });
 
+  it('counts the replacement’s refunds with the original’s toward support’s limit: cancelling it cannot pay out past it', async () => {
+    const same = (o: Order) => otherVariant(o, (price, soldAt) => price === soldAt);
+    const order = await shippedLongAgo(
+      async (o) => lineTotal(o.lines[0]!) > 5_000 && o.total - lineTotal(o.lines[0]!) >= 45_000 && (await same(o)) !== null,
+      { totalMin: 50_000 },
+    );
+    const variant = (await same(order))!;
+    const goodwill = { lines: [], shipping: false, amount: 45_000, restock: false, locationId: null, reason: 'Late delivery' };
+    const plain = parsed(
+      await support.post(`/orders/${order.id}/refunds`, { body: { version: order.version, ...goodwill }, idempotencyKey: newKey() }),
+    );
+    const { order: received, ret } = await receivedReturn(plain, 'wrong_item');
+    const exchanged = parsed(await exchange(support, received, ret.id, [{ lineId: order.lines[0]!.id, variantId: variant.id }]));
+    const replacement = await getOrder(support, exchanged.returns[0]!.exchangeOrder!.id);
+    expect(replacement.total).toBeGreaterThan(5_000);
+
+    // The replacement has no refund of its own, but it is the same sale: $450 went back on it today already.
+    const cancel = (api: ApiClient) =>
+      api.post(`/orders/${replacement.id}/cancel`, {
+        body: { version: replacement.version, reason: 'Changed mind', refund: true },
+        idempotencyKey: newKey(),
+      });
+    const refused = expectProblem(await cancel(support), 403);
+    expect(refused.detail).toMatch(/\$450\.00 on order #\d+ and its exchanges today/);
+    expect(await getOrder(support, replacement.id)).toEqual(replacement);
+    expect(parsed(await cancel(manager))).toMatchObject({ status: 'cancelled', refunded: replacement.total });
+  });
+
   it('places one replacement order when the same exchange is sent twice with one key', async () => {
     const same = (o: Order) => otherVariant(o, (price, soldAt) => price === soldAt);
     const order = await shippedLongAgo(async (o) => (await same(o)) !== null);

@@ -5,7 +5,7 @@
  * figures are ready sums; a category filter or a product breakdown reads the
  * day's line facts. An order write swaps the order's old contribution for its new one.
  */
-import { lineTotal, refundLineAmounts } from '../src/domain/order-rules';
+import { lineTotal, refundedLineAmounts } from '../src/domain/order-rules';
 import type { Order, OrderLine } from '../src/contract/order-schemas';
 import type { Granularity } from '../src/contract/constants';
 import {
@@ -189,7 +189,7 @@ export class ReportIndex {
 
     // Line refunds replayed in order (src/domain/order-rules), so each refund's share of a line is what it returned then.
     const parts = new Map<string, (RefundFact & { tax: number })[]>();
-    for (const { refundId, line, quantity, amount, tax } of refundLineAmounts(order)) {
+    for (const { refundId, line, quantity, amount, tax } of refundedLineAmounts(order)) {
       let list = parts.get(refundId);
       if (!list) parts.set(refundId, (list = []));
       list.push({

@@ -8,6 +8,7 @@ import {
   paymentStatusOf,
   percentOf,
   refundable,
+  refundedLineAmounts,
   refundLineAmounts,
   restockableUnits,
   returnableUnits,
@@ -213,6 +214,31 @@ describe('lineRefundParts and refundLineAmounts', () => {
     expect(steps.map((p) => p.amount)).toEqual([1_000, 1_000, 1_001, 1_000, 1_001]);
     // The third step rounds a cent above price plus its tax share: that cent is tax, not a −1 cent discount.
     for (const p of steps) expect(p.discount).toBeGreaterThanOrEqual(0);
+  });
+
+  it('gives the reports what a refund gave back: one edited down spreads its amount over its lines, tax in proportion', () => {
+    const a = { id: 'a', unitPrice: 31_987, quantity: 1, discount: 0, tax: 2_119 };
+    const b = { id: 'b', unitPrice: 1_000, quantity: 2, discount: 0, tax: 66 };
+    const refund = (id: string, amount: number, shipping = 0) => ({
+      id,
+      amount,
+      shipping,
+      lines: [
+        { lineId: 'a', quantity: 1 },
+        { lineId: 'b', quantity: 1 },
+      ],
+    });
+    // Paid $341.06 and $10.33 for those units; $100.00 given back (plus $5.99 shipping).
+    const parts = refundedLineAmounts({ lines: [a, b], refunds: [refund('r1', 10_599, 599)] });
+    expect(parts.map((p) => p.amount)).toEqual([9_706, 294]);
+    expect(parts.reduce((n, p) => n + p.amount, 0)).toBe(10_000);
+    expect(parts.map((p) => p.tax)).toEqual([Math.floor((2_119 * 9_706) / 34_106), Math.floor((33 * 294) / 1_033)]);
+    // Given back in full (or more, an extra amount on top): the units' own amounts.
+    const full = refundedLineAmounts({ lines: [a, b], refunds: [refund('r2', 40_000)] });
+    expect(full.map((p) => [p.amount, p.tax])).toEqual([
+      [34_106, 2_119],
+      [1_033, 33],
+    ]);
   });
 
   it('replays refunds in order, capping units beyond the line and leaving out a line not on the order', () => {

@@ -282,6 +282,35 @@ export function refundLineAmounts<L extends MoneyLine & { id: string }>(order: {
   return out;
 }
 
+/**
+ * What each refund gave back per line, for the reports: refundLineAmounts' parts, except where a refund gave back
+ * less than its units were paid (a return's refund edited down, a cancellation capped by what was left): then its
+ * amount less its shipping is spread over its parts in proportion (allocate: exact to the cent), each part's tax
+ * shrinking with it. A report's refunds by product then add up to the refunds made.
+ */
+export function refundedLineAmounts<L extends MoneyLine & { id: string }>(order: {
+  lines: readonly L[];
+  refunds: readonly { id: string; amount: number; shipping: number; lines: readonly { lineId: string; quantity: number }[] }[];
+}): { refundId: string; line: L; quantity: number; amount: number; tax: number }[] {
+  const parts = refundLineAmounts(order);
+  for (const refund of order.refunds) {
+    const mine = parts.flatMap((p, i) => (p.refundId === refund.id ? [i] : []));
+    const available = Math.max(0, refund.amount - refund.shipping);
+    const paid = mine.reduce((n, i) => n + parts[i]!.amount, 0);
+    if (available >= paid) continue;
+    const amounts = allocate(
+      available,
+      mine.map((i) => parts[i]!.amount),
+    );
+    mine.forEach((i, k) => {
+      const p = parts[i]!;
+      const amount = amounts[k] ?? 0;
+      parts[i] = { ...p, amount, tax: p.amount > 0 ? Math.floor((p.tax * amount) / p.amount) : 0 };
+    });
+  }
+  return parts.map(({ refundId, line, quantity, amount, tax }) => ({ refundId, line, quantity, amount, tax }));
+}
+
 /** "#1042" or "1042" is an order number; anything else is text to look for in names and emails. */
 export function orderNumberIn(q: string): number | null {
   const match = /^#?\s*(\d{4,9})$/.exec(q.trim());

@@ -44,7 +44,8 @@ const openWithStock = (minLines = 1) =>
     async (o) => o.lines.length >= minLines && (await stockCovers(support, o)),
   );
 const closedUnrefunded = (filter: Record<string, string | number> = {}) =>
-  claim(support, { status: 'closed', paymentStatus: 'paid', ...filter }, (o) => o.refunded === 0 && o.total > 0);
+  // Nothing on a return either: on a server the returns file, run before, returns units of orders like these.
+  claim(support, { status: 'closed', paymentStatus: 'paid', ...filter }, (o) => o.refunded === 0 && o.returns.length === 0 && o.total > 0);
 
 const fulfil = (
   api: ApiClient,

@@ -6,7 +6,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
-import { lineTotal, refundLineAmounts } from '#shared/domain/order-rules';
+import { lineTotal, refundedLineAmounts } from '#shared/domain/order-rules';
 import { codeKey } from '#shared/domain/discount-rules';
 import type { Order, Return } from '#shared/contract/order-schemas';
 import { storeDate } from '#shared/domain/store-time';
@@ -155,7 +155,7 @@ function rowsOf(order: Order, staffId: (id: string) => string = (id) => id): Row
         toExchange: r.toExchange,
       }),
     ),
-    refundLines: refundLineAmounts(order).map(({ refundId, line, quantity, amount, tax }, part) =>
+    refundLines: refundedLineAmounts(order).map(({ refundId, line, quantity, amount, tax }, part) =>
       Object.assign(new OrderRefundLineRecord(), {
         refundId,
         part,
@@ -317,7 +317,7 @@ export async function saveOrder(em: EntityManager, before: Order, after: Order):
         { fulfilledQuantity: line.fulfilledQuantity, cancelledQuantity: line.cancelledQuantity, refundedQuantity: line.refundedQuantity },
       );
   }
-  const beforeRefundLines = refundLineAmounts(before).length;
+  const beforeRefundLines = refundedLineAmounts(before).length;
   await insertAll(em, OrderFulfilmentRecord, next.fulfilments.slice(before.fulfilments.length));
   await insertAll(em, OrderRefundRecord, next.refunds.slice(before.refunds.length));
   await insertAll(em, OrderRefundLineRecord, next.refundLines.slice(beforeRefundLines));

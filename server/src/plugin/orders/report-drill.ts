@@ -4,7 +4,7 @@
  * match from the same WITH as the page, so the totals row cannot differ from the rows.
  *
  * With a category, product or variant filter a refund counts only its parts for those lines
- * (stockroom_order_refund_line, what refundLineAmounts says each refund returned per line): no shipping,
+ * (stockroom_order_refund_line, what refundedLineAmounts says each refund returned per line): no shipping,
  * no extra amount; a refund with no such part is not listed. That is the filtered Refunds figure's rule.
  */
 import type { DataSource } from 'typeorm';

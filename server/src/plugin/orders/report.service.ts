@@ -10,7 +10,7 @@
  * revenue = order totals placed in the period (cancelled orders included), refunds
  * = money returned in the period, on its own day; with a category filter, or in a
  * breakdown by product, variant or category, only the lines (no shipping): line
- * totals and what each refund returned for those lines (refundLineAmounts).
+ * totals and what each refund returned for those lines (refundedLineAmounts).
  */
 import { Injectable } from '@nestjs/common';
 import { TransactionalConnection } from '@vendure/core';

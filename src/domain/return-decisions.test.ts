@@ -556,6 +556,35 @@ describe('decideExchange', () => {
       lines: order.returns.at(-1)!.lines.map((r) => ({ lineId: r.lineId, variantId })),
     });
 
+  it('swaps a unit for the same variant at what was paid, whatever its price is now', () => {
+    const order = returnedOrder([{ lineId: 'line_a', quantity: 1 }]);
+    // The tee (M) is $12.00 now; it was sold at $10.00.
+    const dearer = contextOf(order);
+    const variants = dearer.variants.map((v) => (v.variantId === 'var_tee_m' ? { ...v, price: 1_200 } : v));
+    const decision = decideExchange({ ...dearer, variants }, order.returns[0]!.id, {
+      version: order.version,
+      lines: [{ lineId: 'line_a', variantId: 'var_tee_m' }],
+    });
+    expect(decision.created).toMatchObject({ total: lineRefundParts(order.lines[0]!, 0, 1).amount, balanceDue: 0 });
+    expect(decision.created!.lines[0]).toMatchObject({ variantId: 'var_tee_m', unitPrice: 1_000 });
+  });
+
+  it('refuses a replacement the warehouse has no free units of, beside its variant', () => {
+    const order = returnedOrder([{ lineId: 'line_a', quantity: 2 }]);
+    const levels = levelsFor(order).map((l) =>
+      l.variantId === 'var_tee_l' && l.locationId === HOME ? { ...l, onHand: 3, reserved: 2 } : l,
+    );
+    const refused = refusal(() =>
+      decideExchange(contextOf(order, support, NOW, levels), order.returns[0]!.id, {
+        version: order.version,
+        lines: [{ lineId: 'line_a', variantId: 'var_tee_l' }],
+      }),
+    );
+    expect(refused.problem.errors).toEqual({
+      'lines.0.variantId': 'Only 1 unit of SKU-var_tee_l free at Edison, NJ: choose another variant or receive stock first',
+    });
+  });
+
   it('ships another size at the same price for exactly the credit: no money moves and net revenue holds', () => {
     const order = returnedOrder([{ lineId: 'line_a', quantity: 1 }]);
     const decision = exchange(order, 'var_tee_l');

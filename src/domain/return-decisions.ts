@@ -273,6 +273,11 @@ export function replacementMoney(
   return { merchandise, discount, tax, value: merchandise - discount + tax };
 }
 
+/** What a replacement unit is priced at: the same variant again (a like-for-like swap) at what was paid, another at its price now. */
+export function replacementPrice(line: Pick<OrderLine, 'variantId' | 'unitPrice'>, variant: { id: string; price: number }): number {
+  return variant.id === line.variantId ? line.unitPrice : variant.price;
+}
+
 /** The credit pays for the replacement: what is left over goes back to the customer, what is missing is owed. */
 export function exchangeSettlement(credit: number, value: number): { applied: number; refund: number; balanceDue: number } {
   const applied = Math.min(credit, value);
@@ -296,6 +301,21 @@ export function decideExchange(context: ExchangeContext, returnId: string, input
   });
   if (!Object.keys(errors).length && ret.lines.some((r) => !chosen.has(r.lineId)))
     errors.lines = 'Choose a variant for every line of the return';
+  // A replacement is promised to ship: the order's warehouse must have the units free (on hand, not reserved).
+  const wanted = new Map<string, number>();
+  for (const r of ret.lines) {
+    const v = chosen.get(r.lineId);
+    if (v) wanted.set(v.variantId, (wanted.get(v.variantId) ?? 0) + r.quantity);
+  }
+  input.lines.forEach((l, i) => {
+    const v = chosen.get(l.lineId);
+    if (!v || errors[`lines.${i}.variantId`]) return;
+    const level = w.level(v.variantId, order.locationId);
+    const free = level.onHand - level.reserved;
+    if (free < (wanted.get(v.variantId) ?? 0))
+      errors[`lines.${i}.variantId`] =
+        `Only ${units(Math.max(0, free))} of ${v.sku} free at ${w.locationName(order.locationId)}: choose another variant or receive stock first`;
+  });
   if (Object.keys(errors).length) throw validationProblem(errors);
   const credit = returnCredit(order, ret);
 
@@ -306,7 +326,8 @@ export function decideExchange(context: ExchangeContext, returnId: string, input
     const variant = chosen.get(r.lineId)!;
     const parts = lineRefundParts(line, line.refundedQuantity, r.quantity);
     const returned = { unitPrice: line.unitPrice, quantity: r.quantity, parts };
-    const { discount, tax } = replacementMoney(returned, variant.price, order.shippingAddress.state);
+    const unitPrice = replacementPrice(line, { id: variant.variantId, price: variant.price });
+    const { discount, tax } = replacementMoney(returned, unitPrice, order.shippingAddress.state);
     return {
       id: `li_${id.slice(4)}_${k + 1}`,
       variantId: variant.variantId,
@@ -315,7 +336,7 @@ export function decideExchange(context: ExchangeContext, returnId: string, input
       title: variant.title,
       variantTitle: variant.variantTitle,
       quantity: r.quantity,
-      unitPrice: variant.price,
+      unitPrice,
       discount,
       tax,
       unitCost: variant.cost,

@@ -227,9 +227,13 @@ describe('settling a return', () => {
 
   it('exchanges for a dearer variant: the price and what is owed are shown, and the new order links back and asks for it', async () => {
     const db = mockDb();
-    const dearer = (l: Line) => db.getProduct(l.productId)?.variants.find((v) => v.id !== l.variantId && v.price > l.unitPrice);
-    const { order, line } = shippedOrder((l) => l.quantity === 1 && dearer(l) !== undefined);
-    const variant = dearer(line)!;
+    // A dearer variant the order's warehouse has a unit of, free to promise.
+    const dearer = (l: Line, at: string) =>
+      db
+        .getProduct(l.productId)
+        ?.variants.find((v) => v.id !== l.variantId && v.price > l.unitPrice && (db.level(v.id, at)?.available ?? 0) > 0);
+    const { order, line } = shippedOrder((l, o) => l.quantity === 1 && dearer(l, o.locationId) !== undefined);
+    const variant = dearer(line, order.locationId)!;
     const ready = await receivedReturn(order, line, 1);
     const { user, history } = await openOrderScreen(ready);
     const dialog = await openDialog(user, returnCard(1), 'Exchange…', `Exchange return 1 of order #${order.number}`);

@@ -7,7 +7,7 @@ import stacked from '@/components/stacked-table/stacked-table.module.css';
 
 /** What some units of a line are refunded at (lineRefundParts): their price, discount share, tax share and the amount. */
 export type LineParts = { merchandise: number; discount: number; tax: number; amount: number };
-export type ReceiptLine = { line: Pick<OrderLine, 'id' | 'sku' | 'unitPrice'>; quantity: number; parts: LineParts };
+export type ReceiptLine = { line: Pick<OrderLine, 'id' | 'sku' | 'unitPrice' | 'variantId'>; quantity: number; parts: LineParts };
 
 /** "2 × $49.99 − $10.00 discount + $5.30 tax": how a line's amount is made, in one line of text. */
 export function partsFormula(unitPrice: number, quantity: number, parts: Pick<LineParts, 'discount' | 'tax'>): string {

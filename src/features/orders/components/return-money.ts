@@ -6,7 +6,7 @@
 import type { Order, OrderLine, Return } from '@/contract/order-schemas';
 import { ProblemError } from '@/contract/problems';
 import { lineRefundParts, refundableUnits } from '@/domain/order-rules';
-import { exchangeSettlement, replacementMoney, returnCredit } from '@/domain/return-decisions';
+import { exchangeSettlement, replacementMoney, replacementPrice, returnCredit } from '@/domain/return-decisions';
 import type { ReceiptLine } from './refund-receipt';
 
 export type ReturnQuote =
@@ -59,7 +59,7 @@ export function quoteExchange(order: Order, quote: ReturnQuote, chosen: Readonly
     const variant = chosen.get(line.id);
     if (!variant) return null;
     const returned = { unitPrice: line.unitPrice, quantity, parts };
-    const { value, discount, tax } = replacementMoney(returned, variant.price, order.shippingAddress.state);
+    const { value, discount, tax } = replacementMoney(returned, replacementPrice(line, variant), order.shippingAddress.state);
     lines.push({ lineId: line.id, value, discount, tax });
   }
   const value = lines.reduce((n, l) => n + l.value, 0);

@@ -1,5 +1,5 @@
 /**
- * Nothing cut off: every screen at a laptop's 1280 × 800 (and so 1440 × 900) and a
+ * Nothing cut off: every screen at a laptop's 1440 × 900 or 1280 × 800 and a
  * phone's 390 × 844, in the light and the dark scheme, without the page growing
  * sideways and without a cell or control running past the edge of the screen
  * unless it sits in something that scrolls (a wide table scrolls inside its
@@ -11,13 +11,15 @@ import { openScreen, waitForProductRows } from './app';
 import { setupBrowser } from './browser';
 
 /**
- * Every screen at the narrower laptop and a phone: the app has no layout of its own above Mantine's `lg` (1200 px),
- * so a 1440 px screen lays out as 1280 with more room, and what fits in 1280 fits there (the laptop tests below
- * look at 1440 where it shows more, the bulk price preview).
+ * Every screen at the narrower laptop and a phone. Only the record pages (an order, a customer) lay out anew at
+ * Mantine's `xl` (1408 px: a narrower side column); everything else is 1280 with more room at 1440, so the wide
+ * laptop checks just those.
  */
+const XL_PATHS = ['/orders/ord_0001176', '/customers/cus_000001'];
 const SIZES = [
-  { name: 'small laptop', viewport: { width: 1280, height: 800 } },
-  { name: 'phone', viewport: { width: 390, height: 844 } },
+  { name: 'laptop', viewport: { width: 1440, height: 900 }, only: XL_PATHS },
+  { name: 'small laptop', viewport: { width: 1280, height: 800 }, only: null },
+  { name: 'phone', viewport: { width: 390, height: 844 }, only: null },
 ] as const;
 const SCHEMES = ['light', 'dark'] as const;
 
@@ -96,7 +98,7 @@ for (const size of SIZES) {
     test('no screen runs past the edge, in the light or the dark scheme', async () => {
       const { page, baseUrl } = session;
       const problems: Record<string, string[]> = {};
-      for (const path of PATHS) {
+      for (const path of size.only ?? PATHS) {
         await openRecord(page, baseUrl, path);
         // The same screen in each scheme: the app follows the system's, so emulating the preference switches it.
         for (const scheme of SCHEMES) {

@@ -5,7 +5,7 @@
  * already sorted; an order's detail is a lookup by id.
  */
 import type { Order, OrderListQuery, OrderListTotals, OrderSummary } from '../src/contract/order-schemas';
-import { orderNumberIn } from '../src/domain/order-rules';
+import { orderIdOf, orderNumberIn } from '../src/domain/order-rules';
 import { codeKey } from '../src/domain/discount-rules';
 import { nextStoreDay, storeDayStartMs } from '../src/domain/store-time';
 import { compareText, SortedIndex, type Compare } from './sorted-index';
@@ -155,7 +155,7 @@ export class OrderIndex {
     const number = query.q === undefined ? null : orderNumberIn(query.q);
     if (number !== null) {
       // An order number finds that order alone; the other filters still apply to it.
-      const entry = this.byId.get(`ord_${String(number).padStart(7, '0')}`);
+      const entry = this.byId.get(orderIdOf(number));
       const matches = matcher({ ...query, q: undefined });
       const hits = entry && (!matches || matches(entry)) ? [entry] : [];
       return { items: query.offset === 0 ? hits.map(summaryOf) : [], total: hits.length, totals: totalsOf(hits) };

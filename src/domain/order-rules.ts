@@ -311,6 +311,11 @@ export function refundedLineAmounts<L extends MoneyLine & { id: string }>(order:
   return parts.map(({ refundId, line, quantity, amount, tax }) => ({ refundId, line, quantity, amount, tax }));
 }
 
+/** The order id of order number `n`: ord_0001042 (the seed's, and an exchange's replacement's). */
+export function orderIdOf(n: number): string {
+  return `ord_${String(n).padStart(7, '0')}`;
+}
+
 /** "#1042" or "1042" is an order number; anything else is text to look for in names and emails. */
 export function orderNumberIn(q: string): number | null {
   const match = /^#?\s*(\d{4,9})$/.exec(q.trim());

@@ -36,7 +36,7 @@ import {
   type OrderContext,
   type OrderDecision,
 } from './order-decisions';
-import { lineRefundAmount, lineRefundParts, refundable, refundableUnits, returnableUnits } from './order-rules';
+import { lineRefundAmount, lineRefundParts, orderIdOf, refundable, refundableUnits, returnableUnits } from './order-rules';
 import { salesTax } from './sales-tax';
 
 export const RETURN_PERMISSIONS = {
@@ -121,11 +121,6 @@ export function exchangeFamily(order: Order, load: (id: string) => Order | undef
   }
   seen.delete(order.id);
   return [...seen.values()];
-}
-
-/** The order id of order number `n`: ord_0001042. */
-export function orderIdOf(n: number): string {
-  return `ord_${String(n).padStart(7, '0')}`;
 }
 
 export function decideOpenReturn(context: OrderContext, input: ReturnRequest): OrderDecision {

@@ -7,7 +7,7 @@ import type { CustomerSummary } from '@/contract/customer-schemas';
 import type { OrderSummary } from '@/contract/order-schemas';
 import type { ProductSummary } from '@/contract/schemas';
 import { formatCents } from '@/contract/values/money';
-import { orderNumberIn } from '@/domain/order-rules';
+import { orderIdOf, orderNumberIn } from '@/domain/order-rules';
 import { useCan } from '@/components/current-user';
 import { ORDER_STATUS_LABELS, FULFILMENT_STATUS_LABELS } from '@/lib/status-labels';
 import { customerQueries } from '@/features/customers/api/customer-queries';
@@ -68,7 +68,7 @@ export function CommandPalette({ openOnMount }: { openOnMount?: boolean }) {
   const groups: { label: string; items: Found[] }[] = [
     {
       label: 'Orders',
-      items: (number !== null && mayViewOrders ? (orders.data?.items ?? []) : []).map((o) => ({
+      items: (number !== null && mayViewOrders && !orders.isPlaceholderData ? (orders.data?.items ?? []) : []).map((o) => ({
         key: o.id,
         label: `Order #${o.number}`,
         description: orderLine(o),
@@ -77,7 +77,7 @@ export function CommandPalette({ openOnMount }: { openOnMount?: boolean }) {
     },
     {
       label: 'Customers',
-      items: (searching && mayViewOrders ? (customers.data?.items ?? []) : []).map((c) => ({
+      items: (searching && mayViewOrders && !customers.isPlaceholderData ? (customers.data?.items ?? []) : []).map((c) => ({
         key: c.id,
         label: c.name,
         description: customerLine(c),
@@ -86,7 +86,7 @@ export function CommandPalette({ openOnMount }: { openOnMount?: boolean }) {
     },
     {
       label: 'Products',
-      items: (searching && mayViewProducts ? (products.data?.items ?? []) : []).map((p) => ({
+      items: (searching && mayViewProducts && !products.isPlaceholderData ? (products.data?.items ?? []) : []).map((p) => ({
         key: p.id,
         label: p.title,
         description: productLine(p),
@@ -115,9 +115,17 @@ export function CommandPalette({ openOnMount }: { openOnMount?: boolean }) {
         placeholder="Order number, customer, product, or a screen"
         aria-label="Search"
         onKeyDown={(event) => {
-          // Results that arrive after typing are not selected yet; Enter then takes the first one.
-          const first = screens.length === 0 ? found[0] : undefined;
-          if (event.key === 'Enter' && selected < 0 && first) {
+          if (event.key !== 'Enter' || selected >= 0 || screens.length > 0) return;
+          // An order number typed and Enter: that order, without waiting for the search (its id is its number's).
+          const typed = orderNumberIn(query);
+          if (typed !== null && mayViewOrders) {
+            palette.close();
+            void navigate({ to: '/orders/$orderId', params: { orderId: orderIdOf(typed) } });
+            return;
+          }
+          // Otherwise the first result, once the results are the answer to what is typed now (not to a keystroke ago).
+          const first = debounced === query.trim() && !pending ? found[0] : undefined;
+          if (first) {
             palette.close();
             first.open();
           }

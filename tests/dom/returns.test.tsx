@@ -5,6 +5,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { mockDb, signInAs } from '../../mocks/node';
+import { closeReturn } from '../../mocks/order-writes';
 import type { Order } from '../../src/contract/order-schemas';
 import type { StockMovement } from '../../src/contract/stock-schemas';
 import { formatCents } from '../../src/contract/values/money';
@@ -155,6 +156,35 @@ describe('opening and receiving a return', () => {
       'Closed with no refund: Customer kept it by Ada Admin',
     );
     expect(within(returnCard(1)).queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  it('says so when a colleague took the step first, instead of the dialog vanishing', async () => {
+    const { order, line } = shippedOrder();
+    const opened = await api<Order>(`/orders/${order.id}/returns`, {
+      version: order.version,
+      reason: 'changed_mind',
+      note: '',
+      lines: [{ lineId: line.id, quantity: 1 }],
+    });
+    const { user } = await openOrderScreen(opened);
+    const dialog = await openDialog(user, returnCard(1), 'Close…', `Close return 1 of order #${order.number}`);
+    // Max, on another screen, closes it first.
+    const max = { id: 'staff_manager', name: 'Max Manager', role: 'manager' as const };
+    await closeReturn(mockDb(), {
+      actor: max,
+      id: order.id,
+      returnId: opened.returns[0]!.id,
+      input: { version: opened.version, reason: 'Parcel lost' },
+      idempotency: { key: crypto.randomUUID(), fingerprint: 'dom-test' },
+    });
+    await user.type(within(dialog).getByRole('textbox', { name: 'Reason' }), 'Customer kept it');
+    await user.click(within(dialog).getByRole('button', { name: 'Close the return' }));
+    expect(await screen.findByRole('alert', { name: 'Return 1 changed' })).toHaveTextContent(
+      'Max Manager marked it closed while your dialog was open. Nothing of yours was sent',
+    );
+    expect(within(returnCard(1)).getByRole('list', { name: 'Steps of return 1' })).toHaveTextContent(
+      'Closed with no refund: Parcel lost by Max Manager',
+    );
   });
 });
 

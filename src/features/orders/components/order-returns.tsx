@@ -1,8 +1,9 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { Order, Return } from '@/contract/order-schemas';
 import { formatCents } from '@/contract/values/money';
+import { useCurrentUser } from '@/components/current-user';
 import { RETURN_REASON_LABELS } from '@/domain/return-decisions';
 import { formatMoment } from '@/lib/date-format';
 import { RETURN_STATUS_COLORS, RETURN_STATUS_LABELS } from '@/lib/status-labels';
@@ -45,6 +46,16 @@ export function OrderReturns({ order, locationName, mayFulfil, mayRefund }: Prop
   const close = () => setOpen(null);
   // A step's dialog shows while its return can take that step: once done (the order refreshed), it is gone.
   const ret = open && order.returns.find((r) => r.id === open.returnId && STEP_FROM[open.step].includes(r.status));
+  // Gone because someone else took a step first (the order refreshed under the dialog): say so instead of vanishing.
+  const me = useCurrentUser()?.id;
+  const moved = open && !ret ? order.returns.find((r) => r.id === open.returnId) : undefined;
+  const mover = moved && (moved.settledBy ?? moved.receivedBy);
+  const overtaken = moved && mover && mover.id !== me ? { ret: moved, by: mover.name } : null;
+  // Taken by this person's own dialog: done, so a later step by someone else raises nothing.
+  const done = open !== null && !ret && !overtaken;
+  useEffect(() => {
+    if (done) setOpen(null);
+  }, [done]);
 
   if (order.returns.length === 0)
     return (
@@ -86,6 +97,12 @@ export function OrderReturns({ order, locationName, mayFulfil, mayRefund }: Prop
           }
         />
       ))}
+      {overtaken && (
+        <Alert role="alert" color="yellow" title={`${returnLabel(order, overtaken.ret.id)} changed`} withCloseButton onClose={close}>
+          {overtaken.by} marked it {RETURN_STATUS_LABELS[overtaken.ret.status].toLowerCase()} while your dialog was open. Nothing of yours
+          was sent; its card shows where it stands now.
+        </Alert>
+      )}
       {open && ret && open.step === 'receive' && (
         <ReceiveReturnDialog order={order} ret={ret} label={returnLabel(order, ret.id)} locationName={locationName} onClose={close} />
       )}

@@ -6,14 +6,8 @@
  */
 import type { Customer, CustomerList, CustomerListQuery, CustomerSummary } from '../src/contract/customer-schemas';
 import type { Order, ReturnList, ReturnListQuery, ReturnSummary } from '../src/contract/order-schemas';
-import {
-  customerOf,
-  customerSearchOf,
-  customerSummary,
-  matchesCustomer,
-  type CustomerNotes,
-} from '../src/domain/customer-rules';
-import { orderNumberIn } from '../src/domain/order-rules';
+import { customerOf, customerSearchOf, customerSummary, matchesCustomer, type CustomerNotes } from '../src/domain/customer-rules';
+import { orderNumberIn, paidOut } from '../src/domain/order-rules';
 import { nextStoreDay, storeDayStartMs } from '../src/domain/store-time';
 import { compareText, SortedIndex, type Compare } from './sorted-index';
 
@@ -111,7 +105,7 @@ export function returnSummary(order: Order, ret: Order['returns'][number]): Retu
     units: ret.lines.reduce((n, l) => n + l.quantity, 0),
     requestedAt: ret.requestedAt,
     updatedAt: ret.settledAt ?? ret.receivedAt ?? ret.requestedAt,
-    refunded: refund ? refund.amount - refund.toExchange : 0,
+    refunded: refund ? paidOut(refund) : 0,
   };
 }
 

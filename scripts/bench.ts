@@ -167,7 +167,7 @@ async function waitForRows(page: Page, timeout: number, table = 'Products'): Pro
  */
 async function armRowsPainted(page: Page, table: string, on: 'pointerdown' | 'keydown' = 'pointerdown'): Promise<void> {
   await page.evaluate(
-    ([name, event]) => {
+    ([name, starter]) => {
       const w = window as Window & { stockroomBenchResult?: Promise<number> };
       if (!document.querySelector(`table[aria-label="${name}"] tbody`)) throw new Error(`No table called ${name}`);
       // The body is looked up each time: a screen may render a new one for a new view.
@@ -178,7 +178,7 @@ async function armRowsPainted(page: Page, table: string, on: 'pointerdown' | 'ke
         let start: number | null = null;
         // pointerdown, not click: a select's option acts on mousedown, and some never see a click. keydown: Enter in a search box.
         window.addEventListener(
-          event,
+          starter,
           (event) => {
             start = event.timeStamp;
           },

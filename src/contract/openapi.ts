@@ -899,7 +899,8 @@ const OPERATIONS: { [K in RouteId]: OperationDocs<(typeof ROUTES)[K]> } = {
   'customers.get': {
     operationId: 'getCustomer',
     tag: 'Customers',
-    description: 'Read one customer: contact, every address they ordered to, what their orders add up to, internal notes and their history (newest first).',
+    description:
+      'Read one customer: contact, every address they ordered to, what their orders add up to, internal notes and their history (newest first).',
     params: { id: 'The customer id.' },
     resource: 'customer',
     success: 'The customer.',

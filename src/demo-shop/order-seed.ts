@@ -351,7 +351,7 @@ export function customerIdOf(n: number): string {
   return `cus_${String(n + 1).padStart(6, '0')}`;
 }
 
-function newCustomer(next: () => number, emails: Set<string>, n: number): Customer {
+function newCustomer(next: () => number, emails: Set<string>, index: number): Customer {
   const state = STATES_GEO[search(stateCum, stateCum.length, next() * stateCum[stateCum.length - 1]!)]!;
   const firstIndex = Math.floor(next() * FIRST_NAMES.length);
   const lastIndex = Math.floor(next() * LAST_NAMES.length);
@@ -385,7 +385,7 @@ function newCustomer(next: () => number, emails: Set<string>, n: number): Custom
   return {
     state,
     location: LOCATION_INDEX.get(state.warehouse) ?? 0,
-    person: Object.freeze({ id: customerIdOf(n), name, email, phone }),
+    person: Object.freeze({ id: customerIdOf(index), name, email, phone }),
     address: Object.freeze({ name, line1: street, line2, city: city[0], state: state.code, zip }),
     orders: 0,
   };

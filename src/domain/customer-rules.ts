@@ -10,6 +10,7 @@ import type { Address, noteInputSchema, Order } from '../contract/order-schemas'
 import type { AuditDraft } from './audit-rules';
 import { assertAllowed, ProblemError } from '../contract/problems';
 import type { OrderActor } from './order-decisions';
+import { paidOut } from './order-rules';
 
 export function customerNotFound(id: string): ProblemError {
   return new ProblemError({ status: 404, title: 'Customer not found', detail: `No customer has the id ${id}.` });
@@ -29,7 +30,7 @@ export function customerTotals(
   for (const o of orders) {
     spent += o.total - o.refunded;
     // Paid back to them: an exchange's credit paid for its replacement (whose total counts in spent) instead.
-    for (const r of o.refunds) refunded += r.amount - r.toExchange;
+    for (const r of o.refunds) refunded += paidOut(r);
     if (first === null || o.placedAt < first) first = o.placedAt;
     if (last === null || o.placedAt > last) last = o.placedAt;
   }

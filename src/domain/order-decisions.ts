@@ -10,11 +10,13 @@
 import type { z } from 'zod';
 import type { AuditDraft } from './audit-rules';
 import {
+  cancelMoney,
   fulfilmentStatusOf,
   lineRefundAmount,
+  paidOut,
   paymentStatusOf,
-  refundable,
   refundableUnits,
+  refundMoney,
   restockableUnits,
   shippingLeft,
   unitsToShip,
@@ -190,8 +192,11 @@ export function decideCancel(context: OrderContext, input: CancelRequest): Order
   if (parts.length === 0)
     throw validationProblem({}, `Everything on order #${order.number} has shipped: refund or return the units instead.`);
 
+  // What an exchange left owed is not owed for units that will not ship: it is waived first, and only what was
+  // paid goes back. An earlier refund of an amount (a goodwill credit) may leave less than the units were paid.
+  const { wholeOrder, shipping, waived, paidOut: paid } = cancelMoney(order, parts, input.refund);
+  if (paid > 0) checkRefundAllowed(context, paid);
   let released = 0;
-  let value = 0;
   for (const { line, quantity, i } of parts) {
     w.move(
       line.variantId,
@@ -199,26 +204,17 @@ export function decideCancel(context: OrderContext, input: CancelRequest): Order
       { quantity: 0, reservedChange: -quantity, reason: 'released', note: input.reason },
       `lines.${i}.quantity`,
     );
-    value += lineRefundAmount(line, line.refundedQuantity, quantity);
     line.cancelledQuantity += quantity;
     released += quantity;
   }
-  const nothingShipped = order.lines.every((l) => l.fulfilledQuantity === 0);
-  const wholeOrder = nothingShipped && order.lines.every((l) => unitsToShip(l) === 0);
-  const shipping = input.refund && wholeOrder ? shippingLeft(order) : 0;
-  // What an exchange left owed is not owed for units that will not ship: it is waived first, and only what was
-  // paid goes back. An earlier refund of an amount (a goodwill credit) may leave less than the units were paid.
-  const waived = Math.min(order.balanceDue, value);
-  const paidOut = input.refund ? Math.min(value - waived + shipping, refundable(order)) : 0;
-  if (paidOut > 0) checkRefundAllowed(context, paidOut);
   order.balanceDue -= waived;
 
   if (wholeOrder) order.status = 'cancelled';
   w.event('cancelled', `Cancelled ${units(released)}${wholeOrder ? '' : ' not shipped yet'}: ${input.reason}.`);
-  if (paidOut + waived > 0) {
+  if (paid + waived > 0) {
     for (const { line, quantity } of parts) line.refundedQuantity += quantity;
     const lines = parts.map(({ line, quantity }) => ({ lineId: line.id, quantity }));
-    const refund = { amount: paidOut + waived, shipping, lines, restock: false, locationId: null, reason: input.reason, returnId: null };
+    const refund = { amount: paid + waived, shipping, lines, restock: false, locationId: null, reason: input.reason, returnId: null };
     w.refund({ ...refund, toExchange: waived }, 'owed from an exchange, waived');
   }
   w.closeIfShipped();
@@ -231,7 +227,7 @@ export function decideRefund(context: OrderContext, input: RefundRequest): Order
   if (input.restock && input.locationId) w.checkLocation(input.locationId, 'locationId');
   const errors: Record<string, string> = {};
   const parts = lineQuantities(order, input.lines);
-  let amount = input.amount;
+  let linesValue = 0;
   for (const { line, quantity, i } of parts) {
     const open = refundableUnits(line);
     const shelf = restockableUnits(order, line);
@@ -239,24 +235,22 @@ export function decideRefund(context: OrderContext, input: RefundRequest): Order
       errors[`lines.${i}.quantity`] =
         open === 0 ? 'Every unit of this line is refunded or not shipped yet' : `At most ${units(open)} can be refunded`;
     else if (input.restock && quantity > shelf) errors[`lines.${i}.quantity`] = `Only ${units(shelf)} shipped can go back on the shelf`;
-    else amount += lineRefundAmount(line, line.refundedQuantity, quantity);
+    else linesValue += lineRefundAmount(line, line.refundedQuantity, quantity);
   }
-  // Units of a replacement whose difference is still owed are first taken off what is owed; the rest is paid back.
-  const waived = Math.min(order.balanceDue, amount - input.amount);
   const shipping = input.shipping ? shippingLeft(order) : 0;
   if (input.shipping && shipping <= 0)
     errors.shipping = order.shipping === 0 ? 'This order had free shipping' : 'Shipping is already refunded';
-  amount += shipping;
   if (Object.keys(errors).length) throw validationProblem(errors);
+  // Units of a replacement whose difference is still owed are first taken off what is owed; the rest is paid back.
+  const { amount, waived, paidOut: paid, most } = refundMoney(order, linesValue, shipping, input.amount);
   if (amount <= 0) throw validationProblem({ amount: 'Choose units, the shipping or an amount to refund' });
-  const most = refundable(order);
-  if (amount - waived > most) {
+  if (paid > most) {
     throw validationProblem(
-      { amount: `At most ${formatCents(most)} can still be refunded; this refund is ${formatCents(amount - waived)}` },
+      { amount: `At most ${formatCents(most)} can still be refunded; this refund is ${formatCents(paid)}` },
       `Order #${order.number} has ${formatCents(most)} left to refund. Nothing was refunded.`,
     );
   }
-  if (amount - waived > 0) checkRefundAllowed(context, amount - waived);
+  if (paid > 0) checkRefundAllowed(context, paid);
   order.balanceDue -= waived;
 
   for (const { line, quantity, i } of parts) {
@@ -280,7 +274,7 @@ export function decideRefund(context: OrderContext, input: RefundRequest): Order
     },
     'owed from an exchange, waived',
   );
-  return w.done({ refund: amount - waived, reason: input.reason });
+  return w.done({ refund: paid, reason: input.reason });
 }
 
 /** Appending a note needs no version: it cannot overwrite anything. No levels are read or moved. */
@@ -402,7 +396,7 @@ export class Decision {
     const what = count
       ? ` for ${units(count)}${refund.restock && refund.locationId ? `, restocked at ${this.locationName(refund.locationId)}` : ''}`
       : '';
-    const paid = refund.amount - refund.toExchange;
+    const paid = paidOut(refund);
     const how =
       refund.toExchange > 0
         ? `${formatCents(refund.toExchange)} ${notPaidOut}${paid > 0 ? `, ${formatCents(paid)} to the customer` : ''}`
@@ -475,7 +469,7 @@ export function checkRefundAllowed(
   const today = storeDate(Date.parse(now));
   let already = 0;
   for (const r of [...order.refunds, ...context.familyRefunds]) {
-    if ((r.by.id === actor.id || supportStaffIds.has(r.by.id)) && storeDate(Date.parse(r.at)) === today) already += r.amount - r.toExchange;
+    if ((r.by.id === actor.id || supportStaffIds.has(r.by.id)) && storeDate(Date.parse(r.at)) === today) already += paidOut(r);
   }
   if (canRefund(actor.role, already + amount)) return;
   const limit = formatCents(SUPPORT_REFUND_LIMIT_CENTS);

@@ -311,6 +311,56 @@ export function refundedLineAmounts<L extends MoneyLine & { id: string }>(order:
   return parts.map(({ refundId, line, quantity, amount, tax }) => ({ refundId, line, quantity, amount, tax }));
 }
 
+/** What a refund paid back to the customer: its amount less what went toward an exchange or was waived. */
+export function paidOut(refund: { amount: number; toExchange: number }): number {
+  return refund.amount - refund.toExchange;
+}
+
+type MoneyOrder = {
+  total: number;
+  refunded: number;
+  balanceDue: number;
+  shipping: number;
+  lines: readonly (MoneyLine & QuantityLine & { id: string; refundedQuantity: number })[];
+  refunds: readonly RefundRecord[];
+};
+
+/**
+ * The money of cancelling `parts` (units not shipped yet) of `order` as it is now: the units' value (what the
+ * customer paid for them); the shipping, refunded only when the whole order goes (nothing shipped, nothing left);
+ * what an exchange left owed, waived first; and, with `refund`, what is paid back: never more than is left.
+ */
+export function cancelMoney(
+  order: MoneyOrder,
+  parts: readonly { line: MoneyOrder['lines'][number]; quantity: number }[],
+  refund: boolean,
+): { value: number; wholeOrder: boolean; shipping: number; waived: number; paidOut: number } {
+  let value = 0;
+  for (const { line, quantity } of parts) value += lineRefundAmount(line, line.refundedQuantity, quantity);
+  const cancelled = (id: string) => parts.reduce((n, p) => n + (p.line.id === id ? p.quantity : 0), 0);
+  const wholeOrder = order.lines.every((l) => l.fulfilledQuantity === 0 && unitsToShip(l) === cancelled(l.id));
+  const shipping = refund && wholeOrder ? shippingLeft(order) : 0;
+  const waived = Math.min(order.balanceDue, value);
+  const paid = refund ? Math.min(value - waived + shipping, refundable(order)) : 0;
+  return { value, wholeOrder, shipping, waived, paidOut: paid };
+}
+
+/**
+ * The money of a refund of units (their value, `lines`), the shipping left (`shipping`) and an extra amount: what
+ * an exchange left owed is waived first out of the units' value, the rest is paid back (`paidOut`), which must not
+ * pass what is left (`most`).
+ */
+export function refundMoney(
+  order: MoneyOrder,
+  lines: number,
+  shipping: number,
+  extra: number,
+): { amount: number; waived: number; paidOut: number; most: number } {
+  const waived = Math.min(order.balanceDue, lines);
+  const amount = lines + shipping + extra;
+  return { amount, waived, paidOut: amount - waived, most: refundable(order) };
+}
+
 /** The order id of order number `n`: ord_0001042 (the seed's, and an exchange's replacement's). */
 export function orderIdOf(n: number): string {
   return `ord_${String(n).padStart(7, '0')}`;

@@ -6,7 +6,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
-import { lineTotal, refundedLineAmounts } from '#shared/domain/order-rules';
+import { lineTotal, paidOut, refundedLineAmounts } from '#shared/domain/order-rules';
 import { codeKey } from '#shared/domain/discount-rules';
 import type { Order, Return } from '#shared/contract/order-schemas';
 import { storeDate } from '#shared/domain/store-time';
@@ -226,7 +226,7 @@ function returnRow(order: Order, r: Return, position: number, staffId: (id: stri
     exchangeOrderId: r.exchangeOrder?.id ?? null,
     exchangeOrderNumber: r.exchangeOrder?.number ?? null,
     updatedAt: r.settledAt ?? r.receivedAt ?? r.requestedAt,
-    refunded: refund ? refund.amount - refund.toExchange : 0,
+    refunded: refund ? paidOut(refund) : 0,
   });
 }
 

@@ -2,7 +2,7 @@ import { Checkbox, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Controller, useWatch } from 'react-hook-form';
 import { z } from 'zod';
-import { lineRefundAmount, refundable, shippingLeft, unitsToShip } from '@/domain/order-rules';
+import { cancelMoney, lineRefundAmount, unitsToShip } from '@/domain/order-rules';
 import type { CancelInput, Order } from '@/contract/order-schemas';
 import { canRefund, SUPPORT_REFUND_LIMIT_CENTS } from '@/contract/permissions';
 import { formatCents } from '@/contract/values/money';
@@ -55,22 +55,21 @@ function schemaFor(order: Order) {
  */
 function cancelAmount(order: Order, lines: CancelForm['lines']) {
   let units = 0;
-  let forUnits = 0;
   let everything = true;
+  const parts: { line: Order['lines'][number]; quantity: number }[] = [];
   for (const line of order.lines) {
     const left = unitsToShip(line);
     const q = lines.find((l) => l.lineId === line.id)?.quantity ?? 0;
     const valid = Number.isInteger(q) && q >= 0 && q <= left;
     if (!valid || q < left) everything = false;
-    if (!valid) continue;
+    if (!valid || q === 0) continue;
     units += q;
-    forUnits += lineRefundAmount(line, line.refundedQuantity, q);
+    parts.push({ line, quantity: q });
   }
-  const wholeOrder = everything && order.lines.every((l) => l.fulfilledQuantity === 0);
-  const shipping = wholeOrder ? shippingLeft(order) : 0;
-  // On an exchange's order with a difference still owed, the units not shipping first take it off what is owed.
-  const waived = Math.min(order.balanceDue, forUnits);
-  return { units, everything, wholeOrder, shipping, forUnits, waived, amount: Math.min(forUnits - waived + shipping, refundable(order)) };
+  // The decision's own rule: on an exchange's order with a difference owed, the units first take it off what is owed.
+  const money = cancelMoney(order, parts, true);
+  const { wholeOrder, shipping, waived } = money;
+  return { units, everything, wholeOrder, shipping, forUnits: money.value, waived, amount: money.paidOut };
 }
 
 /**

@@ -3,7 +3,7 @@ import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { referenceQueries } from '@/api/reference-queries';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useMemo, useState, type ReactNode } from 'react';
-import { refundable, refundLineAmounts, returnableUnits, unitsToShip } from '@/domain/order-rules';
+import { paidOut, refundable, refundLineAmounts, returnableUnits, unitsToShip } from '@/domain/order-rules';
 import type { Order } from '@/contract/order-schemas';
 import { AnchorLink } from '@/components/anchor-link';
 import { useCan } from '@/components/current-user';
@@ -373,7 +373,7 @@ function RefundParts({ order, refund, parts }: { order: Order; refund: Refund; p
 /** A refund not all paid back: the credit that paid for an exchange, or what an exchange left owed and was waived. */
 function RefundPaidOut({ order, refund }: { order: Order; refund: Refund }) {
   const exchange = refund.returnId ? order.returns.find((x) => x.id === refund.returnId)?.exchangeOrder : null;
-  const paid = refund.amount - refund.toExchange;
+  const paid = paidOut(refund);
   return (
     <div className={classes.dimmed}>
       {exchange ? (

@@ -1,9 +1,10 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { Order, Return } from '@/contract/order-schemas';
 import { formatCents } from '@/contract/values/money';
 import { useCurrentUser } from '@/components/current-user';
+import { paidOut } from '@/domain/order-rules';
 import { RETURN_REASON_LABELS } from '@/domain/return-decisions';
 import { formatMoment } from '@/lib/date-format';
 import { RETURN_STATUS_COLORS, RETURN_STATUS_LABELS } from '@/lib/status-labels';
@@ -47,15 +48,11 @@ export function OrderReturns({ order, locationName, mayFulfil, mayRefund }: Prop
   // A step's dialog shows while its return can take that step: once done (the order refreshed), it is gone.
   const ret = open && order.returns.find((r) => r.id === open.returnId && STEP_FROM[open.step].includes(r.status));
   // Gone because someone else took a step first (the order refreshed under the dialog): say so instead of vanishing.
+  // (A dialog whose own step succeeds closes itself.)
   const me = useCurrentUser()?.id;
   const moved = open && !ret ? order.returns.find((r) => r.id === open.returnId) : undefined;
   const mover = moved && (moved.settledBy ?? moved.receivedBy);
   const overtaken = moved && mover && mover.id !== me ? { ret: moved, by: mover.name } : null;
-  // Taken by this person's own dialog: done, so a later step by someone else raises nothing.
-  const done = open !== null && !ret && !overtaken;
-  useEffect(() => {
-    if (done) setOpen(null);
-  }, [done]);
 
   if (order.returns.length === 0)
     return (
@@ -210,7 +207,7 @@ function ReturnSteps({ order, ret, locationName }: { order: Order; ret: Return; 
     const at = ret.settledAt;
     if (ret.status === 'refunded') steps.push({ key: 'settled', what: `Refunded ${refund ? formatCents(refund.amount) : ''}`, by, at });
     else if (ret.status === 'exchanged' && ret.exchangeOrder) {
-      const paid = refund ? refund.amount - refund.toExchange : 0;
+      const paid = refund ? paidOut(refund) : 0;
       steps.push({
         key: 'settled',
         what: (

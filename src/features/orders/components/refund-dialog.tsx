@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { referenceQueries } from '@/api/reference-queries';
 import { useState, type FormEvent } from 'react';
 import { useMediaQuery } from '@mantine/hooks';
-import { lineRefundParts, refundable, refundableUnits, restockableUnits, shippingLeft } from '@/domain/order-rules';
+import { lineRefundParts, refundableUnits, refundMoney, restockableUnits, shippingLeft } from '@/domain/order-rules';
 import type { Order, RefundInput } from '@/contract/order-schemas';
 import { canRefund } from '@/contract/permissions';
 import { useCurrentUser } from '@/components/current-user';
@@ -69,9 +69,7 @@ export function RefundDialog({ order, locationName, onClose }: RefundDialogProps
   const extraInvalid = extra !== null && Number.isNaN(extra);
   const extraAmount = extra !== null && !extraInvalid ? extra : 0;
   // On an exchange's order with a difference still owed, refunded units first take it off what is owed (the API's rule).
-  const waived = Math.min(order.balanceDue, linesAmount);
-  const amount = linesAmount - waived + shippingAmount + extraAmount;
-  const most = refundable(order);
+  const { waived, paidOut: amount, most } = refundMoney(order, linesAmount, shippingAmount, extraAmount);
   const tooMuch = amount > most;
   const overLimit = !tooMuch && amount > 0 && !canRefund(role, amount);
   const invalid = Object.keys(lineProblems).length > 0 || extraInvalid;

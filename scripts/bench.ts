@@ -16,7 +16,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { signIn } from '../tests/e2e/app.ts';
 import { measureGoals } from './bench-goals.ts';
 import { launchChromium, VIEWPORT } from '../tests/e2e/chromium.ts';
@@ -224,6 +224,29 @@ async function measured(
 
 type Series = { name: string; values: number[] };
 
+/** A click on `link` → every selector of `painted` in the page, one frame drawn: the milliseconds, from the click's event time. */
+async function clickToPainted(page: Page, link: Locator, painted: readonly string[]): Promise<number> {
+  await page.evaluate((selectors) => {
+    const w = window as Window & { stockroomBenchResult?: Promise<number> };
+    w.stockroomBenchResult = new Promise<number>((done) => {
+      let start = 0;
+      window.addEventListener('pointerdown', (e) => (start = e.timeStamp), { capture: true, once: true });
+      const observer = new MutationObserver(() => {
+        if (!selectors.every((selector) => document.querySelector(selector))) return;
+        observer.disconnect();
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => done(performance.now() - start);
+          channel.port2.postMessage(null);
+        });
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    });
+  }, painted);
+  await link.click();
+  return Number(await page.evaluate(() => (window as Window & { stockroomBenchResult?: Promise<number> }).stockroomBenchResult));
+}
+
 /**
  * tsx compiles this file with esbuild's keepNames, which wraps the named inner functions of the
  * callbacks handed to page.evaluate in a `__name(...)` helper that exists only in node. The page gets a no-op one.
@@ -355,27 +378,7 @@ async function measureOrdersAndDashboard(browser: Browser, baseUrl: string): Pro
       .getByRole('table', { name: 'Orders' })
       .locator('tbody tr a')
       .nth(i % 10);
-    await page.evaluate(() => {
-      const w = window as Window & { stockroomBenchResult?: Promise<number> };
-      w.stockroomBenchResult = new Promise<number>((done) => {
-        let start = 0;
-        window.addEventListener('click', (e) => (start = e.timeStamp), { capture: true, once: true });
-        const observer = new MutationObserver(() => {
-          if (!document.querySelector('table[aria-label="Line items"] tbody tr')) return;
-          observer.disconnect();
-          requestAnimationFrame(() => {
-            const channel = new MessageChannel();
-            channel.port1.onmessage = () => done(performance.now() - start);
-            channel.port2.postMessage(null);
-          });
-        });
-        observer.observe(document.body, { childList: true, subtree: true });
-      });
-    });
-    await link.click();
-    detail.values.push(
-      Number(await page.evaluate(() => (window as Window & { stockroomBenchResult?: Promise<number> }).stockroomBenchResult)),
-    );
+    detail.values.push(await clickToPainted(page, link, ['table[aria-label="Line items"] tbody tr']));
     await page.goBack();
     await waitForRows(page, 20_000, 'Orders');
   }
@@ -534,29 +537,9 @@ async function measureCustomers(browser: Browser, baseUrl: string): Promise<bool
       .getByRole('table', { name: 'Customers' })
       .locator('tbody tr a')
       .nth(i % 10);
-    await page.evaluate(() => {
-      const w = window as Window & { stockroomBenchResult?: Promise<number> };
-      w.stockroomBenchResult = new Promise<number>((done) => {
-        let start = 0;
-        window.addEventListener('pointerdown', (e) => (start = e.timeStamp), { capture: true, once: true });
-        // The page is there when its figures and the first of their orders are.
-        const observer = new MutationObserver(() => {
-          if (!document.querySelector('dl[aria-label="What their orders add up to"]')) return;
-          if (!document.querySelector('table[aria-label="Their orders"] tbody tr a')) return;
-          observer.disconnect();
-          requestAnimationFrame(() => {
-            const channel = new MessageChannel();
-            channel.port1.onmessage = () => done(performance.now() - start);
-            channel.port2.postMessage(null);
-          });
-        });
-        observer.observe(document.body, { childList: true, subtree: true });
-      });
-    });
-    await link.click();
-    detail.values.push(
-      Number(await page.evaluate(() => (window as Window & { stockroomBenchResult?: Promise<number> }).stockroomBenchResult)),
-    );
+    // The page is there when its figures and the first of their orders are.
+    const painted = ['dl[aria-label="What their orders add up to"]', 'table[aria-label="Their orders"] tbody tr a'];
+    detail.values.push(await clickToPainted(page, link, painted));
     await page.goBack();
     await waitForRows(page, 20_000, 'Customers');
   }

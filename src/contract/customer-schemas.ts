@@ -17,6 +17,7 @@ const customerFields = {
   phone: z.string(),
   /** The state of the address they last ordered to. */
   state: z.string(),
+  /** Their purchases: orders placed, an exchange's replacement not counted. */
   orders: z.number().int().min(0),
   /** Σ of their orders' totals less Σ refunded (their orders' `net` summed): lifetime spend. */
   spent: z.number().int(),

@@ -137,11 +137,22 @@ describe('customerTotals and averageCents', () => {
     });
   });
 
-  it('counts as refunded what was paid back, not an exchange’s credit', () => {
+  it('counts as refunded what was paid back, not an exchange’s credit, and a replacement as no purchase', () => {
     const exchanged = orderOf(1001, '2026-01-01T00:00:00.000Z', { total: 2_960, refunded: 2_960 });
     exchanged.refunds[0] = { ...exchanged.refunds[0]!, toExchange: 2_643 };
-    const replacement = orderOf(1002, '2026-01-02T00:00:00.000Z', { total: 2_643 });
-    expect(customerTotals([exchanged, replacement])).toMatchObject({ spent: 2_643, refunded: 317 });
+    const replacement = {
+      ...orderOf(1002, '2026-01-02T00:00:00.000Z', { total: 2_643 }),
+      exchangeFor: { orderId: exchanged.id, number: 1001, returnId: 'ret_0001001_1', credit: 2_643 },
+    };
+    // One purchase: the replacement's money counts, not as an order, nor as the last one.
+    expect(customerTotals([exchanged, replacement])).toEqual({
+      orders: 1,
+      spent: 2_643,
+      refunded: 317,
+      averageOrder: 2_643,
+      firstOrderAt: exchanged.placedAt,
+      lastOrderAt: exchanged.placedAt,
+    });
   });
 
   it('rounds the average half up, to whole cents', () => {

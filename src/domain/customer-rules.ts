@@ -19,10 +19,15 @@ export function customerNotFound(id: string): ProblemError {
 /** The stored part of a customer that is not their orders: internal notes, and a version that counts them. */
 export type CustomerNotes = { notes: Customer['notes']; version: number };
 
-/** The money and dates of a customer's orders, as the list shows them. Integer cents; the average rounds half up. */
+/**
+ * The money and dates of a customer's orders, as the list shows them. Integer cents; the average rounds half up.
+ * An exchange's replacement is not a purchase: its money counts (the credit moved there from the order it
+ * replaces), but not as an order, nor in the first and last order.
+ */
 export function customerTotals(
-  orders: readonly Pick<Order, 'placedAt' | 'total' | 'refunded' | 'refunds'>[],
+  orders: readonly Pick<Order, 'placedAt' | 'total' | 'refunded' | 'refunds' | 'exchangeFor'>[],
 ): Pick<CustomerSummary, 'orders' | 'spent' | 'refunded' | 'averageOrder' | 'firstOrderAt' | 'lastOrderAt'> {
+  let purchases = 0;
   let spent = 0;
   let refunded = 0;
   let first: string | null = null;
@@ -31,14 +36,16 @@ export function customerTotals(
     spent += o.total - o.refunded;
     // Paid back to them: an exchange's credit paid for its replacement (whose total counts in spent) instead.
     for (const r of o.refunds) refunded += paidOut(r);
+    if (o.exchangeFor) continue;
+    purchases += 1;
     if (first === null || o.placedAt < first) first = o.placedAt;
     if (last === null || o.placedAt > last) last = o.placedAt;
   }
   return {
-    orders: orders.length,
+    orders: purchases,
     spent,
     refunded,
-    averageOrder: averageCents(spent, orders.length),
+    averageOrder: averageCents(spent, purchases),
     firstOrderAt: first,
     lastOrderAt: last,
   };

@@ -129,15 +129,17 @@ describe('GET /customers', () => {
     const buyer = repeatBuyer();
     const list = orderListSchema.parse(expectOk(await support.get('/orders', { query: { customerId: buyer.id, limit: 100 } })));
     expect(list.items.length).toBe(list.total);
-    const placed = list.items.map((o) => o.placedAt).sort();
-    // Refunded is what went back to them: an exchange's credit (toExchange) paid for its replacement instead.
+    // Refunded is what went back to them: an exchange's credit (toExchange) paid for its replacement instead; a
+    // replacement (exchangeFor) is no purchase, so neither an order nor the first or last one.
     const orders = await Promise.all(list.items.map((o) => getOrder(support, o.id)));
     const paidBack = orders.reduce((n, o) => n + o.refunds.reduce((m, r) => m + r.amount - r.toExchange, 0), 0);
+    const purchases = orders.filter((o) => o.exchangeFor === null);
+    const placed = purchases.map((o) => o.placedAt).sort();
     expect(buyer).toMatchObject({
-      orders: list.totals.orders,
+      orders: purchases.length,
       spent: list.totals.net,
       refunded: paidBack,
-      averageOrder: Math.round(list.totals.net / list.totals.orders),
+      averageOrder: Math.round(list.totals.net / purchases.length),
       firstOrderAt: placed[0],
       lastOrderAt: placed.at(-1),
     });

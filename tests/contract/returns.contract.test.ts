@@ -59,11 +59,18 @@ const shippedLongAgo = (check: Check = () => true, filter: Query = {}) =>
     (o) => o.refunded === 0 && o.returns.length === 0 && o.total > 0 && check(o),
   );
 
-/** Another variant of the first line's product whose price passes `wanted` (compared with what the line was sold at). */
+/**
+ * Another variant of the first line's product whose price passes `wanted` (compared with what the line was sold
+ * at), with units free at the order's warehouse for a replacement of the whole line.
+ */
 async function otherVariant(order: Order, wanted: (price: number, soldAt: number) => boolean) {
   const line = order.lines[0]!;
   const product = await getProduct(support, line.productId);
-  return product.variants.find((v) => v.id !== line.variantId && wanted(v.price, line.unitPrice)) ?? null;
+  for (const v of product.variants) {
+    if (v.id === line.variantId || !wanted(v.price, line.unitPrice)) continue;
+    if ((await levelAt(support, v.id, order.locationId)).available >= line.quantity) return v;
+  }
+  return null;
 }
 
 const openReturn = (api: ApiClient, order: Order, lines: Units, over: Record<string, unknown> = {}, key = newKey()) =>

@@ -52,7 +52,7 @@ describe('what a role sees', () => {
     const links = within(nav)
       .getAllByRole('link')
       .map((a) => a.textContent);
-    expect(links).toEqual(['Products', 'Inventory', 'Orders', 'Discounts', 'Settings']);
+    expect(links).toEqual(['Products', 'Inventory', 'Orders', 'Returns', 'Customers', 'Discounts', 'Settings']);
     expect(await screen.findByText('View only')).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: /^Title/ })).toBeDisabled();
     expect(screen.queryByRole('button', { name: 'Save' })).not.toBeInTheDocument();
@@ -71,7 +71,7 @@ describe('what a role sees', () => {
     signInAs('admin');
     renderApp('/products');
     const nav = await screen.findByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('link')).toHaveLength(9);
+    expect(within(nav).getAllByRole('link')).toHaveLength(11);
   });
 });
 

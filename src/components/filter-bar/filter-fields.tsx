@@ -6,6 +6,7 @@
  */
 import { Button, MultiSelect, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
+import { useEffect, useRef } from 'react';
 import { useDraft } from '@/components/use-draft';
 import { MoneyInput } from '@/components/money-input';
 import { US_STATES } from '@/contract/values/us-address';
@@ -19,13 +20,26 @@ type SearchFilterProps = {
 };
 
 export function SearchFilter({ value, placeholder, w, onChange }: SearchFilterProps) {
+  // The last search this box sent: when it comes back (the URL catching up) while the person types on, it is
+  // not a change from outside, and must not take back the keys typed since.
+  const sent = useRef<string | undefined | null>(null);
   const [q, setQ] = useDraft(
     value,
     (v) => v ?? '',
     (text) => text.trim() || undefined,
+    (v) => sent.current !== null && Object.is(v, sent.current),
   );
+  // Once the value has moved (echo or not), a later move to the same value is from outside: back, forward, a reset.
+  // The value is the trigger, not something the effect reads.
+  // oxlint-disable-next-line react/exhaustive-deps
+  useEffect(() => {
+    sent.current = null;
+  }, [value]);
   // Typing replaces the history entry: back goes to the previous view, not the previous keystroke.
-  const apply = useDebouncedCallback((text: string) => onChange(text.trim() || undefined, { replace: true }), 250);
+  const apply = useDebouncedCallback((text: string) => {
+    sent.current = text.trim() || undefined;
+    onChange(sent.current, { replace: true });
+  }, 250);
   return (
     <TextInput
       label="Search"

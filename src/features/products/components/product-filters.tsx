@@ -1,5 +1,4 @@
-import { Button, MultiSelect, Select, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { Button, MultiSelect, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { referenceQueries } from '@/api/reference-queries';
 import { memo } from 'react';
@@ -10,6 +9,7 @@ import type { ProductListFilters } from '../search';
 import { PRODUCT_STATUS_LABELS } from '@/lib/status-labels';
 import { activeFilters } from '@/lib/search-params';
 import { FilterBar } from '@/components/filter-bar/filter-bar';
+import { SearchFilter } from '@/components/filter-bar/filter-fields';
 
 /** The list's own filters; the demo's mock.* settings may sit in the same URL and are not filters. */
 const NO_FILTERS = {
@@ -30,28 +30,11 @@ type ProductFiltersProps = {
 export const ProductFilters = memo(function ProductFilters({ filters, onChange }: ProductFiltersProps) {
   const categories = useQuery(referenceQueries.categories());
   const tags = useQuery(referenceQueries.tags());
-  const [q, setQ] = useDraft(
-    filters.q,
-    (value) => value ?? '',
-    (text) => text.trim() || undefined,
-  );
-  // Typing replaces the history entry: back goes to the previous view, not the previous keystroke.
-  const applyQ = useDebouncedCallback((value: string) => onChange({ q: value.trim() || undefined }, { replace: true }), 250);
   const active = activeFilters(filters, NO_FILTERS);
 
   return (
     <FilterBar active={active}>
-      <TextInput
-        label="Search"
-        placeholder="Title, SKU or barcode"
-        type="search"
-        w={240}
-        value={q}
-        onChange={(e) => {
-          setQ(e.currentTarget.value);
-          applyQ(e.currentTarget.value);
-        }}
-      />
+      <SearchFilter value={filters.q} placeholder="Title, SKU or barcode" w={240} onChange={(q, options) => onChange({ q }, options)} />
       <MultiSelect
         label="Status"
         placeholder={filters.status?.length ? undefined : 'Any'}

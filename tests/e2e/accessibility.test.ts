@@ -11,7 +11,7 @@ import {
   apiProducts,
   chooseOption,
   inventoryTable,
-  openScreen,
+  goInApp,
   productTable,
   UI_TIMEOUT,
   waitForInventoryRows,
@@ -85,14 +85,14 @@ const SCREENS: Screen[] = [
   {
     name: 'products list',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/products');
+      await goInApp(page, baseUrl, '/products');
       await waitForProductRows(page);
     },
   },
   {
     name: 'products list with saved views, saving one',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/products');
+      await goInApp(page, baseUrl, '/products');
       // A shared view of the person's own (made through the API; a second run finds the name taken, which is fine).
       await page.evaluate(async () => {
         await fetch('/api/views', {
@@ -101,7 +101,7 @@ const SCREENS: Screen[] = [
           body: JSON.stringify({ list: 'products', name: 'Active audio', search: '?status=active&categoryId=audio', shared: true }),
         });
       });
-      await openScreen(page, baseUrl, '/products?status=active&categoryId=audio');
+      await goInApp(page, baseUrl, '/products?status=active&categoryId=audio');
       await waitForProductRows(page);
       await page
         .getByRole('navigation', { name: 'Saved views of products' })
@@ -111,11 +111,11 @@ const SCREENS: Screen[] = [
       await page.getByRole('dialog', { name: 'Save this view of products' }).waitFor({ timeout: UI_TIMEOUT });
     },
   },
-  { name: 'new product', open: (page, baseUrl) => openScreen(page, baseUrl, '/products/new') },
+  { name: 'new product', open: (page, baseUrl) => goInApp(page, baseUrl, '/products/new') },
   {
     name: 'product editor',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/products');
+      await goInApp(page, baseUrl, '/products');
       await waitForProductRows(page);
       // In-app navigation, as a person gets there (and without a second start of the mock).
       await productTable(page).locator('tbody tr a').first().click();
@@ -125,14 +125,14 @@ const SCREENS: Screen[] = [
   {
     name: 'inventory list',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/inventory?state=low,out,oversold');
+      await goInApp(page, baseUrl, '/inventory?state=low,out,oversold');
       await waitForInventoryRows(page);
     },
   },
   {
     name: 'inventory adjust dialog',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/inventory');
+      await goInApp(page, baseUrl, '/inventory');
       await waitForInventoryRows(page);
       await inventoryTable(page)
         .getByRole('button', { name: /^Stock actions for / })
@@ -151,7 +151,7 @@ const SCREENS: Screen[] = [
   {
     name: 'inventory transfer dialog',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/inventory');
+      await goInApp(page, baseUrl, '/inventory');
       await waitForInventoryRows(page);
       await inventoryTable(page)
         .getByRole('button', { name: /^Stock actions for / })
@@ -165,7 +165,7 @@ const SCREENS: Screen[] = [
   {
     name: 'stock ledger',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/inventory');
+      await goInApp(page, baseUrl, '/inventory');
       await waitForInventoryRows(page);
       await inventoryTable(page).locator('tbody tr a').first().click();
       await page.getByRole('table', { name: 'Stock movements' }).locator('tbody tr time').first().waitFor({ timeout: UI_TIMEOUT });
@@ -174,7 +174,7 @@ const SCREENS: Screen[] = [
   {
     name: 'receive delivery (a checked file with a wrong row)',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/inventory/receive');
+      await goInApp(page, baseUrl, '/inventory/receive');
       const [level] = (await apiInventory(page, { limit: '1' })).items;
       await page.getByLabel('Delivery file (CSV)').setInputFiles({
         name: 'delivery.csv',
@@ -187,25 +187,25 @@ const SCREENS: Screen[] = [
   {
     name: 'orders list',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/orders?status=open,closed');
+      await goInApp(page, baseUrl, '/orders?status=open,closed');
       await waitForOrderRows(page);
     },
   },
   {
     name: 'order detail (shipped and refunded in part)',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/orders');
+      await goInApp(page, baseUrl, '/orders');
       const [order] = (await apiOrders(page, { paymentStatus: 'partially_refunded', limit: '1' })).items;
-      await openScreen(page, baseUrl, `/orders/${order?.id ?? 'none'}`);
+      await goInApp(page, baseUrl, `/orders/${order?.id ?? 'none'}`);
       await page.getByRole('table', { name: 'Refunds' }).waitFor({ timeout: UI_TIMEOUT });
     },
   },
   {
     name: 'order fulfil dialog (a wrong tracking number)',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/orders');
+      await goInApp(page, baseUrl, '/orders');
       const order = await openTwoLineOrder(page);
-      await openScreen(page, baseUrl, `/orders/${order.id}`);
+      await goInApp(page, baseUrl, `/orders/${order.id}`);
       await page.getByRole('button', { name: 'Fulfil…' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByRole('textbox', { name: 'Tracking number' }).fill('1Z12');
@@ -216,9 +216,9 @@ const SCREENS: Screen[] = [
   {
     name: 'order refund dialog (more than can be refunded)',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/orders');
+      await goInApp(page, baseUrl, '/orders');
       const [order] = (await apiOrders(page, { status: 'closed', paymentStatus: 'paid', limit: '1' })).items;
-      await openScreen(page, baseUrl, `/orders/${order?.id ?? 'none'}`);
+      await goInApp(page, baseUrl, `/orders/${order?.id ?? 'none'}`);
       await page.getByRole('button', { name: 'Refund…' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByRole('checkbox', { name: 'Put the refunded units back in stock' }).check();
@@ -230,7 +230,7 @@ const SCREENS: Screen[] = [
   {
     name: 'dashboard (charts drawn, every panel loaded)',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/dashboard?range=last_90_days&compare=last_year');
+      await goInApp(page, baseUrl, '/dashboard?range=last_90_days&compare=last_year');
       await page.getByRole('table', { name: 'Recent orders' }).locator('tbody a').first().waitFor({ timeout: UI_TIMEOUT });
       await page.getByRole('table', { name: 'Items running out' }).waitFor({ timeout: UI_TIMEOUT });
       await page.locator('.recharts-surface').nth(3).waitFor({ timeout: UI_TIMEOUT });
@@ -239,7 +239,7 @@ const SCREENS: Screen[] = [
   {
     name: 'dashboard, a chart shown as a table',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/dashboard');
+      await goInApp(page, baseUrl, '/dashboard');
       const panel = page.getByRole('region', { name: 'Revenue over time' });
       await panel.getByRole('switch', { name: 'Show as table' }).check();
       await panel.getByRole('table', { name: 'Revenue by period' }).locator('tbody tr').first().waitFor({ timeout: UI_TIMEOUT });
@@ -248,7 +248,7 @@ const SCREENS: Screen[] = [
   {
     name: 'reports (by state, filtered by category)',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/reports?by=state&categoryId=audio&sort=-orders');
+      await goInApp(page, baseUrl, '/reports?by=state&categoryId=audio&sort=-orders');
       await page.getByRole('table', { name: 'Sales by state' }).locator('tbody tr td').nth(2).waitFor({ timeout: UI_TIMEOUT });
       await page.locator('.recharts-surface').first().waitFor({ timeout: UI_TIMEOUT });
     },
@@ -256,7 +256,7 @@ const SCREENS: Screen[] = [
   {
     name: 'dashboard, a figure’s definition open',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/dashboard');
+      await goInApp(page, baseUrl, '/dashboard');
       const refunds = page.getByRole('region', { name: 'Refunds', exact: true });
       await refunds.getByRole('link').waitFor({ timeout: UI_TIMEOUT });
       await refunds.getByRole('button', { name: 'What Refunds counts' }).click();
@@ -266,35 +266,35 @@ const SCREENS: Screen[] = [
   {
     name: 'refunds made (the records behind Refunds)',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/reports/refunds?range=last_90_days');
+      await goInApp(page, baseUrl, '/reports/refunds?range=last_90_days');
       await page.getByRole('table', { name: 'Refunds' }).locator('tfoot td').first().waitFor({ timeout: UI_TIMEOUT });
     },
   },
   {
     name: 'sold lines (a category’s figure in one state)',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/reports/lines?categoryId=audio&state=CA');
+      await goInApp(page, baseUrl, '/reports/lines?categoryId=audio&state=CA');
       await page.getByRole('table', { name: 'Sold lines' }).locator('tfoot td').first().waitFor({ timeout: UI_TIMEOUT });
     },
   },
   {
     name: 'sales summary',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/reports/summary?granularity=week');
+      await goInApp(page, baseUrl, '/reports/summary?granularity=week');
       await page.getByRole('table', { name: 'Sales summary by week' }).locator('tfoot td').first().waitFor({ timeout: UI_TIMEOUT });
     },
   },
   {
     name: 'profit by product (ABC classes)',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/reports/profit');
+      await goInApp(page, baseUrl, '/reports/profit');
       await page.getByRole('table', { name: 'Profit by product' }).locator('tfoot td').first().waitFor({ timeout: UI_TIMEOUT });
     },
   },
   {
     name: 'sell-through',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/reports/sell-through');
+      await goInApp(page, baseUrl, '/reports/sell-through');
       await page.getByRole('table', { name: 'Sell-through' }).locator('tfoot td').first().waitFor({ timeout: UI_TIMEOUT });
     },
   },
@@ -302,14 +302,14 @@ const SCREENS: Screen[] = [
   {
     name: 'discounts list',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/discounts');
+      await goInApp(page, baseUrl, '/discounts');
       await page.getByRole('table', { name: 'Discounts' }).getByRole('link', { name: 'HOLIDAY20' }).waitFor({ timeout: UI_TIMEOUT });
     },
   },
   {
     name: 'new discount (sent empty: messages beside the fields)',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/discounts/new');
+      await goInApp(page, baseUrl, '/discounts/new');
       await page.getByRole('radio', { name: 'Categories' }).check();
       await page.getByRole('button', { name: 'Create discount' }).click();
       await page.getByText('Enter the code customers type').waitFor({ timeout: UI_TIMEOUT });
@@ -318,7 +318,7 @@ const SCREENS: Screen[] = [
   {
     name: 'discount page (performance, a basket priced)',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/discounts/disc_0003');
+      await goInApp(page, baseUrl, '/discounts/disc_0003');
       await page.getByRole('link', { name: 'Open these orders' }).waitFor({ timeout: UI_TIMEOUT });
       const [audio] = (await apiProducts(page, { categoryId: 'audio', status: 'active', sort: 'title', limit: '1' })).items;
       const sku = audio!.skus[0]!;
@@ -336,7 +336,7 @@ const SCREENS: Screen[] = [
   {
     name: 'discount page (a disabled automatic offer)',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/discounts/disc_0005');
+      await goInApp(page, baseUrl, '/discounts/disc_0005');
       await page.getByRole('button', { name: 'Enable' }).waitFor({ timeout: UI_TIMEOUT });
       await page.getByText('An automatic offer has no code').waitFor({ timeout: UI_TIMEOUT });
     },
@@ -344,7 +344,7 @@ const SCREENS: Screen[] = [
   {
     name: 'pricing: bulk change with preview',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/pricing?categoryId=audio');
+      await goInApp(page, baseUrl, '/pricing?categoryId=audio');
       await page.getByRole('textbox', { name: 'Percent' }).fill('20');
       await page.getByRole('table', { name: 'Preview' }).locator('tbody tr').nth(2).getByText('→').first().waitFor({ timeout: UI_TIMEOUT });
     },
@@ -369,9 +369,9 @@ const SCREENS: Screen[] = [
   {
     name: 'pricing: empty batches list; product CSV import with its preview',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/pricing/batches');
+      await goInApp(page, baseUrl, '/pricing/batches');
       await page.getByText('No price batches yet.').waitFor({ timeout: UI_TIMEOUT });
-      await openScreen(page, baseUrl, '/products/import');
+      await goInApp(page, baseUrl, '/products/import');
       await page.getByRole('button', { name: 'Download template' }).waitFor({ timeout: UI_TIMEOUT });
       // The preview: a new product's variants under it, and a row with errors.
       await page.getByLabel('CSV file', { exact: true }).setInputFiles({
@@ -393,7 +393,7 @@ const SCREENS: Screen[] = [
   {
     name: 'settings',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/settings');
+      await goInApp(page, baseUrl, '/settings');
       await page.getByRole('button', { name: 'Save demo settings' }).waitFor({ timeout: UI_TIMEOUT });
       await page
         .getByRole('table', { name: 'Staff' })
@@ -405,7 +405,7 @@ const SCREENS: Screen[] = [
     name: 'audit log',
     open: async (page, baseUrl) => {
       // One entry, so the table has a row to audit; made through the API, so no toast covers the screen.
-      await openScreen(page, baseUrl, '/settings');
+      await goInApp(page, baseUrl, '/settings');
       const status = await page.evaluate(async () => {
         const response = await fetch('/api/staff/staff_support', {
           method: 'PATCH',
@@ -415,7 +415,7 @@ const SCREENS: Screen[] = [
         return response.status;
       });
       expect(status).toBe(200);
-      await openScreen(page, baseUrl, '/audit');
+      await goInApp(page, baseUrl, '/audit');
       await page
         .getByRole('table', { name: 'Audit log' })
         .getByRole('row', { name: /Sam Support/ })
@@ -425,7 +425,7 @@ const SCREENS: Screen[] = [
   {
     name: 'product history tab',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/products');
+      await goInApp(page, baseUrl, '/products');
       await waitForProductRows(page);
       await productTable(page).locator('tbody tr a').first().click();
       await page.getByRole('tab', { name: 'History' }).click();
@@ -435,7 +435,7 @@ const SCREENS: Screen[] = [
   {
     name: 'product stock tab',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/products');
+      await goInApp(page, baseUrl, '/products');
       await waitForProductRows(page);
       await productTable(page).locator('tbody tr a').first().click();
       await page.getByRole('tab', { name: 'Stock' }).click();
@@ -452,7 +452,7 @@ const SCREENS: Screen[] = [
   {
     name: 'sign in again (session expired dialog)',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/products');
+      await goInApp(page, baseUrl, '/products');
       await waitForProductRows(page);
       await page.evaluate(() => fetch('/api/_mock/expire-session', { method: 'POST' }));
       await page.getByRole('button', { name: 'Next page' }).click();
@@ -463,7 +463,7 @@ const SCREENS: Screen[] = [
   {
     name: 'command palette (Ctrl+K)',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/products');
+      await goInApp(page, baseUrl, '/products');
       await waitForProductRows(page);
       await page.keyboard.press('Control+K');
       await page.getByRole('dialog').getByRole('textbox', { name: 'Search' }).waitFor({ timeout: UI_TIMEOUT });
@@ -474,14 +474,14 @@ const SCREENS: Screen[] = [
   {
     name: 'customers list (filtered)',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/customers?ordersMin=2&sort=-spent');
+      await goInApp(page, baseUrl, '/customers?ordersMin=2&sort=-spent');
       await page.getByRole('table', { name: 'Customers' }).locator('tbody tr a').first().waitFor({ timeout: UI_TIMEOUT });
     },
   },
   {
     name: 'customer page (their orders, timeline, note form)',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/customers/cus_000001');
+      await goInApp(page, baseUrl, '/customers/cus_000001');
       await page.getByRole('table', { name: 'Their orders' }).locator('tbody tr a').first().waitFor({ timeout: UI_TIMEOUT });
       await page.getByRole('form', { name: 'Add a note' }).waitFor({ timeout: UI_TIMEOUT });
     },
@@ -489,7 +489,7 @@ const SCREENS: Screen[] = [
   {
     name: 'command palette with an order and customers found (their second lines)',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/customers');
+      await goInApp(page, baseUrl, '/customers');
       await page.keyboard.press('Control+K');
       await page.getByRole('dialog').getByRole('textbox', { name: 'Search' }).fill('1001');
       await page
@@ -504,27 +504,27 @@ const SCREENS: Screen[] = [
   {
     name: 'returns list (a return opened, filtered by status)',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/orders');
+      await goInApp(page, baseUrl, '/orders');
       await openReturnThroughApi(page);
-      await openScreen(page, baseUrl, '/returns?status=requested');
+      await goInApp(page, baseUrl, '/returns?status=requested');
       await page.getByRole('table', { name: 'Returns' }).locator('tbody tr a').first().waitFor({ timeout: UI_TIMEOUT });
     },
   },
   {
     name: 'order page with a return requested',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/orders');
+      await goInApp(page, baseUrl, '/orders');
       const order = await openReturnThroughApi(page);
-      await openScreen(page, baseUrl, `/orders/${order.id}`);
+      await goInApp(page, baseUrl, `/orders/${order.id}`);
       await page.getByRole('article', { name: 'Return 1' }).getByRole('button', { name: 'Receive…' }).waitFor({ timeout: UI_TIMEOUT });
     },
   },
   {
     name: 'order page with a return, and its receive dialog',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/orders');
+      await goInApp(page, baseUrl, '/orders');
       const order = await openReturnThroughApi(page);
-      await openScreen(page, baseUrl, `/orders/${order.id}`);
+      await goInApp(page, baseUrl, `/orders/${order.id}`);
       await page.getByRole('article', { name: 'Return 1' }).getByRole('button', { name: 'Receive…' }).click();
       const dialog = page.getByRole('dialog');
       // An error beside a field is part of what is audited.
@@ -537,9 +537,9 @@ const SCREENS: Screen[] = [
   {
     name: 'open a return dialog (nothing chosen: messages beside the fields)',
     open: async (page, baseUrl) => {
-      await openScreen(page, baseUrl, '/orders');
+      await goInApp(page, baseUrl, '/orders');
       const [order] = (await apiOrders(page, { status: 'closed', paymentStatus: 'paid', limit: '1' })).items;
-      await openScreen(page, baseUrl, `/orders/${order?.id ?? 'none'}`);
+      await goInApp(page, baseUrl, `/orders/${order?.id ?? 'none'}`);
       await page.getByRole('button', { name: 'Return…' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByRole('button', { name: 'Open return' }).click();
@@ -566,7 +566,7 @@ async function openReturnThroughApi(page: Page): Promise<Order> {
 
 /** Applies a 10 % sale on Power through the API, then opens its batch from the batches list, as a person would. */
 async function openBatch(page: Page, baseUrl: string): Promise<void> {
-  await openScreen(page, baseUrl, '/pricing/batches');
+  await goInApp(page, baseUrl, '/pricing/batches');
   const status = await page.evaluate(async () => {
     const response = await fetch('/api/pricing/batches', {
       method: 'POST',
@@ -581,7 +581,7 @@ async function openBatch(page: Page, baseUrl: string): Promise<void> {
     return response.status;
   });
   expect(status).toBe(201);
-  await openScreen(page, baseUrl, '/pricing/batches');
+  await goInApp(page, baseUrl, '/pricing/batches');
   await page.getByRole('table', { name: 'Price batches' }).getByRole('link', { name: 'Axe sale' }).click();
   await page.getByRole('table', { name: 'Batch variants' }).getByRole('link', { name: 'History' }).first().waitFor({ timeout: UI_TIMEOUT });
 }

@@ -19,6 +19,29 @@ export async function openScreen(page: Page, baseUrl: string, path: string): Pro
   await waitForScreen(page);
 }
 
+/**
+ * Opens `path` inside the running app (the router follows the history as for back and forward), as a person moves
+ * between screens; a full load (about a second each: the app and its mock start again) only for the first screen,
+ * or for another view of the same screen (its heading stays: a full load is the sure way to see the new one), or
+ * when the new screen's heading does not come.
+ */
+export async function goInApp(page: Page, baseUrl: string, path: string): Promise<void> {
+  const here = new URL(page.url());
+  const there = new URL(path, baseUrl);
+  const inApp = here.origin === there.origin && (await page.getByRole('navigation', { name: 'Main' }).count()) > 0;
+  if (!inApp || here.pathname === there.pathname) return openScreen(page, baseUrl, path);
+  await page.evaluate((to) => {
+    for (const h of document.querySelectorAll('main h1')) h.setAttribute('data-left', '');
+    history.pushState(history.state, '', to);
+    dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
+  }, path);
+  await page
+    .locator('main h1:not([data-left])')
+    .first()
+    .waitFor({ timeout: 5_000 })
+    .catch(() => openScreen(page, baseUrl, path));
+}
+
 export async function waitForScreen(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: UI_TIMEOUT });
   await page.locator('main h1').first().waitFor({ timeout: UI_TIMEOUT });

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { openScreen, waitForProductRows } from './app';
+import { goInApp, waitForProductRows } from './app';
 import { setupBrowser } from './browser';
 
 /**
@@ -80,25 +80,6 @@ function overflowIn(page: Page): Promise<string[]> {
     }
     return [...new Set(found)];
   });
-}
-
-/**
- * Opens `path` inside the running app (the router follows the history as for back and forward), as a person moves
- * between screens; a full load (about a second each: the app and its mock start again) only for the first screen,
- * or when the new screen's heading does not come (a screen that reuses the last one's).
- */
-async function goInApp(page: Page, baseUrl: string, path: string): Promise<void> {
-  if ((await page.getByRole('navigation', { name: 'Main' }).count()) === 0) return openScreen(page, baseUrl, path);
-  await page.evaluate((to) => {
-    for (const h of document.querySelectorAll('main h1')) h.setAttribute('data-left', '');
-    history.pushState(history.state, '', to);
-    dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
-  }, path);
-  await page
-    .locator('main h1:not([data-left])')
-    .first()
-    .waitFor({ timeout: 5_000 })
-    .catch(() => openScreen(page, baseUrl, path));
 }
 
 async function openRecord(page: Page, baseUrl: string, path: string): Promise<void> {

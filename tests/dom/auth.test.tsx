@@ -59,6 +59,18 @@ describe('what a role sees', () => {
     expect(screen.getByRole('textbox', { name: /^Price of/ })).toBeDisabled();
   });
 
+  it('support: the palette jumps only to the screens the navigation shows', async () => {
+    signInAs('support');
+    const { user } = renderApp('/products');
+    await screen.findByRole('table', { name: 'Products' });
+    await user.keyboard('{Control>}k{/Control}');
+    const palette = await screen.findByRole('dialog', { name: 'Search and jump to' });
+    const screens = within(palette)
+      .getAllByRole('button')
+      .map((b) => b.textContent);
+    expect(screens).toEqual(['Products', 'Inventory', 'Orders', 'Returns', 'Customers', 'Discounts', 'Settings']);
+  });
+
   it('support: the products list offers no new product and no bulk selection', async () => {
     signInAs('support');
     renderApp('/products');

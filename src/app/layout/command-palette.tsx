@@ -8,7 +8,8 @@ import type { OrderSummary } from '@/contract/order-schemas';
 import type { ProductSummary } from '@/contract/schemas';
 import { formatCents } from '@/contract/values/money';
 import { orderIdOf, orderNumberIn } from '@/domain/order-rules';
-import { useCan } from '@/components/current-user';
+import { useCan, useCurrentUser } from '@/components/current-user';
+import { can } from '@/contract/permissions';
 import { ORDER_STATUS_LABELS, FULFILMENT_STATUS_LABELS } from '@/lib/status-labels';
 import { customerQueries } from '@/features/customers/api/customer-queries';
 import { orderQueries } from '@/features/orders/api/order-queries';
@@ -95,7 +96,11 @@ export function CommandPalette({ openOnMount }: { openOnMount?: boolean }) {
     },
   ];
   const found = groups.flatMap((g) => g.items);
-  const screens = PALETTE_ITEMS.filter((item) => item.label.toLowerCase().includes(query.trim().toLowerCase()));
+  // Only the screens this person may use, as the navigation shows them.
+  const role = useCurrentUser()?.role;
+  const screens = PALETTE_ITEMS.filter(
+    (item) => (item.permission === null || can(role, item.permission)) && item.label.toLowerCase().includes(query.trim().toLowerCase()),
+  );
   const pending = searching && [orders, customers, products].some((q) => q.isFetching);
   const { selected } = useSpotlight(paletteStore);
 

@@ -128,8 +128,8 @@ export function CommandPalette({ openOnMount }: { openOnMount?: boolean }) {
             void navigate({ to: '/orders/$orderId', params: { orderId: orderIdOf(typed) } });
             return;
           }
-          // Otherwise the first result, once the results are the answer to what is typed now (not to a keystroke ago).
-          const first = debounced === query.trim() && !pending ? found[0] : undefined;
+          // Otherwise the first result shown: only answers to what is typed now are (not to a keystroke ago).
+          const first = debounced === query.trim() ? found[0] : undefined;
           if (first) {
             palette.close();
             first.open();

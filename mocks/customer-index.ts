@@ -6,8 +6,9 @@
  */
 import type { Customer, CustomerList, CustomerListQuery, CustomerSummary } from '../src/contract/customer-schemas';
 import type { Order, ReturnList, ReturnListQuery, ReturnSummary } from '../src/contract/order-schemas';
+import { returnSummary } from '../src/domain/return-decisions';
 import { customerOf, customerSearchOf, customerSummary, matchesCustomer, type CustomerNotes } from '../src/domain/customer-rules';
-import { orderNumberIn, paidOut } from '../src/domain/order-rules';
+import { orderNumberIn } from '../src/domain/order-rules';
 import { nextStoreDay, storeDayStartMs } from '../src/domain/store-time';
 import { compareText, SortedIndex, type Compare } from './sorted-index';
 
@@ -91,22 +92,6 @@ export class CustomerIndex {
     rows.sort((a, b) => sign * (compareText(a[key], b[key]) || compareText(a.id, b.id)));
     return { items: rows.slice(query.offset, query.offset + query.limit), total: rows.length };
   }
-}
-
-export function returnSummary(order: Order, ret: Order['returns'][number]): ReturnSummary {
-  const refund = ret.refundId === null ? undefined : order.refunds.find((r) => r.id === ret.refundId);
-  return {
-    id: ret.id,
-    orderId: order.id,
-    orderNumber: order.number,
-    customerName: order.customer.name,
-    status: ret.status,
-    reason: ret.reason,
-    units: ret.lines.reduce((n, l) => n + l.quantity, 0),
-    requestedAt: ret.requestedAt,
-    updatedAt: ret.settledAt ?? ret.receivedAt ?? ret.requestedAt,
-    refunded: refund ? paidOut(refund) : 0,
-  };
 }
 
 function customerMatcher(query: CustomerListQuery): ((e: CustomerEntry) => boolean) | null {

@@ -19,6 +19,7 @@ import type {
   OrderLine,
   Return,
   returnCloseInputSchema,
+  ReturnSummary,
   returnInputSchema,
   returnReceiptInputSchema,
   returnRefundInputSchema,
@@ -36,7 +37,7 @@ import {
   type OrderContext,
   type OrderDecision,
 } from './order-decisions';
-import { lineRefundAmount, lineRefundParts, orderIdOf, refundable, refundableUnits, returnableUnits } from './order-rules';
+import { lineRefundAmount, lineRefundParts, orderIdOf, paidOut, refundable, refundableUnits, returnableUnits } from './order-rules';
 import { salesTax } from './sales-tax';
 
 export const RETURN_PERMISSIONS = {
@@ -93,6 +94,23 @@ export type ExchangeContext = OrderContext & {
   /** The number the replacement order takes: one more than the shop's highest. */
   nextNumber: number;
 };
+
+/** A return as the returns list shows it (both backends): its order, units, last step, and what its refund paid back. */
+export function returnSummary(order: Order, ret: Return): ReturnSummary {
+  const refund = ret.refundId === null ? undefined : order.refunds.find((r) => r.id === ret.refundId);
+  return {
+    id: ret.id,
+    orderId: order.id,
+    orderNumber: order.number,
+    customerName: order.customer.name,
+    status: ret.status,
+    reason: ret.reason,
+    units: ret.lines.reduce((n, l) => n + l.quantity, 0),
+    requestedAt: ret.requestedAt,
+    updatedAt: ret.settledAt ?? ret.receivedAt ?? ret.requestedAt,
+    refunded: refund ? paidOut(refund) : 0,
+  };
+}
 
 export function returnNotFound(order: Order, returnId: string): ProblemError {
   return new ProblemError({ status: 404, title: 'Return not found', detail: `Order #${order.number} has no return ${returnId}.` });

@@ -6,7 +6,8 @@
  */
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
-import { lineTotal, paidOut, refundedLineAmounts } from '#shared/domain/order-rules';
+import { lineTotal, refundedLineAmounts } from '#shared/domain/order-rules';
+import { returnSummary } from '#shared/domain/return-decisions';
 import { codeKey } from '#shared/domain/discount-rules';
 import type { Order, Return } from '#shared/contract/order-schemas';
 import { storeDate } from '#shared/domain/store-time';
@@ -201,7 +202,7 @@ function rowsOf(order: Order, staffId: (id: string) => string = (id) => id): Row
 
 /** A return's row: the contract's fields, and the list's status, last step, units and what its refund paid back. */
 function returnRow(order: Order, r: Return, position: number, staffId: (id: string) => string): OrderReturnRecord {
-  const refund = r.refundId === null ? undefined : order.refunds.find((x) => x.id === r.refundId);
+  const { units, updatedAt, refunded } = returnSummary(order, r);
   return Object.assign(new OrderReturnRecord(), {
     id: r.id,
     orderId: order.id,
@@ -210,7 +211,7 @@ function returnRow(order: Order, r: Return, position: number, staffId: (id: stri
     reason: r.reason,
     note: r.note,
     lines: JSON.stringify(r.lines),
-    units: r.lines.reduce((n, l) => n + l.quantity, 0),
+    units,
     requestedAt: r.requestedAt,
     requestedById: staffId(r.requestedBy.id),
     requestedByName: r.requestedBy.name,
@@ -225,8 +226,8 @@ function returnRow(order: Order, r: Return, position: number, staffId: (id: stri
     closeReason: r.closeReason,
     exchangeOrderId: r.exchangeOrder?.id ?? null,
     exchangeOrderNumber: r.exchangeOrder?.number ?? null,
-    updatedAt: r.settledAt ?? r.receivedAt ?? r.requestedAt,
-    refunded: refund ? paidOut(refund) : 0,
+    updatedAt,
+    refunded,
   });
 }
 

@@ -4,7 +4,7 @@
  * start-up, with sort orders kept up to date by writes. A request filters one
  * flat array of small objects and pages an order that is already sorted.
  */
-import { LOW_COVER_DAYS, type InventorySortKey, type StockState } from '../src/contract/constants';
+import { DEFAULT_SAFETY_DAYS, LOW_COVER_DAYS, type InventorySortKey, type StockState } from '../src/contract/constants';
 import type { InventoryListQuery, InventoryLevel } from '../src/contract/stock-schemas';
 import { available, daysOfCover, stockState } from '../src/domain/stock-rules';
 import { LOCATIONS } from '../src/demo-shop/catalogue';
@@ -58,6 +58,10 @@ const COMPARES: Record<InventorySortKey, Compare<LevelEntry>> = {
   },
 };
 
+/** Units on their way to a level: on purchase orders sent, and in transfers in transit. */
+export type Incoming = { onOrder: number; inTransit: number };
+export const NOTHING_INCOMING: Incoming = Object.freeze({ onOrder: 0, inTransit: 0 });
+
 /** A level as the API shows it. */
 export function describeLevel(
   product: Product,
@@ -65,6 +69,7 @@ export function describeLevel(
   locationIndex: number,
   level: LevelState,
   sold28: number,
+  incoming: Incoming = NOTHING_INCOMING,
 ): InventoryLevel {
   const v = product.variants[variantIndex]!;
   const free = available(level);
@@ -81,8 +86,13 @@ export function describeLevel(
     available: free,
     threshold: level.threshold,
     state: stockState(free, level.threshold),
+    onOrder: incoming.onOrder,
+    inTransit: incoming.inTransit,
+    reorderPoint: level.reorderPoint ?? null,
+    reorderQuantity: level.reorderQuantity ?? null,
+    safetyDays: level.safetyDays ?? DEFAULT_SAFETY_DAYS,
     sold28,
-    daysOfCover: daysOfCover(free, sold28),
+    daysOfCover: daysOfCover(free + incoming.onOrder + incoming.inTransit, sold28),
     version: level.version,
   };
 }

@@ -119,6 +119,8 @@ export class StagedLevels {
         orderId: change.order?.id ?? null,
         orderNumber: change.order?.number ?? null,
         transferId: change.transferId ?? null,
+        purchaseOrderId: null,
+        purchaseOrderNumber: null,
       }),
     );
   }

@@ -14,7 +14,7 @@ export const PRODUCT_SORTS = PRODUCT_SORT_KEYS.flatMap((k) => [k, `-${k}`] as co
 export type ProductSort = (typeof PRODUCT_SORTS)[number];
 
 /** Every kind of record the audit log follows; orders and stock join when their APIs exist. */
-export const AUDIT_ENTITY_TYPES = ['product', 'price', 'stock', 'order', 'staff', 'view', 'discount', 'customer'] as const;
+export const AUDIT_ENTITY_TYPES = ['product', 'price', 'stock', 'order', 'staff', 'view', 'discount', 'customer', 'supplier', 'purchase_order'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 /** The lists a saved view belongs to (GET /api/views?list=…): each keeps its whole state in its URL's query string. */
@@ -55,6 +55,26 @@ export type InventorySort = (typeof INVENTORY_SORTS)[number];
 /** Days of cover are averaged over this many days of orders; under LOW_COVER_DAYS a level counts as running low. */
 export const SALES_WINDOW_DAYS = 28;
 export const LOW_COVER_DAYS = 14;
+
+/**
+ * Replenishment (src/domain/reorder-rules.ts): a suggested reorder point covers
+ * the lead time and the safety days at the 28-day rate of sale; a suggested
+ * reorder quantity, REORDER_COVER_DAYS of sales.
+ */
+export const DEFAULT_SAFETY_DAYS = 7;
+export const REORDER_COVER_DAYS = 28;
+export const MAX_SAFETY_DAYS = 180;
+export const MAX_LEAD_TIME_DAYS = 365;
+/** draft → sent → partially_received → received; closed: the rest cancelled after some arrived; cancelled: none did. */
+export const PURCHASE_ORDER_STATUSES = ['draft', 'sent', 'partially_received', 'received', 'closed', 'cancelled'] as const;
+export type PurchaseOrderStatusName = (typeof PURCHASE_ORDER_STATUSES)[number];
+export const TRANSFER_STATUSES = ['in_transit', 'received'] as const;
+export const REORDER_SORT_KEYS = ['reorderBy', 'sku', 'supplier', 'suggestedQuantity', 'daysOfCover'] as const;
+export type ReorderSortKey = (typeof REORDER_SORT_KEYS)[number];
+export const REORDER_SORTS = REORDER_SORT_KEYS.flatMap((k) => [k, `-${k}`] as const);
+/** reorder: a level crossed its reorder point; out / oversold: available reached 0 / went below it; po_overdue: a purchase order is past its expected day. */
+export const ALERT_KINDS = ['reorder', 'out', 'oversold', 'po_overdue'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
 /**
  * The most units a level (one variant at one location) may hold on hand, and
  * the most it may have reserved: every write that raises a level (receipts,

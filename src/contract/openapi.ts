@@ -23,7 +23,8 @@ import type {
 } from './report-schemas';
 import { ROUTE_IDS, ROUTES, type Method, type RouteId, type RouteSpec } from './routes';
 import { problemSchema, type AuditListQuery, type ProductListQuery } from './schemas';
-import type { InventoryListQuery, LedgerQuery } from './stock-schemas';
+import type { InventoryListQuery, LedgerQuery, TransitTransferQuery } from './stock-schemas';
+import type { AlertQuery, PurchaseOrderListQuery, ReorderQuery } from './replenishment-schemas';
 
 export type JsonSchema = { [keyword: string]: unknown };
 type MediaType = { schema: JsonSchema };
@@ -217,6 +218,40 @@ const INVENTORY_QUERY_DESCRIPTIONS: Record<keyof InventoryListQuery, string> = {
   state: 'Comma-separated stock states, e.g. `low,out`.',
   low: '`true`: only levels running low (available at or under the threshold, or under 14 days of cover), archived products left out.',
   variantId: 'Only this variant (its level at every location).',
+};
+
+const TRANSFER_QUERY_DESCRIPTIONS: Record<keyof TransitTransferQuery, string> = {
+  offset: 'How many rows to skip (page × limit).',
+  limit: 'Rows per page.',
+  status: '`in_transit` or `received`.',
+  locationId: 'Only transfers leaving or arriving here.',
+  variantId: 'Only this variant.',
+};
+
+const REORDER_QUERY_DESCRIPTIONS: Record<keyof ReorderQuery, string> = {
+  offset: 'How many rows to skip (page × limit).',
+  limit: 'Rows per page.',
+  sort: 'Sort key; a leading `-` sorts descending. Ties by SKU, then location.',
+  q: 'Free text, matched against SKUs, supplier SKUs and product titles.',
+  locationId: 'Only this location.',
+  categoryId: 'Only variants of products in this category.',
+  supplierId: 'Only this supplier’s variants; `none` for variants nobody supplies.',
+  by: 'Only rows to order on or before this store day (YYYY-MM-DD).',
+};
+
+const PURCHASE_QUERY_DESCRIPTIONS: Record<keyof PurchaseOrderListQuery, string> = {
+  offset: 'How many rows to skip (page × limit).',
+  limit: 'Rows per page.',
+  status: 'Comma-separated statuses, e.g. `sent,partially_received`.',
+  supplierId: 'Only this supplier’s orders.',
+  locationId: 'Only orders delivered here.',
+  overdue: '`true`: only sent or partly received orders past their expected day.',
+  variantId: 'Only orders with a line of this variant.',
+};
+
+const ALERT_QUERY_DESCRIPTIONS: Record<keyof AlertQuery, string> = {
+  offset: 'How many alerts to skip.',
+  limit: 'Alerts per page.',
 };
 
 const ORDER_QUERY_DESCRIPTIONS: Record<keyof OrderListQuery, string> = {
@@ -500,6 +535,7 @@ const TAGS = [
   { name: 'Catalogue', description: 'Categories and tags, for filters and pickers.' },
   { name: 'Staff', description: 'Signing in, staff accounts and roles, and the audit log.' },
   { name: 'Inventory', description: 'Stock levels per variant and location, and the ledger of every movement.' },
+  { name: 'Replenishment', description: 'Suppliers, reorder points, the reorder view, purchase orders and their receipts, and alerts.' },
   { name: 'Orders', description: 'Finding, fulfilling, cancelling and refunding orders; returns and exchanges; notes and timelines.' },
   { name: 'Customers', description: 'The people who order: contact, addresses, what their orders add up to, notes and history.' },
   { name: 'Reports', description: 'Sales figures computed by the server, in the store’s time zone.' },
@@ -762,6 +798,168 @@ const OPERATIONS: { [K in RouteId]: OperationDocs<(typeof ROUTES)[K]> } = {
       '409': staleLevel,
       '422': validationProblem('The threshold is not valid.'),
     },
+  },
+
+  'inventory.reorderPolicy': {
+    operationId: 'setReorderPolicy',
+    tag: 'Replenishment',
+    description:
+      'Set a level’s reorder point and reorder quantity by hand, or null to use the suggestion from sales (point: units sold during the lead time plus the safety days at the 28-day rate; quantity: 28 days of sales), and its safety days.',
+    params: { variantId: 'The variant id.', locationId: 'The location id.' },
+    resource: 'level',
+    success: 'The level with its new settings and version.',
+    responses: { '404': problem('No such variant or location.'), '409': staleLevel, '422': validationProblem('A setting is not valid.') },
+  },
+  'inventory.transfers': {
+    operationId: 'listTransfersInTransit',
+    tag: 'Inventory',
+    description: 'Transfers sent in transit (POST /api/inventory/transfers with `inTransit: true`), newest first.',
+    query: TRANSFER_QUERY_DESCRIPTIONS,
+    success: 'One page of transfers and how many match.',
+  },
+  'inventory.receiveTransfer': {
+    operationId: 'receiveTransfer',
+    tag: 'Inventory',
+    description: 'Receive a transfer in transit: its units go on hand at the destination (one `transfer_in` ledger row). A transfer is received once.',
+    params: { id: 'The transfer id.' },
+    resource: 'transfer',
+    success: 'The destination level, the ledger row and the transfer, now received.',
+    responses: { '404': problem('No such transfer.'), '409': problem('The transfer changed or was received already; `current` is the transfer.') },
+  },
+  'reorder.list': {
+    operationId: 'listReorder',
+    tag: 'Replenishment',
+    description:
+      'Levels at or under their reorder point (available + on order + in transit ≤ point), archived products left out, with the quantity to order (whole reorder quantities that lift the position above the point) and the store day to order by (when the cover runs out, less the supplier’s lead time).',
+    query: REORDER_QUERY_DESCRIPTIONS,
+    success: 'One page of rows and how many match.',
+  },
+  'suppliers.list': {
+    operationId: 'listSuppliers',
+    tag: 'Replenishment',
+    description: 'Every supplier, by name.',
+    success: 'The suppliers.',
+  },
+  'suppliers.create': {
+    operationId: 'createSupplier',
+    tag: 'Replenishment',
+    description: 'Add a supplier. Prices are in US dollars.',
+    resource: 'supplier',
+    success: 'The supplier.',
+    responses: { '422': validationProblem('A field is not valid, or another supplier has this name.') },
+  },
+  'suppliers.update': {
+    operationId: 'updateSupplier',
+    tag: 'Replenishment',
+    description: 'Change a supplier’s details, lead time or minimum order. Purchase orders sent already keep their expected day.',
+    params: { id: 'The supplier id.' },
+    resource: 'supplier',
+    success: 'The supplier with its new version.',
+    responses: {
+      '404': problem('No such supplier.'),
+      '409': problem('The supplier changed since that version; `current` is the supplier.'),
+      '422': validationProblem('A field is not valid, or another supplier has this name.'),
+    },
+  },
+  'variants.supply': {
+    operationId: 'getVariantSupply',
+    tag: 'Replenishment',
+    description: 'Who supplies a variant and under which of their SKUs (null: nobody yet).',
+    params: { variantId: 'The variant id.' },
+    success: 'The variant’s supplier and supplier SKU.',
+    responses: { '404': problem('No such variant.') },
+  },
+  'variants.setSupply': {
+    operationId: 'setVariantSupply',
+    tag: 'Replenishment',
+    description: 'Set who supplies a variant (null: nobody) and their SKU for it. The unit cost a purchase order uses is the variant’s cost.',
+    params: { variantId: 'The variant id.' },
+    success: 'The variant’s supplier and supplier SKU.',
+    responses: { '404': problem('No such variant.'), '422': validationProblem('No such supplier, or the SKU is too long.') },
+  },
+  'purchaseOrders.list': {
+    operationId: 'listPurchaseOrders',
+    tag: 'Replenishment',
+    description: 'Purchase orders, newest first, with units ordered and received and whether each is overdue.',
+    query: PURCHASE_QUERY_DESCRIPTIONS,
+    success: 'One page of purchase orders and how many match.',
+  },
+  'purchaseOrders.get': {
+    operationId: 'getPurchaseOrder',
+    tag: 'Replenishment',
+    description: 'One purchase order: lines with what was ordered and received, receipts, and its history.',
+    params: { id: 'The purchase order id.' },
+    resource: 'purchase order',
+    success: 'The purchase order.',
+    responses: { '404': problem('No such purchase order.') },
+  },
+  'purchaseOrders.create': {
+    operationId: 'createPurchaseOrder',
+    tag: 'Replenishment',
+    description: 'Draft a purchase order for one supplier and location. Each line’s unit cost is the variant’s cost unless given; a variant another supplier supplies is refused.',
+    resource: 'purchase order',
+    success: 'The draft.',
+    responses: { '422': validationProblem('A field or line is not valid.') },
+  },
+  'purchaseOrders.fromReorder': {
+    operationId: 'draftPurchaseOrdersFromReorder',
+    tag: 'Replenishment',
+    description: 'Draft purchase orders from reorder rows: one per supplier and location. A variant nobody supplies is refused beside its row (`items.<i>.variantId`).',
+    success: 'The drafts.',
+    responses: { '422': validationProblem('A row is not valid; no draft was made.') },
+  },
+  'purchaseOrders.update': {
+    operationId: 'updatePurchaseOrder',
+    tag: 'Replenishment',
+    description: 'Replace a draft’s lines and note. Only a draft changes.',
+    params: { id: 'The purchase order id.' },
+    resource: 'purchase order',
+    success: 'The draft with its new version.',
+    responses: { '404': problem('No such purchase order.'), '409': problem('Stale version, or the order is no longer a draft; `current` is the order.'), '422': validationProblem('A line is not valid.') },
+  },
+  'purchaseOrders.send': {
+    operationId: 'sendPurchaseOrder',
+    tag: 'Replenishment',
+    description: 'Send a draft: its units count as on order at its location, expected on the day sent plus the supplier’s lead time.',
+    params: { id: 'The purchase order id.' },
+    resource: 'purchase order',
+    success: 'The order, sent.',
+    responses: { '404': problem('No such purchase order.'), '409': problem('Stale version, or the order is not a draft; `current` is the order.') },
+  },
+  'purchaseOrders.receive': {
+    operationId: 'receivePurchaseOrder',
+    tag: 'Replenishment',
+    description:
+      'Receive all or part of a sent order: each line’s units go on hand at the order’s location (ledger rows `received` naming the order). More than is still to come only with `overReason`. Every line complete makes the order received.',
+    params: { id: 'The purchase order id.' },
+    resource: 'purchase order',
+    success: 'The order with its received quantities and the receipt.',
+    responses: { '404': problem('No such purchase order.'), '409': problem('Stale version, or the order is not open; `current` is the order.'), '422': validationProblem('A line is not valid; nothing was received.') },
+  },
+  'purchaseOrders.close': {
+    operationId: 'closePurchaseOrder',
+    tag: 'Replenishment',
+    description: 'Cancel what has not arrived, with a reason: a partly received order is closed short; one with nothing received (a draft, too) is cancelled.',
+    params: { id: 'The purchase order id.' },
+    resource: 'purchase order',
+    success: 'The order, closed or cancelled.',
+    responses: { '404': problem('No such purchase order.'), '409': problem('Stale version, or the order is finished already; `current` is the order.'), '422': validationProblem('The reason is missing.') },
+  },
+  'alerts.list': {
+    operationId: 'listAlerts',
+    tag: 'Replenishment',
+    description:
+      'Open alerts, newest first: a level that crossed its reorder point, ran out or went oversold (raised by the change that did it, shown while it lasts), and purchase orders past their expected day.',
+    query: ALERT_QUERY_DESCRIPTIONS,
+    success: 'One page of open alerts and how many there are.',
+  },
+  'alerts.dismiss': {
+    operationId: 'dismissAlert',
+    tag: 'Replenishment',
+    description: 'Dismiss an alert. It comes back only when its condition starts again (a new crossing, a new expected day).',
+    params: { id: 'The alert id.' },
+    success: 'Dismissed.',
+    responses: { '404': problem('No open alert has this id.') },
   },
 
   'orders.list': {

@@ -4,7 +4,7 @@
  * whole units; levels are always the sum of their ledger.
  */
 import { z } from 'zod';
-import { ADJUSTMENT_REASONS, INVENTORY_SORTS, MAX_STOCK_UNITS, STOCK_REASONS, STOCK_STATES } from './constants';
+import { ADJUSTMENT_REASONS, INVENTORY_SORTS, MAX_STOCK_UNITS, STOCK_REASONS, STOCK_STATES, TRANSFER_STATUSES } from './constants';
 import { commaList, isoDateTimeSchema, listResponseSchema, queryNumber } from './schemas';
 
 export const locationSchema = z.object({ id: z.string(), name: z.string() }).meta({ id: 'Location' });
@@ -52,9 +52,17 @@ export const inventoryLevelSchema = z
     available: units,
     threshold: units,
     state: stockStateSchema,
+    /** Units on purchase orders sent to this location and not yet received. */
+    onOrder: units,
+    /** Units sent here from another location and not yet received. */
+    inTransit: units,
+    /** The reorder settings set by hand; null: the suggestion from sales (GET /api/reorder shows the one in force). */
+    reorderPoint: units.nullable(),
+    reorderQuantity: units.nullable(),
+    safetyDays: units,
     /** Units sold here over the last 28 days. */
     sold28: units,
-    /** available ÷ average daily units sold over 28 days; null when nothing sold. */
+    /** (available + on order + in transit) ÷ average daily units sold over 28 days; null when nothing sold. */
     daysOfCover: z.number().nullable(),
     version: z.number().int().min(1),
   })
@@ -102,6 +110,9 @@ export const stockMovementSchema = z
     orderNumber: z.number().int().nullable(),
     /** Both halves of a transfer share it. */
     transferId: z.string().nullable(),
+    /** A delivery against a purchase order names it. */
+    purchaseOrderId: z.string().nullable(),
+    purchaseOrderNumber: z.number().int().nullable(),
   })
   .meta({ id: 'StockMovement' });
 export type StockMovement = z.infer<typeof stockMovementSchema>;
@@ -145,13 +156,50 @@ export const transferInputSchema = z
     toVersion: z.number().int().min(1),
     quantity: transferQuantitySchema,
     note: noteSchema.default(''),
+    /** true: the units leave now and arrive when received (POST /api/inventory/transfers/:id/receive), in transit between. */
+    inTransit: z.boolean().default(false),
   })
   .refine((v) => v.fromLocationId !== v.toLocationId, { path: ['toLocationId'], message: 'Choose a different location' })
   .meta({ id: 'TransferInput' });
 export type TransferInput = z.input<typeof transferInputSchema>;
 
+/** A transfer sent in transit: out of one location now, into the other when received. */
+export const transferStatusSchema = z.enum(TRANSFER_STATUSES).meta({ id: 'TransferStatus' });
+export const transitTransferSchema = z
+  .object({
+    id: z.string(),
+    variantId: z.string(),
+    sku: z.string(),
+    title: z.string(),
+    fromLocationId: z.string(),
+    toLocationId: z.string(),
+    quantity: units,
+    status: transferStatusSchema,
+    note: z.string(),
+    sentAt: isoDateTimeSchema,
+    receivedAt: isoDateTimeSchema.nullable(),
+    version: z.number().int().min(1),
+  })
+  .meta({ id: 'TransitTransfer' });
+export type TransitTransfer = z.infer<typeof transitTransferSchema>;
+export const transitTransferListSchema = listResponseSchema(transitTransferSchema).meta({ id: 'TransitTransferList' });
+export const transitTransferQuerySchema = z.object({
+  offset: queryNumber(z.number().int().min(0)).default(0),
+  limit: queryNumber(z.number().int().min(1).max(200)).default(25),
+  status: transferStatusSchema.optional(),
+  /** Transfers leaving or arriving here. */
+  locationId: z.string().min(1).optional(),
+  variantId: z.string().min(1).optional(),
+});
+export type TransitTransferQuery = z.infer<typeof transitTransferQuerySchema>;
+
 export const stockChangeResultSchema = z
-  .object({ levels: z.array(inventoryLevelSchema), movements: z.array(stockMovementSchema) })
+  .object({
+    levels: z.array(inventoryLevelSchema),
+    movements: z.array(stockMovementSchema),
+    /** A transfer sent in transit. */
+    transfer: transitTransferSchema.optional(),
+  })
   .meta({ id: 'StockChangeResult' });
 export type StockChangeResult = z.infer<typeof stockChangeResultSchema>;
 
@@ -168,6 +216,8 @@ export const receiptInputSchema = z
     note: noteSchema.default(''),
     /** true: check every row and change nothing. */
     dryRun: z.boolean().default(false),
+    /** The purchase order the delivery is against (its number, 1001 or "PO-1001"): rows are held to its lines and recorded on it. */
+    purchaseOrder: z.string().trim().max(20).optional(),
   })
   .meta({ id: 'ReceiptInput' });
 export type ReceiptInput = z.input<typeof receiptInputSchema>;

@@ -6,7 +6,16 @@ import type { Product } from '../contract/schemas';
 import type { StockMovement } from '../contract/stock-schemas';
 
 /** One variant at one location. onHand and reserved are the sums of the ledger; nothing else sets them. */
-export type LevelState = { onHand: number; reserved: number; threshold: number; version: number };
+export type LevelState = {
+  onHand: number;
+  reserved: number;
+  threshold: number;
+  version: number;
+  /** Reorder settings set by hand (absent: suggested from sales, DEFAULT_SAFETY_DAYS). */
+  reorderPoint?: number | null;
+  reorderQuantity?: number | null;
+  safetyDays?: number;
+};
 
 /**
  * What the store keeps per product: the contract's Product plus its stock

@@ -59,6 +59,8 @@ function row(
     orderId: order.id,
     orderNumber: order.number,
     transferId: null,
+    purchaseOrderId: null,
+    purchaseOrderNumber: null,
   };
 }
 
@@ -226,6 +228,8 @@ export function seededMovements(seed: StockSeed, variantId: string, sku: string)
       orderId: null,
       orderNumber: null,
       transferId: null,
+      purchaseOrderId: null,
+      purchaseOrderNumber: null,
     });
   });
   for (const i of ordersBySlot(seed)[slot] ?? []) moves.push(...orderMovements(seed.orders[i]!, variantId));

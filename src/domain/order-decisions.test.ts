@@ -168,6 +168,8 @@ describe('decideFulfilment', () => {
         orderId: order.id,
         orderNumber: 1042,
         transferId: null,
+        purchaseOrderId: null,
+        purchaseOrderNumber: null,
       },
     ]);
     expect(decision.order).toMatchObject({ status: 'open', fulfilmentStatus: 'partially_fulfilled', version: 2 });

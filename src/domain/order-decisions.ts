@@ -363,6 +363,8 @@ export class Decision {
       orderId: forOrder.id,
       orderNumber: forOrder.number,
       transferId: null,
+      purchaseOrderId: null,
+      purchaseOrderNumber: null,
     });
   }
 

@@ -647,6 +647,8 @@ describe('decideExchange', () => {
         orderId: 'ord_0001043',
         orderNumber: 1043,
         transferId: null,
+        purchaseOrderId: null,
+        purchaseOrderNumber: null,
       },
     ]);
     expect(decision.levels).toEqual([

@@ -11,7 +11,7 @@
 import type { z } from 'zod';
 import type { AuditDraft } from './audit-rules';
 import { MAX_STOCK_UNITS, type AdjustmentReason, type StockReason } from '../contract/constants';
-import { ProblemError, validationProblem } from '../contract/problems';
+import { changedMeanwhile, ProblemError, validationProblem } from '../contract/problems';
 import { idempotencyKeyRequired } from '../contract/protocol';
 import { adjustmentDelta, available, daysOfCover, levelLimitProblem, stockState } from './stock-rules';
 import type {
@@ -24,7 +24,9 @@ import type {
   StockMovement,
   thresholdInputSchema,
   transferInputSchema,
+  TransitTransfer,
 } from '../contract/stock-schemas';
+import type { ReorderPolicyInput } from '../contract/replenishment-schemas';
 import { variantNotFound } from './product-rules';
 
 /** The request bodies once parsed (parseBody with the schemas of stock-schemas.ts). */
@@ -92,16 +94,43 @@ type LevelChange = {
   reason: StockReason;
   note: string;
   transferId?: string | null;
+  purchaseOrder?: { id: string; number: number } | null;
   /** The request's field a refusal of this change goes beside (a level past MAX_STOCK_UNITS). */
   field: string;
 };
+
+/** What a level's settings may change to (threshold, reorder settings), beside on hand and reserved. */
+type LevelSettings = Partial<Pick<InventoryLevel, 'onHand' | 'reserved' | 'threshold' | 'reorderPoint' | 'reorderQuantity' | 'safetyDays'>>;
 
 /**
  * The levels one write changes, on copies of the snapshot: several changes to
  * one level (many receipt rows) add up, and each change is one new version
  * and one ledger row, so a level only moves together with the row that explains it.
  */
-class Staged {
+/**
+ * A level with new numbers or settings, and the next version: what is derived
+ * from them (available, state, days of cover) follows. Days of cover count what
+ * is on order and in transit too (src/domain/reorder-rules.ts position).
+ */
+export function levelWith(level: InventoryLevel, state: LevelSettings): InventoryLevel {
+  const onHand = state.onHand ?? level.onHand;
+  const reserved = state.reserved ?? level.reserved;
+  const threshold = state.threshold ?? level.threshold;
+  const free = available({ onHand, reserved });
+  return {
+    ...level,
+    ...state,
+    onHand,
+    reserved,
+    available: free,
+    threshold,
+    state: stockState(free, threshold),
+    daysOfCover: daysOfCover(free + level.onOrder + level.inTransit, level.sold28),
+    version: level.version + 1,
+  };
+}
+
+export class Staged {
   private readonly variants: Map<string, StockVariant>;
   private readonly loaded: Map<string, InventoryLevel>;
   private readonly changed = new Map<string, InventoryLevel>();
@@ -127,21 +156,8 @@ class Staged {
   }
 
   /** A new version of the level, with the fields given; the derived ones follow. */
-  private set(level: InventoryLevel, state: Partial<Pick<InventoryLevel, 'onHand' | 'reserved' | 'threshold'>>): InventoryLevel {
-    const onHand = state.onHand ?? level.onHand;
-    const reserved = state.reserved ?? level.reserved;
-    const threshold = state.threshold ?? level.threshold;
-    const free = available({ onHand, reserved });
-    const next: InventoryLevel = {
-      ...level,
-      onHand,
-      reserved,
-      available: free,
-      threshold,
-      state: stockState(free, threshold),
-      daysOfCover: daysOfCover(free, level.sold28),
-      version: level.version + 1,
-    };
+  private set(level: InventoryLevel, state: LevelSettings): InventoryLevel {
+    const next = levelWith(level, state);
     this.changed.set(levelKey(level.variantId, level.locationId), next);
     return next;
   }
@@ -165,12 +181,14 @@ class Staged {
       orderId: null,
       orderNumber: null,
       transferId: change.transferId ?? null,
+      purchaseOrderId: change.purchaseOrder?.id ?? null,
+      purchaseOrderNumber: change.purchaseOrder?.number ?? null,
       onHandAfter: next.onHand,
     });
   }
 
-  setThreshold(variantId: string, locationId: string, threshold: number): void {
-    this.set(this.get(variantId, locationId), { threshold });
+  settle(variantId: string, locationId: string, settings: LevelSettings): void {
+    this.set(this.get(variantId, locationId), settings);
   }
 
   decision(audit: AuditDraft[]): StockDecision {
@@ -213,11 +231,18 @@ export function decideAdjustment(input: AdjustmentCommand, snapshot: StockSnapsh
 }
 
 /**
- * Units from one location to another in one step: two ledger rows sharing
- * `transferId`, which the caller makes (it has the random source). Only what
- * is available (on hand − reserved) may leave.
+ * Units from one location to another: two ledger rows sharing `transferId`,
+ * which the caller makes (it has the random source). Only what is available
+ * (on hand − reserved) may leave. In one step by default; `inTransit`, the
+ * units leave now and the transfer (`transfer`, for the caller to store) is on
+ * the road until received (decideTransferReceipt): counted as in transit at its
+ * destination and nowhere on hand, so once.
  */
-export function decideTransfer(input: TransferCommand, snapshot: StockSnapshot, transferId: string): StockDecision {
+export function decideTransfer(
+  input: TransferCommand,
+  snapshot: StockSnapshot,
+  transferId: string,
+): StockDecision & { transfer: Omit<TransitTransfer, 'sentAt' | 'receivedAt'> | null } {
   const { locations } = snapshot;
   const staged = new Staged(snapshot);
   const from = staged.get(input.variantId, input.fromLocationId, 'fromLocationId');
@@ -234,16 +259,122 @@ export function decideTransfer(input: TransferCommand, snapshot: StockSnapshot, 
   }
   const moved = { note: input.note, transferId, field: 'quantity' };
   staged.move(input.variantId, input.fromLocationId, { ...moved, quantity: -input.quantity, reason: 'transfer_out' });
-  staged.move(input.variantId, input.toLocationId, { ...moved, quantity: input.quantity, reason: 'transfer_in' });
-  return staged.decision([
+  if (!input.inTransit) staged.move(input.variantId, input.toLocationId, { ...moved, quantity: input.quantity, reason: 'transfer_in' });
+  const route = `${locationName(locations, input.fromLocationId)} → ${locationName(locations, input.toLocationId)}`;
+  const decision = staged.decision([
     {
       entityType: 'stock',
       entityId: input.variantId,
-      entityLabel: `${from.sku}: ${locationName(locations, input.fromLocationId)} → ${locationName(locations, input.toLocationId)}`,
+      entityLabel: `${from.sku}: ${route}`,
       before: { [input.fromLocationId]: from.onHand, [input.toLocationId]: to.onHand },
-      after: { [input.fromLocationId]: from.onHand - input.quantity, [input.toLocationId]: to.onHand + input.quantity },
+      after: input.inTransit
+        ? { [input.fromLocationId]: from.onHand - input.quantity, inTransit: input.quantity }
+        : { [input.fromLocationId]: from.onHand - input.quantity, [input.toLocationId]: to.onHand + input.quantity },
     },
   ]);
+  const transfer = input.inTransit
+    ? {
+        id: transferId,
+        variantId: input.variantId,
+        sku: from.sku,
+        title: [from.title, from.variantTitle].filter(Boolean).join(' — '),
+        fromLocationId: input.fromLocationId,
+        toLocationId: input.toLocationId,
+        quantity: input.quantity,
+        status: 'in_transit' as const,
+        note: input.note,
+        version: 1,
+      }
+    : null;
+  return { ...decision, transfer };
+}
+
+/**
+ * A transfer in transit arrives: one `transfer_in` row at its destination.
+ * `version` is the transfer's (If-Match); one received already is 409 with
+ * it as it stands, so a second click or a second person cannot add it twice.
+ */
+export function decideTransferReceipt(transfer: TransitTransfer, version: number, snapshot: StockSnapshot): StockDecision & { transfer: TransitTransfer } {
+  if (transfer.version !== version) throw changedMeanwhile('transfer', version, transfer);
+  if (transfer.status !== 'in_transit') {
+    throw new ProblemError({
+      status: 409,
+      title: 'This transfer was received already',
+      detail: `${transfer.quantity} × ${transfer.sku} arrived at ${locationName(snapshot.locations, transfer.toLocationId)} ${transfer.receivedAt ?? ''}.`.trim(),
+      current: transfer,
+    });
+  }
+  const staged = new Staged(snapshot);
+  const to = staged.get(transfer.variantId, transfer.toLocationId, 'toLocationId');
+  staged.move(transfer.variantId, transfer.toLocationId, {
+    quantity: transfer.quantity,
+    reason: 'transfer_in',
+    note: transfer.note,
+    transferId: transfer.id,
+    field: 'quantity',
+  });
+  const decision = staged.decision([
+    {
+      entityType: 'stock',
+      entityId: transfer.variantId,
+      entityLabel: `${transfer.sku}: ${locationName(snapshot.locations, transfer.fromLocationId)} → ${locationName(snapshot.locations, transfer.toLocationId)}`,
+      before: { [transfer.toLocationId]: to.onHand, inTransit: transfer.quantity },
+      after: { [transfer.toLocationId]: to.onHand + transfer.quantity, inTransit: 0 },
+    },
+  ]);
+  return { ...decision, transfer: { ...transfer, status: 'received', version: transfer.version + 1 } };
+}
+
+/**
+ * A level's reorder point, reorder quantity and safety days (PUT …/reorder,
+ * If-Match the level's version). Null leaves the point or the quantity to the
+ * suggestion from sales. A new version, no ledger row.
+ */
+export function decideReorderPolicy(
+  level: { variantId: string; locationId: string; version: number },
+  input: ReorderPolicyInput,
+  snapshot: StockSnapshot,
+): StockDecision {
+  const staged = new Staged(snapshot);
+  const current = staged.get(level.variantId, level.locationId);
+  if (level.version !== current.version) throw staleLevel(snapshot.locations, [current], level.version, current.version);
+  staged.settle(level.variantId, level.locationId, input);
+  const words = (n: number | null) => (n === null ? 'suggested' : n);
+  return staged.decision([
+    {
+      entityType: 'stock',
+      entityId: level.variantId,
+      entityLabel: `${current.sku} at ${locationName(snapshot.locations, level.locationId)}`,
+      before: { reorderPoint: words(current.reorderPoint), reorderQuantity: words(current.reorderQuantity), safetyDays: current.safetyDays },
+      after: { reorderPoint: words(input.reorderPoint), reorderQuantity: words(input.reorderQuantity), safetyDays: input.safetyDays },
+    },
+  ]);
+}
+
+/**
+ * Units received against a purchase order: one `received` row per line that
+ * came in, naming the order (src/domain/purchase-decisions.ts decides what
+ * may be received; this only moves the levels).
+ */
+export function receivedMoves(
+  snapshot: StockSnapshot,
+  purchaseOrder: { id: string; number: number; locationId: string },
+  lines: readonly { variantId: string; quantity: number; field: string }[],
+  note: string,
+): Pick<StockDecision, 'levels' | 'movements'> {
+  const staged = new Staged(snapshot);
+  for (const line of lines) {
+    if (line.quantity <= 0) continue;
+    staged.move(line.variantId, purchaseOrder.locationId, {
+      quantity: line.quantity,
+      reason: 'received',
+      note,
+      purchaseOrder: { id: purchaseOrder.id, number: purchaseOrder.number },
+      field: line.field,
+    });
+  }
+  const { levels, movements } = staged.decision([]);
+  return { levels, movements };
 }
 
 /**
@@ -259,7 +390,7 @@ export function decideThreshold(
   const staged = new Staged(snapshot);
   const current = staged.get(level.variantId, level.locationId);
   if (level.version !== current.version) throw staleLevel(snapshot.locations, [current], level.version, current.version);
-  staged.setThreshold(level.variantId, level.locationId, input.threshold);
+  staged.settle(level.variantId, level.locationId, { threshold: input.threshold });
   return staged.decision([
     {
       entityType: 'stock',

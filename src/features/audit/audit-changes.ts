@@ -269,6 +269,8 @@ function recordField(entityType: AuditEntityType, key: string, value: unknown, l
     case 'discount':
       return fieldOf(DISCOUNT_FIELDS, key) ?? { label: humanize(key), show: plain };
     case 'customer':
+    case 'supplier':
+    case 'purchase_order':
       return { label: humanize(key), show: plain };
   }
 }
@@ -409,5 +411,8 @@ export function recordPage(entry: Pick<AuditEntry, 'entityType' | 'entityId'>): 
       return { page: 'discount', discountId: id };
     case 'customer':
       return { page: 'customer', customerId: id };
+    case 'supplier':
+    case 'purchase_order':
+      return null;
   }
 }

@@ -20,6 +20,8 @@ export const ENTITY_LABELS: Record<AuditEntry['entityType'], string> = {
   view: 'Saved view',
   discount: 'Discount',
   customer: 'Customer',
+  supplier: 'Supplier',
+  purchase_order: 'Purchase order',
 };
 
 type AuditColumnsOptions = {

@@ -30,7 +30,16 @@ import type {
 } from '../contract/replenishment-schemas';
 import type { z } from 'zod';
 import { addStoreDays } from './reorder-rules';
-import { receivedMoves, type StockDecision, type StockSnapshot } from './stock-decisions';
+import {
+  checkReceiptRows,
+  receivedMoves,
+  refuseWrongRows,
+  summariseReceipt,
+  type ReceiptCommand,
+  type StockDecision,
+  type StockSnapshot,
+} from './stock-decisions';
+import type { ReceiptResult, ReceiptRowResult } from '../contract/stock-schemas';
 import { formatCents } from '../contract/values/money';
 
 export type PurchaseOrderCommand = z.output<typeof purchaseOrderInputSchema>;
@@ -449,24 +458,59 @@ export function parsePoNumber(text: string): number | null {
 }
 
 /**
- * A CSV delivery naming a purchase order, as that order's receipt: each row
- * must be one of its lines at its location. Rows of one line add up. Answers
- * the receipt's lines, or the rows' messages (`rows.<i>.<column>`) beside them.
+ * A CSV delivery naming a purchase order (`purchaseOrder`: "PO-1001" or
+ * 1001), as that order's receipt: every row must be one of its lines at its
+ * location, and rows of one line together no more than is still to come (an
+ * over-delivery is recorded on the order's page, with its reason). A dry run
+ * answers every row and changes nothing; otherwise a wrong row refuses the
+ * whole file (rows.<i>.<column>), and a right one is decidePurchaseReceipt.
+ * `po` is the order the text names, or undefined (422 on purchaseOrder).
  */
-export function receiptRowsAsPurchase(
-  po: PurchaseOrder,
-  rows: readonly { variantId: string | null; locationId: string | null; quantity: string; sku: string }[],
-  locations: readonly Location[],
-): { lines: { lineId: string; quantity: number }[]; errors: Record<number, Record<string, string>> } {
-  const errors: Record<number, Record<string, string>> = {};
+export function decideReceiptAgainstPurchase(
+  input: ReceiptCommand & { purchaseOrder: string },
+  po: PurchaseOrder | undefined,
+  snapshot: StockSnapshot,
+  ctx: PurchaseContext & { receiptId: string },
+): { result: ReceiptResult; decision: (PurchaseDecision & Pick<StockDecision, 'levels' | 'movements'>) | null } {
+  if (!po) throw validationProblem({ purchaseOrder: `No purchase order is numbered ${input.purchaseOrder}` });
+  if (!OPEN_STATUSES.includes(po.status)) {
+    throw validationProblem({ purchaseOrder: `${poLabel(po.number)} is ${po.status === 'draft' ? 'a draft: send it first' : 'not open for deliveries'}` });
+  }
+  const rows = checkReceiptRows(input.rows, snapshot);
+  const where = snapshot.locations.find((l) => l.id === po.locationId)?.name ?? po.locationId;
   const sums = new Map<string, number>();
-  const where = locations.find((l) => l.id === po.locationId)?.name ?? po.locationId;
-  rows.forEach((row, i) => {
-    if (!row.variantId || !row.locationId) return;
+  const rowsOf = new Map<string, ReceiptRowResult[]>();
+  for (const row of rows) {
+    if (!row.ok || !row.variantId) continue;
     const line = po.lines.find((l) => l.variantId === row.variantId);
-    if (!line) errors[i] = { ...errors[i], sku: `${row.sku.trim()} is not on ${poLabel(po.number)}` };
-    else if (row.locationId !== po.locationId) errors[i] = { ...errors[i], location: `${poLabel(po.number)} is delivered to ${where}` };
-    else sums.set(line.id, (sums.get(line.id) ?? 0) + Number(row.quantity.trim()));
-  });
-  return { lines: [...sums].map(([lineId, quantity]) => ({ lineId, quantity })), errors };
+    if (!line) {
+      row.errors.sku = `${row.sku.trim()} is not on ${poLabel(po.number)}`;
+      row.ok = false;
+    } else if (row.locationId !== po.locationId) {
+      row.errors.location = `${poLabel(po.number)} is delivered to ${where}`;
+      row.ok = false;
+    } else {
+      sums.set(line.id, (sums.get(line.id) ?? 0) + Number(row.quantity.trim()));
+      rowsOf.set(line.id, [...(rowsOf.get(line.id) ?? []), row]);
+    }
+  }
+  for (const [lineId, units] of sums) {
+    const line = po.lines.find((l) => l.id === lineId)!;
+    const left = Math.max(0, line.quantity - line.received);
+    if (units <= left) continue;
+    for (const row of rowsOf.get(lineId) ?? []) {
+      row.errors.quantity = `Only ${left} of ${line.quantity} ${line.sku} are still to come on ${poLabel(po.number)}; record an over-delivery on its page`;
+      row.ok = false;
+    }
+  }
+  if (input.dryRun) return { result: summariseReceipt(rows, false), decision: null };
+  refuseWrongRows(rows);
+  const decision = decidePurchaseReceipt(
+    po,
+    po.version,
+    { lines: [...sums].map(([lineId, quantity]) => ({ lineId, quantity })), note: input.note, overReason: '' },
+    snapshot,
+    ctx,
+  );
+  return { result: summariseReceipt(rows, true), decision };
 }

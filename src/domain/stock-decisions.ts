@@ -498,7 +498,8 @@ export function checkReceiptRows(
   return checked;
 }
 
-function summarise(rows: ReceiptRowResult[], applied: boolean): ReceiptResult {
+/** A delivery's answer: every row, how many are fine and wrong, the units of the fine ones. */
+export function summariseReceipt(rows: ReceiptRowResult[], applied: boolean): ReceiptResult {
   const ok = rows.filter((r) => r.ok);
   return {
     applied,
@@ -507,6 +508,17 @@ function summarise(rows: ReceiptRowResult[], applied: boolean): ReceiptResult {
     errorRows: rows.length - ok.length,
     units: ok.reduce((n, r) => n + Number(r.quantity.trim()), 0),
   };
+}
+
+/** 422 with `rows.<i>.<column>` for each message, when a row is wrong: a delivery applies whole or not at all. */
+export function refuseWrongRows(rows: readonly ReceiptRowResult[]): void {
+  const wrong = rows.filter((r) => !r.ok);
+  if (!wrong.length) return;
+  const errors: Record<string, string> = {};
+  rows.forEach((r, i) => {
+    for (const [column, message] of Object.entries(r.errors)) errors[`rows.${i}.${column}`] = `Line ${r.line}: ${message}`;
+  });
+  throw validationProblem(errors, `${wrong.length} of ${rows.length} rows need attention. Nothing was received; fix the file and try again.`);
 }
 
 /**
@@ -519,18 +531,8 @@ function summarise(rows: ReceiptRowResult[], applied: boolean): ReceiptResult {
  */
 export function decideReceipt(input: ReceiptCommand, snapshot: StockSnapshot): ReceiptDecision {
   const rows = checkReceiptRows(input.rows, snapshot);
-  if (input.dryRun) return { result: summarise(rows, false), levels: [], movements: [], audit: [] };
-  const wrong = rows.filter((r) => !r.ok);
-  if (wrong.length) {
-    const errors: Record<string, string> = {};
-    rows.forEach((r, i) => {
-      for (const [column, message] of Object.entries(r.errors)) errors[`rows.${i}.${column}`] = `Line ${r.line}: ${message}`;
-    });
-    throw validationProblem(
-      errors,
-      `${wrong.length} of ${rows.length} rows need attention. Nothing was received; fix the file and try again.`,
-    );
-  }
+  if (input.dryRun) return { result: summariseReceipt(rows, false), levels: [], movements: [], audit: [] };
+  refuseWrongRows(rows);
   const staged = new Staged(snapshot);
   const note = input.note || 'Delivery received from CSV';
   rows.forEach((row, i) =>
@@ -551,5 +553,5 @@ export function decideReceipt(input: ReceiptCommand, snapshot: StockSnapshot): R
       after: { units, rows: rows.length, ...(input.note ? { note: input.note } : {}) },
     },
   ]);
-  return { ...decision, result: summarise(rows, true) };
+  return { ...decision, result: summariseReceipt(rows, true) };
 }

@@ -14,7 +14,7 @@
  * receipt says why (an over-delivery); short is what closing records.
  */
 import type { AuditDraft } from './audit-rules';
-import { ProblemError, validationProblem } from '../contract/problems';
+import { changedMeanwhile, ProblemError, validationProblem } from '../contract/problems';
 import type { Location } from '../contract/stock-schemas';
 import type {
   PurchaseOrder,
@@ -27,6 +27,8 @@ import type {
   purchaseOrderUpdateSchema,
   purchaseReceiptInputSchema,
   reorderDraftInputSchema,
+  supplierInputSchema,
+  variantSupplyInputSchema,
 } from '../contract/replenishment-schemas';
 import type { z } from 'zod';
 import { addStoreDays } from './reorder-rules';
@@ -223,6 +225,67 @@ function event(ctx: PurchaseContext, type: string, text: string): PurchaseOrder[
 
 function audit(po: PurchaseOrder, before: Record<string, unknown>, after: Record<string, unknown>): AuditDraft {
   return { entityType: 'purchase_order', entityId: po.id, entityLabel: `${poLabel(po.number)} (${po.supplierName})`, before, after };
+}
+
+/**
+ * A supplier made or changed: names are unique whatever their case (two
+ * "Ampere Power Co." would split one supplier's orders in two). `current` and
+ * `version` for a change (If-Match); the caller gives a new one its id.
+ */
+export function decideSupplier(
+  input: z.output<typeof supplierInputSchema>,
+  suppliers: readonly Omit<Supplier, 'variantCount'>[],
+  change: { id: string } | { current: Omit<Supplier, 'variantCount'>; version: number },
+): { supplier: Omit<Supplier, 'variantCount'>; audit: AuditDraft[] } {
+  const existing = 'current' in change ? change.current : null;
+  if (existing && existing.version !== change.version) throw changedMeanwhile('supplier', change.version, existing);
+  const id = existing?.id ?? ('id' in change ? change.id : '');
+  const name = input.name.trim();
+  if (suppliers.some((s) => s.id !== id && s.name.trim().toLowerCase() === name.toLowerCase())) {
+    throw validationProblem({ name: `Another supplier is called ${name}` });
+  }
+  const supplier = { id, ...input, name, currency: 'USD' as const, version: existing ? existing.version + 1 : 1 };
+  const fields = (s: Omit<Supplier, 'variantCount'> | null) =>
+    s ? { name: s.name, contactName: s.contactName, email: s.email, phone: s.phone, leadTimeDays: s.leadTimeDays, minimumOrder: formatCents(s.minimumOrder) } : {};
+  const [before, after] = [fields(existing), fields(supplier)];
+  const changed = (k: string) => (before as Record<string, unknown>)[k] !== (after as Record<string, unknown>)[k];
+  return {
+    supplier,
+    audit: [
+      {
+        entityType: 'supplier',
+        entityId: id,
+        entityLabel: name,
+        before: Object.fromEntries(Object.entries(before).filter(([k]) => changed(k))),
+        after: Object.fromEntries(Object.entries(after).filter(([k]) => changed(k))),
+      },
+    ],
+  };
+}
+
+/** Who supplies a variant: a supplier that exists, or nobody (null). */
+export function decideSupply(
+  variant: { id: string; productId: string; sku: string },
+  before: { supplierId: string | null; supplierSku: string },
+  input: z.output<typeof variantSupplyInputSchema>,
+  suppliers: readonly Pick<Supplier, 'id' | 'name'>[],
+): { supply: { variantId: string; supplierId: string | null; supplierSku: string }; audit: AuditDraft[] } {
+  const name = (id: string | null) => (id === null ? 'nobody' : (suppliers.find((s) => s.id === id)?.name ?? id));
+  if (input.supplierId !== null && !suppliers.some((s) => s.id === input.supplierId)) {
+    throw validationProblem({ supplierId: 'Choose one of the suppliers' });
+  }
+  return {
+    supply: { variantId: variant.id, supplierId: input.supplierId, supplierSku: input.supplierSku },
+    audit: [
+      {
+        entityType: 'product',
+        entityId: variant.productId,
+        entityLabel: variant.sku,
+        before: { supplier: name(before.supplierId), supplierSku: before.supplierSku },
+        after: { supplier: name(input.supplierId), supplierSku: input.supplierSku },
+      },
+    ],
+  };
 }
 
 export type PurchaseDecision = { purchaseOrder: PurchaseOrder; audit: AuditDraft[] };

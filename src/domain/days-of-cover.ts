@@ -30,7 +30,8 @@ export function formatDaysOfCover(level: {
   const coming = (level.onOrder ?? 0) + (level.inTransit ?? 0);
   if (level.available <= 0 && coming <= 0) return 'Out';
   if (level.daysOfCover === null) return 'No sales';
-  if (level.daysOfCover <= 0) return '0 d';
+  // The API rounds to a tenth: 0 beside a few units of a fast seller is "Under 0.1 d"; 0 with nothing to count is 0.
+  if (level.available + coming <= 0) return '0 d';
   if (level.daysOfCover < 0.1) return 'Under 0.1 d';
   return `${level.daysOfCover.toLocaleString('en-US', { maximumFractionDigits: 1 })} d`;
 }

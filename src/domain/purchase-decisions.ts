@@ -238,7 +238,7 @@ export function decideSupplier(
   change: { id: string } | { current: Omit<Supplier, 'variantCount'>; version: number },
 ): { supplier: Omit<Supplier, 'variantCount'>; audit: AuditDraft[] } {
   const existing = 'current' in change ? change.current : null;
-  if (existing && existing.version !== change.version) throw changedMeanwhile('supplier', change.version, existing);
+  if ('current' in change && change.current.version !== change.version) throw changedMeanwhile('supplier', change.version, change.current);
   const id = existing?.id ?? ('id' in change ? change.id : '');
   const name = input.name.trim();
   if (suppliers.some((s) => s.id !== id && s.name.trim().toLowerCase() === name.toLowerCase())) {

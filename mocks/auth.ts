@@ -6,6 +6,7 @@
  * server's. The demo passwords below exist only in mocks/, so a build for a
  * real API contains none; the sign-in page asks the mock for them over HTTP.
  */
+import type { ReplenishmentDoc } from './replenishment';
 import type { CustomerNotes } from '../src/domain/customer-rules';
 import type { AuditEntry, Staff } from '../src/contract/schemas';
 import type { DiscountUse, StoredDiscount } from '../src/domain/discount-rules';
@@ -33,6 +34,8 @@ export type AuthState = {
   discountUses?: DiscountUse[];
   /** Internal notes on customers, by customer id (issue 20); a customer without notes is left out. */
   customerNotes?: Record<string, CustomerNotes>;
+  /** Suppliers, purchase orders, transfers in transit and alerts once any was written (absent: the seeded suppliers, nothing else). */
+  replenishment?: ReplenishmentDoc;
 };
 
 const SEEDED_AT = '2026-11-01T12:00:00.000Z';

@@ -5,6 +5,7 @@
  * matters where noted: the guard and the schedule step run before every route,
  * the 404 after all of them.
  */
+import { replenishmentRoutes } from './routes/replenishment';
 import type { HttpHandler } from 'msw';
 import { catalogueRoutes } from './routes/catalogue';
 import { controlRoutes, notFoundRoute, requestGuard } from './routes/control';
@@ -28,6 +29,7 @@ export function createHandlers(db: MockDb): HttpHandler[] {
     ...sessionStaffAuditRoutes(kit),
     ...catalogueRoutes(kit),
     ...inventoryRoutes(kit),
+    ...replenishmentRoutes(kit),
     ...orderRoutes(kit),
     ...reportRoutes(kit),
     ...discountRoutes(kit),

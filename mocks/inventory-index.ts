@@ -31,6 +31,7 @@ type LevelEntry = {
   threshold: number;
   sold28: number;
   cover: number | null;
+  incoming: Incoming;
   state: StockState;
   version: number;
   view: InventoryLevel | null;
@@ -98,7 +99,14 @@ export function describeLevel(
 }
 
 function toLevel(e: LevelEntry): InventoryLevel {
-  e.view ??= describeLevel(e.record.product, e.variantIndex, e.locationIndex, e.record.levels[e.variantIndex]![e.locationIndex]!, e.sold28);
+  e.view ??= describeLevel(
+    e.record.product,
+    e.variantIndex,
+    e.locationIndex,
+    e.record.levels[e.variantIndex]![e.locationIndex]!,
+    e.sold28,
+    e.incoming,
+  );
   return e.view;
 }
 
@@ -111,6 +119,8 @@ export class InventoryIndex {
     records: Iterable<ProductRecord>,
     /** Units sold over the sales window at one level. */
     private readonly soldAt: (variantId: string, locationIndex: number) => number,
+    /** Units on order and in transit to one level. */
+    private readonly incomingAt: (variantId: string, locationId: string) => Incoming,
   ) {
     for (const record of records) {
       const made = this.entriesOf(record);
@@ -129,6 +139,7 @@ export class InventoryIndex {
       record.levels[variantIndex]?.forEach((level, locationIndex) => {
         const free = available(level);
         const sold28 = this.soldAt(v.id, locationIndex);
+        const incoming = this.incomingAt(v.id, LOCATIONS[locationIndex]!.id);
         made.push({
           record,
           variantIndex,
@@ -145,7 +156,8 @@ export class InventoryIndex {
           available: free,
           threshold: level.threshold,
           sold28,
-          cover: daysOfCover(free, sold28),
+          cover: daysOfCover(free + incoming.onOrder + incoming.inTransit, sold28),
+          incoming,
           state: stockState(free, level.threshold),
           version: level.version,
           view: null,
@@ -153,6 +165,25 @@ export class InventoryIndex {
       });
     });
     return made;
+  }
+
+  /** What is coming to these products' levels changed (a purchase order sent, a transfer shipped): their entries are made again. */
+  refresh(productIds: Iterable<string>): void {
+    const old: LevelEntry[] = [];
+    const made: LevelEntry[] = [];
+    for (const id of productIds) {
+      const current = this.byProduct.get(id);
+      const record = current?.[0]?.record;
+      if (!current || !record) continue;
+      old.push(...current);
+      const entries = this.entriesOf(record);
+      this.byProduct.set(id, entries);
+      made.push(...entries);
+    }
+    if (made.length === 0) return;
+    const gone = new Set(old);
+    this.entries = this.entries.filter((e) => !gone.has(e)).concat(made);
+    this.sorted.update(old, made);
   }
 
   /** Products were written: their levels replace the old ones, in one pass however many there are (a price batch writes thousands). */

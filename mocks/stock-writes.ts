@@ -7,13 +7,17 @@
  * rows and the audit entry in one write through the store's single path
  * (role, idempotency key and audit are checked and recorded there).
  */
-import type { InventoryLevel, ReceiptResult, StockChangeResult, StockMovement } from '../src/contract/stock-schemas';
+import type { InventoryLevel, ReceiptResult, StockChangeResult, StockMovement, TransitTransfer } from '../src/contract/stock-schemas';
+import type { ReorderPolicyInput } from '../src/contract/replenishment-schemas';
+import { DEFAULT_SAFETY_DAYS } from '../src/contract/constants';
 import type { Idempotency } from '../src/contract/protocol';
 import {
   decideAdjustment,
   decideReceipt,
   decideThreshold,
+  decideReorderPolicy,
   decideTransfer,
+  decideTransferReceipt,
   newTransferId,
   receiptKeyRequired,
   type AdjustmentCommand,
@@ -29,6 +33,7 @@ import { ProblemError, validationProblem } from './problems';
 import type { LevelState, MovementRecord, ProductRecord } from '../src/demo-shop/shop-records';
 import { locationIndex } from '../src/demo-shop/stock-seed';
 import { writeOf } from './routes/write-of';
+import { receiveDeliveryAgainst } from './replenishment-writes';
 import type { Actor, MockDb, WriteTx } from './store';
 import { variantNotFound } from '../src/domain/product-rules';
 
@@ -139,7 +144,7 @@ export class StagedLevels {
  * The variants (by id) and their levels at every location as this write (or,
  * without one, the store) sees them: what the shared decisions need.
  */
-function snapshotOf(db: MockDb, tx: WriteTx | null, variantIds: Iterable<string>): StockSnapshot {
+export function snapshotOf(db: MockDb, tx: WriteTx | null, variantIds: Iterable<string>): StockSnapshot {
   const snapshot: { variants: StockVariant[]; levels: InventoryLevel[] } = { variants: [], levels: [] };
   for (const id of new Set(variantIds)) {
     const owner = db.variantOwner(id);
@@ -174,7 +179,7 @@ function receiptSnapshot(db: MockDb, tx: WriteTx | null, rows: { sku: string }[]
 }
 
 /** Stages a decision: its levels into copies of their product records, its ledger rows and its audit entries. */
-function stage(db: MockDb, tx: WriteTx, decision: StockDecision): StockMovement[] {
+export function stage(db: MockDb, tx: WriteTx, decision: StockDecision): StockMovement[] {
   const records = new Map<string, ProductRecord>();
   for (const level of decision.levels) {
     const owner = db.variantOwner(level.variantId);
@@ -189,7 +194,17 @@ function stage(db: MockDb, tx: WriteTx, decision: StockDecision): StockMovement[
       records.set(id, record);
     }
     const row = record.levels[owner.index];
-    if (row) row[loc] = { onHand: level.onHand, reserved: level.reserved, threshold: level.threshold, version: level.version };
+    if (row) {
+      row[loc] = {
+        onHand: level.onHand,
+        reserved: level.reserved,
+        threshold: level.threshold,
+        version: level.version,
+        ...(level.reorderPoint !== null ? { reorderPoint: level.reorderPoint } : {}),
+        ...(level.reorderQuantity !== null ? { reorderQuantity: level.reorderQuantity } : {}),
+        ...(level.safetyDays !== DEFAULT_SAFETY_DAYS ? { safetyDays: level.safetyDays } : {}),
+      };
+    }
   }
   for (const record of records.values()) putWithStock(tx, record);
   const movements = decision.movements.map(({ onHandAfter, ...row }) => ({ ...tx.move(row), onHandAfter }));
@@ -223,7 +238,11 @@ export async function transferStock(
   const { result } = await db.write({ actor, ...writeOf('inventory.transfer'), idempotency }, (tx) => {
     const transferId = newTransferId();
     const decision = decideTransfer(input, snapshotOf(db, tx, [input.variantId]), transferId);
-    return { levels: decision.levels, movements: stage(db, tx, decision) };
+    const movements = stage(db, tx, decision);
+    if (!decision.transfer) return { levels: decision.levels, movements };
+    const transfer: TransitTransfer = { ...decision.transfer, sentAt: tx.now, receivedAt: null };
+    tx.replenishment().transfers.push(transfer);
+    return { levels: decision.levels, movements, transfer };
   });
   return result;
 }
@@ -244,6 +263,41 @@ export async function setThreshold(
   return result;
 }
 
+/** A transfer in transit arrives at its destination; once only (If-Match on the transfer's version). */
+export async function receiveTransfer(
+  db: MockDb,
+  actor: Actor,
+  id: string,
+  version: number,
+  idempotency: Idempotency,
+): Promise<StockChangeResult> {
+  const { result } = await db.write({ actor, ...writeOf('inventory.receiveTransfer'), idempotency }, (tx) => {
+    const doc = tx.replenishment();
+    const i = doc.transfers.findIndex((t) => t.id === id);
+    const stored = doc.transfers[i];
+    if (!stored) throw new ProblemError({ status: 404, title: 'Transfer not found', detail: `No transfer has the id ${id}.` });
+    const decision = decideTransferReceipt(stored, version, snapshotOf(db, tx, [stored.variantId]));
+    const transfer = { ...decision.transfer, receivedAt: tx.now };
+    doc.transfers[i] = transfer;
+    return { levels: decision.levels, movements: stage(db, tx, decision), transfer };
+  });
+  return result;
+}
+
+export async function setReorderPolicy(
+  db: MockDb,
+  actor: Actor,
+  level: { variantId: string; locationId: string; version: number },
+  input: ReorderPolicyInput,
+): Promise<InventoryLevel> {
+  const { result } = await db.write({ actor, ...writeOf('inventory.reorderPolicy') }, (tx) => {
+    const decision = decideReorderPolicy(level, input, snapshotOf(db, tx, [level.variantId]));
+    stage(db, tx, decision);
+    return decision.levels[0]!;
+  });
+  return result;
+}
+
 /** A dry run reports every row and changes nothing; otherwise the whole file applies in one write, or nothing does. */
 export async function receiveDelivery(
   db: MockDb,
@@ -251,6 +305,10 @@ export async function receiveDelivery(
   input: ReceiptCommand,
   idempotency: Idempotency | null,
 ): Promise<ReceiptResult> {
+  if (input.purchaseOrder) {
+    const against = { ...input, purchaseOrder: input.purchaseOrder };
+    return receiveDeliveryAgainst(db, actor, against, idempotency, (tx) => receiptSnapshot(db, tx, input.rows));
+  }
   // A dry run reads the levels too: rows are held to the limit on what is on the shelf now.
   if (input.dryRun) return decideReceipt(input, receiptSnapshot(db, null, input.rows)).result;
   if (!idempotency) throw receiptKeyRequired();

@@ -54,6 +54,10 @@ import { compareText } from './sorted-index';
 import { DEFAULT_SETTINGS, type MockSettings } from './settings';
 import { CatalogueIndex, makeEntry, type Entry } from './catalogue-index';
 import { People, type Actor, type AuditListQuery } from './people';
+import type { AlertList, AlertQuery } from '../src/contract/replenishment-schemas';
+import { ReplenishmentReads, seededReplenishment, type ReplenishmentDoc } from './replenishment';
+import { raisedKinds } from '../src/domain/alert-rules';
+import { storeDate } from '../src/domain/store-time';
 
 export type { Actor } from './people';
 
@@ -127,6 +131,10 @@ export type WriteTx = {
   nextOrderNumber(): number;
   customerNotes(id: string): CustomerNotes | undefined;
   putCustomerNotes(id: string, notes: CustomerNotes): void;
+  /** Suppliers, purchase orders, transfers in transit and alerts: this write's own copy, saved whole when the write commits. */
+  replenishment(): ReplenishmentDoc;
+  /** A fresh id with this prefix ("po", "sup", …). */
+  newId(prefix: string): string;
   /** Appends a ledger row; the level it moves must be put in the same write. */
   move(movement: Omit<MovementRecord, 'id' | 'at' | 'actor'>): MovementRecord;
   /** An audit entry beyond the product and staff diffs the store records by itself (stock, for one). */
@@ -166,6 +174,8 @@ export class MockDb {
   private stockSeed: StockSeed | null = null;
   /** The inventory list's index, built by the first inventory request. */
   private inventory: InventoryIndex | null = null;
+  /** The replenishment document the index's incoming units were read from. */
+  private inventoryDoc: ReplenishmentDoc | null = null;
   /** Ledger rows written since the seed, by variant, in the order they were written. */
   private movements = new Map<string, MovementRecord[]>();
   private movementIds = new Set<string>();
@@ -187,6 +197,16 @@ export class MockDb {
   private people: People;
   /** Price batches, their items and every variant's price history. */
   pricing = new PricingState();
+  /** The seeded replenishment document, until one is written (kept, so what is worked out from it is kept too). */
+  private seededReplenishmentDoc: ReplenishmentDoc | null = null;
+  /** Reads over suppliers, purchase orders, transfers in transit and alerts. */
+  readonly replenishment = new ReplenishmentReads({
+    doc: () => this.replenishmentDoc(),
+    records: () => this.allRecords(),
+    isSeeded: (variantId) => this.stockSeed !== null && seededSlot(variantId, this.stockSeed.seededVariants) !== null,
+    soldAt: (variantId, loc) => this.soldAt(variantId, loc),
+    today: () => this.today(),
+  });
 
   constructor(settings: Partial<MockSettings> = {}, options: { clock?: Clock; anchorMs?: number } = {}) {
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
@@ -234,6 +254,7 @@ export class MockDb {
     this.catalogue.clear();
     this.idempotency.clear();
     this.inventory = null;
+    this.inventoryDoc = null;
     this.movements.clear();
     this.movementIds.clear();
     this.changedOrders.clear();
@@ -245,6 +266,7 @@ export class MockDb {
     this.discountUsageIndex = null;
     this.seq = 0;
     this.pricing = new PricingState();
+    this.seededReplenishmentDoc = null;
     this.people.reseed();
     const { records, stock } = seededShop({ ...this.settings, anchorMs: this.anchorMs });
     this.stockSeed = stock;
@@ -415,7 +437,25 @@ export class MockDb {
   // ------------------------------------------------------------ stock
 
   private inventoryIndex(): InventoryIndex {
-    this.inventory ??= new InventoryIndex(this.allRecords(), (variantId, loc) => this.soldAt(variantId, loc));
+    const doc = this.replenishmentDoc();
+    if (this.inventory && this.inventoryDoc !== doc && this.inventoryDoc) {
+      // What is coming changed (here or in another tab): the levels it changed for are listed again.
+      const [a, b] = [this.replenishment.incoming(this.inventoryDoc), this.replenishment.incoming(doc)];
+      const products = new Set<string>();
+      for (const k of new Set([...a.keys(), ...b.keys()])) {
+        const [x, y] = [a.get(k), b.get(k)];
+        if (x?.onOrder === y?.onOrder && x?.inTransit === y?.inTransit) continue;
+        const owner = this.variantOwner(k.split('@')[0]!);
+        if (owner) products.add(owner.record.product.id);
+      }
+      this.inventory.refresh(products);
+    }
+    this.inventoryDoc = doc;
+    this.inventory ??= new InventoryIndex(
+      this.allRecords(),
+      (variantId, loc) => this.soldAt(variantId, loc),
+      (variantId, locationId) => this.replenishment.incomingAt(variantId, locationId),
+    );
     return this.inventory;
   }
 
@@ -429,7 +469,7 @@ export class MockDb {
   }
 
   /** Units sold at a level over the sales window (seeded orders; nothing else sells yet). */
-  private soldAt(variantId: string, loc: number): number {
+  soldAt(variantId: string, loc: number): number {
     const seed = this.stockSeed;
     const slot = seed && seededSlot(variantId, seed.seededVariants);
     return seed && slot !== null ? (seed.sold[slot * LOCATIONS.length + loc] ?? 0) : 0;
@@ -437,7 +477,106 @@ export class MockDb {
 
   levelView(product: Product, variantIndex: number, locationId: string, level: LevelState): InventoryLevel {
     const loc = LOCATIONS.findIndex((l) => l.id === locationId);
-    return describeLevel(product, variantIndex, loc, level, this.soldAt(product.variants[variantIndex]!.id, loc));
+    const variantId = product.variants[variantIndex]!.id;
+    return describeLevel(
+      product,
+      variantIndex,
+      loc,
+      level,
+      this.soldAt(variantId, loc),
+      this.replenishment.incomingAt(variantId, locationId),
+    );
+  }
+
+  // ------------------------------------------------------------ replenishment (replenishment.ts)
+
+  /** Suppliers, purchase orders, transfers in transit and alerts as stored (the seeded suppliers until one is written). */
+  replenishmentDoc(): ReplenishmentDoc {
+    this.people.catchUp();
+    return this.people.state.replenishment ?? (this.seededReplenishmentDoc ??= seededReplenishment());
+  }
+
+  /**
+   * Alerts a write raises (src/domain/alert-rules.ts): for each level whose
+   * numbers it changed, and each level whose incoming units it changed, the
+   * conditions before and after; a condition that starts raises its alert.
+   * Answers the document with them, or null when none was raised.
+   */
+  private raiseAlerts(
+    staged: ReadonlyMap<string, ProductRecord>,
+    before: ReplenishmentDoc,
+    after: ReplenishmentDoc | null,
+    now: string,
+  ): ReplenishmentDoc | null {
+    const docAfter = after ?? before;
+    const touched = new Map<string, { record: ProductRecord; old: ProductRecord; vi: number; li: number }>();
+    for (const record of staged.values()) {
+      const old = this.getRecord(record.product.id);
+      if (!old || old.levels === record.levels) continue;
+      record.levels.forEach((row, vi) =>
+        row.forEach((state, li) => {
+          const was = old.levels[vi]?.[li];
+          if (was && (was.onHand !== state.onHand || was.reserved !== state.reserved || was.version !== state.version)) {
+            touched.set(`${record.product.variants[vi]!.id}@${LOCATIONS[li]!.id}`, { record, old, vi, li });
+          }
+        }),
+      );
+    }
+    if (after) {
+      const [a, b] = [this.replenishment.incoming(before), this.replenishment.incoming(after)];
+      for (const k of new Set([...a.keys(), ...b.keys()])) {
+        const x = a.get(k);
+        const y = b.get(k);
+        if (touched.has(k) || (x?.onOrder === y?.onOrder && x?.inTransit === y?.inTransit)) continue;
+        const [variantId, locationId] = k.split('@') as [string, string];
+        const owner = this.variantOwner(variantId);
+        if (!owner) continue;
+        const record = staged.get(owner.record.product.id) ?? owner.record;
+        touched.set(k, { record, old: owner.record, vi: owner.index, li: LOCATIONS.findIndex((l) => l.id === locationId) });
+      }
+    }
+    let doc: ReplenishmentDoc | null = null;
+    for (const { record, old, vi, li } of touched.values()) {
+      const was = old.levels[vi]?.[li];
+      const is = record.levels[vi]?.[li];
+      if (!was || !is) continue;
+      const kinds = raisedKinds(this.replenishment.facts(old, vi, li, was, before), this.replenishment.facts(record, vi, li, is, docAfter));
+      if (kinds.length === 0) continue;
+      doc ??= after ?? structuredClone(before);
+      const variant = record.product.variants[vi]!;
+      const locationId = LOCATIONS[li]!.id;
+      for (const kind of kinds) {
+        const open = doc.alerts.find(
+          (x) => x.kind === kind && x.variantId === variant.id && x.locationId === locationId && x.dismissedAt === null,
+        );
+        if (open) open.raisedAt = now;
+        else
+          doc.alerts.push({
+            id: `alr_${randomToken()}`,
+            kind,
+            variantId: variant.id,
+            locationId,
+            sku: variant.sku,
+            raisedAt: now,
+            dismissedAt: null,
+          });
+      }
+    }
+    return doc;
+  }
+
+  /** Open alerts, newest first. */
+  alerts(query: AlertQuery): AlertList {
+    return this.replenishment.alerts(query, (variantId, locationId) => {
+      const owner = this.variantOwner(variantId);
+      const li = LOCATIONS.findIndex((l) => l.id === locationId);
+      return owner && li >= 0 ? { record: owner.record, vi: owner.index, li } : undefined;
+    });
+  }
+
+  /** The store's today (YYYY-MM-DD). */
+  today(): string {
+    return storeDate(this.now());
   }
 
   level(variantId: string, locationId: string): InventoryLevel | undefined {
@@ -529,6 +668,8 @@ export class MockDb {
       const stagedMoves: MovementRecord[] = [];
       const stagedOrders = new Map<string, Order>();
       const stagedNotes = new Map<string, CustomerNotes>();
+      const replenishmentBefore = this.replenishmentDoc();
+      let stagedReplenishment: ReplenishmentDoc | null = null;
       const extraDrafts: AuditDraft[] = [];
       const now = new Date(this.now()).toISOString();
       const tx: WriteTx = {
@@ -577,6 +718,8 @@ export class MockDb {
         nextOrderNumber: () => Math.max(this.nextOrderNumber(), ...[...stagedOrders.values()].map((o) => o.number + 1)),
         customerNotes: (id) => stagedNotes.get(id) ?? this.customerNotes(id),
         putCustomerNotes: (id, notes) => void stagedNotes.set(id, notes),
+        replenishment: () => (stagedReplenishment ??= structuredClone(replenishmentBefore)),
+        newId: (prefix) => `${prefix}_${randomToken()}`,
         allViews: () => {
           const stored = this.people.state.views ?? [];
           const kept = stored.filter((v) => !stagedViews.has(v.id));
@@ -590,6 +733,8 @@ export class MockDb {
         addDiscountUse: (use) => void stagedUses.push(use),
       };
       const result = fn(tx);
+      const raised = this.raiseAlerts(staged, replenishmentBefore, stagedReplenishment, now);
+      if (raised) stagedReplenishment = raised;
 
       const seq = this.seq + 1;
       let historyCount = 0;
@@ -630,7 +775,16 @@ export class MockDb {
       if (stagedDiscounts.size) this.people.state.discounts = withStaged(this.allDiscounts(), stagedDiscounts);
       if (stagedUses.length) this.people.state.discountUses = [...this.discountUses(), ...stagedUses];
       if (stagedNotes.size) this.people.state.customerNotes = { ...this.people.state.customerNotes, ...Object.fromEntries(stagedNotes) };
-      if (stagedStaff.size || stagedViews.size || stagedDiscounts.size || stagedUses.length || stagedNotes.size || drafts.length) {
+      if (stagedReplenishment) this.people.state.replenishment = stagedReplenishment;
+      if (
+        stagedStaff.size ||
+        stagedViews.size ||
+        stagedDiscounts.size ||
+        stagedUses.length ||
+        stagedNotes.size ||
+        stagedReplenishment ||
+        drafts.length
+      ) {
         for (const record of stagedStaff.values()) {
           const i = this.people.state.staff.findIndex((s) => s.id === record.id);
           if (i >= 0) this.people.state.staff[i] = record;

@@ -14,7 +14,18 @@ export const PRODUCT_SORTS = PRODUCT_SORT_KEYS.flatMap((k) => [k, `-${k}`] as co
 export type ProductSort = (typeof PRODUCT_SORTS)[number];
 
 /** Every kind of record the audit log follows; orders and stock join when their APIs exist. */
-export const AUDIT_ENTITY_TYPES = ['product', 'price', 'stock', 'order', 'staff', 'view', 'discount', 'customer', 'supplier', 'purchase_order'] as const;
+export const AUDIT_ENTITY_TYPES = [
+  'product',
+  'price',
+  'stock',
+  'order',
+  'staff',
+  'view',
+  'discount',
+  'customer',
+  'supplier',
+  'purchase_order',
+] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 /** The lists a saved view belongs to (GET /api/views?list=…): each keeps its whole state in its URL's query string. */

@@ -820,11 +820,15 @@ const OPERATIONS: { [K in RouteId]: OperationDocs<(typeof ROUTES)[K]> } = {
   'inventory.receiveTransfer': {
     operationId: 'receiveTransfer',
     tag: 'Inventory',
-    description: 'Receive a transfer in transit: its units go on hand at the destination (one `transfer_in` ledger row). A transfer is received once.',
+    description:
+      'Receive a transfer in transit: its units go on hand at the destination (one `transfer_in` ledger row). A transfer is received once.',
     params: { id: 'The transfer id.' },
     resource: 'transfer',
     success: 'The destination level, the ledger row and the transfer, now received.',
-    responses: { '404': problem('No such transfer.'), '409': problem('The transfer changed or was received already; `current` is the transfer.') },
+    responses: {
+      '404': problem('No such transfer.'),
+      '409': problem('The transfer changed or was received already; `current` is the transfer.'),
+    },
   },
   'reorder.list': {
     operationId: 'listReorder',
@@ -872,7 +876,8 @@ const OPERATIONS: { [K in RouteId]: OperationDocs<(typeof ROUTES)[K]> } = {
   'variants.setSupply': {
     operationId: 'setVariantSupply',
     tag: 'Replenishment',
-    description: 'Set who supplies a variant (null: nobody) and their SKU for it. The unit cost a purchase order uses is the variant’s cost.',
+    description:
+      'Set who supplies a variant (null: nobody) and their SKU for it. The unit cost a purchase order uses is the variant’s cost.',
     params: { variantId: 'The variant id.' },
     success: 'The variant’s supplier and supplier SKU.',
     responses: { '404': problem('No such variant.'), '422': validationProblem('No such supplier, or the SKU is too long.') },
@@ -896,7 +901,8 @@ const OPERATIONS: { [K in RouteId]: OperationDocs<(typeof ROUTES)[K]> } = {
   'purchaseOrders.create': {
     operationId: 'createPurchaseOrder',
     tag: 'Replenishment',
-    description: 'Draft a purchase order for one supplier and location. Each line’s unit cost is the variant’s cost unless given; a variant another supplier supplies is refused.',
+    description:
+      'Draft a purchase order for one supplier and location. Each line’s unit cost is the variant’s cost unless given; a variant another supplier supplies is refused.',
     resource: 'purchase order',
     success: 'The draft.',
     responses: { '422': validationProblem('A field or line is not valid.') },
@@ -904,7 +910,8 @@ const OPERATIONS: { [K in RouteId]: OperationDocs<(typeof ROUTES)[K]> } = {
   'purchaseOrders.fromReorder': {
     operationId: 'draftPurchaseOrdersFromReorder',
     tag: 'Replenishment',
-    description: 'Draft purchase orders from reorder rows: one per supplier and location. A variant nobody supplies is refused beside its row (`items.<i>.variantId`).',
+    description:
+      'Draft purchase orders from reorder rows: one per supplier and location. A variant nobody supplies is refused beside its row (`items.<i>.variantId`).',
     success: 'The drafts.',
     responses: { '422': validationProblem('A row is not valid; no draft was made.') },
   },
@@ -915,7 +922,11 @@ const OPERATIONS: { [K in RouteId]: OperationDocs<(typeof ROUTES)[K]> } = {
     params: { id: 'The purchase order id.' },
     resource: 'purchase order',
     success: 'The draft with its new version.',
-    responses: { '404': problem('No such purchase order.'), '409': problem('Stale version, or the order is no longer a draft; `current` is the order.'), '422': validationProblem('A line is not valid.') },
+    responses: {
+      '404': problem('No such purchase order.'),
+      '409': problem('Stale version, or the order is no longer a draft; `current` is the order.'),
+      '422': validationProblem('A line is not valid.'),
+    },
   },
   'purchaseOrders.send': {
     operationId: 'sendPurchaseOrder',
@@ -924,7 +935,10 @@ const OPERATIONS: { [K in RouteId]: OperationDocs<(typeof ROUTES)[K]> } = {
     params: { id: 'The purchase order id.' },
     resource: 'purchase order',
     success: 'The order, sent.',
-    responses: { '404': problem('No such purchase order.'), '409': problem('Stale version, or the order is not a draft; `current` is the order.') },
+    responses: {
+      '404': problem('No such purchase order.'),
+      '409': problem('Stale version, or the order is not a draft; `current` is the order.'),
+    },
   },
   'purchaseOrders.receive': {
     operationId: 'receivePurchaseOrder',
@@ -934,16 +948,25 @@ const OPERATIONS: { [K in RouteId]: OperationDocs<(typeof ROUTES)[K]> } = {
     params: { id: 'The purchase order id.' },
     resource: 'purchase order',
     success: 'The order with its received quantities and the receipt.',
-    responses: { '404': problem('No such purchase order.'), '409': problem('Stale version, or the order is not open; `current` is the order.'), '422': validationProblem('A line is not valid; nothing was received.') },
+    responses: {
+      '404': problem('No such purchase order.'),
+      '409': problem('Stale version, or the order is not open; `current` is the order.'),
+      '422': validationProblem('A line is not valid; nothing was received.'),
+    },
   },
   'purchaseOrders.close': {
     operationId: 'closePurchaseOrder',
     tag: 'Replenishment',
-    description: 'Cancel what has not arrived, with a reason: a partly received order is closed short; one with nothing received (a draft, too) is cancelled.',
+    description:
+      'Cancel what has not arrived, with a reason: a partly received order is closed short; one with nothing received (a draft, too) is cancelled.',
     params: { id: 'The purchase order id.' },
     resource: 'purchase order',
     success: 'The order, closed or cancelled.',
-    responses: { '404': problem('No such purchase order.'), '409': problem('Stale version, or the order is finished already; `current` is the order.'), '422': validationProblem('The reason is missing.') },
+    responses: {
+      '404': problem('No such purchase order.'),
+      '409': problem('Stale version, or the order is finished already; `current` is the order.'),
+      '422': validationProblem('The reason is missing.'),
+    },
   },
   'alerts.list': {
     operationId: 'listAlerts',

@@ -7,14 +7,7 @@
  * rules are src/domain/purchase-decisions.ts.
  */
 import { z } from 'zod';
-import {
-  ALERT_KINDS,
-  MAX_LEAD_TIME_DAYS,
-  MAX_SAFETY_DAYS,
-  MAX_STOCK_UNITS,
-  PURCHASE_ORDER_STATUSES,
-  REORDER_SORTS,
-} from './constants';
+import { ALERT_KINDS, MAX_LEAD_TIME_DAYS, MAX_SAFETY_DAYS, MAX_STOCK_UNITS, PURCHASE_ORDER_STATUSES, REORDER_SORTS } from './constants';
 import { centsSchema, commaList, isoDateTimeSchema, listResponseSchema, queryNumber } from './schemas';
 import { storeDateSchema } from './order-schemas';
 import { movementActorSchema } from './stock-schemas';
@@ -285,9 +278,7 @@ export const purchaseOrderInputSchema = z
 export type PurchaseOrderInput = z.input<typeof purchaseOrderInputSchema>;
 
 /** A draft's lines and note, replaced whole (PUT with If-Match). */
-export const purchaseOrderUpdateSchema = z
-  .object({ lines: purchaseLines, note: note.default('') })
-  .meta({ id: 'PurchaseOrderUpdate' });
+export const purchaseOrderUpdateSchema = z.object({ lines: purchaseLines, note: note.default('') }).meta({ id: 'PurchaseOrderUpdate' });
 export type PurchaseOrderUpdate = z.input<typeof purchaseOrderUpdateSchema>;
 
 /** Drafts from the reorder view: one per supplier and location the items fall under. */
@@ -300,21 +291,25 @@ export const reorderDraftInputSchema = z
   })
   .meta({ id: 'ReorderDraftInput' });
 export type ReorderDraftInput = z.input<typeof reorderDraftInputSchema>;
-export const reorderDraftResultSchema = z
-  .object({ purchaseOrders: z.array(purchaseOrderSchema) })
-  .meta({ id: 'ReorderDraftResult' });
+export const reorderDraftResultSchema = z.object({ purchaseOrders: z.array(purchaseOrderSchema) }).meta({ id: 'ReorderDraftResult' });
 
 export const purchaseReceiptInputSchema = z
   .object({
     lines: z
-      .array(z.object({ lineId: z.string().min(1), quantity: units.min(0, 'Enter 0 or more units').max(MAX_STOCK_UNITS, 'That is more than this shop stocks') }))
+      .array(
+        z.object({
+          lineId: z.string().min(1),
+          quantity: units.min(0, 'Enter 0 or more units').max(MAX_STOCK_UNITS, 'That is more than this shop stocks'),
+        }),
+      )
       .min(1, 'Enter what arrived'),
     note: note.default(''),
     /** Required when a line would go over what was ordered. */
     overReason: z.string().trim().max(500, 'Keep the reason under 500 characters').default(''),
   })
   .superRefine((v, ctx) => {
-    if (!v.lines.some((l) => l.quantity > 0)) ctx.addIssue({ code: 'custom', path: ['lines'], message: 'Enter at least 1 unit received', input: v.lines });
+    if (!v.lines.some((l) => l.quantity > 0))
+      ctx.addIssue({ code: 'custom', path: ['lines'], message: 'Enter at least 1 unit received', input: v.lines });
   })
   .meta({ id: 'PurchaseReceiptInput' });
 export type PurchaseReceiptInput = z.input<typeof purchaseReceiptInputSchema>;
@@ -340,6 +335,7 @@ export const alertSchema = z
   .meta({ id: 'Alert' });
 export type Alert = z.infer<typeof alertSchema>;
 export const alertListSchema = listResponseSchema(alertSchema).meta({ id: 'AlertList' });
+export type AlertList = z.infer<typeof alertListSchema>;
 export const alertQuerySchema = z.object({
   offset: queryNumber(z.number().int().min(0)).default(0),
   limit: queryNumber(z.number().int().min(1).max(200)).default(20),

@@ -246,7 +246,16 @@ export function decideSupplier(
   }
   const supplier = { id, ...input, name, currency: 'USD' as const, version: existing ? existing.version + 1 : 1 };
   const fields = (s: Omit<Supplier, 'variantCount'> | null) =>
-    s ? { name: s.name, contactName: s.contactName, email: s.email, phone: s.phone, leadTimeDays: s.leadTimeDays, minimumOrder: formatCents(s.minimumOrder) } : {};
+    s
+      ? {
+          name: s.name,
+          contactName: s.contactName,
+          email: s.email,
+          phone: s.phone,
+          leadTimeDays: s.leadTimeDays,
+          minimumOrder: formatCents(s.minimumOrder),
+        }
+      : {};
   const [before, after] = [fields(existing), fields(supplier)];
   const changed = (k: string) => (before as Record<string, unknown>)[k] !== (after as Record<string, unknown>)[k];
   return {
@@ -317,7 +326,13 @@ export function decideCreatePurchaseOrder(
     closedAt: null,
     closeReason: null,
     receipts: [],
-    events: [event(ctx, 'created', `Drafted for ${location.name}: ${lines.length} ${lines.length === 1 ? 'line' : 'lines'}, ${formatCents(total)}`)],
+    events: [
+      event(
+        ctx,
+        'created',
+        `Drafted for ${location.name}: ${lines.length} ${lines.length === 1 ? 'line' : 'lines'}, ${formatCents(total)}`,
+      ),
+    ],
     version: 1,
   };
   return { purchaseOrder, audit: [audit(purchaseOrder, {}, { status: 'draft', lines: lines.length, total: formatCents(total) })] };
@@ -387,7 +402,10 @@ export function decideUpdatePurchaseOrder(
     note: input.note,
     total,
     belowMinimum: total < supplier.minimumOrder,
-    events: [...po.events, event(ctx, 'edited', `Lines changed: ${lines.length} ${lines.length === 1 ? 'line' : 'lines'}, ${formatCents(total)}`)],
+    events: [
+      ...po.events,
+      event(ctx, 'edited', `Lines changed: ${lines.length} ${lines.length === 1 ? 'line' : 'lines'}, ${formatCents(total)}`),
+    ],
     version: po.version + 1,
   };
   return {
@@ -447,7 +465,11 @@ export function decidePurchaseReceipt(
     }
     received.set(line.lineId, line.quantity);
   });
-  if (Object.keys(errors).length) throw validationProblem(errors, `Nothing was received: ${Object.keys(errors).length === 1 ? 'a line needs' : 'some lines need'} attention.`);
+  if (Object.keys(errors).length)
+    throw validationProblem(
+      errors,
+      `Nothing was received: ${Object.keys(errors).length === 1 ? 'a line needs' : 'some lines need'} attention.`,
+    );
   const lines = po.lines.map((l) => ({ ...l, received: l.received + (received.get(l.id) ?? 0) }));
   const complete = lines.every((l) => l.received >= l.quantity);
   const units = [...received.values()].reduce((n, q) => n + q, 0);
@@ -455,7 +477,11 @@ export function decidePurchaseReceipt(
   const moves = receivedMoves(
     snapshot,
     po,
-    input.lines.map((l, i) => ({ variantId: po.lines.find((pl) => pl.id === l.lineId)!.variantId, quantity: l.quantity, field: `lines.${i}.quantity` })),
+    input.lines.map((l, i) => ({
+      variantId: po.lines.find((pl) => pl.id === l.lineId)!.variantId,
+      quantity: l.quantity,
+      field: `lines.${i}.quantity`,
+    })),
     input.note || poLabel(po.number),
   );
   const status: PurchaseOrderStatus = complete ? 'received' : 'partially_received';
@@ -482,19 +508,34 @@ export function decidePurchaseReceipt(
     ],
     events: [
       ...po.events,
-      event(ctx, 'received', `${units} ${units === 1 ? 'unit' : 'units'} received${complete ? '; everything ordered has arrived' : ''}${over ? ` (over-delivery: ${input.overReason})` : ''}`),
+      event(
+        ctx,
+        'received',
+        `${units} ${units === 1 ? 'unit' : 'units'} received${complete ? '; everything ordered has arrived' : ''}${over ? ` (over-delivery: ${input.overReason})` : ''}`,
+      ),
     ],
     version: po.version + 1,
   };
   return {
     purchaseOrder: next,
     ...moves,
-    audit: [audit(next, { status: po.status, received: po.lines.reduce((n, l) => n + l.received, 0) }, { status, received: lines.reduce((n, l) => n + l.received, 0), units })],
+    audit: [
+      audit(
+        next,
+        { status: po.status, received: po.lines.reduce((n, l) => n + l.received, 0) },
+        { status, received: lines.reduce((n, l) => n + l.received, 0), units },
+      ),
+    ],
   };
 }
 
 /** Cancels what has not come: closed when something arrived, cancelled when nothing did (a draft, too). */
-export function decideClosePurchaseOrder(po: PurchaseOrder, version: number, input: PurchaseCloseCommand, ctx: PurchaseContext): PurchaseDecision {
+export function decideClosePurchaseOrder(
+  po: PurchaseOrder,
+  version: number,
+  input: PurchaseCloseCommand,
+  ctx: PurchaseContext,
+): PurchaseDecision {
   if (po.version !== version) throw stale(po, version);
   if (po.status === 'received' || po.status === 'closed' || po.status === 'cancelled') throw wrongStatus(po, 'closed');
   const anyReceived = po.lines.some((l) => l.received > 0);
@@ -507,11 +548,18 @@ export function decideClosePurchaseOrder(po: PurchaseOrder, version: number, inp
     closeReason: input.reason,
     events: [
       ...po.events,
-      event(ctx, status, anyReceived ? `Closed ${short} ${short === 1 ? 'unit' : 'units'} short: ${input.reason}` : `Cancelled: ${input.reason}`),
+      event(
+        ctx,
+        status,
+        anyReceived ? `Closed ${short} ${short === 1 ? 'unit' : 'units'} short: ${input.reason}` : `Cancelled: ${input.reason}`,
+      ),
     ],
     version: po.version + 1,
   };
-  return { purchaseOrder: next, audit: [audit(next, { status: po.status }, { status, reason: input.reason, ...(anyReceived ? { short } : {}) })] };
+  return {
+    purchaseOrder: next,
+    audit: [audit(next, { status: po.status }, { status, reason: input.reason, ...(anyReceived ? { short } : {}) })],
+  };
 }
 
 /** "1001", "PO-1001" or "po 1001" → 1001; null for anything else. */
@@ -537,7 +585,9 @@ export function decideReceiptAgainstPurchase(
 ): { result: ReceiptResult; decision: (PurchaseDecision & Pick<StockDecision, 'levels' | 'movements'>) | null } {
   if (!po) throw validationProblem({ purchaseOrder: `No purchase order is numbered ${input.purchaseOrder}` });
   if (!OPEN_STATUSES.includes(po.status)) {
-    throw validationProblem({ purchaseOrder: `${poLabel(po.number)} is ${po.status === 'draft' ? 'a draft: send it first' : 'not open for deliveries'}` });
+    throw validationProblem({
+      purchaseOrder: `${poLabel(po.number)} is ${po.status === 'draft' ? 'a draft: send it first' : 'not open for deliveries'}`,
+    });
   }
   const rows = checkReceiptRows(input.rows, snapshot);
   const where = snapshot.locations.find((l) => l.id === po.locationId)?.name ?? po.locationId;

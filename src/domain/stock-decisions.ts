@@ -294,13 +294,18 @@ export function decideTransfer(
  * `version` is the transfer's (If-Match); one received already is 409 with
  * it as it stands, so a second click or a second person cannot add it twice.
  */
-export function decideTransferReceipt(transfer: TransitTransfer, version: number, snapshot: StockSnapshot): StockDecision & { transfer: TransitTransfer } {
+export function decideTransferReceipt(
+  transfer: TransitTransfer,
+  version: number,
+  snapshot: StockSnapshot,
+): StockDecision & { transfer: TransitTransfer } {
   if (transfer.version !== version) throw changedMeanwhile('transfer', version, transfer);
   if (transfer.status !== 'in_transit') {
     throw new ProblemError({
       status: 409,
       title: 'This transfer was received already',
-      detail: `${transfer.quantity} × ${transfer.sku} arrived at ${locationName(snapshot.locations, transfer.toLocationId)} ${transfer.receivedAt ?? ''}.`.trim(),
+      detail:
+        `${transfer.quantity} × ${transfer.sku} arrived at ${locationName(snapshot.locations, transfer.toLocationId)} ${transfer.receivedAt ?? ''}.`.trim(),
       current: transfer,
     });
   }
@@ -345,7 +350,11 @@ export function decideReorderPolicy(
       entityType: 'stock',
       entityId: level.variantId,
       entityLabel: `${current.sku} at ${locationName(snapshot.locations, level.locationId)}`,
-      before: { reorderPoint: words(current.reorderPoint), reorderQuantity: words(current.reorderQuantity), safetyDays: current.safetyDays },
+      before: {
+        reorderPoint: words(current.reorderPoint),
+        reorderQuantity: words(current.reorderQuantity),
+        safetyDays: current.safetyDays,
+      },
       after: { reorderPoint: words(input.reorderPoint), reorderQuantity: words(input.reorderQuantity), safetyDays: input.safetyDays },
     },
   ]);
@@ -518,7 +527,10 @@ export function refuseWrongRows(rows: readonly ReceiptRowResult[]): void {
   rows.forEach((r, i) => {
     for (const [column, message] of Object.entries(r.errors)) errors[`rows.${i}.${column}`] = `Line ${r.line}: ${message}`;
   });
-  throw validationProblem(errors, `${wrong.length} of ${rows.length} rows need attention. Nothing was received; fix the file and try again.`);
+  throw validationProblem(
+    errors,
+    `${wrong.length} of ${rows.length} rows need attention. Nothing was received; fix the file and try again.`,
+  );
 }
 
 /**

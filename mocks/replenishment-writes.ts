@@ -36,7 +36,7 @@ import { LOCATIONS } from '../src/demo-shop/catalogue';
 import { ProblemError } from './problems';
 import type { ReplenishmentDoc } from './replenishment';
 import { writeOf } from './routes/write-of';
-import { snapshotOf, stage } from './stock-writes';
+import { snapshotOf, stage } from './stock-staging';
 import type { Actor, MockDb, WriteTx } from './store';
 
 /** The variants a purchase write names, as the decisions need them (cost, supplier, supplier SKU). */
@@ -343,12 +343,13 @@ export async function receiveDeliveryAgainst(
     const doc = tx.replenishment();
     const po = find(doc);
     const ctx = { ...context(db, tx, actor, doc, []), receiptId: tx.newId('rcp') };
-    const { result, decision } = decideReceiptAgainstPurchase(input, po, snapshotFor(tx), ctx);
+    const received = decideReceiptAgainstPurchase(input, po, snapshotFor(tx), ctx);
+    const { decision } = received;
     if (decision && po) {
       stage(db, tx, { levels: decision.levels, movements: decision.movements, audit: decision.audit });
       stored(doc, po.id).put(decision.purchaseOrder);
     }
-    return result;
+    return received.result;
   });
   return result;
 }

@@ -21,6 +21,10 @@ export const queryKeys = {
   staff: { all: ['staff'] },
   /** Saved views of the lists, keyed further by list (src/components/saved-views). */
   views: { all: ['views'] },
+  /** Open alerts (the header's bell, the dashboard): a write that moves stock may raise or end one. */
+  alerts: { all: ['alerts'] },
+  /** Suppliers and who supplies each variant (their lead times feed the suggested reorder points). */
+  suppliers: { all: ['suppliers'] },
 } as const;
 
 type KeysOf<T> = T extends readonly unknown[] ? T : { [K in keyof T]: KeysOf<T[K]> }[keyof T];
@@ -50,13 +54,15 @@ export type MutationEffects = {
 /**
  * What moving stock makes stale, whoever moves it (an adjustment, a transfer, a receipt, a
  * fulfilment, a cancellation, a restocking refund): levels and the ledger, every product's
- * stock column, and the figures (items running out).
+ * stock column, the figures (items running out), and the open alerts (a level going out
+ * of stock or under its reorder point raises one; stock coming back ends it).
  */
 export const STOCK_MOVED = [
   queryKeys.inventory.all,
   queryKeys.products.lists,
   queryKeys.products.details,
   queryKeys.reports.all,
+  queryKeys.alerts.all,
 ] as const satisfies readonly StaleKey[];
 
 declare module '@tanstack/react-query' {

@@ -332,6 +332,8 @@ describe('transferring stock', () => {
       toVersion: ontarioBefore.version,
       quantity: 3,
       note: '',
+      // Moved at once, not shipped to be received later (the "Ship now, receive on arrival" box is left clear).
+      inTransit: false,
     });
     expect((await levelNow(level.variantId, EDISON.id)).onHand).toBe(level.onHand - 3);
     expect((await levelNow(level.variantId, 'ontario-ca')).onHand).toBe(ontarioBefore.onHand + 3);

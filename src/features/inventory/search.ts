@@ -20,6 +20,8 @@ export const HIDEABLE_INVENTORY_COLUMNS = [
   'title',
   'location',
   'onHand',
+  'onOrder',
+  'inTransit',
   'reserved',
   'available',
   'threshold',
@@ -47,13 +49,15 @@ export const inventoryListSearchSchema = z.object({
   ),
   variantId: z.optional(nonEmpty(100)),
   hide: z.optional(commaList(z.enum(HIDEABLE_INVENTORY_COLUMNS))),
+  /** The transfers in transit (`?tab=transit`) instead of the levels; absent: the levels. */
+  tab: z.optional(z.literal('transit')),
 });
 export type InventoryListSearch = z.infer<typeof inventoryListSearchSchema>;
-export type InventoryListFilters = Omit<InventoryListSearch, 'page' | 'pageSize' | 'sort' | 'hide'>;
+export type InventoryListFilters = Omit<InventoryListSearch, 'page' | 'pageSize' | 'sort' | 'hide' | 'tab'>;
 
 export const INVENTORY_LIST_DEFAULTS = { page: 1, pageSize: 25, sort: 'sku' } as const satisfies Partial<InventoryListSearch>;
 
-export function inventorySearchToQuery({ page, pageSize, hide: _hide, ...rest }: InventoryListSearch) {
+export function inventorySearchToQuery({ page, pageSize, hide: _hide, tab: _tab, ...rest }: InventoryListSearch) {
   return { ...rest, offset: (page - 1) * pageSize, limit: pageSize };
 }
 

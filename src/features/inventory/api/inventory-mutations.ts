@@ -1,6 +1,7 @@
 import { useMutation, type QueryClient } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { queryKeys, STOCK_MOVED } from '@/api/query-keys';
+import { variantSupplySchema, type ReorderPolicyInput, type VariantSupplyInput } from '@/contract/replenishment-schemas';
 import {
   inventoryLevelSchema,
   receiptResultSchema,
@@ -9,6 +10,7 @@ import {
   type InventoryLevel,
   type ReceiptInput,
   type TransferInput,
+  type TransitTransfer,
 } from '@/contract/stock-schemas';
 import { inventoryQueries } from './inventory-queries';
 
@@ -50,7 +52,55 @@ export function useSetThreshold() {
         ifMatch: level.version,
       }),
     // A threshold moves no units, but it changes the level's state, the low-stock view and the items running out.
-    meta: { invalidates: [queryKeys.inventory.all, queryKeys.reports.all], invalidatesOnConflict: [queryKeys.inventory.lists] },
+    meta: {
+      invalidates: [queryKeys.inventory.all, queryKeys.reports.all, queryKeys.alerts.all],
+      invalidatesOnConflict: [queryKeys.inventory.lists],
+    },
+  });
+}
+
+/** A level's reorder settings; what is a level's own type, so the reorder view's rows can be passed as they are. */
+export type ReorderLevelRef = Pick<InventoryLevel, 'variantId' | 'locationId' | 'version'>;
+
+export function useSetReorderPolicy() {
+  return useMutation({
+    mutationFn: ({ level, input }: { level: ReorderLevelRef; input: ReorderPolicyInput }) =>
+      request('PUT', `/inventory/levels/${encodeURIComponent(level.variantId)}/${encodeURIComponent(level.locationId)}/reorder`, {
+        schema: inventoryLevelSchema,
+        body: input,
+        ifMatch: level.version,
+      }),
+    // A new point moves no units, but it can put a level under its point (an alert) or take it off the reorder view.
+    meta: {
+      invalidates: [queryKeys.inventory.all, queryKeys.alerts.all],
+      invalidatesOnConflict: [queryKeys.inventory.lists],
+    },
+  });
+}
+
+/** Who supplies a variant: its supplier's lead time moves the suggested reorder point of every level of it. */
+export function useSetVariantSupply() {
+  return useMutation({
+    mutationFn: ({ variantId, input }: { variantId: string; input: VariantSupplyInput }) =>
+      request('PUT', `/variants/${encodeURIComponent(variantId)}/supply`, { schema: variantSupplySchema, body: input }),
+    meta: { invalidates: [queryKeys.suppliers.all, queryKeys.inventory.all, queryKeys.alerts.all] },
+  });
+}
+
+/**
+ * A transfer in transit arrives: its units join the destination's on hand. The
+ * transfer's version rides in If-Match, so a transfer received already (by a
+ * colleague, or in another tab) is refused (409) instead of counted twice.
+ */
+export function useReceiveTransfer() {
+  return useMutation({
+    mutationFn: ({ transfer, idempotencyKey }: { transfer: Pick<TransitTransfer, 'id' | 'version'>; idempotencyKey: string }) =>
+      request('POST', `/inventory/transfers/${encodeURIComponent(transfer.id)}/receive`, {
+        schema: stockChangeResultSchema,
+        ifMatch: transfer.version,
+        idempotencyKey,
+      }),
+    meta: { invalidates: STOCK_MOVED, invalidatesOnConflict: [queryKeys.inventory.all] },
   });
 }
 

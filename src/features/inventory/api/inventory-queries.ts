@@ -1,13 +1,24 @@
 import { queryOptions } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { queryKeys } from '@/api/query-keys';
-import { inventoryListSchema, stockMovementListSchema, type InventoryListQuery, type LedgerQuery } from '@/contract/stock-schemas';
+import { supplierListSchema, variantSupplySchema } from '@/contract/replenishment-schemas';
+import {
+  inventoryListSchema,
+  stockMovementListSchema,
+  transitTransferListSchema,
+  type InventoryListQuery,
+  type LedgerQuery,
+  type TransitTransferQuery,
+} from '@/contract/stock-schemas';
 
 /** What a list request may name; defaults are the API's. */
 export type InventoryListParams = Partial<InventoryListQuery>;
 
 /** More than any shop has warehouses: one request brings a variant's level at every location. */
 const ALL_LOCATIONS = 100;
+
+/** Suppliers change seldom; a write to one refreshes them anyway (queryKeys.suppliers). */
+const SELDOM = 5 * 60_000;
 
 /** The warehouses and the catalogue's categories, to filter by, are reference data: src/api/reference-queries.ts. */
 export const inventoryQueries = {
@@ -25,6 +36,24 @@ export const inventoryQueries = {
     queryOptions({
       queryKey: [...inventoryQueries.ledgers(), params] as const,
       queryFn: ({ signal }) => request('GET', '/inventory/ledger', { schema: stockMovementListSchema, query: params, signal }),
+    }),
+  /** Transfers sent in transit; under the inventory root, so every stock change (a receipt among them) refreshes them. */
+  transfers: (params: Partial<TransitTransferQuery>) =>
+    queryOptions({
+      queryKey: [...inventoryQueries.all(), 'transfers', params] as const,
+      queryFn: ({ signal }) => request('GET', '/inventory/transfers', { schema: transitTransferListSchema, query: params, signal }),
+    }),
+  suppliers: () =>
+    queryOptions({
+      queryKey: [...queryKeys.suppliers.all, 'list'] as const,
+      queryFn: ({ signal }) => request('GET', '/suppliers', { schema: supplierListSchema, signal }),
+      staleTime: SELDOM,
+    }),
+  /** Who supplies a variant, and under which of their SKUs. */
+  supply: (variantId: string) =>
+    queryOptions({
+      queryKey: [...queryKeys.suppliers.all, 'supply', variantId] as const,
+      queryFn: ({ signal }) => request('GET', `/variants/${encodeURIComponent(variantId)}/supply`, { schema: variantSupplySchema, signal }),
     }),
 };
 

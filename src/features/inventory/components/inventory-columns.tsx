@@ -10,7 +10,7 @@ import tableLink from '@/components/table-link.module.css';
 
 const helper = createDataTableColumnHelper<InventoryLevel>();
 
-export type LevelAction = 'adjust' | 'transfer' | 'threshold';
+export type LevelAction = 'adjust' | 'transfer' | 'threshold' | 'reorder';
 
 type ColumnOptions = {
   locationName: (id: string) => string;
@@ -55,6 +55,19 @@ export function inventoryColumns({ locationName, onAction }: ColumnOptions) {
     }),
     helper.accessor('locationId', { id: 'location', header: 'Location', cell: ({ getValue }) => locationName(getValue()) }),
     helper.accessor('onHand', { id: 'onHand', header: 'On hand', cell: ({ getValue }) => <Units value={getValue()} /> }),
+    // Units coming: they count toward days of cover, not toward what can be sold now. The API does not sort by them.
+    helper.accessor('onOrder', {
+      id: 'onOrder',
+      header: 'On order',
+      enableSorting: false,
+      cell: ({ getValue }) => <Units value={getValue()} />,
+    }),
+    helper.accessor('inTransit', {
+      id: 'inTransit',
+      header: 'In transit',
+      enableSorting: false,
+      cell: ({ getValue }) => <Units value={getValue()} />,
+    }),
     helper.accessor('reserved', { id: 'reserved', header: 'Reserved', cell: ({ getValue }) => <Units value={getValue()} /> }),
     helper.accessor('available', { id: 'available', header: 'Available', cell: ({ getValue }) => <Units value={getValue()} /> }),
     helper.accessor('threshold', { id: 'threshold', header: 'Threshold', cell: ({ getValue }) => <Units value={getValue()} /> }),
@@ -115,6 +128,7 @@ function RowActions({ level, locationName, onAction }: { level: InventoryLevel }
         <Menu.Item onClick={() => onAction('adjust', level)}>Adjust stock…</Menu.Item>
         <Menu.Item onClick={() => onAction('transfer', level)}>Transfer…</Menu.Item>
         <Menu.Item onClick={() => onAction('threshold', level)}>Set threshold…</Menu.Item>
+        <Menu.Item onClick={() => onAction('reorder', level)}>Reorder settings…</Menu.Item>
         <Menu.Item onClick={() => void navigate(ledger)}>View ledger</Menu.Item>
       </Menu.Dropdown>
     </Menu>
@@ -132,11 +146,16 @@ export function inventoryCsvColumns(
     { header: 'category', value: (l) => categoryName(l.categoryId) },
     { header: 'location', value: (l) => locationName(l.locationId) },
     { header: 'on_hand', value: (l) => l.onHand },
+    { header: 'on_order', value: (l) => l.onOrder },
+    { header: 'in_transit', value: (l) => l.inTransit },
     { header: 'reserved', value: (l) => l.reserved },
     { header: 'available', value: (l) => l.available },
     { header: 'threshold', value: (l) => l.threshold },
     { header: 'days_of_cover', value: (l) => l.daysOfCover },
     { header: 'sold_28_days', value: (l) => l.sold28 },
+    { header: 'reorder_point', value: (l) => l.reorderPoint ?? 'suggested' },
+    { header: 'reorder_quantity', value: (l) => l.reorderQuantity ?? 'suggested' },
+    { header: 'safety_days', value: (l) => l.safetyDays },
     { header: 'status', value: (l) => l.state },
   ];
 }

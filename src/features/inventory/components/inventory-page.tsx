@@ -1,4 +1,4 @@
-import { Badge, Button, CloseButton, Group, Text } from '@mantine/core';
+import { Badge, Button, CloseButton, Group, Tabs, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { referenceQueries } from '@/api/reference-queries';
 import type { ColumnVisibilityState } from '@tanstack/react-table';
@@ -15,8 +15,10 @@ import { HIDEABLE_INVENTORY_COLUMNS, inventorySearchToQuery, type InventoryListF
 import { AdjustDialog } from './adjust-dialog';
 import { inventoryColumns, inventoryCsvColumns, type LevelAction } from './inventory-columns';
 import { InventoryFilters } from './inventory-filters';
+import { ReorderSettingsDialog } from './reorder-settings-dialog';
 import { ThresholdDialog } from './threshold-dialog';
 import { TransferDialog } from './transfer-dialog';
+import { TransitTransfers, transitQuery } from './transit-transfers';
 
 const route = getRouteApi('/inventory');
 
@@ -48,7 +50,10 @@ export function InventoryPage() {
     [locationName, canEdit, onAction],
   );
 
-  const { page, pageSize, sort, hide, ...filters } = search;
+  const { page, pageSize, sort, hide, tab, ...filters } = search;
+  // The tab's count is the panel's first page: one request serves both.
+  const transit = useQuery({ ...transitQuery(), placeholderData: keepPreviousData });
+  const transitCount = transit.data?.total;
   // Hidden columns live in the URL with the rest of the view, so a copied link shows the same table.
   const columnVisibility = useMemo<ColumnVisibilityState>(() => Object.fromEntries((hide ?? []).map((id) => [id, false])), [hide]);
   const setColumnVisibility = (next: ColumnVisibilityState) => {
@@ -78,41 +83,60 @@ export function InventoryPage() {
           )
         }
       />
-      <SavedViews list="inventory" path="/inventory" label="inventory" />
-      <InventoryFilters filters={filters} onChange={setFilters} />
-      {filters.variantId && (
-        <Group gap={4} mb="sm">
-          <Badge variant="light" size="lg" tt="none">
-            Only {variantSku ?? 'one variant'}
-          </Badge>
-          <CloseButton size="sm" aria-label="Show every variant" onClick={() => setFilters({ variantId: undefined })} />
-        </Group>
-      )}
-      <DataTable
-        label="Inventory"
-        columns={columns}
-        query={list}
-        getRowId={(l) => `${l.variantId}@${l.locationId}`}
-        view={{ page, pageSize, sort }}
-        onViewChange={(view) => void navigate({ search: (prev) => ({ ...prev, ...view }) })}
-        columnVisibility={columnVisibility}
-        onColumnVisibilityChange={setColumnVisibility}
-        empty={
-          <Text c="dimmed" ta="center" py="xl">
-            No stock levels match these filters.
-          </Text>
-        }
-        actions={
-          <ExportCsvButton
-            filename={filters.low ? 'inventory-running-low.csv' : 'inventory.csv'}
-            columns={inventoryCsvColumns(locationName, categoryName)}
-            fetchPage={(offset, limit) => fetchInventoryPage({ ...query, offset, limit })}
-          />
-        }
-      />
+      {/* The tab lives in the URL with the rest of the view, so a link (or back) opens the same one. */}
+      <Tabs
+        value={tab ?? 'levels'}
+        onChange={(next) => void navigate({ search: (prev) => ({ ...prev, tab: next === 'transit' ? 'transit' : undefined }) })}
+        keepMounted
+      >
+        <Tabs.List mb="md">
+          <Tabs.Tab value="levels">Levels</Tabs.Tab>
+          <Tabs.Tab value="transit">In transit{transitCount ? ` (${transitCount.toLocaleString('en-US')})` : ''}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="transit">{tab === 'transit' && <TransitTransfers locationName={locationName} />}</Tabs.Panel>
+        <Tabs.Panel value="levels">
+          {tab !== 'transit' && (
+            <>
+              <SavedViews list="inventory" path="/inventory" label="inventory" />
+              <InventoryFilters filters={filters} onChange={setFilters} />
+              {filters.variantId && (
+                <Group gap={4} mb="sm">
+                  <Badge variant="light" size="lg" tt="none">
+                    Only {variantSku ?? 'one variant'}
+                  </Badge>
+                  <CloseButton size="sm" aria-label="Show every variant" onClick={() => setFilters({ variantId: undefined })} />
+                </Group>
+              )}
+              <DataTable
+                label="Inventory"
+                columns={columns}
+                query={list}
+                getRowId={(l) => `${l.variantId}@${l.locationId}`}
+                view={{ page, pageSize, sort }}
+                onViewChange={(view) => void navigate({ search: (prev) => ({ ...prev, ...view }) })}
+                columnVisibility={columnVisibility}
+                onColumnVisibilityChange={setColumnVisibility}
+                empty={
+                  <Text c="dimmed" ta="center" py="xl">
+                    No stock levels match these filters.
+                  </Text>
+                }
+                actions={
+                  <ExportCsvButton
+                    filename={filters.low ? 'inventory-running-low.csv' : 'inventory.csv'}
+                    columns={inventoryCsvColumns(locationName, categoryName)}
+                    fetchPage={(offset, limit) => fetchInventoryPage({ ...query, offset, limit })}
+                  />
+                }
+              />
+            </>
+          )}
+        </Tabs.Panel>
+      </Tabs>
       {action?.kind === 'adjust' && <AdjustDialog level={action.level} locationName={locationName} onClose={() => setAction(null)} />}
       {action?.kind === 'transfer' && <TransferDialog level={action.level} locationName={locationName} onClose={() => setAction(null)} />}
       {action?.kind === 'threshold' && <ThresholdDialog level={action.level} locationName={locationName} onClose={() => setAction(null)} />}
+      {action?.kind === 'reorder' && <ReorderSettingsDialog level={action.level} onClose={() => setAction(null)} />}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { referenceQueries } from '@/api/reference-queries';
@@ -23,10 +23,12 @@ const formSchema = z
     toLocationId: z.string().min(1, 'Choose where the units go'),
     quantity: transferQuantitySchema,
     note: z.string().trim().max(500, 'Keep the note under 500 characters'),
+    /** The units leave now and are received at the destination when they arrive (the "In transit" tab). */
+    inTransit: z.boolean(),
   })
   .refine((v) => v.fromLocationId !== v.toLocationId, { path: ['toLocationId'], message: 'Choose a different location' });
 type TransferForm = z.infer<typeof formSchema>;
-const FIELDS = new Set<string>(['fromLocationId', 'toLocationId', 'quantity', 'note']);
+const FIELDS = new Set<string>(['fromLocationId', 'toLocationId', 'quantity', 'note', 'inTransit']);
 
 type TransferDialogProps = { level: InventoryLevel; locationName: (id: string) => string; onClose: () => void };
 
@@ -40,14 +42,17 @@ export function TransferDialog({ level, locationName, onClose }: TransferDialogP
   const [server] = useState(() => withServerErrors<TransferForm>(zodResolver(formSchema)));
   const form = useForm<TransferForm>({
     resolver: server.resolver,
-    defaultValues: { fromLocationId: level.locationId, toLocationId: '', quantity: Number.NaN, note: '' },
+    defaultValues: { fromLocationId: level.locationId, toLocationId: '', quantity: Number.NaN, note: '', inTransit: false },
     mode: 'onTouched',
   });
   const { control, handleSubmit, setError, formState } = form;
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
 
-  const [fromLocationId, toLocationId, quantity] = useWatch({ control, name: ['fromLocationId', 'toLocationId', 'quantity'] });
+  const [fromLocationId, toLocationId, quantity, inTransit] = useWatch({
+    control,
+    name: ['fromLocationId', 'toLocationId', 'quantity', 'inTransit'],
+  });
   const levels = variant.data?.items;
   const from = levels?.find((l) => l.locationId === fromLocationId) ?? (fromLocationId === level.locationId ? level : undefined);
   const to = levels?.find((l) => l.locationId === toLocationId);
@@ -73,8 +78,10 @@ export function TransferDialog({ level, locationName, onClose }: TransferDialogP
       attempt.reset();
       notifications.show({
         color: 'green',
-        title: 'Stock transferred',
-        message: `${formatUnits(values.quantity)} × ${level.sku} from ${locationName(values.fromLocationId)} to ${locationName(values.toLocationId)}`,
+        title: values.inTransit ? 'Stock shipped' : 'Stock transferred',
+        message: values.inTransit
+          ? `${formatUnits(values.quantity)} × ${level.sku} left ${locationName(values.fromLocationId)}; in transit to ${locationName(values.toLocationId)} until received there`
+          : `${formatUnits(values.quantity)} × ${level.sku} from ${locationName(values.fromLocationId)} to ${locationName(values.toLocationId)}`,
       });
       onClose();
     } catch (error) {
@@ -170,6 +177,20 @@ export function TransferDialog({ level, locationName, onClose }: TransferDialogP
           />
           <Controller
             control={control}
+            name="inTransit"
+            render={({ field, fieldState }) => (
+              <Checkbox
+                label="Ship now, receive on arrival"
+                description="The units leave now and count as in transit at the destination until someone receives them there (Inventory, In transit)"
+                checked={field.value}
+                onChange={(e) => field.onChange(e.currentTarget.checked)}
+                onBlur={field.onBlur}
+                error={fieldState.error?.message}
+              />
+            )}
+          />
+          <Controller
+            control={control}
             name="note"
             render={({ field, fieldState }) => (
               <Textarea label="Note" autosize minRows={2} maxRows={5} {...field} error={fieldState.error?.message} />
@@ -180,7 +201,7 @@ export function TransferDialog({ level, locationName, onClose }: TransferDialogP
               Cancel
             </Button>
             <Button type="submit" loading={formState.isSubmitting} disabled={!from || tooMany}>
-              Transfer
+              {inTransit ? 'Ship' : 'Transfer'}
             </Button>
           </Group>
         </Stack>

@@ -1,6 +1,8 @@
 import type { StockMovement } from '@/contract/stock-schemas';
 import { createDataTableColumnHelper } from '@/components/data-table/data-table';
 import { formatMoment } from '@/lib/date-format';
+import { poLabel } from '@/domain/purchase-decisions';
+import { PurchaseOrderLink } from './purchase-order-link';
 import { formatChange, formatUnits, REASON_LABELS } from './stock-labels';
 import classes from './inventory-columns.module.css';
 import tableLink from '@/components/table-link.module.css';
@@ -65,6 +67,18 @@ export function ledgerColumns(locationName: (id: string) => string) {
           <a className={tableLink.link} href={`/orders/${encodeURIComponent(row.original.orderId)}`}>
             #{row.original.orderNumber}
           </a>
+        ) : null,
+    }),
+    helper.accessor('purchaseOrderNumber', {
+      id: 'purchaseOrder',
+      header: 'Purchase order',
+      enableSorting: false,
+      // A delivery received against a purchase order names it: the row links to the order it filled.
+      cell: ({ row }) =>
+        row.original.purchaseOrderId && row.original.purchaseOrderNumber !== null ? (
+          <PurchaseOrderLink className={tableLink.link} id={row.original.purchaseOrderId}>
+            {poLabel(row.original.purchaseOrderNumber)}
+          </PurchaseOrderLink>
         ) : null,
     }),
   ]);

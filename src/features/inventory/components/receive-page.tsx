@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Table, Text, Textarea, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Group, Stack, Table, Text, Textarea, TextInput, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { referenceQueries } from '@/api/reference-queries';
@@ -19,7 +19,8 @@ import classes from './receive-page.module.css';
 import { HorizontalScroller } from '@/components/scroller/horizontal-scroller';
 import { FileDrop } from '@/components/file-drop/file-drop';
 
-type Checked = { rows: ReceiptRowText[]; result: ReceiptResult };
+/** A file's rows as checked, and the purchase order they were checked against ('' for none). */
+type Checked = { rows: ReceiptRowText[]; result: ReceiptResult; purchaseOrder: string };
 
 const COLUMN_LABELS = { sku: 'SKU', location: 'Location', quantity: 'Quantity' } as const;
 
@@ -38,7 +39,12 @@ export function ReceivePage() {
   const [file, setFile] = useState<{ name: string; size: number } | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [note, setNote] = useState('');
+  // Optional: a delivery against a purchase order is held to its lines and recorded on it.
+  const [purchaseOrder, setPurchaseOrder] = useState('');
+  const [purchaseOrderError, setPurchaseOrderError] = useState<string | null>(null);
   const [checked, setChecked] = useState<Checked | null>(null);
+  // The file's rows as read, kept to check again against another purchase order.
+  const [fileRows, setFileRows] = useState<ReceiptRowText[] | null>(null);
   const [applyError, setApplyError] = useState<string | null>(null);
   const [applied, setApplied] = useState(false);
   // Back to the list once the guard below has seen that nothing is left unapplied.
@@ -49,10 +55,15 @@ export function ReceivePage() {
   async function dryRun(rows: ReceiptRowText[]) {
     setChecked(null);
     setApplyError(null);
+    setPurchaseOrderError(null);
+    const against = purchaseOrder.trim();
     try {
-      const result = await check.mutateAsync({ input: { rows, note, dryRun: true } });
-      setChecked({ rows, result });
+      const result = await check.mutateAsync({ input: { rows, note, dryRun: true, purchaseOrder: against || undefined } });
+      setChecked({ rows, result, purchaseOrder: against });
     } catch (error) {
+      // A purchase order that does not exist or takes no deliveries is told beside its field, not as the file's fault.
+      const poProblem = error instanceof ApiError ? error.fieldErrors.purchaseOrder : undefined;
+      if (poProblem) return setPurchaseOrderError(poProblem);
       setFileError(error instanceof ApiError ? messageOf(error) : 'The file could not be checked. Try again.');
     }
   }
@@ -62,20 +73,23 @@ export function ReceivePage() {
     setApplyError(null);
     setFileError(null);
     setFile(chosen && { name: chosen.name, size: chosen.size });
+    setFileRows(null);
     if (!chosen) return;
     const read = readReceiptCsv(await chosen.text());
     if ('error' in read) return setFileError(read.error);
+    setFileRows(read.rows);
     await dryRun(read.rows);
   }
 
   async function applyFile() {
     if (!checked) return;
     setApplyError(null);
-    const input = { rows: checked.rows, note, dryRun: false };
+    // Applied against the purchase order it was checked against, whatever the field says since.
+    const input = { rows: checked.rows, note, dryRun: false, purchaseOrder: checked.purchaseOrder || undefined };
     try {
       const result = await apply.mutateAsync({ input, idempotencyKey: attempt.keyFor(input) });
       if (!result.applied) {
-        setChecked({ rows: checked.rows, result });
+        setChecked({ ...checked, result });
         return setApplyError('Nothing was applied: some rows are wrong. Fix them in the file and choose it again.');
       }
       attempt.reset();
@@ -86,11 +100,13 @@ export function ReceivePage() {
       });
       setChecked(null);
       setFile(null);
+      setFileRows(null);
       setApplied(true);
     } catch (error) {
       if (error instanceof ApiError && error.status === 422 && Object.keys(error.fieldErrors).length) {
         // The file went wrong between the check and now (a SKU archived, say): show where, apply nothing.
-        setChecked({ rows: checked.rows, result: withRowErrors(checked.result, error.fieldErrors) });
+        if (error.fieldErrors.purchaseOrder) setPurchaseOrderError(error.fieldErrors.purchaseOrder);
+        setChecked({ ...checked, result: withRowErrors(checked.result, error.fieldErrors) });
         return setApplyError('Nothing was applied: some rows are wrong now. Fix them in the file and choose it again.');
       }
       // The same file, sent again, carries the same key: the API applies it at most once.
@@ -102,7 +118,9 @@ export function ReceivePage() {
 
   const result = checked?.result;
   const wrongRows = result?.errorRows ?? 0;
-  const canApply = canEdit && result !== undefined && wrongRows === 0 && !check.isPending;
+  // A purchase order typed after the check has not been checked against: check again first.
+  const poChanged = checked !== null && checked.purchaseOrder !== purchaseOrder.trim();
+  const canApply = canEdit && result !== undefined && wrongRows === 0 && !check.isPending && !poChanged;
 
   return (
     <>
@@ -144,6 +162,24 @@ export function ReceivePage() {
             required
             disabled={!canEdit}
           />
+          <TextInput
+            label="Against purchase order"
+            description="Optional: its number; rows are held to its lines"
+            placeholder="PO-1001"
+            w={220}
+            maxLength={20}
+            value={purchaseOrder}
+            disabled={!canEdit}
+            error={purchaseOrderError}
+            onChange={(e) => {
+              setPurchaseOrder(e.currentTarget.value);
+              setPurchaseOrderError(null);
+            }}
+            // Leaving the field checks the file again against the order named (or none), so the rows say what applies.
+            onBlur={() => {
+              if (fileRows && !check.isPending && (checked?.purchaseOrder ?? null) !== purchaseOrder.trim()) void dryRun(fileRows);
+            }}
+          />
           <Textarea
             label="Note"
             placeholder="Supplier, packing slip number…"
@@ -178,6 +214,11 @@ export function ReceivePage() {
               <Alert color="red" title="Not applied" role="alert">
                 {applyError}
               </Alert>
+            )}
+            {poChanged && (
+              <Text size="sm" c="dimmed">
+                The purchase order changed since the file was checked: check again before applying.
+              </Text>
             )}
             <Group>
               <Button onClick={() => void applyFile()} disabled={!canApply} loading={apply.isPending}>

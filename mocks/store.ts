@@ -206,6 +206,7 @@ export class MockDb {
     isSeeded: (variantId) => this.stockSeed !== null && seededSlot(variantId, this.stockSeed.seededVariants) !== null,
     soldAt: (variantId, loc) => this.soldAt(variantId, loc),
     today: () => this.today(),
+    stamp: () => `${this.shopKey}|${this.anchorMs}|${this.seq}`,
   });
 
   constructor(settings: Partial<MockSettings> = {}, options: { clock?: Clock; anchorMs?: number } = {}) {

@@ -37,9 +37,14 @@ const BY_CATEGORY: Record<CategoryId, string> = {
   'smart-home': 'sup_nestlink',
 };
 
+/** Who supplies the seeded variants of this category. */
+export function seededSupplierId(categoryId: string): string | null {
+  return BY_CATEGORY[categoryId as CategoryId] ?? null;
+}
+
 /** Who supplies a seeded variant of this category, and their SKU for it. */
 export function seededSupply(categoryId: string, sku: string): { supplierId: string | null; supplierSku: string } {
-  const supplierId = BY_CATEGORY[categoryId as CategoryId] ?? null;
+  const supplierId = seededSupplierId(categoryId);
   if (!supplierId) return { supplierId: null, supplierSku: '' };
   return { supplierId, supplierSku: `${supplierId.slice(4, 7).toUpperCase()}-${sku}` };
 }

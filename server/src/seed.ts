@@ -22,6 +22,8 @@ import { seededDiscounts } from '#shared/demo-shop/discount-seed';
 import { DiscountRecord } from './plugin/discounts/discount.entities';
 import { rowOf } from './plugin/discounts/discount-rows';
 import { seedStock } from './plugin/inventory/seed-stock';
+import { SEEDED_SUPPLIERS, seededSupply } from '#shared/demo-shop/supplier-seed';
+import { SupplierRecord, VariantSupplyRecord } from './plugin/replenishment/replenishment.entities';
 import { ROLES, ROLE_LABELS } from '#shared/contract/permissions';
 import { CatalogueService } from './plugin/catalogue/catalogue.service';
 import { ids } from './plugin/http';
@@ -117,6 +119,18 @@ async function main(): Promise<void> {
     await insertAll(em, CustomerRecord, customers);
     orderRows += customers.length;
     ordersMs = Date.now() - ordersStarted;
+    // The mock's suppliers, and each seeded variant's (one per category, their SKU made from ours: supplier-seed.ts).
+    await em.getRepository(SupplierRecord).insert(
+      SEEDED_SUPPLIERS.map(({ currency: _currency, ...s }) => ({ ...s, nameKey: s.name.toLowerCase() })),
+    );
+    const supply = records.flatMap(({ product }) =>
+      product.variants.flatMap((v) => {
+        const { supplierId, supplierSku } = seededSupply(product.categoryId, v.sku);
+        const variantId = ids.parse('var', v.id);
+        return supplierId && variantId !== null ? [{ variantId, supplierId, supplierSku }] : [];
+      }),
+    );
+    await insertAll(em, VariantSupplyRecord, supply);
     // The mock's discounts at the shop's anchor: the codes the seeded orders carry, so usage is the same on both.
     await em.getRepository(DiscountRecord).insert(seededDiscounts(anchorMs).map(rowOf));
   });

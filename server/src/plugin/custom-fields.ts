@@ -6,6 +6,7 @@
  * no behaviour the API has (see README).
  */
 import type { CustomFields } from '@vendure/core';
+import { DEFAULT_SAFETY_DAYS } from '#shared/contract/constants';
 
 export const STOCKROOM_CUSTOM_FIELDS: CustomFields = {
   Product: [
@@ -51,6 +52,10 @@ export const STOCKROOM_CUSTOM_FIELDS: CustomFields = {
     { name: 'version', type: 'int', defaultValue: 1, nullable: false, readonly: true },
     /** Units sold here over the sales window, fixed by the seed from its orders (as in the mock). */
     { name: 'sold28', type: 'int', defaultValue: 0, nullable: false, internal: true },
+    /** Reorder settings set by hand (issue 22); null: suggested from sales (src/domain/reorder-rules.ts). */
+    { name: 'reorderPoint', type: 'int', nullable: true },
+    { name: 'reorderQuantity', type: 'int', nullable: true },
+    { name: 'safetyDays', type: 'int', defaultValue: DEFAULT_SAFETY_DAYS, nullable: false },
   ],
 };
 
@@ -89,5 +94,8 @@ declare module '@vendure/core/dist/entity/custom-entity-fields' {
     threshold: number;
     version: number;
     sold28: number;
+    reorderPoint: number | null;
+    reorderQuantity: number | null;
+    safetyDays: number;
   }
 }

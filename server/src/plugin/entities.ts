@@ -12,6 +12,7 @@ import { StockMovementRecord } from './inventory/stock-movement.entity';
 import { SavedViewRecord } from './views/saved-view.entity';
 import { DISCOUNT_ENTITIES } from './discounts/discount.entities';
 import { CUSTOMER_ENTITIES } from './customers/customer.entities';
+import { REPLENISHMENT_ENTITIES } from './replenishment/replenishment.entities';
 
 /** One audit log row: who, when, which record and each changed field before and after. Append-only. */
 @Entity('stockroom_audit_entry')
@@ -123,4 +124,5 @@ export const STOCKROOM_ENTITIES = [
   ...ORDER_ENTITIES,
   ...DISCOUNT_ENTITIES,
   ...CUSTOMER_ENTITIES,
+  ...REPLENISHMENT_ENTITIES,
 ];

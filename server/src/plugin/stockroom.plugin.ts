@@ -27,6 +27,11 @@ import { DiscountService } from './discounts/discount.service';
 import { fillOrderDiscountKeys } from './discounts/discount-usage';
 import { CustomerController } from './customers/customer.controller';
 import { CustomerService } from './customers/customer.service';
+import { ReplenishmentController } from './replenishment/replenishment.controller';
+import { SupplierService } from './replenishment/supplier.service';
+import { PurchaseOrderService } from './replenishment/purchase-order.service';
+import { ReorderService } from './replenishment/reorder.service';
+import { AlertService } from './replenishment/alert.service';
 
 /** Stockroom's REST contract (docs/API.md) on Vendure: controllers at /api, entities and custom fields. */
 @VendurePlugin({
@@ -44,6 +49,10 @@ import { CustomerService } from './customers/customer.service';
     ViewsService,
     DiscountService,
     CustomerService,
+    SupplierService,
+    PurchaseOrderService,
+    ReorderService,
+    AlertService,
   ],
   // NotFoundController last: its catch-all must not shadow the real routes.
   controllers: [
@@ -59,6 +68,7 @@ import { CustomerService } from './customers/customer.service';
     ViewsController,
     DiscountController,
     CustomerController,
+    ReplenishmentController,
     NotFoundController,
   ],
   entities: [...STOCKROOM_ENTITIES, ...PRICING_ENTITIES],

@@ -15,21 +15,16 @@
  * 5. ledger rows, audit entries and the key's answer go in the same transaction.
  */
 import { Injectable } from '@nestjs/common';
-import {
-  Product as VendureProduct,
-  ProductTranslation,
-  ProductVariant,
-  StockLevel,
-  StockLocation,
-  TransactionalConnection,
-} from '@vendure/core';
-import { IsNull, Not, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { LOW_COVER_DAYS, SALES_WINDOW_DAYS } from '#shared/contract/constants';
+import { Product as VendureProduct, ProductTranslation, ProductVariant, StockLevel, StockLocation, TransactionalConnection } from '@vendure/core';
+import { IsNull, Not, type EntityManager } from 'typeorm';
+import { LOW_COVER_DAYS } from '#shared/contract/constants';
 import {
   decideAdjustment,
   decideReceipt,
+  decideReorderPolicy,
   decideThreshold,
   decideTransfer,
+  decideTransferReceipt,
   newTransferId,
   receiptKeyRequired,
   type AdjustmentCommand,
@@ -41,7 +36,6 @@ import {
   type ThresholdCommand,
   type TransferCommand,
 } from '#shared/domain/stock-decisions';
-import { available, daysOfCover, stockState } from '#shared/domain/stock-rules';
 import type {
   InventoryLevel,
   InventoryListQuery,
@@ -50,7 +44,11 @@ import type {
   ReceiptResult,
   StockChangeResult,
   StockMovement,
+  TransitTransfer,
+  TransitTransferQuery,
 } from '#shared/contract/stock-schemas';
+import type { ReorderPolicyInput } from '#shared/contract/replenishment-schemas';
+import { ProblemError } from '#shared/contract/problems';
 import { recordAudit, type Actor } from '../audit/audit.service';
 import type { Idempotency } from '#shared/contract/protocol';
 import { ids } from '../http';
@@ -59,53 +57,14 @@ import { isPostgres } from '../serial-writes';
 import { StockMovementRecord } from './stock-movement.entity';
 import { nowDate } from '../clock';
 import { variantNotFound } from '#shared/domain/product-rules';
-
-type LevelRow = {
-  levelId: number | string;
-  variantId: number | string;
-  productId: number | string;
-  locationId: number | string;
-  locationCode: string;
-  sku: string;
-  title: string;
-  optionValues: string;
-  categoryId: string;
-  onHand: number | string;
-  reserved: number | string;
-  threshold: number | string;
-  sold28: number | string;
-  version: number | string;
-};
+import { AVAILABLE, COVER_TENTHS, levelQuery, levelsOf, STATE, THRESHOLD, toLevel, type LevelRow } from './level-query';
+import { TransitTransferRecord } from '../replenishment/replenishment.entities';
+import { watchLevels, type LevelWatch } from '../replenishment/level-alerts';
 
 /** A loaded level with the StockLevel row behind it. */
-type LoadedLevel = { levelId: number; locationId: number; view: InventoryLevel };
+export type LoadedLevel = { levelId: number; locationId: number; view: InventoryLevel };
 
 export const movementId = (id: number | string) => `mov_${String(id).padStart(8, '0')}`;
-
-function toLevel(r: LevelRow): InventoryLevel {
-  const onHand = Number(r.onHand);
-  const reserved = Number(r.reserved);
-  const threshold = Number(r.threshold);
-  const sold28 = Number(r.sold28);
-  const free = available({ onHand, reserved });
-  return {
-    variantId: ids.variant(r.variantId),
-    productId: ids.product(r.productId),
-    locationId: r.locationCode,
-    sku: r.sku,
-    title: r.title,
-    variantTitle: (JSON.parse(r.optionValues) as string[]).join(' / '),
-    categoryId: r.categoryId,
-    onHand,
-    reserved,
-    available: free,
-    threshold,
-    state: stockState(free, threshold),
-    sold28,
-    daysOfCover: daysOfCover(free, sold28),
-    version: Number(r.version),
-  };
-}
 
 function toMovement(r: StockMovementRecord, variantId: string, locationCode: string): StockMovement {
   return {
@@ -123,24 +82,14 @@ function toMovement(r: StockMovementRecord, variantId: string, locationCode: str
     orderId: r.orderId,
     orderNumber: r.orderNumber,
     transferId: r.transferId,
+    purchaseOrderId: r.purchaseOrderId ?? null,
+    purchaseOrderNumber: r.purchaseOrderNumber ?? null,
   };
 }
 
 function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
-
-const AVAILABLE = '("sl"."stockOnHand" - "sl"."stockAllocated")';
-const THRESHOLD = '"sl"."customFieldsThreshold"';
-const SOLD = '"sl"."customFieldsSold28"';
-const STATE = `(CASE WHEN ${AVAILABLE} < 0 THEN 'oversold' WHEN ${AVAILABLE} = 0 THEN 'out' WHEN ${AVAILABLE} <= ${THRESHOLD} THEN 'low' ELSE 'in_stock' END)`;
-/**
- * Days of cover in tenths, rounded as stock-rules.ts daysOfCover rounds
- * (Math.round(available × 280 / sold)), in integer arithmetic that SQLite and
- * PostgreSQL do alike: floor((560a + s) / 2s). 0 when nothing is available,
- * null when nothing sold.
- */
-const COVER_TENTHS = `(CASE WHEN ${AVAILABLE} <= 0 THEN 0 WHEN ${SOLD} <= 0 THEN NULL ELSE (${AVAILABLE} * ${SALES_WINDOW_DAYS * 20} + ${SOLD}) / (2 * ${SOLD}) END)`;
 
 @Injectable()
 export class InventoryService {
@@ -162,33 +111,8 @@ export class InventoryService {
     return rows.map((l) => ({ id: l.customFields.code ?? '', name: l.name, dbId: Number(l.id) }));
   }
 
-  /** Every level of live variants of live products, with what the list shows, sorts and filters by. */
-  private levelQuery(em: EntityManager): SelectQueryBuilder<StockLevel> {
-    return em
-      .getRepository(StockLevel)
-      .createQueryBuilder('sl')
-      .innerJoin(ProductVariant, 'v', '"v"."id" = "sl"."productVariantId" AND "v"."deletedAt" IS NULL')
-      .innerJoin(VendureProduct, 'p', '"p"."id" = "v"."productId" AND "p"."deletedAt" IS NULL')
-      .innerJoin(ProductTranslation, 't', `"t"."baseId" = "p"."id" AND "t"."languageCode" = 'en'`)
-      .innerJoin(StockLocation, 'loc', '"loc"."id" = "sl"."stockLocationId" AND "loc"."customFieldsCode" IS NOT NULL')
-      .select('"sl"."id"', 'levelId')
-      .addSelect('"v"."id"', 'variantId')
-      .addSelect('"p"."id"', 'productId')
-      .addSelect('"loc"."id"', 'locationId')
-      .addSelect('"loc"."customFieldsCode"', 'locationCode')
-      .addSelect('"v"."sku"', 'sku')
-      .addSelect('"t"."name"', 'title')
-      .addSelect('"v"."customFieldsOptionvalues"', 'optionValues')
-      .addSelect('"p"."customFieldsCategoryid"', 'categoryId')
-      .addSelect('"sl"."stockOnHand"', 'onHand')
-      .addSelect('"sl"."stockAllocated"', 'reserved')
-      .addSelect(THRESHOLD, 'threshold')
-      .addSelect(SOLD, 'sold28')
-      .addSelect('"sl"."customFieldsVersion"', 'version');
-  }
-
   async list(query: InventoryListQuery): Promise<{ items: InventoryLevel[]; total: number }> {
-    const qb = this.levelQuery(this.db.manager);
+    const qb = levelQuery(this.db.manager);
     if (query.locationId !== undefined) qb.andWhere('"loc"."customFieldsCode" = :code', { code: query.locationId });
     if (query.variantId !== undefined) qb.andWhere('"v"."id" = :variantId', { variantId: ids.parse('var', query.variantId) ?? -1 });
     if (query.categoryId !== undefined) qb.andWhere('"p"."customFieldsCategoryid" = :categoryId', { categoryId: query.categoryId });
@@ -314,14 +238,14 @@ export class InventoryService {
           .setLock('pessimistic_write')
           .getRawMany();
       }
-      const rows = await this.levelQuery(em).where('"v"."id" IN (:...chunk)', { chunk }).getRawMany<LevelRow>();
+      const rows = await levelQuery(em).where('"v"."id" IN (:...chunk)', { chunk }).getRawMany<LevelRow>();
       for (const r of rows) out.push({ levelId: Number(r.levelId), locationId: Number(r.locationId), view: toLevel(r) });
     }
     return out;
   }
 
   /** What a decision needs; `use: 'read'` (a receipt's dry run, outside any transaction) locks nothing. */
-  private async snapshot(
+  async snapshot(
     em: EntityManager,
     where: { ids?: number[]; skus?: string[] },
     use: 'write' | 'read' = 'write',
@@ -342,17 +266,22 @@ export class InventoryService {
 
   // ------------------------------------------------------------ storing a decision
 
-  /** Saves the decided levels (compare-and-set on the version loaded), appends the ledger rows, records the audit. */
-  private async store(
+  /**
+   * Saves the decided levels (compare-and-set on the version loaded), appends the ledger rows, records the audit.
+   * Alerts: `watch` taken before anything changed; without one, the levels are watched here and raised at the end.
+   */
+  async store(
     em: EntityManager,
     actor: Actor,
     action: string,
     loaded: LoadedLevel[],
     locations: (Location & { dbId: number })[],
-    decision: StockDecision,
+    decision: Pick<StockDecision, 'levels' | 'movements'> & Partial<Pick<StockDecision, 'audit'>>,
+    watch?: LevelWatch,
   ): Promise<StockMovement[]> {
     const now = nowDate();
     const at = now.toISOString();
+    const own = watch ? null : await watchLevels(em, variantIdsOf(decision.levels.map((l) => l.variantId)));
     const byKey = new Map(loaded.map((l) => [`${l.view.variantId}@${l.view.locationId}`, l]));
     for (const level of decision.levels) {
       const before = byKey.get(`${level.variantId}@${level.locationId}`);
@@ -364,15 +293,29 @@ export class InventoryService {
           updatedAt: now,
           stockOnHand: level.onHand,
           stockAllocated: level.reserved,
-          customFields: { threshold: level.threshold, version: level.version },
+          customFields: {
+            threshold: level.threshold,
+            version: level.version,
+            reorderPoint: level.reorderPoint,
+            reorderQuantity: level.reorderQuantity,
+            safetyDays: level.safetyDays,
+          },
         })
         .where('id = :id AND customFieldsVersion = :version', { id: before.levelId, version: before.view.version })
         .execute();
       if (cas.affected !== 1) throw new RetryWrite();
     }
     const movements = await appendMovements(em, locations, decision.movements, { id: actor.id, name: actor.name }, at);
-    await recordAudit(em, actor, action, now, decision.audit);
+    await recordAudit(em, actor, action, now, decision.audit ?? []);
+    await own?.raise(at);
     return movements;
+  }
+
+  /** The levels a write changed, read again after it (with what is on order and in transit now), in the decision's order. */
+  async fresh(em: EntityManager, levels: readonly Pick<InventoryLevel, 'variantId' | 'locationId'>[]): Promise<InventoryLevel[]> {
+    const rows = await levelsOf(em, variantIdsOf(levels.map((l) => l.variantId)));
+    const byKey = new Map(rows.map((r) => [`${r.view.variantId}@${r.view.locationId}`, r.view]));
+    return levels.map((l) => byKey.get(`${l.variantId}@${l.locationId}`)).filter((l): l is InventoryLevel => l !== undefined);
   }
 
   // ------------------------------------------------------------ writes
@@ -387,16 +330,43 @@ export class InventoryService {
     return this.write(actor, idempotency, async (em) => {
       const { snapshot, loaded, locations } = await this.snapshot(em, { ids: variantIdsOf([input.variantId]) });
       const decision = decideAdjustment(input, snapshot);
-      return { levels: decision.levels, movements: await this.store(em, actor, 'stock adjusted', loaded, locations, decision) };
+      const movements = await this.store(em, actor, 'stock adjusted', loaded, locations, decision);
+      return { levels: await this.fresh(em, decision.levels), movements };
     });
   }
 
+  /** In one step, or (inTransit) out of one level now and a transfer row until it is received at the other. */
   transfer(actor: Actor, input: TransferCommand, idempotency: Idempotency): Promise<StockChangeResult> {
     return this.write(actor, idempotency, async (em) => {
-      const { snapshot, loaded, locations } = await this.snapshot(em, { ids: variantIdsOf([input.variantId]) });
+      const variantIds = variantIdsOf([input.variantId]);
+      const { snapshot, loaded, locations } = await this.snapshot(em, { ids: variantIds });
       const transferId = newTransferId();
       const decision = decideTransfer(input, snapshot, transferId);
-      return { levels: decision.levels, movements: await this.store(em, actor, 'stock transferred', loaded, locations, decision) };
+      // Every level of the variant: the destination's in transit moves too.
+      const watch = await watchLevels(em, variantIds);
+      const movements = await this.store(em, actor, 'stock transferred', loaded, locations, decision, watch);
+      let transfer: TransitTransfer | undefined;
+      if (decision.transfer) {
+        const at = movements[0]?.at ?? nowDate().toISOString();
+        transfer = { ...decision.transfer, sentAt: at, receivedAt: null };
+        const dbId = (code: string) => locations.find((l) => l.id === code)!.dbId;
+        await em.getRepository(TransitTransferRecord).insert({
+          id: transfer.id,
+          variantId: variantIds[0]!,
+          fromLocationId: dbId(transfer.fromLocationId),
+          toLocationId: dbId(transfer.toLocationId),
+          quantity: transfer.quantity,
+          status: transfer.status,
+          sku: transfer.sku,
+          title: transfer.title,
+          note: transfer.note,
+          sentAt: transfer.sentAt,
+          receivedAt: null,
+          version: transfer.version,
+        });
+      }
+      await watch.raise(movements[0]?.at ?? nowDate().toISOString());
+      return { levels: await this.fresh(em, decision.levels), movements, ...(transfer ? { transfer } : {}) };
     });
   }
 
@@ -409,15 +379,31 @@ export class InventoryService {
       const { snapshot, loaded, locations } = await this.snapshot(em, { ids: variantIdsOf([level.variantId]) });
       const decision = decideThreshold(level, input, snapshot);
       await this.store(em, actor, 'threshold changed', loaded, locations, decision);
-      const changed = decision.levels[0];
+      const [changed] = await this.fresh(em, decision.levels);
       if (!changed) throw new Error('A threshold decision changed no level');
+      return changed;
+    });
+  }
+
+  /** A level's reorder point, reorder quantity and safety days (If-Match its version); a new version, no ledger row. */
+  async reorderPolicy(
+    actor: Actor,
+    level: { variantId: string; locationId: string; version: number },
+    input: ReorderPolicyInput,
+  ): Promise<InventoryLevel> {
+    return this.write(actor, null, async (em) => {
+      const { snapshot, loaded, locations } = await this.snapshot(em, { ids: variantIdsOf([level.variantId]) });
+      const decision = decideReorderPolicy(level, input, snapshot);
+      await this.store(em, actor, 'reorder settings changed', loaded, locations, decision);
+      const [changed] = await this.fresh(em, decision.levels);
+      if (!changed) throw new Error('A reorder policy decision changed no level');
       return changed;
     });
   }
 
   /** A dry run reports every row and changes nothing; otherwise the whole file applies in one transaction, or nothing does. */
   async receive(actor: Actor, input: ReceiptCommand, idempotency: Idempotency | null): Promise<ReceiptResult> {
-    const skus = [...new Set(input.rows.map((r) => r.sku.trim().toUpperCase()).filter((s) => s !== ''))];
+    const skus = receiptSkus(input);
     if (input.dryRun) {
       // The levels too: rows are held to the limit on what is on the shelf now.
       const { snapshot } = await this.snapshot(this.db.manager, { skus }, 'read');
@@ -432,10 +418,75 @@ export class InventoryService {
       return decision.result;
     });
   }
+
+  // ------------------------------------------------------------ transfers in transit
+
+  private async transferView(em: EntityManager, rows: TransitTransferRecord[]): Promise<TransitTransfer[]> {
+    const code = new Map((await this.locations(em)).map((l) => [l.dbId, l.id]));
+    return rows.map((r) => ({
+      id: r.id,
+      variantId: ids.variant(r.variantId),
+      sku: r.sku,
+      title: r.title,
+      fromLocationId: code.get(r.fromLocationId) ?? String(r.fromLocationId),
+      toLocationId: code.get(r.toLocationId) ?? String(r.toLocationId),
+      quantity: r.quantity,
+      status: r.status as TransitTransfer['status'],
+      note: r.note,
+      sentAt: r.sentAt,
+      receivedAt: r.receivedAt,
+      version: r.version,
+    }));
+  }
+
+  async transfers(query: TransitTransferQuery): Promise<{ items: TransitTransfer[]; total: number }> {
+    const em = this.db.manager;
+    const qb = em.getRepository(TransitTransferRecord).createQueryBuilder('t');
+    if (query.status !== undefined) qb.andWhere('t.status = :status', { status: query.status });
+    if (query.variantId !== undefined) qb.andWhere('t.variantId = :variantId', { variantId: ids.parse('var', query.variantId) ?? -1 });
+    if (query.locationId !== undefined) {
+      const location = (await this.locations(em)).find((l) => l.id === query.locationId);
+      qb.andWhere('(t.fromLocationId = :loc OR t.toLocationId = :loc)', { loc: location?.dbId ?? -1 });
+    }
+    qb.orderBy('t.sentAt', 'DESC').addOrderBy('t.id', 'DESC').skip(query.offset).take(query.limit);
+    const [rows, total] = await qb.getManyAndCount();
+    return { items: await this.transferView(em, rows), total };
+  }
+
+  /** One `transfer_in` row at the destination; the transfer row by compare-and-set on its version (If-Match). */
+  receiveTransfer(actor: Actor, id: string, version: number, idempotency: Idempotency): Promise<StockChangeResult> {
+    return this.write(actor, idempotency, async (em) => {
+      const repo = em.getRepository(TransitTransferRecord);
+      const qb = repo.createQueryBuilder('t').where('t.id = :id', { id });
+      if (isPostgres(this.db)) qb.setLock('pessimistic_write');
+      const row = await qb.getOne();
+      if (!row) throw new ProblemError({ status: 404, title: 'Transfer not found', detail: `No transfer has the id ${id}.` });
+      const [transfer] = await this.transferView(em, [row]);
+      const { snapshot, loaded, locations } = await this.snapshot(em, { ids: [row.variantId] });
+      const decision = decideTransferReceipt(transfer!, version, snapshot);
+      const watch = await watchLevels(em, [row.variantId]);
+      const movements = await this.store(em, actor, 'transfer received', loaded, locations, decision, watch);
+      const at = movements[0]?.at ?? nowDate().toISOString();
+      const cas = await repo
+        .createQueryBuilder()
+        .update()
+        .set({ status: 'received', receivedAt: at, version: decision.transfer.version })
+        .where('id = :id AND version = :version', { id, version: row.version })
+        .execute();
+      if (cas.affected !== 1) throw new RetryWrite();
+      await watch.raise(at);
+      return { levels: await this.fresh(em, decision.levels), movements, transfer: { ...decision.transfer, receivedAt: at } };
+    });
+  }
+}
+
+/** The SKUs a delivery's rows name, upper-cased, as the variants are looked up. */
+export function receiptSkus(input: ReceiptCommand): string[] {
+  return [...new Set(input.rows.map((r) => r.sku.trim().toUpperCase()).filter((s) => s !== ''))];
 }
 
 /** Contract variant ids → Vendure's; one that is not ours names no variant (the decision answers 404). */
-function variantIdsOf(contractIds: string[]): number[] {
+export function variantIdsOf(contractIds: string[]): number[] {
   return contractIds.map((id) => ids.parse('var', id)).filter((n): n is number => n !== null);
 }
 
@@ -473,6 +524,8 @@ export async function appendMovements(
       orderId: d.orderId,
       orderNumber: d.orderNumber,
       transferId: d.transferId,
+      purchaseOrderId: d.purchaseOrderId,
+      purchaseOrderNumber: d.purchaseOrderNumber,
     });
     const inserted = await repo.insert(record);
     record.id = Number(inserted.identifiers[0]?.id);

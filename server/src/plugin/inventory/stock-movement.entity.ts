@@ -65,4 +65,11 @@ export class StockMovementRecord {
 
   @Column({ type: 'varchar', length: 40, nullable: true })
   transferId!: string | null;
+
+  /** A delivery against a purchase order names it (issue 22). */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  purchaseOrderId!: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  purchaseOrderNumber!: number | null;
 }

@@ -5,7 +5,8 @@
  * (server/src/plugin/inventory/inventory.service.ts): levels are Vendure's
  * StockLevel (stockOnHand = on hand, stockAllocated = reserved, custom field
  * version), locked in id order on PostgreSQL and saved by compare-and-set on
- * the version loaded; ledger rows go through inventory's `appendMovements`.
+ * the version loaded; ledger rows go through inventory's `appendMovements`; the alerts a write starts are raised
+ * by the helper inventory's writes call too (replenishment/level-alerts.ts).
  */
 import { ProductVariant, StockLevel, StockLocation } from '@vendure/core';
 import type { EntityManager } from 'typeorm';
@@ -15,6 +16,7 @@ import { ids } from '../http';
 import { appendMovements } from '../inventory/inventory.service';
 import { isPostgres } from '../serial-writes';
 import { RetryWrite } from '../idempotency';
+import { watchLevels } from '../replenishment/level-alerts';
 
 export type LevelKey = { variantId: string; locationId: string };
 /** A level as loaded, with its row and its location's row, for saving it back. */
@@ -82,6 +84,11 @@ export async function saveOrderLevels(
   actor: Actor,
 ): Promise<void> {
   if (levels.length === 0 && movements.length === 0) return;
+  // Alerts a sale, a cancellation or a restock starts (replenishment/level-alerts.ts), read before the levels move.
+  const watch = await watchLevels(
+    em,
+    levels.map((l) => ids.parse('var', l.variantId)).filter((n): n is number => n !== null),
+  );
   const byKey = new Map(loaded.map((l) => [`${l.variantId}@${l.locationId}`, l]));
   for (const level of levels) {
     const before = byKey.get(`${level.variantId}@${level.locationId}`);
@@ -104,4 +111,5 @@ export async function saveOrderLevels(
   });
   const locations = [...new Map(loaded.map((l) => [l.locationId, { id: l.locationId, name: '', dbId: l.locationDbId }])).values()];
   await appendMovements(em, locations, drafts, { id: actor.id, name: actor.name }, at.toISOString());
+  await watch.raise(at.toISOString());
 }

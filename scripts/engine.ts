@@ -73,15 +73,16 @@ export const POSTGRES_CONTRACT_FILES = [
 export const INSTANCE_FILES = ['tests/instances/instances.test.ts'];
 
 /**
- * The browser journeys that run against a build for the server in `npm test`: every one but demo settings
- * (the mock's own screen) and the axe audit (the same screens; it opens the mock's demo controls).
+ * The browser journeys that run against a build for the server in `npm test`: every one whose screens
+ * talk to the API, so each screen is seen working on the real one. Left out: demo settings (the mock's
+ * own screen), the axe audit (the same screens; it opens the mock's demo controls), and the journeys of
+ * what the browser alone does, the same whatever answers: the keyboard (skip link, palette) and the
+ * products list's URL state (the server's filters and sorts are the contract suite's).
  */
 export const SERVED_JOURNEYS = [
   'tests/e2e/create-product.test.ts',
   'tests/e2e/edit-conflict.test.ts',
-  'tests/e2e/products-list-url.test.ts',
   'tests/e2e/export-csv.test.ts',
-  'tests/e2e/keyboard.test.ts',
   'tests/e2e/auth.test.ts',
   'tests/e2e/inventory-stock.test.ts',
   'tests/e2e/inventory-receive.test.ts',

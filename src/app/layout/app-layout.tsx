@@ -30,6 +30,8 @@ const CommandPalette = lazy(() => import('./command-palette').then((m) => ({ def
 // The sign-in-again dialog (and the form schemas it needs) loads when a session first runs out, not with the first screen.
 const loadReauth = () => import('@/features/auth/components/reauth-dialog');
 const ReauthDialog = lazy(() => loadReauth().then((m) => ({ default: m.ReauthDialog })));
+// The alerts bell (and the contract's schemas it parses with) loads after the shell has painted, not with it.
+const AlertsBell = lazy(() => import('@/features/alerts/components/alerts-bell').then((m) => ({ default: m.AlertsBell })));
 
 export function AppLayout() {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
@@ -107,6 +109,9 @@ function SignedInLayout({ pathname }: { pathname: string }) {
                   {user.name} · {ROLE_LABELS[user.role]}
                 </Text>
               )}
+              <Suspense fallback={null}>
+                <AlertsBell />
+              </Suspense>
               <ActionIcon
                 variant="default"
                 size="lg"

@@ -223,6 +223,8 @@ describe('recordPage', () => {
     expect(recordPage({ entityType: 'staff', entityId: 'staff_support' })).toEqual({ page: 'staff' });
     expect(recordPage({ entityType: 'discount', entityId: 'disc_holiday20' })).toEqual({ page: 'discount', discountId: 'disc_holiday20' });
     expect(recordPage({ entityType: 'view', entityId: 'view_1' })).toBeNull();
+    expect(recordPage({ entityType: 'purchase_order', entityId: 'po_1' })).toEqual({ page: 'purchase order', purchaseOrderId: 'po_1' });
+    expect(recordPage({ entityType: 'supplier', entityId: 'sup_1' })).toEqual({ page: 'suppliers' });
   });
 });
 

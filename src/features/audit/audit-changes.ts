@@ -388,7 +388,9 @@ export type RecordPage =
   | { page: 'order'; orderId: string }
   | { page: 'discount'; discountId: string }
   | { page: 'customer'; customerId: string }
-  | { page: 'staff' };
+  | { page: 'staff' }
+  | { page: 'purchase order'; purchaseOrderId: string }
+  | { page: 'suppliers' };
 
 export function recordPage(entry: Pick<AuditEntry, 'entityType' | 'entityId'>): RecordPage | null {
   const id = entry.entityId;
@@ -411,8 +413,10 @@ export function recordPage(entry: Pick<AuditEntry, 'entityType' | 'entityId'>): 
       return { page: 'discount', discountId: id };
     case 'customer':
       return { page: 'customer', customerId: id };
-    case 'supplier':
     case 'purchase_order':
-      return null;
+      return { page: 'purchase order', purchaseOrderId: id };
+    case 'supplier':
+      // Suppliers are one list, edited in place: the entry opens it.
+      return { page: 'suppliers' };
   }
 }

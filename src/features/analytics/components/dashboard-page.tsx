@@ -1,8 +1,11 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Skeleton, Table, Text, Title } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { referenceQueries } from '@/api/reference-queries';
-import { getRouteApi, Link } from '@tanstack/react-router';
-import { useCallback, type ReactNode } from 'react';
+import { getRouteApi, Link, useRouter } from '@tanstack/react-router';
+import { useCallback, type MouseEvent, type ReactNode } from 'react';
+import { request } from '@/api/client';
+import { queryKeys } from '@/api/query-keys';
+import { alertListSchema, type Alert as OpenAlert } from '@/contract/replenishment-schemas';
 import { formatMoment } from '@/lib/date-format';
 import { formatDaysOfCover } from '@/domain/days-of-cover';
 import { formatCents } from '@/contract/values/money';
@@ -108,6 +111,7 @@ function DashboardPanels({ search, today, onChange }: { search: RangeView; today
         />
         <RunningOut />
         <RecentOrders />
+        <OpenAlerts />
       </SimpleGrid>
     </>
   );
@@ -191,6 +195,86 @@ function RunningOut() {
       )}
     </ListPanel>
   );
+}
+
+/** The dashboard shows the newest few; the bell in the header lists them all. */
+const ALERTS_SHOWN = 5;
+
+/**
+ * The header's bell listens for this on `window` and opens its list: the bell is
+ * the alerts area's and this is the analytics area's, and a feature may not import
+ * another (src/features/alerts/components/alerts-bell.tsx, OPEN_ALERTS_EVENT).
+ */
+const OPEN_ALERTS_EVENT = 'stockroom:open-alerts';
+
+const openAlerts = () =>
+  queryOptions({
+    // Under the alerts root: every write that raises or ends an alert (and Dismiss) refreshes this panel too.
+    queryKey: [...queryKeys.alerts.all, 'list', { limit: ALERTS_SHOWN }] as const,
+    queryFn: ({ signal }) => request('GET', '/alerts', { schema: alertListSchema, query: { limit: ALERTS_SHOWN }, signal }),
+    refetchInterval: 60_000,
+  });
+
+/** Open alerts (stock out, oversold, under its reorder point; purchase orders overdue), for roles that may see stock. */
+function OpenAlerts() {
+  const allowed = useCan('stock.view');
+  const alerts = useQuery({ ...openAlerts(), enabled: allowed });
+  if (!allowed) return null;
+  const total = alerts.data?.total;
+  return (
+    <ListPanel
+      title="Alerts"
+      action={
+        <Button variant="subtle" size="compact-sm" onClick={() => window.dispatchEvent(new Event(OPEN_ALERTS_EVENT))}>
+          {total ? `See all ${total.toLocaleString('en-US')}` : 'See all'}
+        </Button>
+      }
+    >
+      {!alerts.data ? (
+        <QueryState query={alerts} what="Alerts" />
+      ) : alerts.data.items.length === 0 ? (
+        <Text c="dimmed">Nothing needs attention: no stock out or under its reorder point, no purchase order overdue.</Text>
+      ) : (
+        <ul className={classes.alertList} aria-label="Open alerts">
+          {alerts.data.items.map((alert) => (
+            <li key={alert.id} className={classes.alertItem}>
+              <AlertTitle alert={alert} />
+              <Text size="xs" c="dimmed">
+                {alert.detail} · <time dateTime={alert.raisedAt}>{formatMoment(alert.raisedAt)}</time>
+              </Text>
+            </li>
+          ))}
+        </ul>
+      )}
+    </ListPanel>
+  );
+}
+
+/** An alert's title, linking to its record: a level to the inventory list filtered to it, a purchase order to its page. */
+function AlertTitle({ alert }: { alert: OpenAlert }) {
+  const router = useRouter();
+  if (alert.purchaseOrderId) {
+    const href = `/purchase-orders/${encodeURIComponent(alert.purchaseOrderId)}`;
+    // Another area's screen, not in the typed route table yet: a plain anchor that the router follows in the page.
+    const follow = (event: MouseEvent<HTMLAnchorElement>) => {
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      router.history.push(href);
+    };
+    return (
+      <a className={classes.link} href={href} onClick={follow}>
+        {alert.title}
+      </a>
+    );
+  }
+  if (alert.variantId) {
+    return (
+      <Link className={classes.link} to="/inventory" search={{ variantId: alert.variantId, locationId: alert.locationId ?? undefined }}>
+        {alert.title}
+      </Link>
+    );
+  }
+  return <Text size="sm">{alert.title}</Text>;
 }
 
 function RecentOrders() {

@@ -1,8 +1,9 @@
-import { Link } from '@tanstack/react-router';
+import { Link, useRouter } from '@tanstack/react-router';
+import type { MouseEvent, ReactNode } from 'react';
 import type { AuditEntry } from '@/contract/schemas';
 import { recordPage } from '../audit-changes';
 
-/** An entry's record by its name, as a link to its page where it has one (a product, an order, a batch, a variant's ledger, a discount, a customer, staff). */
+/** An entry's record by its name, as a link to its page where it has one (a product, an order, a batch, a variant's ledger, a discount, a customer, staff, a purchase order, the suppliers). */
 export function RecordLink({ entry, className }: { entry: AuditEntry; className?: string }) {
   const target = recordPage(entry);
   const label = entry.entityLabel;
@@ -50,5 +51,37 @@ export function RecordLink({ entry, className }: { entry: AuditEntry; className?
           {label}
         </Link>
       );
+    case 'purchase order':
+      return (
+        <PlainRouteLink className={className} href={`/purchase-orders/${encodeURIComponent(target.purchaseOrderId)}`}>
+          {label}
+        </PlainRouteLink>
+      );
+    case 'suppliers':
+      return (
+        <PlainRouteLink className={className} href="/suppliers">
+          {label}
+        </PlainRouteLink>
+      );
   }
+}
+
+/**
+ * A link to a screen of another area whose route is not in the typed route
+ * table this feature compiles against yet (purchase orders, suppliers): a plain
+ * anchor that the router follows in the page on a plain click; a modified
+ * click (new tab) is the browser's.
+ */
+function PlainRouteLink({ href, className, children }: { href: string; className?: string; children: ReactNode }) {
+  const router = useRouter();
+  const follow = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    router.history.push(href);
+  };
+  return (
+    <a className={className} href={href} onClick={follow}>
+      {children}
+    </a>
+  );
 }

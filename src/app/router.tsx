@@ -76,6 +76,16 @@ import {
   customerSearchToQuery,
   type CustomerListSearch,
 } from '@/features/customers/search';
+import {
+  PURCHASE_ORDER_DEFAULTS,
+  purchaseOrderSearchSchema,
+  purchaseOrderSearchToQuery,
+  REORDER_DEFAULTS,
+  reorderSearchSchema,
+  reorderSearchToQuery,
+  type PurchaseOrderSearch,
+  type ReorderSearch,
+} from '@/features/replenishment/search';
 import { parseSearch, parseSearchLeniently, stringifySearch } from '@/lib/search-params';
 import { AppLayout } from './layout/app-layout';
 import { PendingScreen } from './pending-screen';
@@ -369,6 +379,59 @@ const customerRoute = createRoute({
 });
 // ---- end of customers
 
+// ---- Replenishment: the reorder view, purchase orders and suppliers; the lists' views in the URL.
+/** One import site for the replenishment screens' chunk. */
+const replenishmentScreens = () => import('./replenishment-screens');
+
+const reorderRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reorder',
+  validateSearch: (raw: Partial<ReorderSearch> & SearchSchemaInput) => parseSearchLeniently(reorderSearchSchema, raw),
+  search: { middlewares: [stripSearchParams(REORDER_DEFAULTS)] },
+  loaderDeps: ({ search }) => search,
+  loader: async ({ context, deps }) => {
+    const { reorderQueries } = await replenishmentScreens();
+    void context.queryClient.prefetchQuery(reorderQueries.list(reorderSearchToQuery(deps)));
+  },
+  component: lazyRouteComponent(replenishmentScreens, 'ReorderPage'),
+});
+
+const purchaseOrdersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/purchase-orders',
+  validateSearch: (raw: Partial<PurchaseOrderSearch> & SearchSchemaInput) => parseSearchLeniently(purchaseOrderSearchSchema, raw),
+  search: { middlewares: [stripSearchParams(PURCHASE_ORDER_DEFAULTS)] },
+  loaderDeps: ({ search }) => search,
+  loader: async ({ context, deps }) => {
+    const { purchaseOrderQueries } = await replenishmentScreens();
+    void context.queryClient.prefetchQuery(purchaseOrderQueries.list(purchaseOrderSearchToQuery(deps)));
+  },
+  component: lazyRouteComponent(replenishmentScreens, 'PurchaseOrdersPage'),
+});
+
+const purchaseOrderNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/purchase-orders/new',
+  component: lazyRouteComponent(replenishmentScreens, 'PurchaseOrderCreatePage'),
+});
+
+const purchaseOrderRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/purchase-orders/$purchaseOrderId',
+  loader: async ({ context, params }) => {
+    const { purchaseOrderQueries } = await replenishmentScreens();
+    return context.queryClient.ensureQueryData(purchaseOrderQueries.detail(params.purchaseOrderId));
+  },
+  component: lazyRouteComponent(replenishmentScreens, 'PurchaseOrderPage'),
+});
+
+const suppliersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/suppliers',
+  component: lazyRouteComponent(replenishmentScreens, 'SuppliersPage'),
+});
+// ---- end of replenishment
+
 const settingsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/settings',
@@ -430,6 +493,11 @@ const routeTree = rootRoute.addChildren([
   inventoryRoute,
   inventoryLedgerRoute,
   inventoryReceiveRoute,
+  reorderRoute,
+  purchaseOrdersRoute,
+  purchaseOrderNewRoute,
+  purchaseOrderRoute,
+  suppliersRoute,
   ordersRoute,
   orderRoute,
   returnsRoute,

@@ -6,6 +6,9 @@ export const NAV_ITEMS: readonly { to: string; label: string; permission: Action
   { to: '/products', label: 'Products', permission: 'products.view' },
   { to: '/pricing', label: 'Pricing', permission: 'products.edit' },
   { to: '/inventory', label: 'Inventory', permission: 'stock.view' },
+  { to: '/reorder', label: 'Reorder', permission: 'stock.view' },
+  { to: '/purchase-orders', label: 'Purchase orders', permission: 'stock.view' },
+  { to: '/suppliers', label: 'Suppliers', permission: 'stock.view' },
   { to: '/orders', label: 'Orders', permission: 'orders.view' },
   { to: '/returns', label: 'Returns', permission: 'orders.view' },
   { to: '/customers', label: 'Customers', permission: 'orders.view' },
@@ -22,4 +25,5 @@ export const PALETTE_ITEMS: readonly { to: string; label: string; permission: Ac
   { to: '/reports/profit', label: 'Profit and margin', permission: 'reports.view' },
   { to: '/reports/sell-through', label: 'Sell-through', permission: 'reports.view' },
   { to: '/reports/refunds', label: 'Refunds made', permission: 'reports.view' },
+  { to: '/purchase-orders/new', label: 'New purchase order', permission: 'stock.edit' },
 ];

@@ -393,7 +393,7 @@ const reorderRoute = createRoute({
     const { reorderQueries } = await replenishmentScreens();
     void context.queryClient.prefetchQuery(reorderQueries.list(reorderSearchToQuery(deps)));
   },
-  component: lazyRouteComponent(replenishmentScreens, 'ReorderPage'),
+  component: lazyRouteComponent(replenishmentScreens, 'ReorderScreen'),
 });
 
 const purchaseOrdersRoute = createRoute({

@@ -18,7 +18,7 @@ type ColumnContext = {
   /** The store's today: a reorder-by day before it is late. */
   today: string;
   /** A per-row action composed by the app (the reorder settings, owned by the inventory screens). */
-  rowAction?: (row: ReorderRow) => ReactNode;
+  rowAction?: (row: ReorderRow, locationName: string) => ReactNode;
 };
 
 const figure = (n: number) => <span className={classes.number}>{formatCount(n)}</span>;
@@ -136,7 +136,12 @@ export function reorderColumns({ locationName, today, rowAction }: ColumnContext
   return [
     ...columns,
     ...helper.columns([
-      helper.display({ id: 'actions', header: 'Actions', enableHiding: false, cell: ({ row: { original: r } }) => rowAction(r) }),
+      helper.display({
+        id: 'actions',
+        header: 'Actions',
+        enableHiding: false,
+        cell: ({ row: { original: r } }) => rowAction(r, locationName(r.locationId)),
+      }),
     ]),
   ];
 }

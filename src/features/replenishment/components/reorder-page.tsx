@@ -26,7 +26,7 @@ const route = getRouteApi('/reorder');
 
 type ReorderPageProps = {
   /** A per-row action the app composes from another area (the level's reorder settings). */
-  rowAction?: (row: ReorderRow) => ReactNode;
+  rowAction?: (row: ReorderRow, locationName: string) => ReactNode;
 };
 
 /**

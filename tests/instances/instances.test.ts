@@ -22,6 +22,8 @@ import {
 } from '../../src/contract/schemas';
 import { productToInput } from '../../src/contract/product-input';
 import { discountSchema } from '../../src/contract/discount-schemas';
+import { purchaseOrderListSchema, purchaseOrderSchema, supplierSchema } from '../../src/contract/replenishment-schemas';
+import { inventoryListSchema, locationListSchema } from '../../src/contract/stock-schemas';
 import { orderListSchema, orderSchema, type Order } from '../../src/contract/order-schemas';
 import { upcCheckDigit } from '../../src/contract/values/upc';
 import { ApiClient, DEMO_ACCOUNTS, newKey, uniqueId, type ApiResponse, type Query } from '../contract/driver';
@@ -403,6 +405,89 @@ describe('returns exchanged through both instances at once (issue 20)', () => {
       expect(found.total).toBe(1);
       const placed = orderSchema.parse(expectOk(await onB.get(`/orders/${found.items[0]!.id}`)));
       expect(placed.exchangeFor).toMatchObject({ orderId: targets[i]!.order.id, returnId: targets[i]!.returnId });
+    }
+  });
+});
+
+describe('purchase orders through both instances at once (issue 22)', () => {
+  beforeEach(expectBothAnswering);
+
+  const N = 12;
+  const ROUNDS = 3;
+
+  /** A supplier and a product of its own, supplied by it; the product's first variant. */
+  async function suppliedVariant(): Promise<{ supplierId: string; variantId: string; locationId: string }> {
+    const supplier = supplierSchema.parse(
+      expectOk(await onA.post('/suppliers', { body: { name: `Race Supplier ${uniqueId()}`, leadTimeDays: 3, minimumOrder: 0 } }), 201),
+    );
+    const product = await create(onA);
+    const variantId = product.variants[0]!.id;
+    expectOk(await onA.put(`/variants/${variantId}/supply`, { body: { supplierId: supplier.id, supplierSku: `R-${uniqueId()}` } }));
+    const locations = locationListSchema.parse(expectOk(await onA.get('/locations'))).items;
+    return { supplierId: supplier.id, variantId, locationId: locations[0]!.id };
+  }
+
+  const draft = (api: ApiClient, made: { supplierId: string; variantId: string; locationId: string }, quantity: number) =>
+    api.post('/purchase-orders', {
+      body: { supplierId: made.supplierId, locationId: made.locationId, lines: [{ variantId: made.variantId, quantity, unitCost: 250 }] },
+      idempotencyKey: newKey(),
+    });
+
+  it(`${N} purchase orders drafted at once, alternating A and B: ${N} distinct numbers, one after another from the highest`, async () => {
+    const made = await suppliedVariant();
+    const before = purchaseOrderListSchema.parse(expectOk(await onA.get('/purchase-orders', { query: { limit: 1 } }))).items[0]?.number ?? 1000;
+    const answers = await Promise.all(Array.from({ length: N }, (_, i) => timed(draft(at(i), made, 1))));
+    const label = `slowest ${slowest(answers)} ms: ${answers.map(outcome).join(', ')}`;
+    const orders = expectAllAnswered(answers).map((r) => purchaseOrderSchema.parse(expectOk(r, 201)));
+    const numbers = orders.map((o) => o.number).sort((x, y) => x - y);
+    expect({ label, numbers }).toEqual({ label, numbers: Array.from({ length: N }, (_, i) => before + 1 + i) });
+  });
+
+  it(`one purchase order received on A and B at once with ${N} different keys at one version: one 200, the rest 409; received = ordered, on hand up once (${ROUNDS} rounds)`, async () => {
+    const made = await suppliedVariant();
+    for (let round = 0; round < ROUNDS; round++) {
+      const QUANTITY = 5;
+      const drafted = purchaseOrderSchema.parse(expectOk(await draft(onA, made, QUANTITY), 201));
+      const sent = purchaseOrderSchema.parse(
+        expectOk(await onB.post(`/purchase-orders/${drafted.id}/send`, { ifMatch: drafted.version, idempotencyKey: newKey() })),
+      );
+      const levelBefore = inventoryListSchema.parse(
+        expectOk(await onA.get('/inventory', { query: { variantId: made.variantId, locationId: made.locationId } })),
+      ).items[0]!;
+      expect(levelBefore.onOrder).toBe(QUANTITY);
+      const answers = await Promise.all(
+        Array.from({ length: N }, (_, i) =>
+          timed(
+            at(i).post(`/purchase-orders/${sent.id}/receipts`, {
+              body: { lines: [{ lineId: sent.lines[0]!.id, quantity: QUANTITY }] },
+              ifMatch: sent.version,
+              idempotencyKey: newKey(),
+            }),
+          ),
+        ),
+      );
+      const label = `round ${round + 1}, slowest ${slowest(answers)} ms`;
+      const statuses = expectAllAnswered(answers).map((r) => r.status);
+      expect({ label, ok: statuses.filter((s) => s === 200).length, stale: statuses.filter((s) => s === 409).length }).toEqual({
+        label,
+        ok: 1,
+        stale: N - 1,
+      });
+      const after = purchaseOrderSchema.parse(expectOk(await onB.get(`/purchase-orders/${sent.id}`)));
+      expect({ label, status: after.status, received: after.lines[0]!.received, receipts: after.receipts.length }).toEqual({
+        label,
+        status: 'received',
+        received: QUANTITY,
+        receipts: 1,
+      });
+      const levelAfter = inventoryListSchema.parse(
+        expectOk(await onB.get('/inventory', { query: { variantId: made.variantId, locationId: made.locationId } })),
+      ).items[0]!;
+      expect({ label, onHand: levelAfter.onHand, onOrder: levelAfter.onOrder }).toEqual({
+        label,
+        onHand: levelBefore.onHand + QUANTITY,
+        onOrder: 0,
+      });
     }
   });
 });

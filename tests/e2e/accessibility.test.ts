@@ -548,6 +548,52 @@ const SCREENS: Screen[] = [
     within: '[role="dialog"]',
   },
   // ---- end of returns
+  // ---- replenishment
+  {
+    name: 'reorder view (rows due now)',
+    open: async (page, baseUrl) => {
+      await goInApp(page, baseUrl, '/reorder?sort=-reorderBy');
+      await page.getByRole('table', { name: 'Reorder' }).locator('tbody tr a').first().waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  { name: 'purchase orders list', open: (page, baseUrl) => goInApp(page, baseUrl, '/purchase-orders?overdue=true') },
+  { name: 'new purchase order', open: (page, baseUrl) => goInApp(page, baseUrl, '/purchase-orders/new') },
+  {
+    name: 'suppliers',
+    open: async (page, baseUrl) => {
+      await goInApp(page, baseUrl, '/suppliers');
+      await page.getByRole('table', { name: 'Suppliers' }).getByRole('button').first().waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  {
+    name: 'purchase order sent, and its receive dialog (an over-delivery refused beside its line)',
+    open: async (page, baseUrl) => {
+      await goInApp(page, baseUrl, '/purchase-orders');
+      const id = await page.evaluate(async () => {
+        const post = async (path: string, body: unknown, version?: number) => {
+          const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() };
+          if (version !== undefined) headers['If-Match'] = `"${version}"`;
+          const response = await fetch(path, { method: 'POST', headers, body: body === undefined ? undefined : JSON.stringify(body) });
+          return response.json();
+        };
+        const { items } = await (await fetch('/api/reorder?limit=50')).json();
+        const row = items.find((r: { supplierId: string | null; unitCost: number | null }) => r.supplierId && r.unitCost !== null);
+        const { purchaseOrders } = await post('/api/purchase-orders/from-reorder', {
+          items: [{ variantId: row.variantId, locationId: row.locationId, quantity: 5 }],
+        });
+        const sent = await post(`/api/purchase-orders/${purchaseOrders[0].id}/send`, undefined, purchaseOrders[0].version);
+        return sent.id as string;
+      });
+      await goInApp(page, baseUrl, `/purchase-orders/${id}`);
+      await page.getByRole('button', { name: 'Receive…' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('textbox', { name: /arrived$/ }).fill('9');
+      await dialog.getByRole('button', { name: 'Receive' }).click();
+      await dialog.getByText(/are still to come; to take 9/).waitFor({ timeout: UI_TIMEOUT });
+    },
+    within: '[role="dialog"]',
+  },
+  // ---- end of replenishment
 ];
 
 /** Opens a return on one unit of a shipped order through the API, as support would from its page; the order as it is then. */

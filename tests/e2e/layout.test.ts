@@ -54,6 +54,11 @@ const PATHS = [
   // An order shipped and refunded (two lines, a discount): on a phone its tables stack into labelled rows.
   '/orders/ord_0001176',
   '/returns',
+  // Replenishment: the reorder view's wide table scrolls inside its card; the suppliers' table stacks on a phone.
+  '/reorder',
+  '/purchase-orders',
+  '/purchase-orders/new',
+  '/suppliers',
 ];
 
 /** What runs past the right edge of the screen, or makes the page itself wider than the screen. */

@@ -36,10 +36,11 @@ const quantitySchema = reorderPolicyInputSchema.shape.reorderQuantity.unwrap();
 
 const formSchema = z
   .object({
+    // NaN is an empty field: fine while the setting is left to the suggestion (checked below only when set by hand).
     pointMode: z.enum(['suggested', 'set']),
-    reorderPoint: z.number(),
+    reorderPoint: z.number().or(z.nan()),
     quantityMode: z.enum(['suggested', 'set']),
-    reorderQuantity: z.number(),
+    reorderQuantity: z.number().or(z.nan()),
     safetyDays: reorderPolicyInputSchema.shape.safetyDays,
     /** '' for nobody. */
     supplierId: z.string(),

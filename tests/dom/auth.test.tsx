@@ -52,7 +52,18 @@ describe('what a role sees', () => {
     const links = within(nav)
       .getAllByRole('link')
       .map((a) => a.textContent);
-    expect(links).toEqual(['Products', 'Inventory', 'Orders', 'Returns', 'Customers', 'Discounts', 'Settings']);
+    expect(links).toEqual([
+      'Products',
+      'Inventory',
+      'Reorder',
+      'Purchase orders',
+      'Suppliers',
+      'Orders',
+      'Returns',
+      'Customers',
+      'Discounts',
+      'Settings',
+    ]);
     expect(await screen.findByText('View only')).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: /^Title/ })).toBeDisabled();
     expect(screen.queryByRole('button', { name: 'Save' })).not.toBeInTheDocument();
@@ -68,7 +79,18 @@ describe('what a role sees', () => {
     const screens = within(palette)
       .getAllByRole('button')
       .map((b) => b.textContent);
-    expect(screens).toEqual(['Products', 'Inventory', 'Orders', 'Returns', 'Customers', 'Discounts', 'Settings']);
+    expect(screens).toEqual([
+      'Products',
+      'Inventory',
+      'Reorder',
+      'Purchase orders',
+      'Suppliers',
+      'Orders',
+      'Returns',
+      'Customers',
+      'Discounts',
+      'Settings',
+    ]);
   });
 
   it('support: the products list offers no new product and no bulk selection', async () => {
@@ -83,7 +105,7 @@ describe('what a role sees', () => {
     signInAs('admin');
     renderApp('/products');
     const nav = await screen.findByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('link')).toHaveLength(11);
+    expect(within(nav).getAllByRole('link')).toHaveLength(14);
   });
 });
 

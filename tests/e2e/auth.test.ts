@@ -16,6 +16,9 @@ describe('support', () => {
     expect(await nav.getByRole('link').allTextContents()).toEqual([
       'Products',
       'Inventory',
+      'Reorder',
+      'Purchase orders',
+      'Suppliers',
       'Orders',
       'Returns',
       'Customers',

@@ -62,6 +62,23 @@ export function reorderColumns({ locationName, today, rowAction }: ColumnContext
           <span className={classes.dimmed}>No supplier</span>
         ),
     }),
+    helper.accessor('reorderBy', {
+      id: 'reorderBy',
+      header: 'Reorder by (ET)',
+      cell: ({ getValue }) => {
+        const day = getValue();
+        return (
+          <span>
+            <time dateTime={day}>{formatStoreDay(day)}</time>
+            {day < today && (
+              <Badge ml={6} size="sm" color="red" variant="light" tt="none">
+                Late
+              </Badge>
+            )}
+          </span>
+        );
+      },
+    }),
     helper.accessor('available', {
       id: 'available',
       header: 'Available',
@@ -114,23 +131,6 @@ export function reorderColumns({ locationName, today, rowAction }: ColumnContext
       },
     }),
     helper.display({ id: 'lineCost', header: 'Line cost', cell: ({ row: { original: r } }) => <LineCostCell row={r} /> }),
-    helper.accessor('reorderBy', {
-      id: 'reorderBy',
-      header: 'Reorder by (ET)',
-      cell: ({ getValue }) => {
-        const day = getValue();
-        return (
-          <span>
-            <time dateTime={day}>{formatStoreDay(day)}</time>
-            {day < today && (
-              <Badge ml={6} size="sm" color="red" variant="light" tt="none">
-                Late
-              </Badge>
-            )}
-          </span>
-        );
-      },
-    }),
   ]);
   if (!rowAction) return columns;
   return [

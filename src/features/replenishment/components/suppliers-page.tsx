@@ -1,4 +1,4 @@
-import { Alert, Button, Skeleton, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Skeleton, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Supplier } from '@/contract/replenishment-schemas';
@@ -74,7 +74,7 @@ export function SuppliersPage() {
                     {s.name}
                   </Table.Td>
                   <Table.Td data-label="Contact">{s.contactName}</Table.Td>
-                  <Table.Td data-label="Email">{s.email && <a href={`mailto:${s.email}`}>{s.email}</a>}</Table.Td>
+                  <Table.Td data-label="Email">{s.email && <Anchor href={`mailto:${s.email}`}>{s.email}</Anchor>}</Table.Td>
                   <Table.Td data-label="Phone">{s.phone}</Table.Td>
                   <Table.Td data-label="Lead time">
                     {formatCount(s.leadTimeDays)} {s.leadTimeDays === 1 ? 'day' : 'days'}

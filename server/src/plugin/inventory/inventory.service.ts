@@ -112,13 +112,18 @@ export class InventoryService {
   }
 
   async list(query: InventoryListQuery): Promise<{ items: InventoryLevel[]; total: number }> {
-    const qb = levelQuery(this.db.manager);
+    const desc = query.sort.startsWith('-');
+    const key = (desc ? query.sort.slice(1) : query.sort) as InventoryListQuery['sort'] & string;
+    // On order and in transit (a join per level) only where the filter or the sort reads them; the page gets them after.
+    const incoming = query.low === true || key === 'daysOfCover';
+    const qb = levelQuery(this.db.manager, { incoming });
     if (query.locationId !== undefined) qb.andWhere('"loc"."customFieldsCode" = :code', { code: query.locationId });
     if (query.variantId !== undefined) qb.andWhere('"v"."id" = :variantId', { variantId: ids.parse('var', query.variantId) ?? -1 });
     if (query.categoryId !== undefined) qb.andWhere('"p"."customFieldsCategoryid" = :categoryId', { categoryId: query.categoryId });
     if (query.state) qb.andWhere(`${STATE} IN (:...states)`, { states: [...query.state] });
     if (query.low) {
-      // Running low: available at or under the threshold, or under LOW_COVER_DAYS of cover; archived products never are.
+      // Running low: available at or under the threshold, or under LOW_COVER_DAYS of cover (over available + on order +
+      // in transit: level-query.ts COVER_TENTHS mirrors stock-rules.ts daysOfCover); archived products never are.
       qb.andWhere(`"p"."customFieldsStatus" != 'archived'`).andWhere(
         `(${AVAILABLE} <= ${THRESHOLD} OR (${COVER_TENTHS} IS NOT NULL AND ${COVER_TENTHS} < ${LOW_COVER_DAYS * 10}))`,
       );
@@ -130,8 +135,6 @@ export class InventoryService {
     const total = await qb.getCount();
 
     // The mock's orders (mocks/inventory-index.ts): ties by SKU then location; a descending sort is the ascending one backwards.
-    const desc = query.sort.startsWith('-');
-    const key = (desc ? query.sort.slice(1) : query.sort) as InventoryListQuery['sort'] & string;
     const terms: string[] = [];
     const sku = this.text('LOWER("v"."sku")');
     switch (key) {
@@ -162,7 +165,11 @@ export class InventoryService {
     const dir = desc ? 'DESC' : 'ASC';
     terms.forEach((term, i) => (i === 0 ? qb.orderBy(term, dir) : qb.addOrderBy(term, dir)));
     const rows = await qb.offset(query.offset).limit(query.limit).getRawMany<LevelRow>();
-    return { items: rows.map(toLevel), total };
+    if (incoming || rows.length === 0) return { items: rows.map(toLevel), total };
+    const levelIds = rows.map((r) => Number(r.levelId));
+    const full = await levelQuery(this.db.manager).where('"sl"."id" IN (:...levelIds)', { levelIds }).getRawMany<LevelRow>();
+    const byId = new Map(full.map((r) => [Number(r.levelId), r]));
+    return { items: rows.map((r) => toLevel(byId.get(Number(r.levelId)) ?? r)), total };
   }
 
   async ledger(query: LedgerQuery): Promise<{ items: StockMovement[]; total: number }> {

@@ -5,7 +5,8 @@
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { PurchaseOrder, ReorderRow } from '../../src/contract/replenishment-schemas';
+import type { PurchaseOrder, ReorderRow, Supplier } from '../../src/contract/replenishment-schemas';
+import { formatCents } from '../../src/contract/values/money';
 import { poLabel } from '../../src/domain/purchase-decisions';
 import { formatStoreDay } from '../../src/lib/date-format';
 import { received, renderApp, setupMockApi } from './app-harness';
@@ -160,5 +161,57 @@ describe('receiving a purchase order', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Receive' }));
     await waitFor(() => expect(lineCell(line.sku, 'Received')).toBe('7'));
     expect(await posts(`/api/purchase-orders/${po.id}/receipts`)[0]!.json()).toMatchObject({ overReason: 'Supplier sent a full case' });
+  });
+});
+
+describe('someone else was quicker', () => {
+  it('a delivery recorded meanwhile: the receipt is refused with what changed, and the fields show what is still to come now', async () => {
+    const po = await sentOrder(10);
+    const line = po.lines[0]!;
+    const { user } = renderApp(`/purchase-orders/${po.id}`);
+    const dialog = await openReceive(user, po);
+    // A colleague receives 3 in another tab.
+    await api<PurchaseOrder>(`/purchase-orders/${po.id}/receipts`, {
+      version: po.version,
+      body: { lines: [{ lineId: line.id, quantity: 3 }], note: '', overReason: '' },
+    });
+    await user.click(within(dialog).getByRole('button', { name: 'Receive' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('This purchase order changed since you opened it');
+    expect(alert).toHaveTextContent(`now at version ${po.version + 1}: 3 units received`);
+    expect(within(dialog).getByRole('textbox', { name: `Units of ${line.sku} arrived` })).toHaveValue('7');
+    expect(lineCell(line.sku, 'Received')).toBe('3');
+    // Sent again, with the fresh version: 7 more, the order complete, nothing counted twice.
+    await user.click(within(dialog).getByRole('button', { name: 'Receive' }));
+    await waitFor(() => expect(lineCell(line.sku, 'Received')).toBe('10'));
+    expect(posts(`/api/purchase-orders/${po.id}/receipts`).at(-1)!.headers.get('If-Match')).toBe(`"${po.version + 1}"`);
+  });
+
+  it('a supplier saved meanwhile: the edit is refused and shows their change beside the one typed', async () => {
+    const { items } = await api<{ items: Supplier[] }>('/suppliers');
+    const supplier = [...items].sort((a, b) => a.name.localeCompare(b.name, 'en-US'))[0]!;
+    const { user } = renderApp('/suppliers');
+    await user.click(await screen.findByRole('button', { name: `Edit ${supplier.name}` }));
+    const dialog = await screen.findByRole('dialog', { name: `Edit ${supplier.name}` });
+    const lead = within(dialog).getByRole('textbox', { name: /Lead time/ });
+    await user.clear(lead);
+    await user.type(lead, String(supplier.leadTimeDays + 2));
+    const colleague = await fetch(`/api/suppliers/${supplier.id}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', 'If-Match': `"${supplier.version}"` },
+      body: JSON.stringify({ ...supplier, minimumOrder: supplier.minimumOrder + 10_000 }),
+    });
+    expect(colleague.status).toBe(200);
+    await user.click(within(dialog).getByRole('button', { name: 'Save supplier' }));
+    const changed = await within(dialog).findByRole('table', { name: 'What changed' });
+    const row = within(changed).getByRole('row', { name: /Minimum order/ });
+    expect(row).toHaveTextContent(formatCents(supplier.minimumOrder + 10_000));
+    const puts = received.filter((r) => r.method === 'PUT' && new URL(r.url).pathname === `/api/suppliers/${supplier.id}`);
+    expect(puts.at(-1)!.headers.get('If-Match')).toBe(`"${supplier.version}"`);
+    // Keeping theirs and saving the lead time typed: sent at their version.
+    await user.click(within(dialog).getByRole('button', { name: 'Save mine over theirs' }));
+    await screen.findByText('Supplier saved');
+    const after = (await api<{ items: Supplier[] }>('/suppliers')).items.find((s) => s.id === supplier.id)!;
+    expect(after).toMatchObject({ leadTimeDays: supplier.leadTimeDays + 2, version: supplier.version + 2 });
   });
 });

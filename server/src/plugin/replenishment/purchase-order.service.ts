@@ -273,7 +273,12 @@ export class PurchaseOrderService {
     const { body } = await idempotentWrite(this.db, actor, idempotency, async (em) => {
       const po = await this.loadOr404(em, id);
       const decision = decide(po, await this.context(em, actor, []));
-      const watch = await watchLevels(em, variantIdsOf(po.lines.map((l) => l.variantId)));
+      const variantNums = variantIdsOf(po.lines.map((l) => l.variantId));
+      // What is on order moves when the order opens (sent) or stops being open (closed, cancelled): its levels are locked
+      // (PostgreSQL) as a level write locks them, so the alerts of one level are decided one write at a time.
+      const moves = OPEN_STATUSES.includes(po.status) || OPEN_STATUSES.includes(decision.purchaseOrder.status);
+      if (moves) await this.inventory.snapshot(em, { ids: variantNums });
+      const watch = await watchLevels(em, moves ? variantNums : []);
       await this.save(em, po, decision.purchaseOrder);
       await this.audit(em, actor, route, decision);
       await watch.raise(nowDate().toISOString());

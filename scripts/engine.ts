@@ -93,6 +93,7 @@ export const SERVED_JOURNEYS = [
   'tests/e2e/saved-views.test.ts',
   'tests/e2e/report-drilldown.test.ts',
   'tests/e2e/discounts.test.ts',
+  'tests/e2e/replenishment.test.ts',
 ];
 
 export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {

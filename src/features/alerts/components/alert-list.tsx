@@ -1,4 +1,4 @@
-import { Alert as Notice, Anchor, Button, Group, Stack, Text } from '@mantine/core';
+import { Alert as Notice, Anchor, Button, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import { useState, type MouseEvent } from 'react';
@@ -54,7 +54,7 @@ export function AlertList({ alerts, onNavigate }: { alerts: Alert[]; onNavigate?
       <ul className={classes.list} aria-label="Open alerts">
         {alerts.map((alert) => (
           <li key={alert.id} className={classes.item} data-kind={alert.kind}>
-            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+            <div className={classes.row}>
               <div className={classes.body}>
                 <Text size="xs" fw={600} className={classes.kind}>
                   {KIND_LABELS[alert.kind]}
@@ -79,7 +79,7 @@ export function AlertList({ alerts, onNavigate }: { alerts: Alert[]; onNavigate?
                   Dismiss
                 </Button>
               )}
-            </Group>
+            </div>
           </li>
         ))}
       </ul>

@@ -55,7 +55,8 @@ function Bell() {
       trapFocus
       returnFocus
       withinPortal
-      classNames={{ dropdown: classes.dropdown }}
+      // Its own width on a laptop, the screen less a margin on a phone (Mantine's default is the content's width).
+      width="min(380px, calc(100vw - 16px))"
     >
       <Popover.Target>
         <ActionIcon

@@ -235,7 +235,7 @@ function OpenAlerts() {
       ) : alerts.data.items.length === 0 ? (
         <Text c="dimmed">Nothing needs attention: no stock out or under its reorder point, no purchase order overdue.</Text>
       ) : (
-        <ul className={classes.alertList} aria-label="Open alerts">
+        <ul className={classes.alertList} aria-label="Newest alerts">
           {alerts.data.items.map((alert) => (
             <li key={alert.id} className={classes.alertItem}>
               <AlertTitle alert={alert} />

@@ -164,8 +164,7 @@ export function ReceivePage() {
           />
           <TextInput
             label="Against purchase order"
-            description="Optional: its number; rows are held to its lines"
-            placeholder="PO-1001"
+            placeholder="PO-1001 (optional)"
             w={220}
             maxLength={20}
             value={purchaseOrder}

@@ -267,7 +267,7 @@ function ReorderSettingsForm({
               max={MAX_SAFETY_DAYS}
               allowDecimal={false}
               allowNegative={false}
-              w={200}
+              w={{ base: '100%', xs: 300 }}
               value={Number.isNaN(field.value) ? '' : field.value}
               onChange={(v) => field.onChange(typeof v === 'number' ? v : v === '' ? Number.NaN : Number(v))}
               onBlur={field.onBlur}
@@ -374,7 +374,7 @@ function PolicyField({
               allowDecimal={false}
               allowNegative={false}
               thousandSeparator=","
-              w={200}
+              w={{ base: '100%', xs: 300 }}
               value={Number.isNaN(field.value) ? '' : field.value}
               onChange={(v) => field.onChange(typeof v === 'number' ? v : v === '' ? Number.NaN : Number(v))}
               onBlur={field.onBlur}

@@ -21,12 +21,7 @@
  * `onOrder` and `inTransit` are optional so that a row without them (an older
  * answer, a report's row) reads as before: nothing coming.
  */
-export function formatDaysOfCover(level: {
-  daysOfCover: number | null;
-  available: number;
-  onOrder?: number;
-  inTransit?: number;
-}): string {
+export function formatDaysOfCover(level: { daysOfCover: number | null; available: number; onOrder?: number; inTransit?: number }): string {
   const coming = (level.onOrder ?? 0) + (level.inTransit ?? 0);
   if (level.available <= 0 && coming <= 0) return 'Out';
   if (level.daysOfCover === null) return 'No sales';

@@ -332,6 +332,19 @@ describe('suppliers', () => {
     expect(entry).toMatchObject({ action: 'updated', before: { leadTimeDays: 9 }, after: { leadTimeDays: 11 } });
   });
 
+  it('keeps the expected day of an order sent before its lead time changed', async () => {
+    const supplier = await createSupplier({ leadTimeDays: 3 });
+    const product = await suppliedProduct(supplier);
+    const po = await sentPo(supplier, A, [{ variantId: product.variants[0]!.id, quantity: 2 }]);
+    expect(po.expectedOn).toBe(addStoreDays(today, 3));
+    const body = { name: supplier.name, leadTimeDays: 30, minimumOrder: 0 };
+    expectOk(await api.put(`/suppliers/${supplier.id}`, { body, ifMatch: supplier.version }));
+    expect((await getPo(po.id)).expectedOn).toBe(addStoreDays(today, 3));
+    // The next one sent waits the new lead time.
+    const next = await sentPo(supplier, A, [{ variantId: product.variants[1]!.id, quantity: 2 }]);
+    expect(next.expectedOn).toBe(addStoreDays(today, 30));
+  });
+
   it('says who supplies a variant, and sets it (unknown supplier 422, unknown variant 404), counting it on the supplier', async () => {
     const supplier = await createSupplier();
     const product = await createProduct(api);
@@ -651,6 +664,17 @@ describe('purchase orders by hand', () => {
 
     const [entry] = await auditOf(admin, 'purchase_order', po.id);
     expect(entry).toMatchObject({ entityType: 'purchase_order', action: 'created', actor: { id: idOf('merchandiser') } });
+  });
+
+  it('draft once per Idempotency-Key: the same request twice is one order and one answer', async () => {
+    const product = await suppliedProduct(S1);
+    const v = product.variants[0]!;
+    const body = { supplierId: S1.id, locationId: B, lines: [{ variantId: v.id, quantity: 3 }] };
+    const key = newKey();
+    const first = await createPo(body, key);
+    const again = await createPo(body, key);
+    expect({ status: again.status, json: again.json }).toEqual({ status: 201, json: first.json });
+    expect((await purchaseOrders({ variantId: v.id })).items.map((p) => p.id)).toEqual([parsedPo(first, 201).id]);
   });
 
   it('change only while a draft (If-Match), and send: on order from now, expected after the lead time', async () => {
@@ -1172,6 +1196,41 @@ describe('alerts', () => {
     // Stock in: both conditions end, both alerts go.
     await adjust(v.id, A, 'received', 30);
     expect(await alertsOf(v.id)).toEqual([]);
+  });
+  it('follow every write that moves a level: a transfer that empties one, an order sent or received that lifts it', async () => {
+    const product = await suppliedProduct(S1, 6);
+    const v = product.variants[0]!;
+    await policy(v.id, A, 8, 10);
+    const kinds = async () =>
+      (await alertsOf(v.id))
+        .filter((a) => a.locationId === A)
+        .map((a) => a.kind)
+        .sort();
+    // Six on the shelf under a point of 8, set by hand: the setting started the condition.
+    expect(await kinds()).toEqual(['reorder']);
+    // All six leave in transit: out at A too.
+    const [from, to] = [await levelAt(api, v.id, A), await levelAt(api, v.id, B)];
+    expectOk(
+      await api.post('/inventory/transfers', {
+        body: {
+          variantId: v.id,
+          fromLocationId: A,
+          toLocationId: B,
+          fromVersion: from.version,
+          toVersion: to.version,
+          quantity: 6,
+          inTransit: true,
+        },
+        idempotencyKey: newKey(),
+      }),
+    );
+    expect(await kinds()).toEqual(['out', 'reorder']);
+    // Ten on order lift the position (0 + 10) above the point: no longer due, still out.
+    const po = await sentPo(S1, A, [{ variantId: v.id, quantity: 10 }]);
+    expect(await kinds()).toEqual(['out']);
+    // The delivery puts them on the shelf: nothing left to tell.
+    expectOk(await receivePo(po, [{ lineId: po.lines[0]!.id, quantity: 10 }]));
+    expect(await kinds()).toEqual([]);
   });
 
   it('are dismissed (204, then gone; 404 for an unknown one) until their condition starts again', async () => {

@@ -39,7 +39,7 @@ function CreateForm() {
   const create = useCreatePurchaseOrder();
   const attempt = useAttemptKey();
   const { form, server } = usePoForm(purchaseOrderInputSchema, toInput, { supplierId: '', locationId: '', lines: [], note: '' });
-  const { control, handleSubmit, formState, reset } = form;
+  const { control, handleSubmit, formState } = form;
   const [formError, setFormError] = useState<string | null>(null);
   const locationId = useWatch({ control, name: 'locationId' });
 
@@ -49,14 +49,13 @@ function CreateForm() {
     try {
       const po = await create.mutateAsync({ input, idempotencyKey: attempt.keyFor(input) });
       attempt.reset();
-      // Saved: nothing is left to lose on the way to its page.
-      reset(values);
       notifications.show({
         color: 'green',
         title: `${poLabel(po.number)} drafted`,
         message: `${po.supplierName}, ${formatCents(po.total)}`,
       });
-      void navigate({ to: '/purchase-orders/$purchaseOrderId', params: { purchaseOrderId: po.id } });
+      // Saved: nothing is left to lose on the way to its page.
+      void navigate({ to: '/purchase-orders/$purchaseOrderId', params: { purchaseOrderId: po.id }, ignoreBlocker: true });
     } catch (error) {
       const failure = readPoFailure(error);
       const unplaced = placeErrors(form, server, failure.fieldErrors);
@@ -70,7 +69,7 @@ function CreateForm() {
 
   return (
     <form onSubmit={handleSubmit(submit)} noValidate aria-label="New purchase order">
-      <UnsavedChangesGuard when={formState.isDirty && !formState.isSubmitSuccessful} />
+      <UnsavedChangesGuard when={formState.isDirty && !formState.isSubmitting} />
       <AnchorLink to="/purchase-orders" size="sm">
         ← Purchase orders
       </AnchorLink>

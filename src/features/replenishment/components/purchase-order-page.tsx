@@ -65,7 +65,8 @@ export function PurchaseOrderPage() {
         actions={mayEdit && action !== 'edit' && <PoActions po={po} open={open} onAction={setAction} />}
       />
       <Stack gap="md">
-        {po.belowMinimum && (
+        {/* A warning for what is still to be sent: once sent, the supplier has answered it. */}
+        {po.belowMinimum && po.status === 'draft' && (
           <Alert color="yellow" title="Under the supplier’s minimum order">
             {formatCents(po.total)} is under{' '}
             {supplier ? `${supplier.name}’s minimum of ${formatCents(supplier.minimumOrder)}` : 'the supplier’s minimum'}. It can still be

@@ -80,6 +80,17 @@ export const OPEN_STATUSES: readonly PurchaseOrderStatus[] = ['sent', 'partially
 
 export const poLabel = (number: number): string => `PO-${number}`;
 
+/** A store day in words for a history line: "Dec 30, 2026". */
+function storeDayWords(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString('en-US', {
+    timeZone: 'UTC',
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+  });
+}
+
 /** Units still to come on a line (0 once all or more arrived, or once the order is closed). */
 export function openUnits(po: Pick<PurchaseOrder, 'status'>, line: Pick<PurchaseOrderLine, 'quantity' | 'received'>): number {
   return OPEN_STATUSES.includes(po.status) ? Math.max(0, line.quantity - line.received) : 0;
@@ -365,23 +376,25 @@ export function decideReorderDrafts(
     groups.set(group, entry);
   });
   if (Object.keys(errors).length) throw validationProblem(errors);
-  return [...groups.values()].map((g) => {
+  // Every group is decided before any refusal, so one answer names every row that needs attention.
+  const rows: Record<string, string> = {};
+  const decisions: PurchaseDecision[] = [];
+  for (const g of groups.values()) {
     try {
-      return decideCreatePurchaseOrder({ ...g, note: 'Drafted from the reorder view' }, ctx, made());
+      decisions.push(decideCreatePurchaseOrder({ ...g, note: 'Drafted from the reorder view' }, ctx, made()));
     } catch (e) {
+      if (!(e instanceof ProblemError) || !e.problem.errors) throw e;
       // Name the rows, not a purchase order's lines the person never saw.
-      if (e instanceof ProblemError && e.problem.errors) {
-        const rows: Record<string, string> = {};
-        for (const [key, message] of Object.entries(e.problem.errors)) {
-          const line = g.lines[Number(key.split('.')[1])];
-          const index = input.items.findIndex((it) => it.variantId === line?.variantId && it.locationId === g.locationId);
-          rows[`items.${index}.${key.split('.')[2] === 'unitCost' ? 'variantId' : key.split('.')[2]}`] = message;
-        }
-        throw validationProblem(rows);
+      for (const [field, message] of Object.entries(e.problem.errors)) {
+        const [, index, column] = field.split('.');
+        const line = g.lines[Number(index)];
+        const row = input.items.findIndex((it) => it.variantId === line?.variantId && it.locationId === g.locationId);
+        rows[`items.${row}.${column === 'unitCost' ? 'variantId' : column}`] = message;
       }
-      throw e;
     }
-  });
+  }
+  if (Object.keys(rows).length) throw validationProblem(rows);
+  return decisions;
 }
 
 /** A draft's lines and note, replaced whole. */
@@ -426,7 +439,7 @@ export function decideSendPurchaseOrder(po: PurchaseOrder, version: number, ctx:
     status: 'sent',
     sentAt: ctx.now,
     expectedOn,
-    events: [...po.events, event(ctx, 'sent', `Sent to ${supplier.name}; expected ${expectedOn}`)],
+    events: [...po.events, event(ctx, 'sent', `Sent to ${supplier.name}; expected ${storeDayWords(expectedOn)}`)],
     version: po.version + 1,
   };
   return { purchaseOrder: next, audit: [audit(next, { status: 'draft' }, { status: 'sent', expectedOn })] };

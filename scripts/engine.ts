@@ -65,6 +65,7 @@ export const POSTGRES_CONTRACT_FILES = [
   // Issue 20: returns and exchanges (the order row, levels, the next order number and the customer row locked in turn), notes.
   'tests/contract/returns.contract.test.ts',
   'tests/contract/customers.contract.test.ts',
+  'tests/contract/replenishment.contract.test.ts',
   // Parallel guesses against the throttle's single-statement counts, and keys per sender.
   'tests/contract/abuse.contract.test.ts',
 ];

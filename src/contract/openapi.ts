@@ -808,7 +808,11 @@ const OPERATIONS: { [K in RouteId]: OperationDocs<(typeof ROUTES)[K]> } = {
     params: { variantId: 'The variant id.', locationId: 'The location id.' },
     resource: 'level',
     success: 'The level with its new settings and version.',
-    responses: { '404': problem('No such variant or location.'), '409': staleLevel, '422': validationProblem('A setting is not valid.') },
+    responses: {
+      '404': problem('No such variant.'),
+      '409': staleLevel,
+      '422': validationProblem('A setting is not valid, or the location is not one of the shop’s (on `locationId`).'),
+    },
   },
   'inventory.transfers': {
     operationId: 'listTransfersInTransit',

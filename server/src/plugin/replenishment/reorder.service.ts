@@ -76,8 +76,10 @@ export class ReorderService {
       .addSelect(QUANTITY, 'quantity')
       .addSelect(TO_ORDER, 'toOrder')
       .addSelect(BY_DAYS, 'byDays')
-      // Every match counted in the same pass as the page.
-      .addSelect('COUNT(*) OVER ()', 'total')
+      // What the sorts read, worked out once per row of the inner query.
+      .addSelect(COVER_TENTHS, 'coverTenths')
+      .addSelect('LOWER("v"."sku")', 'skuKey')
+      .addSelect('LOWER("sup"."name")', 'supplierKey')
       .where(`"p"."customFieldsStatus" != 'archived'`)
       .andWhere(DUE);
     if (query.locationId !== undefined) qb.andWhere('"loc"."customFieldsCode" = :code', { code: query.locationId });
@@ -99,23 +101,33 @@ export class ReorderService {
     const terms: string[] = [];
     switch (key) {
       case 'reorderBy':
-        terms.push(BY_DAYS);
+        terms.push('"byDays"');
         break;
       case 'supplier':
-        terms.push('(CASE WHEN "sup"."name" IS NULL THEN 1 ELSE 0 END)', text('LOWER("sup"."name")'));
+        terms.push('(CASE WHEN "supplierKey" IS NULL THEN 1 ELSE 0 END)', text('"supplierKey"'));
         break;
       case 'suggestedQuantity':
-        terms.push(TO_ORDER);
+        terms.push('"toOrder"');
         break;
       case 'daysOfCover':
-        terms.push(`(CASE WHEN ${COVER_TENTHS} IS NULL THEN 1 ELSE 0 END)`, COVER_TENTHS);
+        terms.push('(CASE WHEN "coverTenths" IS NULL THEN 1 ELSE 0 END)', '"coverTenths"');
         break;
     }
-    terms.push(text('LOWER("v"."sku")'), '"loc"."id"');
+    terms.push(text('"skuKey"'), '"locationId"');
     const dir = desc ? 'DESC' : 'ASC';
-    terms.forEach((term, i) => (i === 0 ? qb.orderBy(term, dir) : qb.addOrderBy(term, dir)));
-    const rows = await qb.offset(query.offset).limit(query.limit).getRawMany<Row>();
-    const total = rows.length ? Number(rows[0]!.total) : query.offset === 0 ? 0 : await qb.offset(undefined).limit(undefined).getCount();
+    // The due rows first, then counted, sorted and paged: sorted inside, PostgreSQL's planner sorted every level with
+    // something to order before the point was compared (250 ms at 150,000 levels). `OFFSET 0` keeps the inner query whole there.
+    const [inner, params] = qb.getQueryAndParameters();
+    const due = `(${inner}${pg ? ' OFFSET 0' : ''}) "r"`;
+    const rows = (await this.db.query(
+      `SELECT "r".*, COUNT(*) OVER () AS "total" FROM ${due} ORDER BY ${terms.map((t) => `${t} ${dir}`).join(', ')} LIMIT ${query.limit} OFFSET ${query.offset}`,
+      params,
+    )) as Row[];
+    const total = rows.length
+      ? Number(rows[0]!.total)
+      : query.offset === 0
+        ? 0
+        : Number(((await this.db.query(`SELECT COUNT(*) AS "n" FROM ${due}`, params)) as { n: number | string }[])[0]?.n ?? 0);
     return { items: rows.map((r) => rowOf(r, today)), total };
   }
 }

@@ -233,7 +233,10 @@ function OpenAlerts() {
       {!alerts.data ? (
         <QueryState query={alerts} what="Alerts" />
       ) : alerts.data.items.length === 0 ? (
-        <Text c="dimmed">Nothing needs attention: no stock out or under its reorder point, no purchase order overdue.</Text>
+        <Text c="dimmed">
+          No open alerts. A change that empties a shelf, oversells it or takes it under its reorder point raises one, and so does a purchase
+          order past its expected day.
+        </Text>
       ) : (
         <ul className={classes.alertList} aria-label="Newest alerts">
           {alerts.data.items.map((alert) => (

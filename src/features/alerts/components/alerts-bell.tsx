@@ -106,7 +106,8 @@ function Bell() {
           <Skeleton height={80} />
         ) : alerts.data.items.length === 0 ? (
           <Text size="sm" c="dimmed" py="sm">
-            Nothing needs you: no level is out of stock, oversold or under its reorder point, and no purchase order is overdue.
+            No open alerts. A change that empties a shelf, oversells it or takes it under its reorder point raises one, and so does a
+            purchase order past its expected day.
           </Text>
         ) : (
           <div className={classes.scroll}>

@@ -57,7 +57,7 @@ import { isPostgres } from '../serial-writes';
 import { StockMovementRecord } from './stock-movement.entity';
 import { nowDate } from '../clock';
 import { variantNotFound } from '#shared/domain/product-rules';
-import { AVAILABLE, COVER_TENTHS, levelQuery, levelsOf, STATE, THRESHOLD, toLevel, type LevelRow } from './level-query';
+import { AVAILABLE, COVER_TENTHS, coverTenths, levelQuery, levelsOf, STATE, THRESHOLD, toLevel, type LevelRow } from './level-query';
 import { TransitTransferRecord } from '../replenishment/replenishment.entities';
 import { watchLevels, type LevelWatch } from '../replenishment/level-alerts';
 
@@ -124,9 +124,10 @@ export class InventoryService {
     if (query.low) {
       // Running low: available at or under the threshold, or under LOW_COVER_DAYS of cover (over available + on order +
       // in transit: level-query.ts COVER_TENTHS mirrors stock-rules.ts daysOfCover); archived products never are.
-      qb.andWhere(`"p"."customFieldsStatus" != 'archived'`).andWhere(
-        `(${AVAILABLE} <= ${THRESHOLD} OR (${COVER_TENTHS} IS NOT NULL AND ${COVER_TENTHS} < ${LOW_COVER_DAYS * 10}))`,
-      );
+      // What is coming only lengthens the cover, so a level is a candidate by its available units alone (no join
+      // needed: SQLite drops most levels before looking their incoming up), then held to its cover over the position.
+      const low = (cover: string) => `(${AVAILABLE} <= ${THRESHOLD} OR (${cover} IS NOT NULL AND ${cover} < ${LOW_COVER_DAYS * 10}))`;
+      qb.andWhere(`"p"."customFieldsStatus" != 'archived'`).andWhere(low(coverTenths(AVAILABLE))).andWhere(low(COVER_TENTHS));
     }
     if (query.q !== undefined) {
       const text = `%${likeEscape(query.q.toLowerCase())}%`;

@@ -36,7 +36,12 @@ export const STATE = `(CASE WHEN ${AVAILABLE} < 0 THEN 'oversold' WHEN ${AVAILAB
  * in integer arithmetic that SQLite and PostgreSQL do alike: floor((560p + s) / 2s). 0 when the position is
  * nothing, null when nothing sold. Keep it in step with daysOfCover.
  */
-export const COVER_TENTHS = `(CASE WHEN ${POSITION} <= 0 THEN 0 WHEN ${SOLD} <= 0 THEN NULL ELSE (${POSITION} * ${SALES_WINDOW_DAYS * 20} + ${SOLD}) / (2 * ${SOLD}) END)`;
+export const COVER_TENTHS = coverTenths(POSITION);
+
+/** The same over any number of units (a position, or available alone). */
+export function coverTenths(units: string): string {
+  return `(CASE WHEN ${units} <= 0 THEN 0 WHEN ${SOLD} <= 0 THEN NULL ELSE (${units} * ${SALES_WINDOW_DAYS * 20} + ${SOLD}) / (2 * ${SOLD}) END)`;
+}
 
 export type LevelRow = {
   levelId: number | string;

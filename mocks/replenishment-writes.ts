@@ -18,6 +18,7 @@ import {
   decideSupplier,
   decideSupply,
   decideUpdatePurchaseOrder,
+  isOverdue,
   parsePoNumber,
   purchaseOrderNotFound,
   supplierNotFound,
@@ -365,7 +366,8 @@ export async function dismissAlert(db: MockDb, actor: Actor, id: string): Promis
       level.dismissedAt = tx.now;
       return;
     }
-    const po = doc.purchaseOrders.find((p) => overdueAlertId(p) === id);
+    // An overdue alert is there to dismiss only while the order is overdue (as the server answers).
+    const po = doc.purchaseOrders.find((p) => overdueAlertId(p) === id && isOverdue(p, db.today()));
     if (po && !doc.dismissedOverdue.includes(id)) {
       doc.dismissedOverdue.push(id);
       return;

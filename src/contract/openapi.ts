@@ -770,8 +770,9 @@ const OPERATIONS: { [K in RouteId]: OperationDocs<(typeof ROUTES)[K]> } = {
     operationId: 'transferStock',
     tag: 'Inventory',
     description:
-      'Move units from one location to another in one step. Both levels change together or neither does; no more than is available at the source can leave (422 on `quantity`).',
-    success: 'Both levels as they are now, and the two ledger rows.',
+      'Move units from one location to another in one step; both levels change together or neither does. With `inTransit: true`, the units leave now and arrive when the transfer is received (POST /inventory/transfers/{id}/receive), counted meanwhile as in transit at the destination. No more than is available at the source can leave (422 on `quantity`).',
+    success:
+      'The levels as they are now (both, or for a transfer in transit the one it left), the ledger rows, and the transfer in transit.',
     responses: { '409': staleLevel, '422': validationProblem('The transfer is not valid.') },
   },
   'inventory.receive': {

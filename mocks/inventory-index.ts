@@ -113,6 +113,8 @@ function toLevel(e: LevelEntry): InventoryLevel {
 export class InventoryIndex {
   private entries: LevelEntry[] = [];
   private byProduct = new Map<string, LevelEntry[]>();
+  /** The entries listed with units coming: with the map of what is coming now, all that may be out of date. */
+  private coming = new Set<LevelEntry>();
   private sorted = new SortedIndex<LevelEntry, InventorySortKey>(COMPARES, () => this.entries);
 
   constructor(
@@ -125,7 +127,10 @@ export class InventoryIndex {
     for (const record of records) {
       const made = this.entriesOf(record);
       this.byProduct.set(record.product.id, made);
-      for (const e of made) this.entries.push(e);
+      for (const e of made) {
+        this.entries.push(e);
+        if (e.incoming.onOrder || e.incoming.inTransit) this.coming.add(e);
+      }
     }
   }
 
@@ -167,6 +172,25 @@ export class InventoryIndex {
     return made;
   }
 
+  /**
+   * What is coming to each level is now `incoming` (variantId@locationId → units): every entry listed
+   * with other numbers is made again. The entries that had units coming and the levels that have
+   * them now are all that can differ, whatever happened in between (here or in another tab).
+   */
+  syncIncoming(incoming: ReadonlyMap<string, Incoming>, productOf: (variantId: string) => string | undefined): void {
+    const products = new Set<string>();
+    const differs = (e: LevelEntry, now: Incoming | undefined) =>
+      e.incoming.onOrder !== (now?.onOrder ?? 0) || e.incoming.inTransit !== (now?.inTransit ?? 0);
+    for (const e of this.coming) if (differs(e, incoming.get(`${e.variantId}@${e.locationId}`))) products.add(e.record.product.id);
+    for (const [key, now] of incoming) {
+      const variantId = key.slice(0, key.indexOf('@'));
+      const productId = productOf(variantId);
+      const e = productId === undefined ? undefined : this.byProduct.get(productId)?.find((x) => `${x.variantId}@${x.locationId}` === key);
+      if (e && differs(e, now)) products.add(e.record.product.id);
+    }
+    this.refresh(products);
+  }
+
   /** What is coming to these products' levels changed (a purchase order sent, a transfer shipped): their entries are made again. */
   refresh(productIds: Iterable<string>): void {
     const old: LevelEntry[] = [];
@@ -181,9 +205,16 @@ export class InventoryIndex {
       made.push(...entries);
     }
     if (made.length === 0) return;
+    this.swap(old, made);
+  }
+
+  /** Old entries out, new ones in: the flat list, the sort orders and the set of those with units coming. */
+  private swap(old: LevelEntry[], made: LevelEntry[]): void {
     const gone = new Set(old);
     this.entries = this.entries.filter((e) => !gone.has(e)).concat(made);
     this.sorted.update(old, made);
+    for (const e of old) this.coming.delete(e);
+    for (const e of made) if (e.incoming.onOrder || e.incoming.inTransit) this.coming.add(e);
   }
 
   /** Products were written: their levels replace the old ones, in one pass however many there are (a price batch writes thousands). */
@@ -207,9 +238,7 @@ export class InventoryIndex {
       made.push(...entries);
     }
     if (made.length === 0 && old.length === 0) return;
-    const gone = new Set(old);
-    this.entries = this.entries.filter((e) => !gone.has(e)).concat(made);
-    this.sorted.update(old, made);
+    this.swap(old, made);
   }
 
   level(variantId: string, productId: string, locationId: string): InventoryLevel | undefined {

@@ -31,7 +31,7 @@ import {
   type ReorderDraftCommand,
 } from '../src/domain/purchase-decisions';
 import { overdueAlertId } from '../src/domain/alert-rules';
-import type { ReceiptCommand } from '../src/domain/stock-decisions';
+import { receiptKeyRequired, type ReceiptCommand } from '../src/domain/stock-decisions';
 import { variantNotFound } from '../src/domain/product-rules';
 import { LOCATIONS } from '../src/demo-shop/catalogue';
 import { ProblemError } from './problems';
@@ -135,7 +135,8 @@ export async function setVariantSupply(
   db: MockDb,
   actor: Actor,
   variantId: string,
-  input: Parameters<typeof decideSupply>[2],
+  version: number,
+  input: Parameters<typeof decideSupply>[3],
 ): Promise<VariantSupply> {
   const { result } = await db.write({ actor, ...writeOf('variants.setSupply') }, (tx) => {
     const owner = db.variantOwner(variantId);
@@ -144,8 +145,14 @@ export async function setVariantSupply(
     const record = tx.get(owner.record.product.id) ?? owner.record;
     const variant = record.product.variants[owner.index]!;
     const before = db.replenishment.supplyOf(record, owner.index, doc);
-    const { supply, audit } = decideSupply({ id: variantId, productId: record.product.id, sku: variant.sku }, before, input, doc.suppliers);
-    doc.supply[variantId] = { supplierId: supply.supplierId, supplierSku: supply.supplierSku };
+    const { supply, audit } = decideSupply(
+      { id: variantId, productId: record.product.id, sku: variant.sku },
+      { variantId, ...before },
+      version,
+      input,
+      doc.suppliers,
+    );
+    doc.supply[variantId] = { supplierId: supply.supplierId, supplierSku: supply.supplierSku, version: supply.version };
     audit.forEach((a) => tx.audit(a));
     return supply;
   });
@@ -334,12 +341,7 @@ export async function receiveDeliveryAgainst(
     };
     return decideReceiptAgainstPurchase(input, po, snapshotFor(null), ctx).result;
   }
-  if (!idempotency)
-    throw new ProblemError({
-      status: 400,
-      title: 'Idempotency-Key required',
-      detail: 'Deliveries need an Idempotency-Key header so a retry cannot apply them twice.',
-    });
+  if (!idempotency) throw receiptKeyRequired();
   const { result } = await db.write({ actor, ...writeOf('inventory.receive'), idempotency }, (tx) => {
     const doc = tx.replenishment();
     const po = find(doc);

@@ -30,7 +30,7 @@ import { SEEDED_SUPPLIERS, seededSupplierId, seededSupply, type SeededSupplier }
 import type { Incoming } from './inventory-index';
 import { compareText } from './sorted-index';
 
-export type SupplyRecord = { supplierId: string | null; supplierSku: string };
+export type SupplyRecord = { supplierId: string | null; supplierSku: string; version: number };
 
 export type ReplenishmentDoc = {
   suppliers: SeededSupplier[];
@@ -98,7 +98,9 @@ export class ReplenishmentReads {
     const variant = record.product.variants[variantIndex]!;
     const set = doc.supply[variant.id];
     if (set) return set;
-    return this.host.isSeeded(variant.id) ? seededSupply(record.product.categoryId, variant.sku) : { supplierId: null, supplierSku: '' };
+    return this.host.isSeeded(variant.id)
+      ? { ...seededSupply(record.product.categoryId, variant.sku), version: 1 }
+      : { supplierId: null, supplierSku: '', version: 1 };
   }
 
   leadTime(supplierId: string | null, doc = this.host.doc()): number {
@@ -264,7 +266,8 @@ export class ReplenishmentReads {
           (query.variantId === undefined || t.variantId === query.variantId) &&
           (query.locationId === undefined || t.fromLocationId === query.locationId || t.toLocationId === query.locationId),
       )
-      .sort((a, b) => compareText(b.sentAt, a.sentAt) || compareText(a.id, b.id));
+      // Newest first, ties by id newest first too, as the server lists them.
+      .sort((a, b) => compareText(b.sentAt, a.sentAt) || compareText(b.id, a.id));
     return { items: matches.slice(query.offset, query.offset + query.limit), total: matches.length };
   }
 

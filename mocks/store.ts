@@ -56,7 +56,8 @@ import { CatalogueIndex, makeEntry, type Entry } from './catalogue-index';
 import { People, type Actor, type AuditListQuery } from './people';
 import type { AlertList, AlertQuery } from '../src/contract/replenishment-schemas';
 import { ReplenishmentReads, seededReplenishment, type ReplenishmentDoc } from './replenishment';
-import { raisedKinds } from '../src/domain/alert-rules';
+import { levelAlertChanges } from '../src/domain/alert-rules';
+import { seededSupply } from '../src/demo-shop/supplier-seed';
 import { storeDate } from '../src/domain/store-time';
 
 export type { Actor } from './people';
@@ -203,7 +204,7 @@ export class MockDb {
   readonly replenishment = new ReplenishmentReads({
     doc: () => this.replenishmentDoc(),
     records: () => this.allRecords(),
-    isSeeded: (variantId) => this.stockSeed !== null && seededSlot(variantId, this.stockSeed.seededVariants) !== null,
+    isSeeded: (variantId) => this.isSeededVariant(variantId),
     soldAt: (variantId, loc) => this.soldAt(variantId, loc),
     today: () => this.today(),
     stamp: () => `${this.shopKey}|${this.anchorMs}|${this.seq}`,
@@ -439,24 +440,15 @@ export class MockDb {
 
   private inventoryIndex(): InventoryIndex {
     const doc = this.replenishmentDoc();
-    if (this.inventory && this.inventoryDoc !== doc && this.inventoryDoc) {
-      // What is coming changed (here or in another tab): the levels it changed for are listed again.
-      const [a, b] = [this.replenishment.incoming(this.inventoryDoc), this.replenishment.incoming(doc)];
-      const products = new Set<string>();
-      for (const k of new Set([...a.keys(), ...b.keys()])) {
-        const [x, y] = [a.get(k), b.get(k)];
-        if (x?.onOrder === y?.onOrder && x?.inTransit === y?.inTransit) continue;
-        const owner = this.variantOwner(k.split('@')[0]!);
-        if (owner) products.add(owner.record.product.id);
-      }
-      this.inventory.refresh(products);
-    }
-    this.inventoryDoc = doc;
     this.inventory ??= new InventoryIndex(
       this.allRecords(),
       (variantId, loc) => this.soldAt(variantId, loc),
       (variantId, locationId) => this.replenishment.incomingAt(variantId, locationId),
     );
+    // What is coming may have changed since the index last looked (a purchase order sent here or in another tab).
+    if (this.inventoryDoc !== doc)
+      this.inventory.syncIncoming(this.replenishment.incoming(doc), (variantId) => this.variantOwner(variantId)?.record.product.id);
+    this.inventoryDoc = doc;
     return this.inventory;
   }
 
@@ -495,6 +487,36 @@ export class MockDb {
   replenishmentDoc(): ReplenishmentDoc {
     this.people.catchUp();
     return this.people.state.replenishment ?? (this.seededReplenishmentDoc ??= seededReplenishment());
+  }
+
+  /**
+   * A seeded variant's supplier follows from its category and SKU as the seed made them (the server
+   * stores it then). The first write that changes either keeps the seeded supply in the document, so
+   * the variant stays with its supplier, as on the server. Answers the document, or null when unchanged.
+   */
+  private pinSeededSupply(
+    staged: ReadonlyMap<string, ProductRecord>,
+    before: ReplenishmentDoc,
+    after: ReplenishmentDoc | null,
+  ): ReplenishmentDoc | null {
+    let doc = after;
+    for (const record of staged.values()) {
+      const old = this.getRecord(record.product.id);
+      if (!old || old.product === record.product) continue;
+      const sameCategory = old.product.categoryId === record.product.categoryId;
+      for (const variant of old.product.variants) {
+        if ((doc ?? before).supply[variant.id] || !this.isSeededVariant(variant.id)) continue;
+        if (sameCategory && record.product.variants.find((v) => v.id === variant.id)?.sku === variant.sku) continue;
+        doc ??= structuredClone(before);
+        doc.supply[variant.id] = { ...seededSupply(old.product.categoryId, variant.sku), version: 1 };
+      }
+    }
+    return doc;
+  }
+
+  /** Whether the seed made this variant (its supplier is then the seeded one of its category). */
+  isSeededVariant(variantId: string): boolean {
+    return this.stockSeed !== null && seededSlot(variantId, this.stockSeed.seededVariants) !== null;
   }
 
   /**
@@ -541,15 +563,19 @@ export class MockDb {
       const was = old.levels[vi]?.[li];
       const is = record.levels[vi]?.[li];
       if (!was || !is) continue;
-      const kinds = raisedKinds(this.replenishment.facts(old, vi, li, was, before), this.replenishment.facts(record, vi, li, is, docAfter));
-      if (kinds.length === 0) continue;
-      doc ??= after ?? structuredClone(before);
       const variant = record.product.variants[vi]!;
       const locationId = LOCATIONS[li]!.id;
-      for (const kind of kinds) {
-        const open = doc.alerts.find(
-          (x) => x.kind === kind && x.variantId === variant.id && x.locationId === locationId && x.dismissedAt === null,
-        );
+      const atLevel = (d: ReplenishmentDoc) => d.alerts.filter((a) => a.variantId === variant.id && a.locationId === locationId);
+      const { raised, ended } = levelAlertChanges(
+        this.replenishment.facts(old, vi, li, was, before),
+        this.replenishment.facts(record, vi, li, is, docAfter),
+        atLevel(doc ?? docAfter),
+      );
+      if (raised.length === 0 && ended.length === 0) continue;
+      doc ??= after ?? structuredClone(before);
+      if (ended.length) doc.alerts = doc.alerts.filter((a) => !ended.includes(a.id));
+      for (const kind of raised) {
+        const open = atLevel(doc).find((x) => x.kind === kind && x.dismissedAt === null);
         if (open) open.raisedAt = now;
         else
           doc.alerts.push({
@@ -734,6 +760,8 @@ export class MockDb {
         addDiscountUse: (use) => void stagedUses.push(use),
       };
       const result = fn(tx);
+      const pinned = this.pinSeededSupply(staged, replenishmentBefore, stagedReplenishment);
+      if (pinned) stagedReplenishment = pinned;
       const raised = this.raiseAlerts(staged, replenishmentBefore, stagedReplenishment, now);
       if (raised) stagedReplenishment = raised;
 
@@ -772,11 +800,12 @@ export class MockDb {
         idempotency: idempotency ? [{ ...idempotency, result }] : [],
         ...(hasPricingChanges(pricing) ? { pricing } : {}),
       };
+      // Before the records: the inventory index reads what is coming to each level it lists them at from it.
+      if (stagedReplenishment) this.people.state.replenishment = stagedReplenishment;
       this.applyChanges(changes);
       if (stagedDiscounts.size) this.people.state.discounts = withStaged(this.allDiscounts(), stagedDiscounts);
       if (stagedUses.length) this.people.state.discountUses = [...this.discountUses(), ...stagedUses];
       if (stagedNotes.size) this.people.state.customerNotes = { ...this.people.state.customerNotes, ...Object.fromEntries(stagedNotes) };
-      if (stagedReplenishment) this.people.state.replenishment = stagedReplenishment;
       if (
         stagedStaff.size ||
         stagedViews.size ||

@@ -23,7 +23,7 @@ export function replenishmentRoutes({ db, route }: RouteKit): HttpHandler[] {
     route('suppliers.create', ({ actor, body, idempotency }) => createSupplier(db, actor, body, idempotency)),
     route('suppliers.update', ({ actor, params, version, body }) => updateSupplier(db, actor, params.id, version, body)),
     route('variants.supply', ({ params }) => variantSupply(db, params.variantId)),
-    route('variants.setSupply', ({ actor, params, body }) => setVariantSupply(db, actor, params.variantId, body)),
+    route('variants.setSupply', ({ actor, params, version, body }) => setVariantSupply(db, actor, params.variantId, version, body)),
     route('purchaseOrders.list', ({ query }) => db.replenishment.purchaseOrders(query)),
     route('purchaseOrders.get', ({ params }) => getPurchaseOrder(db, params.id)),
     route('purchaseOrders.create', ({ actor, body, idempotency }) => createPurchaseOrder(db, actor, body, idempotency)),

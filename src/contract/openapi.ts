@@ -875,6 +875,7 @@ const OPERATIONS: { [K in RouteId]: OperationDocs<(typeof ROUTES)[K]> } = {
     tag: 'Replenishment',
     description: 'Who supplies a variant and under which of their SKUs (null: nobody yet).',
     params: { variantId: 'The variant id.' },
+    resource: 'variant supply',
     success: 'The variant’s supplier and supplier SKU.',
     responses: { '404': problem('No such variant.') },
   },
@@ -884,8 +885,13 @@ const OPERATIONS: { [K in RouteId]: OperationDocs<(typeof ROUTES)[K]> } = {
     description:
       'Set who supplies a variant (null: nobody) and their SKU for it. The unit cost a purchase order uses is the variant’s cost.',
     params: { variantId: 'The variant id.' },
-    success: 'The variant’s supplier and supplier SKU.',
-    responses: { '404': problem('No such variant.'), '422': validationProblem('No such supplier, or the SKU is too long.') },
+    resource: 'variant supply',
+    success: 'The variant’s supplier and supplier SKU, with the new version.',
+    responses: {
+      '404': problem('No such variant.'),
+      '409': problem('Someone set it since that version; `current` is what is set now.'),
+      '422': validationProblem('No such supplier, or the SKU is too long.'),
+    },
   },
   'purchaseOrders.list': {
     operationId: 'listPurchaseOrders',

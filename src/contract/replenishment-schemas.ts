@@ -65,7 +65,13 @@ export const variantSupplyInputSchema = z
   .meta({ id: 'VariantSupplyInput' });
 export type VariantSupplyInput = z.input<typeof variantSupplyInputSchema>;
 export const variantSupplySchema = z
-  .object({ variantId: z.string(), supplierId: z.string().nullable(), supplierSku: z.string() })
+  .object({
+    variantId: z.string(),
+    supplierId: z.string().nullable(),
+    supplierSku: z.string(),
+    /** 1 until someone sets it; a change names the version it read (If-Match), so two people cannot overwrite each other unseen. */
+    version: z.number().int().min(1),
+  })
   .meta({ id: 'VariantSupply' });
 export type VariantSupply = z.infer<typeof variantSupplySchema>;
 

@@ -424,6 +424,7 @@ export const ROUTES = {
     path: '/api/variants/:variantId/supply',
     permission: 'stock.view',
     answer: variantSupplySchema,
+    etag: true,
     summary: 'Who supplies a variant',
   },
   'variants.setSupply': {
@@ -432,6 +433,8 @@ export const ROUTES = {
     permission: 'stock.edit',
     body: variantSupplyInputSchema,
     answer: variantSupplySchema,
+    ifMatch: true,
+    etag: true,
     audit: { entity: 'product', action: 'supplier set' },
     summary: 'Set who supplies a variant and under which SKU',
   },

@@ -15,7 +15,7 @@
 import type { AlertKind } from '../contract/constants';
 import type { Alert } from '../contract/replenishment-schemas';
 import type { Location } from '../contract/stock-schemas';
-import { isOverdue, poLabel } from './purchase-decisions';
+import { isOverdue, poLabel, storeDayWords } from './purchase-decisions';
 import type { PurchaseOrder } from '../contract/replenishment-schemas';
 import { addStoreDays, levelConditions, type ReorderFacts } from './reorder-rules';
 import { storeDayStartMs } from './store-time';
@@ -39,6 +39,22 @@ export type LevelAlertFacts = ReorderFacts & { archived?: boolean };
 export function raisedKinds(before: LevelAlertFacts, after: LevelAlertFacts): LevelAlertKind[] {
   const was = levelConditions(before);
   return [...levelConditions(after)].filter((k) => !was.has(k));
+}
+
+/**
+ * What a write does to a level's alerts: the kinds it raises, and the stored
+ * alerts of the level (`stored`, dismissed or not) whose condition it ended,
+ * which are dropped: an alert is never shown again once its condition ends
+ * (a new crossing raises a new one), so the alerts kept are bounded by the
+ * conditions that hold, however long the shop runs.
+ */
+export function levelAlertChanges(
+  before: LevelAlertFacts,
+  after: LevelAlertFacts,
+  stored: readonly Pick<StoredAlert, 'id' | 'kind'>[],
+): { raised: LevelAlertKind[]; ended: string[] } {
+  const now = levelConditions(after);
+  return { raised: raisedKinds(before, after), ended: stored.filter((a) => !now.has(a.kind)).map((a) => a.id) };
 }
 
 const WORDS: Record<LevelAlertKind, string> = {
@@ -83,7 +99,7 @@ export function overdueAlert(po: PurchaseOrder, today: string, dismissed: Readon
     // Overdue from the start of the store day after the expected one.
     raisedAt: new Date(storeDayStartMs(addStoreDays(po.expectedOn!, 1))).toISOString(),
     title: `${poLabel(po.number)} from ${po.supplierName} is overdue`,
-    detail: `Expected ${po.expectedOn}; ${left} ${left === 1 ? 'unit is' : 'units are'} still to come.`,
+    detail: `Expected ${storeDayWords(po.expectedOn!)} (ET); ${left} ${left === 1 ? 'unit is' : 'units are'} still to come.`,
     variantId: null,
     locationId: po.locationId,
     purchaseOrderId: po.id,

@@ -28,6 +28,7 @@ import type {
   purchaseReceiptInputSchema,
   reorderDraftInputSchema,
   supplierInputSchema,
+  VariantSupply,
   variantSupplyInputSchema,
 } from '../contract/replenishment-schemas';
 import type { z } from 'zod';
@@ -80,8 +81,8 @@ export const OPEN_STATUSES: readonly PurchaseOrderStatus[] = ['sent', 'partially
 
 export const poLabel = (number: number): string => `PO-${number}`;
 
-/** A store day in words for a history line: "Dec 30, 2026". */
-function storeDayWords(date: string): string {
+/** A store day in words for a history line or an alert: "Dec 30, 2026". */
+export function storeDayWords(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   return new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString('en-US', {
     timeZone: 'UTC',
@@ -91,9 +92,19 @@ function storeDayWords(date: string): string {
   });
 }
 
+/** Units of a line not yet received, whatever the order's status (0 once all or more arrived). */
+export function unitsLeft(line: Pick<PurchaseOrderLine, 'quantity' | 'received'>): number {
+  return Math.max(0, line.quantity - line.received);
+}
+
+/** What a receipt taking more than is still to come, without an over-delivery reason, is told (the receive dialog checks with it too). */
+export function overDeliveryMessage(line: Pick<PurchaseOrderLine, 'quantity' | 'received' | 'sku'>, quantity: number): string {
+  return `Only ${unitsLeft(line)} of ${line.quantity} ${line.sku} are still to come; to take ${quantity}, say why in the over-delivery reason`;
+}
+
 /** Units still to come on a line (0 once all or more arrived, or once the order is closed). */
 export function openUnits(po: Pick<PurchaseOrder, 'status'>, line: Pick<PurchaseOrderLine, 'quantity' | 'received'>): number {
-  return OPEN_STATUSES.includes(po.status) ? Math.max(0, line.quantity - line.received) : 0;
+  return OPEN_STATUSES.includes(po.status) ? unitsLeft(line) : 0;
 }
 
 /** On order per level from these purchase orders: `variantId@locationId` → units. */
@@ -286,16 +297,18 @@ export function decideSupplier(
 /** Who supplies a variant: a supplier that exists, or nobody (null). */
 export function decideSupply(
   variant: { id: string; productId: string; sku: string },
-  before: { supplierId: string | null; supplierSku: string },
+  before: VariantSupply,
+  version: number,
   input: z.output<typeof variantSupplyInputSchema>,
   suppliers: readonly Pick<Supplier, 'id' | 'name'>[],
-): { supply: { variantId: string; supplierId: string | null; supplierSku: string }; audit: AuditDraft[] } {
+): { supply: VariantSupply; audit: AuditDraft[] } {
+  if (before.version !== version) throw changedMeanwhile('supplier of this variant', version, before);
   const name = (id: string | null) => (id === null ? 'nobody' : (suppliers.find((s) => s.id === id)?.name ?? id));
   if (input.supplierId !== null && !suppliers.some((s) => s.id === input.supplierId)) {
     throw validationProblem({ supplierId: 'Choose one of the suppliers' });
   }
   return {
-    supply: { variantId: variant.id, supplierId: input.supplierId, supplierSku: input.supplierSku },
+    supply: { variantId: variant.id, supplierId: input.supplierId, supplierSku: input.supplierSku, version: before.version + 1 },
     audit: [
       {
         entityType: 'product',
@@ -471,11 +484,7 @@ export function decidePurchaseReceipt(
       errors[`lines.${i}.lineId`] = 'This line is entered twice';
       return;
     }
-    const left = Math.max(0, target.quantity - target.received);
-    if (line.quantity > left && !input.overReason) {
-      errors[`lines.${i}.quantity`] =
-        `Only ${left} of ${target.quantity} ${target.sku} are still to come; to take ${line.quantity}, say why in the over-delivery reason`;
-    }
+    if (line.quantity > unitsLeft(target) && !input.overReason) errors[`lines.${i}.quantity`] = overDeliveryMessage(target, line.quantity);
     received.set(line.lineId, line.quantity);
   });
   if (Object.keys(errors).length)
@@ -490,11 +499,10 @@ export function decidePurchaseReceipt(
   const moves = receivedMoves(
     snapshot,
     po,
-    input.lines.map((l, i) => ({
-      variantId: po.lines.find((pl) => pl.id === l.lineId)!.variantId,
-      quantity: l.quantity,
-      field: `lines.${i}.quantity`,
-    })),
+    input.lines.map((l, i) => {
+      const line = po.lines.find((pl) => pl.id === l.lineId)!;
+      return { variantId: line.variantId, quantity: l.quantity, field: `lines.${i}.quantity`, stillToCome: unitsLeft(line) };
+    }),
     input.note || poLabel(po.number),
   );
   const status: PurchaseOrderStatus = complete ? 'received' : 'partially_received';
@@ -622,7 +630,7 @@ export function decideReceiptAgainstPurchase(
   }
   for (const [lineId, units] of sums) {
     const line = po.lines.find((l) => l.id === lineId)!;
-    const left = Math.max(0, line.quantity - line.received);
+    const left = unitsLeft(line);
     if (units <= left) continue;
     for (const row of rowsOf.get(lineId) ?? []) {
       row.errors.quantity = `Only ${left} of ${line.quantity} ${line.sku} are still to come on ${poLabel(po.number)}; record an over-delivery on its page`;

@@ -679,20 +679,18 @@ describe('suppliers and supply', () => {
     expect(supplierInputSchema.safeParse({ name: 'X', email: 'nope', leadTimeDays: 1, minimumOrder: 0 }).success).toBe(false);
   });
 
-  it('lets a variant name a supplier that exists, or nobody', () => {
+  it('lets a variant name a supplier that exists, or nobody, from the version it read', () => {
     const v = { id: CABLE.id, productId: CABLE.productId, sku: CABLE.sku };
-    const set = decideSupply(
-      v,
-      { supplierId: null, supplierSku: '' },
-      variantSupplyInputSchema.parse({ supplierId: AMPERE.id, supplierSku: 'A-1' }),
-      [AMPERE],
-    );
-    expect(set.supply).toEqual({ variantId: CABLE.id, supplierId: AMPERE.id, supplierSku: 'A-1' });
+    const unset = { variantId: CABLE.id, supplierId: null, supplierSku: '', version: 1 };
+    const set = decideSupply(v, unset, 1, variantSupplyInputSchema.parse({ supplierId: AMPERE.id, supplierSku: 'A-1' }), [AMPERE]);
+    expect(set.supply).toEqual({ variantId: CABLE.id, supplierId: AMPERE.id, supplierSku: 'A-1', version: 2 });
     expect(set.audit[0]).toMatchObject({ before: { supplier: 'nobody' }, after: { supplier: AMPERE.name } });
-    expect(decideSupply(v, set.supply, variantSupplyInputSchema.parse({ supplierId: null }), [AMPERE]).supply.supplierId).toBeNull();
-    expect(refusal(() => decideSupply(v, set.supply, variantSupplyInputSchema.parse({ supplierId: 'sup_nope' }), [AMPERE])).fields).toEqual(
-      ['supplierId'],
-    );
+    expect(decideSupply(v, set.supply, 2, variantSupplyInputSchema.parse({ supplierId: null }), [AMPERE]).supply.supplierId).toBeNull();
+    expect(
+      refusal(() => decideSupply(v, set.supply, 2, variantSupplyInputSchema.parse({ supplierId: 'sup_nope' }), [AMPERE])).fields,
+    ).toEqual(['supplierId']);
+    // Someone else's change in between: refused with what is set now.
+    expect(refusal(() => decideSupply(v, set.supply, 1, variantSupplyInputSchema.parse({ supplierId: null }), [AMPERE])).status).toBe(409);
   });
 });
 
@@ -766,7 +764,7 @@ describe('alerts', () => {
       // Midnight in New York, in winter (UTC−5).
       raisedAt: '2026-12-09T05:00:00.000Z',
       title: 'PO-1001 from Braidline Cables is overdue',
-      detail: 'Expected 2026-12-08; 5 units are still to come.',
+      detail: 'Expected Dec 8, 2026 (ET); 5 units are still to come.',
       variantId: null,
       locationId: EDISON,
       purchaseOrderId: po.id,
@@ -784,7 +782,7 @@ describe('alerts', () => {
       snapshot([level(CABLE, EDISON, 0)]),
       context(),
     ).purchaseOrder;
-    expect(overdueAlert(partly, '2026-12-09', new Set())?.detail).toBe('Expected 2026-12-08; 1 unit is still to come.');
+    expect(overdueAlert(partly, '2026-12-09', new Set())?.detail).toBe('Expected Dec 8, 2026 (ET); 1 unit is still to come.');
     // Finished or never sent: none.
     expect(overdueAlert(close(partly), '2026-12-30', new Set())).toBeNull();
     expect(

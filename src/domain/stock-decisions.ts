@@ -95,12 +95,16 @@ type LevelChange = {
   note: string;
   transferId?: string | null;
   purchaseOrder?: { id: string; number: number } | null;
+  /** What is coming to the level after this change, when it moves that too (a transfer or an order arriving). */
+  incoming?: Partial<Pick<InventoryLevel, 'onOrder' | 'inTransit'>>;
   /** The request's field a refusal of this change goes beside (a level past MAX_STOCK_UNITS). */
   field: string;
 };
 
 /** What a level's settings may change to (threshold, reorder settings), beside on hand and reserved. */
-type LevelSettings = Partial<Pick<InventoryLevel, 'onHand' | 'reserved' | 'threshold' | 'reorderPoint' | 'reorderQuantity' | 'safetyDays'>>;
+type LevelSettings = Partial<
+  Pick<InventoryLevel, 'onHand' | 'reserved' | 'threshold' | 'reorderPoint' | 'reorderQuantity' | 'safetyDays' | 'onOrder' | 'inTransit'>
+>;
 
 /**
  * The levels one write changes, on copies of the snapshot: several changes to
@@ -125,7 +129,7 @@ export function levelWith(level: InventoryLevel, state: LevelSettings): Inventor
     available: free,
     threshold,
     state: stockState(free, threshold),
-    daysOfCover: daysOfCover(free + level.onOrder + level.inTransit, level.sold28),
+    daysOfCover: daysOfCover(free + (state.onOrder ?? level.onOrder) + (state.inTransit ?? level.inTransit), level.sold28),
     version: level.version + 1,
   };
 }
@@ -169,7 +173,7 @@ export class Staged {
     const after = { onHand: level.onHand + change.quantity, reserved: level.reserved + reservedChange };
     const tooMuch = levelLimitProblem(level, after, `${level.sku} at ${locationName(this.snapshot.locations, locationId)}`);
     if (tooMuch) throw validationProblem({ [change.field]: tooMuch });
-    const next = this.set(level, after);
+    const next = this.set(level, { ...after, ...change.incoming });
     this.movements.push({
       variantId,
       sku: level.sku,
@@ -316,6 +320,8 @@ export function decideTransferReceipt(
     reason: 'transfer_in',
     note: transfer.note,
     transferId: transfer.id,
+    // On the shelf now, so no longer on the road: counted once.
+    incoming: { inTransit: Math.max(0, to.inTransit - transfer.quantity) },
     field: 'quantity',
   });
   const decision = staged.decision([
@@ -368,17 +374,20 @@ export function decideReorderPolicy(
 export function receivedMoves(
   snapshot: StockSnapshot,
   purchaseOrder: { id: string; number: number; locationId: string },
-  lines: readonly { variantId: string; quantity: number; field: string }[],
+  lines: readonly { variantId: string; quantity: number; field: string; stillToCome: number }[],
   note: string,
 ): Pick<StockDecision, 'levels' | 'movements'> {
   const staged = new Staged(snapshot);
   for (const line of lines) {
     if (line.quantity <= 0) continue;
+    const level = staged.get(line.variantId, purchaseOrder.locationId);
     staged.move(line.variantId, purchaseOrder.locationId, {
       quantity: line.quantity,
       reason: 'received',
       note,
       purchaseOrder: { id: purchaseOrder.id, number: purchaseOrder.number },
+      // Arrived, so no longer on order (an over-delivery takes off no more than was still to come).
+      incoming: { onOrder: Math.max(0, level.onOrder - Math.min(line.quantity, line.stillToCome)) },
       field: line.field,
     });
   }

@@ -323,7 +323,7 @@ describe('the OpenAPI document', () => {
         .filter(([status]) => /^4\d\d$/.test(status) || status === 'default')
         .map(([status, response]) => [`${method} ${path} ${status}`, response] as const),
     );
-    expect(errors.length).toBe(400);
+    expect(errors.length).toBe(402);
     for (const [name, response] of errors) {
       expect({ [name]: Object.keys(response.content ?? {}) }).toEqual({ [name]: ['application/problem+json'] });
       const schema = response.content?.['application/problem+json']?.schema as JsonSchema;

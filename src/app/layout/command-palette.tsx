@@ -136,7 +136,11 @@ export function CommandPalette({ openOnMount }: { openOnMount?: boolean }) {
           }
         }}
       />
-      <Spotlight.ActionsList>
+      <Spotlight.ActionsList
+        // The list scrolls once there are more screens and results than fit; arrows move through it from the search box,
+        // and its scrolling region takes focus too, so it can be scrolled from the keyboard like any other (axe: scrollable-region-focusable).
+        ref={(node: HTMLDivElement | null) => node?.querySelector('[data-scrollarea-viewport]')?.setAttribute('tabindex', '0')}
+      >
         {screens.length > 0 && (
           <Spotlight.ActionsGroup label="Go to">
             {screens.map((item) => (

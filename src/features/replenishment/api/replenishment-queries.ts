@@ -80,11 +80,7 @@ export const variantSearchQueries = {
     }),
 };
 
-/**
- * The store's today (America/New_York), from the API's clock, as the reports read it
- * (the same cache entry). Only people who may see reports may ask it; for the others
- * the screens fall back to the browser's clock on the store's calendar.
- */
+/** The store's today (America/New_York), from the API's clock, as the reports read it (the same cache entry); anyone signed in may ask. */
 export const storeClockQuery = () =>
   queryOptions({
     queryKey: [...queryKeys.reports.all, 'clock'] as const,

@@ -4,13 +4,8 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, get, useForm, useWatch, type Path, type Resolver } from 'react-hook-form';
-import {
-  purchaseReceiptInputSchema,
-  type PurchaseOrder,
-  type PurchaseOrderLine,
-  type PurchaseReceiptInput,
-} from '@/contract/replenishment-schemas';
-import { poLabel } from '@/domain/purchase-decisions';
+import { purchaseReceiptInputSchema, type PurchaseOrder, type PurchaseReceiptInput } from '@/contract/replenishment-schemas';
+import { overDeliveryMessage, poLabel, unitsLeft } from '@/domain/purchase-decisions';
 import { withServerErrors } from '@/components/forms/server-errors';
 import { useAttemptKey } from '@/components/use-attempt-key';
 import stacked from '@/components/stacked-table/stacked-table.module.css';
@@ -21,29 +16,22 @@ import { PoDialog } from './po-dialog';
 
 type ReceiveForm = { lines: { lineId: string; quantity: number }[]; note: string; overReason: string };
 
-const leftOf = (line: Pick<PurchaseOrderLine, 'quantity' | 'received'>) => Math.max(0, line.quantity - line.received);
-
-/**
- * The API's receipt rule, checked before sending with the API's words (src/domain/purchase-decisions.ts,
- * decidePurchaseReceipt): a line may take more than is still to come only with an over-delivery reason.
- */
-export function overDeliveryMessage(line: Pick<PurchaseOrderLine, 'quantity' | 'received' | 'sku'>, quantity: number): string {
-  return `Only ${leftOf(line)} of ${line.quantity} ${line.sku} are still to come; to take ${quantity}, say why in the over-delivery reason`;
-}
+// The API's receipt rule, checked before sending in the API's words (src/domain/purchase-decisions.ts): a line may
+// take more than is still to come only with an over-delivery reason.
 
 function schemaFor(po: PurchaseOrder) {
   return purchaseReceiptInputSchema.superRefine((values, ctx) => {
     if (values.overReason.trim()) return;
     values.lines.forEach((l, i) => {
       const line = po.lines.find((pl) => pl.id === l.lineId);
-      if (line && l.quantity > leftOf(line))
+      if (line && l.quantity > unitsLeft(line))
         ctx.addIssue({ code: 'custom', path: ['lines', i, 'quantity'], message: overDeliveryMessage(line, l.quantity), input: l.quantity });
     });
   });
 }
 
 const defaults = (po: PurchaseOrder): ReceiveForm => ({
-  lines: po.lines.map((l) => ({ lineId: l.id, quantity: leftOf(l) })),
+  lines: po.lines.map((l) => ({ lineId: l.id, quantity: unitsLeft(l) })),
   note: '',
   overReason: '',
 });
@@ -159,7 +147,7 @@ export function ReceiveDialog({ po, locationName, onClose }: { po: PurchaseOrder
               </Table.Td>
               <Table.Td data-label="Ordered">{formatCount(line.quantity)}</Table.Td>
               <Table.Td data-label="Received so far">{formatCount(line.received)}</Table.Td>
-              <Table.Td data-label="Still to come">{formatCount(leftOf(line))}</Table.Td>
+              <Table.Td data-label="Still to come">{formatCount(unitsLeft(line))}</Table.Td>
               <Table.Td data-label="Arrived now">
                 <Controller
                   control={control}

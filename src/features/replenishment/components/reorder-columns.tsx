@@ -1,3 +1,4 @@
+import { formatDaysOfCover } from '@/domain/days-of-cover';
 import { Badge } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -96,10 +97,8 @@ export function reorderColumns({ locationName, today, rowAction }: ColumnContext
     helper.accessor('daysOfCover', {
       id: 'daysOfCover',
       header: 'Days of cover',
-      cell: ({ getValue }) => {
-        const days = getValue();
-        return <span className={classes.number}>{days === null ? '—' : formatCount(Math.floor(days))}</span>;
-      },
+      // Worded as on the inventory list ("Out", "No sales", "12.5 d"): the same level reads the same on both.
+      cell: ({ row: { original: r } }) => <span className={classes.number}>{formatDaysOfCover(r)}</span>,
     }),
     helper.accessor('reorderPoint', {
       id: 'reorderPoint',
@@ -159,7 +158,7 @@ export function reorderCsvColumns(locationName: (id: string) => string): CsvColu
     { header: 'on_order', value: (r) => r.onOrder },
     { header: 'in_transit', value: (r) => r.inTransit },
     { header: 'sold_28d', value: (r) => r.sold28 },
-    { header: 'days_of_cover', value: (r) => (r.daysOfCover === null ? '' : Math.floor(r.daysOfCover)) },
+    { header: 'days_of_cover', value: (r) => r.daysOfCover ?? '' },
     { header: 'reorder_point', value: (r) => r.reorderPoint },
     { header: 'reorder_point_set_by_hand', value: (r) => (r.reorderPointSet === null ? 'no' : 'yes') },
     { header: 'suggested_quantity', value: (r) => r.suggestedQuantity },

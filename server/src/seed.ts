@@ -120,14 +120,14 @@ async function main(): Promise<void> {
     orderRows += customers.length;
     ordersMs = Date.now() - ordersStarted;
     // The mock's suppliers, and each seeded variant's (one per category, their SKU made from ours: supplier-seed.ts).
-    await em.getRepository(SupplierRecord).insert(
-      SEEDED_SUPPLIERS.map(({ currency: _currency, ...s }) => ({ ...s, nameKey: s.name.toLowerCase() })),
-    );
+    await em
+      .getRepository(SupplierRecord)
+      .insert(SEEDED_SUPPLIERS.map(({ currency: _currency, ...s }) => ({ ...s, nameKey: s.name.toLowerCase() })));
     const supply = records.flatMap(({ product }) =>
       product.variants.flatMap((v) => {
         const { supplierId, supplierSku } = seededSupply(product.categoryId, v.sku);
         const variantId = ids.parse('var', v.id);
-        return supplierId && variantId !== null ? [{ variantId, supplierId, supplierSku }] : [];
+        return supplierId && variantId !== null ? [{ variantId, supplierId, supplierSku, version: 1 }] : [];
       }),
     );
     await insertAll(em, VariantSupplyRecord, supply);

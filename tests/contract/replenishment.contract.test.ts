@@ -102,8 +102,16 @@ async function suppliers(client: ApiClient = api): Promise<Supplier[]> {
   return supplierListSchema.parse(expectOk(await client.get('/suppliers'))).items;
 }
 
-const setSupply = (variantId: string, supplierId: string | null, supplierSku = '') =>
-  api.put(`/variants/${variantId}/supply`, { body: { supplierId, supplierSku } });
+/** Who supplies a variant now (its version included). */
+const supplyOf = async (variantId: string, client: ApiClient = api) =>
+  variantSupplySchema.parse(expectOk(await client.get(`/variants/${variantId}/supply`)));
+
+/** Sets who supplies a variant from the version it has now (If-Match; 1 for a variant that does not exist). */
+const setSupply = async (variantId: string, supplierId: string | null, supplierSku = '') => {
+  const read = await api.get(`/variants/${variantId}/supply`);
+  const version = read.status === 200 ? variantSupplySchema.parse(read.json).version : 1;
+  return api.put(`/variants/${variantId}/supply`, { body: { supplierId, supplierSku }, ifMatch: version });
+};
 
 /** A new product whose variants `supplier` supplies (nobody when null), with `units` on the shelf at A of each. */
 async function suppliedProduct(supplier: Supplier | null, units = 0, over: Parameters<typeof createProduct>[1] = {}): Promise<Product> {
@@ -349,26 +357,71 @@ describe('suppliers', () => {
     const supplier = await createSupplier();
     const product = await createProduct(api);
     const [one, two] = product.variants;
-    expect(variantSupplySchema.parse(expectOk(await api.get(`/variants/${one!.id}/supply`)))).toEqual({
-      variantId: one!.id,
-      supplierId: null,
-      supplierSku: '',
-    });
+    expect(await supplyOf(one!.id)).toEqual({ variantId: one!.id, supplierId: null, supplierSku: '', version: 1 });
     const set = variantSupplySchema.parse(expectOk(await setSupply(one!.id, supplier.id, 'ACME-1')));
-    expect(set).toEqual({ variantId: one!.id, supplierId: supplier.id, supplierSku: 'ACME-1' });
-    expect(variantSupplySchema.parse(expectOk(await support.get(`/variants/${one!.id}/supply`)))).toEqual(set);
+    expect(set).toEqual({ variantId: one!.id, supplierId: supplier.id, supplierSku: 'ACME-1', version: 2 });
+    expect(await supplyOf(one!.id, support)).toEqual(set);
     expectOk(await setSupply(two!.id, supplier.id));
     expect((await suppliers()).find((s) => s.id === supplier.id)?.variantCount).toBe(2);
     expectOk(await setSupply(two!.id, null));
     expect((await suppliers()).find((s) => s.id === supplier.id)?.variantCount).toBe(1);
 
     expect(errorKeys(await setSupply(one!.id, `sup_${uniqueId()}`))).toEqual(['supplierId']);
-    expect(variantSupplySchema.parse(expectOk(await api.get(`/variants/${one!.id}/supply`)))).toEqual(set);
+    expect(await supplyOf(one!.id)).toEqual(set);
     expectProblem(await api.get(`/variants/var_${uniqueId()}/supply`), 404);
     expectProblem(await setSupply(`var_${uniqueId()}`, supplier.id), 404);
 
     const [entry] = await auditOf(admin, 'product', product.id);
     expect(entry).toMatchObject({ action: 'supplier set', after: { supplier: 'nobody' } });
+  });
+
+  it('sets who supplies a variant with If-Match: 428 without, 409 with what is set now when stale, version + 1 when fresh', async () => {
+    const product = await createProduct(api);
+    const v = product.variants[0]!;
+    const path = `/variants/${v.id}/supply`;
+    const read = await api.get(path);
+    const first = variantSupplySchema.parse(expectOk(read));
+    expect(first.version).toBe(1);
+    expect(read.headers.get('ETag')).toBe('"1"');
+
+    expectProblem(await api.put(path, { body: { supplierId: S1.id, supplierSku: 'NO-VERSION' } }), 428);
+    expect(await supplyOf(v.id)).toEqual(first);
+
+    const fresh = await api.put(path, { body: { supplierId: S1.id, supplierSku: 'FRESH-1' }, ifMatch: first.version });
+    const set = variantSupplySchema.parse(expectOk(fresh));
+    expect(set).toEqual({ variantId: v.id, supplierId: S1.id, supplierSku: 'FRESH-1', version: first.version + 1 });
+    expect(fresh.headers.get('ETag')).toBe(`"${set.version}"`);
+    expect(await supplyOf(v.id)).toEqual(set);
+
+    // Someone who read version 1 saves after that: refused with what is set now, and nothing changes.
+    const stale = expectProblem(await api.put(path, { body: { supplierId: S2.id, supplierSku: 'STALE' }, ifMatch: first.version }), 409);
+    expect(variantSupplySchema.parse(stale.current)).toEqual(set);
+    expect(await supplyOf(v.id)).toEqual(set);
+    // A version from the future is stale too.
+    expectProblem(await api.put(path, { body: { supplierId: S2.id, supplierSku: 'AHEAD' }, ifMatch: set.version + 1 }), 409);
+
+    // From the version just read, the next change is taken (nobody, SKU kept as given).
+    const next = variantSupplySchema.parse(
+      expectOk(await api.put(path, { body: { supplierId: null, supplierSku: 'KEPT' }, ifMatch: set.version })),
+    );
+    expect(next).toEqual({ variantId: v.id, supplierId: null, supplierSku: 'KEPT', version: set.version + 1 });
+    expect(await supplyOf(v.id)).toEqual(next);
+    const entries = await auditOf(admin, 'product', product.id);
+    expect(entries.filter((e) => e.action === 'supplier set')).toHaveLength(2);
+  });
+
+  it('lets one of two saves from the same version win, the other told 409', async () => {
+    const product = await createProduct(api);
+    const v = product.variants[0]!;
+    const path = `/variants/${v.id}/supply`;
+    const { version } = await supplyOf(v.id);
+    const answers = await Promise.all(
+      [S1, S2].map((s) => api.put(path, { body: { supplierId: s.id, supplierSku: `RACE-${s.id}` }, ifMatch: version })),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    const won = variantSupplySchema.parse(answers.find((r) => r.status === 200)!.json);
+    expect(won.version).toBe(version + 1);
+    expect(await supplyOf(v.id)).toEqual(won);
   });
 
   it('seeds who supplies each seeded variant: its category’s supplier, their SKU made from ours', async () => {
@@ -386,9 +439,17 @@ describe('suppliers', () => {
         sku: r.sku,
         supplier: supply.supplierId ? names.get(supply.supplierId) : null,
         supplierSku: supply.supplierSku,
+        version: supply.version,
         row: [r.supplierId, r.supplierName, r.supplierSku],
       });
-      wanted.push({ sku: r.sku, supplier: name, supplierSku: seeded.supplierSku, row: [supply.supplierId, name, seeded.supplierSku] });
+      // Seeded, never set: version 1.
+      wanted.push({
+        sku: r.sku,
+        supplier: name,
+        supplierSku: seeded.supplierSku,
+        version: 1,
+        row: [supply.supplierId, name, seeded.supplierSku],
+      });
     }
     expect(seen).toEqual(wanted);
   });
@@ -1138,7 +1199,11 @@ describe('transfers in transit', () => {
     expect(arrived.movements.map((m) => [m.locationId, m.reason, m.quantity, m.transferId])).toEqual([[B, 'transfer_in', 4, transfer.id]]);
     expect((await api.post(path, { ifMatch: transfer.version, idempotencyKey: key })).json).toEqual(first.json);
 
-    expect(await levelAt(api, v.id, B)).toMatchObject({ onHand: to.onHand + 4, inTransit: 0 });
+    // The answer's level is the destination as the inventory list reads it: on the shelf, off the road.
+    const landed = await levelAt(api, v.id, B);
+    expect(landed).toMatchObject({ onHand: to.onHand + 4, inTransit: 0 });
+    expect(landed.daysOfCover).toBe(daysOfCover(landed.available + landed.onOrder, landed.sold28));
+    expect(arrived.levels).toEqual([landed]);
     expect(unitsOf(await levelsOf(api, v.id))).toBe(total);
     const rows = await ledgerOf(api, v.id);
     expect(rows.filter((r) => r.transferId === transfer.id).map((r) => [r.locationId, r.reason, r.quantity])).toEqual([
@@ -1253,10 +1318,41 @@ describe('alerts', () => {
     // Still out after another write that leaves it out: it stays dismissed.
     await adjust(v.id, A, 'count_correction', 0);
     expect(await alertsOf(v.id)).toEqual([]);
-    // In and out again: a new crossing, shown again.
+    // In and out again: a new crossing, shown again, as a new alert (the dismissed one ended with its condition).
     await adjust(v.id, A, 'received', 2);
     await adjust(v.id, A, 'lost', 2);
-    expect((await alertsOf(v.id)).map((a) => a.kind)).toEqual(['out']);
+    const again = await alertsOf(v.id);
+    expect(again.map((a) => a.kind)).toEqual(['out']);
+    expect(again[0]!.id).not.toBe(out!.id);
+    // Long gone: dismissing the first one again finds nothing.
+    expectProblem(await api.post(`/alerts/${out!.id}/dismiss`), 404);
+  });
+
+  it('end with their condition: stock in drops an out alert, and emptying the level again raises a new one', async () => {
+    const product = await createProduct(api);
+    const v = product.variants[0]!;
+    await receive(api, v.id, A, 5);
+    // Counted to nothing: out.
+    await adjust(v.id, A, 'count_correction', 0);
+    const [first, ...more] = await alertsOf(v.id);
+    expect(more).toEqual([]);
+    expect(first).toMatchObject({ kind: 'out', variantId: v.id, locationId: A });
+    // Still out after another count that leaves it out: the same alert.
+    await adjust(v.id, A, 'count_correction', 0);
+    expect((await alertsOf(v.id)).map((a) => a.id)).toEqual([first!.id]);
+
+    // Stock in: the condition ends and the alert is gone (not dismissable either: it no longer exists).
+    await adjust(v.id, A, 'received', 3);
+    expect(await alertsOf(v.id)).toEqual([]);
+    expectProblem(await api.post(`/alerts/${first!.id}/dismiss`), 404);
+
+    // Emptied again: a new alert, not the old one back.
+    await adjust(v.id, A, 'lost', 3);
+    const [second, ...others] = await alertsOf(v.id);
+    expect(others).toEqual([]);
+    expect(second).toMatchObject({ kind: 'out', variantId: v.id, locationId: A });
+    expect(second!.id).not.toBe(first!.id);
+    expect(second!.raisedAt >= first!.raisedAt).toBe(true);
   });
 });
 

@@ -56,7 +56,7 @@ export class ReplenishmentController {
 
   @Route('variants.setSupply')
   setSupply(@Param('variantId') variantId: string, @Read() r: Read<'variants.setSupply'>) {
-    return this.suppliers.setSupply(r.actor, variantId, r.body);
+    return this.suppliers.setSupply(r.actor, variantId, r.version, r.body);
   }
 
   @Route('purchaseOrders.list')

@@ -42,8 +42,8 @@ export class SupplierRecord {
 }
 
 /**
- * Who supplies a variant (Vendure's ProductVariant id) and under which of their SKUs. No row: nobody (the seed gives
- * each seeded variant its category's supplier); a row with a null supplier: set to nobody by hand, SKU kept.
+ * Who supplies a variant (Vendure's ProductVariant id) and under which of their SKUs. No row: nobody, version 1 (the
+ * seed gives each seeded variant its category's supplier); a row with a null supplier: set to nobody by hand, SKU kept.
  */
 @Entity('stockroom_variant_supply')
 export class VariantSupplyRecord {
@@ -56,6 +56,10 @@ export class VariantSupplyRecord {
 
   @Column({ type: 'varchar', length: 100, default: '' })
   supplierSku!: string;
+
+  /** 1 as seeded (and with no row at all); each change names the version it read (If-Match) and sets the next. */
+  @Column({ type: 'int', default: 1 })
+  version!: number;
 }
 
 @Entity('stockroom_purchase_order')

@@ -2,7 +2,7 @@
  * Suppliers and who supplies each variant (issue 22), in stockroom_supplier and stockroom_variant_supply. A name is
  * unique without case: checked first (422 beside `name`), and held by the unique index on `nameKey` when two
  * instances save one name at once (the loser runs again and answers the same 422). Updates compare-and-set the
- * supplier's version (If-Match).
+ * supplier's version (If-Match), and a variant's supply row its own.
  */
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
@@ -10,7 +10,13 @@ import { Product as VendureProduct, ProductVariant, TransactionalConnection } fr
 import type { EntityManager } from 'typeorm';
 import type { Idempotency } from '#shared/contract/protocol';
 import { changedMeanwhile, ProblemError } from '#shared/contract/problems';
-import type { Supplier, SupplierInput, VariantSupply, supplierInputSchema, variantSupplyInputSchema } from '#shared/contract/replenishment-schemas';
+import type {
+  Supplier,
+  SupplierInput,
+  VariantSupply,
+  supplierInputSchema,
+  variantSupplyInputSchema,
+} from '#shared/contract/replenishment-schemas';
 import { compareText } from '#shared/domain/compare';
 import { decideSupplier, decideSupply, supplierNotFound } from '#shared/domain/purchase-decisions';
 import { variantNotFound } from '#shared/domain/product-rules';
@@ -151,24 +157,45 @@ export class SupplierService {
 
   async supply(variantId: string, em: EntityManager = this.db.manager): Promise<VariantSupply> {
     const { dbId } = await this.variant(em, variantId);
-    const row = await em.getRepository(VariantSupplyRecord).findOneBy({ variantId: dbId });
-    return { variantId, supplierId: row?.supplierId ?? null, supplierSku: row?.supplierSku ?? '' };
+    return supplyOf(variantId, await em.getRepository(VariantSupplyRecord).findOneBy({ variantId: dbId }));
   }
 
-  async setSupply(actor: Actor, variantId: string, input: SupplyCommand): Promise<VariantSupply> {
+  /**
+   * From the version the caller read (If-Match), as the shared decision says (409 with what is set now otherwise). The
+   * row is locked on PostgreSQL and saved by compare-and-set on its version; with no row yet (version 1), the insert's
+   * primary key keeps two first writes from both winning (the loser runs again and answers the 409).
+   */
+  async setSupply(actor: Actor, variantId: string, version: number, input: SupplyCommand): Promise<VariantSupply> {
     const { body } = await idempotentWrite(this.db, actor, null, async (em) => {
       const variant = await this.variant(em, variantId);
-      const before = await this.supply(variantId, em);
-      const { supply, audit } = decideSupply({ id: variantId, ...variant }, before, input, await this.stored(em));
+      const qb = em.getRepository(VariantSupplyRecord).createQueryBuilder('vs').where('vs.variantId = :id', { id: variant.dbId });
+      if (isPostgres(em.connection)) qb.setLock('pessimistic_write');
+      const row = await qb.getOne();
+      const before = supplyOf(variantId, row);
+      const { supply, audit } = decideSupply({ id: variantId, ...variant }, before, version, input, await this.stored(em));
       // A row for nobody too: it keeps the supplier SKU given, as the mock does.
-      await em
-        .getRepository(VariantSupplyRecord)
-        .upsert({ variantId: variant.dbId, supplierId: supply.supplierId, supplierSku: supply.supplierSku }, ['variantId']);
+      const columns = { supplierId: supply.supplierId, supplierSku: supply.supplierSku, version: supply.version };
+      if (row) {
+        const cas = await em
+          .createQueryBuilder()
+          .update(VariantSupplyRecord)
+          .set(columns)
+          .where('"variantId" = :id AND version = :version', { id: variant.dbId, version: row.version })
+          .execute();
+        if (cas.affected !== 1) throw new RetryWrite();
+      } else {
+        await em.getRepository(VariantSupplyRecord).insert({ variantId: variant.dbId, ...columns });
+      }
       await recordAudit(em, actor, ROUTES['variants.setSupply'].audit.action, nowDate(), audit);
       return { status: 200, body: supply };
     });
     return body;
   }
+}
+
+/** A variant's supply as the API shows it: nobody, version 1, until a row says otherwise. */
+function supplyOf(variantId: string, row: VariantSupplyRecord | null): VariantSupply {
+  return { variantId, supplierId: row?.supplierId ?? null, supplierSku: row?.supplierSku ?? '', version: row?.version ?? 1 };
 }
 
 function recordOf(s: Omit<Supplier, 'variantCount'>): SupplierRecord {

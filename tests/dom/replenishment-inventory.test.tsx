@@ -1,7 +1,7 @@
 /**
  * Replenishment on the inventory screen, against the real mock API: a level's
  * reorder settings (the suggestion from sales, what is sent, a colleague's save
- * in between), a transfer shipped in transit and received on arrival, and the
+ * of the settings or of the supplier in between), a transfer shipped in transit and received on arrival, and the
  * header's alerts bell after a write empties a shelf.
  */
 import { screen, waitFor, within } from '@testing-library/react';
@@ -129,11 +129,72 @@ describe('reorder settings', () => {
     await screen.findByText('Reorder settings saved');
 
     const [put] = requests('PUT', `/api/variants/${level.variantId}/supply`);
+    // From the version the dialog read.
+    expect(put!.headers.get('If-Match')).toBe(`"${supply.version}"`);
     expect(await put!.json()).toEqual({ supplierId: other.id, supplierSku: 'ACME-123' });
     expect(await api<VariantSupply>(`/api/variants/${level.variantId}/supply`)).toMatchObject({
       supplierId: other.id,
       supplierSku: 'ACME-123',
+      version: supply.version + 1,
     });
+  });
+
+  it('shows the supplier a colleague set in between beside the supplier fields, which take it, and saves from it', async () => {
+    const level = (await levelsAt(EDISON.id, '-available')).find((l) => l.sold28 > 0)!;
+    const path = `/api/variants/${level.variantId}/supply`;
+    const supply = await api<VariantSupply>(path);
+    const { items: suppliers } = await api<{ items: Supplier[] }>('/api/suppliers');
+    const [mine, theirs] = suppliers.filter((s) => s.id !== supply.supplierId);
+
+    const { user } = renderApp(`/inventory?q=${encodeURIComponent(level.sku)}&locationId=${EDISON.id}`);
+    const dialog = await openAction(user, level, EDISON.name, 'Reorder settings…');
+    await within(dialog).findByTestId('reorder-suggestion');
+    await user.click(within(dialog).getByRole('combobox', { name: 'Supplier' }));
+    await user.click(await screen.findByRole('option', { name: `${mine!.name} (${mine!.leadTimeDays} days’ lead time)` }));
+    const sku = within(dialog).getByRole('textbox', { name: 'Supplier SKU' });
+    await user.clear(sku);
+    await user.type(sku, 'MINE-1');
+    const safety = within(dialog).getByRole('textbox', { name: 'Safety days' });
+    await user.clear(safety);
+    await user.type(safety, '9');
+
+    // A colleague sets another supplier behind the dialog's back.
+    const colleague = await fetch(path, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', 'If-Match': `"${supply.version}"` },
+      body: JSON.stringify({ supplierId: theirs!.id, supplierSku: 'THEIRS-7' }),
+    });
+    expect(colleague.status).toBe(200);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Save settings' }));
+    const conflict = await within(dialog).findByRole('alert');
+    expect(conflict).toHaveTextContent('The supplier changed since you opened these settings');
+    expect(conflict).toHaveTextContent(`Nothing was saved. Now: ${theirs!.name}, supplier SKU THEIRS-7`);
+    // The supplier fields take what is set now; the level's settings stay as typed, and nothing of them was sent.
+    expect(within(dialog).getByRole('textbox', { name: 'Supplier SKU' })).toHaveValue('THEIRS-7');
+    expect(within(dialog).getByRole('combobox', { name: 'Supplier' })).toHaveValue(
+      `${theirs!.name} (${theirs!.leadTimeDays} days’ lead time)`,
+    );
+    expect(within(dialog).getByRole('textbox', { name: 'Safety days' })).toHaveValue('9');
+    expect(within(dialog).getByTestId('reorder-suggestion')).toHaveTextContent(`${theirs!.leadTimeDays} days’ lead time`);
+    expect(requests('PUT', `/api/inventory/levels/${level.variantId}/${EDISON.id}/reorder`)).toHaveLength(0);
+    expect(await api<VariantSupply>(path)).toMatchObject({ supplierId: theirs!.id, supplierSku: 'THEIRS-7', version: supply.version + 1 });
+
+    // Saving again changes the SKU from the colleague's version.
+    await user.clear(within(dialog).getByRole('textbox', { name: 'Supplier SKU' }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Supplier SKU' }), 'THEIRS-8');
+    await user.click(within(dialog).getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Reorder settings saved');
+    const puts = requests('PUT', path);
+    // The colleague's, the dialog's refused one (from the version it opened with), then the dialog's from the fresh version.
+    expect(puts.map((r) => r.headers.get('If-Match'))).toEqual([`"${supply.version}"`, `"${supply.version}"`, `"${supply.version + 1}"`]);
+    expect(await api<VariantSupply>(path)).toEqual({
+      variantId: level.variantId,
+      supplierId: theirs!.id,
+      supplierSku: 'THEIRS-8',
+      version: supply.version + 2,
+    });
+    expect(await levelNow(level.variantId, EDISON.id)).toMatchObject({ safetyDays: 9, version: level.version + 1 });
   });
 });
 

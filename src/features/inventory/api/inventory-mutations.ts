@@ -1,7 +1,12 @@
 import { useMutation, type QueryClient } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { queryKeys, STOCK_MOVED } from '@/api/query-keys';
-import { variantSupplySchema, type ReorderPolicyInput, type VariantSupplyInput } from '@/contract/replenishment-schemas';
+import {
+  variantSupplySchema,
+  type ReorderPolicyInput,
+  type VariantSupply,
+  type VariantSupplyInput,
+} from '@/contract/replenishment-schemas';
 import {
   inventoryLevelSchema,
   receiptResultSchema,
@@ -78,12 +83,23 @@ export function useSetReorderPolicy() {
   });
 }
 
-/** Who supplies a variant: its supplier's lead time moves the suggested reorder point of every level of it. */
+/**
+ * Who supplies a variant: its supplier's lead time moves the suggested reorder point of every level of it. Sent with
+ * the version read (If-Match), so a colleague's change in between is refused (409, with what is set now) rather than
+ * overwritten; the supply and the suppliers are then read again.
+ */
 export function useSetVariantSupply() {
   return useMutation({
-    mutationFn: ({ variantId, input }: { variantId: string; input: VariantSupplyInput }) =>
-      request('PUT', `/variants/${encodeURIComponent(variantId)}/supply`, { schema: variantSupplySchema, body: input }),
-    meta: { invalidates: [queryKeys.suppliers.all, queryKeys.inventory.all, queryKeys.alerts.all] },
+    mutationFn: ({ supply, input }: { supply: Pick<VariantSupply, 'variantId' | 'version'>; input: VariantSupplyInput }) =>
+      request('PUT', `/variants/${encodeURIComponent(supply.variantId)}/supply`, {
+        schema: variantSupplySchema,
+        body: input,
+        ifMatch: supply.version,
+      }),
+    meta: {
+      invalidates: [queryKeys.suppliers.all, queryKeys.inventory.all, queryKeys.alerts.all],
+      invalidatesOnConflict: [queryKeys.suppliers.all],
+    },
   });
 }
 

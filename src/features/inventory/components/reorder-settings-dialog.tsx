@@ -8,13 +8,19 @@ import { z } from 'zod';
 import { ApiError } from '@/api/api-error';
 import { referenceQueries } from '@/api/reference-queries';
 import { MAX_SAFETY_DAYS, MAX_STOCK_UNITS } from '@/contract/constants';
-import { reorderPolicyInputSchema, variantSupplyInputSchema, type ReorderPolicyInput } from '@/contract/replenishment-schemas';
+import {
+  reorderPolicyInputSchema,
+  variantSupplyInputSchema,
+  type ReorderPolicyInput,
+  type VariantSupply,
+} from '@/contract/replenishment-schemas';
 import type { InventoryLevel } from '@/contract/stock-schemas';
 import { withServerErrors } from '@/components/forms/server-errors';
 import { DEFAULT_LEAD_TIME_DAYS, suggestedPoint, suggestedQuantity } from '@/domain/reorder-rules';
 import { applyFreshLevels, useSetReorderPolicy, useSetVariantSupply } from '../api/inventory-mutations';
 import { inventoryQueries } from '../api/inventory-queries';
 import { freshLevelsOf } from './fresh-levels';
+import { freshSupplyOf } from './fresh-supply';
 import { CLOSE_BUTTON, formatUnits } from './stock-labels';
 
 /**
@@ -85,8 +91,9 @@ type ReorderSettingsDialogProps = {
  * lead time the suggested point covers). The suggestion is worked out here with
  * the same rule the API uses (src/domain/reorder-rules.ts), from the level's
  * 28 days of sales and the supplier chosen, so the person sees what "Suggested"
- * will mean before saving. Sent with the level's version (If-Match): a stale one
- * is refused and the fresh settings are shown.
+ * will mean before saving. The settings are sent with the level's version and the
+ * supplier with the supply's (If-Match, each as read): a stale one is refused and
+ * what is set now is shown beside the fields it concerns, which take it.
  */
 export function ReorderSettingsDialog({ level, onClose, onSaved }: ReorderSettingsDialogProps) {
   const supply = useQuery(inventoryQueries.supply(level.variantId));
@@ -135,7 +142,7 @@ function ReorderSettingsForm({
 }: {
   level: ReorderSettingsLevel;
   where: string;
-  supply: { supplierId: string | null; supplierSku: string };
+  supply: VariantSupply;
   suppliers: Supplier[];
   onClose: () => void;
   onSaved?: (level: InventoryLevel) => void;
@@ -156,6 +163,7 @@ function ReorderSettingsForm({
   const { control, handleSubmit, setError, reset, formState } = form;
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<ReorderSettingsLevel | null>(null);
+  const [supplyConflict, setSupplyConflict] = useState<VariantSupply | null>(null);
 
   const [safetyDays, supplierId] = useWatch({ control, name: ['safetyDays', 'supplierId'] });
   const supplier = suppliers.find((s) => s.id === supplierId);
@@ -167,6 +175,7 @@ function ReorderSettingsForm({
 
   async function submit(values: ReorderForm) {
     setFormError(null);
+    setSupplyConflict(null);
     const supplyInput = { supplierId: values.supplierId || null, supplierSku: values.supplierSku.trim() };
     const policy: ReorderPolicyInput = {
       reorderPoint: values.pointMode === 'set' ? values.reorderPoint : null,
@@ -175,7 +184,7 @@ function ReorderSettingsForm({
     };
     try {
       if (supplyInput.supplierId !== savedSupply.supplierId || supplyInput.supplierSku !== savedSupply.supplierSku) {
-        const saved = await saveSupply.mutateAsync({ variantId: level.variantId, input: supplyInput });
+        const saved = await saveSupply.mutateAsync({ supply: savedSupply, input: supplyInput });
         setSavedSupply(saved);
       }
       const saved = await savePolicy.mutateAsync({ level, input: policy });
@@ -187,6 +196,14 @@ function ReorderSettingsForm({
       onSaved?.(saved);
       onClose();
     } catch (error) {
+      const freshSupply = freshSupplyOf(error);
+      if (freshSupply?.variantId === level.variantId) {
+        setSavedSupply(freshSupply);
+        setSupplyConflict(freshSupply);
+        // The supplier set now replaces the one chosen; the level's settings stay as typed (they were not sent yet).
+        reset({ ...values, supplierId: freshSupply.supplierId ?? '', supplierSku: freshSupply.supplierSku });
+        return;
+      }
       const fresh = freshLevelsOf(error)?.find((l) => l.variantId === level.variantId && l.locationId === level.locationId);
       if (fresh) {
         applyFreshLevels(queryClient, [fresh]);
@@ -275,6 +292,12 @@ function ReorderSettingsForm({
             />
           )}
         />
+        {supplyConflict && (
+          <Alert color="yellow" title="The supplier changed since you opened these settings" role="alert">
+            Nothing was saved. Now: {supplyWords(supplyConflict, suppliers)}. The supplier fields show it; change what you need and save
+            again.
+          </Alert>
+        )}
         <Group align="flex-start" gap="sm" wrap="wrap">
           <Controller
             control={control}
@@ -319,6 +342,12 @@ function ReorderSettingsForm({
       </Stack>
     </form>
   );
+}
+
+/** Who supplies the variant, in words: "Braidline Cables, supplier SKU BR-1" or "no supplier, no supplier SKU". */
+function supplyWords(supply: VariantSupply, suppliers: readonly Supplier[]): string {
+  const who = supply.supplierId === null ? 'no supplier' : (suppliers.find((s) => s.id === supply.supplierId)?.name ?? supply.supplierId);
+  return `${who}, ${supply.supplierSku ? `supplier SKU ${supply.supplierSku}` : 'no supplier SKU'}`;
 }
 
 function describe(what: 'point' | 'quantity', set: number | null, suggested: number): string {

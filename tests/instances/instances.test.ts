@@ -422,7 +422,9 @@ describe('purchase orders through both instances at once (issue 22)', () => {
     );
     const product = await create(onA);
     const variantId = product.variants[0]!.id;
-    expectOk(await onA.put(`/variants/${variantId}/supply`, { body: { supplierId: supplier.id, supplierSku: `R-${uniqueId()}` } }));
+    expectOk(
+      await onA.put(`/variants/${variantId}/supply`, { body: { supplierId: supplier.id, supplierSku: `R-${uniqueId()}` }, ifMatch: 1 }),
+    );
     const locations = locationListSchema.parse(expectOk(await onA.get('/locations'))).items;
     return { supplierId: supplier.id, variantId, locationId: locations[0]!.id };
   }
@@ -435,7 +437,8 @@ describe('purchase orders through both instances at once (issue 22)', () => {
 
   it(`${N} purchase orders drafted at once, alternating A and B: ${N} distinct numbers, one after another from the highest`, async () => {
     const made = await suppliedVariant();
-    const before = purchaseOrderListSchema.parse(expectOk(await onA.get('/purchase-orders', { query: { limit: 1 } }))).items[0]?.number ?? 1000;
+    const before =
+      purchaseOrderListSchema.parse(expectOk(await onA.get('/purchase-orders', { query: { limit: 1 } }))).items[0]?.number ?? 1000;
     const answers = await Promise.all(Array.from({ length: N }, (_, i) => timed(draft(at(i), made, 1))));
     const label = `slowest ${slowest(answers)} ms: ${answers.map(outcome).join(', ')}`;
     const orders = expectAllAnswered(answers).map((r) => purchaseOrderSchema.parse(expectOk(r, 201)));

@@ -40,7 +40,8 @@ export class InventoryController {
   @Route('inventory.receive')
   receive(@Read() r: Read<'inventory.receive'>) {
     const { purchaseOrder } = r.body;
-    if (purchaseOrder !== undefined && purchaseOrder !== '') return this.purchaseOrders.receiveDelivery(r.actor, { ...r.body, purchaseOrder }, r.idempotency);
+    if (purchaseOrder !== undefined && purchaseOrder !== '')
+      return this.purchaseOrders.receiveDelivery(r.actor, { ...r.body, purchaseOrder }, r.idempotency);
     return this.inventory.receive(r.actor, r.body, r.idempotency);
   }
 
@@ -50,7 +51,11 @@ export class InventoryController {
   }
 
   @Route('inventory.reorderPolicy')
-  reorderPolicy(@Param('variantId') variantId: string, @Param('locationId') locationId: string, @Read() r: Read<'inventory.reorderPolicy'>) {
+  reorderPolicy(
+    @Param('variantId') variantId: string,
+    @Param('locationId') locationId: string,
+    @Read() r: Read<'inventory.reorderPolicy'>,
+  ) {
     return this.inventory.reorderPolicy(r.actor, { variantId, locationId, version: r.version }, r.body);
   }
 

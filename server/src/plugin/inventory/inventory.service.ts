@@ -15,7 +15,14 @@
  * 5. ledger rows, audit entries and the key's answer go in the same transaction.
  */
 import { Injectable } from '@nestjs/common';
-import { Product as VendureProduct, ProductTranslation, ProductVariant, StockLevel, StockLocation, TransactionalConnection } from '@vendure/core';
+import {
+  Product as VendureProduct,
+  ProductTranslation,
+  ProductVariant,
+  StockLevel,
+  StockLocation,
+  TransactionalConnection,
+} from '@vendure/core';
 import { IsNull, Not, type EntityManager } from 'typeorm';
 import { LOW_COVER_DAYS } from '#shared/contract/constants';
 import {
@@ -127,7 +134,9 @@ export class InventoryService {
       // What is coming only lengthens the cover, so a level is a candidate by its available units alone (no join
       // needed: SQLite drops most levels before looking their incoming up), then held to its cover over the position.
       const low = (cover: string) => `(${AVAILABLE} <= ${THRESHOLD} OR (${cover} IS NOT NULL AND ${cover} < ${LOW_COVER_DAYS * 10}))`;
-      qb.andWhere(`"p"."customFieldsStatus" != 'archived'`).andWhere(low(coverTenths(AVAILABLE))).andWhere(low(COVER_TENTHS));
+      qb.andWhere(`"p"."customFieldsStatus" != 'archived'`)
+        .andWhere(low(coverTenths(AVAILABLE)))
+        .andWhere(low(COVER_TENTHS));
     }
     if (query.q !== undefined) {
       const text = `%${likeEscape(query.q.toLowerCase())}%`;

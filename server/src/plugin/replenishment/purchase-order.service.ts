@@ -230,7 +230,11 @@ export class PurchaseOrderService {
 
   create(actor: Actor, input: PurchaseOrderCommand, idempotency: Idempotency): Promise<Answer<PurchaseOrder>> {
     return idempotentWrite(this.db, actor, idempotency, async (em) => {
-      const ctx = await this.context(em, actor, input.lines.map((l) => l.variantId));
+      const ctx = await this.context(
+        em,
+        actor,
+        input.lines.map((l) => l.variantId),
+      );
       const decision = decideCreatePurchaseOrder(input, ctx, { id: newId('po'), number: await this.nextNumber(em) });
       await this.insert(em, decision.purchaseOrder);
       await this.audit(em, actor, 'purchaseOrders.create', decision);
@@ -240,7 +244,11 @@ export class PurchaseOrderService {
 
   fromReorder(actor: Actor, input: ReorderDraftCommand, idempotency: Idempotency): Promise<Answer<{ purchaseOrders: PurchaseOrder[] }>> {
     return idempotentWrite(this.db, actor, idempotency, async (em) => {
-      const ctx = await this.context(em, actor, input.items.map((i) => i.variantId));
+      const ctx = await this.context(
+        em,
+        actor,
+        input.items.map((i) => i.variantId),
+      );
       let next = await this.nextNumber(em);
       const decisions = decideReorderDrafts(input, ctx, () => ({ id: newId('po'), number: next++ }));
       for (const d of decisions) {
@@ -251,10 +259,25 @@ export class PurchaseOrderService {
     });
   }
 
-  async update(actor: Actor, id: string, version: number, input: PurchaseOrderUpdateCommand, idempotency: Idempotency): Promise<PurchaseOrder> {
+  async update(
+    actor: Actor,
+    id: string,
+    version: number,
+    input: PurchaseOrderUpdateCommand,
+    idempotency: Idempotency,
+  ): Promise<PurchaseOrder> {
     const { body } = await idempotentWrite(this.db, actor, idempotency, async (em) => {
       const po = await this.loadOr404(em, id);
-      const decision = decideUpdatePurchaseOrder(po, version, input, await this.context(em, actor, input.lines.map((l) => l.variantId)));
+      const decision = decideUpdatePurchaseOrder(
+        po,
+        version,
+        input,
+        await this.context(
+          em,
+          actor,
+          input.lines.map((l) => l.variantId),
+        ),
+      );
       await this.save(em, po, decision.purchaseOrder);
       await this.audit(em, actor, 'purchaseOrders.update', decision);
       return { status: 200, body: decision.purchaseOrder };
@@ -306,12 +329,26 @@ export class PurchaseOrderService {
   ): Promise<void> {
     const watch = await watchLevels(em, variantIdsOf(po.lines.map((l) => l.variantId)));
     await this.save(em, po, decision.purchaseOrder);
-    await this.inventory.store(em, actor, action, stock.loaded, stock.locations, { levels: decision.levels, movements: decision.movements }, watch);
+    await this.inventory.store(
+      em,
+      actor,
+      action,
+      stock.loaded,
+      stock.locations,
+      { levels: decision.levels, movements: decision.movements },
+      watch,
+    );
     await recordAudit(em, actor, action, nowDate(), decision.audit);
     await watch.raise(nowDate().toISOString());
   }
 
-  async receive(actor: Actor, id: string, version: number, input: PurchaseReceiptCommand, idempotency: Idempotency): Promise<PurchaseOrder> {
+  async receive(
+    actor: Actor,
+    id: string,
+    version: number,
+    input: PurchaseReceiptCommand,
+    idempotency: Idempotency,
+  ): Promise<PurchaseOrder> {
     const { body } = await idempotentWrite(this.db, actor, idempotency, async (em) => {
       const po = await this.loadOr404(em, id);
       const stock = await this.inventory.snapshot(em, { ids: variantIdsOf(po.lines.map((l) => l.variantId)) });
@@ -328,7 +365,11 @@ export class PurchaseOrderService {
    * receipt at its version (decideReceiptAgainstPurchase): a wrong row is 422 beside `rows.<i>.<column>`, a dry run
    * reports them all and changes nothing.
    */
-  async receiveDelivery(actor: Actor, input: ReceiptCommand & { purchaseOrder: string }, idempotency: Idempotency | null): Promise<ReceiptResult> {
+  async receiveDelivery(
+    actor: Actor,
+    input: ReceiptCommand & { purchaseOrder: string },
+    idempotency: Idempotency | null,
+  ): Promise<ReceiptResult> {
     const number = parsePoNumber(input.purchaseOrder);
     if (input.dryRun) {
       const em = this.db.manager;
@@ -368,4 +409,3 @@ function recordOf(po: PurchaseOrder): PurchaseOrderRecord {
     document: JSON.stringify(po),
   };
 }
-

@@ -24,6 +24,7 @@ import {
   supplierNotFound,
   type PurchaseCloseCommand,
   type PurchaseContext,
+  type PurchaseDecision,
   type PurchaseOrderCommand,
   type PurchaseOrderUpdateCommand,
   type PurchaseReceiptCommand,
@@ -31,7 +32,7 @@ import {
   type ReorderDraftCommand,
 } from '../src/domain/purchase-decisions';
 import { overdueAlertId } from '../src/domain/alert-rules';
-import { receiptKeyRequired, type ReceiptCommand } from '../src/domain/stock-decisions';
+import { receiptKeyRequired, type ReceiptCommand, type StockDecision } from '../src/domain/stock-decisions';
 import { variantNotFound } from '../src/domain/product-rules';
 import { LOCATIONS } from '../src/demo-shop/catalogue';
 import { ProblemError } from './problems';
@@ -216,7 +217,30 @@ export async function draftFromReorder(
   return result;
 }
 
-export async function updatePurchaseOrder(
+/**
+ * One write to a stored purchase order: the decision gets the order as this write sees it and the
+ * context (with the variants it names), and its answer replaces the order; levels and ledger rows,
+ * when the decision moved stock, are staged with it.
+ */
+async function writePurchaseOrder(
+  db: MockDb,
+  actor: Actor,
+  route: 'purchaseOrders.update' | 'purchaseOrders.send' | 'purchaseOrders.receive' | 'purchaseOrders.close',
+  { id, idempotency, variantIds = [] }: { id: string; idempotency: Idempotency; variantIds?: string[] },
+  decide: (po: PurchaseOrder, ctx: PurchaseContext, tx: WriteTx) => PurchaseDecision & Partial<Pick<StockDecision, 'levels' | 'movements'>>,
+): Promise<PurchaseOrder> {
+  const { result } = await db.write({ actor, ...writeOf(route), idempotency }, (tx) => {
+    const doc = tx.replenishment();
+    const { po, put } = stored(doc, id);
+    const decision = decide(po, context(db, tx, actor, doc, variantIds), tx);
+    stage(db, tx, { levels: decision.levels ?? [], movements: decision.movements ?? [], audit: decision.audit });
+    put(decision.purchaseOrder);
+    return decision.purchaseOrder;
+  });
+  return result;
+}
+
+export function updatePurchaseOrder(
   db: MockDb,
   actor: Actor,
   id: string,
@@ -224,47 +248,17 @@ export async function updatePurchaseOrder(
   input: PurchaseOrderUpdateCommand,
   idempotency: Idempotency,
 ): Promise<PurchaseOrder> {
-  const { result } = await db.write({ actor, ...writeOf('purchaseOrders.update'), idempotency }, (tx) => {
-    const doc = tx.replenishment();
-    const { po, put } = stored(doc, id);
-    const { purchaseOrder, audit } = decideUpdatePurchaseOrder(
-      po,
-      version,
-      input,
-      context(
-        db,
-        tx,
-        actor,
-        doc,
-        input.lines.map((l) => l.variantId),
-      ),
-    );
-    put(purchaseOrder);
-    audit.forEach((a) => tx.audit(a));
-    return purchaseOrder;
-  });
-  return result;
+  const variantIds = input.lines.map((l) => l.variantId);
+  return writePurchaseOrder(db, actor, 'purchaseOrders.update', { id, idempotency, variantIds }, (po, ctx) =>
+    decideUpdatePurchaseOrder(po, version, input, ctx),
+  );
 }
 
-export async function sendPurchaseOrder(
-  db: MockDb,
-  actor: Actor,
-  id: string,
-  version: number,
-  idempotency: Idempotency,
-): Promise<PurchaseOrder> {
-  const { result } = await db.write({ actor, ...writeOf('purchaseOrders.send'), idempotency }, (tx) => {
-    const doc = tx.replenishment();
-    const { po, put } = stored(doc, id);
-    const { purchaseOrder, audit } = decideSendPurchaseOrder(po, version, context(db, tx, actor, doc, []));
-    put(purchaseOrder);
-    audit.forEach((a) => tx.audit(a));
-    return purchaseOrder;
-  });
-  return result;
+export function sendPurchaseOrder(db: MockDb, actor: Actor, id: string, version: number, idempotency: Idempotency): Promise<PurchaseOrder> {
+  return writePurchaseOrder(db, actor, 'purchaseOrders.send', { id, idempotency }, (po, ctx) => decideSendPurchaseOrder(po, version, ctx));
 }
 
-export async function receivePurchaseOrder(
+export function receivePurchaseOrder(
   db: MockDb,
   actor: Actor,
   id: string,
@@ -272,26 +266,22 @@ export async function receivePurchaseOrder(
   input: PurchaseReceiptCommand,
   idempotency: Idempotency,
 ): Promise<PurchaseOrder> {
-  const { result } = await db.write({ actor, ...writeOf('purchaseOrders.receive'), idempotency }, (tx) => {
-    const doc = tx.replenishment();
-    const { po, put } = stored(doc, id);
-    const snapshot = snapshotOf(
-      db,
-      tx,
-      po.lines.map((l) => l.variantId),
-    );
-    const decision = decidePurchaseReceipt(po, version, input, snapshot, {
-      ...context(db, tx, actor, doc, []),
-      receiptId: tx.newId('rcp'),
-    });
-    stage(db, tx, { levels: decision.levels, movements: decision.movements, audit: decision.audit });
-    put(decision.purchaseOrder);
-    return decision.purchaseOrder;
-  });
-  return result;
+  return writePurchaseOrder(db, actor, 'purchaseOrders.receive', { id, idempotency }, (po, ctx, tx) =>
+    decidePurchaseReceipt(
+      po,
+      version,
+      input,
+      snapshotOf(
+        db,
+        tx,
+        po.lines.map((l) => l.variantId),
+      ),
+      { ...ctx, receiptId: tx.newId('rcp') },
+    ),
+  );
 }
 
-export async function closePurchaseOrder(
+export function closePurchaseOrder(
   db: MockDb,
   actor: Actor,
   id: string,
@@ -299,15 +289,9 @@ export async function closePurchaseOrder(
   input: PurchaseCloseCommand,
   idempotency: Idempotency,
 ): Promise<PurchaseOrder> {
-  const { result } = await db.write({ actor, ...writeOf('purchaseOrders.close'), idempotency }, (tx) => {
-    const doc = tx.replenishment();
-    const { po, put } = stored(doc, id);
-    const { purchaseOrder, audit } = decideClosePurchaseOrder(po, version, input, context(db, tx, actor, doc, []));
-    put(purchaseOrder);
-    audit.forEach((a) => tx.audit(a));
-    return purchaseOrder;
-  });
-  return result;
+  return writePurchaseOrder(db, actor, 'purchaseOrders.close', { id, idempotency }, (po, ctx) =>
+    decideClosePurchaseOrder(po, version, input, ctx),
+  );
 }
 
 /**

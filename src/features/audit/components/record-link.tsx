@@ -1,5 +1,4 @@
-import { Link, useRouter } from '@tanstack/react-router';
-import type { MouseEvent, ReactNode } from 'react';
+import { Link } from '@tanstack/react-router';
 import type { AuditEntry } from '@/contract/schemas';
 import { recordPage } from '../audit-changes';
 
@@ -53,35 +52,15 @@ export function RecordLink({ entry, className }: { entry: AuditEntry; className?
       );
     case 'purchase order':
       return (
-        <PlainRouteLink className={className} href={`/purchase-orders/${encodeURIComponent(target.purchaseOrderId)}`}>
+        <Link className={className} to="/purchase-orders/$purchaseOrderId" params={{ purchaseOrderId: target.purchaseOrderId }}>
           {label}
-        </PlainRouteLink>
+        </Link>
       );
     case 'suppliers':
       return (
-        <PlainRouteLink className={className} href="/suppliers">
+        <Link className={className} to="/suppliers">
           {label}
-        </PlainRouteLink>
+        </Link>
       );
   }
-}
-
-/**
- * A link to a screen of another area whose route is not in the typed route
- * table this feature compiles against yet (purchase orders, suppliers): a plain
- * anchor that the router follows in the page on a plain click; a modified
- * click (new tab) is the browser's.
- */
-function PlainRouteLink({ href, className, children }: { href: string; className?: string; children: ReactNode }) {
-  const router = useRouter();
-  const follow = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    router.history.push(href);
-  };
-  return (
-    <a className={className} href={href} onClick={follow}>
-      {children}
-    </a>
-  );
 }

@@ -1,8 +1,8 @@
+import { Link } from '@tanstack/react-router';
 import type { StockMovement } from '@/contract/stock-schemas';
 import { createDataTableColumnHelper } from '@/components/data-table/data-table';
 import { formatMoment } from '@/lib/date-format';
 import { poLabel } from '@/domain/purchase-decisions';
-import { PurchaseOrderLink } from './purchase-order-link';
 import { formatChange, formatUnits, REASON_LABELS } from './stock-labels';
 import classes from './inventory-columns.module.css';
 import tableLink from '@/components/table-link.module.css';
@@ -76,9 +76,13 @@ export function ledgerColumns(locationName: (id: string) => string) {
       // A delivery received against a purchase order names it: the row links to the order it filled.
       cell: ({ row }) =>
         row.original.purchaseOrderId && row.original.purchaseOrderNumber !== null ? (
-          <PurchaseOrderLink className={tableLink.link} id={row.original.purchaseOrderId}>
+          <Link
+            className={tableLink.link}
+            to="/purchase-orders/$purchaseOrderId"
+            params={{ purchaseOrderId: row.original.purchaseOrderId }}
+          >
             {poLabel(row.original.purchaseOrderNumber)}
-          </PurchaseOrderLink>
+          </Link>
         ) : null,
     }),
   ]);

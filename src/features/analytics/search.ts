@@ -5,10 +5,10 @@
  * without either it is the last 30 days. Granularity left out is the API's choice.
  */
 import * as z from 'zod/mini';
+import { pageParam, pageSizeParam } from '@/components/data-table/list-search';
 import type { Comparison, Granularity } from '@/contract/constants';
 import type { AbcClass } from '@/contract/report-schemas';
 import type { Preset } from '@/domain/report-rules';
-import { PAGE_SIZES } from '@/components/data-table/page-sizes';
 
 /**
  * The report rules' lists (src/domain/report-rules.ts), written out: that module brings the
@@ -69,8 +69,8 @@ export const reportsSearchSchema = z.object({
   categoryId: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
   state: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
   sort: z._default(z.enum(BREAKDOWN_SORT_VALUES), '-revenue'),
-  page: z._default(z.coerce.number().check(z.int(), z.minimum(1)), 1),
-  pageSize: z._default(z.pipe(z.coerce.number(), z.literal(PAGE_SIZES)), 25),
+  page: pageParam,
+  pageSize: pageSizeParam(),
 });
 export type ReportsSearch = z.infer<typeof reportsSearchSchema>;
 export const REPORTS_DEFAULTS = {
@@ -85,13 +85,19 @@ export type RangeView = Pick<DashboardSearch, 'range' | 'from' | 'to' | 'compare
 
 // ---------------------------------------------------------------- the records behind a figure, and the other reports
 
-const page = z._default(z.coerce.number().check(z.int(), z.minimum(1)), 1);
-const pageSize = z._default(z.pipe(z.coerce.number(), z.literal(PAGE_SIZES)), 25);
 const id = z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100)));
 const stateCode = z.optional(z.string().check(z.regex(/^[A-Z]{2}$/)));
 
 /** What a drill-down names besides the range: the report's filters, and one product or variant. */
-const drillShape = { ...rangeShape, categoryId: id, state: stateCode, productId: id, variantId: id, page, pageSize };
+const drillShape = {
+  ...rangeShape,
+  categoryId: id,
+  state: stateCode,
+  productId: id,
+  variantId: id,
+  page: pageParam,
+  pageSize: pageSizeParam(),
+};
 
 /** The API's sort keys (src/contract/report-schemas.ts REFUND_RECORD_SORTS and friends), written out for the shell. */
 export const REFUND_LIST_SORTS = ['-at', 'at', '-amount', 'amount'] as const;
@@ -145,8 +151,8 @@ export const profitSearchSchema = z.object({
   /** By product only: the products of one ABC class. */
   abc: z.optional(z.enum(ABC_CLASS_VALUES)),
   sort: z._default(z.enum(PROFIT_SORTS), '-sales'),
-  page,
-  pageSize,
+  page: pageParam,
+  pageSize: pageSizeParam(),
 });
 export type ProfitSearch = z.infer<typeof profitSearchSchema>;
 export const PROFIT_DEFAULTS = {
@@ -164,8 +170,8 @@ export const sellThroughSearchSchema = z.object({
   categoryId: id,
   locationId: id,
   sort: z._default(z.enum(SELL_THROUGH_SORTS), '-rate'),
-  page,
-  pageSize,
+  page: pageParam,
+  pageSize: pageSizeParam(),
 });
 export type SellThroughSearch = z.infer<typeof sellThroughSearchSchema>;
 export const SELL_THROUGH_DEFAULTS = {

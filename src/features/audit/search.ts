@@ -3,15 +3,15 @@
  * router reads it before the screen (and the full zod) has loaded.
  */
 import * as z from 'zod/mini';
+import { pageParam, pageSizeParam } from '@/components/data-table/list-search';
 import { AUDIT_ENTITY_TYPES } from '@/contract/constants';
 import { nextStoreDay, storeDayStartMs } from '@/domain/store-time';
-import { PAGE_SIZES } from '@/components/data-table/page-sizes';
 
 const calendarDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
 export const auditSearchSchema = z.object({
-  page: z._default(z.coerce.number().check(z.int(), z.minimum(1)), 1),
-  pageSize: z._default(z.pipe(z.coerce.number(), z.literal(PAGE_SIZES)), 25),
+  page: pageParam,
+  pageSize: pageSizeParam(),
   sort: z._default(z.enum(['at', '-at']), '-at'),
   actorId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   entityType: z.optional(z.enum(AUDIT_ENTITY_TYPES)),

@@ -4,8 +4,8 @@
  * are cents, as the API takes them; the filter fields show dollars.
  */
 import * as z from 'zod/mini';
+import { pageParam, pageSizeParam } from '@/components/data-table/list-search';
 import { CUSTOMER_SORTS, MAX_CENTS } from '@/contract/constants';
-import { PAGE_SIZES } from '@/components/data-table/page-sizes';
 
 const count = z.coerce.number().check(z.int(), z.minimum(0), z.maximum(1_000_000));
 const cents = z.coerce.number().check(z.int(), z.minimum(0), z.maximum(MAX_CENTS));
@@ -13,8 +13,8 @@ const cents = z.coerce.number().check(z.int(), z.minimum(0), z.maximum(MAX_CENTS
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
 export const customerListSearchSchema = z.object({
-  page: z._default(z.coerce.number().check(z.int(), z.minimum(1)), 1),
-  pageSize: z._default(z.pipe(z.coerce.number(), z.literal(PAGE_SIZES)), 25),
+  page: pageParam,
+  pageSize: pageSizeParam(),
   sort: z._default(z.enum(CUSTOMER_SORTS), '-lastOrderAt'),
   /** Part of the name or email, or 3 or more digits of the phone number. */
   q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),

@@ -4,21 +4,15 @@
  * screens (and the full zod) have loaded.
  */
 import * as z from 'zod/mini';
+import { nonEmpty, commaList, pageParam, pageSizeParam } from '@/components/data-table/list-search';
 import { DISCOUNT_KINDS, DISCOUNT_SORTS, DISCOUNT_STATUSES, DISCOUNT_TYPES } from '@/contract/constants';
-import { PAGE_SIZES } from '@/components/data-table/page-sizes';
 
-const nonEmpty = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-const commaList = <T extends z.ZodMiniType>(item: T) =>
-  z.pipe(
-    z.transform((v: unknown) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v)),
-    z.array(item).check(z.minLength(1)),
-  );
 /** A store day, YYYY-MM-DD (America/New_York). */
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
 export const discountListSearchSchema = z.object({
-  page: z._default(z.coerce.number().check(z.int(), z.minimum(1)), 1),
-  pageSize: z._default(z.pipe(z.coerce.number(), z.literal(PAGE_SIZES)), 25),
+  page: pageParam,
+  pageSize: pageSizeParam(),
   sort: z._default(z.enum(DISCOUNT_SORTS), '-startsAt'),
   /** Part of the code or the title. */
   q: z.optional(nonEmpty(120)),

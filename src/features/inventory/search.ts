@@ -3,17 +3,8 @@
  * shell's router reads them before any screen (and the full zod) has loaded.
  */
 import * as z from 'zod/mini';
+import { nonEmpty, commaList, pageParam, pageSizeParam } from '@/components/data-table/list-search';
 import { INVENTORY_SORTS, STOCK_STATES } from '@/contract/constants';
-import { PAGE_SIZES } from '@/components/data-table/page-sizes';
-
-const nonEmpty = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-const commaList = <T extends z.ZodMiniType>(item: T) =>
-  z.pipe(
-    z.transform((v: unknown) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v)),
-    z.array(item).check(z.minLength(1)),
-  );
-const pageSchema = z._default(z.coerce.number().check(z.int(), z.minimum(1)), 1);
-const pageSizeSchema = z._default(z.pipe(z.coerce.number(), z.literal(PAGE_SIZES)), 25);
 
 /** Columns a person may hide; the URL names the hidden ones, so a link shows the same table. */
 export const HIDEABLE_INVENTORY_COLUMNS = [
@@ -31,8 +22,8 @@ export const HIDEABLE_INVENTORY_COLUMNS = [
 ] as const;
 
 export const inventoryListSearchSchema = z.object({
-  page: pageSchema,
-  pageSize: pageSizeSchema,
+  page: pageParam,
+  pageSize: pageSizeParam(),
   sort: z._default(z.enum(INVENTORY_SORTS), 'sku'),
   /** SKU or title. */
   q: z.optional(nonEmpty(200)),
@@ -62,8 +53,8 @@ export function inventorySearchToQuery({ page, pageSize, hide: _hide, tab: _tab,
 }
 
 export const ledgerSearchSchema = z.object({
-  page: pageSchema,
-  pageSize: pageSizeSchema,
+  page: pageParam,
+  pageSize: pageSizeParam(),
   /** Newest first unless the person turns it round. */
   sort: z._default(z.enum(['-at', 'at']), '-at'),
   locationId: z.optional(nonEmpty(100)),

@@ -3,26 +3,20 @@
  * router reads it before the screen (and the full zod) has loaded.
  */
 import * as z from 'zod/mini';
+import { nonEmpty, commaList, pageParam, pageSizeParam } from '@/components/data-table/list-search';
 import { FULFILMENT_STATUSES, MAX_CENTS, ORDER_STATUSES, PAYMENT_STATUSES } from '@/contract/constants';
-import { PAGE_SIZES } from '@/components/data-table/page-sizes';
 
 /** The API's sort strings (src/contract/order-schemas.ts ORDER_SORTS), written out so the shell needs no full zod. */
 export const ORDER_LIST_SORTS = ['-placedAt', 'placedAt', '-total', 'total', 'customer', '-customer'] as const;
 export type OrderListSort = (typeof ORDER_LIST_SORTS)[number];
 
-const nonEmpty = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-const commaList = <T extends z.ZodMiniType>(item: T) =>
-  z.pipe(
-    z.transform((v: unknown) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v)),
-    z.array(item).check(z.minLength(1)),
-  );
 const cents = z.coerce.number().check(z.int(), z.minimum(0), z.maximum(MAX_CENTS));
 /** A store day, YYYY-MM-DD (America/New_York); the API says whether the day exists. */
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
 export const orderListSearchSchema = z.object({
-  page: z._default(z.coerce.number().check(z.int(), z.minimum(1)), 1),
-  pageSize: z._default(z.pipe(z.coerce.number(), z.literal(PAGE_SIZES)), 25),
+  page: pageParam,
+  pageSize: pageSizeParam(),
   sort: z._default(z.enum(ORDER_LIST_SORTS), '-placedAt'),
   /** An order number (#1042 or 1042), or part of the customer's name or email. */
   q: z.optional(nonEmpty(200)),

@@ -5,18 +5,10 @@
  * product list (or a colleague) opens the same selection.
  */
 import * as z from 'zod/mini';
+import { nonEmpty, commaList, pageParam, pageSizeParam } from '@/components/data-table/list-search';
 import { MAX_CENTS, PRODUCT_STATUSES } from '@/contract/constants';
-import { PAGE_SIZES } from '@/components/data-table/page-sizes';
 
 const cents = z.coerce.number().check(z.int(), z.minimum(0), z.maximum(MAX_CENTS));
-const nonEmpty = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-const commaList = <T extends z.ZodMiniType>(item: T) =>
-  z.pipe(
-    z.transform((v: unknown) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v)),
-    z.array(item).check(z.minLength(1)),
-  );
-const page = z._default(z.coerce.number().check(z.int(), z.minimum(1)), 1);
-const pageSize = z._default(z.pipe(z.coerce.number(), z.literal(PAGE_SIZES)), 25);
 
 export const bulkPriceSearchSchema = z.object({
   /** Products chosen on the product list; when absent, the filter below chooses. */
@@ -28,8 +20,8 @@ export const bulkPriceSearchSchema = z.object({
   priceMin: z.optional(cents),
   priceMax: z.optional(cents),
   /** The preview's page. */
-  page,
-  pageSize,
+  page: pageParam,
+  pageSize: pageSizeParam(),
   flagged: z._default(
     z.pipe(
       z.transform((v: unknown) => v === true || v === 'true' || v === '1'),
@@ -45,19 +37,19 @@ export const PRICE_BATCH_STATUS_VALUES = ['scheduled', 'applied', 'ended', 'reve
 export const BATCH_SORT_VALUES = ['createdAt', '-createdAt', 'startsAt', '-startsAt'] as const;
 
 export const batchListSearchSchema = z.object({
-  page,
-  pageSize,
+  page: pageParam,
+  pageSize: pageSizeParam(),
   sort: z._default(z.enum(BATCH_SORT_VALUES), '-createdAt'),
   status: z.optional(z.enum(PRICE_BATCH_STATUS_VALUES)),
 });
 export type BatchListSearch = z.infer<typeof batchListSearchSchema>;
 export const BATCH_LIST_DEFAULTS = { page: 1, pageSize: 25, sort: '-createdAt' } as const satisfies Partial<BatchListSearch>;
 
-export const pagedSearchSchema = z.object({ page, pageSize });
+export const pagedSearchSchema = z.object({ page: pageParam, pageSize: pageSizeParam() });
 export type PagedSearch = z.infer<typeof pagedSearchSchema>;
 export const PAGED_DEFAULTS = { page: 1, pageSize: 25 } as const satisfies Partial<PagedSearch>;
 
-export const priceHistorySearchSchema = z.object({ sku: z.optional(nonEmpty(40)), page, pageSize });
+export const priceHistorySearchSchema = z.object({ sku: z.optional(nonEmpty(40)), page: pageParam, pageSize: pageSizeParam() });
 export type PriceHistorySearch = z.infer<typeof priceHistorySearchSchema>;
 
 export function toPage({ page: p, pageSize: size }: { page: number; pageSize: number }) {

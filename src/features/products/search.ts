@@ -4,16 +4,15 @@
  * zod (and the contract's schemas) load with the screens that need them.
  */
 import * as z from 'zod/mini';
+import { nonEmpty, pageParam, pageSizeParam } from '@/components/data-table/list-search';
 import { MAX_CENTS, PRODUCT_SORTS, PRODUCT_STATUSES } from '@/contract/constants';
-import { PAGE_SIZES } from '@/components/data-table/page-sizes';
 
 const cents = z.coerce.number().check(z.int(), z.minimum(0), z.maximum(MAX_CENTS));
-const nonEmpty = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 export const productListSearchSchema = z.object({
   /** Pages count from 1 here (people read the URL); the API takes an offset. */
-  page: z._default(z.coerce.number().check(z.int(), z.minimum(1)), 1),
-  pageSize: z._default(z.pipe(z.coerce.number(), z.literal(PAGE_SIZES)), 25),
+  page: pageParam,
+  pageSize: pageSizeParam(),
   sort: z._default(z.enum(PRODUCT_SORTS), '-updatedAt'),
   q: z.optional(nonEmpty(200)),
   status: z.optional(

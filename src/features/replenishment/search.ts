@@ -3,17 +3,9 @@
  * shell's router reads them before any screen (and the full zod) has loaded.
  */
 import * as z from 'zod/mini';
+import { nonEmpty, commaList, pageParam, pageSizeParam } from '@/components/data-table/list-search';
 import { PURCHASE_ORDER_STATUSES, REORDER_SORTS } from '@/contract/constants';
-import { PAGE_SIZES } from '@/components/data-table/page-sizes';
 
-const nonEmpty = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-const commaList = <T extends z.ZodMiniType>(item: T) =>
-  z.pipe(
-    z.transform((v: unknown) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v)),
-    z.array(item).check(z.minLength(1)),
-  );
-const pageSchema = z._default(z.coerce.number().check(z.int(), z.minimum(1)), 1);
-const pageSizeSchema = z._default(z.pipe(z.coerce.number(), z.literal(PAGE_SIZES)), 25);
 /** A store day, YYYY-MM-DD (America/New_York); the API says whether the day exists. */
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 /** `?overdue=true`; the router validates its own output again, so `true` arrives as well as the URL's "true". */
@@ -26,8 +18,8 @@ const flag = z.pipe(
 export const NO_SUPPLIER = 'none';
 
 export const reorderSearchSchema = z.object({
-  page: pageSchema,
-  pageSize: z._default(z.pipe(z.coerce.number(), z.literal(PAGE_SIZES)), 50),
+  page: pageParam,
+  pageSize: pageSizeParam(50),
   /** What must be ordered soonest first: the API's default. */
   sort: z._default(z.enum(REORDER_SORTS), 'reorderBy'),
   /** SKU, supplier SKU or title. */
@@ -50,8 +42,8 @@ export function reorderSearchToQuery({ page, pageSize, ...rest }: ReorderSearch)
 }
 
 export const purchaseOrderSearchSchema = z.object({
-  page: pageSchema,
-  pageSize: pageSizeSchema,
+  page: pageParam,
+  pageSize: pageSizeParam(),
   status: z.optional(commaList(z.enum(PURCHASE_ORDER_STATUSES))),
   supplierId: z.optional(nonEmpty(100)),
   locationId: z.optional(nonEmpty(100)),

@@ -3,18 +3,12 @@
  * router reads it before the screen (and the full zod) has loaded.
  */
 import * as z from 'zod/mini';
+import { commaList, pageParam, pageSizeParam } from '@/components/data-table/list-search';
 import { RETURN_REASONS, RETURN_SORTS, RETURN_STATUSES } from '@/contract/constants';
-import { PAGE_SIZES } from '@/components/data-table/page-sizes';
-
-const commaList = <T extends z.ZodMiniType>(item: T) =>
-  z.pipe(
-    z.transform((v: unknown) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v)),
-    z.array(item).check(z.minLength(1)),
-  );
 
 export const returnListSearchSchema = z.object({
-  page: z._default(z.coerce.number().check(z.int(), z.minimum(1)), 1),
-  pageSize: z._default(z.pipe(z.coerce.number(), z.literal(PAGE_SIZES)), 25),
+  page: pageParam,
+  pageSize: pageSizeParam(),
   /** The latest step first by default: what support acted on last, or what just came in. */
   sort: z._default(z.enum(RETURN_SORTS), '-updatedAt'),
   /** An order number (#1042 or 1042), or part of the customer's name or email. */

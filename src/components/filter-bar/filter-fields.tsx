@@ -175,6 +175,33 @@ export function CountFilter({ label, value, onApply, w = 110, error }: BoundProp
   );
 }
 
+type PickFilterProps = {
+  label: string;
+  w: number;
+  /** Records with an id and a name (locations, categories, suppliers), and any extra choices first. */
+  items: readonly { id: string; name: string }[] | undefined;
+  extra?: readonly { value: string; label: string }[];
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+  searchable?: boolean;
+};
+
+/** One of a list of records, or Any (cleared): a location, a category, a supplier. */
+export function PickFilter({ label, w, items, extra = [], value, onChange, searchable }: PickFilterProps) {
+  return (
+    <Select
+      label={label}
+      placeholder="Any"
+      w={w}
+      searchable={searchable}
+      data={[...extra, ...(items ?? []).map((i) => ({ value: i.id, label: i.name }))]}
+      value={value ?? null}
+      onChange={(next) => onChange(next ?? undefined)}
+      clearable
+    />
+  );
+}
+
 const STATE_OPTIONS = US_STATES.map((s) => ({ value: s.code, label: `${s.code} · ${s.name}` }));
 
 /** One US state by its two-letter code, found by code or name. */

@@ -1,11 +1,11 @@
-import { Select, Switch } from '@mantine/core';
+import { Switch } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { referenceQueries } from '@/api/reference-queries';
 import { memo } from 'react';
 import { LOW_COVER_DAYS, STOCK_STATES } from '@/contract/constants';
 import { activeFilters } from '@/lib/search-params';
 import { FilterBar } from '@/components/filter-bar/filter-bar';
-import { ChoiceFilter, ClearFilters, sameFilters, SearchFilter } from '@/components/filter-bar/filter-fields';
+import { ChoiceFilter, ClearFilters, PickFilter, sameFilters, SearchFilter } from '@/components/filter-bar/filter-fields';
 import type { InventoryListFilters } from '../search';
 import { STATE_LABELS } from './stock-labels';
 
@@ -32,23 +32,19 @@ export const InventoryFilters = memo(function InventoryFilters({ filters, onChan
   return (
     <FilterBar active={active}>
       <SearchFilter value={filters.q} placeholder="SKU or title" w={220} onChange={(q, options) => onChange({ q }, options)} />
-      <Select
+      <PickFilter
         label="Location"
-        placeholder="Any"
         w={170}
-        data={(locations.data?.items ?? []).map((l) => ({ value: l.id, label: l.name }))}
-        value={filters.locationId ?? null}
-        onChange={(value) => onChange({ locationId: value ?? undefined })}
-        clearable
+        items={locations.data?.items}
+        value={filters.locationId}
+        onChange={(locationId) => onChange({ locationId })}
       />
-      <Select
+      <PickFilter
         label="Category"
-        placeholder="Any"
         w={180}
-        data={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
-        value={filters.categoryId ?? null}
-        onChange={(value) => onChange({ categoryId: value ?? undefined })}
-        clearable
+        items={categories.data?.items}
+        value={filters.categoryId}
+        onChange={(categoryId) => onChange({ categoryId })}
       />
       <ChoiceFilter
         label="Status"

@@ -1,11 +1,11 @@
-import { Select, Switch } from '@mantine/core';
+import { Switch } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { memo } from 'react';
 import { referenceQueries } from '@/api/reference-queries';
 import { PURCHASE_ORDER_STATUSES } from '@/contract/constants';
 import { activeFilters } from '@/lib/search-params';
 import { FilterBar } from '@/components/filter-bar/filter-bar';
-import { ChoiceFilter, ClearFilters, sameFilters } from '@/components/filter-bar/filter-fields';
+import { ChoiceFilter, ClearFilters, PickFilter, sameFilters } from '@/components/filter-bar/filter-fields';
 import { supplierQueries } from '../api/replenishment-queries';
 import type { PurchaseOrderFilters as Filters } from '../search';
 import { PO_STATUS_LABELS } from './labels';
@@ -37,24 +37,20 @@ export const PurchaseOrderFilters = memo(function PurchaseOrderFilters({ filters
         value={filters.status}
         onChange={(status) => onChange({ status })}
       />
-      <Select
+      <PickFilter
         label="Supplier"
-        placeholder="Any"
         w={200}
         searchable
-        data={(suppliers.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
-        value={filters.supplierId ?? null}
-        onChange={(value) => onChange({ supplierId: value ?? undefined })}
-        clearable
+        items={suppliers.data?.items}
+        value={filters.supplierId}
+        onChange={(supplierId) => onChange({ supplierId })}
       />
-      <Select
+      <PickFilter
         label="Location"
-        placeholder="Any"
         w={170}
-        data={(locations.data?.items ?? []).map((l) => ({ value: l.id, label: l.name }))}
-        value={filters.locationId ?? null}
-        onChange={(value) => onChange({ locationId: value ?? undefined })}
-        clearable
+        items={locations.data?.items}
+        value={filters.locationId}
+        onChange={(locationId) => onChange({ locationId })}
       />
       <Switch
         label="Overdue"

@@ -1,10 +1,10 @@
-import { Button, Select } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { memo } from 'react';
 import { referenceQueries } from '@/api/reference-queries';
 import { activeFilters } from '@/lib/search-params';
 import { FilterBar } from '@/components/filter-bar/filter-bar';
-import { ClearFilters, DayFilter, sameFilters, SearchFilter } from '@/components/filter-bar/filter-fields';
+import { ClearFilters, DayFilter, PickFilter, sameFilters, SearchFilter } from '@/components/filter-bar/filter-fields';
 import { supplierQueries } from '../api/replenishment-queries';
 import { NO_SUPPLIER, type ReorderFilters as Filters } from '../search';
 
@@ -40,36 +40,28 @@ export const ReorderFilters = memo(
           w={230}
           onChange={(q, options) => onChange({ q }, options)}
         />
-        <Select
+        <PickFilter
           label="Location"
-          placeholder="Any"
           w={170}
-          data={(locations.data?.items ?? []).map((l) => ({ value: l.id, label: l.name }))}
-          value={filters.locationId ?? null}
-          onChange={(value) => onChange({ locationId: value ?? undefined })}
-          clearable
+          items={locations.data?.items}
+          value={filters.locationId}
+          onChange={(locationId) => onChange({ locationId })}
         />
-        <Select
+        <PickFilter
           label="Supplier"
-          placeholder="Any"
           w={200}
           searchable
-          data={[
-            { value: NO_SUPPLIER, label: 'No supplier' },
-            ...(suppliers.data?.items ?? []).map((s) => ({ value: s.id, label: s.name })),
-          ]}
-          value={filters.supplierId ?? null}
-          onChange={(value) => onChange({ supplierId: value ?? undefined })}
-          clearable
+          extra={[{ value: NO_SUPPLIER, label: 'No supplier' }]}
+          items={suppliers.data?.items}
+          value={filters.supplierId}
+          onChange={(supplierId) => onChange({ supplierId })}
         />
-        <Select
+        <PickFilter
           label="Category"
-          placeholder="Any"
           w={180}
-          data={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
-          value={filters.categoryId ?? null}
-          onChange={(value) => onChange({ categoryId: value ?? undefined })}
-          clearable
+          items={categories.data?.items}
+          value={filters.categoryId}
+          onChange={(categoryId) => onChange({ categoryId })}
         />
         <DayFilter label="Order by (store day, ET)" w={190} value={filters.by} onApply={(by) => onChange({ by })} />
         <Button variant={dueNow ? 'filled' : 'default'} aria-pressed={dueNow} onClick={() => onChange({ by: dueNow ? undefined : today })}>

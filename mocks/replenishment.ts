@@ -43,11 +43,12 @@ export type ReplenishmentDoc = {
   dismissedOverdue: string[];
 };
 
-export function seededReplenishment(): ReplenishmentDoc {
+/** The seeded suppliers and purchase orders (src/demo-shop/purchase-seed.ts, made by the store from its seeded records). */
+export function seededReplenishment(purchaseOrders: readonly PurchaseOrder[] = []): ReplenishmentDoc {
   return {
     suppliers: SEEDED_SUPPLIERS.map((s) => ({ ...s })),
     supply: {},
-    purchaseOrders: [],
+    purchaseOrders: [...purchaseOrders],
     transfers: [],
     alerts: [],
     dismissedOverdue: [],

@@ -54,7 +54,8 @@ import { compareText } from './sorted-index';
 import { DEFAULT_SETTINGS, type MockSettings } from './settings';
 import { CatalogueIndex, makeEntry, type Entry } from './catalogue-index';
 import { People, type Actor, type AuditListQuery } from './people';
-import type { AlertList, AlertQuery } from '../src/contract/replenishment-schemas';
+import type { AlertList, AlertQuery, PurchaseOrder } from '../src/contract/replenishment-schemas';
+import { PURCHASE_SEED_ACTOR, seededPurchaseOrders } from '../src/demo-shop/purchase-seed';
 import { ReplenishmentReads, seededReplenishment, type ReplenishmentDoc } from './replenishment';
 import { levelAlertChanges } from '../src/domain/alert-rules';
 import { seededSupply } from '../src/demo-shop/supplier-seed';
@@ -200,6 +201,8 @@ export class MockDb {
   pricing = new PricingState();
   /** The seeded replenishment document, until one is written (kept, so what is worked out from it is kept too). */
   private seededReplenishmentDoc: ReplenishmentDoc | null = null;
+  /** The seeded purchase orders, made with the shop from its records as generated (later writes to a product do not change them). */
+  private seededPurchaseOrders: PurchaseOrder[] = [];
   /** Reads over suppliers, purchase orders, transfers in transit and alerts. */
   readonly replenishment = new ReplenishmentReads({
     doc: () => this.replenishmentDoc(),
@@ -272,6 +275,7 @@ export class MockDb {
     this.people.reseed();
     const { records, stock } = seededShop({ ...this.settings, anchorMs: this.anchorMs });
     this.stockSeed = stock;
+    this.seededPurchaseOrders = seededPurchaseOrders(records, this.anchorMs, PURCHASE_SEED_ACTOR);
     for (const record of records) this.catalogue.add(makeEntry(record, 0));
   }
 
@@ -483,10 +487,10 @@ export class MockDb {
 
   // ------------------------------------------------------------ replenishment (replenishment.ts)
 
-  /** Suppliers, purchase orders, transfers in transit and alerts as stored (the seeded suppliers until one is written). */
+  /** Suppliers, purchase orders, transfers in transit and alerts as stored (the seeded suppliers and purchase orders until one is written). */
   replenishmentDoc(): ReplenishmentDoc {
     this.people.catchUp();
-    return this.people.state.replenishment ?? (this.seededReplenishmentDoc ??= seededReplenishment());
+    return this.people.state.replenishment ?? (this.seededReplenishmentDoc ??= seededReplenishment(this.seededPurchaseOrders));
   }
 
   /**
@@ -1004,10 +1008,11 @@ export class MockDb {
  * The identity of a seeded shop's settings (its changes and anchor are stored under it). The suffix names
  * the generator: changes saved on a shop an earlier generator made (a fixed 25 Nov 2026, one year of orders)
  * belong to a shop that is no longer made, so they stay where they are rather than land on a different one
- * (g3: orders carry their customer's id, returns and an exchange's balance).
+ * (g3: orders carry their customer's id, returns and an exchange's balance; g4: the shop opens with three
+ * purchase orders, PO-1001 to PO-1003 (src/demo-shop/purchase-seed.ts), which a g3 shop's saved changes lack).
  */
 export function shopKeyOf(settings: Pick<MockSettings, 'seed' | 'products' | 'orders'>): string {
-  return `${settings.seed}-${settings.products}-${settings.orders}-g3`;
+  return `${settings.seed}-${settings.products}-${settings.orders}-g4`;
 }
 
 function randomToken(): string {

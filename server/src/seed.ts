@@ -24,6 +24,8 @@ import { rowOf } from './plugin/discounts/discount-rows';
 import { seedStock } from './plugin/inventory/seed-stock';
 import { SEEDED_SUPPLIERS, seededSupply } from '#shared/demo-shop/supplier-seed';
 import { SupplierRecord, VariantSupplyRecord } from './plugin/replenishment/replenishment.entities';
+import { PURCHASE_SEED_ACTOR, seededPurchaseOrders } from '#shared/demo-shop/purchase-seed';
+import { insertSeededPurchaseOrders } from './plugin/replenishment/purchase-order.service';
 import { ROLES, ROLE_LABELS } from '#shared/contract/permissions';
 import { CatalogueService } from './plugin/catalogue/catalogue.service';
 import { ids } from './plugin/http';
@@ -131,6 +133,13 @@ async function main(): Promise<void> {
       }),
     );
     await insertAll(em, VariantSupplyRecord, supply);
+    // The mock's purchase-order history at the shop's anchor (a draft, one on its way, one late), by the merchandiser's row here.
+    const buyer = { id: staffIds.get(PURCHASE_SEED_ACTOR.id) ?? PURCHASE_SEED_ACTOR.id, name: PURCHASE_SEED_ACTOR.name };
+    await insertSeededPurchaseOrders(em, seededPurchaseOrders(records, anchorMs, buyer), (locationId) => {
+      const i = LOCATIONS.findIndex((l) => l.id === locationId);
+      if (i < 0) throw new Error(`No location ${locationId}`);
+      return locationIds[i]!;
+    });
     // The mock's discounts at the shop's anchor: the codes the seeded orders carry, so usage is the same on both.
     await em.getRepository(DiscountRecord).insert(seededDiscounts(anchorMs).map(rowOf));
   });

@@ -191,15 +191,7 @@ export class PurchaseOrderService {
     const repo = em.getRepository(PurchaseOrderLineRecord);
     await repo.delete({ purchaseOrderId: po.id });
     if (po.lines.length === 0) return;
-    const rows = po.lines.map((l) => ({
-      id: l.id,
-      purchaseOrderId: po.id,
-      variantId: ids.parse('var', l.variantId) ?? 0,
-      locationId: locationDbId,
-      quantity: l.quantity,
-      received: l.received,
-      status: po.status,
-    }));
+    const rows = lineRows(po, locationDbId);
     for (let i = 0; i < rows.length; i += 200) await repo.insert(rows.slice(i, i + 200));
   }
 
@@ -390,6 +382,33 @@ export class PurchaseOrderService {
     });
     return body;
   }
+}
+
+/**
+ * The seeded purchase orders (src/demo-shop/purchase-seed.ts) into a fresh database, as the mock holds them: each
+ * order's row and its lines' rows. `locationDbId` is the StockLocation id of a contract location id.
+ */
+export async function insertSeededPurchaseOrders(
+  em: EntityManager,
+  orders: readonly PurchaseOrder[],
+  locationDbId: (locationId: string) => number,
+): Promise<void> {
+  if (orders.length === 0) return;
+  await em.getRepository(PurchaseOrderRecord).insert(orders.map(recordOf));
+  const lines = orders.flatMap((po) => lineRows(po, locationDbId(po.locationId)));
+  if (lines.length) await em.getRepository(PurchaseOrderLineRecord).insert(lines);
+}
+
+function lineRows(po: PurchaseOrder, locationDbId: number): PurchaseOrderLineRecord[] {
+  return po.lines.map((l) => ({
+    id: l.id,
+    purchaseOrderId: po.id,
+    variantId: ids.parse('var', l.variantId) ?? 0,
+    locationId: locationDbId,
+    quantity: l.quantity,
+    received: l.received,
+    status: po.status,
+  }));
 }
 
 function documentOf(r: PurchaseOrderRecord): PurchaseOrder {

@@ -2,7 +2,7 @@
  * The mock's replenishment bookkeeping under random sequences of writes,
  * through its HTTP handlers: purchase orders drafted, sent, received in parts
  * (sometimes over, with a reason), closed short; transfers shipped in transit
- * and received; units written off. After each sequence every level's on order
+ * and received; units written off; open orders cancelled. After each sequence every level's on order
  * is what its open purchase orders still wait for, its in transit what is on
  * the road to it, and on hand + in transit over the locations moved by exactly
  * what was received and written off (a transfer moves units, never makes them).
@@ -48,16 +48,22 @@ function storeLevels(variantId: string): InventoryLevel[] {
   return LOCATIONS.map((l, i) => mockDb().levelView(owner.record.product, owner.index, l.id, owner.record.levels[owner.index]![i]!));
 }
 
-/** A seeded active variant with a supplier and stock at the first warehouse. */
+/** A seeded active variant with a supplier, stock at the first warehouse and open orders holding some of it (to cancel). */
 function suppliedVariant(): { variantId: string; supplierId: string } {
   const db = mockDb();
+  const held = new Map<string, number>();
+  for (const order of db.allOrders()) {
+    if (order.status === 'open') for (const line of order.lines) held.set(line.variantId, (held.get(line.variantId) ?? 0) + 1);
+  }
   for (const record of db.allRecords()) {
     if (record.product.status !== 'active') continue;
-    const i = record.levels.findIndex((row) => (row[0]?.onHand ?? 0) - (row[0]?.reserved ?? 0) >= 10);
+    const i = record.levels.findIndex(
+      (row, vi) => (row[0]?.onHand ?? 0) - (row[0]?.reserved ?? 0) >= 10 && (held.get(record.product.variants[vi]!.id) ?? 0) >= 2,
+    );
     const supply = i >= 0 ? db.replenishment.supplyOf(record, i) : null;
     if (supply?.supplierId) return { variantId: record.product.variants[i]!.id, supplierId: supply.supplierId };
   }
-  throw new Error('no supplied variant with stock');
+  throw new Error('no supplied variant with stock and open orders');
 }
 
 type Op =
@@ -66,7 +72,8 @@ type Op =
   | { kind: 'close'; pick: number }
   | { kind: 'ship'; from: number; to: number; quantity: number }
   | { kind: 'arrive'; pick: number }
-  | { kind: 'lose'; location: number };
+  | { kind: 'lose'; location: number }
+  | { kind: 'cancel' };
 
 const location = fc.integer({ min: 0, max: LOCATIONS.length - 1 });
 const op: fc.Arbitrary<Op> = fc.oneof(
@@ -81,10 +88,11 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('ship' as const), from: location, to: location, quantity: fc.integer({ min: 1, max: 4 }) }),
   fc.record({ kind: fc.constant('arrive' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('lose' as const), location }),
+  fc.record({ kind: fc.constant('cancel' as const) }),
 );
 
 describe('replenishment bookkeeping', () => {
-  it('keeps on hand, on order and in transit consistent under random purchase orders, receipts, transfers and write-offs', async () => {
+  it('keeps on hand, on order and in transit consistent under random purchase orders, receipts, transfers, write-offs and order cancellations', async () => {
     await fc.assert(
       // `looks`: whether the inventory list is read before each step; its index must be right either way (one read at the end sees many changes at once).
       fc.asyncProperty(
@@ -92,7 +100,8 @@ describe('replenishment bookkeeping', () => {
         fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }),
         async (ops, looks) => {
           resetMockDb();
-          signInAs('merchandiser');
+          // A manager: changes stock and cancels orders.
+          signInAs('manager');
           const { variantId, supplierId } = suppliedVariant();
           const opening = await levels(variantId);
           const total = (ls: InventoryLevel[]) => ls.reduce((n, l) => n + l.onHand + l.inTransit, 0);
@@ -161,6 +170,17 @@ describe('replenishment bookkeeping', () => {
               const res = await call('POST', `/api/inventory/transfers/${t.id}/receive`, undefined, { 'If-Match': `"${t.version}"` });
               accepted(res);
               t.open = false;
+            } else if (o.kind === 'cancel') {
+              // An order write: cancelling an open order releases what it held (reserved moves, on hand does not).
+              const order = [...mockDb().allOrders()].find((x) => x.status === 'open' && x.lines.some((l) => l.variantId === variantId));
+              if (!order) continue;
+              accepted(
+                await call('POST', `/api/orders/${order.id}/cancel`, {
+                  version: order.version,
+                  reason: 'Customer changed their mind',
+                  refund: false,
+                }),
+              );
             } else {
               const level = now[o.location]!;
               if (level.onHand < 1) continue;

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { ALERT_KINDS, MAX_LEAD_TIME_DAYS, MAX_SAFETY_DAYS, MAX_STOCK_UNITS, PURCHASE_ORDER_STATUSES, REORDER_SORTS } from './constants';
 import { centsSchema, commaList, isoDateTimeSchema, listResponseSchema, queryNumber } from './schemas';
 import { storeDateSchema } from './order-schemas';
-import { movementActorSchema } from './stock-schemas';
+import { inventoryLevelSchema, movementActorSchema } from './stock-schemas';
 
 const units = z.number({ error: 'Enter a number of units' }).int('Enter a whole number of units');
 const someUnits = units.min(1, 'Enter at least 1 unit').max(MAX_STOCK_UNITS, 'That is more than this shop stocks');
@@ -95,23 +95,28 @@ export const reorderPolicyInputSchema = z
 export type ReorderPolicyInput = z.infer<typeof reorderPolicyInputSchema>;
 
 /** One level at or under its reorder point: a row of the reorder view. */
-export const reorderRowSchema = z
-  .object({
-    variantId: z.string(),
-    productId: z.string(),
-    locationId: z.string(),
-    sku: z.string(),
-    title: z.string(),
-    variantTitle: z.string(),
-    categoryId: z.string(),
-    onHand: units,
-    available: units,
-    onOrder: units,
-    inTransit: units,
+export const reorderRowSchema = inventoryLevelSchema
+  // The level as the inventory list shows it (its version for changing its reorder settings, If-Match)…
+  .pick({
+    variantId: true,
+    productId: true,
+    locationId: true,
+    sku: true,
+    title: true,
+    variantTitle: true,
+    categoryId: true,
+    onHand: true,
+    available: true,
+    onOrder: true,
+    inTransit: true,
+    sold28: true,
+    daysOfCover: true,
+    version: true,
+  })
+  // …and what the reorder view adds to it.
+  .extend({
     /** available + on order + in transit: what the point is compared with. */
     position: units,
-    sold28: units,
-    daysOfCover: z.number().nullable(),
     supplierId: z.string().nullable(),
     supplierName: z.string().nullable(),
     supplierSku: z.string(),
@@ -128,8 +133,6 @@ export const reorderRowSchema = z
     suggestedQuantity: units,
     /** The store day to order by: when the cover runs out, less the lead time; before today when late. */
     reorderBy: storeDateSchema,
-    /** The level's version, for changing its reorder settings (If-Match). */
-    version: z.number().int().min(1),
   })
   .meta({ id: 'ReorderRow' });
 export type ReorderRow = z.infer<typeof reorderRowSchema>;

@@ -99,9 +99,17 @@ export class ReplenishmentReads {
     const variant = record.product.variants[variantIndex]!;
     const set = doc.supply[variant.id];
     if (set) return set;
-    return this.host.isSeeded(variant.id)
-      ? { ...seededSupply(record.product.categoryId, variant.sku), version: 1 }
-      : { supplierId: null, supplierSku: '', version: 1 };
+    const supplierId = this.supplierIdOf(variant.id, record.product.categoryId, doc);
+    return supplierId === null
+      ? { supplierId, supplierSku: '', version: 1 }
+      : { ...seededSupply(record.product.categoryId, variant.sku), version: 1 };
+  }
+
+  /** Who supplies a variant, without its SKU: set by hand, or for a seeded one its category's supplier (per level of the reorder view, so cheap). */
+  supplierIdOf(variantId: string, categoryId: string, doc = this.host.doc()): string | null {
+    const set = doc.supply[variantId];
+    if (set) return set.supplierId;
+    return this.host.isSeeded(variantId) ? seededSupplierId(categoryId) : null;
   }
 
   leadTime(supplierId: string | null, doc = this.host.doc()): number {
@@ -182,8 +190,7 @@ export class ReplenishmentReads {
       const p = record.product;
       if (p.status === 'archived') continue;
       p.variants.forEach((variant, vi) => {
-        const set = doc.supply[variant.id];
-        const supplierId = set ? set.supplierId : this.host.isSeeded(variant.id) ? seededSupplierId(p.categoryId) : null;
+        const supplierId = this.supplierIdOf(variant.id, p.categoryId, doc);
         const supplier = supplierId ? suppliers.get(supplierId) : undefined;
         record.levels[vi]?.forEach((state, li) => {
           const sold28 = this.host.soldAt(variant.id, li);
@@ -220,7 +227,7 @@ export class ReplenishmentReads {
             daysOfCover: daysOfCover(plan.position, sold28),
             supplierId: supplier?.id ?? null,
             supplierName: supplier?.name ?? null,
-            supplierSku: set ? set.supplierSku : this.supplyOf(record, vi, doc).supplierSku,
+            supplierSku: this.supplyOf(record, vi, doc).supplierSku,
             leadTimeDays: f.leadTimeDays,
             unitCost: variant.cost ?? null,
             reorderPoint: plan.reorderPoint,

@@ -8,7 +8,8 @@
  * Two lanes, because the slow phases wait more than they compute: a journey waits for a browser to
  * draw, the contract suite for a schedule to fire or a Retry-After to pass, the server phase for a
  * server to start. Each lane takes the next phase from one queue, the longest first; a phase's
- * output is printed whole when it ends, so two reports never interleave. A lane stops at its first
+ * output is printed whole when it ends, so two reports never interleave; a failed phase's output is
+ * printed last, above the summary table. A lane stops at its first
  * failure (a later phase would only repeat the noise); the other lane finishes the phase it runs.
  */
 import { spawn } from 'node:child_process';
@@ -42,6 +43,8 @@ const streamed = lanes === 1;
 
 type Row = { name: string; seconds: number; ok: boolean };
 
+const failures: string[] = [];
+
 function runPhase({ name, script }: Phase): Promise<Row> {
   if (streamed) console.info(`\n::: ${name} (npm run ${script})`);
   const started = performance.now();
@@ -59,8 +62,11 @@ function runPhase({ name, script }: Phase): Promise<Row> {
       ended = true;
       const row = { name, seconds: (performance.now() - started) / 1000, ok };
       const verdict = `${row.seconds.toFixed(0)} s, ${row.ok ? 'passed' : 'FAILED'}`;
+      const report = `\n::: ${name} (npm run ${script})\n${output}::: ${name}: ${verdict}`;
       if (streamed) console.info(`::: ${name}: ${verdict}`);
-      else console.info(`\n::: ${name} (npm run ${script})\n${output}::: ${name}: ${verdict}`);
+      // A failure's report waits for the end, just above the table: whoever reads only the tail of the log reads why.
+      else if (ok) console.info(report);
+      else failures.push(report);
       done(row);
     };
     // A phase that cannot even start (npm missing) fails, rather than leaving its lane waiting.
@@ -85,6 +91,7 @@ await Promise.all(
   }),
 );
 
+for (const report of failures) console.info(report);
 const ran = new Set(rows.map((r) => r.name));
 const notRun = chosen.filter((p) => !ran.has(p.name));
 const width = Math.max(...chosen.map((p) => p.name.length));

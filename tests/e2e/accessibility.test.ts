@@ -13,6 +13,7 @@ import {
   inventoryTable,
   goInApp,
   productTable,
+  signIn,
   UI_TIMEOUT,
   waitForInventoryRows,
   waitForProductRows,
@@ -78,8 +79,18 @@ async function audit(page: Page, within?: string, onlyColours = false): Promise<
   return results.violations.filter((v) => BLOCKING.has(v.impact ?? ''));
 }
 
-/** `within`: audit only that part (the palette: the page behind it is audited on its own, and is inert while it is open). */
-type Screen = { name: string; open: (page: Page, baseUrl: string) => Promise<void>; within?: string };
+/**
+ * `within`: audit only that part (the palette: the page behind it is audited on its own, and is inert while it is open).
+ * `endsSession`: the screen expires the session, so the next screens need a new one (they share it).
+ * `freshShop`: the screen needs the shop as seeded (no batches yet, an order without a return), not as earlier screens left it.
+ */
+type Screen = {
+  name: string;
+  open: (page: Page, baseUrl: string) => Promise<void>;
+  within?: string;
+  endsSession?: true;
+  freshShop?: true;
+};
 
 const SCREENS: Screen[] = [
   {
@@ -365,6 +376,7 @@ const SCREENS: Screen[] = [
         .getByRole('row', { name: /bulk price change/ })
         .waitFor({ timeout: UI_TIMEOUT });
     },
+    freshShop: true,
   },
   {
     name: 'pricing: empty batches list; product CSV import with its preview',
@@ -388,6 +400,7 @@ const SCREENS: Screen[] = [
       });
       await page.getByRole('table', { name: 'Import rows' }).getByText('New product: Axe Import Band').waitFor({ timeout: UI_TIMEOUT });
     },
+    freshShop: true,
   },
   // ---- end of pricing screens
   {
@@ -459,6 +472,7 @@ const SCREENS: Screen[] = [
       await page.getByRole('dialog', { name: 'Your session has expired' }).waitFor({ timeout: UI_TIMEOUT });
     },
     within: '[role="dialog"]',
+    endsSession: true,
   },
   {
     name: 'command palette (Ctrl+K)',
@@ -518,6 +532,7 @@ const SCREENS: Screen[] = [
       await goInApp(page, baseUrl, `/orders/${order.id}`);
       await page.getByRole('article', { name: 'Return 1' }).getByRole('button', { name: 'Receive…' }).waitFor({ timeout: UI_TIMEOUT });
     },
+    freshShop: true,
   },
   {
     name: 'order page with a return, and its receive dialog',
@@ -533,6 +548,7 @@ const SCREENS: Screen[] = [
       await dialog.getByText('Enter a number of units').waitFor({ timeout: UI_TIMEOUT });
     },
     within: '[role="dialog"]',
+    freshShop: true,
   },
   {
     name: 'open a return dialog (nothing chosen: messages beside the fields)',
@@ -632,13 +648,21 @@ async function openBatch(page: Page, baseUrl: string): Promise<void> {
   await page.getByRole('table', { name: 'Batch variants' }).getByRole('link', { name: 'History' }).first().waitFor({ timeout: UI_TIMEOUT });
 }
 
-const session = setupBrowser({ colorScheme: 'light' });
+// Every screen on one shop and one session (each on a fresh page), unless it needs the shop as seeded.
+const session = setupBrowser({ colorScheme: 'light' }, { shared: true });
+
+async function signedInOnNewShop(): Promise<Page> {
+  const page = await (await session.newContext()).newPage();
+  await signIn(page, session.baseUrl, 'admin');
+  return page;
+}
 
 describe('accessibility', () => {
   // Both schemes in one visit: the app follows the system scheme live, so switching the emulated
   // preference re-themes the same screen, and a second start of the app and its mock is saved.
   test.each(SCREENS.map((s) => [s.name, s] as const))('%s: no serious or critical axe violations, light and dark', async (_, screen) => {
-    const { page, baseUrl } = session;
+    const { baseUrl } = session;
+    const page = screen.freshShop ? await signedInOnNewShop() : session.page;
     await screen.open(page, baseUrl);
     const found: string[] = [];
     const ids: string[] = [];
@@ -651,6 +675,7 @@ describe('accessibility', () => {
       ids.push(...violations.map((v) => `${colorScheme}: ${v.id}`));
       if (violations.length) found.push(`${colorScheme} scheme:\n${describeViolations(violations)}`);
     }
+    if (screen.endsSession) await signIn(page, baseUrl, 'admin');
     expect(ids, `axe found on ${screen.name}:\n${found.join('\n')}`).toEqual([]);
   });
 });

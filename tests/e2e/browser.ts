@@ -47,29 +47,51 @@ function safeName(text: string): string {
  * Registers the hooks of a browser test file and returns the live session.
  * `contextOptions` applies to every test's context (e.g. a color scheme);
  * each test starts signed in as `role` (admin unless said otherwise; null: nobody).
+ *
+ * `shared`: one context for the whole file, signed in once, and a fresh page per test. For a file whose
+ * tests only look (the accessibility audit): each test still starts from a fresh load of the app, but
+ * on the shop and session the file's first test made, instead of seeding a shop and signing in again
+ * (half of each audit's time). The shop then carries what earlier tests wrote.
  */
-export function setupBrowser(contextOptions: BrowserContextOptions = {}, { role = 'admin' }: { role?: Role | null } = {}): BrowserSession {
+export function setupBrowser(
+  contextOptions: BrowserContextOptions = {},
+  { role = 'admin', shared = false }: { role?: Role | null; shared?: boolean } = {},
+): BrowserSession {
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let page: Page | undefined;
   let extra: BrowserContext[] = [];
   const baseUrl = inject('baseUrl');
   const options: BrowserContextOptions = { viewport: VIEWPORT, acceptDownloads: true, locale: 'en-US', ...contextOptions };
+  const need = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`No ${what}: use the session inside a test`);
+    return value;
+  };
+
+  const openContext = async (more: BrowserContextOptions = {}): Promise<BrowserContext> => {
+    const opened = await newClockedContext(need(browser, 'browser'), { ...options, ...more });
+    // Shorter than the test timeout, so a missing element fails with its own message.
+    opened.setDefaultTimeout(15_000);
+    return opened;
+  };
 
   beforeAll(async () => {
     browser = await launchChromium();
+    if (shared) {
+      context = await openContext();
+      const first = await context.newPage();
+      if (role) await signIn(first, baseUrl, role);
+      await first.close();
+    }
   });
   afterAll(async () => {
     await browser?.close();
   });
   beforeEach(async () => {
-    if (!browser) throw new Error('The browser did not start');
-    context = await newClockedContext(browser, options);
-    // Shorter than the test timeout, so a missing element fails with its own message.
-    context.setDefaultTimeout(15_000);
-    page = await context.newPage();
+    if (!shared) context = await openContext();
+    page = await need(context, 'browser context').newPage();
     extra = [];
-    if (role) await signIn(page, baseUrl, role);
+    if (role && !shared) await signIn(page, baseUrl, role);
   });
   afterEach(async ({ task }: TestContext) => {
     // A screenshot of every open page of a failed test, to see what the person would have seen.
@@ -82,15 +104,11 @@ export function setupBrowser(contextOptions: BrowserContextOptions = {}, { role 
         ),
       );
     }
-    await Promise.all([context, ...extra].map((c) => c?.close()));
-    context = undefined;
+    await Promise.all([shared ? page : context, ...extra].map((c) => c?.close()));
+    if (!shared) context = undefined;
     page = undefined;
   });
 
-  const need = <T>(value: T | undefined, what: string): T => {
-    if (value === undefined) throw new Error(`No ${what}: use the session inside a test`);
-    return value;
-  };
   return {
     get browser() {
       return need(browser, 'browser');
@@ -103,8 +121,7 @@ export function setupBrowser(contextOptions: BrowserContextOptions = {}, { role 
     },
     baseUrl,
     async newContext(more = {}) {
-      const created = await newClockedContext(need(browser, 'browser'), { ...options, ...more });
-      created.setDefaultTimeout(15_000);
+      const created = await openContext(more);
       extra.push(created);
       return created;
     },

@@ -75,8 +75,9 @@ export const INSTANCE_FILES = ['tests/instances/instances.test.ts'];
 
 /**
  * The browser journeys that run against a build for the server in `npm test`: one or two per area, so every
- * area's screens are seen working on the real API (products, sign-in, inventory and replenishment, orders,
- * pricing, reports, discounts, the security headers of a build for it). The rest run on the mock only: what
+ * area's screens are seen working on the real API (products, sign-in, inventory through replenishment's journey
+ * (a shelf counted, a delivery received, the list's columns), orders, pricing, reports, discounts, the security
+ * headers of a build for it). The rest run on the mock only: what
  * they add beyond these is browser behaviour the same whatever answers (the keyboard, a list's URL state,
  * a conflict's dialog, a CSV download, saved views, a delivery file, the report drill-downs), and what the API
  * answers them is the contract suite's, on both backends. Demo settings and the axe audit are the mock's own.
@@ -84,7 +85,6 @@ export const INSTANCE_FILES = ['tests/instances/instances.test.ts'];
 export const SERVED_JOURNEYS = [
   'tests/e2e/create-product.test.ts',
   'tests/e2e/auth.test.ts',
-  'tests/e2e/inventory-stock.test.ts',
   'tests/e2e/replenishment.test.ts',
   'tests/e2e/orders.test.ts',
   'tests/e2e/pricing.test.ts',

@@ -5,27 +5,30 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { RouterHistory } from '@tanstack/react-router';
 import { lazy, Suspense, useState } from 'react';
+import type { AppRouter } from './router';
 import { createQueryClient } from './query-client';
 import { cssVariablesResolver, theme } from './theme';
-
-/**
- * The route table, with every list's URL schemas (and zod), is a chunk of its own: index.html
- * carries only the shell, and main.tsx starts this load before it renders.
- */
-let routerModule: Promise<typeof import('./router')> | undefined;
-export function loadRouterModule(): Promise<typeof import('./router')> {
-  routerModule ??= import('./router');
-  return routerModule;
-}
-
-const AppRouter = lazy(() => loadRouterModule().then((m) => ({ default: m.AppRouter })));
 
 // The toast container (and its animation library) loads right after the shell; toasts
 // raised before it arrives are kept by the notifications store and shown when it does.
 const Notifications = lazy(() => import('@mantine/notifications').then((m) => ({ default: m.Notifications })));
 
-/** Tests hand in their own query client (made by createQueryClient, so writes refresh what they change) and an in-memory history; the app makes its own. */
-export function App({ queryClient: given, history }: { queryClient?: QueryClient; history?: RouterHistory } = {}) {
+/**
+ * The app around its router. The route table (with every list's URL schemas and zod) is a chunk of its own, so
+ * index.html carries only the shell: main.tsx loads it and hands it in. (Not React.lazy: React holds back revealing
+ * a part that suspended for up to 300 ms, which held every first screen back by about 200 ms.)
+ * Tests hand in their own query client (made by createQueryClient, so writes refresh what they change) and an
+ * in-memory history; the app makes its own.
+ */
+export function App({
+  Router,
+  queryClient: given,
+  history,
+}: {
+  Router: typeof AppRouter;
+  queryClient?: QueryClient;
+  history?: RouterHistory;
+}) {
   const [queryClient] = useState(() => given ?? createQueryClient());
   // Under tests Mantine skips transitions and portals, so what opens is there at once.
   return (
@@ -39,9 +42,7 @@ export function App({ queryClient: given, history }: { queryClient?: QueryClient
         <Suspense fallback={null}>
           <Notifications position="bottom-right" />
         </Suspense>
-        <Suspense fallback={null}>
-          <AppRouter queryClient={queryClient} history={history} />
-        </Suspense>
+        <Router queryClient={queryClient} history={history} />
       </QueryClientProvider>
     </MantineProvider>
   );

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { resetMockDb, server, signInAs } from '../../mocks/node';
 import type { Role } from '../../src/contract/permissions';
 import { App } from '../../src/app/app';
+import { AppRouter } from '../../src/app/router';
 import { createQueryClient } from '../../src/app/query-client';
 
 /** Every request the mock API received during the test, in order. */
@@ -38,7 +39,7 @@ export function renderApp(url: string): { history: RouterHistory; user: ReturnTy
   const history = createMemoryHistory({ initialEntries: [url] });
   const queryClient = createQueryClient({ retry: false });
   const user = userEvent.setup({ delay: null });
-  render(<App queryClient={queryClient} history={history} />);
+  render(<App Router={AppRouter} queryClient={queryClient} history={history} />);
   return { history, user };
 }
 

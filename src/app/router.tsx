@@ -87,6 +87,9 @@ import {
   type ReorderSearch,
 } from '@/features/replenishment/search';
 import { parseSearch, parseSearchLeniently, stringifySearch } from '@/lib/search-params';
+import { can } from '@/contract/permissions';
+import type { Session } from '@/contract/schemas';
+import { SESSION_KEY } from '@/features/auth/api/session-key';
 import { AppLayout } from './layout/app-layout';
 import { PendingScreen } from './pending-screen';
 import { NotFound, RouteError } from './route-error';
@@ -147,6 +150,13 @@ const dashboardRoute = createRoute({
   path: '/dashboard',
   validateSearch: (raw: Partial<DashboardSearch> & SearchSchemaInput) => parseSearchLeniently(dashboardSearchSchema, raw),
   search: { middlewares: [stripSearchParams(DASHBOARD_DEFAULTS)] },
+  loaderDeps: ({ search }) => search,
+  loader: async ({ context, deps }) => {
+    // Only for a role that may see the figures: the screen asks nothing the API would refuse, nor does its loader.
+    if (!can(context.queryClient.getQueryData<Session>(SESSION_KEY)?.user.role, 'reports.view')) return;
+    const { prefetchDashboard } = await import('@/features/analytics/api/report-queries');
+    void prefetchDashboard(context.queryClient, deps).catch(() => undefined);
+  },
   component: lazyRouteComponent(analyticsScreens, 'DashboardPage'),
 });
 

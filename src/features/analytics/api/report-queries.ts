@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { orderListSchema } from '@/contract/order-schemas';
 import { queryKeys } from '@/api/query-keys';
@@ -20,6 +20,8 @@ import {
   type SellThroughQuery,
 } from '@/contract/report-schemas';
 import { productSchema } from '@/contract/schemas';
+import { resolveRange } from '../range';
+import type { RangeView } from '../search';
 import { inventoryListSchema } from '@/contract/stock-schemas';
 
 export type SalesParams = Omit<SalesReportQuery, 'compare'> & Partial<Pick<SalesReportQuery, 'compare'>>;
@@ -116,6 +118,36 @@ export const reportQueries = {
       queryFn: ({ signal }) => request('GET', '/orders', { schema: orderListSchema, query: { limit: TOP }, signal }),
     }),
 };
+
+/** States drawn in the dashboard's ranked chart; the table beside it lists the same. */
+export const STATES_SHOWN = 10;
+
+/** What the dashboard's figures and charts ask for, for a range view on the store's day (the screen and its route's loader alike). */
+export function dashboardQueries(view: RangeView, today: string) {
+  const { from, to, compare } = resolveRange(view, today);
+  const range = { from, to };
+  return {
+    range,
+    compare,
+    sales: reportQueries.sales({ from, to, compare, granularity: view.granularity }),
+    products: reportQueries.breakdown({ ...range, by: 'product', limit: TOP }),
+    categories: reportQueries.breakdown({ ...range, by: 'category', limit: TOP }),
+    states: reportQueries.breakdown({ ...range, by: 'state', limit: STATES_SHOWN }),
+  };
+}
+
+/**
+ * The dashboard's requests, started as its route loads: on a first visit its figures are asked for while the charting
+ * code is still loading, not after it has drawn a first frame. The store's day comes first (the range counts from it).
+ */
+export async function prefetchDashboard(client: QueryClient, view: RangeView): Promise<void> {
+  const { today } = await client.ensureQueryData(reportQueries.clock());
+  const { sales, products, categories, states } = dashboardQueries(view, today);
+  void client.prefetchQuery(sales);
+  for (const breakdown of [products, categories, states]) void client.prefetchQuery(breakdown);
+  void client.prefetchQuery(reportQueries.runningOut());
+  void client.prefetchQuery(reportQueries.recentOrders());
+}
 
 export function fetchBreakdownPage(params: BreakdownParams, signal?: AbortSignal) {
   return request('GET', '/reports/breakdown', { schema: breakdownSchema, query: params, signal });

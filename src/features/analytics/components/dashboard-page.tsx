@@ -14,8 +14,7 @@ import { AnchorLink } from '@/components/anchor-link';
 import { useCan } from '@/components/current-user';
 import { NotAllowed } from '@/components/not-allowed';
 import { PageHeader } from '@/components/page-header';
-import { reportQueries, TOP } from '../api/report-queries';
-import { resolveRange } from '../range';
+import { dashboardQueries, reportQueries, TOP } from '../api/report-queries';
 import type { RangeView } from '../search';
 import { ClockError } from './clock-error';
 import { BreakdownChart } from './breakdown-chart';
@@ -28,9 +27,6 @@ import classes from './analytics.module.css';
 import { HorizontalScroller } from '@/components/scroller/horizontal-scroller';
 
 const route = getRouteApi('/dashboard');
-
-/** States drawn in the ranked chart; the table beside it lists the same. */
-const STATES_SHOWN = 10;
 
 export function DashboardPage() {
   const search = route.useSearch();
@@ -60,19 +56,13 @@ export function DashboardPage() {
 }
 
 function DashboardPanels({ search, today, onChange }: { search: RangeView; today: string; onChange: (c: Partial<RangeView>) => void }) {
-  const { from, to, compare } = resolveRange(search, today);
-  const sales = useQuery({
-    ...reportQueries.sales({ from, to, compare, granularity: search.granularity }),
-    placeholderData: keepPreviousData,
-  });
-  const range = { from, to };
-  const products = useQuery({ ...reportQueries.breakdown({ ...range, by: 'product', limit: TOP }), placeholderData: keepPreviousData });
-  const categories = useQuery({ ...reportQueries.breakdown({ ...range, by: 'category', limit: TOP }), placeholderData: keepPreviousData });
-  const states = useQuery({
-    ...reportQueries.breakdown({ ...range, by: 'state', limit: STATES_SHOWN }),
-    placeholderData: keepPreviousData,
-  });
-  const context = formatRange(from, to);
+  const asked = dashboardQueries(search, today);
+  const { range, compare } = asked;
+  const sales = useQuery({ ...asked.sales, placeholderData: keepPreviousData });
+  const products = useQuery({ ...asked.products, placeholderData: keepPreviousData });
+  const categories = useQuery({ ...asked.categories, placeholderData: keepPreviousData });
+  const states = useQuery({ ...asked.states, placeholderData: keepPreviousData });
+  const context = formatRange(range.from, range.to);
 
   return (
     <>

@@ -102,35 +102,40 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
     `[mock] ${db.productCount.toLocaleString('en-US')} products (seed ${settings.seed}): ${kept ? 'read back' : 'seeded'} in ${Math.round(seeded - started)} ms ` +
       `in a worker, saved changes in ${Math.round(performance.now() - seeded)} ms`,
   );
-  // Keep a shop just made for the next load, in a task of its own: the requests that waited for the shop are answered first
-  // (they wait on `ready`, so they go before any task), and a reload right after this one finds it.
+  // Keep a shop just made for the next load, at the first quiet moment: copying it into IndexedDB holds this thread
+  // for a few hundred milliseconds, which the first screen's requests (a burst after the session's) must not wait behind.
   const made = kept || !keep ? undefined : lastSeededShop(shop);
-  if (made) {
-    setTimeout(() => {
-      const saving = performance.now();
-      void saveShop(seededShopKey(shop), made, pageClock()).then(() =>
-        console.info(`[mock] kept the shop for the next load in ${Math.round(performance.now() - saving)} ms`),
-      );
-    }, 0);
-  }
-  warmUp(db);
+  const keepShop = () => {
+    if (!made) return;
+    const saving = performance.now();
+    void saveShop(seededShopKey(shop), made, pageClock()).then(() =>
+      console.info(`[mock] kept the shop for the next load in ${Math.round(performance.now() - saving)} ms`),
+    );
+  };
+  whenQuiet(keepShop, () => db.warmUpStep());
 }
 
-/** When the last request came in: the warm-up waits for a quiet moment, as requestIdleCallback did in the page. */
+/** When the last request came in: background work waits for a quiet moment, as requestIdleCallback did in the page. */
 let lastRequestAt = 0;
 const QUIET_MS = 150;
 
 /**
- * Sort orders, uniqueness indexes, search text and report sums, a slice at a time, once requests have been
- * quiet for a moment: a screen's first requests (a burst) are not kept waiting behind a slice.
+ * Background work, once requests have been quiet for a moment, so a screen's first requests (a burst) are not kept
+ * waiting behind it: `first`, then `step` (the warm-up: sort orders, uniqueness indexes, search text and report sums,
+ * a slice at a time) until it says it is done.
  */
-function warmUp(db: MockDb): void {
-  const step = () => {
+function whenQuiet(first: () => void, step: () => boolean): void {
+  let started = false;
+  const next = () => {
     const quietFor = performance.now() - lastRequestAt;
-    if (quietFor < QUIET_MS) setTimeout(step, QUIET_MS - quietFor);
-    else if (db.warmUpStep()) setTimeout(step, 0);
+    if (quietFor < QUIET_MS) setTimeout(next, QUIET_MS - quietFor);
+    else if (!started) {
+      started = true;
+      first();
+      setTimeout(next, 0);
+    } else if (step()) setTimeout(next, 0);
   };
-  setTimeout(step, QUIET_MS);
+  setTimeout(next, QUIET_MS);
 }
 
 async function answer(wire: WireRequest): Promise<WireResponse | null> {

@@ -102,40 +102,39 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
     `[mock] ${db.productCount.toLocaleString('en-US')} products (seed ${settings.seed}): ${kept ? 'read back' : 'seeded'} in ${Math.round(seeded - started)} ms ` +
       `in a worker, saved changes in ${Math.round(performance.now() - seeded)} ms`,
   );
-  // Keep a shop just made for the next load, at the first quiet moment: copying it into IndexedDB holds this thread
-  // for a few hundred milliseconds, which the first screen's requests (a burst after the session's) must not wait behind.
+  // Keep a shop just made for the next load once requests have been quiet for a second: copying it into IndexedDB holds
+  // this thread for a few hundred milliseconds, which neither the first screen's requests (a burst after the session's)
+  // nor a sign-in right after the page appeared should wait behind. A reload sooner than that makes the shop again.
   const made = kept || !keep ? undefined : lastSeededShop(shop);
-  const keepShop = () => {
-    if (!made) return;
-    const saving = performance.now();
-    void saveShop(seededShopKey(shop), made, pageClock()).then(() =>
-      console.info(`[mock] kept the shop for the next load in ${Math.round(performance.now() - saving)} ms`),
-    );
-  };
-  whenQuiet(keepShop, () => db.warmUpStep());
+  if (made) {
+    whenQuiet(KEEP_QUIET_MS, () => {
+      const saving = performance.now();
+      void saveShop(seededShopKey(shop), made, pageClock()).then(() =>
+        console.info(`[mock] kept the shop for the next load in ${Math.round(performance.now() - saving)} ms`),
+      );
+      return false;
+    });
+  }
+  // Sort orders, uniqueness indexes, search text and report sums, a slice at a time.
+  whenQuiet(QUIET_MS, () => db.warmUpStep());
 }
 
 /** When the last request came in: background work waits for a quiet moment, as requestIdleCallback did in the page. */
 let lastRequestAt = 0;
 const QUIET_MS = 150;
+const KEEP_QUIET_MS = 1_000;
 
 /**
- * Background work, once requests have been quiet for a moment, so a screen's first requests (a burst) are not kept
- * waiting behind it: `first`, then `step` (the warm-up: sort orders, uniqueness indexes, search text and report sums,
- * a slice at a time) until it says it is done.
+ * Background work in slices, each once requests have been quiet for `quietMs`, so a screen's requests (a burst) are not
+ * kept waiting behind a slice. `step` does one slice and says whether there is more.
  */
-function whenQuiet(first: () => void, step: () => boolean): void {
-  let started = false;
+function whenQuiet(quietMs: number, step: () => boolean): void {
   const next = () => {
     const quietFor = performance.now() - lastRequestAt;
-    if (quietFor < QUIET_MS) setTimeout(next, QUIET_MS - quietFor);
-    else if (!started) {
-      started = true;
-      first();
-      setTimeout(next, 0);
-    } else if (step()) setTimeout(next, 0);
+    if (quietFor < quietMs) setTimeout(next, quietMs - quietFor);
+    else if (step()) setTimeout(next, 0);
   };
-  setTimeout(next, QUIET_MS);
+  setTimeout(next, quietMs);
 }
 
 async function answer(wire: WireRequest): Promise<WireResponse | null> {

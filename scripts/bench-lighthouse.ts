@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
-import { DEMO_STAFF } from '../src/demo-shop/demo-staff.ts';
+import { signIn } from '../tests/e2e/app.ts';
 import { chromiumLaunchOptions } from '../tests/e2e/chromium.ts';
 
 export type LighthouseRun = { score: number; totalBlockingMs: number };
@@ -45,8 +45,6 @@ async function audit(url: string, port: number, keepStorage: boolean): Promise<L
 
 /** `runs` audits of each page, in a fresh Chromium profile signed in as the manager between the two. */
 export async function lighthouseRuns(baseUrl: string, runs: number): Promise<{ signIn: LighthouseRun[]; dashboard: LighthouseRun[] }> {
-  const manager = DEMO_STAFF.find((s) => s.role === 'manager');
-  if (!manager) throw new Error('No demo manager');
   const port = await freePort();
   const profile = await mkdtemp(join(tmpdir(), 'stockroom-lighthouse-'));
   const options = chromiumLaunchOptions();
@@ -55,29 +53,16 @@ export async function lighthouseRuns(baseUrl: string, runs: number): Promise<{ s
     args: [...(options.args ?? []), `--remote-debugging-port=${port}`],
   });
   try {
-    const signIn: LighthouseRun[] = [];
-    for (let i = 0; i < runs; i++) signIn.push(await audit(`${baseUrl}/sign-in`, port, false));
+    const signInPage: LighthouseRun[] = [];
+    for (let i = 0; i < runs; i++) signInPage.push(await audit(`${baseUrl}/sign-in`, port, false));
     // Sign in on the profile's origin (the mock keeps its session in localStorage), then audit the dashboard keeping it.
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`${baseUrl}/sign-in`);
-    await page.getByRole('button', { name: 'Use Manager account' }).waitFor({ timeout: 60_000 });
-    const status = await page.evaluate(
-      async ({ email, password }) =>
-        (
-          await fetch('/api/session', {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({ email, password }),
-          })
-        ).status,
-      { email: manager.email, password: manager.password },
-    );
-    if (status !== 200) throw new Error(`Signing in for Lighthouse answered ${status}`);
+    await signIn(page, baseUrl, 'manager');
     await page.goto(`${baseUrl}/dashboard`);
     await page.locator('main .recharts-surface').first().waitFor({ timeout: 60_000 });
     const dashboard: LighthouseRun[] = [];
     for (let i = 0; i < runs; i++) dashboard.push(await audit(`${baseUrl}/dashboard`, port, true));
-    return { signIn, dashboard };
+    return { signIn: signInPage, dashboard };
   } finally {
     await context.close();
     await rm(profile, { recursive: true, force: true });

@@ -12,6 +12,7 @@ import type { AuditEntry, Staff } from '../src/contract/schemas';
 import type { DiscountUse, StoredDiscount } from '../src/domain/discount-rules';
 import type { SavedView } from '../src/contract/view-schemas';
 import { DEMO_STAFF } from '../src/demo-shop/demo-staff';
+import { MOCK_SESSION_KEY } from './worker-protocol';
 
 export const SESSION_TTL_MS = 30 * 60_000;
 const PBKDF2_ITERATIONS = 100_000;
@@ -124,7 +125,6 @@ export function memoryAuthStorage(): AuthStorage {
 
 const AUTH_KEY = 'stockroom.mock.auth';
 const REVISION_KEY = 'stockroom.mock.auth.revision';
-const COOKIE_KEY = 'stockroom.mock.session';
 
 /**
  * The browser: localStorage is shared by the tabs and survives reloads, like
@@ -161,7 +161,7 @@ export function browserAuthStorage(storage: Storage): AuthStorage {
       write(REVISION_KEY, newToken());
     },
     revision: () => read(REVISION_KEY),
-    cookie: () => read(COOKIE_KEY),
-    setCookie: (token) => write(COOKIE_KEY, token),
+    cookie: () => read(MOCK_SESSION_KEY),
+    setCookie: (token) => write(MOCK_SESSION_KEY, token),
   };
 }

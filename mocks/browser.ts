@@ -7,6 +7,7 @@
 import { http, HttpResponse, passthrough } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { MockClient } from './mock-client';
+import { MOCK_SERVICE_WORKER_URL } from './worker-protocol';
 
 /** The seeded pictures' reserved host (src/demo-shop/seed.ts IMAGE_HOST), named here so the page's chunk holds no seed code. */
 const IMAGE_HOST = 'https://images.stockroom.test';
@@ -20,5 +21,5 @@ export async function startMockApi(mock: MockClient): Promise<void> {
     return new HttpResponse(answer.body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
   };
   const msw = setupWorker(http.all('/api/*', forward), http.all(`${IMAGE_HOST}/*`, forward));
-  await msw.start({ serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true });
+  await msw.start({ serviceWorker: { url: MOCK_SERVICE_WORKER_URL }, onUnhandledRequest: 'bypass', quiet: true });
 }

@@ -5,7 +5,7 @@
  * and its clock), writes back what the worker changes there, forwards other tabs' changes, and sends
  * requests and matches their answers.
  */
-import { MOCK_STORAGE_PREFIX, type FromWorker, type ToWorker, type WireRequest, type WireResponse } from './worker-protocol';
+import { MOCK_SERVICE_WORKER_URL, MOCK_STORAGE_PREFIX, type FromWorker, type ToWorker, type WireRequest, type WireResponse } from './worker-protocol';
 
 export type MockClient = { request(request: WireRequest): Promise<WireResponse | null> };
 
@@ -32,6 +32,9 @@ function writeStorage(key: string, value: string | null): void {
 }
 
 export function startMockWorker(): MockClient {
+  // MSW's service worker installs while msw's page code (browser.ts, 430 KB) downloads and compiles: its start() then
+  // finds the registration under way instead of beginning it.
+  void navigator.serviceWorker?.register(MOCK_SERVICE_WORKER_URL).catch(() => undefined);
   const worker = new Worker(new URL('./mock-worker.ts', import.meta.url), { type: 'module', name: 'stockroom-mock' });
   const send = (message: ToWorker, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
   const pending = new Map<number, { done: (answer: WireResponse | null) => void; fail: (error: Error) => void }>();

@@ -1,14 +1,28 @@
 import './app/zod-jitless';
 import { createRoot } from 'react-dom/client';
-import { holdRequestsUntil } from './api/api-ready';
+import { startMockWorker } from '../mocks/mock-client';
+import { hasMockSession } from '../mocks/worker-protocol';
+import { holdRequestsUntil, startOnFirstRequest } from './api/api-ready';
 import { App } from './app/app';
+import { signInScreen } from './app/sign-in-screen';
 
-// Without a real API configured, the mock commerce API answers from a worker. It starts
-// alongside the app: the worker seeds its shop while msw's service worker registers and the
-// shell and the first screen load; requests wait for the service worker, then in the worker.
-if (!import.meta.env.VITE_API_URL) {
-  const mock = import('../mocks/mock-client').then(({ startMockWorker }) => startMockWorker());
-  holdRequestsUntil(Promise.all([mock, import('../mocks/browser')]).then(([client, { startMockApi }]) => startMockApi(client)));
+const usingMock = !import.meta.env.VITE_API_URL;
+// A visit that will land on the sign-in page (its address, or on the mock no session in this browser) loads that
+// screen alongside the router rather than after it.
+const signingIn = location.pathname === '/sign-in' || (usingMock && !hasMockSession());
+if (signingIn) void signInScreen().catch(() => undefined);
+
+// Without a real API configured, the mock commerce API answers from a worker. Signed in, it starts alongside the app:
+// the worker makes or reads back its shop while msw's service worker registers and the shell and the first screen
+// load; requests wait for the service worker, then in the worker. On the way to signing in it starts with the first
+// request (the demo accounts), after the form is drawn: the form needs none of its 600 KB.
+if (usingMock) {
+  const startMock = () => {
+    const client = startMockWorker();
+    return import('../mocks/browser').then(({ startMockApi }) => startMockApi(client));
+  };
+  if (signingIn) startOnFirstRequest(startMock);
+  else holdRequestsUntil(startMock());
 }
 
 const root = document.getElementById('root');

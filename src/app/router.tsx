@@ -92,6 +92,7 @@ import type { Session } from '@/contract/schemas';
 import { SESSION_KEY } from '@/features/auth/api/session-key';
 import { AppLayout } from './layout/app-layout';
 import { PendingScreen } from './pending-screen';
+import { signInScreen } from './sign-in-screen';
 import { NotFound, RouteError } from './route-error';
 
 type RouterContext = { queryClient: QueryClient };
@@ -139,7 +140,7 @@ const signInRoute = createRoute({
     const target = localPath(raw.redirect);
     return target ? { redirect: target } : {};
   },
-  component: lazyRouteComponent(() => import('@/features/auth/components/sign-in-page'), 'SignInPage'),
+  component: lazyRouteComponent(signInScreen, 'SignInPage'),
 });
 
 /** One import site for the dashboard and reports chunk (and the charting code only it loads). */

@@ -91,6 +91,8 @@ export default defineConfig({
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),
       '@mocks': fileURLToPath(new URL('./mocks', import.meta.url)),
+      // msw's cookie emulation without the public-suffix list (mocks/public-suffix.ts says why it is enough).
+      tldts: fileURLToPath(new URL('./mocks/public-suffix.ts', import.meta.url)),
     },
   },
   // The mock's worker (mocks/mock-worker.ts) is an ES module, like the app.

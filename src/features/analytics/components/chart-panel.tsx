@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Group, Paper, Skeleton, Switch, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useId, useState, type ReactNode } from 'react';
+import { useDeferredValue, useId, useState, type ReactNode } from 'react';
 import { PanelBoundary } from './panel-boundary';
 import classes from './analytics.module.css';
 
@@ -21,6 +21,11 @@ type ChartPanelProps = {
   hint?: string;
   controls?: ReactNode;
   height?: number;
+  /**
+   * Drawn in the same frame as its data arrives. Without it, a chart is drawn in a background render right after (React
+   * yields to the browser meanwhile): a screen of several charts shows its first one without waiting for the rest.
+   */
+  drawFirst?: boolean;
 };
 
 /**
@@ -38,8 +43,9 @@ export function ChartPanel(props: ChartPanelProps) {
   );
 }
 
-function ChartPanelBody({ title, summary, query, empty, chart, renderTable, controls, hint, height = 260 }: ChartPanelProps) {
+function ChartPanelBody({ title, summary, query, empty, chart, renderTable, controls, hint, height = 260, drawFirst }: ChartPanelProps) {
   const [asTable, setAsTable] = useState(false);
+  const drawn = useDeferredValue(true, drawFirst ?? false);
   const titleId = useId();
   let body: ReactNode;
   if (query.error && !query.data) {
@@ -51,7 +57,7 @@ function ChartPanelBody({ title, summary, query, empty, chart, renderTable, cont
         </Button>
       </Alert>
     );
-  } else if (query.isPending) {
+  } else if (query.isPending || !drawn) {
     body = (
       <Box component="output" display="block" aria-busy="true" aria-label={`Loading ${title.toLowerCase()}`}>
         <Skeleton height={height} />

@@ -62,6 +62,7 @@ export function SalesChart({ query, compare, filters }: SalesChartProps) {
       query={query}
       empty={report ? report.series.length === 0 : false}
       height={280}
+      drawFirst
       hint="Click a point to open the orders of its days; the table lists the same, with links."
       controls={
         <SegmentedControl size="xs" aria-label="Measure" value={measure} onChange={(v) => setMeasure(v as Measure)} data={MEASURES} />

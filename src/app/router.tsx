@@ -90,6 +90,7 @@ import { parseSearch, parseSearchLeniently, stringifySearch } from '@/lib/search
 import { can } from '@/contract/permissions';
 import type { Session } from '@/contract/schemas';
 import { SESSION_KEY } from '@/features/auth/api/session-key';
+import { sessionQueries } from '@/features/auth/api/session-queries';
 import { AppLayout } from './layout/app-layout';
 import { PendingScreen } from './pending-screen';
 import { signInScreen } from './sign-in-screen';
@@ -108,7 +109,6 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
       // A chunk that fails to load fails again, visibly, when the route renders.
       if (route) void appRouter?.loadRouteChunk(route)?.catch(() => undefined);
     }
-    const { sessionQueries } = await import('@/features/auth/api/session-queries');
     try {
       await context.queryClient.ensureQueryData(sessionQueries.current());
     } catch (error) {

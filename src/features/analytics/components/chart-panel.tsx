@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Group, Paper, Skeleton, Switch, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useDeferredValue, useId, useState, type ReactNode } from 'react';
+import { useDeferredValue, useId, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { PanelBoundary } from './panel-boundary';
 import classes from './analytics.module.css';
 
@@ -43,9 +43,41 @@ export function ChartPanel(props: ChartPanelProps) {
   );
 }
 
+/** How far below (or above) the screen a chart is drawn ahead of being scrolled to. */
+const DRAW_AHEAD_PX = 200;
+
+/**
+ * Whether the element is on screen or within DRAW_AHEAD_PX of it; once true, it stays true. Where it is on mounting
+ * is read before the first paint, so a chart on screen draws with its data rather than a frame later. Without
+ * IntersectionObserver (jsdom), always true.
+ */
+function useNearScreen(ref: RefObject<Element | null>): boolean {
+  const [near, setNear] = useState(typeof IntersectionObserver === 'undefined');
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (near || !element) return;
+    const box = element.getBoundingClientRect();
+    if (box.top < innerHeight + DRAW_AHEAD_PX && box.bottom > -DRAW_AHEAD_PX) return setNear(true);
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setNear(true);
+      },
+      { rootMargin: `${DRAW_AHEAD_PX}px 0px` },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [near, ref]);
+  return near;
+}
+
 function ChartPanelBody({ title, summary, query, empty, chart, renderTable, controls, hint, height = 260, drawFirst }: ChartPanelProps) {
   const [asTable, setAsTable] = useState(false);
-  const drawn = useDeferredValue(true, drawFirst ?? false);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  // A chart off screen (a phone's dashboard shows one at a time) is drawn as it comes near; the others in a background
+  // render after the first, so neither holds the page. Its table is there for assistive technology all along.
+  const near = useNearScreen(titleRef);
+  const deferred = useDeferredValue(near, false);
+  const drawn = drawFirst ? near : deferred;
   const titleId = useId();
   let body: ReactNode;
   if (query.error && !query.data) {
@@ -57,7 +89,7 @@ function ChartPanelBody({ title, summary, query, empty, chart, renderTable, cont
         </Button>
       </Alert>
     );
-  } else if (query.isPending || !drawn) {
+  } else if (query.isPending) {
     body = (
       <Box component="output" display="block" aria-busy="true" aria-label={`Loading ${title.toLowerCase()}`}>
         <Skeleton height={height} />
@@ -82,7 +114,7 @@ function ChartPanelBody({ title, summary, query, empty, chart, renderTable, cont
         {/* One image to assistive technology: its SVG parts (ticks, bars) would read as noise; the table carries the figures. */}
         {/* oxlint-disable-next-line jsx-a11y/prefer-tag-over-role -- an <img> cannot hold the SVG chart */}
         <div role="img" aria-label={summary} style={{ height }} className={hint ? classes.clickable : undefined}>
-          {chart}
+          {drawn ? chart : <Skeleton height={height} />}
         </div>
         <VisuallyHidden>{renderTable(false)}</VisuallyHidden>
       </>
@@ -91,7 +123,7 @@ function ChartPanelBody({ title, summary, query, empty, chart, renderTable, cont
   return (
     <section aria-labelledby={titleId}>
       <Group justify="space-between" mb="sm" gap="xs" wrap="wrap">
-        <Title order={2} size="h4" id={titleId}>
+        <Title order={2} size="h4" id={titleId} ref={titleRef}>
           {title}
         </Title>
         <Group gap="sm">

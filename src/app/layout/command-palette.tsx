@@ -103,12 +103,26 @@ export function CommandPalette({ openOnMount }: { openOnMount?: boolean }) {
   );
   const pending = searching && [orders, customers, products].some((q) => q.isFetching);
   const { selected } = useSpotlight(paletteStore);
+  // Enter pressed on the search box: the first result opens once the answers are for the text as typed.
+  const [enterWaiting, setEnterWaiting] = useState(false);
+  const first = debounced === query.trim() && !pending ? found[0] : undefined;
+  useEffect(() => {
+    if (!enterWaiting || debounced !== query.trim() || pending) return;
+    setEnterWaiting(false);
+    if (!first) return;
+    palette.close();
+    first.open();
+  }, [enterWaiting, debounced, query, pending, first]);
 
   return (
     <Spotlight.Root
       store={paletteStore}
       query={query}
-      onQueryChange={setQuery}
+      onQueryChange={(next) => {
+        setQuery(next);
+        // Typing on after Enter asks for something else: the Enter is spent.
+        setEnterWaiting(false);
+      }}
       shortcut={['mod + K']}
       scrollable
       maxHeight={480}
@@ -128,12 +142,9 @@ export function CommandPalette({ openOnMount }: { openOnMount?: boolean }) {
             void navigate({ to: '/orders/$orderId', params: { orderId: orderIdOf(typed) } });
             return;
           }
-          // Otherwise the first result shown: only answers to what is typed now are (not to a keystroke ago).
-          const first = debounced === query.trim() ? found[0] : undefined;
-          if (first) {
-            palette.close();
-            first.open();
-          }
+          // Otherwise the first result for what is typed now, as soon as the search has caught up with the typing
+          // (results for a keystroke ago may be on screen meanwhile; Enter never opens one of those).
+          setEnterWaiting(true);
         }}
       />
       <Spotlight.ActionsList

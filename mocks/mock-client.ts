@@ -32,7 +32,7 @@ function writeStorage(key: string, value: string | null): void {
 }
 
 export function startMockWorker(): MockClient {
-  // MSW's service worker installs while msw's page code (browser.ts, 430 KB) downloads and compiles: its start() then
+  // MSW's service worker installs while msw's page code (browser.ts) downloads and compiles: its start() then
   // finds the registration under way instead of beginning it.
   void navigator.serviceWorker?.register(MOCK_SERVICE_WORKER_URL).catch(() => undefined);
   const worker = new Worker(new URL('./mock-worker.ts', import.meta.url), { type: 'module', name: 'stockroom-mock' });

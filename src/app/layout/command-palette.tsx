@@ -2,7 +2,7 @@ import { Spotlight, useSpotlight } from '@mantine/spotlight';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CustomerSummary } from '@/contract/customer-schemas';
 import type { OrderSummary } from '@/contract/order-schemas';
 import type { ProductSummary } from '@/contract/schemas';
@@ -103,16 +103,20 @@ export function CommandPalette({ openOnMount }: { openOnMount?: boolean }) {
   );
   const pending = searching && [orders, customers, products].some((q) => q.isFetching);
   const { selected } = useSpotlight(paletteStore);
-  // Enter pressed on the search box: the first result opens once the answers are for the text as typed.
-  const [enterWaiting, setEnterWaiting] = useState(false);
+  // Enter pressed on the search box while the search had not caught up with the typing: the first result opens once
+  // the answers are for the text as typed.
+  const enterWaiting = useRef(false);
   const first = debounced === query.trim() && !pending ? found[0] : undefined;
-  useEffect(() => {
-    if (!enterWaiting || debounced !== query.trim() || pending) return;
-    setEnterWaiting(false);
-    if (!first) return;
+  const openFirst = (result: Found) => {
+    enterWaiting.current = false;
     palette.close();
-    first.open();
-  }, [enterWaiting, debounced, query, pending, first]);
+    result.open();
+  };
+  useEffect(() => {
+    if (!enterWaiting.current || debounced !== query.trim() || pending) return;
+    if (first) openFirst(first);
+    else enterWaiting.current = false;
+  });
 
   return (
     <Spotlight.Root
@@ -121,7 +125,7 @@ export function CommandPalette({ openOnMount }: { openOnMount?: boolean }) {
       onQueryChange={(next) => {
         setQuery(next);
         // Typing on after Enter asks for something else: the Enter is spent.
-        setEnterWaiting(false);
+        enterWaiting.current = false;
       }}
       shortcut={['mod + K']}
       scrollable
@@ -144,7 +148,8 @@ export function CommandPalette({ openOnMount }: { openOnMount?: boolean }) {
           }
           // Otherwise the first result for what is typed now, as soon as the search has caught up with the typing
           // (results for a keystroke ago may be on screen meanwhile; Enter never opens one of those).
-          setEnterWaiting(true);
+          if (first) openFirst(first);
+          else enterWaiting.current = true;
         }}
       />
       <Spotlight.ActionsList

@@ -5,7 +5,14 @@
  * and its clock), writes back what the worker changes there, forwards other tabs' changes, and sends
  * requests and matches their answers.
  */
-import { MOCK_SERVICE_WORKER_URL, MOCK_STORAGE_PREFIX, type FromWorker, type ToWorker, type WireRequest, type WireResponse } from './worker-protocol';
+import {
+  MOCK_SERVICE_WORKER_URL,
+  MOCK_STORAGE_PREFIX,
+  type FromWorker,
+  type ToWorker,
+  type WireRequest,
+  type WireResponse,
+} from './worker-protocol';
 
 export type MockClient = { request(request: WireRequest): Promise<WireResponse | null> };
 

@@ -106,14 +106,15 @@ export function CommandPalette({ openOnMount }: { openOnMount?: boolean }) {
   // Enter pressed on the search box while the search had not caught up with the typing: the first result opens once
   // the answers are for the text as typed.
   const enterWaiting = useRef(false);
-  const first = debounced === query.trim() && !pending ? found[0] : undefined;
+  const caughtUp = debounced === query.trim() && !pending;
+  const first = caughtUp ? found[0] : undefined;
   const openFirst = (result: Found) => {
     enterWaiting.current = false;
     palette.close();
     result.open();
   };
   useEffect(() => {
-    if (!enterWaiting.current || debounced !== query.trim() || pending) return;
+    if (!enterWaiting.current || !caughtUp) return;
     if (first) openFirst(first);
     else enterWaiting.current = false;
   });

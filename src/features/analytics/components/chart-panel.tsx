@@ -22,8 +22,9 @@ type ChartPanelProps = {
   controls?: ReactNode;
   height?: number;
   /**
-   * Drawn in the same frame as its data arrives. Without it, a chart is drawn in a background render right after (React
-   * yields to the browser meanwhile): a screen of several charts shows its first one without waiting for the rest.
+   * Drawn in the same frame as its data arrives (when on screen). Without it, a chart is drawn in a background render
+   * right after (React yields to the browser meanwhile): a screen of several charts shows its first one without waiting
+   * for the rest.
    */
   drawFirst?: boolean;
 };

@@ -14,8 +14,8 @@ import { getResponse } from 'msw';
 import { browserAuthStorage } from './auth';
 import { createHandlers } from './handlers';
 import { resolveSettings, SETTINGS_STORAGE_KEY } from './settings';
-import { adoptSeededShop, lastSeededShop, seededShopKey, type ShopSettings } from '../src/demo-shop/seeded-shop';
-import { loadShop, saveShop, worthKeeping } from './shop-snapshot';
+import { adoptKeptShop, keepShop, lastSeededShop, seededShopKey, type ShopSettings } from '../src/demo-shop/seeded-shop';
+import { loadShop, saveShop } from './shop-snapshot';
 import { MockDb, shopKeyOf } from './store';
 import { connectTabs, shopAnchor } from './tab-sync';
 import type { FromWorker, ToWorker, WireRequest, WireResponse } from './worker-protocol';
@@ -87,11 +87,10 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
   // The shop this browser made before (its anchor), or a new one made now.
   const anchorMs = await shopAnchor(shopKeyOf(settings), pageClock(), { storage: local });
   const started = performance.now();
-  // The shop this browser made before, kept as made: read back rather than made again.
+  // The shop this browser made before, kept as the levels its orders left: made again from them, its orders when needed.
   const shop: ShopSettings = { seed: settings.seed, products: settings.products, orders: settings.orders, anchorMs };
-  const keep = worthKeeping(settings);
-  const kept = keep ? await loadShop(seededShopKey(shop)) : undefined;
-  if (kept) adoptSeededShop(shop, kept);
+  const kept = await loadShop(seededShopKey(shop));
+  if (kept) adoptKeptShop(shop, kept);
   const db = new MockDb(settings, { clock: pageClock, anchorMs });
   db.authStorage = browserAuthStorage(local);
   db.catchUpAuth();
@@ -99,21 +98,19 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
   handlers = createHandlers(db);
   db.sync = await connectTabs(db, { storage: local });
   console.info(
-    `[mock] ${db.productCount.toLocaleString('en-US')} products (seed ${settings.seed}): ${kept ? 'read back' : 'seeded'} in ${Math.round(seeded - started)} ms ` +
+    `[mock] ${db.productCount.toLocaleString('en-US')} products (seed ${settings.seed}): ${kept ? 'made from its kept levels' : 'seeded'} in ${Math.round(seeded - started)} ms ` +
       `in a worker, saved changes in ${Math.round(performance.now() - seeded)} ms`,
   );
-  // Keep a shop just made for the next load once requests have been quiet for a second: copying it into IndexedDB holds
-  // this thread for a few hundred milliseconds, which neither the first screen's requests (a burst after the session's)
-  // nor a sign-in right after the page appeared should wait behind. A reload sooner than that makes the shop again.
-  const made = kept || !keep ? undefined : lastSeededShop(shop);
+  // Keep a shop just made for the next load: its levels, a few MB of typed arrays, in a few milliseconds. Right after
+  // the requests that waited for the shop are on their way, so a reload, or the next page of a sign-in, finds it.
+  const made = kept ? undefined : lastSeededShop(shop);
   if (made) {
-    whenQuiet(KEEP_QUIET_MS, () => {
+    setTimeout(() => {
       const saving = performance.now();
-      void saveShop(seededShopKey(shop), made, pageClock()).then(() =>
+      void saveShop(seededShopKey(shop), keepShop(made), pageClock()).then(() =>
         console.info(`[mock] kept the shop for the next load in ${Math.round(performance.now() - saving)} ms`),
       );
-      return false;
-    });
+    }, 0);
   }
   // Sort orders, uniqueness indexes, search text and report sums, a slice at a time.
   whenQuiet(QUIET_MS, () => db.warmUpStep());
@@ -122,7 +119,6 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
 /** When the last request came in: background work waits for a quiet moment, as requestIdleCallback did in the page. */
 let lastRequestAt = 0;
 const QUIET_MS = 150;
-const KEEP_QUIET_MS = 1_000;
 
 /**
  * Background work in slices, each once requests have been quiet for `quietMs`, so a screen's requests (a burst) are not

@@ -99,7 +99,7 @@ export class SellThroughIndex {
         }
       }
       // What seeded orders did to shelves: each shipment sold, each restocking refund put units back (stock-seed's orderMovements).
-      for (const order of seed.orders) {
+      for (const order of seed.orders.all()) {
         const productOfLine = (lineId: string) => order.lines.find((l) => l.id === lineId)?.productId;
         for (const f of order.fulfilments) {
           const day = dayOf(f.at);

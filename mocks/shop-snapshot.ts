@@ -1,29 +1,20 @@
 /**
- * The browser keeps the last shops it made in IndexedDB, as made (before any change; the changes
- * are the overlay's), keyed by what makes a shop (seed, sizes, anchor): a reload reads the shop
- * back instead of making it again. Written right after start-up (once the waiting requests are answered); two are kept,
- * so switching between two sizes does not make either again. Plain data (arrays, typed arrays),
- * so a structured clone keeps all of it.
+ * The browser keeps the last shops it made in IndexedDB, keyed by what makes a shop (seed, sizes, anchor), as the
+ * levels their orders left (`KeptShop`, typed arrays): a reload makes the records from the seed, sets those levels and
+ * answers, and makes the orders only when something reads them. Two are kept, so switching between two sizes does
+ * not make either again. Written once requests have been quiet for a moment (the changes are the overlay's).
  */
-import type { Shop } from '../src/demo-shop/seeded-shop';
+import type { KeptShop } from '../src/demo-shop/seeded-shop';
 
 const DATABASE = 'stockroom-mock-shops';
+/** 2: shops kept as levels (version 1 kept whole objects, and only small shops). */
+const VERSION = 2;
 const SHOPS = 'shops';
 /** When each was saved, apart from the shops, so choosing which to drop reads no shop. */
 const SAVED = 'saved';
 const KEEP = 2;
-/**
- * Only a small shop is kept: reading objects back from IndexedDB costs about what making them does
- * at scale (measured on a busy 2-core machine: 50,000 products read back in 3.3 s, made in 2.0 s;
- * 200,000 orders took over 20 s to write). The default shop (300 products, 6,000 orders) reads back
- * in 80–160 ms instead of 300–450 ms. Bigger shops are made again on each load, in the worker, so the
- * page stays responsive; keeping them needs a compact (columnar) form first.
- */
-export function worthKeeping(settings: { products: number; orders: number }): boolean {
-  return settings.products <= 5_000 && settings.orders <= 20_000;
-}
 
-type Stored = { key: string; shop: Shop };
+type Stored = { key: string; shop: KeptShop };
 type Saved = { key: string; savedAt: number };
 
 function done<T>(request: IDBRequest<T>): Promise<T> {
@@ -34,15 +25,17 @@ function done<T>(request: IDBRequest<T>): Promise<T> {
 }
 
 function open(factory: IDBFactory): Promise<IDBDatabase> {
-  const request = factory.open(DATABASE, 1);
+  const request = factory.open(DATABASE, VERSION);
   request.onupgradeneeded = () => {
+    // An earlier version's shops are of another form: dropped, not read.
+    for (const name of [...request.result.objectStoreNames]) request.result.deleteObjectStore(name);
     request.result.createObjectStore(SHOPS, { keyPath: 'key' });
     request.result.createObjectStore(SAVED, { keyPath: 'key' });
   };
   return done(request);
 }
 
-export async function loadShop(key: string, factory: IDBFactory | undefined = globalThis.indexedDB): Promise<Shop | undefined> {
+export async function loadShop(key: string, factory: IDBFactory | undefined = globalThis.indexedDB): Promise<KeptShop | undefined> {
   if (!factory) return undefined;
   try {
     const idb = await open(factory);
@@ -60,7 +53,7 @@ export async function loadShop(key: string, factory: IDBFactory | undefined = gl
 
 export async function saveShop(
   key: string,
-  shop: Shop,
+  shop: KeptShop,
   savedAt: number,
   factory: IDBFactory | undefined = globalThis.indexedDB,
 ): Promise<void> {
@@ -73,8 +66,7 @@ export async function saveShop(
       const tx = idb.transaction([SHOPS, SAVED], 'readwrite');
       const shops = tx.objectStore(SHOPS);
       const saved = tx.objectStore(SAVED);
-      // The ledger's index is derived and rebuilt on demand.
-      shops.put({ key, shop: { records: shop.records, stock: { ...shop.stock, ordersBySlot: null } } } satisfies Stored);
+      shops.put({ key, shop } satisfies Stored);
       saved.put({ key, savedAt } satisfies Saved);
       const others = earlier.filter((s) => s.key !== key).sort((a, b) => b.savedAt - a.savedAt);
       for (const old of others.slice(KEEP - 1)) {

@@ -336,8 +336,8 @@ export class MockDb {
   getOrder(id: string): Order | undefined {
     const changed = this.changedOrders.get(id)?.order;
     if (changed) return changed;
-    const seeded = this.stockSeed?.orders ?? [];
-    const order = /^ord_\d+$/.test(id) ? seeded[Number(id.slice(4)) - 1001] : undefined;
+    const position = /^ord_\d+$/.test(id) ? Number(id.slice(4)) - 1001 : -1;
+    const order = position >= 0 && position < this.seededOrderCount ? this.stockSeed?.orders.all()[position] : undefined;
     return order?.id === id ? order : undefined;
   }
 
@@ -348,14 +348,18 @@ export class MockDb {
 
   /** Every order as it is now, the seeded ones in the order they were placed, then those placed since; for indexes and tests. */
   *allOrders(): IterableIterator<Order> {
-    const seeded = this.stockSeed?.orders ?? [];
+    const seeded = this.stockSeed?.orders.all() ?? [];
     for (const order of seeded) yield this.changedOrders.get(order.id)?.order ?? order;
     for (const { order } of this.changedOrders.values()) if (order.number - 1001 >= seeded.length) yield order;
   }
 
   /** The number the next order takes. */
   nextOrderNumber(): number {
-    return Math.max(1000 + (this.stockSeed?.orders.length ?? 0), this.highestNewNumber) + 1;
+    return Math.max(1000 + this.seededOrderCount, this.highestNewNumber) + 1;
+  }
+
+  private get seededOrderCount(): number {
+    return this.stockSeed?.orders.count ?? 0;
   }
 
   // ------------------------------------------------------------ customers and returns
@@ -654,13 +658,16 @@ export class MockDb {
 
   /**
    * Builds one missing sort order, then the uniqueness indexes, then the search text, then the inventory,
-   * order and report indexes; false once all is ready. The browser calls it in idle time after start-up,
+   * order and report indexes (once the orders are made); false once all is ready. The browser calls it in idle time after start-up,
    * so the first sort or search does not pay for preparing 50,000 products.
    */
   warmUpStep(): boolean {
     if (this.catalogue.warmUpStep()) return true;
     // Inventory and orders last: products is the screen people open first.
-    if (this.inventoryIndex().warmUpStep() || this.orders().warmUpStep()) return true;
+    if (this.inventoryIndex().warmUpStep()) return true;
+    // Orders not made yet (a kept shop) are made by the first request that reads them: making them is one long step.
+    if (!this.stockSeed?.orders.made) return false;
+    if (this.orders().warmUpStep()) return true;
     // A slice of orders per idle slot, so no step holds the page for long.
     return this.reports().buildSome(5_000);
   }
@@ -896,8 +903,7 @@ export class MockDb {
       if (old && old.seq >= orderSeq) continue;
       const before = this.getOrder(order.id);
       this.changedOrders.set(order.id, { seq: orderSeq, order });
-      if (order.number - 1001 >= (this.stockSeed?.orders.length ?? 0))
-        this.highestNewNumber = Math.max(this.highestNewNumber, order.number);
+      if (order.number - 1001 >= this.seededOrderCount) this.highestNewNumber = Math.max(this.highestNewNumber, order.number);
       this.orderIndex?.replace(order);
       this.reportIndex?.replace(before, order);
       this.customerIndex?.replace(before, order);

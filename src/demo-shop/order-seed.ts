@@ -53,6 +53,12 @@ export type GenerateOrdersOptions = {
   count: number;
   products: readonly ProductRecord[];
   anchorMs: number;
+  /**
+   * Units on each shelf before the first order, by seeded variant slot × LOCATIONS (`onHandAtStart`): what an open
+   * order may reserve. Read from the products' levels when not given; a shop made again from its kept levels, whose
+   * records already hold the levels the orders left, passes the shelves as seeded.
+   */
+  onHand?: Int32Array;
 };
 
 const DAY_MS = 86_400_000;
@@ -238,8 +244,8 @@ type Sellable = {
   cost: number | null;
   /** Index into the on-hand budget (× LOCATIONS.length). */
   slot: number;
-  /** The variant's levels, read only if an open order reserves it. */
-  levels: ProductRecord['levels'][number] | undefined;
+  /** The variant's place among all seeded variants (× LOCATIONS.length: its shelves before the first order). */
+  seedSlot: number;
 };
 
 type SellableTable = {
@@ -251,15 +257,42 @@ type SellableTable = {
   cum: Float64Array;
   /** Units an open order may still reserve, by item index × LOCATIONS; −1 until first needed. */
   budget: Int32Array;
+  /** Units on each shelf before the first order, by seeded variant slot × LOCATIONS. */
+  onHand: Int32Array;
 };
+
+/** Units on each shelf as seeded, by seeded variant slot (every variant, in catalogue order) × LOCATIONS. */
+export function onHandAtStart(products: readonly ProductRecord[]): Int32Array {
+  const width = LOCATIONS.length;
+  let slots = 0;
+  for (const record of products) slots += record.product.variants.length;
+  const onHand = new Int32Array(slots * width);
+  let slot = 0;
+  for (const record of products) {
+    for (let j = 0; j < record.product.variants.length; j++, slot++) {
+      const levels = record.levels[j];
+      for (let loc = 0; loc < width; loc++) onHand[slot * width + loc] = levels?.[loc]?.onHand ?? 0;
+    }
+  }
+  return onHand;
+}
 
 /**
  * Active products' variants with cumulative popularity in order of creation:
  * a product's weight is Zipf-like in a random rank (1 / (rank + 10)), four
  * times that with the 'bestseller' tag; its first variants sell more.
  */
-function sellableTable(products: readonly ProductRecord[], next: () => number): SellableTable {
-  const active = products.filter((r) => r.product.status === 'active');
+function sellableTable(products: readonly ProductRecord[], onHand: Int32Array, next: () => number): SellableTable {
+  const active: ProductRecord[] = [];
+  const firstSlot: number[] = [];
+  let seedSlots = 0;
+  for (const record of products) {
+    if (record.product.status === 'active') {
+      active.push(record);
+      firstSlot.push(seedSlots);
+    }
+    seedSlots += record.product.variants.length;
+  }
   const rank = new Uint32Array(active.length);
   for (let i = 0; i < rank.length; i++) rank[i] = i;
   for (let i = rank.length - 1; i > 0; i--) {
@@ -274,7 +307,7 @@ function sellableTable(products: readonly ProductRecord[], next: () => number): 
   const weights: number[] = [];
   const created: number[] = [];
   for (let i = 0; i < active.length; i++) {
-    const { product, levels } = active[i]!;
+    const { product } = active[i]!;
     // Whole seconds, rounded up: an order never predates its product.
     const createdMs = Math.ceil(Date.parse(product.createdAt) / 1000) * 1000;
     const saleFromMs = product.variants.some((v) => v.compareAtPrice !== null) ? Date.parse(product.updatedAt) : 0;
@@ -299,7 +332,7 @@ function sellableTable(products: readonly ProductRecord[], next: () => number): 
         compareAtPrice: v.compareAtPrice,
         cost: v.cost,
         slot: items.length,
-        levels: levels[j],
+        seedSlot: firstSlot[i]! + j,
       });
       weights.push(weight / (1 + j * 0.5));
       created.push(createdMs);
@@ -325,7 +358,7 @@ function sellableTable(products: readonly ProductRecord[], next: () => number): 
     sum += weights[k]!;
     cum[p] = sum;
   }
-  return { items, byCreation, createdMs, cum, budget: new Int32Array(n * LOCATIONS.length).fill(-1) };
+  return { items, byCreation, createdMs, cum, budget: new Int32Array(n * LOCATIONS.length).fill(-1), onHand };
 }
 
 // ------------------------------------------------------------------ customers
@@ -431,7 +464,7 @@ export function generateOrders(options: GenerateOrdersOptions): Order[] {
   const { count, anchorMs } = options;
   if (count <= 0) return [];
   const next = mulberry32(orderStreamSeed(options.seed)).next;
-  const table = sellableTable(options.products, next);
+  const table = sellableTable(options.products, options.onHand ?? onHandAtStart(options.products), next);
   // A shop with nothing active to sell (a tiny or all-draft catalogue) has no orders to show.
   if (table.items.length === 0) return [];
 
@@ -554,7 +587,7 @@ function makeOrder(ctx: Ctx, number: number, placedMs: number, customer: Custome
       const item = table.items[table.byCreation[search(table.cum, end, next() * table.cum[end - 1]!)]!]!;
       if (chosen.includes(item)) continue;
       const b = item.slot * LOCATIONS.length + loc;
-      if (reserves && table.budget[b] === -1) table.budget[b] = item.levels?.[loc]?.onHand ?? 0;
+      if (reserves && table.budget[b] === -1) table.budget[b] = table.onHand[item.seedSlot * LOCATIONS.length + loc]!;
       if (reserves && table.budget[b]! < quantity && attempt < 7) continue;
       if (reserves) table.budget[b] = Math.max(0, table.budget[b]! - quantity);
       chosen.push(item);

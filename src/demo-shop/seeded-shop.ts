@@ -3,20 +3,38 @@
  * orders leave. The last one made is kept, so re-seeding the same shop (every
  * node test does, and "Reset demo data") copies it instead of making it again.
  */
-import { generateOrders } from './order-seed';
-import type { ProductRecord } from './shop-records';
+import { LOCATIONS } from './catalogue';
+import { generateOrders, onHandAtStart } from './order-seed';
+import { sumOnHand, type ProductRecord } from './shop-records';
 import { generateShop } from './seed';
-import { applyOrdersToSeed, type StockSeed } from './stock-seed';
+import { applyOrdersToSeed, SeededOrders, type StockSeed } from './stock-seed';
 
 export type Shop = { records: ProductRecord[]; stock: StockSeed };
 /** The settings that make a shop, and the instant it was made (its orders end there). */
 export type ShopSettings = { seed: number; products: number; orders: number; anchorMs: number };
 
+/**
+ * What a shop's orders did to its stock, and no more: the levels they left and the ledger's sums, by seeded variant
+ * slot × LOCATIONS. The records and the orders follow from the settings, so this is all a browser keeps of a shop
+ * (mocks/shop-snapshot.ts): some 5 MB at 50,000 products, where the objects took seconds to write and to read back.
+ */
+export type KeptShop = {
+  onHand: Int32Array;
+  reserved: Int32Array;
+  opening: Int32Array;
+  sold: Int32Array;
+  openedAt: string;
+  orderCount: number;
+};
+
 /** `taken`: a store already holds these records, so the next one gets a copy. */
 let last: { key: string; shop: Shop; taken: boolean } | null = null;
 
-/** The generator's generation: a shop an older generator made (orders without customer ids or returns) is not read back. */
-const GENERATION = 'g3';
+/**
+ * The generator's generation: a shop an older generator made (orders without customer ids or returns) is not read back.
+ * g4: kept as the levels its orders left (KeptShop), not as objects.
+ */
+const GENERATION = 'g4';
 
 export function seededShopKey(settings: ShopSettings): string {
   return `${settings.seed}-${settings.products}-${settings.orders}-${settings.anchorMs}-${GENERATION}`;
@@ -38,9 +56,68 @@ export function seededShop(settings: ShopSettings): Shop {
   return { records: structuredClone(last.shop.records), stock: last.shop.stock };
 }
 
-/** A shop made before (the browser keeps one, mocks/shop-snapshot.ts): the next `seededShop` of its settings is it, not made again. */
-export function adoptSeededShop(settings: ShopSettings, shop: Shop): void {
-  last = { key: seededShopKey(settings), shop, taken: false };
+/** Calls `visit` with each seeded level and its cell (slot × LOCATIONS + location), and its variant once per variant. */
+function eachLevel(
+  records: readonly ProductRecord[],
+  visit: (level: ProductRecord['levels'][number][number], cell: number) => void,
+  afterVariant: (record: ProductRecord, index: number) => void = () => {},
+): void {
+  const width = LOCATIONS.length;
+  let slot = 0;
+  for (const record of records) {
+    for (let j = 0; j < record.product.variants.length; j++, slot++) {
+      const levels = record.levels[j];
+      for (let loc = 0; loc < width; loc++) {
+        const level = levels?.[loc];
+        if (level) visit(level, slot * width + loc);
+      }
+      afterVariant(record, j);
+    }
+  }
+}
+
+/** The shop as made, for keeping (`shopFromKept` makes it again). */
+export function keepShop(shop: Shop): KeptShop {
+  const cells = shop.stock.opening.length;
+  const onHand = new Int32Array(cells);
+  const reserved = new Int32Array(cells);
+  eachLevel(shop.records, (level, cell) => {
+    onHand[cell] = level.onHand;
+    reserved[cell] = level.reserved;
+  });
+  const { opening, sold, openedAt, orders } = shop.stock;
+  return { onHand, reserved, opening, sold, openedAt, orderCount: orders.count };
+}
+
+/**
+ * A kept shop made again: the records from the seed with the levels its orders left, its stock as kept, and its orders
+ * made when first read (about 2 s at 200,000), from the shelves as seeded. The next `seededShop` of its settings is it.
+ */
+export function adoptKeptShop(settings: ShopSettings, kept: KeptShop): void {
+  const records = generateShop(settings);
+  const onHand = onHandAtStart(records);
+  eachLevel(
+    records,
+    (level, cell) => {
+      level.onHand = kept.onHand[cell]!;
+      level.reserved = kept.reserved[cell]!;
+    },
+    (record, index) => {
+      record.product.variants[index]!.stock = sumOnHand(record.levels[index]);
+    },
+  );
+  const orders = new SeededOrders(kept.orderCount, () =>
+    generateOrders({ seed: settings.seed, count: settings.orders, products: records, anchorMs: settings.anchorMs, onHand }),
+  );
+  const stock: StockSeed = {
+    seededVariants: kept.opening.length / LOCATIONS.length,
+    opening: kept.opening,
+    sold: kept.sold,
+    openedAt: kept.openedAt,
+    orders,
+    ordersBySlot: null,
+  };
+  last = { key: seededShopKey(settings), shop: { records, stock }, taken: false };
 }
 
 /** The shop as made, before any write (writes replace records, never change them), for keeping. */

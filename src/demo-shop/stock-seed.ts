@@ -9,7 +9,7 @@
 import { SALES_WINDOW_DAYS } from '../contract/constants';
 import type { Order, OrderLine } from '../contract/order-schemas';
 import { LOCATIONS } from './catalogue';
-import type { MovementRecord, ProductRecord } from './shop-records';
+import { sumOnHand, type MovementRecord, type ProductRecord } from './shop-records';
 
 const DAY_MS = 86_400_000;
 export const STOREFRONT = { id: 'storefront', name: 'Storefront' } as const;
@@ -131,10 +131,38 @@ export type StockSeed = {
   sold: Int32Array;
   /** When the opening stock arrived: a day before the first order. */
   openedAt: string;
-  orders: readonly Order[];
+  orders: SeededOrders;
   /** Seeded variant slot → indexes into `orders`; built by the first ledger read. */
   ordersBySlot: number[][] | null;
 };
+
+/**
+ * The seeded orders, made when first read: a shop made again from the levels its orders left (the browser keeps
+ * those, mocks/shop-snapshot.ts) answers for its products and stock before its orders exist.
+ */
+export class SeededOrders {
+  private list: readonly Order[] | null;
+  private readonly make: () => readonly Order[];
+
+  /** `count`: how many there are (ord_0001001 onwards), known before they are made. */
+  constructor(
+    readonly count: number,
+    orders: readonly Order[] | (() => readonly Order[]),
+  ) {
+    this.list = typeof orders === 'function' ? null : orders;
+    this.make = typeof orders === 'function' ? orders : () => orders;
+  }
+
+  /** Whether they exist yet, so idle work can leave making them to whoever needs them. */
+  get made(): boolean {
+    return this.list !== null;
+  }
+
+  all(): readonly Order[] {
+    this.list ??= this.make();
+    return this.list;
+  }
+}
 
 /**
  * Applies the seeded orders to freshly seeded products (mutating them: they
@@ -192,7 +220,7 @@ export function applyOrdersToSeed(records: readonly ProductRecord[], orders: rea
   }
   for (const { record, index } of slots) {
     const variant = record.product.variants[index];
-    if (variant) variant.stock = (record.levels[index] ?? []).reduce((sum, l) => sum + l.onHand, 0);
+    if (variant) variant.stock = sumOnHand(record.levels[index]);
   }
   const firstMs = orders.length ? Date.parse(orders[0]!.placedAt) : anchorMs;
   return {
@@ -200,7 +228,7 @@ export function applyOrdersToSeed(records: readonly ProductRecord[], orders: rea
     opening,
     sold,
     openedAt: new Date(firstMs - DAY_MS).toISOString(),
-    orders,
+    orders: new SeededOrders(orders.length, orders),
     ordersBySlot: null,
   };
 }
@@ -232,14 +260,14 @@ export function seededMovements(seed: StockSeed, variantId: string, sku: string)
       purchaseOrderNumber: null,
     });
   });
-  for (const i of ordersBySlot(seed)[slot] ?? []) moves.push(...orderMovements(seed.orders[i]!, variantId));
+  for (const i of ordersBySlot(seed)[slot] ?? []) moves.push(...orderMovements(seed.orders.all()[i]!, variantId));
   return moves;
 }
 
 function ordersBySlot(seed: StockSeed): number[][] {
   if (!seed.ordersBySlot) {
     const bySlot: number[][] = Array.from({ length: seed.seededVariants }, () => []);
-    seed.orders.forEach((order, i) => {
+    seed.orders.all().forEach((order, i) => {
       for (const line of order.lines) {
         const slot = seededSlot(line.variantId, seed.seededVariants);
         const list = slot === null ? undefined : bySlot[slot];

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import { adoptKeptShop, keepShop, seededShop } from './seeded-shop';
+import { anchorAt } from './seed';
+import { TEST_START_MS } from '../../tests/clock';
+
+const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
+describe('a kept shop', () => {
+  it('is made again from the levels its orders left: the same records, stock and orders as the shop made from scratch', () => {
+    const settings = { seed: 11, products: 300, orders: 4_000, anchorMs: anchorAt(TEST_START_MS) };
+    const made = seededShop(settings);
+    const records = hash(made.records);
+    const orders = hash(made.stock.orders.all());
+    // Open orders hold stock, so the orders made again must reserve from the shelves as seeded, not from these.
+    expect(made.records.some((r) => r.levels.some((levels) => levels.some((l) => l.reserved > 0)))).toBe(true);
+
+    // What the browser stores goes through a structured clone (IndexedDB).
+    adoptKeptShop(settings, structuredClone(keepShop(made)));
+    const again = seededShop(settings);
+
+    expect(again.records).not.toBe(made.records);
+    expect(again.stock.orders.made).toBe(false);
+    expect(again.stock.orders.count).toBe(made.stock.orders.count);
+    expect(hash(again.records)).toBe(records);
+    expect([...again.stock.opening]).toEqual([...made.stock.opening]);
+    expect([...again.stock.sold]).toEqual([...made.stock.sold]);
+    expect(again.stock.openedAt).toBe(made.stock.openedAt);
+    expect(hash(again.stock.orders.all())).toBe(orders);
+  });
+});

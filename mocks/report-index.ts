@@ -9,6 +9,7 @@ import { lineTotal, refundedLineAmounts } from '../src/domain/order-rules';
 import type { Order, OrderLine } from '../src/contract/order-schemas';
 import type { Granularity } from '../src/contract/constants';
 import {
+  addDays,
   buckets,
   comparisonRange,
   defaultGranularity,
@@ -41,7 +42,7 @@ import type {
   SalesSummary,
   SalesSummaryQuery,
 } from '../src/contract/report-schemas';
-import { storeDate } from '../src/domain/store-time';
+import { storeDate, storeTimeToIso } from '../src/domain/store-time';
 import { stateName } from '../src/contract/values/us-address';
 import { compareText } from './sorted-index';
 
@@ -105,43 +106,57 @@ export type Catalogue = {
 
 export class ReportIndex {
   private days = new Map<string, Day>();
-  /** Orders not summed yet: the index is built a slice at a time in idle moments, or at once by the first report. */
-  private pending: Iterator<Order> | null;
-  /** How many orders (in placing order) are summed so far. */
-  private applied = 0;
+  /** Every order in placing order, as it is now where its placement is not summed yet (the walk reads it then). */
+  private readonly list: Order[];
+  /**
+   * Placements are summed newest first, a slice at a time in idle moments or as far back as a report reaches: the
+   * dashboard's month of a 200,000-order shop waits for that month's orders, not for two years of them. Orders at
+   * `floor` and after are summed.
+   */
+  private floor: number;
+  /** The first store day whose placements are all summed ('' once every one is; refunds are summed from the start). */
+  private complete = '\uffff';
 
   constructor(
     orders: Iterable<Order>,
     private readonly catalogue: Catalogue,
-    /** Where an order stands in `orders`, to tell whether it is summed yet. */
+    /** Where an order stands in `orders`. */
     private readonly position: (order: Order) => number,
   ) {
-    this.pending = orders[Symbol.iterator]();
+    this.list = [...orders];
+    this.floor = this.list.length;
+    // A refund may be made long after its order was placed, so refunds do not follow the walk: a few percent of orders have one.
+    for (const order of this.list) if (order.refunds.length) this.addRefunds(order, 1);
   }
 
-  /** Sums up to `count` more orders; false once every order is in. */
+  /** Sums up to `count` more placements, newest first; false once every order is in. */
   buildSome(count: number): boolean {
-    for (let i = 0; i < count && this.pending; i++) {
-      const next = this.pending.next();
-      if (next.done) this.pending = null;
-      else {
-        this.apply(next.value, 1);
-        this.applied++;
-      }
-    }
-    return this.pending !== null;
+    for (let i = 0; i < count && this.floor > 0; i++) this.place(this.list[--this.floor]!, 1);
+    if (this.floor === 0) this.complete = '';
+    return this.floor > 0;
   }
 
-  private ready(): void {
-    while (this.buildSome(10_000));
+  /** Sums the placements of `from` onwards. */
+  private cover(from: string): void {
+    if (this.complete <= from) return;
+    // Orders lie in placing order, their times a few hours out of step at most (a clock change): a day's margin.
+    const before = storeTimeToIso(addDays(from, -1), '00:00') ?? '';
+    while (this.floor > 0 && this.list[this.floor - 1]!.placedAt >= before) this.place(this.list[--this.floor]!, 1);
+    this.complete = this.floor === 0 ? '' : from;
   }
 
   /** An order changed (a refund, a cancellation): its old contribution leaves, the new one joins. */
   replace(before: Order | undefined, after: Order): void {
-    // Not summed yet: the build reads the order as it is by then.
-    if (this.pending && this.position(after) >= this.applied) return;
-    if (before) this.apply(before, -1);
-    this.apply(after, 1);
+    const position = this.position(after);
+    // Not summed yet: the walk reads the order as it is by then.
+    const placed = position >= this.floor;
+    if (!placed) this.list[position] = after;
+    if (before) {
+      if (placed) this.place(before, -1);
+      this.addRefunds(before, -1);
+    }
+    if (placed) this.place(after, 1);
+    this.addRefunds(after, 1);
   }
 
   private day(date: string): Day {
@@ -153,7 +168,8 @@ export class ReportIndex {
     return day;
   }
 
-  private apply(order: Order, sign: 1 | -1): void {
+  /** The order's placement, on the day it was placed. */
+  private place(order: Order, sign: 1 | -1): void {
     const state = order.shippingAddress.state;
     const placed = this.day(storeDate(Date.parse(order.placedAt)));
     let units = 0;
@@ -186,7 +202,12 @@ export class ReportIndex {
     addInto(stateSums(placed, state), sums, sign);
     if (sign > 0) placed.lines.set(order.id, facts);
     else placed.lines.delete(order.id);
+  }
 
+  /** The order's refunds, each on the day it was made. */
+  private addRefunds(order: Order, sign: 1 | -1): void {
+    if (!order.refunds.length) return;
+    const state = order.shippingAddress.state;
     // Line refunds replayed in order (src/domain/order-rules), so each refund's share of a line is what it returned then.
     const parts = new Map<string, (RefundFact & { tax: number })[]>();
     for (const { refundId, line, quantity, amount, tax } of refundedLineAmounts(order)) {
@@ -216,7 +237,6 @@ export class ReportIndex {
   }
 
   sales(query: SalesReportQuery): SalesReport {
-    this.ready();
     const granularity: Granularity = query.granularity ?? defaultGranularity(query.from, query.to);
     const comparison = comparisonRange(query.from, query.to, query.compare);
     const series = this.series(query.from, query.to, granularity, query);
@@ -233,6 +253,7 @@ export class ReportIndex {
   }
 
   private series(from: string, to: string, granularity: Granularity, filter: Filter): SalesPoint[] {
+    this.cover(from);
     return buckets(from, to, granularity).map((bucket) => {
       const sums = zero();
       for (let day = bucket.from; ;) {
@@ -266,7 +287,7 @@ export class ReportIndex {
   }
 
   breakdown(query: BreakdownQuery): SalesBreakdown {
-    this.ready();
+    this.cover(query.from);
     // Sums by key first, names only for the rows that exist: a quarter's breakdown reads some 100,000 line facts.
     const rows = new Map<string, Sums>();
     const row = (key: string) => {
@@ -332,6 +353,7 @@ export class ReportIndex {
 
   /** The days of a range that have anything, in order. */
   private *daysOf(from: string, to: string): Generator<Day> {
+    this.cover(from);
     for (let day = from; ; day = nextDay(day)) {
       const d = this.days.get(day);
       if (d) yield d;
@@ -340,7 +362,6 @@ export class ReportIndex {
   }
 
   summary(query: SalesSummaryQuery): SalesSummary {
-    this.ready();
     const granularity: Granularity = query.granularity ?? defaultGranularity(query.from, query.to);
     const whole = zero();
     const series = buckets(query.from, query.to, granularity).map((bucket) => {
@@ -355,7 +376,6 @@ export class ReportIndex {
   }
 
   refunds(query: RefundRecordQuery): RefundRecordList {
-    this.ready();
     const lines = byLine(query);
     const found: RefundRecord[] = [];
     const totals = { refunds: 0, amount: 0, units: 0 };
@@ -405,7 +425,6 @@ export class ReportIndex {
   }
 
   lines(query: SaleLineQuery): SaleLineList {
-    this.ready();
     const found: LineFact[] = [];
     const totals = { lines: 0, orders: 0, units: 0, revenue: 0 };
     for (const d of this.daysOf(query.from, query.to)) {
@@ -453,7 +472,6 @@ export class ReportIndex {
   }
 
   profit(query: ProfitQuery): ProfitReport {
-    this.ready();
     const field = FIELD_OF[query.by];
     const rows = new Map<string, ProfitSums>();
     for (const d of this.daysOf(query.from, query.to)) {

@@ -58,4 +58,48 @@ describe('the report index', () => {
       orders: new Set(lines.map(({ o }) => o.id)).size,
     });
   });
+
+  it('sums placements newest first, as far back as a report reaches: a refund on an order it has not reached yet counts once', async () => {
+    const db = mockDb();
+    const today = storeDate(testClock());
+    const week = `from=${addDays(today, -6)}&to=${today}`;
+    const before = await sales(week);
+    const orders = [...db.allOrders()];
+    const refundable = (o: (typeof orders)[number]) => o.status === 'closed' && o.paymentStatus === 'paid' && o.refunded === 0;
+    // Placed long before the week the index has reached, and within it.
+    const old = orders.find((o) => day(o.placedAt) < addDays(today, -300) && refundable(o))!;
+    const recent = orders.findLast((o) => day(o.placedAt) >= addDays(today, -6) && o.paymentStatus === 'paid' && o.refunded === 0)!;
+    for (const order of [old, recent]) {
+      const res = await fetch(`/api/orders/${order.id}/refunds`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `refund-${order.id}` },
+        body: JSON.stringify({
+          version: order.version,
+          lines: [],
+          shipping: false,
+          amount: 100,
+          restock: false,
+          locationId: null,
+          reason: 'Goodwill',
+        }),
+      });
+      expect(res.status).toBe(200);
+    }
+    expect((await sales(week)).totals.refunds).toBe(before.totals.refunds + 200);
+
+    // Reaching back a year now: every placement and refund once, the changed orders as they are.
+    const from = addDays(today, -400);
+    const now = [...db.allOrders()];
+    const within = (iso: string) => day(iso) >= from && day(iso) <= today;
+    const placed = now.filter((o) => within(o.placedAt));
+    const year = await sales(`from=${from}&to=${today}`);
+    expect(year.totals).toMatchObject({
+      orders: placed.length,
+      revenue: placed.reduce((n, o) => n + o.total, 0),
+      refunds: now
+        .flatMap((o) => o.refunds)
+        .filter((r) => within(r.at))
+        .reduce((n, r) => n + r.amount, 0),
+    });
+  });
 });

@@ -19,6 +19,7 @@ import {
   refundSummary,
   salesMeasures,
   summaryMeasures,
+  type DaySums,
   type ProfitSums,
   type SalesSums,
   type SummarySums,
@@ -104,90 +105,29 @@ export type Catalogue = {
   categoryName(categoryId: string): string;
 };
 
-export class ReportIndex {
-  private days = new Map<string, Day>();
-  /** Every order in placing order, as it is now where its placement is not summed yet (the walk reads it then). */
-  private readonly list: Order[];
-  /**
-   * Placements are summed newest first, a slice at a time in idle moments or as far back as a report reaches: the
-   * dashboard's month of a 200,000-order shop waits for that month's orders, not for two years of them. Orders at
-   * `floor` and after are summed.
-   */
-  private floor: number;
-  /** The first store day whose placements are all summed ('' once every one is; refunds are summed from the start). */
-  private complete = '\uffff';
+/** Sums and facts by store day. */
+class Days {
+  private readonly byDate = new Map<string, Day>();
 
-  constructor(
-    orders: Iterable<Order>,
-    private readonly catalogue: Catalogue,
-    /** Where an order stands in `orders`. */
-    private readonly position: (order: Order) => number,
-  ) {
-    this.list = [...orders];
-    this.floor = this.list.length;
-    // A refund may be made long after its order was placed, so refunds do not follow the walk: a few percent of orders have one.
-    for (const order of this.list) if (order.refunds.length) this.addRefunds(order, 1);
+  get(date: string): Day | undefined {
+    return this.byDate.get(date);
   }
 
-  /** Sums up to `count` more placements, newest first; false once every order is in. */
-  buildSome(count: number): boolean {
-    for (let i = 0; i < count && this.floor > 0; i++) this.place(this.list[--this.floor]!, 1);
-    if (this.floor === 0) this.complete = '';
-    return this.floor > 0;
-  }
-
-  /** Sums the placements of `from` onwards. */
-  private cover(from: string): void {
-    if (this.complete <= from) return;
-    // Orders lie in placing order, their times a few hours out of step at most (a clock change): a day's margin.
-    const before = storeTimeToIso(addDays(from, -1), '00:00') ?? '';
-    while (this.floor > 0 && this.list[this.floor - 1]!.placedAt >= before) this.place(this.list[--this.floor]!, 1);
-    this.complete = this.floor === 0 ? '' : from;
-  }
-
-  /** An order changed (a refund, a cancellation): its old contribution leaves, the new one joins. */
-  replace(before: Order | undefined, after: Order): void {
-    const position = this.position(after);
-    // Not summed yet: the walk reads the order as it is by then.
-    const placed = position >= this.floor;
-    if (!placed) this.list[position] = after;
-    if (before) {
-      if (placed) this.place(before, -1);
-      this.addRefunds(before, -1);
-    }
-    if (placed) this.place(after, 1);
-    this.addRefunds(after, 1);
-  }
-
-  private day(date: string): Day {
-    let day = this.days.get(date);
+  at(date: string): Day {
+    let day = this.byDate.get(date);
     if (!day) {
       day = { totals: zero(), byState: new Map(), lines: new Map(), refunds: new Map() };
-      this.days.set(date, day);
+      this.byDate.set(date, day);
     }
     return day;
   }
 
-  /** The order's placement, on the day it was placed. */
-  private place(order: Order, sign: 1 | -1): void {
+  /** An order's money on the days it moved: its placement on the day placed, each refund on the day made. */
+  addSums(order: Order, sign: 1 | -1): void {
     const state = order.shippingAddress.state;
-    const placed = this.day(storeDate(Date.parse(order.placedAt)));
     let units = 0;
-    const facts: LineFact[] = [];
-    for (const line of order.lines) {
-      units += line.quantity;
-      const categoryId = this.catalogue.categoryOf(line.productId);
-      facts.push({
-        variantId: line.variantId,
-        productId: line.productId,
-        categoryId,
-        state,
-        units: line.quantity,
-        revenue: lineTotal(line),
-        order,
-        line,
-      });
-    }
+    for (const line of order.lines) units += line.quantity;
+    const placed = this.at(storeDate(Date.parse(order.placedAt)));
     const sums: Sums = {
       ...zero(),
       revenue: order.total,
@@ -200,39 +140,162 @@ export class ReportIndex {
     };
     addInto(placed.totals, sums, sign);
     addInto(stateSums(placed, state), sums, sign);
-    if (sign > 0) placed.lines.set(order.id, facts);
-    else placed.lines.delete(order.id);
+    if (!order.refunds.length) return;
+    const parts = refundParts(order, () => '');
+    for (const refund of order.refunds) {
+      const day = this.at(storeDate(Date.parse(refund.at)));
+      const split = refundSummary(refund, parts.get(refund.id) ?? []);
+      const money: Sums = { ...zero(), refunds: refund.amount, returns: split.returns, shipping: -split.shipping, taxes: -split.taxes };
+      addInto(day.totals, money, sign);
+      addInto(stateSums(day, state), money, sign);
+    }
   }
 
-  /** The order's refunds, each on the day it was made. */
-  private addRefunds(order: Order, sign: 1 | -1): void {
-    if (!order.refunds.length) return;
+  load(sums: DaySums): void {
+    for (const [date, totals, byState] of sums) {
+      const day = this.at(date);
+      addInto(day.totals, totals);
+      for (const [state, s] of byState) addInto(stateSums(day, state), s);
+    }
+  }
+
+  sums(): DaySums {
+    return [...this.byDate].map(([date, day]) => [date, day.totals, [...day.byState]]);
+  }
+}
+
+/** What each refund of an order returned per line (line refunds replayed in order, src/domain/order-rules). */
+function refundParts(order: Order, categoryOf: (productId: string) => string): Map<string, (RefundFact & { tax: number })[]> {
+  const parts = new Map<string, (RefundFact & { tax: number })[]>();
+  for (const { refundId, line, quantity, amount, tax } of refundedLineAmounts(order)) {
+    let list = parts.get(refundId);
+    if (!list) parts.set(refundId, (list = []));
+    list.push({
+      variantId: line.variantId,
+      productId: line.productId,
+      categoryId: categoryOf(line.productId),
+      state: order.shippingAddress.state,
+      amount,
+      units: quantity,
+      tax,
+    });
+  }
+  return parts;
+}
+
+/** The days' sums of these orders, for keeping with the shop they were seeded with. */
+export function daySumsOf(orders: Iterable<Order>): DaySums {
+  const days = new Days();
+  for (const order of orders) days.addSums(order, 1);
+  return days.sums();
+}
+
+/**
+ * The days' sums are whole from the start: summed over every order when the index is made (one light pass), or
+ * given (a kept shop's, mocks/shop-snapshot.ts), so the sales chart and the summary never wait for the orders to
+ * be made. The facts (lines and refunds, for a category, a breakdown or a drill-down) are gathered when a report
+ * first needs them, placements newest first and only as far back as the report reaches: the dashboard's month
+ * of a 200,000-order shop waits for that month's orders, not for two years of them.
+ */
+export class ReportIndex {
+  private days = new Days();
+  /** Every order in placing order, once facts are first needed; an order not reached yet is kept as it is now. */
+  private list: Order[] | null = null;
+  /** Orders at `floor` and after have their line facts. */
+  private floor = 0;
+  /** The first store day whose line facts are all in ('' once every order's are). */
+  private complete = '\uffff';
+
+  constructor(
+    /** Every order as it is now, in placing order: read when the first report needs facts (or at once, without `sums`). */
+    private readonly orders: () => Iterable<Order>,
+    private readonly catalogue: Catalogue,
+    /** Where an order stands in `orders`. */
+    private readonly position: (order: Order) => number,
+    /** The days' sums of `orders`, when known. */
+    sums?: DaySums,
+  ) {
+    if (sums) this.days.load(sums);
+    else for (const order of orders()) this.days.addSums(order, 1);
+  }
+
+  /** Every order in hand, with its refunds' facts (a refund may come long after its order: a few percent of orders have one). */
+  private facts(): Order[] {
+    if (!this.list) {
+      this.list = [...this.orders()];
+      this.floor = this.list.length;
+      for (const order of this.list) this.addRefundFacts(order, 1);
+    }
+    return this.list;
+  }
+
+  /** Gathers up to `count` more orders' line facts, newest first; false once every order's are in. */
+  buildSome(count: number): boolean {
+    const list = this.facts();
+    for (let i = 0; i < count && this.floor > 0; i++) this.addLineFacts(list[--this.floor]!, 1);
+    if (this.floor === 0) this.complete = '';
+    return this.floor > 0;
+  }
+
+  /** Gathers the line facts of `from` onwards. */
+  private cover(from: string): void {
+    if (this.complete <= from) return;
+    const list = this.facts();
+    // Orders lie in placing order, their times a few hours out of step at most (a clock change): a day's margin.
+    const before = storeTimeToIso(addDays(from, -1), '00:00') ?? '';
+    while (this.floor > 0 && list[this.floor - 1]!.placedAt >= before) this.addLineFacts(list[--this.floor]!, 1);
+    this.complete = this.floor === 0 ? '' : from;
+  }
+
+  /** An order changed or was placed: its old contribution leaves, the new one joins. */
+  replace(before: Order | undefined, after: Order): void {
+    if (before) this.days.addSums(before, -1);
+    this.days.addSums(after, 1);
+    if (!this.list) return;
+    const position = this.position(after);
+    // Not reached yet: the walk reads the order as it is by then.
+    const reached = position >= this.floor;
+    if (!reached) this.list[position] = after;
+    if (before) {
+      if (reached) this.addLineFacts(before, -1);
+      this.addRefundFacts(before, -1);
+    }
+    if (reached) this.addLineFacts(after, 1);
+    this.addRefundFacts(after, 1);
+  }
+
+  /** The order's lines, on the day it was placed. */
+  private addLineFacts(order: Order, sign: 1 | -1): void {
+    const placed = this.days.at(storeDate(Date.parse(order.placedAt)));
+    if (sign < 0) {
+      placed.lines.delete(order.id);
+      return;
+    }
     const state = order.shippingAddress.state;
-    // Line refunds replayed in order (src/domain/order-rules), so each refund's share of a line is what it returned then.
-    const parts = new Map<string, (RefundFact & { tax: number })[]>();
-    for (const { refundId, line, quantity, amount, tax } of refundedLineAmounts(order)) {
-      let list = parts.get(refundId);
-      if (!list) parts.set(refundId, (list = []));
-      list.push({
+    placed.lines.set(
+      order.id,
+      order.lines.map((line) => ({
         variantId: line.variantId,
         productId: line.productId,
         categoryId: this.catalogue.categoryOf(line.productId),
         state,
-        amount,
-        units: quantity,
-        tax,
-      });
-    }
+        units: line.quantity,
+        revenue: lineTotal(line),
+        order,
+        line,
+      })),
+    );
+  }
+
+  /** The order's refunds, each on the day it was made, with what it returned per line. */
+  private addRefundFacts(order: Order, sign: 1 | -1): void {
+    if (!order.refunds.length) return;
+    const parts = refundParts(order, (productId) => this.catalogue.categoryOf(productId));
     for (const refund of order.refunds) {
-      const day = this.day(storeDate(Date.parse(refund.at)));
-      const own = parts.get(refund.id) ?? [];
-      const split = refundSummary(refund, own);
-      const money: Sums = { ...zero(), refunds: refund.amount, returns: split.returns, shipping: -split.shipping, taxes: -split.taxes };
-      addInto(day.totals, money, sign);
-      addInto(stateSums(day, state), money, sign);
+      const day = this.days.at(storeDate(Date.parse(refund.at)));
       const key = `${order.id}/${refund.id}`;
       if (sign < 0) day.refunds.delete(key);
-      else day.refunds.set(key, { order, refund, state, parts: own });
+      else day.refunds.set(key, { order, refund, state: order.shippingAddress.state, parts: parts.get(refund.id) ?? [] });
     }
   }
 
@@ -253,7 +316,7 @@ export class ReportIndex {
   }
 
   private series(from: string, to: string, granularity: Granularity, filter: Filter): SalesPoint[] {
-    this.cover(from);
+    if (filter.categoryId !== undefined) this.cover(from);
     return buckets(from, to, granularity).map((bucket) => {
       const sums = zero();
       for (let day = bucket.from; ;) {
@@ -287,7 +350,7 @@ export class ReportIndex {
   }
 
   breakdown(query: BreakdownQuery): SalesBreakdown {
-    this.cover(query.from);
+    if (query.by !== 'state' || query.categoryId !== undefined) this.cover(query.from);
     // Sums by key first, names only for the rows that exist: a quarter's breakdown reads some 100,000 line facts.
     const rows = new Map<string, Sums>();
     const row = (key: string) => {
@@ -353,7 +416,6 @@ export class ReportIndex {
 
   /** The days of a range that have anything, in order. */
   private *daysOf(from: string, to: string): Generator<Day> {
-    this.cover(from);
     for (let day = from; ; day = nextDay(day)) {
       const d = this.days.get(day);
       if (d) yield d;
@@ -376,6 +438,7 @@ export class ReportIndex {
   }
 
   refunds(query: RefundRecordQuery): RefundRecordList {
+    this.cover(query.from);
     const lines = byLine(query);
     const found: RefundRecord[] = [];
     const totals = { refunds: 0, amount: 0, units: 0 };
@@ -425,6 +488,7 @@ export class ReportIndex {
   }
 
   lines(query: SaleLineQuery): SaleLineList {
+    this.cover(query.from);
     const found: LineFact[] = [];
     const totals = { lines: 0, orders: 0, units: 0, revenue: 0 };
     for (const d of this.daysOf(query.from, query.to)) {
@@ -472,6 +536,7 @@ export class ReportIndex {
   }
 
   profit(query: ProfitQuery): ProfitReport {
+    this.cover(query.from);
     const field = FIELD_OF[query.by];
     const rows = new Map<string, ProfitSums>();
     for (const d of this.daysOf(query.from, query.to)) {

@@ -10,7 +10,9 @@ import { addDays } from '../src/domain/report-rules';
 import { salesReportSchema } from '../src/contract/report-schemas';
 import { storeDate } from '../src/domain/store-time';
 import { testClock } from '../tests/clock';
+import { adoptKeptShop, keepShop, lastSeededShop } from '../src/demo-shop/seeded-shop';
 import { mockDb, resetMockDb, server, signInAs } from './node';
+import { daySumsOf } from './report-index';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
@@ -101,5 +103,53 @@ describe('the report index', () => {
         .filter((r) => within(r.at))
         .reduce((n, r) => n + r.amount, 0),
     });
+  });
+
+  it("answers from a kept shop's day sums what it answers from the orders, and makes no order for the sums alone", async () => {
+    const db = mockDb();
+    const settings = { seed: db.settings.seed, products: db.settings.products, orders: db.settings.orders, anchorMs: db.anchorMs };
+    const made = lastSeededShop(settings)!;
+    const today = storeDate(testClock());
+    const range = `from=${addDays(today, -89)}&to=${today}`;
+    const asked = async (paths: string[]) =>
+      Promise.all(
+        paths.map(async (path) => {
+          const res = await fetch(`/api/reports/${path}`);
+          expect(res.status).toBe(200);
+          return res.json() as Promise<unknown>;
+        }),
+      );
+    const sumsOnly = [`sales?${range}&compare=previous`, `summary?${range}`, `breakdown?${range}&by=state`];
+    const facts = [`sales?${range}&compare=none&categoryId=audio`, `breakdown?${range}&by=product`, `breakdown?${range}&by=category`];
+    const fromOrders = await asked([...sumsOnly, ...facts]);
+
+    adoptKeptShop(settings, structuredClone(keepShop(made, daySumsOf(made.stock.orders.all()))));
+    resetMockDb();
+    signInAs('manager');
+    const kept = lastSeededShop(settings)!;
+    expect(kept.stock.orders.made).toBe(false);
+    expect(await asked(sumsOnly)).toEqual(fromOrders.slice(0, sumsOnly.length));
+    expect(kept.stock.orders.made).toBe(false);
+    expect(await asked(facts)).toEqual(fromOrders.slice(sumsOnly.length));
+
+    // A refund on an order from before the range moves today's sums, once.
+    const before = salesReportSchema.parse((await asked([`sales?${range}&compare=none`]))[0]);
+    const order = [...db.allOrders()].find((o) => day(o.placedAt) < addDays(today, -200) && o.status === 'closed' && o.refunded === 0)!;
+    const res = await fetch(`/api/orders/${order.id}/refunds`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'kept-refund' },
+      body: JSON.stringify({
+        version: order.version,
+        lines: [],
+        shipping: false,
+        amount: 250,
+        restock: false,
+        locationId: null,
+        reason: 'Goodwill',
+      }),
+    });
+    expect(res.status).toBe(200);
+    const after = salesReportSchema.parse((await asked([`sales?${range}&compare=none`]))[0]);
+    expect(after.totals).toEqual({ ...before.totals, refunds: before.totals.refunds + 250, net: before.totals.net - 250 });
   });
 });

@@ -393,8 +393,13 @@ export class MockDb {
   // ------------------------------------------------------------ reports
 
   private reports(): ReportIndex {
-    this.reportIndex ??= new ReportIndex(
-      this.allOrders(),
+    if (this.reportIndex) return this.reportIndex;
+    // A kept shop's day sums are its seeded orders' as made: they hold while none of those has changed, and the orders
+    // placed since join them one by one.
+    const changed = [...this.changedOrders.values()].map(({ order }) => order);
+    const kept = changed.every((order) => order.number - 1001 >= this.seededOrderCount) ? this.stockSeed?.daySums : undefined;
+    const index = new ReportIndex(
+      () => this.allOrders(),
       {
         categoryOf: (productId) => this.getProduct(productId)?.categoryId ?? 'unknown',
         productTitle: (productId) => this.getProduct(productId)?.title,
@@ -406,8 +411,11 @@ export class MockDb {
         categoryName: (id) => CATEGORIES.find((c) => c.id === id)?.name ?? id,
       },
       (order) => order.number - 1001,
+      kept,
     );
-    return this.reportIndex;
+    if (kept) for (const order of changed) index.replace(undefined, order);
+    this.reportIndex = index;
+    return index;
   }
 
   salesReport(query: SalesReportQuery): SalesReport {
@@ -901,7 +909,8 @@ export class MockDb {
     for (const { seq: orderSeq, order } of orders) {
       const old = this.changedOrders.get(order.id);
       if (old && old.seq >= orderSeq) continue;
-      const before = this.getOrder(order.id);
+      // The order as it was, for the indexes made so far (a kept shop's seeded orders are not made for nothing).
+      const before = this.orderIndex || this.reportIndex || this.customerIndex ? this.getOrder(order.id) : undefined;
       this.changedOrders.set(order.id, { seq: orderSeq, order });
       if (order.number - 1001 >= this.seededOrderCount) this.highestNewNumber = Math.max(this.highestNewNumber, order.number);
       this.orderIndex?.replace(order);

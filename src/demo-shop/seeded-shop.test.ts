@@ -15,7 +15,7 @@ describe('a kept shop', () => {
     expect(made.records.some((r) => r.levels.some((levels) => levels.some((l) => l.reserved > 0)))).toBe(true);
 
     // What the browser stores goes through a structured clone (IndexedDB).
-    adoptKeptShop(settings, structuredClone(keepShop(made)));
+    adoptKeptShop(settings, structuredClone(keepShop(made, [])));
     const again = seededShop(settings);
 
     expect(again.records).not.toBe(made.records);

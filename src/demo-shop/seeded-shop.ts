@@ -3,6 +3,7 @@
  * orders leave. The last one made is kept, so re-seeding the same shop (every
  * node test does, and "Reset demo data") copies it instead of making it again.
  */
+import type { DaySums } from '../domain/report-rules';
 import { LOCATIONS } from './catalogue';
 import { generateOrders, onHandAtStart } from './order-seed';
 import { sumOnHand, type ProductRecord } from './shop-records';
@@ -25,6 +26,8 @@ export type KeptShop = {
   sold: Int32Array;
   openedAt: string;
   orderCount: number;
+  /** The orders' sums by store day (mocks/report-index.ts `daySumsOf`), so the sales chart waits for no order. */
+  daySums: DaySums;
 };
 
 /** `taken`: a store already holds these records, so the next one gets a copy. */
@@ -76,8 +79,8 @@ function eachLevel(
   }
 }
 
-/** The shop as made, for keeping (`shopFromKept` makes it again). */
-export function keepShop(shop: Shop): KeptShop {
+/** The shop as made, for keeping (`adoptKeptShop` makes it again), with its orders' day sums. */
+export function keepShop(shop: Shop, daySums: DaySums): KeptShop {
   const cells = shop.stock.opening.length;
   const onHand = new Int32Array(cells);
   const reserved = new Int32Array(cells);
@@ -86,7 +89,7 @@ export function keepShop(shop: Shop): KeptShop {
     reserved[cell] = level.reserved;
   });
   const { opening, sold, openedAt, orders } = shop.stock;
-  return { onHand, reserved, opening, sold, openedAt, orderCount: orders.count };
+  return { onHand, reserved, opening, sold, openedAt, orderCount: orders.count, daySums };
 }
 
 /**
@@ -115,6 +118,7 @@ export function adoptKeptShop(settings: ShopSettings, kept: KeptShop): void {
     sold: kept.sold,
     openedAt: kept.openedAt,
     orders,
+    daySums: kept.daySums,
     ordersBySlot: null,
   };
   last = { key: seededShopKey(settings), shop: { records, stock }, taken: false };

@@ -8,6 +8,7 @@
  */
 import { SALES_WINDOW_DAYS } from '../contract/constants';
 import type { Order, OrderLine } from '../contract/order-schemas';
+import type { DaySums } from '../domain/report-rules';
 import { LOCATIONS } from './catalogue';
 import { sumOnHand, type MovementRecord, type ProductRecord } from './shop-records';
 
@@ -132,6 +133,8 @@ export type StockSeed = {
   /** When the opening stock arrived: a day before the first order. */
   openedAt: string;
   orders: SeededOrders;
+  /** The seeded orders' sums by store day, when kept with the shop: the reports' sums without making the orders. */
+  daySums?: DaySums;
   /** Seeded variant slot → indexes into `orders`; built by the first ledger read. */
   ordersBySlot: number[][] | null;
 };

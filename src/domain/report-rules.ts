@@ -93,6 +93,9 @@ export function salesMeasures(s: SalesSums): SalesMeasures {
 /** What the accountants' summary adds up, before net and total sales are worked out. */
 export type SummarySums = { grossSales: number; discounts: number; returns: number; shipping: number; taxes: number };
 
+/** A set of orders' sums by store day, whole and by state, as a structured clone keeps them (a kept shop's, mocks/shop-snapshot.ts). */
+export type DaySums = [day: string, totals: SalesSums & SummarySums, byState: [state: string, sums: SalesSums & SummarySums][]][];
+
 /** net sales = gross − discounts − returns; total sales = net sales + shipping + taxes (the sales report's net). */
 export function summaryMeasures({ grossSales, discounts, returns, shipping, taxes }: SummarySums): SalesSummaryMeasures {
   const netSales = grossSales - discounts - returns;

@@ -665,16 +665,16 @@ export class MockDb {
   }
 
   /**
-   * Builds one missing sort order, then the uniqueness indexes, then the search text, then the inventory,
-   * order and report indexes (once the orders are made); false once all is ready. The browser calls it in idle time after start-up,
-   * so the first sort or search does not pay for preparing 50,000 products.
+   * Builds one missing sort order, then the uniqueness indexes, then the search text, then the inventory index, then
+   * a kept shop's orders (a slice at a time), then the order and report indexes; false once all is ready. The browser
+   * calls it in idle time after start-up, so the first sort or search does not pay for preparing 50,000 products.
    */
   warmUpStep(): boolean {
     if (this.catalogue.warmUpStep()) return true;
     // Inventory and orders last: products is the screen people open first.
     if (this.inventoryIndex().warmUpStep()) return true;
-    // Orders not made yet (a kept shop) are made by the first request that reads them: making them is one long step.
-    if (!this.stockSeed?.orders.made) return false;
+    // A kept shop's orders, a slice at a time, unless a request has needed them all by now.
+    if (this.stockSeed && !this.stockSeed.orders.made) return this.stockSeed.orders.makeSome() || true;
     if (this.orders().warmUpStep()) return true;
     // A slice of orders per idle slot, so no step holds the page for long.
     return this.reports().buildSome(5_000);

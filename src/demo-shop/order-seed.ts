@@ -461,12 +461,23 @@ function orderStreamSeed(seed: number): number {
 }
 
 export function generateOrders(options: GenerateOrdersOptions): Order[] {
+  const orders: Order[] = [];
+  const steps = makeOrders(options, orders, Number.POSITIVE_INFINITY);
+  while (!steps.next().done);
+  return orders;
+}
+
+/**
+ * Makes the orders into `into` a step at a time (each step some `batch` orders' worth of work, then it yields), so they
+ * can be made in slices (the mock's idle time) as well as at once (`generateOrders`): the same orders either way.
+ */
+export function* makeOrders(options: GenerateOrdersOptions, into: Order[], batch = 2_000): Generator<void, void> {
   const { count, anchorMs } = options;
-  if (count <= 0) return [];
+  if (count <= 0) return;
   const next = mulberry32(orderStreamSeed(options.seed)).next;
   const table = sellableTable(options.products, options.onHand ?? onHandAtStart(options.products), next);
   // A shop with nothing active to sell (a tiny or all-draft catalogue) has no orders to show.
-  if (table.items.length === 0) return [];
+  if (table.items.length === 0) return;
 
   // ---- when: a weighted calendar day, then a local hour, whole seconds.
   const windowStart = Math.max(anchorMs - WINDOW_DAYS * DAY_MS, table.createdMs[0]! + HOUR_MS);
@@ -496,6 +507,7 @@ export function generateOrders(options: GenerateOrdersOptions): Order[] {
     local[i] = (k * 86_400 + sec) * shift + i;
   }
   local.sort();
+  yield;
 
   const customers: Customer[] = [];
   const customerOf = new Int32Array(slots);
@@ -504,6 +516,7 @@ export function generateOrders(options: GenerateOrdersOptions): Order[] {
   const startSec = Math.ceil(windowStart / 1000);
   const endSec = Math.floor(anchorMs / 1000);
   for (let n = 0; n < slots; n++) {
+    if (n % (batch * 4) === batch * 4 - 1) yield;
     const packed = local[n]!;
     const localSec = Math.floor(packed / shift);
     let c: number;
@@ -527,15 +540,14 @@ export function generateOrders(options: GenerateOrdersOptions): Order[] {
   for (let n = 0; n < slots; n++) byTime[n] = (utcSec[n]! - startSec) * shift + n;
   byTime.sort();
 
-  const orders: Order[] = new Array<Order>(slots);
   const ctx: Ctx = { next, table, anchorMs, fulfilmentSeq: 0, messages: new Map() };
   for (let i = 0; i < slots; i++) {
+    if (i % batch === batch - 1) yield;
     const n = byTime[i]! % shift;
     const customer = customers[customerOf[n]!]!;
     customer.orders++;
-    orders[i] = makeOrder(ctx, FIRST_NUMBER + i, utcSec[n]! * 1000, customer);
+    into.push(makeOrder(ctx, FIRST_NUMBER + i, utcSec[n]! * 1000, customer));
   }
-  return orders;
 }
 
 type Ctx = {

@@ -25,6 +25,10 @@ describe('a kept shop', () => {
     expect([...again.stock.opening]).toEqual([...made.stock.opening]);
     expect([...again.stock.sold]).toEqual([...made.stock.sold]);
     expect(again.stock.openedAt).toBe(made.stock.openedAt);
+    // Made a slice at a time, then the rest at once: the same orders.
+    expect(again.stock.orders.makeSome()).toBe(true);
+    expect(again.stock.orders.made).toBe(false);
     expect(hash(again.stock.orders.all())).toBe(orders);
+    expect(again.stock.orders.made).toBe(true);
   });
 });

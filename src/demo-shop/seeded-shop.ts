@@ -5,7 +5,7 @@
  */
 import type { DaySums } from '../domain/report-rules';
 import { LOCATIONS } from './catalogue';
-import { generateOrders, onHandAtStart } from './order-seed';
+import { generateOrders, makeOrders, onHandAtStart } from './order-seed';
 import { sumOnHand, type ProductRecord } from './shop-records';
 import { generateShop } from './seed';
 import { applyOrdersToSeed, SeededOrders, type StockSeed } from './stock-seed';
@@ -94,7 +94,7 @@ export function keepShop(shop: Shop, daySums: DaySums): KeptShop {
 
 /**
  * A kept shop made again: the records from the seed with the levels its orders left, its stock as kept, and its orders
- * made when first read (about 2 s at 200,000), from the shelves as seeded. The next `seededShop` of its settings is it.
+ * made in idle slices or when first read (about 2 s at 200,000), from the shelves as seeded. The next `seededShop` of its settings is it.
  */
 export function adoptKeptShop(settings: ShopSettings, kept: KeptShop): void {
   const records = generateShop(settings);
@@ -109,8 +109,8 @@ export function adoptKeptShop(settings: ShopSettings, kept: KeptShop): void {
       record.product.variants[index]!.stock = sumOnHand(record.levels[index]);
     },
   );
-  const orders = new SeededOrders(kept.orderCount, () =>
-    generateOrders({ seed: settings.seed, count: settings.orders, products: records, anchorMs: settings.anchorMs, onHand }),
+  const orders = new SeededOrders(kept.orderCount, (into) =>
+    makeOrders({ seed: settings.seed, count: settings.orders, products: records, anchorMs: settings.anchorMs, onHand }, into),
   );
   const stock: StockSeed = {
     seededVariants: kept.opening.length / LOCATIONS.length,

@@ -140,29 +140,37 @@ export type StockSeed = {
 };
 
 /**
- * The seeded orders, made when first read: a shop made again from the levels its orders left (the browser keeps
- * those, mocks/shop-snapshot.ts) answers for its products and stock before its orders exist.
+ * The seeded orders, made when first read or a slice at a time before that: a shop made again from the levels its
+ * orders left (the browser keeps those, mocks/shop-snapshot.ts) answers for its products and stock before its orders
+ * exist.
  */
 export class SeededOrders {
-  private list: readonly Order[] | null;
-  private readonly make: () => readonly Order[];
+  private readonly list: Order[];
+  /** The steps still to make (order-seed's makeOrders), null once all are made. */
+  private steps: Iterator<void> | null;
 
   /** `count`: how many there are (ord_0001001 onwards), known before they are made. */
   constructor(
     readonly count: number,
-    orders: readonly Order[] | (() => readonly Order[]),
+    orders: readonly Order[] | ((into: Order[]) => Iterator<void>),
   ) {
-    this.list = typeof orders === 'function' ? null : orders;
-    this.make = typeof orders === 'function' ? orders : () => orders;
+    this.list = typeof orders === 'function' ? [] : [...orders];
+    this.steps = typeof orders === 'function' ? orders(this.list) : null;
   }
 
-  /** Whether they exist yet, so idle work can leave making them to whoever needs them. */
+  /** Whether they all exist yet. */
   get made(): boolean {
-    return this.list !== null;
+    return this.steps === null;
+  }
+
+  /** Makes a slice more (some 2,000 orders, 20 ms or so); false once all are made. */
+  makeSome(): boolean {
+    if (this.steps?.next().done) this.steps = null;
+    return this.steps !== null;
   }
 
   all(): readonly Order[] {
-    this.list ??= this.make();
+    while (this.makeSome());
     return this.list;
   }
 }

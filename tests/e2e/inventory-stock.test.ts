@@ -133,10 +133,13 @@ describe('inventory', () => {
     await page.getByRole('button', { name: `Stock actions for ${level.sku} at ${EDISON.name}` }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('menuitem', { name: 'Adjust stock…' }).waitFor({ timeout: UI_TIMEOUT });
-    // Down to the third item: Adjust, Transfer, Set threshold.
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowDown');
+    // The menu takes the focus a moment after it opens; from there, down to Set threshold (the third item).
+    await eventually(async () => expect(await page.evaluate(() => Boolean(document.activeElement?.closest('[role="menu"]')))).toBe(true));
+    const setThreshold = page.getByRole('menuitem', { name: 'Set threshold…' });
+    for (let presses = 0; !(await setThreshold.evaluate((el) => el === document.activeElement)); presses++) {
+      expect(presses).toBeLessThan(4);
+      await page.keyboard.press('ArrowDown');
+    }
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: `Low-stock threshold: ${level.sku}` });
     await dialog.waitFor({ timeout: UI_TIMEOUT });

@@ -198,7 +198,7 @@ export function daySumsOf(orders: Iterable<Order>): DaySums {
  * of a 200,000-order shop waits for that month's orders, not for two years of them.
  */
 export class ReportIndex {
-  private days = new Days();
+  private readonly days = new Days();
   /** Every order in placing order, once facts are first needed; an order not reached yet is kept as it is now. */
   private list: Order[] | null = null;
   /** Orders at `floor` and after have their line facts. */

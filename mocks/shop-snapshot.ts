@@ -1,8 +1,8 @@
 /**
  * The browser keeps the last shops it made in IndexedDB, keyed by what makes a shop (seed, sizes, anchor), as the
- * levels their orders left (`KeptShop`, typed arrays): a reload makes the records from the seed, sets those levels and
- * answers, and makes the orders only when something reads them. Two are kept, so switching between two sizes does
- * not make either again. Written once requests have been quiet for a moment (the changes are the overlay's).
+ * levels their orders left and the orders' day sums (`KeptShop`): a reload makes the records from the seed, sets those
+ * levels and answers, and makes the orders afterwards. Two are kept, so switching between two sizes does not make
+ * either again. Written right after start-up, as made (the changes since are the overlay's).
  */
 import type { KeptShop } from '../src/demo-shop/seeded-shop';
 

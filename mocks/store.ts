@@ -397,7 +397,7 @@ export class MockDb {
     // A kept shop's day sums are its seeded orders' as made: they hold while none of those has changed, and the orders
     // placed since join them one by one.
     const changed = [...this.changedOrders.values()].map(({ order }) => order);
-    const kept = changed.every((order) => order.number - 1001 >= this.seededOrderCount) ? this.stockSeed?.daySums : undefined;
+    const keptSums = changed.every((order) => order.number - 1001 >= this.seededOrderCount) ? this.stockSeed?.daySums : undefined;
     const index = new ReportIndex(
       () => this.allOrders(),
       {
@@ -411,9 +411,9 @@ export class MockDb {
         categoryName: (id) => CATEGORIES.find((c) => c.id === id)?.name ?? id,
       },
       (order) => order.number - 1001,
-      kept,
+      keptSums,
     );
-    if (kept) for (const order of changed) index.replace(undefined, order);
+    if (keptSums) for (const order of changed) index.replace(undefined, order);
     this.reportIndex = index;
     return index;
   }

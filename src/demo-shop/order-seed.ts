@@ -47,6 +47,7 @@ import { LOCATIONS } from './catalogue';
 import { EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES, STATES_GEO, STREET_NAMES, STREET_SUFFIXES, type StateGeo } from './geography';
 import { mulberry32 } from './random';
 import type { ProductRecord } from './shop-records';
+import { eachLevel } from './stock-seed';
 
 export type GenerateOrdersOptions = {
   seed: number;
@@ -263,17 +264,10 @@ type SellableTable = {
 
 /** Units on each shelf as seeded, by seeded variant slot (every variant, in catalogue order) × LOCATIONS. */
 export function onHandAtStart(products: readonly ProductRecord[]): Int32Array {
-  const width = LOCATIONS.length;
   let slots = 0;
   for (const record of products) slots += record.product.variants.length;
-  const onHand = new Int32Array(slots * width);
-  let slot = 0;
-  for (const record of products) {
-    for (let j = 0; j < record.product.variants.length; j++, slot++) {
-      const levels = record.levels[j];
-      for (let loc = 0; loc < width; loc++) onHand[slot * width + loc] = levels?.[loc]?.onHand ?? 0;
-    }
-  }
+  const onHand = new Int32Array(slots * LOCATIONS.length);
+  eachLevel(products, (level, cell) => (onHand[cell] = level.onHand));
   return onHand;
 }
 

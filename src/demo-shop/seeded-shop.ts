@@ -8,7 +8,7 @@ import { LOCATIONS } from './catalogue';
 import { generateOrders, makeOrders, onHandAtStart } from './order-seed';
 import { sumOnHand, type ProductRecord } from './shop-records';
 import { generateShop } from './seed';
-import { applyOrdersToSeed, SeededOrders, type StockSeed } from './stock-seed';
+import { applyOrdersToSeed, eachLevel, SeededOrders, type StockSeed } from './stock-seed';
 
 export type Shop = { records: ProductRecord[]; stock: StockSeed };
 /** The settings that make a shop, and the instant it was made (its orders end there). */
@@ -57,26 +57,6 @@ export function seededShop(settings: ShopSettings): Shop {
   }
   // A later store gets a copy: whatever a test does to its store's records never reaches the next one.
   return { records: structuredClone(last.shop.records), stock: last.shop.stock };
-}
-
-/** Calls `visit` with each seeded level and its cell (slot × LOCATIONS + location), and its variant once per variant. */
-function eachLevel(
-  records: readonly ProductRecord[],
-  visit: (level: ProductRecord['levels'][number][number], cell: number) => void,
-  afterVariant: (record: ProductRecord, index: number) => void = () => {},
-): void {
-  const width = LOCATIONS.length;
-  let slot = 0;
-  for (const record of records) {
-    for (let j = 0; j < record.product.variants.length; j++, slot++) {
-      const levels = record.levels[j];
-      for (let loc = 0; loc < width; loc++) {
-        const level = levels?.[loc];
-        if (level) visit(level, slot * width + loc);
-      }
-      afterVariant(record, j);
-    }
-  }
 }
 
 /** The shop as made, for keeping (`adoptKeptShop` makes it again), with its orders' day sums. */

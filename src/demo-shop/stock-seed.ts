@@ -25,6 +25,26 @@ export function locationIndex(id: string): number | undefined {
   return LOCATION_INDEX.get(id);
 }
 
+/** Calls `visit` with each seeded level and its cell (slot × LOCATIONS + location), and its variant once per variant. */
+export function eachLevel(
+  records: readonly ProductRecord[],
+  visit: (level: ProductRecord['levels'][number][number], cell: number) => void,
+  afterVariant: (record: ProductRecord, index: number) => void = () => {},
+): void {
+  const width = LOCATIONS.length;
+  let slot = 0;
+  for (const record of records) {
+    for (let j = 0; j < record.product.variants.length; j++, slot++) {
+      const levels = record.levels[j];
+      for (let loc = 0; loc < width; loc++) {
+        const level = levels?.[loc];
+        if (level) visit(level, slot * width + loc);
+      }
+      afterVariant(record, j);
+    }
+  }
+}
+
 /** Seeded variant ids are var_0000001… in seed order; ids made later are longer and random. */
 export function seededSlot(variantId: string, seededVariants: number): number | null {
   if (variantId.length !== 11) return null;

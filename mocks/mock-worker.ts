@@ -93,6 +93,7 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
   const kept = await loadShop(seededShopKey(shop));
   if (kept) adoptKeptShop(shop, kept);
   const db = new MockDb(settings, { clock: pageClock, anchorMs });
+  db.makeOrdersInSlices = nextTask;
   db.authStorage = browserAuthStorage(local);
   db.catchUpAuth();
   const seeded = performance.now();
@@ -118,18 +119,37 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
   whenQuiet(QUIET_MS, () => db.warmUpStep());
 }
 
-/** When the last request came in: background work waits for a quiet moment, as requestIdleCallback did in the page. */
+/**
+ * The next task, queued behind the messages already here: a message on a channel of our own, as timers may run before
+ * the page's messages (a request arriving while the orders are made in slices would wait for all of them).
+ */
+const tasks = new MessageChannel();
+const waiting: (() => void)[] = [];
+tasks.port1.onmessage = () => waiting.shift()?.();
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    tasks.port2.postMessage(null);
+  });
+}
+
+/**
+ * When a request last came in or was answered, and how many are being answered: background work waits for a quiet
+ * moment, as requestIdleCallback did in the page.
+ */
 let lastRequestAt = 0;
+let answering = 0;
 const QUIET_MS = 150;
 
 /**
- * Background work in slices, each once requests have been quiet for `quietMs`, so a screen's requests (a burst) are not
- * kept waiting behind a slice. `step` does one slice and says whether there is more.
+ * Background work in slices, each once no request is being answered and none has come or gone for `quietMs`, so a
+ * screen's requests (a burst, or one waiting for a kept shop's orders) are not kept waiting behind a slice. `step` does
+ * one slice and says whether there is more.
  */
 function whenQuiet(quietMs: number, step: () => boolean): void {
   const next = () => {
     const quietFor = performance.now() - lastRequestAt;
-    if (quietFor < quietMs) setTimeout(next, quietMs - quietFor);
+    if (answering > 0 || quietFor < quietMs) setTimeout(next, Math.max(quietMs - quietFor, 1));
     else if (step()) setTimeout(next, 0);
   };
   setTimeout(next, quietMs);
@@ -138,8 +158,8 @@ function whenQuiet(quietMs: number, step: () => boolean): void {
 async function answer(wire: WireRequest): Promise<WireResponse | null> {
   await ready;
   // One task first, so an answer that is all but sent (its body is read a task or so later) goes out before this
-  // request's work, which may be long (the first report that needs a kept shop's orders makes them: 2 s at 200,000).
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  // request's work.
+  await nextTask();
   if (!handlers) throw new Error('The mock did not start');
   const request = new Request(wire.url, {
     method: wire.method,
@@ -162,15 +182,21 @@ scope.onmessage = (event) => {
     storage?.follow(message.key, message.value);
   } else {
     lastRequestAt = performance.now();
+    answering++;
     followPage(message.pageNow);
-    answer(message.request).then(
-      (response) =>
-        scope.postMessage(
-          { type: 'response', id: message.id, response },
-          response?.error === false && response.body ? [response.body] : [],
-        ),
-      (error: unknown) =>
-        scope.postMessage({ type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) }),
-    );
+    answer(message.request)
+      .then(
+        (response) =>
+          scope.postMessage(
+            { type: 'response', id: message.id, response },
+            response?.error === false && response.body ? [response.body] : [],
+          ),
+        (error: unknown) =>
+          scope.postMessage({ type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) }),
+      )
+      .finally(() => {
+        answering--;
+        lastRequestAt = performance.now();
+      });
   }
 };

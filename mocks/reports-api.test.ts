@@ -7,7 +7,9 @@
  */
 import { lineTotal } from '../src/domain/order-rules';
 import { addDays } from '../src/domain/report-rules';
+import { orderListQuerySchema } from '../src/contract/order-schemas';
 import { salesReportSchema } from '../src/contract/report-schemas';
+import { productListQuerySchema } from '../src/contract/schemas';
 import { storeDate } from '../src/domain/store-time';
 import { testClock } from '../tests/clock';
 import { adoptKeptShop, keepShop, lastSeededShop } from '../src/demo-shop/seeded-shop';
@@ -151,5 +153,51 @@ describe('the report index', () => {
     expect(res.status).toBe(200);
     const after = salesReportSchema.parse((await asked([`sales?${range}&compare=none`]))[0]);
     expect(after.totals).toEqual({ ...before.totals, refunds: before.totals.refunds + 250, net: before.totals.net - 250 });
+  });
+
+  it("in the browser's way, a request that needs a kept shop's orders waits while they are made in slices, and others are answered meanwhile", async () => {
+    const db = mockDb();
+    const settings = { seed: db.settings.seed, products: db.settings.products, orders: db.settings.orders, anchorMs: db.anchorMs };
+    const made = lastSeededShop(settings)!;
+    const query = orderListQuerySchema.parse({ limit: '5' });
+    const listed = db.listOrders(query);
+    const order = made.stock.orders.all().find((o) => o.status === 'closed' && o.refunded === 0)!;
+
+    adoptKeptShop(settings, structuredClone(keepShop(made, daySumsOf(made.stock.orders.all()))));
+    resetMockDb();
+    signInAs('manager');
+    const seeded = lastSeededShop(settings)!.stock.orders;
+    db.makeOrdersInSlices = () => new Promise((resolve) => setTimeout(resolve, 0));
+    try {
+      const orders = db.serve(() => db.listOrders(query));
+      // Not made in one go: the request waits, and another is answered meanwhile.
+      expect(seeded.made).toBe(false);
+      expect((await db.serve(() => db.listProducts(productListQuerySchema.parse({ limit: '5' })))).items).toHaveLength(5);
+      expect(seeded.made).toBe(false);
+      expect(await orders).toEqual(listed);
+      expect(seeded.made).toBe(true);
+
+      // A write stopped that way runs once, when it runs again.
+      adoptKeptShop(settings, structuredClone(keepShop(made, daySumsOf(made.stock.orders.all()))));
+      resetMockDb();
+      signInAs('manager');
+      const res = await fetch(`/api/orders/${order.id}/refunds`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'sliced-refund' },
+        body: JSON.stringify({
+          version: order.version,
+          lines: [],
+          shipping: false,
+          amount: 100,
+          restock: false,
+          locationId: null,
+          reason: 'Goodwill',
+        }),
+      });
+      expect(res.status).toBe(200);
+      expect(db.getOrder(order.id)!.refunds).toHaveLength(order.refunds.length + 1);
+    } finally {
+      db.makeOrdersInSlices = null;
+    }
   });
 });

@@ -82,8 +82,10 @@ export class SellThroughIndex {
 
   private seededEvents(): Events {
     if (this.seeded) return this.seeded;
-    const events = new Events();
     const seed = this.source.seed;
+    // First, so a kept shop whose orders are not made yet stops here, before anything is built (MockDb.serve).
+    const orders = seed?.orders.all() ?? [];
+    const events = new Events();
     if (seed) {
       const opened = dayOf(seed.openedAt);
       const width = LOCATIONS.length;
@@ -99,7 +101,7 @@ export class SellThroughIndex {
         }
       }
       // What seeded orders did to shelves: each shipment sold, each restocking refund put units back (stock-seed's orderMovements).
-      for (const order of seed.orders.all()) {
+      for (const order of orders) {
         const productOfLine = (lineId: string) => order.lines.find((l) => l.id === lineId)?.productId;
         for (const f of order.fulfilments) {
           const day = dayOf(f.at);

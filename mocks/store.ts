@@ -49,7 +49,7 @@ import { seededDiscounts } from '../src/demo-shop/discount-seed';
 import type { DiscountUse, StoredDiscount } from '../src/domain/discount-rules';
 import { seededShop } from '../src/demo-shop/seeded-shop';
 import { anchorAt } from '../src/demo-shop/seed';
-import { seededMovements, seededSlot, type StockSeed } from '../src/demo-shop/stock-seed';
+import { OrdersNotMade, seededMovements, seededSlot, type StockSeed } from '../src/demo-shop/stock-seed';
 import { compareText } from './sorted-index';
 import { DEFAULT_SETTINGS, type MockSettings } from './settings';
 import { CatalogueIndex, makeEntry, type Entry } from './catalogue-index';
@@ -351,6 +351,38 @@ export class MockDb {
     const seeded = this.stockSeed?.orders.all() ?? [];
     for (const order of seeded) yield this.changedOrders.get(order.id)?.order ?? order;
     for (const { order } of this.changedOrders.values()) if (order.number - 1001 >= seeded.length) yield order;
+  }
+
+  /**
+   * In the browser's worker, how to let other requests run (the next task): a request that needs a kept shop's orders
+   * before they are all made waits while they are made a slice at a time, and the requests around it are answered
+   * meanwhile. Null (node): they are made at once.
+   */
+  makeOrdersInSlices: (() => Promise<void>) | null = null;
+
+  /**
+   * Runs a request's handler. With `makeOrdersInSlices`, a handler that reads the seeded orders before they are made
+   * is stopped there (OrdersNotMade, during its synchronous part, before any write of it has begun: writes apply at
+   * their end), the orders are made in slices with other requests answered in between, and it runs again.
+   */
+  async serve<T>(handler: () => T | Promise<T>): Promise<T> {
+    for (;;) {
+      const seeded = this.stockSeed?.orders;
+      const between = this.makeOrdersInSlices;
+      if (!between || !seeded || seeded.made) return await handler();
+      try {
+        // An async handler's first part runs here too; its throw arrives as the promise's rejection.
+        seeded.refuse = true;
+        const result = handler();
+        seeded.refuse = false;
+        return await result;
+      } catch (error) {
+        if (!(error instanceof OrdersNotMade)) throw error;
+        await seeded.makeInSlices(between);
+      } finally {
+        seeded.refuse = false;
+      }
+    }
   }
 
   /** The number the next order takes. */

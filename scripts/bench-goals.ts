@@ -10,7 +10,8 @@
  * - sign-in form interactive: the form's email field and an enabled submit button, painted;
  * - chart drawn: a chart's svg (`.recharts-surface`) in main, painted;
  * - first rows: a row of the products table, painted;
- * - JS heap: after a garbage collection, the page's heap plus the heap of every worker of the page;
+ * - JS heap: once the dashboard's recent orders are shown (so every order is made), after a garbage collection, the
+ *   page's heap plus the heap of every worker of the page;
  * - Lighthouse: its mobile preset's performance score (bench-lighthouse.ts).
  */
 import { readFile } from 'node:fs/promises';
@@ -255,6 +256,10 @@ export async function measureGoals(browser: Browser, baseUrl: string, signedIn: 
   const bigReloadRows = await until(page, 'firstRow', BIG_TIMEOUT);
   await page.goto(`${baseUrl}/dashboard`);
   const bigDashboard = await until(page, 'chartDrawn', BIG_TIMEOUT);
+  // The heap once the whole dashboard has answered: its recent orders need every order made (a kept shop makes them
+  // after its first answers), so the heap counts them.
+  await page.locator('table[aria-label="Recent orders"] tbody tr').first().waitFor({ timeout: BIG_TIMEOUT });
+  const bigDashboardWhole = await page.evaluate(() => performance.now());
   const heap = await jsHeap(page);
   await context.close();
 
@@ -276,7 +281,7 @@ export async function measureGoals(browser: Browser, baseUrl: string, signedIn: 
   const heapMb = (heap.page + heap.workers) / 1024 / 1024;
   rows.push({
     measure: 'JS heap at 50,000 / 200,000 after the dashboard (page + workers)',
-    value: `${heapMb.toFixed(0)} MB (page ${(heap.page / 1024 / 1024).toFixed(0)} MB, workers ${(heap.workers / 1024 / 1024).toFixed(0)} MB)`,
+    value: `${heapMb.toFixed(0)} MB (page ${(heap.page / 1024 / 1024).toFixed(0)} MB, workers ${(heap.workers / 1024 / 1024).toFixed(0)} MB; recent orders shown at ${ms(bigDashboardWhole)})`,
     goal: '< 200 MB',
     ok: heapMb < 200,
   });

@@ -137,7 +137,7 @@ export function routeKit(db: MockDb): RouteKit {
         const names = Object.fromEntries(Object.entries(params).map(([name, value]) => [name, param(value)]));
         // What readRequest checked against ROUTES[id] is what RouteContext<Id> says of it.
         const context = { ...read, actor, params: names, request, headers } as unknown as RouteContext<Id>;
-        const answer: unknown = await handler(context);
+        const answer: unknown = await db.serve(() => handler(context));
         if (spec.etag) {
           const version = (answer as { version?: unknown } | undefined)?.version;
           if (typeof version === 'number') headers.set('ETag', `"${version}"`);

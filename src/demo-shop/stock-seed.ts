@@ -178,9 +178,20 @@ export class SeededOrders {
     this.steps = typeof orders === 'function' ? orders(this.list) : null;
   }
 
+  /**
+   * Set while a request's handler runs in the browser's worker (MockDb.serve): reading the orders before they are all
+   * made then throws OrdersNotMade instead of making them in one long go.
+   */
+  refuse = false;
+
   /** Whether they all exist yet. */
   get made(): boolean {
     return this.steps === null;
+  }
+
+  /** Makes the rest a slice at a time, `between` letting other work run between slices. */
+  async makeInSlices(between: () => Promise<void>): Promise<void> {
+    while (this.makeSome()) await between();
   }
 
   /** Makes a slice more (some 2,000 orders, 20 ms or so); false once all are made. */
@@ -190,8 +201,16 @@ export class SeededOrders {
   }
 
   all(): readonly Order[] {
+    if (this.refuse && !this.made) throw new OrdersNotMade();
     while (this.makeSome());
     return this.list;
+  }
+}
+
+/** What reading a kept shop's orders throws while they are refused (SeededOrders.refuse). */
+export class OrdersNotMade extends Error {
+  constructor() {
+    super('The seeded orders are not made yet');
   }
 }
 

@@ -157,9 +157,9 @@ function whenQuiet(quietMs: number, step: () => boolean): void {
 
 async function answer(wire: WireRequest): Promise<WireResponse | null> {
   await ready;
-  // One task first, so an answer that is all but sent (its body is read a task or so later) goes out before this
-  // request's work.
-  await nextTask();
+  // Another request still being answered: one task first, so an answer that is all but sent (its body is read a task
+  // or so later) goes out before this request's work.
+  if (answering > 1) await nextTask();
   if (!handlers) throw new Error('The mock did not start');
   const request = new Request(wire.url, {
     method: wire.method,

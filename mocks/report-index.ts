@@ -205,6 +205,9 @@ export class ReportIndex {
   private floor = 0;
   /** The first store day whose line facts are all in ('' once every order's are). */
   private complete = '\uffff';
+  /** Where in `list` the orders with refunds are; their refunds made at `refundsFrom` or after have their facts. */
+  private refunded: number[] = [];
+  private refundsFrom = '\uffff';
 
   constructor(
     /** Every order as it is now, in placing order: read when the first report needs facts (or at once, without `sums`). */
@@ -219,32 +222,44 @@ export class ReportIndex {
     else for (const order of orders()) this.days.addSums(order, 1);
   }
 
-  /** Every order in hand, with its refunds' facts (a refund may come long after its order: a few percent of orders have one). */
+  /** Every order in hand, and where the ones with refunds are (a few percent of orders). */
   private facts(): Order[] {
     if (!this.list) {
       this.list = [...this.orders()];
       this.floor = this.list.length;
-      for (const order of this.list) this.addRefundFacts(order, 1);
+      this.list.forEach((order, i) => order.refunds.length && this.refunded.push(i));
     }
     return this.list;
   }
 
-  /** Gathers up to `count` more orders' line facts, newest first; false once every order's are in. */
+  /** Gathers up to `count` more orders' line facts, newest first, then every refund's; false once all are in. */
   buildSome(count: number): boolean {
     const list = this.facts();
     for (let i = 0; i < count && this.floor > 0; i++) this.addLineFacts(list[--this.floor]!, 1);
-    if (this.floor === 0) this.complete = '';
-    return this.floor > 0;
+    if (this.floor > 0) return true;
+    this.complete = '';
+    this.coverRefunds('');
+    return false;
   }
 
-  /** Gathers the line facts of `from` onwards. */
+  /** Gathers the facts of `from` onwards: placements newest first, and refunds made then (on orders placed whenever). */
   private cover(from: string): void {
-    if (this.complete <= from) return;
+    if (this.complete > from) {
+      const list = this.facts();
+      while (this.floor > 0 && list[this.floor - 1]!.placedAt >= dayMargin(from)) this.addLineFacts(list[--this.floor]!, 1);
+      this.complete = this.floor === 0 ? '' : from;
+    }
+    this.coverRefunds(from);
+  }
+
+  private coverRefunds(from: string): void {
+    if (this.refundsFrom <= from) return;
     const list = this.facts();
-    // Orders lie in placing order, their times a few hours out of step at most (a clock change): a day's margin.
-    const before = storeTimeToIso(addDays(from, -1), '00:00') ?? '';
-    while (this.floor > 0 && list[this.floor - 1]!.placedAt >= before) this.addLineFacts(list[--this.floor]!, 1);
-    this.complete = this.floor === 0 ? '' : from;
+    const since = from === '' ? '' : dayMargin(from);
+    // Each refund once: those made from `since` up to where the last cover began.
+    const until = this.refundsFrom === '\uffff' ? '\uffff' : dayMargin(this.refundsFrom);
+    for (const i of this.refunded) this.addRefundFacts(list[i]!, 1, (at) => at >= since && at < until);
+    this.refundsFrom = from;
   }
 
   /** An order changed or was placed: its old contribution leaves, the new one joins. */
@@ -253,14 +268,14 @@ export class ReportIndex {
     this.days.addSums(after, 1);
     if (!this.list) return;
     const position = this.position(after);
-    // Not reached yet: the walk reads the order as it is by then.
-    const reached = position >= this.floor;
-    if (!reached) this.list[position] = after;
-    if (before) {
-      if (reached) this.addLineFacts(before, -1);
-      this.addRefundFacts(before, -1);
+    // The walks read the order as it is now when they reach it; one placed since is in no walk.
+    if (position < this.list.length) this.list[position] = after;
+    if (position >= this.floor) {
+      if (before) this.addLineFacts(before, -1);
+      this.addLineFacts(after, 1);
     }
-    if (reached) this.addLineFacts(after, 1);
+    // A refund's facts are keyed by order and refund: made again for its day, they replace what is there.
+    if (before) this.addRefundFacts(before, -1);
     this.addRefundFacts(after, 1);
   }
 
@@ -287,11 +302,12 @@ export class ReportIndex {
     );
   }
 
-  /** The order's refunds, each on the day it was made, with what it returned per line. */
-  private addRefundFacts(order: Order, sign: 1 | -1): void {
-    if (!order.refunds.length) return;
+  /** The order's refunds (those made at times `when` takes), each on the day it was made, with what it returned per line. */
+  private addRefundFacts(order: Order, sign: 1 | -1, when: (at: string) => boolean = () => true): void {
+    if (!order.refunds.some((r) => when(r.at))) return;
     const parts = refundParts(order, (productId) => this.catalogue.categoryOf(productId));
     for (const refund of order.refunds) {
+      if (!when(refund.at)) continue;
       const day = this.days.at(storeDate(Date.parse(refund.at)));
       const key = `${order.id}/${refund.id}`;
       if (sign < 0) day.refunds.delete(key);
@@ -585,6 +601,12 @@ function stateSums(day: Day, state: string): Sums {
     day.byState.set(state, sums);
   }
   return sums;
+}
+
+/** The instant a day before `day` begins in the store's zone: orders lie in placing order, their times a few hours out
+ * of step at most (a clock change), so a walk that stops there has every order and refund of `day` onwards. */
+function dayMargin(day: string): string {
+  return storeTimeToIso(addDays(day, -1), '00:00') ?? '';
 }
 
 function nextDay(date: string): string {

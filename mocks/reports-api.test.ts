@@ -90,6 +90,16 @@ describe('the report index', () => {
       expect(res.status).toBe(200);
     }
     expect((await sales(week)).totals.refunds).toBe(before.totals.refunds + 200);
+    // The week's refunds listed (facts gathered for the week only so far), then a year's: each refund once.
+    const refundsIn = async (range: string) => {
+      const res = await fetch(`/api/reports/refunds?${range}&limit=1`);
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { total: number }).total;
+    };
+    const madeIn = (from: string) =>
+      [...db.allOrders()].flatMap((o) => o.refunds).filter((r) => day(r.at) >= from && day(r.at) <= today).length;
+    expect(await refundsIn(week)).toBe(madeIn(addDays(today, -6)));
+    expect(await refundsIn(`from=${addDays(today, -400)}&to=${today}`)).toBe(madeIn(addDays(today, -400)));
 
     // Reaching back a year now: every placement and refund once, the changed orders as they are.
     const from = addDays(today, -400);

@@ -165,8 +165,8 @@ export type StockSeed = {
  * exist.
  */
 export class SeededOrders {
-  private readonly list: Order[];
-  /** The steps still to make (order-seed's makeOrders), null once all are made. */
+  private readonly list: readonly Order[];
+  /** The steps still to make (order-seed's makeOrders, filling `list`), null once all are made. */
   private steps: Iterator<void> | null;
 
   /** `count`: how many there are (ord_0001001 onwards), known before they are made. */
@@ -174,8 +174,14 @@ export class SeededOrders {
     readonly count: number,
     orders: readonly Order[] | ((into: Order[]) => Iterator<void>),
   ) {
-    this.list = typeof orders === 'function' ? [] : [...orders];
-    this.steps = typeof orders === 'function' ? orders(this.list) : null;
+    if (typeof orders === 'function') {
+      const into: Order[] = [];
+      this.list = into;
+      this.steps = orders(into);
+    } else {
+      this.list = orders;
+      this.steps = null;
+    }
   }
 
   /**

@@ -6,8 +6,15 @@
  * idempotency) are held to both backends by tests/contract/inventory.contract.test.ts.
  */
 import * as fc from 'fast-check';
-import { stockMovementListSchema, inventoryListSchema, type InventoryLevel, type StockMovement } from '../src/contract/stock-schemas';
+import {
+  stockMovementListSchema,
+  inventoryListQuerySchema,
+  inventoryListSchema,
+  type InventoryLevel,
+  type StockMovement,
+} from '../src/contract/stock-schemas';
 import { LOCATIONS } from '../src/demo-shop/catalogue';
+import { InventoryIndex, NOTHING_INCOMING } from './inventory-index';
 import { mockDb, resetMockDb, server, signInAs } from './node';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -163,6 +170,39 @@ describe('GET /api/inventory', () => {
     expect(counted.status).toBe(200);
     const top = inventoryListSchema.parse((await call('GET', `/api/inventory?locationId=${EDISON}&sort=-onHand&limit=1`)).json);
     expect(top.items[0]).toMatchObject({ sku, onHand: level.onHand + 1000 });
+  });
+});
+
+describe('the inventory index', () => {
+  it('made a slice at a time, with products written in between, lists what an index made at once lists', () => {
+    const records = [...mockDb().allRecords()];
+    const index = new InventoryIndex(
+      records,
+      () => 0,
+      () => NOTHING_INCOMING,
+    );
+    expect(index.buildSome(100)).toBe(true);
+    // One product whose entries are made, one whose are not yet: each written with another count at Edison.
+    const written = [records[10]!, records[200]!].map((record) => {
+      const next = structuredClone(record);
+      next.levels[0]![0]!.onHand += 7;
+      next.levels[0]![0]!.version += 1;
+      return next;
+    });
+    index.replace(written);
+    const now = records.map((r) => written.find((w) => w.product.id === r.product.id) ?? r);
+    const fresh = new InventoryIndex(
+      now,
+      () => 0,
+      () => NOTHING_INCOMING,
+    );
+    const query = inventoryListQuerySchema.parse({ limit: '500', sort: 'onHand' });
+    const all = (i: InventoryIndex) => {
+      const { total } = i.list(query);
+      return Array.from({ length: Math.ceil(total / 500) }, (_, page) => i.list({ ...query, offset: page * 500 }).items).flat();
+    };
+    expect(all(index)).toEqual(all(fresh));
+    expect(all(index)).toHaveLength(now.reduce((n, r) => n + r.product.variants.length, 0) * LOCATIONS.length);
   });
 });
 

@@ -117,6 +117,13 @@ export class InventoryIndex {
   private coming = new Set<LevelEntry>();
   private sorted = new SortedIndex<LevelEntry, InventorySortKey>(COMPARES, () => this.entries);
 
+  /**
+   * The products as they were when the index was made, and how many have their entries: idle warm-up makes them a
+   * slice at a time (buildSome), anything else at once. A product written meanwhile is replaced after (replace).
+   */
+  private pending: ProductRecord[] | null;
+  private made = 0;
+
   constructor(
     records: Iterable<ProductRecord>,
     /** Units sold over the sales window at one level. */
@@ -124,7 +131,16 @@ export class InventoryIndex {
     /** Units on order and in transit to one level. */
     private readonly incomingAt: (variantId: string, locationId: string) => Incoming,
   ) {
-    for (const record of records) {
+    this.pending = [...records];
+  }
+
+  /** Makes the entries of up to `count` more products; false once every product's are made. */
+  buildSome(count: number): boolean {
+    const pending = this.pending;
+    if (!pending) return false;
+    const end = Math.min(pending.length, this.made + count);
+    for (; this.made < end; this.made++) {
+      const record = pending[this.made]!;
       const made = this.entriesOf(record);
       this.byProduct.set(record.product.id, made);
       for (const e of made) {
@@ -132,6 +148,14 @@ export class InventoryIndex {
         if (e.incoming.onOrder || e.incoming.inTransit) this.coming.add(e);
       }
     }
+    if (this.made < pending.length) return true;
+    this.pending = null;
+    return false;
+  }
+
+  /** Every entry made: before any read or change (the products' order may change under a write). */
+  private ready(): void {
+    while (this.buildSome(10_000));
   }
 
   private entriesOf(record: ProductRecord): LevelEntry[] {
@@ -178,6 +202,7 @@ export class InventoryIndex {
    * them now are all that can differ, whatever happened in between (here or in another tab).
    */
   syncIncoming(incoming: ReadonlyMap<string, Incoming>, productOf: (variantId: string) => string | undefined): void {
+    this.ready();
     const products = new Set<string>();
     const differs = (e: LevelEntry, now: Incoming | undefined) =>
       e.incoming.onOrder !== (now?.onOrder ?? 0) || e.incoming.inTransit !== (now?.inTransit ?? 0);
@@ -193,6 +218,7 @@ export class InventoryIndex {
 
   /** What is coming to these products' levels changed (a purchase order sent, a transfer shipped): their entries are made again. */
   refresh(productIds: Iterable<string>): void {
+    this.ready();
     const old: LevelEntry[] = [];
     const made: LevelEntry[] = [];
     for (const id of productIds) {
@@ -219,6 +245,7 @@ export class InventoryIndex {
 
   /** Products were written: their levels replace the old ones, in one pass however many there are (a price batch writes thousands). */
   replace(records: readonly ProductRecord[]): void {
+    this.ready();
     if (records.length === 0) return;
     const old: LevelEntry[] = [];
     const made: LevelEntry[] = [];
@@ -242,15 +269,18 @@ export class InventoryIndex {
   }
 
   level(variantId: string, productId: string, locationId: string): InventoryLevel | undefined {
+    this.ready();
     const e = this.byProduct.get(productId)?.find((x) => x.variantId === variantId && x.locationId === locationId);
     return e && toLevel(e);
   }
 
+  /** Entries a slice at a time, then one missing sort order per step; false once all is ready. */
   warmUpStep(): boolean {
-    return this.sorted.buildNext();
+    return this.buildSome(5_000) || this.sorted.buildNext();
   }
 
   list(query: InventoryListQuery): { items: InventoryLevel[]; total: number } {
+    this.ready();
     return this.sorted.page(query.sort, query.offset, query.limit, matcher(query), toLevel);
   }
 }

@@ -486,13 +486,17 @@ export class MockDb {
 
   // ------------------------------------------------------------ stock
 
-  private inventoryIndex(): InventoryIndex {
-    const doc = this.replenishmentDoc();
-    this.inventory ??= new InventoryIndex(
+  private newInventoryIndex(): InventoryIndex {
+    return new InventoryIndex(
       this.allRecords(),
       (variantId, loc) => this.soldAt(variantId, loc),
       (variantId, locationId) => this.replenishment.incomingAt(variantId, locationId),
     );
+  }
+
+  private inventoryIndex(): InventoryIndex {
+    const doc = this.replenishmentDoc();
+    this.inventory ??= this.newInventoryIndex();
     // What is coming may have changed since the index last looked (a purchase order sent here or in another tab).
     if (this.inventoryDoc !== doc)
       this.inventory.syncIncoming(this.replenishment.incoming(doc), (variantId) => this.variantOwner(variantId)?.record.product.id);
@@ -703,7 +707,10 @@ export class MockDb {
    */
   warmUpStep(): boolean {
     if (this.catalogue.warmUpStep()) return true;
-    // Inventory and orders last: products is the screen people open first.
+    // Inventory and orders last: products is the screen people open first. The inventory's entries a slice at a time
+    // first (what is coming to each level is looked at once they are all made).
+    this.inventory ??= this.newInventoryIndex();
+    if (this.inventory.buildSome(5_000)) return true;
     if (this.inventoryIndex().warmUpStep()) return true;
     // A kept shop's orders, a slice at a time, unless a request has needed them all by now.
     if (this.stockSeed && !this.stockSeed.orders.made) return this.stockSeed.orders.makeSome() || true;

@@ -123,20 +123,41 @@ function totalsOf(entries: Iterable<OrderEntry>): OrderListTotals {
 }
 
 export class OrderIndex {
-  private entries: OrderEntry[];
+  private entries: OrderEntry[] = [];
   private byId = new Map<string, OrderEntry>();
   private sorted = new SortedIndex<OrderEntry, OrderSortKey>(COMPARES, () => this.entries);
+  /**
+   * The orders as they were when the index was made, and how many have their entries: idle warm-up makes them a slice
+   * at a time (buildSome), anything else at once. An order written meanwhile is replaced after (replace).
+   */
+  private pending: Order[] | null;
+  private made = 0;
 
   constructor(orders: Iterable<Order>) {
-    this.entries = [];
-    for (const order of orders) {
-      const entry = entryOf(order);
+    this.pending = [...orders];
+  }
+
+  /** Makes the entries of up to `count` more orders; false once every order's are made. */
+  buildSome(count: number): boolean {
+    const pending = this.pending;
+    if (!pending) return false;
+    const end = Math.min(pending.length, this.made + count);
+    for (; this.made < end; this.made++) {
+      const entry = entryOf(pending[this.made]!);
       this.entries.push(entry);
-      this.byId.set(order.id, entry);
+      this.byId.set(entry.order.id, entry);
     }
+    if (this.made < pending.length) return true;
+    this.pending = null;
+    return false;
+  }
+
+  private ready(): void {
+    while (this.buildSome(50_000));
   }
 
   replace(order: Order): void {
+    this.ready();
     const old = this.byId.get(order.id);
     const entry = entryOf(order);
     this.byId.set(order.id, entry);
@@ -147,11 +168,13 @@ export class OrderIndex {
     this.sorted.update(old ? [old] : [], [entry]);
   }
 
+  /** Entries a slice at a time, then one missing sort order per step; false once all is ready. */
   warmUpStep(): boolean {
-    return this.sorted.buildNext();
+    return this.buildSome(20_000) || this.sorted.buildNext();
   }
 
   list(query: OrderListQuery): { items: OrderSummary[]; total: number; totals: OrderListTotals } {
+    this.ready();
     const number = query.q === undefined ? null : orderNumberIn(query.q);
     if (number !== null) {
       // An order number finds that order alone; the other filters still apply to it.

@@ -5,9 +5,10 @@
  * both backends by tests/contract/orders.contract.test.ts; the seeded orders'
  * invariants by src/demo-shop/order-seed.test.ts.
  */
-import { orderListSchema, type OrderSummary } from '../src/contract/order-schemas';
+import { orderListQuerySchema, orderListSchema, type OrderSummary } from '../src/contract/order-schemas';
 import { storeDate } from '../src/domain/store-time';
 import { mockDb, resetMockDb, server, signInAs } from './node';
+import { OrderIndex } from './order-index';
 import { DEFAULT_ORDERS } from '../src/demo-shop/seed';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -56,5 +57,27 @@ describe('the order index', () => {
     expect(ids(await all(`&sku=${encodeURIComponent(sku.toLowerCase())}`))).toEqual(
       ids(orders.filter((o) => o.lines.some((l) => l.sku === sku))),
     );
+  });
+});
+
+describe('the order index', () => {
+  it('made a slice at a time, with orders written in between, lists what an index made at once lists', () => {
+    const orders = [...mockDb().allOrders()];
+    const index = new OrderIndex(orders);
+    expect(index.buildSome(1_000)).toBe(true);
+    // One order whose entry is made, one whose is not yet: each cancelled with a new total.
+    const written = [orders[10]!, orders[4_000]!].map((order) => ({
+      ...order,
+      status: 'cancelled' as const,
+      total: order.total + 1,
+      version: order.version + 1,
+    }));
+    for (const order of written) index.replace(order);
+    const fresh = new OrderIndex(orders.map((o) => written.find((w) => w.id === o.id) ?? o));
+    for (const sort of ['placedAt', '-total'] as const) {
+      const query = orderListQuerySchema.parse({ limit: '500', sort });
+      expect(index.list(query)).toEqual(fresh.list(query));
+      expect(index.list({ ...query, status: ['cancelled'] })).toEqual(fresh.list({ ...query, status: ['cancelled'] }));
+    }
   });
 });

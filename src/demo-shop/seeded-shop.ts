@@ -15,9 +15,10 @@ export type Shop = { records: ProductRecord[]; stock: StockSeed };
 export type ShopSettings = { seed: number; products: number; orders: number; anchorMs: number };
 
 /**
- * What a shop's orders did to its stock, and no more: the levels they left and the ledger's sums, by seeded variant
- * slot × LOCATIONS. The records and the orders follow from the settings, so this is all a browser keeps of a shop
- * (mocks/shop-snapshot.ts): some 5 MB at 50,000 products, where the objects took seconds to write and to read back.
+ * What a shop's orders did, and no more: the levels they left and the ledger's sums (by seeded variant slot ×
+ * LOCATIONS), and their sums by store day. The records and the orders follow from the settings, so this is all a
+ * browser keeps of a shop (mocks/shop-snapshot.ts): some 5 MB at 50,000 products, where the objects took seconds to
+ * write and to read back.
  */
 export type KeptShop = {
   onHand: Int32Array;

@@ -9,8 +9,80 @@ export type Compare<E> = (a: E, b: E) => number;
 /** Beyond this many entries in one write, one linear merge beats a splice per entry. */
 const INCREMENTAL_LIMIT = 64;
 
+/** Entries sorted or merged per warm-up step: some tens of milliseconds. */
+const STEP_BUDGET = 50_000;
+/** Runs sorted whole before the merges. */
+const RUN = 4_096;
+
+/**
+ * A sort order built a step at a time (idle warm-up): runs of RUN entries sorted, then merged pairwise, pass after
+ * pass, into the other buffer; any step stops after STEP_BUDGET entries and the next goes on from there.
+ */
+class SortInSteps<E> {
+  private src: E[];
+  private dst: E[];
+  /** Entries before this are in sorted runs (phase one). */
+  private sorted = 0;
+  /** Run width of the merge pass under way, and where it stands: the pair starting at `lo`, its two heads, the output. */
+  private width = RUN;
+  private lo = 0;
+  private i = 0;
+  private j = 0;
+  private k = 0;
+  private pairStarted = false;
+
+  constructor(
+    items: E[],
+    private readonly compare: Compare<E>,
+  ) {
+    this.src = items;
+    this.dst = new Array<E>(items.length);
+  }
+
+  /** The sorted entries once done, else null after one step. */
+  step(): E[] | null {
+    const n = this.src.length;
+    let budget = STEP_BUDGET;
+    while (this.sorted < n && budget > 0) {
+      const end = Math.min(n, this.sorted + RUN);
+      const run = this.src.slice(this.sorted, end).sort(this.compare);
+      for (let x = 0; x < run.length; x++) this.src[this.sorted + x] = run[x] as E;
+      budget -= end - this.sorted;
+      this.sorted = end;
+    }
+    while (budget > 0 && this.width < n) {
+      const { src, dst, compare, width } = this;
+      const mid = Math.min(n, this.lo + width);
+      const hi = Math.min(n, this.lo + 2 * width);
+      if (!this.pairStarted) {
+        this.i = this.lo;
+        this.j = mid;
+        this.k = this.lo;
+        this.pairStarted = true;
+      }
+      while (this.k < hi && budget > 0) {
+        const takeLeft = this.j >= hi || (this.i < mid && compare(src[this.i] as E, src[this.j] as E) <= 0);
+        dst[this.k++] = (takeLeft ? src[this.i++] : src[this.j++]) as E;
+        budget--;
+      }
+      if (this.k < hi) break;
+      this.pairStarted = false;
+      this.lo = hi;
+      if (this.lo >= n) {
+        // One pass done: the merged runs are twice as wide, in the other buffer.
+        [this.src, this.dst] = [this.dst, this.src];
+        this.width *= 2;
+        this.lo = 0;
+      }
+    }
+    return this.sorted >= n && this.width >= n ? this.src : null;
+  }
+}
+
 export class SortedIndex<E, K extends string> {
   private orders: Partial<Record<K, E[]>> = {};
+  /** The order idle warm-up is building, a step at a time; dropped by any write (the entries it holds may be gone). */
+  private building: { key: K; sort: SortInSteps<E> } | null = null;
 
   constructor(
     /** Ascending orders; descending walks them backwards, so ties break the same way in both directions. */
@@ -20,6 +92,15 @@ export class SortedIndex<E, K extends string> {
 
   order(key: K): E[] {
     let order = this.orders[key];
+    if (!order && this.building?.key === key) {
+      // Asked for while warm-up builds it: the rest of its steps now.
+      const { sort } = this.building;
+      let done = sort.step();
+      while (!done) done = sort.step();
+      order = done;
+      this.orders[key] = order;
+      this.building = null;
+    }
     if (!order) {
       order = [...this.all()];
       // Collections often arrive in one of their orders already (orders by time placed): checking is linear, sorting is not.
@@ -29,20 +110,35 @@ export class SortedIndex<E, K extends string> {
     return order;
   }
 
-  /** Builds one missing order; false when all are built (for warming up in idle time). */
+  /** One step towards the next missing order; false when all are built (for warming up in idle time). */
   buildNext(): boolean {
-    const key = (Object.keys(this.compares) as K[]).find((k) => !this.orders[k]);
-    if (key === undefined) return false;
-    this.order(key);
+    if (!this.building) {
+      const key = (Object.keys(this.compares) as K[]).find((k) => !this.orders[k]);
+      if (key === undefined) return false;
+      const items = [...this.all()];
+      // Collections often arrive in one of their orders already (orders by time placed): checking is linear, sorting is not.
+      if (isSorted(items, this.compares[key])) {
+        this.orders[key] = items;
+        return true;
+      }
+      this.building = { key, sort: new SortInSteps(items, this.compares[key]) };
+    }
+    const order = this.building.sort.step();
+    if (order) {
+      this.orders[this.building.key] = order;
+      this.building = null;
+    }
     return true;
   }
 
   clear(): void {
     this.orders = {};
+    this.building = null;
   }
 
   /** Entries replaced or added by a write: `removed` leave every built order, `added` join it in place. */
   update(removed: readonly E[], added: readonly E[]): void {
+    this.building = null;
     for (const key of Object.keys(this.orders) as K[]) {
       const order = this.orders[key];
       if (!order) continue;

@@ -10,6 +10,7 @@ import { available, daysOfCover, stockState } from '../src/domain/stock-rules';
 import { LOCATIONS } from '../src/demo-shop/catalogue';
 import type { Product } from '../src/contract/schemas';
 import type { LevelState, ProductRecord } from '../src/demo-shop/shop-records';
+import { Backlog } from './backlog';
 import { compareText, SortedIndex, type Compare } from './sorted-index';
 
 type LevelEntry = {
@@ -117,12 +118,8 @@ export class InventoryIndex {
   private coming = new Set<LevelEntry>();
   private sorted = new SortedIndex<LevelEntry, InventorySortKey>(COMPARES, () => this.entries);
 
-  /**
-   * The products as they were when the index was made, and how many have their entries: idle warm-up makes them a
-   * slice at a time (buildSome), anything else at once. A product written meanwhile is replaced after (replace).
-   */
-  private pending: ProductRecord[] | null;
-  private made = 0;
+  /** The products whose entries are not made yet (idle warm-up makes them a slice at a time, anything else at once). */
+  private readonly pending: Backlog<ProductRecord>;
 
   constructor(
     records: Iterable<ProductRecord>,
@@ -131,26 +128,19 @@ export class InventoryIndex {
     /** Units on order and in transit to one level. */
     private readonly incomingAt: (variantId: string, locationId: string) => Incoming,
   ) {
-    this.pending = [...records];
+    this.pending = new Backlog(records);
   }
 
   /** Makes the entries of up to `count` more products; false once every product's are made. */
   buildSome(count: number): boolean {
-    const pending = this.pending;
-    if (!pending) return false;
-    const end = Math.min(pending.length, this.made + count);
-    for (; this.made < end; this.made++) {
-      const record = pending[this.made]!;
+    return this.pending.take(count, (record) => {
       const made = this.entriesOf(record);
       this.byProduct.set(record.product.id, made);
       for (const e of made) {
         this.entries.push(e);
         if (e.incoming.onOrder || e.incoming.inTransit) this.coming.add(e);
       }
-    }
-    if (this.made < pending.length) return true;
-    this.pending = null;
-    return false;
+    });
   }
 
   /** Every entry made: before any read or change (the products' order may change under a write). */

@@ -8,6 +8,7 @@ import type { Order, OrderListQuery, OrderListTotals, OrderSummary } from '../sr
 import { orderIdOf, orderNumberIn } from '../src/domain/order-rules';
 import { codeKey } from '../src/domain/discount-rules';
 import { nextStoreDay, storeDayStartMs } from '../src/domain/store-time';
+import { Backlog } from './backlog';
 import { compareText, SortedIndex, type Compare } from './sorted-index';
 
 type OrderSortKey = 'placedAt' | 'total' | 'customer';
@@ -126,30 +127,20 @@ export class OrderIndex {
   private entries: OrderEntry[] = [];
   private byId = new Map<string, OrderEntry>();
   private sorted = new SortedIndex<OrderEntry, OrderSortKey>(COMPARES, () => this.entries);
-  /**
-   * The orders as they were when the index was made, and how many have their entries: idle warm-up makes them a slice
-   * at a time (buildSome), anything else at once. An order written meanwhile is replaced after (replace).
-   */
-  private pending: Order[] | null;
-  private made = 0;
+  /** The orders whose entries are not made yet (idle warm-up makes them a slice at a time, anything else at once). */
+  private readonly pending: Backlog<Order>;
 
   constructor(orders: Iterable<Order>) {
-    this.pending = [...orders];
+    this.pending = new Backlog(orders);
   }
 
   /** Makes the entries of up to `count` more orders; false once every order's are made. */
   buildSome(count: number): boolean {
-    const pending = this.pending;
-    if (!pending) return false;
-    const end = Math.min(pending.length, this.made + count);
-    for (; this.made < end; this.made++) {
-      const entry = entryOf(pending[this.made]!);
+    return this.pending.take(count, (order) => {
+      const entry = entryOf(order);
       this.entries.push(entry);
-      this.byId.set(entry.order.id, entry);
-    }
-    if (this.made < pending.length) return true;
-    this.pending = null;
-    return false;
+      this.byId.set(order.id, entry);
+    });
   }
 
   private ready(): void {

@@ -7,12 +7,13 @@
  */
 import { lineTotal } from '../src/domain/order-rules';
 import { addDays } from '../src/domain/report-rules';
-import { orderListQuerySchema } from '../src/contract/order-schemas';
+import { orderListQuerySchema, type Order } from '../src/contract/order-schemas';
 import { salesReportSchema } from '../src/contract/report-schemas';
 import { productListQuerySchema } from '../src/contract/schemas';
 import { storeDate } from '../src/domain/store-time';
 import { testClock } from '../tests/clock';
 import { adoptKeptShop, keepShop, lastSeededShop } from '../src/demo-shop/seeded-shop';
+import type { SeededOrders } from '../src/demo-shop/stock-seed';
 import { mockDb, resetMockDb, server, signInAs } from './node';
 import { daySumsOf } from './report-index';
 
@@ -31,6 +32,39 @@ async function sales(query: string) {
 }
 
 const day = (iso: string) => storeDate(Date.parse(iso));
+
+/** A goodwill refund of `amount` cents on the whole order, as support sends it; the answer's status. */
+async function refund(order: Order, amount: number, key: string): Promise<number> {
+  const res = await fetch(`/api/orders/${order.id}/refunds`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+    body: JSON.stringify({
+      version: order.version,
+      lines: [],
+      shipping: false,
+      amount,
+      restock: false,
+      locationId: null,
+      reason: 'Goodwill',
+    }),
+  });
+  return res.status;
+}
+
+/** The tests' shop as made, and what makes it. */
+function shopAsMade() {
+  const db = mockDb();
+  const settings = { seed: db.settings.seed, products: db.settings.products, orders: db.settings.orders, anchorMs: db.anchorMs };
+  return { settings, made: lastSeededShop(settings)! };
+}
+
+/** The store made again from the shop as a browser keeps it (levels and day sums, through a structured clone): its seeded orders, not made yet. */
+function reloadKept({ settings, made }: ReturnType<typeof shopAsMade>): SeededOrders {
+  adoptKeptShop(settings, structuredClone(keepShop(made, daySumsOf(made.stock.orders.all()))));
+  resetMockDb();
+  signInAs('manager');
+  return lastSeededShop(settings)!.stock.orders;
+}
 
 describe('the report index', () => {
   it('sums orders on the day placed and refunds on the day made, by category too, like a naive scan of the store', async () => {
@@ -73,22 +107,7 @@ describe('the report index', () => {
     // Placed long before the week the index has reached, and within it.
     const old = orders.find((o) => day(o.placedAt) < addDays(today, -300) && refundable(o))!;
     const recent = orders.findLast((o) => day(o.placedAt) >= addDays(today, -6) && o.paymentStatus === 'paid' && o.refunded === 0)!;
-    for (const order of [old, recent]) {
-      const res = await fetch(`/api/orders/${order.id}/refunds`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `refund-${order.id}` },
-        body: JSON.stringify({
-          version: order.version,
-          lines: [],
-          shipping: false,
-          amount: 100,
-          restock: false,
-          locationId: null,
-          reason: 'Goodwill',
-        }),
-      });
-      expect(res.status).toBe(200);
-    }
+    for (const order of [old, recent]) expect(await refund(order, 100, `refund-${order.id}`)).toBe(200);
     expect((await sales(week)).totals.refunds).toBe(before.totals.refunds + 200);
     // The week's refunds listed (facts gathered for the week only so far), then a year's: each refund once.
     const refundsIn = async (range: string) => {
@@ -119,8 +138,7 @@ describe('the report index', () => {
 
   it("answers from a kept shop's day sums what it answers from the orders, and makes no order for the sums alone", async () => {
     const db = mockDb();
-    const settings = { seed: db.settings.seed, products: db.settings.products, orders: db.settings.orders, anchorMs: db.anchorMs };
-    const made = lastSeededShop(settings)!;
+    const shop = shopAsMade();
     const today = storeDate(testClock());
     const range = `from=${addDays(today, -89)}&to=${today}`;
     const asked = async (paths: string[]) =>
@@ -135,48 +153,28 @@ describe('the report index', () => {
     const facts = [`sales?${range}&compare=none&categoryId=audio`, `breakdown?${range}&by=product`, `breakdown?${range}&by=category`];
     const fromOrders = await asked([...sumsOnly, ...facts]);
 
-    adoptKeptShop(settings, structuredClone(keepShop(made, daySumsOf(made.stock.orders.all()))));
-    resetMockDb();
-    signInAs('manager');
-    const kept = lastSeededShop(settings)!;
-    expect(kept.stock.orders.made).toBe(false);
+    const seeded = reloadKept(shop);
+    expect(seeded.made).toBe(false);
     expect(await asked(sumsOnly)).toEqual(fromOrders.slice(0, sumsOnly.length));
-    expect(kept.stock.orders.made).toBe(false);
+    expect(seeded.made).toBe(false);
     expect(await asked(facts)).toEqual(fromOrders.slice(sumsOnly.length));
 
     // A refund on an order from before the range moves today's sums, once.
     const before = salesReportSchema.parse((await asked([`sales?${range}&compare=none`]))[0]);
     const order = [...db.allOrders()].find((o) => day(o.placedAt) < addDays(today, -200) && o.status === 'closed' && o.refunded === 0)!;
-    const res = await fetch(`/api/orders/${order.id}/refunds`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'kept-refund' },
-      body: JSON.stringify({
-        version: order.version,
-        lines: [],
-        shipping: false,
-        amount: 250,
-        restock: false,
-        locationId: null,
-        reason: 'Goodwill',
-      }),
-    });
-    expect(res.status).toBe(200);
+    expect(await refund(order, 250, 'kept-refund')).toBe(200);
     const after = salesReportSchema.parse((await asked([`sales?${range}&compare=none`]))[0]);
     expect(after.totals).toEqual({ ...before.totals, refunds: before.totals.refunds + 250, net: before.totals.net - 250 });
   });
 
   it("in the browser's way, a request that needs a kept shop's orders waits while they are made in slices, and others are answered meanwhile", async () => {
     const db = mockDb();
-    const settings = { seed: db.settings.seed, products: db.settings.products, orders: db.settings.orders, anchorMs: db.anchorMs };
-    const made = lastSeededShop(settings)!;
+    const shop = shopAsMade();
     const query = orderListQuerySchema.parse({ limit: '5' });
     const listed = db.listOrders(query);
-    const order = made.stock.orders.all().find((o) => o.status === 'closed' && o.refunded === 0)!;
+    const order = shop.made.stock.orders.all().find((o) => o.status === 'closed' && o.refunded === 0)!;
 
-    adoptKeptShop(settings, structuredClone(keepShop(made, daySumsOf(made.stock.orders.all()))));
-    resetMockDb();
-    signInAs('manager');
-    const seeded = lastSeededShop(settings)!.stock.orders;
+    const seeded = reloadKept(shop);
     db.makeOrdersInSlices = () => new Promise((resolve) => setTimeout(resolve, 0));
     try {
       const orders = db.serve(() => db.listOrders(query));
@@ -188,23 +186,8 @@ describe('the report index', () => {
       expect(seeded.made).toBe(true);
 
       // A write stopped that way runs once, when it runs again.
-      adoptKeptShop(settings, structuredClone(keepShop(made, daySumsOf(made.stock.orders.all()))));
-      resetMockDb();
-      signInAs('manager');
-      const res = await fetch(`/api/orders/${order.id}/refunds`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'sliced-refund' },
-        body: JSON.stringify({
-          version: order.version,
-          lines: [],
-          shipping: false,
-          amount: 100,
-          restock: false,
-          locationId: null,
-          reason: 'Goodwill',
-        }),
-      });
-      expect(res.status).toBe(200);
+      expect(reloadKept(shop).made).toBe(false);
+      expect(await refund(order, 100, 'sliced-refund')).toBe(200);
       expect(db.getOrder(order.id)!.refunds).toHaveLength(order.refunds.length + 1);
     } finally {
       db.makeOrdersInSlices = null;

@@ -102,12 +102,20 @@ export class SortedIndex<E, K extends string> {
       this.building = null;
     }
     if (!order) {
-      order = [...this.all()];
-      // Collections often arrive in one of their orders already (orders by time placed): checking is linear, sorting is not.
-      if (!isSorted(order, this.compares[key])) order.sort(this.compares[key]);
+      const { items, sorted } = this.current(key);
+      order = sorted ? items : items.sort(this.compares[key]);
       this.orders[key] = order;
     }
     return order;
+  }
+
+  /**
+   * The entries now, and whether they are in `key`'s order already: collections often arrive in one of their orders
+   * (orders by time placed), and checking is linear where sorting is not.
+   */
+  private current(key: K): { items: E[]; sorted: boolean } {
+    const items = [...this.all()];
+    return { items, sorted: isSorted(items, this.compares[key]) };
   }
 
   /** One step towards the next missing order; false when all are built (for warming up in idle time). */
@@ -115,9 +123,8 @@ export class SortedIndex<E, K extends string> {
     if (!this.building) {
       const key = (Object.keys(this.compares) as K[]).find((k) => !this.orders[k]);
       if (key === undefined) return false;
-      const items = [...this.all()];
-      // Collections often arrive in one of their orders already (orders by time placed): checking is linear, sorting is not.
-      if (isSorted(items, this.compares[key])) {
+      const { items, sorted } = this.current(key);
+      if (sorted) {
         this.orders[key] = items;
         return true;
       }

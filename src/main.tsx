@@ -13,7 +13,7 @@ const signingIn = location.pathname === '/sign-in' || (usingMock && !hasMockSess
 if (signingIn) void signInScreen().catch(() => undefined);
 
 // Without a real API configured, the mock commerce API answers from a worker. Signed in, it starts alongside the app:
-// the worker makes or reads back its shop while msw's service worker registers and the shell and the first screen
+// the worker makes its shop (or makes it again from what this browser kept) while msw's service worker registers and the shell and the first screen
 // load; requests wait for the service worker, then in the worker. On the way to signing in it starts with the first
 // request (the demo accounts), after the form is drawn: the form needs none of its 600 KB.
 if (usingMock) {

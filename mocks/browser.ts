@@ -15,7 +15,17 @@ const IMAGE_HOST = 'https://images.stockroom.test';
 export async function startMockApi(mock: MockClient): Promise<void> {
   const forward = async ({ request }: { request: Request }) => {
     const body = request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer();
-    const answer = await mock.request({ method: request.method, url: request.url, headers: [...request.headers], body });
+    let answer;
+    try {
+      answer = await mock.request({ method: request.method, url: request.url, headers: [...request.headers], body });
+    } catch (error) {
+      // The worker could not answer (it did not start, or the request broke it): the app shows why, as for any refused request.
+      const detail = error instanceof Error ? error.message : String(error);
+      return HttpResponse.json(
+        { type: 'about:blank', status: 503, title: 'The mock API could not answer', detail },
+        { status: 503, headers: { 'Content-Type': 'application/problem+json' } },
+      );
+    }
     if (!answer) return passthrough();
     if (answer.error) return HttpResponse.error();
     return new HttpResponse(answer.body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });

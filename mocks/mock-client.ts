@@ -46,9 +46,16 @@ export function startMockWorker(): MockClient {
   const send = (message: ToWorker, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
   const pending = new Map<number, { done: (answer: WireResponse | null) => void; fail: (error: Error) => void }>();
   let nextId = 1;
+  let alive = false;
+  /** Set when the worker's script failed to load or to run: every request, waiting or new, fails with it. */
+  let dead: Error | null = null;
 
   worker.onmessage = (event: MessageEvent<FromWorker>) => {
     const message = event.data;
+    if (message.type === 'alive') {
+      alive = true;
+      return;
+    }
     if (message.type === 'storage') {
       writeStorage(message.key, message.value);
       return;
@@ -58,7 +65,15 @@ export function startMockWorker(): MockClient {
     if (message.type === 'response') waiting?.done(message.response);
     else waiting?.fail(new Error(message.message));
   };
-  worker.onerror = (event) => console.error('[mock] the worker failed', event.message);
+  worker.onerror = (event) => {
+    console.error('[mock] the worker failed', event.message);
+    // Before it said it runs, the worker is not running (its script did not load, or threw as it ran): nothing would
+    // ever answer, so every request says so rather than wait forever.
+    if (alive) return;
+    dead = new Error(`The mock API could not start (${event.message || 'its script did not load'}). Reload the page.`);
+    for (const { fail } of pending.values()) fail(dead);
+    pending.clear();
+  };
   // Another tab's write to the mock's entries (a sign-in, the people document, settings).
   addEventListener('storage', (event) => {
     if (event.storageArea === localStorage && event.key?.startsWith(MOCK_STORAGE_PREFIX)) {
@@ -70,6 +85,7 @@ export function startMockWorker(): MockClient {
   return {
     request: (request) =>
       new Promise((done, fail) => {
+        if (dead) return fail(dead);
         const id = nextId++;
         pending.set(id, { done, fail });
         send({ type: 'request', id, pageNow: Date.now(), request }, request.body ? [request.body] : []);

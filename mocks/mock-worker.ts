@@ -202,3 +202,5 @@ scope.onmessage = (event) => {
       });
   }
 };
+
+scope.postMessage({ type: 'alive' });

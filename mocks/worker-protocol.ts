@@ -13,6 +13,8 @@ export type ToWorker =
 
 /** The worker → the page. */
 export type FromWorker =
+  /** The worker's script has loaded and runs: an error after this is not the end of the worker. */
+  | { type: 'alive' }
   /** The worker changed a localStorage entry: the page writes it, so it survives and other tabs see it. */
   | { type: 'storage'; key: string; value: string | null }
   | { type: 'response'; id: number; response: WireResponse | null }

@@ -104,21 +104,26 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
       `in a worker, saved changes in ${Math.round(performance.now() - seeded)} ms`,
   );
   // Keep a shop just made for the next load: its levels (a few MB of typed arrays) and its orders' day sums, in tens of
-  // milliseconds (half a second at 200,000 orders). Right after the requests that waited for the shop are on their way,
-  // so a reload, or the next page of a sign-in, finds it.
+  // milliseconds (half a second at 200,000 orders). In the first quiet moment, so the first screen's requests are not
+  // held up behind it, and before the warm-up, so a reload, or the next page of a sign-in, finds it.
   const made = kept ? undefined : lastSeededShop(shop);
-  if (made) {
-    setTimeout(() => {
-      const saving = performance.now();
-      // The store's reports take the same sums, rather than summing the orders again.
-      made.stock.daySums ??= daySumsOf(made.stock.orders.all());
-      void saveShop(seededShopKey(shop), keepShop(made, made.stock.daySums), pageClock()).then(() =>
-        console.info(`[mock] kept the shop for the next load in ${Math.round(performance.now() - saving)} ms`),
-      );
-    }, 0);
-  }
-  // Sort orders, uniqueness indexes, search text and report sums, a slice at a time.
-  whenQuiet(QUIET_MS, () => db.warmUpStep());
+  let keep = made
+    ? () => {
+        const saving = performance.now();
+        // The store's reports take the same sums, rather than summing the orders again.
+        made.stock.daySums ??= daySumsOf(made.stock.orders.all());
+        void saveShop(seededShopKey(shop), keepShop(made, made.stock.daySums), pageClock()).then(() =>
+          console.info(`[mock] kept the shop for the next load in ${Math.round(performance.now() - saving)} ms`),
+        );
+      }
+    : null;
+  // Then sort orders, uniqueness indexes, search text and report sums, a slice at a time.
+  whenQuiet(QUIET_MS, () => {
+    if (!keep) return db.warmUpStep();
+    keep();
+    keep = null;
+    return true;
+  });
 }
 
 /**

@@ -29,12 +29,21 @@ function mockStorage(): Record<string, string> {
   return entries;
 }
 
+function readStorage(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
 function writeStorage(key: string, value: string | null): void {
   try {
     if (value === null) localStorage.removeItem(key);
     else localStorage.setItem(key, value);
-  } catch {
-    // Storage full or disabled: the mock keeps working for this page.
+  } catch (error) {
+    // Storage full or disabled: the mock keeps working for this page, and says what a reload will not find.
+    console.warn(`[mock] could not save ${key}; this tab keeps it, a reload will not`, error);
   }
 }
 
@@ -60,6 +69,15 @@ export function startMockWorker(): MockClient {
       writeStorage(message.key, message.value);
       return;
     }
+    if (message.type === 'pull') {
+      send({ type: 'pulled', id: message.id, storage: mockStorage() });
+      return;
+    }
+    if (message.type === 'push') {
+      // Messages arrive in order: every entry sent before this one is written already.
+      send({ type: 'pushed', id: message.id });
+      return;
+    }
     const waiting = pending.get(message.id);
     pending.delete(message.id);
     if (message.type === 'response') waiting?.done(message.response);
@@ -74,10 +92,11 @@ export function startMockWorker(): MockClient {
     for (const { fail } of pending.values()) fail(dead);
     pending.clear();
   };
-  // Another tab's write to the mock's entries (a sign-in, the people document, settings).
+  // Another tab's write to the mock's entries (a sign-in, the people document, settings): the value localStorage holds
+  // now, not the event's, which may be older than a write of this tab's that came after it.
   addEventListener('storage', (event) => {
     if (event.storageArea === localStorage && event.key?.startsWith(MOCK_STORAGE_PREFIX)) {
-      send({ type: 'storage', key: event.key, value: event.newValue });
+      send({ type: 'storage', key: event.key, value: readStorage(event.key) });
     }
   });
   send({ type: 'start', storage: mockStorage(), search: location.search, pageNow: Date.now() });

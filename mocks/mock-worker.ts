@@ -58,6 +58,37 @@ class MirroredStorage {
     if (value === null) this.entries.delete(key);
     else this.entries.set(key, value);
   }
+
+  private asked = new Map<number, (storage?: Record<string, string>) => void>();
+  private nextId = 1;
+
+  private ask(type: 'pull' | 'push'): Promise<Record<string, string> | undefined> {
+    return new Promise((answered) => {
+      const id = this.nextId++;
+      this.asked.set(id, answered);
+      scope.postMessage({ type, id });
+    });
+  }
+
+  /**
+   * Inside the tabs' write lock, before anything is read: localStorage as it is now. Another tab's write reaches this
+   * copy through its page, this page and a storage event, which may not have happened yet when the lock comes here.
+   */
+  async pull(): Promise<void> {
+    const now = await this.ask('pull');
+    if (now) this.entries = new Map(Object.entries(now));
+  }
+
+  /** Before the write lock is let go: once the page has written what this worker wrote, the next tab reads it. */
+  async push(): Promise<void> {
+    await this.ask('push');
+  }
+
+  /** The page's answer to `pull` or `push`. */
+  answered(id: number, storage?: Record<string, string>): void {
+    this.asked.get(id)?.(storage);
+    this.asked.delete(id);
+  }
 }
 
 /**
@@ -98,7 +129,7 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
   db.catchUpAuth();
   const seeded = performance.now();
   handlers = createHandlers(db);
-  db.sync = await connectTabs(db, { storage: local });
+  db.sync = await connectTabs(db, { storage: local, shared: mirror });
   console.info(
     `[mock] ${db.productCount.toLocaleString('en-US')} products (seed ${settings.seed}): ${kept ? 'made from its kept levels' : 'seeded'} in ${Math.round(seeded - started)} ms ` +
       `in a worker, saved changes in ${Math.round(performance.now() - seeded)} ms`,
@@ -187,6 +218,8 @@ scope.onmessage = (event) => {
     ready.catch((error: unknown) => console.error('[mock] could not start', error));
   } else if (message.type === 'storage') {
     storage?.follow(message.key, message.value);
+  } else if (message.type === 'pulled' || message.type === 'pushed') {
+    storage?.answered(message.id, message.type === 'pulled' ? message.storage : undefined);
   } else {
     lastRequestAt = performance.now();
     answering++;

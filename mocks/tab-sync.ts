@@ -29,6 +29,11 @@ export type TabSyncOptions = {
   channelName?: string;
   locks?: LockManager | null;
   storage?: Storage | null;
+  /**
+   * When `storage` is a copy of the tabs' shared one (the worker's, of its page's localStorage): brought up to date
+   * inside the write lock before the write reads anything, and written back before the lock is let go.
+   */
+  shared?: { pull(): Promise<void>; push(): Promise<void> };
 };
 
 export type TabSync = MockSync & {
@@ -37,6 +42,11 @@ export type TabSync = MockSync & {
 };
 
 export const CHANNEL_NAME = 'stockroom-mock';
+
+/** The Web Lock that lets one tab write a shop at a time. */
+export function writeLockName(shopKey: string): string {
+  return `stockroom-mock:${shopKey}`;
+}
 
 /**
  * When each shop was made, in localStorage: the shop and its saved changes stay
@@ -177,11 +187,16 @@ export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Pro
   return {
     exclusive<T>(work: () => Promise<T>): Promise<T> {
       const run = async () => {
-        await catchUp();
-        return work();
+        await options.shared?.pull();
+        try {
+          await catchUp();
+          return await work();
+        } finally {
+          await options.shared?.push();
+        }
       };
       // The in-tab queue also covers browsers without navigator.locks.
-      return inTab.exclusive(() => (locks ? locks.request(`stockroom-mock:${db.shopKey}`, run) : run()));
+      return inTab.exclusive(() => (locks ? locks.request(writeLockName(db.shopKey), run) : run()));
     },
     async committed(changes) {
       try {

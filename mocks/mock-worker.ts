@@ -121,8 +121,8 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
   const started = performance.now();
   // The shop this browser made before, kept as the levels its orders left: made again from them, its orders when needed.
   const shop: ShopSettings = { seed: settings.seed, products: settings.products, orders: settings.orders, anchorMs };
-  const kept = await loadShop(seededShopKey(shop));
-  if (kept) adoptKeptShop(shop, kept);
+  const keptShop = await loadShop(seededShopKey(shop));
+  const kept = keptShop !== undefined && adoptKeptShop(shop, keptShop);
   const db = new MockDb(settings, { clock: pageClock, anchorMs });
   db.makeOrdersInSlices = nextTask;
   db.authStorage = browserAuthStorage(local);

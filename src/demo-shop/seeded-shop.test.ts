@@ -15,7 +15,7 @@ describe('a kept shop', () => {
     expect(made.records.some((r) => r.levels.some((levels) => levels.some((l) => l.reserved > 0)))).toBe(true);
 
     // What the browser stores goes through a structured clone (IndexedDB).
-    adoptKeptShop(settings, structuredClone(keepShop(made, [])));
+    expect(adoptKeptShop(settings, structuredClone(keepShop(made, [])))).toBe(true);
     const again = seededShop(settings);
 
     expect(again.records).not.toBe(made.records);
@@ -29,6 +29,18 @@ describe('a kept shop', () => {
     expect(again.stock.orders.makeSome()).toBe(true);
     expect(again.stock.orders.made).toBe(false);
     expect(hash(again.stock.orders.all())).toBe(orders);
+    expect(again.stock.orders.made).toBe(true);
+  });
+
+  it('that does not fit the records (kept by another generator) is not adopted: the shop is made afresh', () => {
+    const settings = { seed: 12, products: 40, orders: 300, anchorMs: anchorAt(TEST_START_MS) };
+    const made = seededShop(settings);
+    const kept = keepShop(made, []);
+    const short = { ...kept, onHand: kept.onHand.slice(3), reserved: kept.reserved.slice(3) };
+    expect(adoptKeptShop(settings, short)).toBe(false);
+    // The next shop of these settings is the one made from scratch (a copy of it), not one read from what was kept.
+    const again = seededShop(settings);
+    expect(again.stock).toBe(made.stock);
     expect(again.stock.orders.made).toBe(true);
   });
 });

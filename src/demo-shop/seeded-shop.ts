@@ -76,10 +76,14 @@ export function keepShop(shop: Shop, daySums: DaySums): KeptShop {
 /**
  * A kept shop made again: the records from the seed with the levels its orders left, its stock as kept, and its orders
  * made in idle slices or when first read (about 2 s at 200,000), from the shelves as seeded. The next `seededShop` of its settings is it.
+ * False, and nothing adopted, when what was kept does not fit the records (a generator changed without a new
+ * GENERATION): the shop is then made afresh rather than read with levels out of place.
  */
-export function adoptKeptShop(settings: ShopSettings, kept: KeptShop): void {
+export function adoptKeptShop(settings: ShopSettings, kept: KeptShop): boolean {
   const records = generateShop(settings);
   const onHand = onHandAtStart(records);
+  const cells = onHand.length;
+  if ([kept.onHand, kept.reserved, kept.opening, kept.sold].some((cellsKept) => cellsKept.length !== cells)) return false;
   eachLevel(
     records,
     (level, cell) => {
@@ -103,6 +107,7 @@ export function adoptKeptShop(settings: ShopSettings, kept: KeptShop): void {
     ordersBySlot: null,
   };
   last = { key: seededShopKey(settings), shop: { records, stock }, taken: false };
+  return true;
 }
 
 /** The shop as made, before any write (writes replace records, never change them), for keeping. */

@@ -182,7 +182,8 @@ export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Pro
     };
   }
 
-  await attach();
+  // In the queue, so a settings message that arrives meanwhile attaches after this, not beside it.
+  await inTab.exclusive(attach);
 
   return {
     exclusive<T>(work: () => Promise<T>): Promise<T> {

@@ -134,22 +134,39 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
     `[mock] ${db.productCount.toLocaleString('en-US')} products (seed ${settings.seed}): ${kept ? 'made from its kept levels' : 'seeded'} in ${Math.round(seeded - started)} ms ` +
       `in a worker, saved changes in ${Math.round(performance.now() - seeded)} ms`,
   );
-  // Keep a shop just made for the next load: its levels (a few MB of typed arrays) and its orders' day sums, in tens of
-  // milliseconds (half a second at 200,000 orders). In the first quiet moment, so the first screen's requests are not
-  // held up behind it, and before the warm-up, so a reload, or the next page of a sign-in, finds it.
-  const made = kept ? undefined : lastSeededShop(shop);
-  let keep = made
+  // The shop as it is now (another tab's reset may have made it again meanwhile), and each one made after it.
+  const current = (): ShopSettings => {
+    const { seed, products, orders } = db.settings;
+    return { seed, products, orders, anchorMs: db.anchorMs };
+  };
+  afterShopMade(db, kept && seededShopKey(current()) === seededShopKey(shop) ? null : current());
+  db.onReseed = () => afterShopMade(db, current());
+}
+
+/** Which shop's quiet-time work is running: a shop made again stops the last one's. */
+let quietRound = 0;
+
+/**
+ * In quiet moments, once a shop is made: keep it for the next load (`made`: its settings; null when it was read from a
+ * kept one), then sort orders, uniqueness indexes, search text and report sums, a slice at a time. Keeping is first,
+ * so a reload, or the next page of a sign-in, finds it; not at once, so the first screen's requests are not held up
+ * behind it (half a second and more at 200,000 orders, for the orders' day sums).
+ */
+function afterShopMade(db: MockDb, made: ShopSettings | null): void {
+  const round = ++quietRound;
+  const shop = made && lastSeededShop(made);
+  let keep = shop
     ? () => {
         const saving = performance.now();
-        // The store's reports take the same sums, rather than summing the orders again.
-        made.stock.daySums ??= daySumsOf(made.stock.orders.all());
-        void saveShop(seededShopKey(shop), keepShop(made, made.stock.daySums), pageClock()).then(() =>
+        // The store's reports take the same sums, if they are built after this, rather than summing the orders again.
+        shop.stock.daySums ??= daySumsOf(shop.stock.orders.all());
+        void saveShop(seededShopKey(made), keepShop(shop, shop.stock.daySums), pageClock()).then(() =>
           console.info(`[mock] kept the shop for the next load in ${Math.round(performance.now() - saving)} ms`),
         );
       }
     : null;
-  // Then sort orders, uniqueness indexes, search text and report sums, a slice at a time.
   whenQuiet(QUIET_MS, () => {
+    if (round !== quietRound) return false;
     if (!keep) return db.warmUpStep();
     keep();
     keep = null;

@@ -2,7 +2,8 @@
  * The browser keeps the last shops it made in IndexedDB, keyed by what makes a shop (seed, sizes, anchor), as the
  * levels their orders left and the orders' day sums (`KeptShop`): a reload makes the records from the seed, sets those
  * levels and answers, and makes the orders afterwards. Two are kept, so switching between two sizes does not make
- * either again. Written right after start-up, as made (the changes since are the overlay's).
+ * either again. Written in the first quiet moment after a shop is made, at start-up or again (a reset, another size),
+ * as made (the changes since are the overlay's).
  */
 import type { KeptShop } from '../src/demo-shop/seeded-shop';
 

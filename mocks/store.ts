@@ -277,7 +277,11 @@ export class MockDb {
     this.stockSeed = stock;
     this.seededPurchaseOrders = seededPurchaseOrders(records, this.anchorMs, PURCHASE_SEED_ACTOR);
     for (const record of records) this.catalogue.add(makeEntry(record, 0));
+    this.onReseed?.();
   }
+
+  /** Told when the shop is made again (a reset, another size, a new store day, another tab's reset): the browser's worker keeps it and warms it up. */
+  onReseed: (() => void) | null = null;
 
   /**
    * The shop made again at another instant (a new store day, or another tab's reset). Staff and the

@@ -2,11 +2,32 @@
  * Settings → Demo data: another catalogue size is another shop (the app
  * restarts on it), and "Reset demo data" discards what was changed here.
  */
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { apiProduct, listSummary, openScreen, UI_TIMEOUT, waitForProductRows } from './app';
 import { setupBrowser } from './browser';
 
 const session = setupBrowser();
+
+/** When the browser last kept a shop for the next load (mocks/shop-snapshot.ts), by the page's clock; 0 for never. */
+function lastShopKeptAt(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const opening = indexedDB.open('stockroom-mock-shops');
+        opening.onerror = () => resolve(0);
+        opening.onsuccess = () => {
+          const db = opening.result;
+          if (!db.objectStoreNames.contains('saved')) return resolve(0);
+          const all = db.transaction('saved', 'readonly').objectStore('saved').getAll();
+          all.onsuccess = () => {
+            resolve(Math.max(0, ...(all.result as { savedAt: number }[]).map((s) => s.savedAt)));
+            db.close();
+          };
+        };
+      }),
+  );
+}
 
 describe('demo data settings', () => {
   test('a new catalogue size restarts the app on a shop of that size', async () => {
@@ -33,11 +54,14 @@ describe('demo data settings', () => {
     await expect.poll(async () => (await apiProduct(page, 'prod_000001')).title, { timeout: UI_TIMEOUT }).toBe('Renamed before the reset');
 
     await openScreen(page, baseUrl, '/settings');
+    const beforeReset = await page.evaluate(() => Date.now());
     await page.getByRole('button', { name: 'Reset demo data' }).click();
     await page.getByRole('dialog', { name: 'Reset demo data?' }).getByRole('button', { name: 'Reset' }).click();
     // Exact: the dialog's own text ends with the same words and would match while it closes, before the reset is done.
     await page.getByText('The seeded shop is made again, with its orders up to now.', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
     expect((await apiProduct(page, 'prod_000001')).title).toBe(seeded.title);
+    // The shop made again is kept for the next load (as the one made at start-up is), so the reload does not make it again.
+    await expect.poll(() => lastShopKeptAt(page), { timeout: UI_TIMEOUT }).toBeGreaterThanOrEqual(beforeReset);
 
     await page.reload();
     expect((await apiProduct(page, 'prod_000001')).title).toBe(seeded.title);

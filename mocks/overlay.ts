@@ -18,6 +18,8 @@ const SCHEMA_VERSION = 2;
 const META = 'meta';
 const SEQ_KEY = 'seq';
 const ANCHOR_KEY = 'anchor';
+/** How many times the shop's changes were cleared ("Reset demo data"), so a tab can tell its shop is no longer the one here. */
+const RESETS_KEY = 'resets';
 
 type StoredProduct = { id: string; seq: number; record: ProductRecord };
 type StoredIdempotency = IdempotencyRecord & { seq: number };
@@ -96,6 +98,13 @@ export class Overlay {
     return typeof ms === 'number' ? ms : undefined;
   }
 
+  /** How many resets these changes have seen: a tab that knows fewer holds a shop another tab has reset. */
+  async resets(): Promise<number> {
+    const tx = this.idb.transaction(META, 'readonly');
+    const count = await done(tx.objectStore(META).get(RESETS_KEY));
+    return typeof count === 'number' ? count : 0;
+  }
+
   async setAnchor(ms: number): Promise<void> {
     const tx = this.idb.transaction(META, 'readwrite');
     tx.objectStore(META).put(ms, ANCHOR_KEY);
@@ -163,7 +172,10 @@ export class Overlay {
     const stores = [PRODUCTS, ORDERS, MOVEMENTS, IDEMPOTENCY];
     const tx = this.idb.transaction([...stores, META], 'readwrite');
     for (const name of stores) tx.objectStore(name).clear();
-    tx.objectStore(META).delete(IDBKeyRange.bound(pricingKey(0), `${PRICING_PREFIX}~`));
+    const meta = tx.objectStore(META);
+    meta.delete(IDBKeyRange.bound(pricingKey(0), `${PRICING_PREFIX}~`));
+    const resets = meta.get(RESETS_KEY);
+    resets.onsuccess = () => meta.put((typeof resets.result === 'number' ? resets.result : 0) + 1, RESETS_KEY);
     await committed(tx);
   }
 

@@ -253,6 +253,26 @@ describe('two tabs', () => {
     expect(saved.version).toBe(stale.version + 2);
   });
 
+  it('a write in a tab that has not heard of another tab’s reset lands on the shop as reset, not as it was', async () => {
+    // Separate channels: tab A never hears of tab B's reset, and must learn it from IndexedDB when it writes.
+    const tabA = await loadPage(shop, 'channel-a');
+    const tabB = await loadPage(shop, 'channel-b');
+    const seeded = tabA.getProduct('prod_000001')!;
+    const edited = await updateProduct(tabA, ADMIN, seeded.id, seeded.version, { ...productToInput(seeded), title: 'Before the reset' });
+    // Within the same minute: the shop made again is made at the same instant, so only the count of resets tells.
+    await tabB.reset();
+    expect(tabB.anchorMs).toBe(tabA.anchorMs);
+
+    // Tab A still shows its edit, at its version: the save from that screen is refused (the product is the seeded one
+    // again), and the title the reset discarded does not come back.
+    await expect(
+      updateProduct(tabA, ADMIN, edited.id, edited.version, { ...productToInput(edited), description: 'Edited after the reset' }),
+    ).rejects.toMatchObject({ status: 409, problem: { current: { title: seeded.title, version: seeded.version } } });
+    expect(tabA.getProduct('prod_000001')).toEqual(seeded);
+    const reloaded = await loadPage(shop);
+    expect(reloaded.getProduct('prod_000001')).toEqual(seeded);
+  });
+
   it('keep SKUs unique across tabs', async () => {
     const tabA = await loadPage(shop, 'channel-c');
     const tabB = await loadPage(shop, 'channel-d');

@@ -105,6 +105,8 @@ export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Pro
   const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(options.channelName ?? CHANNEL_NAME);
   const inTab = localSync();
   let overlay: Overlay | null = null;
+  /** The overlay's count of resets that this tab's shop reflects (Overlay.resets). */
+  let knownResets = 0;
 
   const post = (message: Message) => channel?.postMessage(message);
 
@@ -116,12 +118,28 @@ export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Pro
     for (const { seq, changes } of news.pricing) db.applyPricing(seq, changes);
   }
 
+  /**
+   * Another tab made this shop again (a reset, or a new store day) since this tab last looked, and its message may still
+   * be on its way: the shop is made again here, at that tab's instant, before anything else, so no write lands on the
+   * shop as it was before. A reset within the same minute keeps the instant, so resets are counted too.
+   */
+  async function followReset(): Promise<void> {
+    if (!overlay) return;
+    const resets = await overlay.resets();
+    const anchor = await overlay.anchor();
+    if (resets === knownResets && (anchor === undefined || anchor === db.anchorMs)) return;
+    knownResets = resets;
+    db.reanchor(anchor ?? db.anchorMs);
+    await catchUp();
+  }
+
   /** (Re)attaches the overlay of the db's current shop and applies it over the fresh seed. */
   async function attach(): Promise<void> {
     overlay?.close();
     overlay = null;
     try {
       overlay = await Overlay.open(db.shopKey, factory);
+      knownResets = await overlay.resets();
       await reanchorIfNeeded();
       await catchUp();
     } catch (error) {
@@ -167,7 +185,8 @@ export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Pro
         if (message.changes.seq === db.seq + 1) db.applyChanges(message.changes);
         else if (message.changes.seq > db.seq) void inTab.exclusive(catchUp);
       } else if (message.type === 'changed' && message.shop === db.shopKey) void inTab.exclusive(catchUp);
-      else if (message.type === 'reset' && message.shop === db.shopKey) db.reanchor(message.anchorMs);
+      // Once, whether this message or a write (followReset) notices the reset first.
+      else if (message.type === 'reset' && message.shop === db.shopKey) void inTab.exclusive(followReset);
       else if (message.type === 'settings') {
         const shopChanged =
           message.settings.seed !== db.settings.seed ||
@@ -190,6 +209,7 @@ export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Pro
       const run = async () => {
         await options.shared?.pull();
         try {
+          await followReset();
           await catchUp();
           return await work();
         } finally {
@@ -214,6 +234,7 @@ export async function connectTabs(db: MockDb, options: TabSyncOptions = {}): Pro
     },
     async reset() {
       await overlay?.clear();
+      knownResets = (await overlay?.resets()) ?? knownResets;
       await saveAnchor();
       post({ type: 'reset', shop: db.shopKey, anchorMs: db.anchorMs });
     },

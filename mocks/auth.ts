@@ -125,6 +125,8 @@ export function memoryAuthStorage(): AuthStorage {
 
 const AUTH_KEY = 'stockroom.mock.auth';
 const REVISION_KEY = 'stockroom.mock.auth.revision';
+/** The entries a write reads and saves whole under the tabs' write lock: the people document and its revision. */
+export const PEOPLE_DOCUMENT_KEYS = [AUTH_KEY, REVISION_KEY] as const;
 
 /**
  * The browser: localStorage is shared by the tabs and survives reloads, like

@@ -69,15 +69,6 @@ export function startMockWorker(): MockClient {
       writeStorage(message.key, message.value);
       return;
     }
-    if (message.type === 'pull') {
-      send({ type: 'pulled', id: message.id, storage: mockStorage() });
-      return;
-    }
-    if (message.type === 'push') {
-      // Messages arrive in order: every entry sent before this one is written already.
-      send({ type: 'pushed', id: message.id });
-      return;
-    }
     const waiting = pending.get(message.id);
     pending.delete(message.id);
     if (message.type === 'response') waiting?.done(message.response);

@@ -11,7 +11,8 @@
  */
 import './worker-globals';
 import { getResponse } from 'msw';
-import { browserAuthStorage } from './auth';
+import { browserAuthStorage, PEOPLE_DOCUMENT_KEYS } from './auth';
+import { readGuarded, writeGuarded } from './guarded-entries';
 import { createHandlers } from './handlers';
 import { resolveSettings, SETTINGS_STORAGE_KEY } from './settings';
 import { adoptKeptShop, keepShop, lastSeededShop, seededShopKey, type ShopSettings } from '../src/demo-shop/seeded-shop';
@@ -27,9 +28,19 @@ type Scope = {
 };
 const scope = self as unknown as Scope;
 
-/** localStorage as the page last told it, written through to the page. */
+/** The people document's entries (mocks/auth.ts), which the tabs' write lock guards. */
+const GUARDED: ReadonlySet<string> = new Set(PEOPLE_DOCUMENT_KEYS);
+
+/**
+ * localStorage as the page last told it, written through to the page. The people document is also written through to
+ * IndexedDB (guarded-entries.ts), where a write under the tabs' lock reads it: another tab's write may not have reached
+ * this copy through the pages yet.
+ */
 class MirroredStorage {
   private entries: Map<string, string>;
+  /** This worker's IndexedDB reads and writes of the people document, in the order they were asked for. */
+  private queue: Promise<unknown> = Promise.resolve();
+
   constructor(initial: Record<string, string>) {
     this.entries = new Map(Object.entries(initial));
   }
@@ -45,10 +56,12 @@ class MirroredStorage {
   setItem(key: string, value: string): void {
     this.entries.set(key, String(value));
     scope.postMessage({ type: 'storage', key, value: String(value) });
+    if (GUARDED.has(key)) this.save();
   }
   removeItem(key: string): void {
     this.entries.delete(key);
     scope.postMessage({ type: 'storage', key, value: null });
+    if (GUARDED.has(key)) this.save();
   }
   clear(): void {
     for (const key of [...this.entries.keys()]) this.removeItem(key);
@@ -59,35 +72,27 @@ class MirroredStorage {
     else this.entries.set(key, value);
   }
 
-  private asked = new Map<number, (storage?: Record<string, string>) => void>();
-  private nextId = 1;
-
-  private ask(type: 'pull' | 'push'): Promise<Record<string, string> | undefined> {
-    return new Promise((answered) => {
-      const id = this.nextId++;
-      this.asked.set(id, answered);
-      scope.postMessage({ type, id });
-    });
+  private then<T>(step: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(step);
+    this.queue = next.catch((error: unknown) => console.warn('[mock] IndexedDB could not keep the people document', error));
+    return next;
   }
 
-  /**
-   * Inside the tabs' write lock, before anything is read: localStorage as it is now. Another tab's write reaches this
-   * copy through its page, this page and a storage event, which may not have happened yet when the lock comes here.
-   */
+  /** The people document as this copy holds it, into IndexedDB (after this worker's earlier reads and writes). */
+  private save(): void {
+    const entries = PEOPLE_DOCUMENT_KEYS.map((key) => [key, this.getItem(key)] as const);
+    void this.then(() => writeGuarded(entries)).catch(() => undefined);
+  }
+
+  /** Inside the tabs' write lock, before anything is read: the people document as the last write left it. */
   async pull(): Promise<void> {
-    const now = await this.ask('pull');
-    if (now) this.entries = new Map(Object.entries(now));
+    const latest = await this.then(() => readGuarded(PEOPLE_DOCUMENT_KEYS)).catch(() => new Map<string, string | null>());
+    for (const [key, value] of latest) this.follow(key, value);
   }
 
-  /** Before the write lock is let go: once the page has written what this worker wrote, the next tab reads it. */
+  /** Before the write lock is let go: once what this worker wrote is in IndexedDB, where the next tab's write reads it. */
   async push(): Promise<void> {
-    await this.ask('push');
-  }
-
-  /** The page's answer to `pull` or `push`. */
-  answered(id: number, storage?: Record<string, string>): void {
-    this.asked.get(id)?.(storage);
-    this.asked.delete(id);
+    await this.then(async () => undefined);
   }
 }
 
@@ -126,6 +131,8 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
   const db = new MockDb(settings, { clock: pageClock, anchorMs });
   db.makeOrdersInSlices = nextTask;
   db.authStorage = browserAuthStorage(local);
+  // This page's localStorage may not have another tab's latest write yet; IndexedDB has.
+  await mirror.pull();
   db.catchUpAuth();
   const seeded = performance.now();
   handlers = createHandlers(db);
@@ -235,8 +242,6 @@ scope.onmessage = (event) => {
     ready.catch((error: unknown) => console.error('[mock] could not start', error));
   } else if (message.type === 'storage') {
     storage?.follow(message.key, message.value);
-  } else if (message.type === 'pulled' || message.type === 'pushed') {
-    storage?.answered(message.id, message.type === 'pulled' ? message.storage : undefined);
   } else {
     lastRequestAt = performance.now();
     answering++;

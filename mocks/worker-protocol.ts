@@ -9,11 +9,7 @@ export type ToWorker =
   | { type: 'start'; storage: Record<string, string>; search: string; pageNow: number }
   /** Another tab changed localStorage (the page saw a `storage` event): the worker's copy follows. */
   | { type: 'storage'; key: string; value: string | null }
-  | { type: 'request'; id: number; pageNow: number; request: WireRequest }
-  /** The answer to `pull`: the page's `stockroom.mock*` entries as localStorage holds them now. */
-  | { type: 'pulled'; id: number; storage: Record<string, string> }
-  /** The answer to `push`: every entry the worker sent before it is in localStorage. */
-  | { type: 'pushed'; id: number };
+  | { type: 'request'; id: number; pageNow: number; request: WireRequest };
 
 /** The worker → the page. */
 export type FromWorker =
@@ -21,10 +17,6 @@ export type FromWorker =
   | { type: 'alive' }
   /** The worker changed a localStorage entry: the page writes it, so it survives and other tabs see it. */
   | { type: 'storage'; key: string; value: string | null }
-  /** Inside the tabs' write lock: what localStorage holds now (another tab may have written a moment ago). */
-  | { type: 'pull'; id: number }
-  /** Before the write lock is let go: an answer once what the worker wrote is in localStorage, for the next tab to read. */
-  | { type: 'push'; id: number }
   | { type: 'response'; id: number; response: WireResponse | null }
   | { type: 'failed'; id: number; message: string };
 

@@ -2,8 +2,9 @@
  * Two tabs of one browser are one server: each tab's mock runs in its own worker, and what one tab writes into the
  * people document (saved views, discounts, purchase orders, staff, customer notes, the audit log) is what the other
  * tab's next write starts from. A worker holds a copy of localStorage, which another tab's write reaches only through
- * two pages and a storage event, late when this tab's page is busy; inside the write lock the worker reads localStorage
- * afresh, and it lets the lock go only once its own write is there.
+ * two pages and a storage event, late when this tab's page is busy (and Chromium names no moment by which it must);
+ * under the write lock the worker reads the people document from IndexedDB, where every write also leaves it
+ * (mocks/guarded-entries.ts).
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';

@@ -2,22 +2,17 @@
  * The localStorage entries the tabs' write lock guards (the people document and its revision, mocks/auth.ts), kept in
  * IndexedDB as well. A tab's worker reads a copy of localStorage that another tab's write reaches only through two
  * pages and a storage event, and Chromium names no moment by which another process's localStorage write is sure to be
- * seen; an IndexedDB transaction sees every one committed before it, whatever tab made it. So a write reads these
- * entries from here once it holds the lock, and writes them here before it lets the lock go (mock-worker.ts,
- * tab-sync.ts `shared`). localStorage still carries them to the pages and to the next load.
+ * seen; an IndexedDB transaction sees every one committed before it, whatever tab made it. So the worker writes these
+ * entries here whenever it saves them, and a write reads them from here once it holds the lock, waiting for its own
+ * writes before it lets the lock go (mock-worker.ts `MirroredStorage`, tab-sync.ts `shared`). localStorage still carries them to the pages and to the next load.
  */
+import { committed, done } from './idb';
+
 const DATABASE = 'stockroom-mock-guarded';
 const VERSION = 1;
 const ENTRIES = 'entries';
 
 type Entry = { key: string; value: string | null };
-
-function done<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
-}
 
 function open(factory: IDBFactory): Promise<IDBDatabase> {
   const request = factory.open(DATABASE, VERSION);
@@ -57,11 +52,7 @@ export async function writeGuarded(
     const tx = idb.transaction(ENTRIES, 'readwrite');
     const store = tx.objectStore(ENTRIES);
     for (const [key, value] of entries) store.put({ key, value } satisfies Entry);
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-    });
+    await committed(tx);
   } finally {
     idb.close();
   }

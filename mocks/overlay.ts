@@ -8,6 +8,7 @@ import type { Order } from '../src/contract/order-schemas';
 import type { PricingChanges } from './pricing-state';
 import type { MovementRecord, ProductRecord } from '../src/demo-shop/shop-records';
 import type { ChangeSet, IdempotencyRecord } from './records';
+import { committed, done } from './idb';
 
 const PRODUCTS = 'products';
 const IDEMPOTENCY = 'idempotency';
@@ -38,21 +39,6 @@ export type OverlayContents = {
 /** Pricing changes live in the meta store under ordered keys, so they need no schema upgrade. */
 const PRICING_PREFIX = 'pricing:';
 const pricingKey = (seq: number) => `${PRICING_PREFIX}${String(seq).padStart(12, '0')}`;
-
-function done<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function committed(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}
 
 export function overlayName(shopKey: string): string {
   return `stockroom-mock-${shopKey}`;

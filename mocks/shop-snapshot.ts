@@ -6,6 +6,7 @@
  * as made (the changes since are the overlay's).
  */
 import type { KeptShop } from '../src/demo-shop/seeded-shop';
+import { committed, done } from './idb';
 
 const DATABASE = 'stockroom-mock-shops';
 /** 2: shops kept as levels (version 1 kept whole objects, and only small shops). */
@@ -17,13 +18,6 @@ const KEEP = 2;
 
 type Stored = { key: string; shop: KeptShop };
 type Saved = { key: string; savedAt: number };
-
-function done<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
-}
 
 function open(factory: IDBFactory): Promise<IDBDatabase> {
   const request = factory.open(DATABASE, VERSION);
@@ -74,11 +68,7 @@ export async function saveShop(
         shops.delete(old.key);
         saved.delete(old.key);
       }
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-        tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-      });
+      await committed(tx);
     } finally {
       idb.close();
     }

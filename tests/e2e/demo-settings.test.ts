@@ -54,6 +54,7 @@ describe('demo data settings', () => {
     await expect.poll(async () => (await apiProduct(page, 'prod_000001')).title, { timeout: UI_TIMEOUT }).toBe('Renamed before the reset');
 
     await openScreen(page, baseUrl, '/settings');
+    // The page's clock is the tests' (installed in every context), and the mock stamps a kept shop with it.
     const beforeReset = await page.evaluate(() => Date.now());
     await page.getByRole('button', { name: 'Reset demo data' }).click();
     await page.getByRole('dialog', { name: 'Reset demo data?' }).getByRole('button', { name: 'Reset' }).click();

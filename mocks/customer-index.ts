@@ -5,14 +5,16 @@
  * date by every order a write puts, so a list walks an order already sorted.
  */
 import type { Customer, CustomerList, CustomerListQuery, CustomerSummary } from '../src/contract/customer-schemas';
-import type { Order, ReturnList, ReturnListQuery, ReturnSummary } from '../src/contract/order-schemas';
+import type { ReturnList, ReturnListQuery, ReturnSummary } from '../src/contract/order-schemas';
+import type { OrderRecord } from '../src/demo-shop/shop-records';
+import { withTimeline } from '../src/demo-shop/order-timeline';
 import { returnSummary } from '../src/domain/return-decisions';
 import { customerOf, customerSearchOf, customerSummary, matchesCustomer, type CustomerNotes } from '../src/domain/customer-rules';
 import { orderNumberIn } from '../src/domain/order-rules';
 import { nextStoreDay, storeDayStartMs } from '../src/domain/store-time';
 import { compareText, SortedIndex, type Compare } from './sorted-index';
 
-type CustomerEntry = { id: string; orders: Order[]; summary: CustomerSummary; nameKey: string };
+type CustomerEntry = { id: string; orders: OrderRecord[]; summary: CustomerSummary; nameKey: string };
 type CustomerSortKey = 'name' | 'orders' | 'spent' | 'lastOrderAt';
 
 const byId = (a: CustomerEntry, b: CustomerEntry) => compareText(a.id, b.id);
@@ -23,7 +25,7 @@ const COMPARES: Record<CustomerSortKey, Compare<CustomerEntry>> = {
   lastOrderAt: (a, b) => compareText(a.summary.lastOrderAt ?? '', b.summary.lastOrderAt ?? '') || byId(a, b),
 };
 
-function entryOf(id: string, orders: Order[]): CustomerEntry | null {
+function entryOf(id: string, orders: OrderRecord[]): CustomerEntry | null {
   const summary = customerSummary(id, orders);
   return summary && { id, orders, summary, nameKey: summary.name.toLowerCase() };
 }
@@ -32,10 +34,10 @@ export class CustomerIndex {
   private byId = new Map<string, CustomerEntry>();
   private sorted = new SortedIndex<CustomerEntry, CustomerSortKey>(COMPARES, () => this.byId.values());
   /** Orders with a return, by id: few, so the returns list reads them all. */
-  private withReturns = new Map<string, Order>();
+  private withReturns = new Map<string, OrderRecord>();
 
-  constructor(orders: Iterable<Order>) {
-    const grouped = new Map<string, Order[]>();
+  constructor(orders: Iterable<OrderRecord>) {
+    const grouped = new Map<string, OrderRecord[]>();
     for (const order of orders) {
       const list = grouped.get(order.customer.id);
       if (list) list.push(order);
@@ -49,7 +51,7 @@ export class CustomerIndex {
   }
 
   /** An order written (changed or new): its customer's entry is made again from their orders. */
-  replace(before: Order | undefined, order: Order): void {
+  replace(before: OrderRecord | undefined, order: OrderRecord): void {
     if (order.returns.length) this.withReturns.set(order.id, order);
     const id = order.customer.id;
     const old = this.byId.get(id);
@@ -71,7 +73,7 @@ export class CustomerIndex {
 
   get(id: string, notes: CustomerNotes | undefined): Customer | null {
     const entry = this.byId.get(id);
-    return entry ? customerOf(id, entry.orders, notes) : null;
+    return entry ? customerOf(id, entry.orders.map(withTimeline), notes) : null;
   }
 
   returns(query: ReturnListQuery): ReturnList {

@@ -5,7 +5,7 @@
  * without a code. Orders never change their code or totals after they are
  * placed (refunds are apart), so one pass over the orders serves the shop's life.
  */
-import type { Order } from '../src/contract/order-schemas';
+import type { OrderRecord } from '../src/demo-shop/shop-records';
 import type { DiscountUsage } from '../src/contract/discount-schemas';
 import { codeKey } from '../src/domain/discount-rules';
 import { storeDate } from '../src/domain/store-time';
@@ -22,7 +22,7 @@ export class DiscountUsageIndex {
   /** Store day → every order's count and revenue. */
   private allByDay = new Map<string, { orders: number; revenue: number }>();
 
-  constructor(orders: Iterable<Order>) {
+  constructor(orders: Iterable<OrderRecord>) {
     for (const order of orders) {
       const day = storeDate(Date.parse(order.placedAt));
       const all = this.allByDay.get(day) ?? { orders: 0, revenue: 0 };

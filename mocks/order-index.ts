@@ -5,6 +5,7 @@
  * already sorted; an order's detail is a lookup by id.
  */
 import type { Order, OrderListQuery, OrderListTotals, OrderSummary } from '../src/contract/order-schemas';
+import type { OrderRecord } from '../src/demo-shop/shop-records';
 import { orderIdOf, orderNumberIn } from '../src/domain/order-rules';
 import { codeKey } from '../src/domain/discount-rules';
 import { nextStoreDay, storeDayStartMs } from '../src/domain/store-time';
@@ -14,7 +15,7 @@ import { compareText, SortedIndex, type Compare } from './sorted-index';
 type OrderSortKey = 'placedAt' | 'total' | 'customer';
 
 type OrderEntry = {
-  order: Order;
+  order: OrderRecord;
   number: number;
   placedAt: string;
   total: number;
@@ -47,7 +48,7 @@ const COMPARES: Record<OrderSortKey, Compare<OrderEntry>> = {
   customer: (a, b) => compareText(a.customerKey, b.customerKey) || byNumber(a, b),
 };
 
-function entryOf(order: Order): OrderEntry {
+function entryOf(order: OrderRecord): OrderEntry {
   let skus = SEP;
   let units = 0;
   for (const line of order.lines) {
@@ -78,7 +79,7 @@ function entryOf(order: Order): OrderEntry {
   };
 }
 
-export function summarizeOrder(order: Order, units = unitsOf(order)): OrderSummary {
+export function summarizeOrder(order: OrderRecord, units = unitsOf(order)): OrderSummary {
   return {
     id: order.id,
     number: order.number,
@@ -98,7 +99,7 @@ export function summarizeOrder(order: Order, units = unitsOf(order)): OrderSumma
   };
 }
 
-function unitsOf(order: Order): number {
+function unitsOf(order: OrderRecord): number {
   let units = 0;
   for (const line of order.lines) units += line.quantity;
   return units;
@@ -128,9 +129,9 @@ export class OrderIndex {
   private byId = new Map<string, OrderEntry>();
   private sorted = new SortedIndex<OrderEntry, OrderSortKey>(COMPARES, () => this.entries);
   /** The orders whose entries are not made yet (idle warm-up makes them a slice at a time, anything else at once). */
-  private readonly pending: Backlog<Order>;
+  private readonly pending: Backlog<OrderRecord>;
 
-  constructor(orders: Iterable<Order>) {
+  constructor(orders: Iterable<OrderRecord>) {
     this.pending = new Backlog(orders);
   }
 
@@ -147,7 +148,7 @@ export class OrderIndex {
     while (this.buildSome(50_000));
   }
 
-  replace(order: Order): void {
+  replace(order: OrderRecord): void {
     this.ready();
     const old = this.byId.get(order.id);
     const entry = entryOf(order);

@@ -7,6 +7,7 @@
  */
 import { lineTotal, refundedLineAmounts } from '../src/domain/order-rules';
 import type { Order, OrderLine } from '../src/contract/order-schemas';
+import type { OrderRecord } from '../src/demo-shop/shop-records';
 import type { Granularity } from '../src/contract/constants';
 import {
   addDays,
@@ -64,11 +65,11 @@ function addInto(into: Sums, from: Sums, sign = 1): void {
 
 type Where = { variantId: string; productId: string; categoryId: string; state: string };
 /** A line as the reports see it: what it sold, where, in which category, and the line itself for the drill-down. */
-type LineFact = Where & { units: number; revenue: number; order: Order; line: OrderLine };
+type LineFact = Where & { units: number; revenue: number; order: OrderRecord; line: OrderLine };
 /** Money a refund returned for a line's units. */
 type RefundFact = Where & { amount: number; units: number };
 /** A refund on the day it was made, with what it returned per line. */
-type RefundEntry = { order: Order; refund: Order['refunds'][number]; state: string; parts: RefundFact[] };
+type RefundEntry = { order: OrderRecord; refund: Order['refunds'][number]; state: string; parts: RefundFact[] };
 
 type Day = {
   totals: Sums;
@@ -123,7 +124,7 @@ class Days {
   }
 
   /** An order's money on the days it moved: its placement on the day placed, each refund on the day made. */
-  addSums(order: Order, sign: 1 | -1): void {
+  addSums(order: OrderRecord, sign: 1 | -1): void {
     const state = order.shippingAddress.state;
     let units = 0;
     for (const line of order.lines) units += line.quantity;
@@ -165,7 +166,7 @@ class Days {
 }
 
 /** What each refund of an order returned per line (line refunds replayed in order, src/domain/order-rules). */
-function refundParts(order: Order, categoryOf: (productId: string) => string): Map<string, (RefundFact & { tax: number })[]> {
+function refundParts(order: OrderRecord, categoryOf: (productId: string) => string): Map<string, (RefundFact & { tax: number })[]> {
   const parts = new Map<string, (RefundFact & { tax: number })[]>();
   for (const { refundId, line, quantity, amount, tax } of refundedLineAmounts(order)) {
     let list = parts.get(refundId);
@@ -184,7 +185,7 @@ function refundParts(order: Order, categoryOf: (productId: string) => string): M
 }
 
 /** The days' sums of these orders, for keeping with the shop they were seeded with. */
-export function daySumsOf(orders: Iterable<Order>): DaySums {
+export function daySumsOf(orders: Iterable<OrderRecord>): DaySums {
   const days = new Days();
   for (const order of orders) days.addSums(order, 1);
   return days.sums();
@@ -200,7 +201,7 @@ export function daySumsOf(orders: Iterable<Order>): DaySums {
 export class ReportIndex {
   private readonly days = new Days();
   /** Every order in placing order, once facts are first needed; an order not reached yet is kept as it is now. */
-  private list: Order[] | null = null;
+  private list: OrderRecord[] | null = null;
   /** Orders at `floor` and after have their line facts. */
   private floor = 0;
   /** The first store day whose line facts are all in ('' once every order's are). */
@@ -211,10 +212,10 @@ export class ReportIndex {
 
   constructor(
     /** Every order as it is now, in placing order: read when the first report needs facts (or at once, without `sums`). */
-    private readonly orders: () => Iterable<Order>,
+    private readonly orders: () => Iterable<OrderRecord>,
     private readonly catalogue: Catalogue,
     /** Where an order stands in `orders`. */
-    private readonly position: (order: Order) => number,
+    private readonly position: (order: OrderRecord) => number,
     /** The days' sums of `orders`, when known. */
     sums?: DaySums,
   ) {
@@ -223,7 +224,7 @@ export class ReportIndex {
   }
 
   /** Every order in hand, and where the ones with refunds are (a few percent of orders). */
-  private facts(): Order[] {
+  private facts(): OrderRecord[] {
     if (!this.list) {
       this.list = [...this.orders()];
       this.floor = this.list.length;
@@ -263,7 +264,7 @@ export class ReportIndex {
   }
 
   /** An order changed or was placed: its old contribution leaves, the new one joins. */
-  replace(before: Order | undefined, after: Order): void {
+  replace(before: OrderRecord | undefined, after: OrderRecord): void {
     if (before) this.days.addSums(before, -1);
     this.days.addSums(after, 1);
     if (!this.list) return;
@@ -280,7 +281,7 @@ export class ReportIndex {
   }
 
   /** The order's lines, on the day it was placed. */
-  private addLineFacts(order: Order, sign: 1 | -1): void {
+  private addLineFacts(order: OrderRecord, sign: 1 | -1): void {
     const placed = this.days.at(storeDate(Date.parse(order.placedAt)));
     if (sign < 0) {
       placed.lines.delete(order.id);
@@ -303,7 +304,7 @@ export class ReportIndex {
   }
 
   /** The order's refunds (those made at times `when` takes), each on the day it was made, with what it returned per line. */
-  private addRefundFacts(order: Order, sign: 1 | -1, when: (at: string) => boolean = () => true): void {
+  private addRefundFacts(order: OrderRecord, sign: 1 | -1, when: (at: string) => boolean = () => true): void {
     if (!order.refunds.some((r) => when(r.at))) return;
     const parts = refundParts(order, (productId) => this.catalogue.categoryOf(productId));
     for (const refund of order.refunds) {

@@ -34,7 +34,7 @@ async function sales(query: string) {
 const day = (iso: string) => storeDate(Date.parse(iso));
 
 /** A goodwill refund of `amount` cents on the whole order, as support sends it; the answer's status. */
-async function refund(order: Order, amount: number, key: string): Promise<number> {
+async function refund(order: Pick<Order, 'id' | 'version'>, amount: number, key: string): Promise<number> {
   const res = await fetch(`/api/orders/${order.id}/refunds`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },

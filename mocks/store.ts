@@ -35,7 +35,8 @@ import { publicStaff, type AuthState, type AuthStorage, type StaffRecord } from 
 import { CATEGORIES, LOCATIONS } from '../src/demo-shop/catalogue';
 import { assertAllowed, idempotencyKeyReused } from '../src/contract/problems';
 import { productChanged, productNotFound, variantNotFound, variantTitle } from '../src/domain/product-rules';
-import { type LevelState, type MovementRecord, type ProductRecord } from '../src/demo-shop/shop-records';
+import { type LevelState, type MovementRecord, type OrderRecord, type ProductRecord } from '../src/demo-shop/shop-records';
+import { withTimeline } from '../src/demo-shop/order-timeline';
 import { patchedRecord, type ChangeSet, type IdempotencyRecord, type PricePatch } from './records';
 import type { PriceBatch } from '../src/contract/pricing-schemas';
 import { emptyPricingChanges, hasPricingChanges, priceHistoryOf, PricingState, type PricingChanges } from './pricing-state';
@@ -336,13 +337,13 @@ export class MockDb {
 
   // ------------------------------------------------------------ orders
 
-  /** Seeded orders are found by position: ord_0001001 is order #1001, the first. */
+  /** Seeded orders are found by position (ord_0001001 is order #1001, the first), and told with their timeline. */
   getOrder(id: string): Order | undefined {
     const changed = this.changedOrders.get(id)?.order;
     if (changed) return changed;
     const position = /^ord_\d+$/.test(id) ? Number(id.slice(4)) - 1001 : -1;
     const order = position >= 0 && position < this.seededOrderCount ? this.stockSeed?.orders.all()[position] : undefined;
-    return order?.id === id ? order : undefined;
+    return order?.id === id ? withTimeline(order) : undefined;
   }
 
   private orders(): OrderIndex {
@@ -351,7 +352,7 @@ export class MockDb {
   }
 
   /** Every order as it is now, the seeded ones in the order they were placed, then those placed since; for indexes and tests. */
-  *allOrders(): IterableIterator<Order> {
+  *allOrders(): IterableIterator<OrderRecord> {
     const seeded = this.stockSeed?.orders.all() ?? [];
     for (const order of seeded) yield this.changedOrders.get(order.id)?.order ?? order;
     for (const { order } of this.changedOrders.values()) if (order.number - 1001 >= seeded.length) yield order;

@@ -14,6 +14,7 @@ import { LOCATIONS } from '#shared/demo-shop/catalogue';
 import { DEFAULT_ORDERS, DEFAULT_PRODUCTS, DEFAULT_SEED, anchorAt, generateShop } from '#shared/demo-shop/seed';
 import { clock } from './plugin/clock';
 import { generateOrders } from '#shared/demo-shop/order-seed';
+import { withTimeline } from '#shared/demo-shop/order-timeline';
 import { applyOrdersToSeed } from '#shared/demo-shop/stock-seed';
 import { insertAll, insertOrders } from './plugin/orders/order-rows';
 import { customerRows } from './plugin/customers/customer-rows';
@@ -56,13 +57,14 @@ async function main(): Promise<void> {
   // The shop is made now (the server's clock, STOCKROOM_NOW in tests): its orders end today, as the mock's do.
   const anchorMs = anchorAt(clock());
   const records = generateShop({ seed, products, anchorMs });
-  // The mock's seeded orders, as the mock's seed applies them to stock (src/demo-shop/seeded-shop.ts): levels, sold28 and ledger follow from them.
+  // The mock's seeded orders, as the mock's seed applies them to stock (src/demo-shop/seeded-shop.ts): levels, sold28 and
+  // ledger follow from them. The database keeps each one's timeline, as the mock tells it when the order is read.
   const orders = generateOrders({
     seed,
     count: Number(process.env.SEED_ORDERS ?? DEFAULT_ORDERS),
     products: records,
     anchorMs,
-  });
+  }).map(withTimeline);
   const stock = applyOrdersToSeed(records, orders, anchorMs);
   const generated = Date.now();
   let ordersMs = 0;

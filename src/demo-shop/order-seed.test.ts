@@ -6,6 +6,7 @@ import { isStateCode, isZip } from '../contract/values/us-address';
 import { DEMO_STAFF } from './demo-staff';
 import { LOCATIONS } from './catalogue';
 import { generateOrders } from './order-seed';
+import { withTimeline } from './order-timeline';
 import { anchorAt, generateShop } from './seed';
 import { TEST_START_MS, testClock } from '../../tests/clock';
 
@@ -17,13 +18,13 @@ const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 const SEED_ANCHOR_MS = anchorAt(TEST_START_MS);
 const records = generateShop({ seed: 20261101, products: 300, anchorMs: SEED_ANCHOR_MS });
 const recordsHash = hash(records);
-const orders = generateOrders({ seed: 20261101, count: 3000, products: records, anchorMs: SEED_ANCHOR_MS });
+const orders = generateOrders({ seed: 20261101, count: 3000, products: records, anchorMs: SEED_ANCHOR_MS }).map(withTimeline);
 
 describe('seeded orders', () => {
   it('are identical for the same inputs, byte for byte, and differ with another seed', () => {
-    const again = generateOrders({ seed: 20261101, count: 3000, products: records, anchorMs: SEED_ANCHOR_MS });
+    const again = generateOrders({ seed: 20261101, count: 3000, products: records, anchorMs: SEED_ANCHOR_MS }).map(withTimeline);
     expect(hash(again)).toBe(hash(orders));
-    const other = generateOrders({ seed: 7, count: 3000, products: records, anchorMs: SEED_ANCHOR_MS });
+    const other = generateOrders({ seed: 7, count: 3000, products: records, anchorMs: SEED_ANCHOR_MS }).map(withTimeline);
     expect(hash(other)).not.toBe(hash(orders));
   });
 
@@ -145,11 +146,11 @@ describe('seeded orders', () => {
 
   it('cope with a tiny catalogue, and a shop with nothing active sells nothing', () => {
     const tiny = generateShop({ seed: 3, products: 4, anchorMs: SEED_ANCHOR_MS });
-    const few = generateOrders({ seed: 3, count: 200, products: tiny, anchorMs: SEED_ANCHOR_MS });
+    const few = generateOrders({ seed: 3, count: 200, products: tiny, anchorMs: SEED_ANCHOR_MS }).map(withTimeline);
     expect(few).toHaveLength(tiny.some((r) => r.product.status === 'active') ? 200 : 0);
     for (const order of few) expect(orderSchema.safeParse(order).success).toBe(true);
     const drafts = tiny.map((r) => ({ ...r, product: { ...r.product, status: 'draft' as const } }));
-    expect(generateOrders({ seed: 3, count: 50, products: drafts, anchorMs: SEED_ANCHOR_MS })).toEqual([]);
+    expect(generateOrders({ seed: 3, count: 50, products: drafts, anchorMs: SEED_ANCHOR_MS }).map(withTimeline)).toEqual([]);
   });
 
   it('give every line, fulfilment, refund and event an id of its own', () => {

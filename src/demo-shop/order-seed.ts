@@ -26,9 +26,9 @@
  * Speed: the sellable variants are sorted by creation date with cumulative
  * popularity once, and an order draws from the prefix that existed when it
  * was placed by binary search; placement times are sorted as packed numbers
- * in a Float64Array; timestamps and ids are built flat (join), repeated
- * messages shared. What is left is mostly the garbage collector promoting
- * ~1.5 KB of objects per order (see the measurements in the commit log).
+ * in a Float64Array; timestamps and ids are built flat (join). No timeline
+ * is made: it follows from the rest (order-timeline.ts). What is left is
+ * mostly the garbage collector promoting ~1 KB of objects per order.
  */
 import type { Carrier } from '../contract/constants';
 import type { Order, OrderLine } from '../contract/order-schemas';
@@ -45,8 +45,9 @@ import {
 import { DEMO_STAFF } from './demo-staff';
 import { LOCATIONS } from './catalogue';
 import { EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES, STATES_GEO, STREET_NAMES, STREET_SUFFIXES, type StateGeo } from './geography';
+import { seededEventCount } from './order-timeline';
 import { mulberry32 } from './random';
-import type { ProductRecord } from './shop-records';
+import type { OrderRecord, ProductRecord } from './shop-records';
 import { eachLevel } from './stock-seed';
 
 export type GenerateOrdersOptions = {
@@ -85,8 +86,6 @@ const SUPPORT_REFUND_LIMIT = 50_000;
 
 // ------------------------------------------------------------------ texts
 
-const PLACED_MESSAGE = 'Placed by the customer on the online store.';
-const CLOSED_MESSAGE = 'Closed: every item has shipped.';
 const NOTES = [
   'Customer asked us to leave the parcel at the side door.',
   'Called the customer to confirm the apartment number.',
@@ -98,7 +97,6 @@ const NOTES = [
   'Customer asked for a copy of the invoice by email; sent.',
 ];
 const BACKORDER_NOTE = 'Backordered: the rest ships when the supplier’s delivery arrives.';
-const NOTE_MESSAGES = new Map([...NOTES, BACKORDER_NOTE].map((text) => [text, `Note: ${text}`]));
 const CANCEL_REASONS = [
   'Customer changed their mind',
   'Customer ordered the wrong model',
@@ -192,7 +190,7 @@ const dayPrefixes = new Map<number, string>();
  * "2026-03-14T" is cached, and join makes one flat string (a template literal
  * this long is kept as a tree of its pieces, several times the memory). Each
  * instant is formatted once and shared by every field naming it (placedAt and
- * the 'placed' event, a fulfilment and its event …).
+ * a refund and its order's timeline event …).
  */
 function iso(ms: number): string {
   const day = Math.floor(ms / DAY_MS);
@@ -205,28 +203,16 @@ function iso(ms: number): string {
   return [prefix, PAD2[Math.floor(secs / 3600)], ':', PAD2[Math.floor(secs / 60) % 60], ':', PAD2[secs % 60], '.000Z'].join('');
 }
 
-/** "$1,234.56" without Intl (fast, and the same everywhere). */
-function dollars(cents: number): string {
-  let whole = Math.floor(cents / 100);
-  let text = '';
-  while (whole >= 1000) {
-    text = `,${String(whole % 1000).padStart(3, '0')}${text}`;
-    whole = Math.floor(whole / 1000);
-  }
-  return `$${whole}${text}.${PAD2[cents % 100]}`;
-}
-
 const pad7 = (n: number) => String(n).padStart(7, '0');
 
 /**
  * "evt_0001001_3" as one flat string. A template literal of 13 characters or
  * more is kept as a tree of its pieces; join copies them into one, which is a
- * third of the memory, and the seed keeps a million of these.
+ * third of the memory, and the seed keeps half a million of these.
  */
-function childId(prefix: string, order: Order, n: number): string {
+function childId(prefix: string, order: OrderRecord, n: number): string {
   return [prefix, order.id.slice(4), '_', n].join('');
 }
-const unitsText = (n: number) => (n === 1 ? '1 item' : `${n} items`);
 
 // ------------------------------------------------------------------ sellable variants
 
@@ -367,7 +353,6 @@ type Customer = {
 
 const stateCum = cumulative(STATES_GEO.map((s) => s.population));
 const LOCATION_INDEX = new Map<string, number>(LOCATIONS.map((l, i) => [l.id, i]));
-const LOCATION_NAMES = LOCATIONS.map((l) => l.name);
 
 const lower = (name: string) => name.toLowerCase().replace(/[^a-z]/g, '');
 const FIRST_LOWER = FIRST_NAMES.map(lower);
@@ -440,8 +425,6 @@ function trackingNumber(carrier: Carrier, location: number, expedited: boolean, 
   }
 }
 
-const CARRIER_INDEX: Record<Carrier, number> = { UPS: 0, USPS: 1, FedEx: 2, DHL: 3 };
-
 function pickCarrier(expedited: boolean, u: number): Carrier {
   if (expedited) return u < 0.55 ? 'UPS' : 'FedEx';
   return u < 0.45 ? 'USPS' : u < 0.7 ? 'UPS' : u < 0.9 ? 'FedEx' : 'DHL';
@@ -454,8 +437,8 @@ function orderStreamSeed(seed: number): number {
   return (Math.imul(seed ^ 0x5eed0dd5, 0x9e3779b1) ^ 0x0bd3_2a41) >>> 0;
 }
 
-export function generateOrders(options: GenerateOrdersOptions): Order[] {
-  const orders: Order[] = [];
+export function generateOrders(options: GenerateOrdersOptions): OrderRecord[] {
+  const orders: OrderRecord[] = [];
   const steps = makeOrders(options, orders, Number.POSITIVE_INFINITY);
   while (!steps.next().done);
   return orders;
@@ -465,7 +448,7 @@ export function generateOrders(options: GenerateOrdersOptions): Order[] {
  * Makes the orders into `into` a step at a time (each step some `batch` orders' worth of work, then it yields), so they
  * can be made in slices (the mock's idle time) as well as at once (`generateOrders`): the same orders either way.
  */
-export function* makeOrders(options: GenerateOrdersOptions, into: Order[], batch = 2_000): Generator<void, void> {
+export function* makeOrders(options: GenerateOrdersOptions, into: OrderRecord[], batch = 2_000): Generator<void, void> {
   const { count, anchorMs } = options;
   if (count <= 0) return;
   const next = mulberry32(orderStreamSeed(options.seed)).next;
@@ -534,7 +517,7 @@ export function* makeOrders(options: GenerateOrdersOptions, into: Order[], batch
   for (let n = 0; n < slots; n++) byTime[n] = (utcSec[n]! - startSec) * shift + n;
   byTime.sort();
 
-  const ctx: Ctx = { next, table, anchorMs, fulfilmentSeq: 0, messages: new Map() };
+  const ctx: Ctx = { next, table, anchorMs, fulfilmentSeq: 0 };
   for (let i = 0; i < slots; i++) {
     if (i % batch === batch - 1) yield;
     const n = byTime[i]! % shift;
@@ -549,8 +532,6 @@ type Ctx = {
   table: SellableTable;
   anchorMs: number;
   fulfilmentSeq: number;
-  /** One shared copy of each repeated timeline message, by a numeric key (no string built to look it up). */
-  messages: Map<number, string>;
 };
 
 const LINE_COUNTS = [0.62, 0.88, 0.97]; // cumulative: 1, 2, 3, else 4 lines
@@ -564,7 +545,7 @@ const pickFrom = (cum: readonly number[], u: number) => {
 
 type Lifecycle = 'closed' | 'cancelled' | 'open' | 'backordered';
 
-function makeOrder(ctx: Ctx, number: number, placedMs: number, customer: Customer): Order {
+function makeOrder(ctx: Ctx, number: number, placedMs: number, customer: Customer): OrderRecord {
   const { next, table, anchorMs } = ctx;
   const body = pad7(number);
   const id = `ord_${body}`;
@@ -659,7 +640,7 @@ function makeOrder(ctx: Ctx, number: number, placedMs: number, customer: Custome
   }
 
   const placedAt = iso(placedMs);
-  const order: Order = {
+  const order: OrderRecord = {
     id,
     number,
     placedAt,
@@ -684,7 +665,6 @@ function makeOrder(ctx: Ctx, number: number, placedMs: number, customer: Custome
     exchangeFor: null,
     balanceDue: 0,
     notes: [],
-    timeline: [{ id: ['evt_', body, '_1'].join(''), at: placedAt, type: 'placed', actor: null, message: PLACED_MESSAGE }],
     version: 1,
   };
 
@@ -729,8 +709,6 @@ function makeOrder(ctx: Ctx, number: number, placedMs: number, customer: Custome
   } else {
     fulfil(ctx, order, shipMs, 0, count, false, expedited);
   }
-  const lastFulfilment = order.fulfilments[order.fulfilments.length - 1]!;
-  event(order, lastFulfilment.at, 'closed', lastFulfilment.by, CLOSED_MESSAGE);
   order.status = 'closed';
 
   // ---- some come back: a return, a full refund, a goodwill credit, or a return in two steps.
@@ -762,77 +740,50 @@ function shipTime(placedMs: number, next: () => number): number {
   return ms;
 }
 
-function event(order: Order, at: string, type: Order['timeline'][number]['type'], actor: Person, message: string): void {
-  order.timeline.push({ id: childId('evt_', order, order.timeline.length + 1), at, type, actor, message });
-}
-
-function addNote(order: Order, ms: number, text: string, author: Person): void {
-  const at = iso(ms);
-  order.notes.push({ id: childId('note_', order, order.notes.length + 1), at, author, text });
-  event(order, at, 'note_added', author, NOTE_MESSAGES.get(text) ?? `Note: ${text}`);
+function addNote(order: OrderRecord, ms: number, text: string, author: Person): void {
+  order.notes.push({ id: childId('note_', order, order.notes.length + 1), at: iso(ms), author, text });
 }
 
 /** Ships lines [from, to) in full, or with `oneUnit` a single unit of line `from`. */
-function fulfil(ctx: Ctx, order: Order, ms: number, from: number, to: number, oneUnit: boolean, expedited: boolean): void {
+function fulfil(ctx: Ctx, order: OrderRecord, ms: number, from: number, to: number, oneUnit: boolean, expedited: boolean): void {
   const { next } = ctx;
   const location = LOCATION_INDEX.get(order.locationId) ?? 0;
   const carrier = pickCarrier(expedited, next());
   const trackingNumberValue = trackingNumber(carrier, location, expedited, ++ctx.fulfilmentSeq, next);
   const by = next() < 0.75 ? SUPPORT : MANAGER;
   const shipped = new Array<{ lineId: string; quantity: number }>(to - from);
-  let units = 0;
   for (let l = from; l < to; l++) {
     const line = order.lines[l]!;
     const quantity = oneUnit ? 1 : line.quantity;
     line.fulfilledQuantity += quantity;
-    units += quantity;
     shipped[l - from] = { lineId: line.id, quantity };
   }
-  const at = iso(ms);
   order.fulfilments.push({
     id: childId('ful_', order, order.fulfilments.length + 1),
-    at,
+    at: iso(ms),
     locationId: order.locationId,
     carrier,
     trackingNumber: trackingNumberValue,
     lines: shipped,
     by,
   });
-  const key = (units * LOCATIONS.length + location) * 4 + CARRIER_INDEX[carrier];
-  let text = ctx.messages.get(key);
-  if (text === undefined) {
-    text = `Shipped ${unitsText(units)} from ${LOCATION_NAMES[location]} by ${carrier}.`;
-    ctx.messages.set(key, text);
-  }
-  event(order, at, 'fulfilled', by, text);
 }
 
 function refunder(amount: number, next: () => number): Person {
   return amount > SUPPORT_REFUND_LIMIT || next() < 0.25 ? MANAGER : SUPPORT;
 }
 
-function cancel(ctx: Ctx, order: Order, ms: number): void {
+function cancel(ctx: Ctx, order: OrderRecord, ms: number): void {
   const { next } = ctx;
-  const reasonIndex = Math.floor(next() * CANCEL_REASONS.length);
-  const reason = CANCEL_REASONS[reasonIndex]!;
+  const reason = CANCEL_REASONS[Math.floor(next() * CANCEL_REASONS.length)]!;
   const by = refunder(order.total, next);
-  let units = 0;
   for (const line of order.lines) {
     line.cancelledQuantity = line.quantity;
     line.refundedQuantity = line.quantity;
-    units += line.quantity;
   }
-  const at = iso(ms);
-  const key = -(units * CANCEL_REASONS.length + reasonIndex) - 1;
-  let text = ctx.messages.get(key);
-  if (text === undefined) {
-    text = `Cancelled ${unitsText(units)}: ${reason}.`;
-    ctx.messages.set(key, text);
-  }
-  event(order, at, 'cancelled', by, text);
   refund(
     order,
-    at,
+    iso(ms),
     order.total,
     order.shipping,
     order.lines.map((l) => ({ lineId: l.id, quantity: l.quantity })),
@@ -844,7 +795,7 @@ function cancel(ctx: Ctx, order: Order, ms: number): void {
 }
 
 function refund(
-  order: Order,
+  order: OrderRecord,
   at: string,
   amount: number,
   shipping: number,
@@ -867,18 +818,11 @@ function refund(
     toExchange: 0,
   });
   order.refunded += amount;
-  let units = 0;
-  for (const l of lines) units += l.quantity;
-  const what =
-    units > 0
-      ? ` for ${unitsText(units)}${restock ? `, restocked at ${LOCATION_NAMES[LOCATION_INDEX.get(order.locationId) ?? 0]}` : ''}`
-      : '';
-  event(order, at, 'refunded', by, `Refunded ${dollars(amount)}${what}: ${reason}.`);
 }
 
 /** Refunds `quantity` more units of each given line (all shipped), plus `shipping`. */
 function refundLines(
-  order: Order,
+  order: OrderRecord,
   ms: number,
   parts: readonly (readonly [OrderLine, number])[],
   shipping: number,
@@ -897,7 +841,7 @@ function refundLines(
   refund(order, iso(ms), amount, shipping, lines, restock, reason, refunder(amount, next));
 }
 
-function returnOrRefund(ctx: Ctx, order: Order, ms: number): void {
+function returnOrRefund(ctx: Ctx, order: OrderRecord, ms: number): void {
   const { next } = ctx;
   const u = next();
   const restock = next() < 0.6;
@@ -938,14 +882,13 @@ function fit<T>(items: T[]): T[] {
   return items.length === 0 ? items : items.slice();
 }
 
-function finish(order: Order): Order {
-  order.timeline = fit(order.timeline);
+function finish(order: OrderRecord): OrderRecord {
   order.fulfilments = fit(order.fulfilments);
   order.refunds = fit(order.refunds);
   order.notes = fit(order.notes);
   order.net = order.total - order.refunded;
   order.paymentStatus = paymentStatusOf(order);
   order.fulfilmentStatus = fulfilmentStatusOf(order.lines);
-  order.version = order.timeline.length;
+  order.version = seededEventCount(order);
   return order;
 }

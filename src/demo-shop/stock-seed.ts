@@ -7,10 +7,11 @@
  * orders, a million stored rows would cost the start-up its speed.
  */
 import { SALES_WINDOW_DAYS } from '../contract/constants';
-import type { Order, OrderLine } from '../contract/order-schemas';
+import type { OrderLine } from '../contract/order-schemas';
 import type { DaySums } from '../domain/report-rules';
 import { LOCATIONS } from './catalogue';
-import { sumOnHand, type MovementRecord, type ProductRecord } from './shop-records';
+import { withTimeline } from './order-timeline';
+import { sumOnHand, type MovementRecord, type OrderRecord, type ProductRecord } from './shop-records';
 
 const DAY_MS = 86_400_000;
 export const STOREFRONT = { id: 'storefront', name: 'Storefront' } as const;
@@ -56,7 +57,7 @@ type Person = MovementRecord['actor'];
 
 /** One ledger row; every field spelled out, because object spreads cost ten times more at 200,000 orders. */
 function row(
-  order: Order,
+  order: OrderRecord,
   id: string,
   at: string,
   line: OrderLine,
@@ -91,7 +92,7 @@ function row(
  * another warehouse releases the reservation there and sells here); a
  * cancellation released what was left; a refund with restock put units back.
  */
-export function orderMovements(order: Order, onlyVariant?: string): MovementRecord[] {
+export function orderMovements(order: OrderRecord, onlyVariant?: string): MovementRecord[] {
   const moves: MovementRecord[] = [];
   const home = order.locationId;
   const lineById = (id: string) => order.lines.find((l) => l.id === id);
@@ -112,7 +113,7 @@ export function orderMovements(order: Order, onlyVariant?: string): MovementReco
   }
   const cancel =
     order.status === 'cancelled' || order.lines.some((l) => l.cancelledQuantity > 0)
-      ? order.timeline.find((e) => e.type === 'cancelled')
+      ? withTimeline(order).timeline.find((e) => e.type === 'cancelled')
       : undefined;
   if (cancel) {
     for (const line of order.lines) {
@@ -165,17 +166,17 @@ export type StockSeed = {
  * exist.
  */
 export class SeededOrders {
-  private readonly list: readonly Order[];
+  private readonly list: readonly OrderRecord[];
   /** The steps still to make (order-seed's makeOrders, filling `list`), null once all are made. */
   private steps: Iterator<void> | null;
 
   /** `count`: how many there are (ord_0001001 onwards), known before they are made. */
   constructor(
     readonly count: number,
-    orders: readonly Order[] | ((into: Order[]) => Iterator<void>),
+    orders: readonly OrderRecord[] | ((into: OrderRecord[]) => Iterator<void>),
   ) {
     if (typeof orders === 'function') {
-      const into: Order[] = [];
+      const into: OrderRecord[] = [];
       this.list = into;
       this.steps = orders(into);
     } else {
@@ -206,7 +207,7 @@ export class SeededOrders {
     return this.steps !== null;
   }
 
-  all(): readonly Order[] {
+  all(): readonly OrderRecord[] {
     if (this.refuse && !this.made) throw new OrdersNotMade();
     while (this.makeSome());
     return this.list;
@@ -225,7 +226,7 @@ export class OrdersNotMade extends Error {
  * are not shared yet). The product seed's on-hand numbers are the shelf
  * before restocks from returns, so a level never dips below zero in its history.
  */
-export function applyOrdersToSeed(records: readonly ProductRecord[], orders: readonly Order[], anchorMs: number): StockSeed {
+export function applyOrdersToSeed(records: readonly ProductRecord[], orders: readonly OrderRecord[], anchorMs: number): StockSeed {
   const slots: { record: ProductRecord; index: number }[] = [];
   for (const record of records) record.product.variants.forEach((_, index) => slots.push({ record, index }));
   const width = LOCATIONS.length;

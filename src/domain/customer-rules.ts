@@ -57,7 +57,7 @@ export function averageCents(total: number, count: number): number {
 }
 
 /** A customer's list row from their orders (any order), contact and state from the latest. */
-export function customerSummary(id: string, orders: readonly Order[]): CustomerSummary | null {
+export function customerSummary(id: string, orders: readonly Omit<Order, 'timeline'>[]): CustomerSummary | null {
   const latest = latestOrder(orders);
   if (!latest) return null;
   const { name, email, phone } = latest.customer;
@@ -91,8 +91,8 @@ export function customerOf(id: string, orders: readonly Order[], stored: Custome
   };
 }
 
-function latestOrder(orders: readonly Order[]): Order | undefined {
-  let latest: Order | undefined;
+function latestOrder<T extends Pick<Order, 'placedAt' | 'number'>>(orders: readonly T[]): T | undefined {
+  let latest: T | undefined;
   for (const o of orders)
     if (!latest || o.placedAt > latest.placedAt || (o.placedAt === latest.placedAt && o.number > latest.number)) latest = o;
   return latest;

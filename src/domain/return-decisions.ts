@@ -96,7 +96,7 @@ export type ExchangeContext = OrderContext & {
 };
 
 /** A return as the returns list shows it (both backends): its order, units, last step, and what its refund paid back. */
-export function returnSummary(order: Order, ret: Return): ReturnSummary {
+export function returnSummary(order: Omit<Order, 'timeline'>, ret: Return): ReturnSummary {
   const refund = ret.refundId === null ? undefined : order.refunds.find((r) => r.id === ret.refundId);
   return {
     id: ret.id,

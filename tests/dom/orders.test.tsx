@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mockDb, server, signInAs } from '../../mocks/node';
 import { lineRefundAmount, lineRefundParts, refundable } from '../../src/domain/order-rules';
 import type { Order } from '../../src/contract/order-schemas';
+import type { OrderRecord } from '../../src/demo-shop/shop-records';
 import type { StockMovement } from '../../src/contract/stock-schemas';
 import { storeDate } from '../../src/domain/store-time';
 import { formatStoreDay } from '../../src/lib/date-format';
@@ -27,7 +28,7 @@ function posts(pathname: string) {
 }
 
 /** An open, unshipped order with two lines, each in stock at the order's warehouse. */
-function openTwoLineOrder(): Order {
+function openTwoLineOrder(): OrderRecord {
   const db = mockDb();
   const found = [...db.allOrders()].find(
     (o) =>
@@ -41,7 +42,7 @@ function openTwoLineOrder(): Order {
 }
 
 /** A closed order, everything shipped and nothing refunded, under the support limit. */
-function shippedOrder(): Order {
+function shippedOrder(): OrderRecord {
   const found = [...mockDb().allOrders()].find(
     (o) => o.status === 'closed' && o.refunded === 0 && o.total < 40_000 && o.lines.some((l) => l.quantity >= 2),
   );
@@ -49,7 +50,7 @@ function shippedOrder(): Order {
   return found;
 }
 
-async function openOrderScreen(order: Order) {
+async function openOrderScreen(order: OrderRecord) {
   const app = renderApp(`/orders/${order.id}`);
   await screen.findByRole('heading', { name: `Order #${order.number}`, level: 1 });
   return app;
@@ -155,7 +156,7 @@ describe('order detail', () => {
     );
     const timeline = screen.getByRole('list', { name: 'Timeline, newest first' });
     const items = within(timeline).getAllByRole('listitem');
-    expect(items).toHaveLength(order.timeline.length);
+    expect(items).toHaveLength((await orderNow(order.id)).timeline.length);
     expect(items.at(-1)).toHaveTextContent('Placed by the customer');
     expect(items.at(-1)).toHaveTextContent('Customer (online store)');
   });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { mockDb, signInAs } from '../../mocks/node';
 import { closeReturn } from '../../mocks/order-writes';
 import type { Order } from '../../src/contract/order-schemas';
+import type { OrderRecord } from '../../src/demo-shop/shop-records';
 import type { StockMovement } from '../../src/contract/stock-schemas';
 import { formatCents } from '../../src/contract/values/money';
 import { lineRefundAmount, lineRefundParts, unitsToShip } from '../../src/domain/order-rules';
@@ -36,7 +37,7 @@ function posts(pathname: string) {
 }
 
 /** A shipped (closed) order with nothing refunded, and the first line `pick` accepts. */
-function shippedOrder(pick: (line: Line, order: Order) => boolean = () => true): { order: Order; line: Line } {
+function shippedOrder(pick: (line: Line, order: OrderRecord) => boolean = () => true): { order: OrderRecord; line: Line } {
   for (const order of mockDb().allOrders()) {
     if (order.status !== 'closed' || order.refunded !== 0 || order.returns.length) continue;
     const line = order.lines.find((l) => pick(l, order));
@@ -46,7 +47,7 @@ function shippedOrder(pick: (line: Line, order: Order) => boolean = () => true):
 }
 
 /** Opens a return on `quantity` units of the line and receives it, all restocked, through the API. */
-async function receivedReturn(order: Order, line: Line, quantity: number): Promise<Order> {
+async function receivedReturn(order: OrderRecord, line: Line, quantity: number): Promise<Order> {
   const opened = await api<Order>(`/orders/${order.id}/returns`, {
     version: order.version,
     reason: 'wrong_item',
@@ -60,7 +61,7 @@ async function receivedReturn(order: Order, line: Line, quantity: number): Promi
   });
 }
 
-async function openOrderScreen(order: Order) {
+async function openOrderScreen(order: OrderRecord) {
   const app = renderApp(`/orders/${order.id}`);
   await screen.findByRole('heading', { name: `Order #${order.number}`, level: 1 });
   return app;

@@ -661,7 +661,7 @@ function makeOrder(ctx: Ctx, number: number, placedMs: number, customer: Custome
     fulfilmentStatus: 'unfulfilled',
     fulfilments: [],
     refunds: [],
-    returns: NONE,
+    returns: NO_RETURNS,
     exchangeFor: null,
     balanceDue: 0,
     notes: [],
@@ -875,24 +875,30 @@ function returnOrRefund(ctx: Ctx, order: OrderRecord, ms: number): void {
 }
 
 /**
- * No refunds, returns or notes: one frozen empty array shared by every order
- * (most have none of each; an array apiece took 10 MB at 200,000). Writes
- * never change a seeded order, they change a copy (order-decisions.ts).
+ * No fulfilments, refunds, returns or notes: a frozen empty array of each kind,
+ * shared by every order (most have none; an array apiece took 10 MB at
+ * 200,000). Writes never change a seeded order, they change a structuredClone
+ * of it (order-decisions.ts); one per kind, so no two fields of one order are
+ * the same array, which the clone would keep as one.
  */
-const NONE: never[] = Object.freeze([]) as never[];
+const none = () => Object.freeze([]) as never[];
+const NO_FULFILMENTS = none();
+const NO_REFUNDS = none();
+const NO_RETURNS = none();
+const NO_NOTES = none();
 
 /**
  * Arrays that grew by push keep room for 16 more items; a copy is exactly
  * as long, which saves a few hundred bytes an order (tens of MB at 200,000).
  */
-function fit<T>(items: T[]): T[] {
-  return items.length === 0 ? NONE : items.slice();
+function fit<T>(items: T[], empty: T[]): T[] {
+  return items.length === 0 ? empty : items.slice();
 }
 
 function finish(order: OrderRecord): OrderRecord {
-  order.fulfilments = fit(order.fulfilments);
-  order.refunds = fit(order.refunds);
-  order.notes = fit(order.notes);
+  order.fulfilments = fit(order.fulfilments, NO_FULFILMENTS);
+  order.refunds = fit(order.refunds, NO_REFUNDS);
+  order.notes = fit(order.notes, NO_NOTES);
   order.net = order.total - order.refunded;
   order.paymentStatus = paymentStatusOf(order);
   order.fulfilmentStatus = fulfilmentStatusOf(order.lines);

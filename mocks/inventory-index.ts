@@ -13,31 +13,32 @@ import type { LevelState, ProductRecord } from '../src/demo-shop/shop-records';
 import { Backlog } from './backlog';
 import { compareText, SortedIndex, type Compare } from './sorted-index';
 
+/**
+ * What a level is sorted and filtered by (its variant, location, category and status are read from `record`, which
+ * every write replaces: 150,000 entries, so each field left out is a few hundred kB).
+ */
 type LevelEntry = {
   record: ProductRecord;
   variantIndex: number;
   locationIndex: number;
-  variantId: string;
-  locationId: string;
+  /** Lowercase SKU and title, to sort by and for the text search (one copy per variant and product). */
   skuKey: string;
   titleKey: string;
-  /** Lowercase SKU and title, for the text search. */
-  search: string;
-  categoryId: string;
-  /** The product's status: an archived product is never "running low", nobody restocks it. */
-  status: string;
   onHand: number;
   reserved: number;
   available: number;
   threshold: number;
   sold28: number;
   cover: number | null;
+  /** NOTHING_INCOMING for most levels: one object, not one each. */
   incoming: Incoming;
   state: StockState;
   version: number;
   view: InventoryLevel | null;
 };
 
+const variantIdOf = (e: LevelEntry) => e.record.product.variants[e.variantIndex]!.id;
+const locationIdOf = (e: LevelEntry) => LOCATIONS[e.locationIndex]!.id;
 const tie = (a: LevelEntry, b: LevelEntry) => compareText(a.skuKey, b.skuKey) || a.locationIndex - b.locationIndex;
 const numeric =
   (key: (e: LevelEntry) => number): Compare<LevelEntry> =>
@@ -154,7 +155,6 @@ export class InventoryIndex {
     const made: LevelEntry[] = [];
     p.variants.forEach((v, variantIndex) => {
       const skuKey = v.sku.toLowerCase();
-      const search = `${skuKey}\u0001${titleKey}`;
       record.levels[variantIndex]?.forEach((level, locationIndex) => {
         const free = available(level);
         const sold28 = this.soldAt(v.id, locationIndex);
@@ -163,13 +163,8 @@ export class InventoryIndex {
           record,
           variantIndex,
           locationIndex,
-          variantId: v.id,
-          locationId: LOCATIONS[locationIndex]!.id,
           skuKey,
           titleKey,
-          search,
-          categoryId: p.categoryId,
-          status: p.status,
           onHand: level.onHand,
           reserved: level.reserved,
           available: free,
@@ -196,11 +191,12 @@ export class InventoryIndex {
     const products = new Set<string>();
     const differs = (e: LevelEntry, now: Incoming | undefined) =>
       e.incoming.onOrder !== (now?.onOrder ?? 0) || e.incoming.inTransit !== (now?.inTransit ?? 0);
-    for (const e of this.coming) if (differs(e, incoming.get(`${e.variantId}@${e.locationId}`))) products.add(e.record.product.id);
+    for (const e of this.coming) if (differs(e, incoming.get(`${variantIdOf(e)}@${locationIdOf(e)}`))) products.add(e.record.product.id);
     for (const [key, now] of incoming) {
       const variantId = key.slice(0, key.indexOf('@'));
       const productId = productOf(variantId);
-      const e = productId === undefined ? undefined : this.byProduct.get(productId)?.find((x) => `${x.variantId}@${x.locationId}` === key);
+      const e =
+        productId === undefined ? undefined : this.byProduct.get(productId)?.find((x) => `${variantIdOf(x)}@${locationIdOf(x)}` === key);
       if (e && differs(e, now)) products.add(e.record.product.id);
     }
     this.refresh(products);
@@ -260,7 +256,7 @@ export class InventoryIndex {
 
   level(variantId: string, productId: string, locationId: string): InventoryLevel | undefined {
     this.ready();
-    const e = this.byProduct.get(productId)?.find((x) => x.variantId === variantId && x.locationId === locationId);
+    const e = this.byProduct.get(productId)?.find((x) => variantIdOf(x) === variantId && locationIdOf(x) === locationId);
     return e && toLevel(e);
   }
 
@@ -294,11 +290,13 @@ function matcher(query: InventoryListQuery): ((e: LevelEntry) => boolean) | null
   if (q === undefined && locationId === undefined && categoryId === undefined && !state && !low && variantId === undefined) return null;
   const text = q?.toLowerCase();
   const states: readonly string[] | null = state ?? null;
+  const location = locationId === undefined ? null : LOCATIONS.findIndex((l) => l.id === locationId);
+  // An archived product is never "running low": nobody restocks it.
   return (e) =>
-    (locationId === undefined || e.locationId === locationId) &&
-    (variantId === undefined || e.variantId === variantId) &&
-    (categoryId === undefined || e.categoryId === categoryId) &&
+    (location === null || e.locationIndex === location) &&
+    (variantId === undefined || variantIdOf(e) === variantId) &&
+    (categoryId === undefined || e.record.product.categoryId === categoryId) &&
     (states === null || states.includes(e.state)) &&
-    (!low || (e.status !== 'archived' && (e.available <= e.threshold || (e.cover !== null && e.cover < LOW_COVER_DAYS)))) &&
-    (text === undefined || e.search.includes(text));
+    (!low || (e.record.product.status !== 'archived' && (e.available <= e.threshold || (e.cover !== null && e.cover < LOW_COVER_DAYS)))) &&
+    (text === undefined || e.skuKey.includes(text) || e.titleKey.includes(text));
 }

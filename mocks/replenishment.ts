@@ -27,7 +27,7 @@ import { available, daysOfCover } from '../src/domain/stock-rules';
 import { LOCATIONS } from '../src/demo-shop/catalogue';
 import type { LevelState, ProductRecord } from '../src/demo-shop/shop-records';
 import { SEEDED_SUPPLIERS, seededSupplierId, seededSupply, type SeededSupplier } from '../src/demo-shop/supplier-seed';
-import type { Incoming } from './inventory-index';
+import { NOTHING_INCOMING, type Incoming } from './inventory-index';
 import { compareText } from './sorted-index';
 
 export type SupplyRecord = { supplierId: string | null; supplierSku: string; version: number };
@@ -92,7 +92,7 @@ export class ReplenishmentReads {
   }
 
   incomingAt(variantId: string, locationId: string, doc = this.host.doc()): Incoming {
-    return this.incoming(doc).get(key(variantId, locationId)) ?? { onOrder: 0, inTransit: 0 };
+    return this.incoming(doc).get(key(variantId, locationId)) ?? NOTHING_INCOMING;
   }
 
   supplyOf(record: ProductRecord, variantIndex: number, doc = this.host.doc()): SupplyRecord {

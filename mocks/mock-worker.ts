@@ -15,7 +15,15 @@ import { browserAuthStorage, PEOPLE_DOCUMENT_KEYS } from './auth';
 import { readGuarded, writeGuarded } from './guarded-entries';
 import { createHandlers } from './handlers';
 import { resolveSettings, SETTINGS_STORAGE_KEY } from './settings';
-import { adoptKeptShop, keepShop, lastSeededShop, seededShopKey, type ShopSettings } from '../src/demo-shop/seeded-shop';
+import {
+  adoptKeptShop,
+  keepShop,
+  lastSeededShop,
+  seededShopKey,
+  type KeptShop,
+  type Shop,
+  type ShopSettings,
+} from '../src/demo-shop/seeded-shop';
 import { daySumsOf } from './report-index';
 import { loadShop, saveShop } from './shop-snapshot';
 import { MockDb, shopKeyOf } from './store';
@@ -146,37 +154,41 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
     const { seed, products, orders } = db.settings;
     return { seed, products, orders, anchorMs: db.anchorMs };
   };
-  afterShopMade(db, kept && seededShopKey(current()) === seededShopKey(shop) ? null : current());
-  db.onReseed = () => afterShopMade(db, current());
+  afterShopMade(db, current(), kept && seededShopKey(current()) === seededShopKey(shop) ? keptShop : undefined);
+  db.onReseed = () => afterShopMade(db, current(), undefined);
 }
 
 /** Which shop's quiet-time work is running: a shop made again stops the last one's. */
 let quietRound = 0;
 
 /**
- * In quiet moments, once a shop is made: keep it for the next load (`made`: its settings; null when it was read from a
- * kept one), then sort orders, uniqueness indexes, search text and report sums, a slice at a time. Keeping is first,
- * so a reload, or the next page of a sign-in, finds it; not at once, so the first screen's requests are not held up
- * behind it (half a second and more at 200,000 orders, for the orders' day sums).
+ * Once a shop is made (`kept`: what it was made from, if it was kept before): keep it for the next load, its levels at
+ * once and its orders' day sums in the first quiet moment; then, in quiet moments, sort orders, uniqueness indexes,
+ * search text and report sums, a slice at a time. The levels at once (some 100 ms at 50,000 products), so that a reload
+ * or the next page of a sign-in finds them however soon it comes; the day sums when quiet, as they need every order
+ * made (a kept shop makes them a slice at a time) and half a second at 200,000 orders, which the first screen's
+ * requests should not wait behind.
  */
-function afterShopMade(db: MockDb, made: ShopSettings | null): void {
+function afterShopMade(db: MockDb, settings: ShopSettings, kept: KeptShop | undefined): void {
   const round = ++quietRound;
-  const shop = made && lastSeededShop(made);
-  let keep = shop
-    ? () => {
-        const saving = performance.now();
-        // The store's reports take the same sums, if they are built after this, rather than summing the orders again.
-        shop.stock.daySums ??= daySumsOf(shop.stock.orders.all());
-        void saveShop(seededShopKey(made), keepShop(shop, shop.stock.daySums), pageClock()).then(() =>
-          console.info(`[mock] kept the shop for the next load in ${Math.round(performance.now() - saving)} ms`),
-        );
-      }
-    : null;
+  const shop = lastSeededShop(settings);
+  const keep = (made: Shop, what: string) => {
+    const saving = performance.now();
+    void saveShop(seededShopKey(settings), keepShop(made, made.stock.daySums), pageClock()).then(() =>
+      console.info(`[mock] kept ${what} for the next load in ${Math.round(performance.now() - saving)} ms`),
+    );
+  };
+  if (shop && !kept) keep(shop, 'the shop');
+  let sumsToKeep = shop !== undefined && !kept?.daySums;
   whenQuiet(QUIET_MS, () => {
     if (round !== quietRound) return false;
-    if (!keep) return db.warmUpStep();
-    keep();
-    keep = null;
+    if (!shop || !sumsToKeep) return db.warmUpStep();
+    const { orders } = shop.stock;
+    if (!orders.made) return orders.makeSome() || true;
+    // The store's reports take the same sums, if they are built after this, rather than summing the orders again.
+    shop.stock.daySums ??= daySumsOf(orders.all());
+    keep(shop, "the orders' day sums");
+    sumsToKeep = false;
     return true;
   });
 }

@@ -56,6 +56,14 @@ describe('demo data settings', () => {
     await openScreen(page, baseUrl, '/settings');
     // The page's clock is the tests' (installed in every context), and the mock stamps a kept shop with it.
     const beforeReset = await page.evaluate(() => Date.now());
+    // Requests back to back, as a busy screen sends them: the mock never has a quiet moment, and keeps the shop anyway.
+    await page.evaluate(() => {
+      const flag = window as unknown as { busy: boolean };
+      flag.busy = true;
+      void (async () => {
+        while (flag.busy) await fetch('/api/session');
+      })();
+    });
     await page.getByRole('button', { name: 'Reset demo data' }).click();
     await page.getByRole('dialog', { name: 'Reset demo data?' }).getByRole('button', { name: 'Reset' }).click();
     // Exact: the dialog's own text ends with the same words and would match while it closes, before the reset is done.
@@ -63,6 +71,7 @@ describe('demo data settings', () => {
     expect((await apiProduct(page, 'prod_000001')).title).toBe(seeded.title);
     // The shop made again is kept for the next load (as the one made at start-up is), so the reload does not make it again.
     await expect.poll(() => lastShopKeptAt(page), { timeout: UI_TIMEOUT }).toBeGreaterThanOrEqual(beforeReset);
+    await page.evaluate(() => ((window as unknown as { busy: boolean }).busy = false));
 
     await page.reload();
     expect((await apiProduct(page, 'prod_000001')).title).toBe(seeded.title);

@@ -7,6 +7,7 @@ import type { Product, Variant } from '../contract/schemas';
 import { toHandle } from '../contract/values/handle';
 import { upcCheckDigit } from '../contract/values/upc';
 import { BRANDS, FAMILIES, IMAGE_VIEWS, LOCATIONS, MODEL_SUFFIXES, type OptionTemplate } from './catalogue';
+import { isoTime } from './iso-time';
 import { pictureFile } from './product-pictures';
 import { mulberry32, type Random } from './random';
 import type { LevelState, ProductRecord } from './shop-records';
@@ -61,9 +62,33 @@ function chooseOptions(templates: readonly OptionTemplate[], rng: Random): Chose
 
 function combinations(options: Chosen[]): (readonly [string, string, number])[][] {
   let combos: (readonly [string, string, number])[][] = [[]];
-  for (const option of options) combos = combos.flatMap((c) => option.values.map((v) => [...c, v]));
+  for (const option of options) {
+    const longer: (readonly [string, string, number])[][] = [];
+    for (const combo of combos) for (const value of option.values) longer.push(combo.concat([value]));
+    combos = longer;
+  }
   return combos;
 }
+
+/**
+ * One shared copy of each value made from a few parts, found by its parts: the catalogue's own strings, whose hashes
+ * the engine keeps, rather than by hashing each value made (a description or a URL, 50,000 times).
+ */
+class Shared<T> {
+  private readonly root: Trie<T> = { next: new Map() };
+
+  get(parts: readonly string[], make: () => T): T {
+    let node = this.root;
+    for (const part of parts) {
+      let child = node.next.get(part);
+      if (!child) node.next.set(part, (child = { next: new Map() }));
+      node = child;
+    }
+    if (!node.made) node.made = { value: make() };
+    return node.made.value;
+  }
+}
+type Trie<T> = { next: Map<string, Trie<T>>; made?: { value: T } };
 
 /**
  * UPC-A bodies: a number-system digit, a five-digit company prefix per brand
@@ -105,24 +130,14 @@ export function generateShop(options: { seed: number; products: number; anchorMs
   const rng = mulberry32(options.seed);
   const usedHandles = new Set<string>();
   const nextSuffix = new Map<string, number>();
-  // Descriptions, option values and tag lists repeat across products; sharing one
+  // Descriptions, image URLs, option values and tag lists repeat across products; sharing one
   // (frozen) copy of each saves memory and start-up time at 50,000 products.
-  const texts = new Map<string, string>();
-  const intern = (text: string) => {
-    const known = texts.get(text);
-    if (known !== undefined) return known;
-    texts.set(text, text);
-    return text;
-  };
-  const lists = new Map<string, string[]>();
-  const internList = (values: string[]) => {
-    const key = values.join('\u0000');
-    const known = lists.get(key);
-    if (known !== undefined) return known;
-    Object.freeze(values);
-    lists.set(key, values);
-    return values;
-  };
+  const descriptions = new Shared<string>();
+  const urls = new Shared<string>();
+  const lists = new Shared<string[]>();
+  const internList = (values: string[]) => lists.get(values, () => Object.freeze(values) as string[]);
+  const descriptionOf = (features: string[], brandName: string) =>
+    descriptions.get([brandName, ...features], () => `${features.join('. ')}. Backed by a two-year ${brandName} warranty.`);
   const itemsPerBrand = new Array<number>(BRANDS.length).fill(0);
   const records: ProductRecord[] = [];
   let variantSeq = 0;
@@ -206,7 +221,9 @@ export function generateShop(options: { seed: number; products: number; anchorMs
     // three: product-pictures.ts draws it from the name). Drawn from no random stream, so the shop stays the same.
     const colours = chosen.find((o) => o.name === 'Color')?.values ?? [];
     const images = views.map((view, k) => ({
-      url: intern(`${IMAGE_HOST}/products/${pictureFile(family.code, colours.length ? colours[k % colours.length]![0] : null, view)}`),
+      url: urls.get([family.code, colours.length ? colours[k % colours.length]![0] : '', view], () =>
+        [IMAGE_HOST, '/products/', pictureFile(family.code, colours.length ? colours[k % colours.length]![0] : null, view)].join(''),
+      ),
       // A few images lack alt text, as imported catalogues do; the editor flags them.
       alt: rng.chance(0.05) ? '' : `${title}, ${view}`,
     }));
@@ -215,15 +232,15 @@ export function generateShop(options: { seed: number; products: number; anchorMs
       id,
       handle,
       title,
-      description: intern(`${rng.sample(family.features, rng.int(2, 3)).join('. ')}. Backed by a two-year ${brand.name} warranty.`),
+      description: descriptionOf(rng.sample(family.features, rng.int(2, 3)), brand.name),
       categoryId: family.category,
       tags: internList(tags),
       status,
       images,
       options: chosen.map((o) => ({ name: o.name, values: internList(o.values.map((v) => v[0])) })),
       variants,
-      createdAt: new Date(createdMs).toISOString(),
-      updatedAt: new Date(updatedMs).toISOString(),
+      createdAt: isoTime(createdMs),
+      updatedAt: isoTime(updatedMs),
       version,
     };
     records.push({ product, levels });

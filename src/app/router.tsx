@@ -545,6 +545,8 @@ function makeRouter(queryClient: QueryClient, history?: RouterHistory) {
     stringifySearch,
     defaultPreload: 'intent',
     defaultPendingComponent: PendingScreen,
+    // Once shown (after a second), the spinner gives way as soon as the screen is ready, not half a second later.
+    defaultPendingMinMs: 0,
     // The query cache decides freshness; the router only asks it.
     defaultPreloadStaleTime: 0,
     scrollRestoration: true,

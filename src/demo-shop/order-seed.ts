@@ -185,6 +185,13 @@ function search(cum: Float64Array, end: number, target: number): number {
 const pad7 = (n: number) => String(n).padStart(7, '0');
 
 /**
+ * The same whole number of cents, held as a small integer. A sum an optimised loop made arrives as a boxed double,
+ * and once one order's field holds a box, every order's does: four of them at 200,000 orders were 10 MB. A seeded
+ * order's cents are far below 2³¹, where `| 0` would wrap.
+ */
+const whole = (cents: number) => cents | 0;
+
+/**
  * "evt_0001001_3" as one flat string. A template literal of 13 characters or
  * more is kept as a tree of its pieces; join copies them into one, which is a
  * third of the memory, and the seed keeps half a million of these.
@@ -628,13 +635,13 @@ function makeOrder(ctx: Ctx, number: number, placedMs: number, customer: Custome
     locationId: LOCATIONS[loc]!.id,
     lines,
     discountCode,
-    subtotal: totals.subtotal,
+    subtotal: whole(totals.subtotal),
     discount: totals.discount,
     shipping: totals.shipping,
     tax: totals.tax,
-    total: totals.total,
+    total: whole(totals.total),
     refunded: 0,
-    net: totals.total,
+    net: whole(totals.total),
     status: 'open',
     paymentStatus: 'paid',
     fulfilmentStatus: 'unfulfilled',
@@ -796,7 +803,7 @@ function refund(
     returnId: null,
     toExchange: 0,
   });
-  order.refunded += amount;
+  order.refunded = whole(order.refunded + amount);
 }
 
 /** Refunds `quantity` more units of each given line (all shipped), plus `shipping`. */
@@ -887,7 +894,7 @@ function finish(order: OrderRecord): OrderRecord {
   order.fulfilments = fit(order.fulfilments, NO_FULFILMENTS);
   order.refunds = fit(order.refunds, NO_REFUNDS);
   order.notes = fit(order.notes, NO_NOTES);
-  order.net = order.total - order.refunded;
+  order.net = whole(order.total - order.refunded);
   order.paymentStatus = paymentStatusOf(order);
   order.fulfilmentStatus = fulfilmentStatusOf(order.lines);
   order.version = seededEventCount(order);

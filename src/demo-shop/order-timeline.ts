@@ -1,8 +1,8 @@
 /**
  * A seeded order's timeline, from the rest of the order. The seed keeps no events: what happened to a seeded order is
  * all in its notes, fulfilments and refunds, so its timeline is told from them when someone reads the order (the
- * 600,000 events of a 200,000-order shop took some 45 MB and a seventh of the seed's time). Orders written since keep
- * the timeline their writes built.
+ * 600,000 events of a 200,000-order shop took some 35 MB and nearly a third of the time making the orders). Orders
+ * written since keep the timeline their writes built.
  */
 import type { Carrier } from '../contract/constants';
 import type { Order } from '../contract/order-schemas';
@@ -16,11 +16,11 @@ const PLACED_MESSAGE = 'Placed by the customer on the online store.';
 const CLOSED_MESSAGE = 'Closed: every item has shipped.';
 const CARRIER_INDEX: Record<Carrier, number> = { UPS: 0, USPS: 1, FedEx: 2, DHL: 3 };
 const unitsText = (n: number) => (n === 1 ? '1 item' : `${n} items`);
-const locationIndex = (id: string) =>
-  Math.max(
-    0,
-    LOCATIONS.findIndex((l) => l.id === id),
-  );
+
+function locationIndex(id: string): number {
+  const index = LOCATIONS.findIndex((l) => l.id === id);
+  return index < 0 ? 0 : index;
+}
 
 /** The order with its timeline: its own, or for a seeded order the one its notes, shipments and refunds tell. */
 export function withTimeline(order: OrderRecord): Order {

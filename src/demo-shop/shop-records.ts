@@ -35,9 +35,9 @@ export type ProductRecord = {
 };
 
 /**
- * An order as the store keeps it: all but its timeline. A seeded order's timeline follows from the rest (order-seed's
- * `seededTimeline`, `withTimeline`), so the 600,000 events of a 200,000-order shop are made only for the orders someone
- * opens; an order written since keeps its own, and is an OrderRecord too.
+ * An order as the store keeps it: all but its timeline. A seeded order's timeline follows from the rest
+ * (order-timeline.ts, `withTimeline`), so the 600,000 events of a 200,000-order shop are made only for the orders
+ * someone opens; an order written since keeps its own, and is an OrderRecord too.
  */
 export type OrderRecord = Omit<Order, 'timeline'>;
 

@@ -64,8 +64,37 @@ function addInto(into: Sums, from: Sums, sign = 1): void {
 }
 
 type Where = { variantId: string; productId: string; categoryId: string; state: string };
-/** A line as the reports see it: what it sold, where, in which category, and the line itself for the drill-down. */
-type LineFact = Where & { units: number; revenue: number; order: OrderRecord; line: OrderLine };
+/**
+ * A line as the reports see it: what it sold, where, in which category, and the line itself for the drill-down. Its
+ * variant, product and state are read from the line and its order, which a write replaces rather than changes (one
+ * fact per line, 300,000 at 200,000 orders: each field kept cost over a megabyte); units and revenue stay at hand for
+ * the sums and sorts that read them hundreds of thousands of times.
+ */
+class LineFact implements Where {
+  readonly units: number;
+  readonly revenue: number;
+
+  constructor(
+    readonly categoryId: string,
+    readonly order: OrderRecord,
+    readonly line: OrderLine,
+  ) {
+    this.units = line.quantity;
+    this.revenue = lineTotal(line);
+  }
+
+  get variantId(): string {
+    return this.line.variantId;
+  }
+
+  get productId(): string {
+    return this.line.productId;
+  }
+
+  get state(): string {
+    return this.order.shippingAddress.state;
+  }
+}
 /** Money a refund returned for a line's units. */
 type RefundFact = Where & { amount: number; units: number };
 /** A refund on the day it was made, with what it returned per line. */
@@ -287,19 +316,9 @@ export class ReportIndex {
       placed.lines.delete(order.id);
       return;
     }
-    const state = order.shippingAddress.state;
     placed.lines.set(
       order.id,
-      order.lines.map((line) => ({
-        variantId: line.variantId,
-        productId: line.productId,
-        categoryId: this.catalogue.categoryOf(line.productId),
-        state,
-        units: line.quantity,
-        revenue: lineTotal(line),
-        order,
-        line,
-      })),
+      order.lines.map((line) => new LineFact(this.catalogue.categoryOf(line.productId), order, line)),
     );
   }
 

@@ -27,11 +27,8 @@ export type KeptShop = {
   sold: Int32Array;
   openedAt: string;
   orderCount: number;
-  /**
-   * The orders' sums by store day (mocks/report-index.ts `daySumsOf`), so the sales chart waits for no order. Kept a
-   * moment after the rest (they need every order made); a shop kept without them makes its orders for the reports.
-   */
-  daySums?: DaySums | undefined;
+  /** The orders' sums by store day (mocks/report-index.ts `daySumsOf`), so the sales chart waits for no order. */
+  daySums: DaySums;
 };
 
 /** `taken`: a store already holds these records, so the next one gets a copy. */
@@ -63,8 +60,8 @@ export function seededShop(settings: ShopSettings): Shop {
   return { records: structuredClone(last.shop.records), stock: last.shop.stock };
 }
 
-/** The shop as made, for keeping (`adoptKeptShop` makes it again), with its orders' day sums when known. */
-export function keepShop(shop: Shop, daySums: DaySums | undefined): KeptShop {
+/** The shop as made, for keeping (`adoptKeptShop` makes it again), with its orders' day sums. */
+export function keepShop(shop: Shop, daySums: DaySums): KeptShop {
   const cells = shop.stock.opening.length;
   const onHand = new Int32Array(cells);
   const reserved = new Int32Array(cells);

@@ -220,13 +220,14 @@ export function generateShop(options: { seed: number; products: number; anchorMs
     // A drawing of the family's kind, its views in turn in the colours the product comes in (its file name says all
     // three: product-pictures.ts draws it from the name). Drawn from no random stream, so the shop stays the same.
     const colours = chosen.find((o) => o.name === 'Color')?.values ?? [];
-    const images = views.map((view, k) => ({
-      url: urls.get([family.code, colours.length ? colours[k % colours.length]![0] : '', view], () =>
-        [IMAGE_HOST, '/products/', pictureFile(family.code, colours.length ? colours[k % colours.length]![0] : null, view)].join(''),
-      ),
-      // A few images lack alt text, as imported catalogues do; the editor flags them.
-      alt: rng.chance(0.05) ? '' : `${title}, ${view}`,
-    }));
+    const images = views.map((view, k) => {
+      const colour = colours.length ? colours[k % colours.length]![0] : null;
+      return {
+        url: urls.get([family.code, colour ?? '', view], () => [IMAGE_HOST, '/products/', pictureFile(family.code, colour, view)].join('')),
+        // A few images lack alt text, as imported catalogues do; the editor flags them.
+        alt: rng.chance(0.05) ? '' : `${title}, ${view}`,
+      };
+    });
 
     const product: Product = {
       id,

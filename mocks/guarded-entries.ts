@@ -4,7 +4,8 @@
  * pages and a storage event, and Chromium names no moment by which another process's localStorage write is sure to be
  * seen; an IndexedDB transaction sees every one committed before it, whatever tab made it. So the worker writes these
  * entries here whenever it saves them, and a write reads them from here once it holds the lock, waiting for its own
- * writes before it lets the lock go (mock-worker.ts `MirroredStorage`, tab-sync.ts `shared`). localStorage still carries them to the pages and to the next load.
+ * writes before it lets the lock go (mock-worker.ts `MirroredStorage`, tab-sync.ts `shared`). localStorage still
+ * carries them to the pages and to the next load.
  */
 import { committed, done } from './idb';
 

@@ -7,7 +7,7 @@
 import { DEFAULT_SAFETY_DAYS, LOW_COVER_DAYS, type InventorySortKey, type StockState } from '../src/contract/constants';
 import type { InventoryListQuery, InventoryLevel } from '../src/contract/stock-schemas';
 import { available, daysOfCover, stockState } from '../src/domain/stock-rules';
-import { LOCATIONS } from '../src/demo-shop/catalogue';
+import { LOCATIONS, locationIndex as indexOfLocation } from '../src/demo-shop/catalogue';
 import type { Product } from '../src/contract/schemas';
 import type { LevelState, ProductRecord } from '../src/demo-shop/shop-records';
 import { Backlog } from './backlog';
@@ -290,7 +290,8 @@ function matcher(query: InventoryListQuery): ((e: LevelEntry) => boolean) | null
   if (q === undefined && locationId === undefined && categoryId === undefined && !state && !low && variantId === undefined) return null;
   const text = q?.toLowerCase();
   const states: readonly string[] | null = state ?? null;
-  const location = locationId === undefined ? null : LOCATIONS.findIndex((l) => l.id === locationId);
+  // An unknown location matches no level (-1 is no index).
+  const location = locationId === undefined ? null : (indexOfLocation(locationId) ?? -1);
   // An archived product is never "running low": nobody restocks it.
   return (e) =>
     (location === null || e.locationIndex === location) &&

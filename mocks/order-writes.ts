@@ -41,7 +41,7 @@ import type { Order } from '../src/contract/order-schemas';
 import type { Idempotency } from '../src/contract/protocol';
 import { ROUTES } from '../src/contract/routes';
 import { LOCATIONS } from '../src/demo-shop/catalogue';
-import { locationIndex } from '../src/demo-shop/stock-seed';
+import { locationIndex } from '../src/demo-shop/catalogue';
 import { StagedLevels } from './stock-writes';
 import type { Actor, MockDb, WriteTx } from './store';
 

@@ -9,7 +9,7 @@ import type { InventoryLevel, StockMovement } from '../src/contract/stock-schema
 import type { StockDecision, StockSnapshot, StockVariant } from '../src/domain/stock-decisions';
 import { LOCATIONS } from '../src/demo-shop/catalogue';
 import type { ProductRecord } from '../src/demo-shop/shop-records';
-import { locationIndex } from '../src/demo-shop/stock-seed';
+import { locationIndex } from '../src/demo-shop/catalogue';
 import type { MockDb, WriteTx } from './store';
 
 /** Puts a record whose levels changed, with each variant's stock total. */

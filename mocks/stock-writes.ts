@@ -28,7 +28,7 @@ import {
 import { LOCATIONS } from '../src/demo-shop/catalogue';
 import { ProblemError, validationProblem } from './problems';
 import type { LevelState, MovementRecord, ProductRecord } from '../src/demo-shop/shop-records';
-import { locationIndex } from '../src/demo-shop/stock-seed';
+import { locationIndex } from '../src/demo-shop/catalogue';
 import { writeOf } from './routes/write-of';
 import { putWithStock, snapshotOf, stage } from './stock-staging';
 import { receiveDeliveryAgainst } from './replenishment-writes';

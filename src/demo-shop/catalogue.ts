@@ -15,6 +15,12 @@ export const LOCATIONS = [
   { id: 'dallas-tx', name: 'Dallas, TX' },
 ] as const;
 
+const LOCATION_INDEX = new Map<string, number>(LOCATIONS.map((l, i) => [l.id, i]));
+/** Where a location stands in LOCATIONS; undefined for an id that is none of them. */
+export function locationIndex(id: string): number | undefined {
+  return LOCATION_INDEX.get(id);
+}
+
 export type Brand = { name: string; code: string };
 
 export const BRANDS: readonly Brand[] = [

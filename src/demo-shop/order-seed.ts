@@ -43,7 +43,7 @@ import {
   type ShippingMethod,
 } from '../domain/order-rules';
 import { DEMO_STAFF } from './demo-staff';
-import { LOCATIONS } from './catalogue';
+import { LOCATIONS, locationIndex } from './catalogue';
 import { EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES, STATES_GEO, STREET_NAMES, STREET_SUFFIXES, type StateGeo } from './geography';
 import { seededEventCount } from './order-timeline';
 import { isoTime, PAD2 } from './iso-time';
@@ -338,7 +338,6 @@ type Customer = {
 };
 
 const stateCum = cumulative(STATES_GEO.map((s) => s.population));
-const LOCATION_INDEX = new Map<string, number>(LOCATIONS.map((l, i) => [l.id, i]));
 
 const lower = (name: string) => name.toLowerCase().replace(/[^a-z]/g, '');
 const FIRST_LOWER = FIRST_NAMES.map(lower);
@@ -382,7 +381,7 @@ function newCustomer(next: () => number, emails: Set<string>, index: number): Cu
   const zip = next() < 0.15 ? `${zip5}-${String(Math.floor(next() * 10_000)).padStart(4, '0')}` : zip5;
   return {
     state,
-    location: LOCATION_INDEX.get(state.warehouse) ?? 0,
+    location: locationIndex(state.warehouse) ?? 0,
     person: Object.freeze({ id: customerIdOf(index), name, email, phone }),
     address: Object.freeze({ name, line1: street, line2, city: city[0], state: state.code, zip }),
     orders: 0,
@@ -733,7 +732,7 @@ function addNote(order: OrderRecord, ms: number, text: string, author: Person): 
 /** Ships lines [from, to) in full, or with `oneUnit` a single unit of line `from`. */
 function fulfil(ctx: Ctx, order: OrderRecord, ms: number, from: number, to: number, oneUnit: boolean, expedited: boolean): void {
   const { next } = ctx;
-  const location = LOCATION_INDEX.get(order.locationId) ?? 0;
+  const location = locationIndex(order.locationId) ?? 0;
   const carrier = pickCarrier(expedited, next());
   const trackingNumberValue = trackingNumber(carrier, location, expedited, ++ctx.fulfilmentSeq, next);
   const by = next() < 0.75 ? SUPPORT : MANAGER;

@@ -7,7 +7,7 @@
 import type { Carrier } from '../contract/constants';
 import type { Order } from '../contract/order-schemas';
 import { formatCents } from '../contract/values/money';
-import { LOCATIONS } from './catalogue';
+import { LOCATIONS, locationIndex } from './catalogue';
 import type { OrderRecord } from './shop-records';
 
 type OrderEvent = Order['timeline'][number];
@@ -16,11 +16,6 @@ const PLACED_MESSAGE = 'Placed by the customer on the online store.';
 const CLOSED_MESSAGE = 'Closed: every item has shipped.';
 const CARRIER_INDEX: Record<Carrier, number> = { UPS: 0, USPS: 1, FedEx: 2, DHL: 3 };
 const unitsText = (n: number) => (n === 1 ? '1 item' : `${n} items`);
-
-function locationIndex(id: string): number {
-  const index = LOCATIONS.findIndex((l) => l.id === id);
-  return index < 0 ? 0 : index;
-}
 
 /** The order with its timeline: its own, or for a seeded order the one its notes, shipments and refunds tell. */
 export function withTimeline(order: OrderRecord): Order {
@@ -38,7 +33,7 @@ export function seededEventCount(order: OrderRecord): number {
 const shippedMessages = new Map<number, string>();
 
 function shippedMessage(order: OrderRecord, fulfilment: OrderRecord['fulfilments'][number]): string {
-  const location = locationIndex(order.locationId);
+  const location = locationIndex(order.locationId) ?? 0;
   let units = 0;
   for (const l of fulfilment.lines) units += l.quantity;
   const key = (units * LOCATIONS.length + location) * 4 + CARRIER_INDEX[fulfilment.carrier];
@@ -53,7 +48,7 @@ function shippedMessage(order: OrderRecord, fulfilment: OrderRecord['fulfilments
 function refundedMessage(order: OrderRecord, refund: OrderRecord['refunds'][number]): string {
   let units = 0;
   for (const l of refund.lines) units += l.quantity;
-  const restocked = refund.restock ? `, restocked at ${LOCATIONS[locationIndex(order.locationId)]!.name}` : '';
+  const restocked = refund.restock ? `, restocked at ${LOCATIONS[locationIndex(order.locationId) ?? 0]!.name}` : '';
   const what = units > 0 ? ` for ${unitsText(units)}${restocked}` : '';
   return `Refunded ${formatCents(refund.amount)}${what}: ${refund.reason}.`;
 }

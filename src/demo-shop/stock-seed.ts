@@ -9,7 +9,7 @@
 import { SALES_WINDOW_DAYS } from '../contract/constants';
 import type { OrderLine } from '../contract/order-schemas';
 import type { DaySums } from '../domain/report-rules';
-import { LOCATIONS } from './catalogue';
+import { LOCATIONS, locationIndex } from './catalogue';
 import { withTimeline } from './order-timeline';
 import { sumOnHand, type MovementRecord, type OrderRecord, type ProductRecord } from './shop-records';
 
@@ -20,11 +20,6 @@ export const STOREFRONT = { id: 'storefront', name: 'Storefront' } as const;
  * counted in. Not a person (no staff id has this form), so the server keeps it as it is, as it keeps STOREFRONT.
  */
 export const OPENING_BALANCE = { id: 'system_opening', name: 'Opening balance' } as const;
-
-const LOCATION_INDEX = new Map<string, number>(LOCATIONS.map((l, i) => [l.id, i]));
-export function locationIndex(id: string): number | undefined {
-  return LOCATION_INDEX.get(id);
-}
 
 /** Calls `visit` with each seeded level and its cell (slot × LOCATIONS + location), and its variant once per variant. */
 export function eachLevel(

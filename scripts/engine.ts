@@ -31,7 +31,6 @@ const SEED = join(SERVER, 'dist/server/src/seed.js');
 /** The app built for a real API on its own origin (VITE_API_URL=/), for the journeys. */
 const ENGINE_BUILD = 'dist-engine';
 
-/** The contract suite: every file runs against the server (one list, so a new file is added on purpose). */
 /**
  * Every contract file runs on the server (a list by hand once left one out unnoticed). They share one database,
  * so the order is kept: these first, in this order, any other file after them, and abuse (which makes the

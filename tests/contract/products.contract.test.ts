@@ -200,6 +200,8 @@ describe('GET /products/:id', () => {
     expect(productSchema.parse(expectOk(res))).toEqual(mine);
     expect(res.headers.get('ETag')).toBe(`"${mine.version}"`);
     expect(expectProblem(await api.get(`/products/missing-${uniqueId()}`), 404).title).toBe('Product not found');
+    // Past any row id a database holds: not found, not PostgreSQL's integer overflow.
+    expectProblem(await api.get('/products/prod_9999999999'), 404);
   });
 });
 

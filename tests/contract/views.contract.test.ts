@@ -116,6 +116,7 @@ describe('saved views', () => {
     expect(stale.current).toMatchObject({ id: view.id, name: renamed.name, version: 2 });
     expectProblem(await manager.patch(`/views/${view.id}`, { body: { name: 'Again' } }), 428);
     expectProblem(await manager.patch('/views/view_nosuchview', { body: { name: 'Again' }, ifMatch: 1 }), 404);
+    expectProblem(await manager.patch('/views/view_9999999999', { body: { name: 'Again' }, ifMatch: 1 }), 404);
   });
 
   it('deletes with If-Match (204): gone from the list; a stale version is 409, a second delete 404', async () => {

@@ -22,6 +22,7 @@ import { recordAudit, type Actor } from '../audit/audit.service';
 import { isUniqueViolation } from '../database-errors';
 import { serialTransaction } from '../serial-writes';
 import { nowDate } from '../clock';
+import { ids } from '../http';
 import { SavedViewRecord } from './saved-view.entity';
 
 const PREFIX = 'view_';
@@ -38,12 +39,6 @@ function viewOf(r: SavedViewRecord): SavedView {
     updatedAt: r.updatedAt.toISOString(),
     version: r.version,
   };
-}
-
-/** The row id behind `view_12`, or null when it is not one of ours. */
-function rowId(id: string): number | null {
-  const match = /^view_(\d{1,12})$/.exec(id);
-  return match ? Number(match[1]) : null;
 }
 
 /** The owner's name taken by a concurrent save (the unique index) is the rule's 422, as if it had been seen first. */
@@ -69,7 +64,7 @@ export class ViewsService {
   }
 
   private async load(em: EntityManager, id: string): Promise<SavedViewRecord> {
-    const n = rowId(id);
+    const n = ids.parse('view', id);
     const row = n === null ? null : await em.getRepository(SavedViewRecord).findOne({ where: { id: n } });
     if (!row) throw viewNotFound(id);
     return row;

@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { createServer, defineConfig, type Plugin } from 'vite';
+import { MOCK_SESSION_KEY } from './mocks/worker-protocol.ts';
+import { bootScript, PRERENDERED_ID, PRERENDERED_STYLE } from './src/lib/prerendered.ts';
 
 /** A build for a real API (VITE_API_URL set) ships no mock: the MSW worker script that public/ holds is left out. */
 function noMockWorkerForRealApi(): Plugin {
@@ -33,16 +36,20 @@ function apiOrigin(): string {
   return /^https?:\/\//.test(url) ? new URL(url).origin : '';
 }
 
+/** index.html's one inline script (src/lib/prerendered.ts), which the policy allows by its hash. */
+const BOOT_SCRIPT = bootScript(process.env.VITE_API_URL ? null : MOCK_SESSION_KEY);
+const BOOT_SCRIPT_HASH = `'sha256-${createHash('sha256').update(BOOT_SCRIPT).digest('base64')}'`;
+
 /**
- * The app's Content-Security-Policy. Scripts only from the app's origin: Vite's build has no inline
- * script, the demo's MSW worker is a file of its own, and zod is told not to compile with eval
+ * The app's Content-Security-Policy. Scripts only from the app's origin, and the boot script by its hash:
+ * the demo's MSW worker is a file of its own, and zod is told not to compile with eval
  * (src/app/zod-jitless.ts). Inline styles are Mantine's (its <style> of CSS variables, style
  * attributes). Images from any https host, since a product's pictures live wherever their addresses
  * say (the demo's are answered by the mock through its service worker), and data: for placeholders.
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  `script-src 'self' ${BOOT_SCRIPT_HASH}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: https:",
   `connect-src ${["'self'", apiOrigin()].filter(Boolean).join(' ')}`,
@@ -60,6 +67,51 @@ const SECURITY_HEADERS = {
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
 };
+
+/**
+ * index.html gets the boot script and its style, and, in a build, the sign-in page drawn as HTML (rendered here by a
+ * throwaway Vite server in SSR mode), so a first visit shows the form before the app's scripts arrive.
+ */
+function bootAndPrerender(): Plugin {
+  let building = false;
+  return {
+    name: 'stockroom:boot-and-prerender',
+    configResolved(config) {
+      building = config.command === 'build';
+    },
+    closeBundle() {
+      // The policy a host must send with this build (README, "Deploying the app"): the script's hash is in it.
+      if (building) this.info(`Content-Security-Policy: ${CONTENT_SECURITY_POLICY}`);
+    },
+    async transformIndexHtml(html) {
+      const root = '<div id="root"></div>';
+      if (!html.includes(root)) throw new Error(`index.html has no ${root} to draw the sign-in page beside`);
+      const prerendered = building ? `<div id="${PRERENDERED_ID}">${await renderSignInPage()}</div>` : '';
+      return {
+        html: html.replace(root, `${prerendered}${root}`),
+        tags: [
+          { tag: 'script', children: BOOT_SCRIPT, injectTo: 'head-prepend' },
+          { tag: 'style', children: PRERENDERED_STYLE, injectTo: 'head' },
+        ],
+      };
+    },
+  };
+}
+
+async function renderSignInPage(): Promise<string> {
+  const server = await createServer({
+    server: { middlewareMode: true, hmr: false, watch: null },
+    appType: 'custom',
+    logLevel: 'warn',
+    optimizeDeps: { noDiscovery: true, include: [] },
+  });
+  try {
+    const { renderSignIn } = (await server.ssrLoadModule('/src/app/sign-in-prerender.tsx')) as { renderSignIn: () => string };
+    return renderSignIn();
+  } finally {
+    await server.close();
+  }
+}
 
 const MOCK_WORKER = '/mockServiceWorker.js';
 
@@ -86,7 +138,7 @@ function mockWorkerPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), noMockWorkerForRealApi(), mockWorkerPolicy()],
+  plugins: [react(), bootAndPrerender(), noMockWorkerForRealApi(), mockWorkerPolicy()],
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),

@@ -32,14 +32,5 @@ export const MOCK_STORAGE_PREFIX = 'stockroom.mock';
 /** The mock's session cookie (auth.ts keeps it in localStorage, as the browser's cookie jar would). */
 export const MOCK_SESSION_KEY = `${MOCK_STORAGE_PREFIX}.session`;
 
-/** Whether this browser holds a mock session (perhaps expired): a page can tell before the mock starts. */
-export function hasMockSession(): boolean {
-  try {
-    return localStorage.getItem(MOCK_SESSION_KEY) !== null;
-  } catch {
-    return false;
-  }
-}
-
 /** MSW's service worker script (public/), which the page registers (browser.ts). */
 export const MOCK_SERVICE_WORKER_URL = '/mockServiceWorker.js';

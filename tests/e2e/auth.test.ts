@@ -1,10 +1,64 @@
 /**
- * Journeys of roles and sessions: what support may not do is neither shown
- * nor accepted, and a session that runs out mid-edit loses nothing.
+ * Journeys of roles and sessions: the sign-in page shows before the app's scripts run, what support may not do is
+ * neither shown nor accepted, and a session that runs out mid-edit loses nothing.
  */
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { apiProduct, apiProducts, openScreen, REAL_API, UI_TIMEOUT } from './app';
+import { DEMO_STAFF } from '../../src/demo-shop/demo-staff';
+import { apiProduct, apiProducts, openScreen, REAL_API, signIn, UI_TIMEOUT, waitForProductRows } from './app';
 import { setupBrowser } from './browser';
+
+/** Holds the app's scripts back until `release` is called: the page shows what its HTML alone draws. */
+async function holdScripts(page: Page): Promise<() => void> {
+  let release = () => undefined as void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/*.js', async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+describe('the sign-in page', () => {
+  const session = setupBrowser({}, { role: null });
+
+  test('shows before the app’s scripts run, unusable until the app’s own form replaces it, which signs in', async () => {
+    const { page, baseUrl } = session;
+    const release = await holdScripts(page);
+    await page.goto(new URL('/sign-in', baseUrl).href, { waitUntil: 'commit' });
+    const heading = page.getByRole('heading', { name: 'Sign in to Stockroom' });
+    await heading.waitFor({ timeout: UI_TIMEOUT });
+    const email = page.getByRole('textbox', { name: 'Email' });
+    const submit = page.getByRole('button', { name: 'Sign in', exact: true });
+    expect([await email.getAttribute('readonly'), await submit.getAttribute('aria-disabled'), await submit.getAttribute('type')]).toEqual([
+      '',
+      'true',
+      'button',
+    ]);
+
+    release();
+    await page.locator('form[aria-label="Sign in"] button[type="submit"]').waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.locator('#sign-in-prerendered').count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Sign in to Stockroom' }).count()).toBe(1);
+    expect(await email.getAttribute('readonly')).toBeNull();
+    const merchandiser = DEMO_STAFF.find((person) => person.role === 'merchandiser')!;
+    await email.fill(merchandiser.email);
+    await page.getByRole('textbox', { name: 'Password' }).fill(merchandiser.password);
+    await submit.click();
+    await waitForProductRows(page);
+  });
+
+  test('is not shown to a visit that holds a session', async () => {
+    const { page, baseUrl } = session;
+    await signIn(page, baseUrl, 'merchandiser');
+    const release = await holdScripts(page);
+    await page.goto(new URL('/products', baseUrl).href, { waitUntil: 'commit' });
+    await page.locator('#sign-in-prerendered').waitFor({ state: 'attached', timeout: UI_TIMEOUT });
+    expect(await page.getByRole('heading', { name: 'Sign in to Stockroom' }).isVisible()).toBe(false);
+    release();
+    await waitForProductRows(page);
+  });
+});
 
 describe('support', () => {
   const session = setupBrowser({}, { role: 'support' });

@@ -13,9 +13,18 @@ type SignInFormProps = {
   submitLabel?: string;
   /** Signing in again after a session ran out: the same person, so the resumed work stays theirs. */
   emailLocked?: boolean;
+  /** Drawn into index.html at build time: the fields read-only and the button inert until the app replaces them. */
+  beforeScripts?: boolean;
 };
 
-export function SignInForm({ defaultEmail = '', onSignedIn, formRef, submitLabel = 'Sign in', emailLocked = false }: SignInFormProps) {
+export function SignInForm({
+  defaultEmail = '',
+  onSignedIn,
+  formRef,
+  submitLabel = 'Sign in',
+  emailLocked = false,
+  beforeScripts = false,
+}: SignInFormProps) {
   const signIn = useSignIn();
   const { register, handleSubmit, setValue, formState } = useForm<SignInInput>({
     resolver: zodResolver(signInInputSchema),
@@ -43,17 +52,18 @@ export function SignInForm({ defaultEmail = '', onSignedIn, formRef, submitLabel
           label="Email"
           type="email"
           autoComplete="username"
-          readOnly={emailLocked}
+          readOnly={emailLocked || beforeScripts}
           error={formState.errors.email?.message}
           {...register('email')}
         />
         <PasswordInput
           label="Password"
           autoComplete="current-password"
+          readOnly={beforeScripts}
           error={formState.errors.password?.message}
           {...register('password')}
         />
-        <Button type="submit" loading={signIn.isPending}>
+        <Button type={beforeScripts ? 'button' : 'submit'} aria-disabled={beforeScripts || undefined} loading={signIn.isPending}>
           {submitLabel}
         </Button>
       </Stack>

@@ -1,7 +1,8 @@
 import { Center, Paper, Stack, Text, Title } from '@mantine/core';
 import { getRouteApi, useRouter } from '@tanstack/react-router';
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { SignInInput } from '@/contract/schemas';
+import { removePrerendered } from '@/lib/prerendered';
 import { DemoStaff } from './demo-staff';
 import { SignInForm } from './sign-in-form';
 
@@ -11,20 +12,40 @@ const route = getRouteApi('/sign-in');
 export function SignInPage() {
   const { redirect } = route.useSearch();
   const router = useRouter();
-  const fill = useRef<((values: SignInInput) => void) | null>(null);
   const target = redirect ?? '/products';
-  // The screen a sign-in leads to loads its code while the person types, so it draws as soon as it is let in.
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      for (const match of router.matchRoutes(target, {})) {
-        const next = (router.routesById as Record<string, Parameters<typeof router.loadRouteChunk>[0] | undefined>)[match.routeId];
-        if (next) void router.loadRouteChunk(next)?.catch(() => undefined);
-      }
-    }, 100);
-    return () => clearTimeout(timer);
-  }, [router, target]);
+  // The screen a sign-in leads to loads its code once the person starts (a field focused, a button pressed), so it
+  // draws as soon as they are let in; not before, where evaluating it would hold the page while it is first drawn.
+  const started = useRef(false);
+  const loadNextScreen = () => {
+    if (started.current) return;
+    started.current = true;
+    for (const match of router.matchRoutes(target, {})) {
+      const next = (router.routesById as Record<string, Parameters<typeof router.loadRouteChunk>[0] | undefined>)[match.routeId];
+      if (next) void router.loadRouteChunk(next)?.catch(() => undefined);
+    }
+  };
+  // The copy index.html showed until now goes in the same frame as this one is drawn.
+  useLayoutEffect(removePrerendered, []);
+  return <SignInLayout onSignedIn={() => router.history.push(target)} onStart={loadNextScreen} />;
+}
+
+/**
+ * The page itself, also drawn at build time into index.html (app/sign-in-prerender.tsx) with `beforeScripts`: shown at
+ * once, not usable until the app replaces it.
+ */
+export function SignInLayout({
+  onSignedIn,
+  onStart,
+  beforeScripts = false,
+}: {
+  onSignedIn: () => void;
+  /** The person started: a field focused or a button pressed. */
+  onStart?: () => void;
+  beforeScripts?: boolean;
+}) {
+  const fill = useRef<((values: SignInInput) => void) | null>(null);
   return (
-    <Center mih="100vh" p="md" component="main" id="main">
+    <Center mih="100vh" p="md" component="main" id="main" onFocus={onStart} onPointerDown={onStart}>
       <Stack w="100%" maw={560} gap="lg">
         <Paper withBorder p="lg" radius="md">
           <Title order={1} size="h2" mb={4}>
@@ -33,7 +54,7 @@ export function SignInPage() {
           <Text size="sm" c="dimmed" mb="md">
             Use the email and password your admin gave you.
           </Text>
-          <SignInForm formRef={(f) => (fill.current = f)} onSignedIn={() => router.history.push(target)} />
+          <SignInForm formRef={(f) => (fill.current = f)} onSignedIn={onSignedIn} beforeScripts={beforeScripts} />
         </Paper>
         {usingMock && <DemoStaff onUse={(person) => fill.current?.(person)} />}
       </Stack>

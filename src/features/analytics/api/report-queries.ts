@@ -1,5 +1,6 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { request } from '@/api/client';
+import { storeClockQuery } from '@/api/store-clock';
 import { orderListSchema } from '@/contract/order-schemas';
 import { queryKeys } from '@/api/query-keys';
 import {
@@ -10,7 +11,6 @@ import {
   salesReportSchema,
   salesSummarySchema,
   sellThroughReportSchema,
-  storeClockSchema,
   type BreakdownQuery,
   type ProfitQuery,
   type RefundRecordQuery,
@@ -43,13 +43,6 @@ export const TOP = 5;
  */
 export const reportQueries = {
   all: () => queryKeys.reports.all,
-  /** The store's today (America/New_York): presets count from it, never from the browser's date. */
-  clock: () =>
-    queryOptions({
-      queryKey: [...queryKeys.reports.all, 'clock'] as const,
-      queryFn: ({ signal }) => request('GET', '/reports/clock', { schema: storeClockSchema, signal }),
-      staleTime: 60_000,
-    }),
   sales: (params: SalesParams) =>
     queryOptions({
       queryKey: [...queryKeys.reports.all, 'sales', params] as const,
@@ -141,7 +134,7 @@ export function dashboardQueries(view: RangeView, today: string) {
  * code is still loading, not after it has drawn a first frame. The store's day comes first (the range counts from it).
  */
 export async function prefetchDashboard(client: QueryClient, view: RangeView): Promise<void> {
-  const { today } = await client.ensureQueryData(reportQueries.clock());
+  const { today } = await client.ensureQueryData(storeClockQuery());
   const { sales, products, categories, states } = dashboardQueries(view, today);
   void client.prefetchQuery(sales);
   for (const breakdown of [products, categories, states]) void client.prefetchQuery(breakdown);

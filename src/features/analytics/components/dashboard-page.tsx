@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Skeleton, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { referenceQueries } from '@/api/reference-queries';
+import { storeClockQuery } from '@/api/store-clock';
 import { getRouteApi, Link, useRouter } from '@tanstack/react-router';
 import { useCallback, type MouseEvent, type ReactNode } from 'react';
 import { request } from '@/api/client';
@@ -33,7 +34,7 @@ export function DashboardPage() {
   const navigate = route.useNavigate();
   // A role that may not see reports is told so, and nothing is asked that the API would refuse.
   const allowed = useCan('reports.view');
-  const clock = useQuery({ ...reportQueries.clock(), enabled: allowed });
+  const clock = useQuery({ ...storeClockQuery(), enabled: allowed });
   const onChange = useCallback((changes: Partial<RangeView>) => void navigate({ search: (prev) => ({ ...prev, ...changes }) }), [navigate]);
 
   return (

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useMemo, type ReactNode } from 'react';
 import { referenceQueries } from '@/api/reference-queries';
+import { storeClockQuery } from '@/api/store-clock';
 import { useCan } from '@/components/current-user';
 import { NotAllowed } from '@/components/not-allowed';
 import { PageHeader } from '@/components/page-header';
@@ -31,7 +32,7 @@ type ReportScreenProps = {
 export function ReportScreen({ title, description, screen, tabs, children }: ReportScreenProps) {
   // A role that may not see reports is told so, and nothing is asked that the API would refuse.
   const allowed = useCan('reports.view');
-  const clock = useQuery({ ...reportQueries.clock(), enabled: allowed });
+  const clock = useQuery({ ...storeClockQuery(), enabled: allowed });
   return (
     <>
       <PageHeader title={title} description={description} />

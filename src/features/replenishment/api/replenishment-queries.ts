@@ -9,7 +9,6 @@ import {
   type PurchaseOrderListQuery,
   type ReorderQuery,
 } from '@/contract/replenishment-schemas';
-import { storeClockSchema } from '@/contract/report-schemas';
 import { inventoryListSchema } from '@/contract/stock-schemas';
 
 export type ReorderParams = Partial<ReorderQuery>;
@@ -79,11 +78,3 @@ export const variantSearchQueries = {
         request('GET', '/inventory', { schema: inventoryListSchema, query: { q, locationId, limit: 10, sort: 'sku' }, signal }),
     }),
 };
-
-/** The store's today (America/New_York), from the API's clock, as the reports read it (the same cache entry); anyone signed in may ask. */
-export const storeClockQuery = () =>
-  queryOptions({
-    queryKey: [...queryKeys.reports.all, 'clock'] as const,
-    queryFn: ({ signal }) => request('GET', '/reports/clock', { schema: storeClockSchema, signal }),
-    staleTime: 60_000,
-  });

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { systemClock } from '@/domain/clock';
 import { storeDate } from '@/domain/store-time';
-import { storeClockQuery } from '../api/replenishment-queries';
+import { storeClockQuery } from '@/api/store-clock';
 
 /**
  * The store's today (YYYY-MM-DD, America/New_York): the API's clock, as the reports read it, so

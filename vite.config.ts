@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { createServer, defineConfig, type Plugin } from 'vite';
-import { MOCK_SESSION_KEY } from './mocks/worker-protocol.ts';
+import { EARLY_WORKER_GLOBAL, MOCK_SESSION_KEY, MOCK_WORKER_META } from './mocks/worker-protocol.ts';
 import { bootScript, PRERENDERED_ID, PRERENDERED_STYLE } from './src/lib/prerendered.ts';
 
 /** A build for a real API (VITE_API_URL set) ships no mock: the MSW worker script that public/ holds is left out. */
@@ -37,7 +37,9 @@ function apiOrigin(): string {
 }
 
 /** index.html's one inline script (src/lib/prerendered.ts), which the policy allows by its hash. */
-const BOOT_SCRIPT = bootScript(process.env.VITE_API_URL ? null : MOCK_SESSION_KEY);
+const BOOT_SCRIPT = bootScript(
+  process.env.VITE_API_URL ? null : { sessionKey: MOCK_SESSION_KEY, workerMeta: MOCK_WORKER_META, workerGlobal: EARLY_WORKER_GLOBAL },
+);
 const BOOT_SCRIPT_HASH = `'sha256-${createHash('sha256').update(BOOT_SCRIPT).digest('base64')}'`;
 
 /**
@@ -70,7 +72,8 @@ const SECURITY_HEADERS = {
 
 /**
  * index.html gets the boot script and its style, and, in a build, the sign-in page drawn as HTML (rendered here by a
- * throwaway Vite server in SSR mode), so a first visit shows the form before the app's scripts arrive.
+ * throwaway Vite server in SSR mode), so a first visit shows the form before the app's scripts arrive, and the mock
+ * worker's address, so a signed-in visit starts the mock while they load.
  */
 function bootAndPrerender(): Plugin {
   let building = false;
@@ -83,17 +86,24 @@ function bootAndPrerender(): Plugin {
       // The policy a host must send with this build (README, "Deploying the app"): the script's hash is in it.
       if (building) this.info(`Content-Security-Policy: ${CONTENT_SECURITY_POLICY}`);
     },
-    async transformIndexHtml(html) {
-      const root = '<div id="root"></div>';
-      if (!html.includes(root)) throw new Error(`index.html has no ${root} to draw the sign-in page beside`);
-      const prerendered = building ? `<div id="${PRERENDERED_ID}">${await renderSignInPage()}</div>` : '';
-      return {
-        html: html.replace(root, `${prerendered}${root}`),
-        tags: [
-          { tag: 'script', children: BOOT_SCRIPT, injectTo: 'head-prepend' },
-          { tag: 'style', children: PRERENDERED_STYLE, injectTo: 'head' },
-        ],
-      };
+    // After Vite's own: the bundle is known, and with it the mock worker's script, which the boot script starts.
+    transformIndexHtml: {
+      order: 'post',
+      async handler(html, { bundle }) {
+        const root = '<div id="root"></div>';
+        // The boot script right after the charset, which must come within the page's first 1,024 bytes.
+        const charset = '<meta charset="UTF-8" />';
+        for (const needed of [root, charset]) if (!html.includes(needed)) throw new Error(`index.html has no ${needed}`);
+        const prerendered = building ? `<div id="${PRERENDERED_ID}">${await renderSignInPage()}</div>` : '';
+        const worker = Object.keys(bundle ?? {}).find((file) => /(^|\/)mock-worker-[\w-]+\.js$/.test(file));
+        const boot = [
+          charset,
+          worker ? `<meta name="${MOCK_WORKER_META}" content="/${worker}" />` : '',
+          `<script>${BOOT_SCRIPT}</script>`,
+          `<style>${PRERENDERED_STYLE}</style>`,
+        ];
+        return html.replace(charset, boot.filter(Boolean).join('\n    ')).replace(root, `${prerendered}${root}`);
+      },
     },
   };
 }

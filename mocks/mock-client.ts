@@ -6,8 +6,10 @@
  * requests and matches their answers.
  */
 import {
+  EARLY_WORKER_GLOBAL,
   MOCK_SERVICE_WORKER_URL,
   MOCK_STORAGE_PREFIX,
+  type EarlyWorker,
   type FromWorker,
   type ToWorker,
   type WireRequest,
@@ -51,7 +53,9 @@ export function startMockWorker(): MockClient {
   // MSW's service worker installs while msw's page code (browser.ts) downloads and compiles: its start() then
   // finds the registration under way instead of beginning it.
   void navigator.serviceWorker?.register(MOCK_SERVICE_WORKER_URL).catch(() => undefined);
-  const worker = new Worker(new URL('./mock-worker.ts', import.meta.url), { type: 'module', name: 'stockroom-mock' });
+  // The worker index.html's boot script started (a signed-in visit to a build), or one started now.
+  const early = (window as unknown as Record<string, EarlyWorker | undefined>)[EARLY_WORKER_GLOBAL];
+  const worker = early?.worker ?? new Worker(new URL('./mock-worker.ts', import.meta.url), { type: 'module', name: 'stockroom-mock' });
   const send = (message: ToWorker, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
   const pending = new Map<number, { done: (answer: WireResponse | null) => void; fail: (error: Error) => void }>();
   let nextId = 1;
@@ -83,6 +87,11 @@ export function startMockWorker(): MockClient {
     for (const { fail } of pending.values()) fail(dead);
     pending.clear();
   };
+  // What it said (or how it failed) before this page listened, in order.
+  for (const event of early?.events.splice(0) ?? []) {
+    if (event instanceof MessageEvent) worker.onmessage(event);
+    else worker.onerror(event as ErrorEvent);
+  }
   // Another tab's write to the mock's entries (a sign-in, the people document, settings): the value localStorage holds
   // now, not the event's, which may be older than a write of this tab's that came after it.
   addEventListener('storage', (event) => {

@@ -32,5 +32,14 @@ export const MOCK_STORAGE_PREFIX = 'stockroom.mock';
 /** The mock's session cookie (auth.ts keeps it in localStorage, as the browser's cookie jar would). */
 export const MOCK_SESSION_KEY = `${MOCK_STORAGE_PREFIX}.session`;
 
+/**
+ * On a signed-in visit index.html's boot script (src/lib/prerendered.ts) starts the worker before the app's scripts
+ * load: from the address in this meta tag, which the build writes (vite.config.ts), leaving it and the events it sent
+ * before anyone listened at `window[EARLY_WORKER_GLOBAL]`, where mock-client.ts takes it over.
+ */
+export const MOCK_WORKER_META = 'stockroom-mock-worker';
+export const EARLY_WORKER_GLOBAL = 'stockroomEarlyWorker';
+export type EarlyWorker = { worker: Worker; events: Event[] };
+
 /** MSW's service worker script (public/), which the page registers (browser.ts). */
 export const MOCK_SERVICE_WORKER_URL = '/mockServiceWorker.js';

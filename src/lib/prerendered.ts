@@ -16,16 +16,27 @@ const COLOR_SCHEME_KEY = 'mantine-color-scheme-value';
  * index.html's one inline script, run before the first paint (the Content-Security-Policy allows it by its hash):
  * - Mantine's colour scheme on <html>, as its ColorSchemeScript sets it (the choice kept in this browser, else the
  *   system's), so a page drawn from HTML alone has its colours;
- * - `data-signing-in` when the visit lands on the sign-in page: its address, or, on the mock (`mockSessionKey`: where
- *   it keeps its session cookie), no session in this browser.
+ * - `data-signing-in` when the visit lands on the sign-in page: its address, or, on the mock, no session in this
+ *   browser (`mock.sessionKey`: where the mock keeps its session cookie);
+ * - otherwise, on the mock, its worker, started now rather than once the app's scripts have loaded: it loads its code
+ *   while the page loads the app's, and makes the shop as soon as the app says which. Its script's address is in a
+ *   meta tag the build writes (`mock.workerMeta`); the worker and the events it sent before anyone listened are left
+ *   at `window[mock.workerGlobal]` for mocks/mock-client.ts.
  */
-export function bootScript(mockSessionKey: string | null): string {
+export function bootScript(mock: { sessionKey: string; workerMeta: string; workerGlobal: string } | null): string {
   const read = (key: string) => `localStorage.getItem(${JSON.stringify(key)})`;
+  const startWorker = mock && [
+    `var u=document.querySelector('meta[name="${mock.workerMeta}"]');`,
+    "if(u){var w=new Worker(u.content,{type:'module',name:'stockroom-mock'}),q=[];",
+    `w.onmessage=w.onerror=function(e){q.push(e)};window[${JSON.stringify(mock.workerGlobal)}]={worker:w,events:q}}`,
+  ];
   return [
     '(function(){var d=document.documentElement,s=null,m=null;',
-    `try{s=${read(COLOR_SCHEME_KEY)};${mockSessionKey ? `m=${read(mockSessionKey)}` : ''}}catch(e){}`,
+    `try{s=${read(COLOR_SCHEME_KEY)};${mock ? `m=${read(mock.sessionKey)}` : ''}}catch(e){}`,
     "d.setAttribute('data-mantine-color-scheme',s==='light'||s==='dark'?s:matchMedia('(prefers-color-scheme: dark)').matches?'dark':'light');",
-    `if(location.pathname==='/sign-in'||(${mockSessionKey !== null}&&m===null))d.setAttribute(${JSON.stringify(SIGNING_IN_ATTRIBUTE)},'')})()`,
+    `if(location.pathname==='/sign-in'||(${mock !== null}&&m===null))d.setAttribute(${JSON.stringify(SIGNING_IN_ATTRIBUTE)},'');`,
+    startWorker ? `else{${startWorker.join('')}}` : '',
+    '})()',
   ].join('');
 }
 

@@ -8,15 +8,21 @@ import { DEMO_STAFF } from '../../src/demo-shop/demo-staff';
 import { apiProduct, apiProducts, openScreen, REAL_API, signIn, UI_TIMEOUT, waitForProductRows } from './app';
 import { setupBrowser } from './browser';
 
-/** Holds the app's scripts back until `release` is called: the page shows what its HTML alone draws. */
-async function holdScripts(page: Page): Promise<() => void> {
+/**
+ * Holds the app's scripts back until `release` is called: the page shows what its HTML alone draws. `asked`: the
+ * scripts asked for meanwhile (a worker's too).
+ */
+async function holdScripts(page: Page): Promise<{ release: () => void; asked: string[] }> {
   let release = () => undefined as void;
   const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/assets/*.js', async (route) => {
+  const asked: string[] = [];
+  // On the context: a worker's requests are not the page's.
+  await page.context().route('**/assets/*.js', async (route) => {
+    asked.push(new URL(route.request().url()).pathname);
     await released;
     await route.continue();
   });
-  return release;
+  return { release, asked };
 }
 
 describe('the sign-in page', () => {
@@ -24,7 +30,7 @@ describe('the sign-in page', () => {
 
   test('shows before the app’s scripts run, unusable until the app’s own form replaces it, which signs in', async () => {
     const { page, baseUrl } = session;
-    const release = await holdScripts(page);
+    const { release } = await holdScripts(page);
     await page.goto(new URL('/sign-in', baseUrl).href, { waitUntil: 'commit' });
     const heading = page.getByRole('heading', { name: 'Sign in to Stockroom' });
     await heading.waitFor({ timeout: UI_TIMEOUT });
@@ -48,15 +54,21 @@ describe('the sign-in page', () => {
     await waitForProductRows(page);
   });
 
-  test('is not shown to a visit that holds a session', async () => {
+  test('is not shown to a visit that holds a session, where the mock’s worker starts before the app’s scripts', async () => {
     const { page, baseUrl } = session;
     await signIn(page, baseUrl, 'merchandiser');
-    const release = await holdScripts(page);
+    const { release, asked } = await holdScripts(page);
     await page.goto(new URL('/products', baseUrl).href, { waitUntil: 'commit' });
     await page.locator('#sign-in-prerendered').waitFor({ state: 'attached', timeout: UI_TIMEOUT });
     expect(await page.getByRole('heading', { name: 'Sign in to Stockroom' }).isVisible()).toBe(false);
+    // index.html's boot script has asked for the mock's worker while none of the app's code could run (a build for a
+    // real API has none).
+    const mockWorkers = REAL_API ? 0 : 1;
+    await expect.poll(() => asked.filter((path) => /\/mock-worker-[\w-]+\.js$/.test(path)).length).toBe(mockWorkers);
     release();
     await waitForProductRows(page);
+    // The app took that worker over rather than starting another.
+    expect(page.workers().filter((w) => w.url().includes('/mock-worker-'))).toHaveLength(mockWorkers);
   });
 });
 

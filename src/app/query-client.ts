@@ -11,6 +11,9 @@ export function createQueryClient({ retry = true }: { retry?: boolean } = {}): Q
     defaultOptions: {
       queries: {
         staleTime: 15_000,
+        // A screen's loader has just asked (and waited, entering it: router.tsx, awaitOnEnter); a failure stays shown,
+        // with its Try again, rather than being asked for once more as the screen mounts.
+        retryOnMount: false,
         // A refusal (4xx) will not change by asking again; a network blip or 5xx may.
         retry: retry ? (count, error) => count < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500) : false,
       },

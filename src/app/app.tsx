@@ -7,7 +7,7 @@ import type { RouterHistory } from '@tanstack/react-router';
 import { lazy, Suspense, useState } from 'react';
 import type { AppRouter } from './router';
 import { createQueryClient } from './query-client';
-import { cssVariablesResolver, theme } from './theme';
+import { MANTINE_SETUP } from './theme';
 
 // The toast container (and its animation library) loads right after the shell; toasts
 // raised before it arrives are kept by the notifications store and shown when it does.
@@ -32,12 +32,7 @@ export function App({
   const [queryClient] = useState(() => given ?? createQueryClient());
   // Under tests Mantine skips transitions and portals, so what opens is there at once.
   return (
-    <MantineProvider
-      theme={theme}
-      cssVariablesResolver={cssVariablesResolver}
-      defaultColorScheme="auto"
-      env={import.meta.env.MODE === 'test' ? 'test' : 'default'}
-    >
+    <MantineProvider {...MANTINE_SETUP} env={import.meta.env.MODE === 'test' ? 'test' : 'default'}>
       <QueryClientProvider client={queryClient}>
         <Suspense fallback={null}>
           <Notifications position="bottom-right" />

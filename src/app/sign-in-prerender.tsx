@@ -6,11 +6,11 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderToString } from 'react-dom/server';
 import { SignInLayout } from '@/features/auth/components/sign-in-page';
-import { cssVariablesResolver, theme } from './theme';
+import { MANTINE_SETUP } from './theme';
 
 export function renderSignIn(): string {
   return renderToString(
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
+    <MantineProvider {...MANTINE_SETUP}>
       <QueryClientProvider client={new QueryClient()}>
         <SignInLayout beforeScripts onSignedIn={() => undefined} />
       </QueryClientProvider>

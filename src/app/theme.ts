@@ -21,3 +21,6 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   light: { '--mantine-color-dimmed': t.colors.gray[7], '--mantine-color-error': t.colors.red[9] },
   dark: { '--mantine-color-dimmed': t.colors.dark[1], '--mantine-color-error': t.colors.red[4] },
 });
+
+/** The MantineProvider's settings, the app's and the prerendered sign-in page's (sign-in-prerender.tsx) alike. */
+export const MANTINE_SETUP = { theme, cssVariablesResolver, defaultColorScheme: 'auto' } as const;

@@ -4,6 +4,7 @@
  * once. The same code talks to the mock (msw/node, in-process; see setup.ts)
  * and to a real server (STOCKROOM_API_URL).
  */
+import { testClock } from '../clock';
 
 /** Where the API lives: a real server, or the origin the in-process mock answers for. */
 export const BASE_URL = (process.env.STOCKROOM_API_URL ?? 'http://localhost').replace(/\/+$/, '');
@@ -46,7 +47,7 @@ function queryString(query: Query | undefined): string {
 
 /**
  * name=value pairs from Set-Cookie headers; an expired or emptied cookie leaves the jar. A cookie's Expires is
- * judged by the user agent's own (system) clock, as a browser does, not by the API's clock.
+ * judged by the suite's clock (tests/clock.ts), the one the API under test runs on, never by the day the tests run.
  */
 function absorbCookies(jar: Map<string, string>, headers: Headers): void {
   for (const line of headers.getSetCookie()) {
@@ -57,7 +58,7 @@ function absorbCookies(jar: Map<string, string>, headers: Headers): void {
     const value = pair.slice(eq + 1).trim();
     const expired = attributes.some((a) => {
       const [k = '', v = ''] = a.split('=').map((s) => s.trim());
-      return (k.toLowerCase() === 'max-age' && Number(v) <= 0) || (k.toLowerCase() === 'expires' && Date.parse(v) <= Date.now());
+      return (k.toLowerCase() === 'max-age' && Number(v) <= 0) || (k.toLowerCase() === 'expires' && Date.parse(v) <= testClock());
     });
     if (expired || value === '') jar.delete(name);
     else jar.set(name, value);

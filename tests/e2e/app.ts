@@ -147,6 +147,13 @@ export async function chooseOption(page: Page, field: Locator, option: string): 
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
+/** The seeded person of a role, with the demo password. */
+export function demoPerson(role: Role): (typeof DEMO_STAFF)[number] {
+  const person = DEMO_STAFF.find((s) => s.role === role);
+  if (!person) throw new Error(`No demo account for ${role}`);
+  return person;
+}
+
 /**
  * Signs in as the seeded person of a role: opens the sign-in page (which starts the mock) and
  * posts the demo credentials from inside the page, as the form would. The session then holds
@@ -158,8 +165,7 @@ export async function signIn(page: Page, baseUrl: string, role: Role): Promise<v
   await (
     REAL_API ? page.getByRole('textbox', { name: 'Email' }) : page.getByRole('button', { name: `Use ${ROLE_LABELS[role]} account` })
   ).waitFor({ timeout: UI_TIMEOUT });
-  const person = DEMO_STAFF.find((s) => s.role === role);
-  if (!person) throw new Error(`No demo account for ${role}`);
+  const person = demoPerson(role);
   const status = await page.evaluate(
     async ({ email, password }) =>
       (

@@ -52,8 +52,9 @@ export async function startPreview({ outDir = 'dist', env = {} }: { outDir?: str
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
+  // A duration, on the monotonic clock.
+  const deadline = performance.now() + 30_000;
+  while (performance.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`vite preview exited (${child.exitCode}):\n${output}`);
     try {
       const response = await fetch(url);

@@ -80,8 +80,7 @@ function bootAndPrerender(): Plugin {
   return {
     name: 'stockroom:boot-and-prerender',
     configResolved(config) {
-      // The first pass of screenChunks() looks at the chunks alone: no page is drawn for it.
-      building = config.command === 'build' && !process.env[FIRST_PASS];
+      building = config.command === 'build';
     },
     closeBundle() {
       // The policy a host must send with this build (README, "Deploying the app"): the script's hash is in it.
@@ -148,9 +147,6 @@ function mockWorkerPolicy(): Plugin {
   };
 }
 
-/** Set while screenChunks() makes its first pass. */
-const FIRST_PASS = 'STOCKROOM_CHUNKS_FIRST_PASS';
-
 /** What a visit loads after index.html's chunks, each in a chunk of its own: the router (with the shell), the sign-in screen. */
 const SHELL_MODULES = { router: 'src/app/router.tsx', 'sign-in': 'src/features/auth/components/sign-in-page.tsx' };
 const MANTINE_CORE = /node_modules[\\/]@mantine[\\/]core[\\/]/;
@@ -194,13 +190,9 @@ function screenChunks(): Plugin {
 
 /** The modules index.html's chunks hold, and those the shell's chunks add, as a build with no groups makes them. */
 async function modulesLoadedFirst(mode: string): Promise<{ firstPage: Set<string>; shell: Record<string, Set<string>> }> {
-  process.env[FIRST_PASS] = '1';
-  let result: Awaited<ReturnType<typeof build>>;
-  try {
-    result = await build({ ...appConfig(), configFile: false, mode, logLevel: 'silent', build: { write: false } });
-  } finally {
-    delete process.env[FIRST_PASS];
-  }
+  // Only the plugin that shapes the modules (React's transform): no other plugin of the app runs, so nothing writes or
+  // deletes a file (the real-API build's removal of the mock's service worker once deleted the one in dist/).
+  const result = await build({ ...appConfig(), plugins: [react()], configFile: false, mode, logLevel: 'silent', build: { write: false } });
   const chunks = new Map<string, Rolldown.OutputChunk>();
   for (const output of Array.isArray(result) ? result : 'output' in result ? [result] : []) {
     for (const item of output.output) if (item.type === 'chunk') chunks.set(item.fileName, item);
@@ -232,10 +224,9 @@ async function modulesLoadedFirst(mode: string): Promise<{ firstPage: Set<string
   return { firstPage, shell };
 }
 
-/** The app's configuration; made anew for each pass, so no plugin's state is shared between them. */
+/** The app's configuration but for its plugins, for both passes. */
 function appConfig(): InlineConfig {
   return {
-    plugins: [react(), bootAndPrerender(), noMockWorkerForRealApi(), mockWorkerPolicy()],
     resolve: {
       alias: {
         '@': fileURLToPath(new URL('./src', import.meta.url)),
@@ -251,5 +242,7 @@ function appConfig(): InlineConfig {
   };
 }
 
-const config = appConfig();
-export default defineConfig({ ...config, plugins: [...(config.plugins ?? []), screenChunks()] });
+export default defineConfig({
+  ...appConfig(),
+  plugins: [react(), bootAndPrerender(), noMockWorkerForRealApi(), mockWorkerPolicy(), screenChunks()],
+});

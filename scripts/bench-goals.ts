@@ -18,7 +18,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { DEMO_STAFF } from '../src/demo-shop/demo-staff.ts';
+import { demoStaffOf } from '../src/demo-shop/demo-staff.ts';
 import { VIEWPORT } from '../tests/e2e/chromium.ts';
 import { lighthouseRuns, type LighthouseRun } from './bench-lighthouse.ts';
 
@@ -182,8 +182,7 @@ export async function measureGoals(browser: Browser, baseUrl: string, signedIn: 
       goal: `< ${goal.toLocaleString('en-US')} ${unit}`,
       ok: value < goal,
     });
-  const manager = DEMO_STAFF.find((s) => s.role === 'manager');
-  if (!manager) throw new Error('No demo manager');
+  const manager = demoStaffOf('manager');
 
   // Cold first visit → sign-in form interactive, then sign-in click → dashboard chart drawn (default shop).
   const signInTimes: number[] = [];

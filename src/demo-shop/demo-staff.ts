@@ -48,3 +48,10 @@ export const DEMO_STAFF: readonly {
     passwordHash: 'Amj8eOVt+bpK6/0CF3yT0OftEkRyHVVX6l1CNkAZ2mI=',
   },
 ];
+
+/** The demo person of a role (there is one of each), with the password the sign-in page offers. */
+export function demoStaffOf(role: Role): (typeof DEMO_STAFF)[number] {
+  const person = DEMO_STAFF.find((s) => s.role === role);
+  if (!person) throw new Error(`No demo account for ${role}`);
+  return person;
+}

@@ -32,6 +32,7 @@
  */
 import type { Carrier } from '../contract/constants';
 import type { Order, OrderLine } from '../contract/order-schemas';
+import type { Role } from '../contract/permissions';
 import {
   fulfilmentStatusOf,
   lineRefundAmount,
@@ -42,7 +43,7 @@ import {
   type PricedLine,
   type ShippingMethod,
 } from '../domain/order-rules';
-import { DEMO_STAFF } from './demo-staff';
+import { demoStaffOf } from './demo-staff';
 import { LOCATIONS, locationIndex } from './catalogue';
 import { EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES, STATES_GEO, STREET_NAMES, STREET_SUFFIXES, type StateGeo } from './geography';
 import { seededEventCount } from './order-timeline';
@@ -76,8 +77,8 @@ const FIRST_NUMBER = 1001;
 // ------------------------------------------------------------------ people
 
 type Person = { id: string; name: string };
-const staff = (role: string): Person => {
-  const s = DEMO_STAFF.find((p) => p.role === role) ?? DEMO_STAFF[0]!;
+const staff = (role: Role): Person => {
+  const s = demoStaffOf(role);
   return Object.freeze({ id: s.id, name: s.name });
 };
 const SUPPORT = staff('support');

@@ -16,14 +16,14 @@ import {
 import { addStoreDays } from '../domain/reorder-rules';
 import { storeDate, storeTimeToIso } from '../domain/store-time';
 import { LOCATIONS } from './catalogue';
-import { DEMO_STAFF } from './demo-staff';
+import { demoStaffOf } from './demo-staff';
 import type { ProductRecord } from './shop-records';
 import { SEEDED_SUPPLIERS, seededSupply } from './supplier-seed';
 
 /** Who made the orders: the demo merchandiser (src/demo-shop/demo-staff.ts), under the backend's id for them. */
 export type PurchaseSeedActor = { id: string; name: string };
 
-const merchandiser = DEMO_STAFF.find((s) => s.role === 'merchandiser')!;
+const merchandiser = demoStaffOf('merchandiser');
 /** The demo merchandiser under the seeded staff id (the mock's); the server's seed gives its own row's id with the name. */
 export const PURCHASE_SEED_ACTOR: PurchaseSeedActor = { id: merchandiser.id, name: merchandiser.name };
 

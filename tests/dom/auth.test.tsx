@@ -1,12 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { DEMO_STAFF } from '../../src/demo-shop/demo-staff';
+import { demoStaffOf as demo } from '../../src/demo-shop/demo-staff';
 import { mockDb, signInAs } from '../../mocks/node';
 import { received, renderApp, setupMockApi } from './app-harness';
 
 setupMockApi({ role: null });
 
-const demo = (role: string) => DEMO_STAFF.find((s) => s.role === role)!;
 const firstProductId = () => [...mockDb().allRecords()][0]!.product.id;
 
 describe('signing in', () => {

@@ -4,7 +4,7 @@
  * what it stored, from inside the page so the request goes through the mock.
  */
 import type { Locator, Page } from 'playwright-core';
-import { DEMO_STAFF } from '../../src/demo-shop/demo-staff';
+import { demoStaffOf } from '../../src/demo-shop/demo-staff';
 import { ROLE_LABELS, type Role } from '../../src/contract/permissions';
 import type { Product, ProductSummary } from '../../src/contract/schemas';
 import type { InventoryLevel, StockMovement } from '../../src/contract/stock-schemas';
@@ -93,7 +93,8 @@ export async function listSummary(page: Page): Promise<{ first: number; last: nu
 export async function apiGet<T>(page: Page, path: string): Promise<T> {
   // The app renders while the mock starts, so a request sent too early reaches the preview
   // server instead (an empty 404); the mock always answers JSON. Ask until it does.
-  const deadline = Date.now() + UI_TIMEOUT;
+  // Deadlines are durations, on the monotonic clock.
+  const deadline = performance.now() + UI_TIMEOUT;
   for (;;) {
     const answer = await page.evaluate(async (url) => {
       const response = await fetch(url, { headers: { Accept: 'application/json' } });
@@ -104,7 +105,7 @@ export async function apiGet<T>(page: Page, path: string): Promise<T> {
       if (answer.status !== 200) throw new Error(`GET /api${path} answered ${answer.status}: ${answer.body}`);
       return JSON.parse(answer.body) as T;
     }
-    if (Date.now() > deadline) throw new Error(`GET /api${path} never reached the mock API (last answer ${answer.status})`);
+    if (performance.now() > deadline) throw new Error(`GET /api${path} never reached the mock API (last answer ${answer.status})`);
     await page.waitForTimeout(100);
   }
 }
@@ -130,12 +131,12 @@ export function accessibleDescription(field: Locator): Promise<string> {
 
 /** Polls until `check` stops throwing (like Playwright Test's expect.poll, which playwright-core lacks). */
 export async function eventually<T>(check: () => Promise<T>, timeout = UI_TIMEOUT): Promise<T> {
-  const deadline = Date.now() + timeout;
+  const deadline = performance.now() + timeout;
   for (;;) {
     try {
       return await check();
     } catch (error) {
-      if (Date.now() > deadline) throw error;
+      if (performance.now() > deadline) throw error;
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -145,13 +146,6 @@ export async function eventually<T>(check: () => Promise<T>, timeout = UI_TIMEOU
 export async function chooseOption(page: Page, field: Locator, option: string): Promise<void> {
   await field.click();
   await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-/** The seeded person of a role, with the demo password. */
-export function demoPerson(role: Role): (typeof DEMO_STAFF)[number] {
-  const person = DEMO_STAFF.find((s) => s.role === role);
-  if (!person) throw new Error(`No demo account for ${role}`);
-  return person;
 }
 
 /**
@@ -165,7 +159,7 @@ export async function signIn(page: Page, baseUrl: string, role: Role): Promise<v
   await (
     REAL_API ? page.getByRole('textbox', { name: 'Email' }) : page.getByRole('button', { name: `Use ${ROLE_LABELS[role]} account` })
   ).waitFor({ timeout: UI_TIMEOUT });
-  const person = demoPerson(role);
+  const person = demoStaffOf(role);
   const status = await page.evaluate(
     async ({ email, password }) =>
       (

@@ -4,7 +4,8 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { apiProduct, apiProducts, demoPerson, openScreen, REAL_API, signIn, UI_TIMEOUT, waitForProductRows } from './app';
+import { demoStaffOf } from '../../src/demo-shop/demo-staff';
+import { apiProduct, apiProducts, openScreen, REAL_API, signIn, UI_TIMEOUT, waitForProductRows } from './app';
 import { setupBrowser } from './browser';
 
 /**
@@ -46,7 +47,7 @@ describe('the sign-in page', () => {
     expect(await page.locator('#sign-in-prerendered').count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Sign in to Stockroom' }).count()).toBe(1);
     expect(await email.getAttribute('readonly')).toBeNull();
-    const merchandiser = demoPerson('merchandiser');
+    const merchandiser = demoStaffOf('merchandiser');
     await email.fill(merchandiser.email);
     await page.getByRole('textbox', { name: 'Password' }).fill(merchandiser.password);
     await submit.click();

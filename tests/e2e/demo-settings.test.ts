@@ -54,8 +54,8 @@ describe('demo data settings', () => {
     await expect.poll(async () => (await apiProduct(page, 'prod_000001')).title, { timeout: UI_TIMEOUT }).toBe('Renamed before the reset');
 
     await openScreen(page, baseUrl, '/settings');
-    // The page's clock is the tests' (installed in every context), and the mock stamps a kept shop with it.
-    const beforeReset = await page.evaluate(() => Date.now());
+    // The shop kept last (at start-up), stamped by the page's clock: the one the reset makes is kept after it.
+    const keptBefore = await lastShopKeptAt(page);
     // Requests back to back, as a busy screen sends them: the mock never has a quiet moment, and keeps the shop anyway.
     await page.evaluate(() => {
       const flag = window as unknown as { busy: boolean };
@@ -70,7 +70,7 @@ describe('demo data settings', () => {
     await page.getByText('The seeded shop is made again, with its orders up to now.', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
     expect((await apiProduct(page, 'prod_000001')).title).toBe(seeded.title);
     // The shop made again is kept for the next load (as the one made at start-up is), so the reload does not make it again.
-    await expect.poll(() => lastShopKeptAt(page), { timeout: UI_TIMEOUT }).toBeGreaterThanOrEqual(beforeReset);
+    await expect.poll(() => lastShopKeptAt(page), { timeout: UI_TIMEOUT }).toBeGreaterThan(keptBefore);
     await page.evaluate(() => ((window as unknown as { busy: boolean }).busy = false));
 
     await page.reload();

@@ -1,9 +1,8 @@
 /**
  * The order list's index: one small entry per order (200,000 at the largest
- * seed) holding the order and the keys worked out from it that the filters
- * and sorts read, built on the first order request. A request filters one
- * flat array and pages an order that is already sorted; an order's detail is
- * a lookup by id.
+ * seed) holding what the filters, sorts, totals and rows read of it (not the
+ * order itself), built on the first order request. A request filters one flat
+ * array and pages an order that is already sorted.
  */
 import type { OrderListQuery, OrderListTotals, OrderSummary } from '../src/contract/order-schemas';
 import type { OrderRecord } from '../src/demo-shop/shop-records';
@@ -15,38 +14,51 @@ import { compareText, SortedIndex, type Compare } from './sorted-index';
 
 type OrderSortKey = 'placedAt' | 'total' | 'customer';
 
-type OrderEntry = {
-  order: OrderRecord;
-  units: number;
-  /** The customer's name, lowercase, to sort by. */
-  customerKey: string;
+/** The customer as the list finds and sorts by them: one per customer, shared by their orders. */
+type CustomerKeys = {
+  id: string;
+  name: string;
+  email: string;
+  /** The name, lowercase, to sort by. */
+  key: string;
   /** Lowercase name and email, for the text search. */
   search: string;
+};
+
+/**
+ * What the list filters, sorts, sums and shows of an order, copied out of it: the index holds no order, so a seeded
+ * order need not stay in memory once its entry is made (200,000 of them at the largest seed).
+ */
+type OrderEntry = {
+  number: number;
+  placedAt: string;
+  customer: CustomerKeys;
+  state: string;
+  locationId: string;
+  discountCode: string | null;
   /** Upper-case SKUs of the lines, each between separators, so "has this SKU" is one `includes`. */
   skus: string;
-  summary: OrderSummary | null;
+  units: number;
+  subtotal: number;
+  discount: number;
+  shipping: number;
+  tax: number;
+  total: number;
+  refunded: number;
+  net: number;
+  status: OrderRecord['status'];
+  paymentStatus: OrderRecord['paymentStatus'];
+  fulfilmentStatus: OrderRecord['fulfilmentStatus'];
+  version: number;
 };
 
 const SEP = '\u0001';
-const byNumber = (a: OrderEntry, b: OrderEntry) => a.order.number - b.order.number;
+const byNumber = (a: OrderEntry, b: OrderEntry) => a.number - b.number;
 const COMPARES: Record<OrderSortKey, Compare<OrderEntry>> = {
-  placedAt: (a, b) => compareText(a.order.placedAt, b.order.placedAt) || byNumber(a, b),
-  total: (a, b) => a.order.total - b.order.total || byNumber(a, b),
-  customer: (a, b) => compareText(a.customerKey, b.customerKey) || byNumber(a, b),
+  placedAt: (a, b) => compareText(a.placedAt, b.placedAt) || byNumber(a, b),
+  total: (a, b) => a.total - b.total || byNumber(a, b),
+  customer: (a, b) => compareText(a.customer.key, b.customer.key) || byNumber(a, b),
 };
-
-/** Strings joined flat: a template literal keeps its pieces as a tree, several times the memory at 200,000 entries. */
-function entryOf(order: OrderRecord): OrderEntry {
-  const customerKey = order.customer.name.toLowerCase();
-  return {
-    order,
-    units: unitsOf(order),
-    customerKey,
-    search: [customerKey, order.customer.email.toLowerCase()].join(SEP),
-    skus: ['', ...order.lines.map((line) => line.sku.toUpperCase()), ''].join(SEP),
-    summary: null,
-  };
-}
 
 export function summarizeOrder(order: OrderRecord, units = unitsOf(order)): OrderSummary {
   return {
@@ -74,20 +86,37 @@ function unitsOf(order: OrderRecord): number {
   return units;
 }
 
-const summaryOf = (e: OrderEntry) => (e.summary ??= summarizeOrder(e.order, e.units));
+/** The entry's order as the list shows it: the summary, made for the page's rows only. */
+const summaryOf = (e: OrderEntry): OrderSummary => ({
+  id: orderIdOf(e.number),
+  number: e.number,
+  placedAt: e.placedAt,
+  customerName: e.customer.name,
+  customerEmail: e.customer.email,
+  state: e.state,
+  units: e.units,
+  total: e.total,
+  refunded: e.refunded,
+  net: e.net,
+  status: e.status,
+  paymentStatus: e.paymentStatus,
+  fulfilmentStatus: e.fulfilmentStatus,
+  locationId: e.locationId,
+  version: e.version,
+});
 
 /** Every match's sums: one pass over the entries, so the totals row is the figures of the whole list, not the page. */
 function totalsOf(entries: Iterable<OrderEntry>): OrderListTotals {
   const t = { orders: 0, units: 0, subtotal: 0, discount: 0, shipping: 0, tax: 0, total: 0, refunded: 0, net: 0 };
-  for (const { order, units } of entries) {
+  for (const e of entries) {
     t.orders += 1;
-    t.units += units;
-    t.subtotal += order.subtotal;
-    t.discount += order.discount;
-    t.shipping += order.shipping;
-    t.tax += order.tax;
-    t.total += order.total;
-    t.refunded += order.refunded;
+    t.units += e.units;
+    t.subtotal += e.subtotal;
+    t.discount += e.discount;
+    t.shipping += e.shipping;
+    t.tax += e.tax;
+    t.total += e.total;
+    t.refunded += e.refunded;
   }
   t.net = t.total - t.refunded;
   return t;
@@ -95,7 +124,8 @@ function totalsOf(entries: Iterable<OrderEntry>): OrderListTotals {
 
 export class OrderIndex {
   private entries: OrderEntry[] = [];
-  private byId = new Map<string, OrderEntry>();
+  private byNumber = new Map<number, OrderEntry>();
+  private customers = new Map<string, CustomerKeys>();
   private sorted = new SortedIndex<OrderEntry, OrderSortKey>(COMPARES, () => this.entries);
   /** The orders whose entries are not made yet (idle warm-up makes them a slice at a time, anything else at once). */
   private readonly pending: Backlog<OrderRecord>;
@@ -107,10 +137,42 @@ export class OrderIndex {
   /** Makes the entries of up to `count` more orders; false once every order's are made. */
   buildSome(count: number): boolean {
     return this.pending.take(count, (order) => {
-      const entry = entryOf(order);
+      const entry = this.entryOf(order);
       this.entries.push(entry);
-      this.byId.set(order.id, entry);
+      this.byNumber.set(order.number, entry);
     });
+  }
+
+  /** Strings joined flat: a template literal keeps its pieces as a tree, several times the memory at 200,000 entries. */
+  private entryOf(order: OrderRecord): OrderEntry {
+    const { id, name, email } = order.customer;
+    let customer = this.customers.get(id);
+    if (customer?.name !== name || customer.email !== email) {
+      const key = name.toLowerCase();
+      customer = { id, name, email, key, search: [key, email.toLowerCase()].join(SEP) };
+      this.customers.set(id, customer);
+    }
+    return {
+      number: order.number,
+      placedAt: order.placedAt,
+      customer,
+      state: order.shippingAddress.state,
+      locationId: order.locationId,
+      discountCode: order.discountCode,
+      skus: ['', ...order.lines.map((line) => line.sku.toUpperCase()), ''].join(SEP),
+      units: unitsOf(order),
+      subtotal: order.subtotal,
+      discount: order.discount,
+      shipping: order.shipping,
+      tax: order.tax,
+      total: order.total,
+      refunded: order.refunded,
+      net: order.net,
+      status: order.status,
+      paymentStatus: order.paymentStatus,
+      fulfilmentStatus: order.fulfilmentStatus,
+      version: order.version,
+    };
   }
 
   private ready(): void {
@@ -119,9 +181,9 @@ export class OrderIndex {
 
   replace(order: OrderRecord): void {
     this.ready();
-    const old = this.byId.get(order.id);
-    const entry = entryOf(order);
-    this.byId.set(order.id, entry);
+    const old = this.byNumber.get(order.number);
+    const entry = this.entryOf(order);
+    this.byNumber.set(order.number, entry);
     if (old) {
       const i = this.entries.indexOf(old);
       if (i >= 0) this.entries[i] = entry;
@@ -139,7 +201,7 @@ export class OrderIndex {
     const number = query.q === undefined ? null : orderNumberIn(query.q);
     if (number !== null) {
       // An order number finds that order alone; the other filters still apply to it.
-      const entry = this.byId.get(orderIdOf(number));
+      const entry = this.byNumber.get(number);
       const matches = matcher({ ...query, q: undefined });
       const hits = entry && (!matches || matches(entry)) ? [entry] : [];
       return { items: query.offset === 0 ? hits.map(summaryOf) : [], total: hits.length, totals: totalsOf(hits) };
@@ -163,17 +225,17 @@ function matcher(query: OrderListQuery): ((e: OrderEntry) => boolean) | null {
   const statuses: readonly string[] | undefined = status;
   const payments: readonly string[] | undefined = paymentStatus;
   const fulfilments: readonly string[] | undefined = fulfilmentStatus;
-  return ({ order: o, skus, search }) =>
-    (statuses === undefined || statuses.includes(o.status)) &&
-    (payments === undefined || payments.includes(o.paymentStatus)) &&
-    (fulfilments === undefined || fulfilments.includes(o.fulfilmentStatus)) &&
-    (fromIso === null || o.placedAt >= fromIso) &&
-    (toIso === null || o.placedAt < toIso) &&
-    (state === undefined || o.shippingAddress.state === state) &&
-    (totalMin === undefined || o.total >= totalMin) &&
-    (totalMax === undefined || o.total <= totalMax) &&
-    (skuKey === null || skus.includes(skuKey)) &&
-    (discountKey === null || (o.discountCode !== null && codeKey(o.discountCode) === discountKey)) &&
-    (customerId === undefined || o.customer.id === customerId) &&
-    (text === undefined || search.includes(text));
+  return (e) =>
+    (statuses === undefined || statuses.includes(e.status)) &&
+    (payments === undefined || payments.includes(e.paymentStatus)) &&
+    (fulfilments === undefined || fulfilments.includes(e.fulfilmentStatus)) &&
+    (fromIso === null || e.placedAt >= fromIso) &&
+    (toIso === null || e.placedAt < toIso) &&
+    (state === undefined || e.state === state) &&
+    (totalMin === undefined || e.total >= totalMin) &&
+    (totalMax === undefined || e.total <= totalMax) &&
+    (skuKey === null || e.skus.includes(skuKey)) &&
+    (discountKey === null || (e.discountCode !== null && codeKey(e.discountCode) === discountKey)) &&
+    (customerId === undefined || e.customer.id === customerId) &&
+    (text === undefined || e.customer.search.includes(text));
 }

@@ -5,16 +5,23 @@
  * date by every order a write puts, so a list walks an order already sorted.
  */
 import type { Customer, CustomerList, CustomerListQuery, CustomerSummary } from '../src/contract/customer-schemas';
-import type { ReturnList, ReturnListQuery, ReturnSummary } from '../src/contract/order-schemas';
+import type { Order, ReturnList, ReturnListQuery, ReturnSummary } from '../src/contract/order-schemas';
 import type { OrderRecord } from '../src/demo-shop/shop-records';
-import { withTimeline } from '../src/demo-shop/order-timeline';
 import { returnSummary } from '../src/domain/return-decisions';
-import { customerOf, customerSearchOf, customerSummary, matchesCustomer, type CustomerNotes } from '../src/domain/customer-rules';
+import {
+  customerOf,
+  customerSearchOf,
+  customerSummary,
+  matchesCustomer,
+  type CustomerNotes,
+  type CustomerOrderFacts,
+} from '../src/domain/customer-rules';
 import { orderNumberIn } from '../src/domain/order-rules';
 import { nextStoreDay, storeDayStartMs } from '../src/domain/store-time';
 import { compareText, SortedIndex, type Compare } from './sorted-index';
 
-type CustomerEntry = { id: string; orders: OrderRecord[]; summary: CustomerSummary; nameKey: string };
+/** A customer's row, and their orders by number (the orders themselves are read when the customer is opened). */
+type CustomerEntry = { id: string; numbers: number[]; summary: CustomerSummary; nameKey: string };
 type CustomerSortKey = 'name' | 'orders' | 'spent' | 'lastOrderAt';
 
 const byId = (a: CustomerEntry, b: CustomerEntry) => compareText(a.id, b.id);
@@ -25,10 +32,22 @@ const COMPARES: Record<CustomerSortKey, Compare<CustomerEntry>> = {
   lastOrderAt: (a, b) => compareText(a.summary.lastOrderAt ?? '', b.summary.lastOrderAt ?? '') || byId(a, b),
 };
 
-function entryOf(id: string, orders: OrderRecord[]): CustomerEntry | null {
+function entryOf(id: string, orders: readonly CustomerOrderFacts[]): CustomerEntry | null {
   const summary = customerSummary(id, orders);
-  return summary && { id, orders, summary, nameKey: summary.name.toLowerCase() };
+  return summary && { id, numbers: orders.map((o) => o.number), summary, nameKey: summary.name.toLowerCase() };
 }
+
+/** What a summary reads of an order, so building the index keeps no order (a seeded one is made again when read). */
+const factsOf = ({ number, placedAt, total, refunded, refunds, exchangeFor, customer, shippingAddress }: CustomerOrderFacts) => ({
+  number,
+  placedAt,
+  total,
+  refunded,
+  refunds,
+  exchangeFor,
+  customer,
+  shippingAddress,
+});
 
 export class CustomerIndex {
   private byId = new Map<string, CustomerEntry>();
@@ -36,12 +55,16 @@ export class CustomerIndex {
   /** Orders with a return, by id: few, so the returns list reads them all. */
   private withReturns = new Map<string, OrderRecord>();
 
-  constructor(orders: Iterable<OrderRecord>) {
-    const grouped = new Map<string, OrderRecord[]>();
+  constructor(
+    orders: Iterable<OrderRecord>,
+    /** An order as it is now, by number, with its timeline. */
+    private readonly orderOf: (number: number) => Order | undefined,
+  ) {
+    const grouped = new Map<string, CustomerOrderFacts[]>();
     for (const order of orders) {
       const list = grouped.get(order.customer.id);
-      if (list) list.push(order);
-      else grouped.set(order.customer.id, [order]);
+      if (list) list.push(factsOf(order));
+      else grouped.set(order.customer.id, [factsOf(order)]);
       if (order.returns.length) this.withReturns.set(order.id, order);
     }
     for (const [id, list] of grouped) {
@@ -55,8 +78,8 @@ export class CustomerIndex {
     if (order.returns.length) this.withReturns.set(order.id, order);
     const id = order.customer.id;
     const old = this.byId.get(id);
-    const orders = (old?.orders ?? []).filter((o) => o.id !== order.id && o.id !== before?.id);
-    orders.push(order);
+    const others = old?.numbers.filter((n) => n !== order.number && n !== before?.number) ?? [];
+    const orders: CustomerOrderFacts[] = [...this.ordersOf(others), order];
     const entry = entryOf(id, orders);
     if (!entry) return;
     this.byId.set(id, entry);
@@ -73,7 +96,11 @@ export class CustomerIndex {
 
   get(id: string, notes: CustomerNotes | undefined): Customer | null {
     const entry = this.byId.get(id);
-    return entry ? customerOf(id, entry.orders.map(withTimeline), notes) : null;
+    return entry ? customerOf(id, this.ordersOf(entry.numbers), notes) : null;
+  }
+
+  private ordersOf(numbers: readonly number[]): Order[] {
+    return numbers.map((n) => this.orderOf(n)).filter((o) => o !== undefined);
   }
 
   returns(query: ReturnListQuery): ReturnList {

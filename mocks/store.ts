@@ -37,6 +37,7 @@ import { assertAllowed, idempotencyKeyReused } from '../src/contract/problems';
 import { productChanged, productNotFound, variantNotFound, variantTitle } from '../src/domain/product-rules';
 import { type LevelState, type MovementRecord, type OrderRecord, type ProductRecord } from '../src/demo-shop/shop-records';
 import { withTimeline } from '../src/demo-shop/order-timeline';
+import { orderIdOf } from '../src/domain/order-rules';
 import { patchedRecord, type ChangeSet, type IdempotencyRecord, type PricePatch } from './records';
 import type { PriceBatch } from '../src/contract/pricing-schemas';
 import { emptyPricingChanges, hasPricingChanges, priceHistoryOf, PricingState, type PricingChanges } from './pricing-state';
@@ -402,7 +403,7 @@ export class MockDb {
   // ------------------------------------------------------------ customers and returns
 
   private customers(): CustomerIndex {
-    this.customerIndex ??= new CustomerIndex(this.allOrders());
+    this.customerIndex ??= new CustomerIndex(this.allOrders(), (n) => this.getOrder(orderIdOf(n)));
     return this.customerIndex;
   }
 

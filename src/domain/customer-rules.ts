@@ -56,8 +56,14 @@ export function averageCents(total: number, count: number): number {
   return count === 0 ? 0 : Math.floor((2 * total + count) / (2 * count));
 }
 
+/** What a customer's summary reads of each of their orders. */
+export type CustomerOrderFacts = Pick<
+  Order,
+  'number' | 'placedAt' | 'total' | 'refunded' | 'refunds' | 'exchangeFor' | 'customer' | 'shippingAddress'
+>;
+
 /** A customer's list row from their orders (any order), contact and state from the latest. */
-export function customerSummary(id: string, orders: readonly Omit<Order, 'timeline'>[]): CustomerSummary | null {
+export function customerSummary(id: string, orders: readonly CustomerOrderFacts[]): CustomerSummary | null {
   const latest = latestOrder(orders);
   if (!latest) return null;
   const { name, email, phone } = latest.customer;

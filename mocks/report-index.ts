@@ -5,7 +5,7 @@
  * figures are ready sums; a category filter or a product breakdown reads the
  * day's line facts. An order write swaps the order's old contribution for its new one.
  */
-import { lineTotal, refundedLineAmounts } from '../src/domain/order-rules';
+import { lineTotal, orderIdOf, refundedLineAmounts } from '../src/domain/order-rules';
 import type { Order, OrderLine } from '../src/contract/order-schemas';
 import type { OrderRecord } from '../src/demo-shop/shop-records';
 import type { Granularity } from '../src/contract/constants';
@@ -65,45 +65,47 @@ function addInto(into: Sums, from: Sums, sign = 1): void {
 
 type Where = { variantId: string; productId: string; categoryId: string; state: string };
 /**
- * A line as the reports see it: what it sold, where, in which category, and the line itself for the drill-down. Its
- * variant, product and state are read from the line and its order, which a write replaces rather than changes (one
- * fact per line, 300,000 at 200,000 orders: each field kept cost over a megabyte); units and revenue stay at hand for
- * the sums and sorts that read them hundreds of thousands of times.
+ * A line as the reports see it: what it sold, where, in which category, and what its profit is made of. It holds
+ * neither the line nor its order (one fact per line, 300,000 at 200,000 orders), so a seeded order need not stay in
+ * memory; a drill-down reads the orders of the rows it shows, by number and the line's place in the order.
  */
 class LineFact implements Where {
+  readonly variantId: string;
+  readonly productId: string;
   readonly units: number;
   readonly revenue: number;
+  readonly unitPrice: number;
+  readonly discount: number;
+  readonly unitCost: number | null;
 
   constructor(
     readonly categoryId: string,
-    readonly order: OrderRecord,
-    readonly line: OrderLine,
+    readonly number: number,
+    readonly placedAt: string,
+    readonly state: string,
+    /** The line's place in its order. */
+    readonly place: number,
+    line: OrderLine,
   ) {
+    this.variantId = line.variantId;
+    this.productId = line.productId;
     this.units = line.quantity;
     this.revenue = lineTotal(line);
-  }
-
-  get variantId(): string {
-    return this.line.variantId;
-  }
-
-  get productId(): string {
-    return this.line.productId;
-  }
-
-  get state(): string {
-    return this.order.shippingAddress.state;
+    this.unitPrice = line.unitPrice;
+    this.discount = line.discount;
+    this.unitCost = line.unitCost;
   }
 }
 /** Money a refund returned for a line's units. */
 type RefundFact = Where & { amount: number; units: number };
 /** A refund on the day it was made, with what it returned per line. */
-type RefundEntry = { order: OrderRecord; refund: Order['refunds'][number]; state: string; parts: RefundFact[] };
+type RefundEntry = { number: number; refund: Order['refunds'][number]; state: string; parts: RefundFact[] };
 
 type Day = {
   totals: Sums;
   byState: Map<string, Sums>;
-  lines: Map<string, LineFact[]>;
+  /** By order number. */
+  lines: Map<number, LineFact[]>;
   refunds: Map<string, RefundEntry>;
 };
 
@@ -227,45 +229,63 @@ export function daySumsOf(orders: Iterable<OrderRecord>): DaySums {
  * first needs them, placements newest first and only as far back as the report reaches: the dashboard's month
  * of a 200,000-order shop waits for that month's orders, not for two years of them.
  */
+/** The orders as the store holds them now (a seeded one may be made again each time it is read). */
+export type ReportOrders = {
+  /** Every order, in placing order. */
+  all(): Iterable<OrderRecord>;
+  /** The order at a place in placing order (#1001 at 0), as it is now. */
+  at(position: number): OrderRecord | undefined;
+};
+
+/** Where an order stands among the orders (#1001 is the first, and a new one takes the next number). */
+const positionOf = (order: { number: number }) => order.number - 1001;
+
 export class ReportIndex {
   private readonly days = new Days();
-  /** Every order in placing order, once facts are first needed; an order not reached yet is kept as it is now. */
-  private list: OrderRecord[] | null = null;
+  /** How many orders there were when facts were first needed (null before): a walk covers those, newest first. */
+  private walked: number | null = null;
   /** Orders at `floor` and after have their line facts. */
   private floor = 0;
   /** The first store day whose line facts are all in ('' once every order's are). */
   private complete = '\uffff';
-  /** Where in `list` the orders with refunds are; their refunds made at `refundsFrom` or after have their facts. */
+  /** Where the orders with refunds are; their refunds made at `refundsFrom` or after have their facts. */
   private refunded: number[] = [];
   private refundsFrom = '\uffff';
 
   constructor(
-    /** Every order as it is now, in placing order: read when the first report needs facts (or at once, without `sums`). */
-    private readonly orders: () => Iterable<OrderRecord>,
+    /** The orders: read when the first report needs facts (or all at once, without `sums`). */
+    private readonly orders: ReportOrders,
     private readonly catalogue: Catalogue,
-    /** Where an order stands in `orders`. */
-    private readonly position: (order: OrderRecord) => number,
     /** The days' sums of `orders`, when known. */
     sums?: DaySums,
   ) {
     if (sums) this.days.load(sums);
-    else for (const order of orders()) this.days.addSums(order, 1);
+    else for (const order of orders.all()) this.days.addSums(order, 1);
   }
 
-  /** Every order in hand, and where the ones with refunds are (a few percent of orders). */
-  private facts(): OrderRecord[] {
-    if (!this.list) {
-      this.list = [...this.orders()];
-      this.floor = this.list.length;
-      this.list.forEach((order, i) => order.refunds.length && this.refunded.push(i));
+  /** The first time facts are needed: how many orders the walks cover, and where the ones with refunds are (a few percent). */
+  private facts(): void {
+    if (this.walked !== null) return;
+    let position = 0;
+    for (const order of this.orders.all()) {
+      if (order.refunds.length) this.refunded.push(position);
+      position += 1;
     }
-    return this.list;
+    this.walked = position;
+    this.floor = position;
+  }
+
+  /** The order at a place the walks cover, as it is now. */
+  private walk(position: number): OrderRecord {
+    const order = this.orders.at(position);
+    if (!order) throw new Error(`No order at place ${position}`);
+    return order;
   }
 
   /** Gathers up to `count` more orders' line facts, newest first, then every refund's; false once all are in. */
   buildSome(count: number): boolean {
-    const list = this.facts();
-    for (let i = 0; i < count && this.floor > 0; i++) this.addLineFacts(list[--this.floor]!, 1);
+    this.facts();
+    for (let i = 0; i < count && this.floor > 0; i++) this.addLineFacts(this.walk(--this.floor), 1);
     if (this.floor > 0) return true;
     this.complete = '';
     this.coverRefunds('');
@@ -275,8 +295,13 @@ export class ReportIndex {
   /** Gathers the facts of `from` onwards: placements newest first, and refunds made then (on orders placed whenever). */
   private cover(from: string): void {
     if (this.complete > from) {
-      const list = this.facts();
-      while (this.floor > 0 && list[this.floor - 1]!.placedAt >= dayMargin(from)) this.addLineFacts(list[--this.floor]!, 1);
+      this.facts();
+      const margin = dayMargin(from);
+      for (let order = this.floor > 0 ? this.walk(this.floor - 1) : null; order && order.placedAt >= margin;) {
+        this.addLineFacts(order, 1);
+        this.floor -= 1;
+        order = this.floor > 0 ? this.walk(this.floor - 1) : null;
+      }
       this.complete = this.floor === 0 ? '' : from;
     }
     this.coverRefunds(from);
@@ -284,11 +309,11 @@ export class ReportIndex {
 
   private coverRefunds(from: string): void {
     if (this.refundsFrom <= from) return;
-    const list = this.facts();
+    this.facts();
     const since = from === '' ? '' : dayMargin(from);
     // Each refund once: those made from `since` up to where the last cover began.
     const until = this.refundsFrom === '\uffff' ? '\uffff' : dayMargin(this.refundsFrom);
-    for (const i of this.refunded) this.addRefundFacts(list[i]!, 1, (at) => at >= since && at < until);
+    for (const i of this.refunded) this.addRefundFacts(this.walk(i), 1, (at) => at >= since && at < until);
     this.refundsFrom = from;
   }
 
@@ -296,11 +321,9 @@ export class ReportIndex {
   replace(before: OrderRecord | undefined, after: OrderRecord): void {
     if (before) this.days.addSums(before, -1);
     this.days.addSums(after, 1);
-    if (!this.list) return;
-    const position = this.position(after);
+    if (this.walked === null) return;
     // The walks read the order as it is now when they reach it; one placed since is in no walk.
-    if (position < this.list.length) this.list[position] = after;
-    if (position >= this.floor) {
+    if (positionOf(after) >= this.floor) {
       if (before) this.addLineFacts(before, -1);
       this.addLineFacts(after, 1);
     }
@@ -313,12 +336,14 @@ export class ReportIndex {
   private addLineFacts(order: OrderRecord, sign: 1 | -1): void {
     const placed = this.days.at(storeDate(Date.parse(order.placedAt)));
     if (sign < 0) {
-      placed.lines.delete(order.id);
+      placed.lines.delete(order.number);
       return;
     }
+    const { number, placedAt } = order;
+    const state = order.shippingAddress.state;
     placed.lines.set(
-      order.id,
-      order.lines.map((line) => new LineFact(this.catalogue.categoryOf(line.productId), order, line)),
+      number,
+      order.lines.map((line, place) => new LineFact(this.catalogue.categoryOf(line.productId), number, placedAt, state, place, line)),
     );
   }
 
@@ -331,7 +356,7 @@ export class ReportIndex {
       const day = this.days.at(storeDate(Date.parse(refund.at)));
       const key = `${order.id}/${refund.id}`;
       if (sign < 0) day.refunds.delete(key);
-      else day.refunds.set(key, { order, refund, state: order.shippingAddress.state, parts: parts.get(refund.id) ?? [] });
+      else day.refunds.set(key, { number: order.number, refund, state: order.shippingAddress.state, parts: parts.get(refund.id) ?? [] });
     }
   }
 
@@ -479,7 +504,7 @@ export class ReportIndex {
     const found: RefundRecord[] = [];
     const totals = { refunds: 0, amount: 0, units: 0 };
     for (const d of this.daysOf(query.from, query.to)) {
-      for (const { order, refund, state, parts } of d.refunds.values()) {
+      for (const { number, refund, state, parts } of d.refunds.values()) {
         if (query.state !== undefined && state !== query.state) continue;
         let amount = refund.amount;
         let units = 0;
@@ -495,8 +520,8 @@ export class ReportIndex {
           if (!any) continue;
         } else for (const l of refund.lines) units += l.quantity;
         found.push({
-          orderId: order.id,
-          orderNumber: order.number,
+          orderId: orderIdOf(number),
+          orderNumber: number,
           refundId: refund.id,
           at: refund.at,
           state,
@@ -545,29 +570,29 @@ export class ReportIndex {
     const sign = query.sort.startsWith('-') ? -1 : 1;
     found.sort(
       (a, b) =>
-        sign *
-          (key === 'placedAt'
-            ? compareText(a.order.placedAt, b.order.placedAt)
-            : key === 'revenue'
-              ? a.revenue - b.revenue
-              : a.units - b.units) ||
-        sign * (a.order.number - b.order.number) ||
-        sign * compareText(a.line.id, b.line.id),
+        sign * (key === 'placedAt' ? compareText(a.placedAt, b.placedAt) : key === 'revenue' ? a.revenue - b.revenue : a.units - b.units) ||
+        sign * (a.number - b.number) ||
+        sign * (a.place - b.place),
     );
-    const items = found.slice(query.offset, query.offset + query.limit).map((f): SaleLine => ({
-      orderId: f.order.id,
-      orderNumber: f.order.number,
-      placedAt: f.order.placedAt,
-      state: f.state,
-      lineId: f.line.id,
-      productId: f.productId,
-      variantId: f.variantId,
-      sku: f.line.sku,
-      title: f.line.title,
-      variantTitle: f.line.variantTitle,
-      quantity: f.units,
-      revenue: f.revenue,
-    }));
+    const items = found.slice(query.offset, query.offset + query.limit).map((f): SaleLine => {
+      // The page's rows only: the line's id and names are read from its order.
+      const line = this.orders.at(positionOf(f))?.lines[f.place];
+      if (!line) throw new Error(`Order #${f.number} has no line at place ${f.place}`);
+      return {
+        orderId: orderIdOf(f.number),
+        orderNumber: f.number,
+        placedAt: f.placedAt,
+        state: f.state,
+        lineId: line.id,
+        productId: f.productId,
+        variantId: f.variantId,
+        sku: line.sku,
+        title: line.title,
+        variantTitle: line.variantTitle,
+        quantity: f.units,
+        revenue: f.revenue,
+      };
+    });
     return { items, total: found.length, totals };
   }
 
@@ -579,7 +604,7 @@ export class ReportIndex {
       for (const facts of d.lines.values()) {
         for (const f of facts) {
           if (!matches(query, f)) continue;
-          const p = lineProfit(f.line);
+          const p = lineProfit({ unitPrice: f.unitPrice, quantity: f.units, discount: f.discount, unitCost: f.unitCost });
           const r = rows.get(f[field]);
           if (!r) rows.set(f[field], p);
           else {

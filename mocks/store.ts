@@ -342,9 +342,18 @@ export class MockDb {
   getOrder(id: string): Order | undefined {
     const changed = this.changedOrders.get(id)?.order;
     if (changed) return changed;
-    const position = /^ord_\d+$/.test(id) ? Number(id.slice(4)) - 1001 : -1;
-    const order = position >= 0 && position < this.seededOrderCount ? this.stockSeed?.orders.all()[position] : undefined;
+    const order = /^ord_\d+$/.test(id) ? this.seededOrder(Number(id.slice(4)) - 1001) : undefined;
     return order?.id === id ? withTimeline(order) : undefined;
+  }
+
+  /** A seeded order as made, by its place (#1001 at 0). */
+  private seededOrder(position: number): OrderRecord | undefined {
+    return position >= 0 && position < this.seededOrderCount ? this.stockSeed?.orders.all()[position] : undefined;
+  }
+
+  /** An order as it is now, by its place in placing order (#1001 at 0, then those placed since), without its timeline. */
+  private orderAt(position: number): OrderRecord | undefined {
+    return this.changedOrders.get(orderIdOf(position + 1001))?.order ?? this.seededOrder(position);
   }
 
   private orders(): OrderIndex {
@@ -437,7 +446,10 @@ export class MockDb {
     const changed = [...this.changedOrders.values()].map(({ order }) => order);
     const keptSums = changed.every((order) => order.number - 1001 >= this.seededOrderCount) ? this.stockSeed?.daySums : undefined;
     const index = new ReportIndex(
-      () => this.allOrders(),
+      {
+        all: () => this.allOrders(),
+        at: (position) => this.orderAt(position),
+      },
       {
         categoryOf: (productId) => this.getProduct(productId)?.categoryId ?? 'unknown',
         productTitle: (productId) => this.getProduct(productId)?.title,
@@ -448,7 +460,6 @@ export class MockDb {
         },
         categoryName: (id) => CATEGORIES.find((c) => c.id === id)?.name ?? id,
       },
-      (order) => order.number - 1001,
       keptSums,
     );
     if (keptSums) for (const order of changed) index.replace(undefined, order);

@@ -129,7 +129,8 @@ export class InventoryIndex {
     /** Units on order and in transit to one level. */
     private readonly incomingAt: (variantId: string, locationId: string) => Incoming,
   ) {
-    this.pending = new Backlog(records);
+    // As they are now: a product created while the entries are made gets its entries from the write that made it.
+    this.pending = new Backlog([...records]);
   }
 
   /** Makes the entries of up to `count` more products; false once every product's are made. */

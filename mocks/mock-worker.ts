@@ -166,7 +166,7 @@ function afterShopMade(db: MockDb, made: ShopSettings | null): void {
     const saving = performance.now();
     // A shop just made has all its orders (one made again from a kept shop, its sums); the store's reports take the
     // same sums rather than summing the orders again.
-    shop.stock.daySums ??= daySumsOf(shop.stock.orders.all());
+    shop.stock.daySums ??= daySumsOf(shop.stock.orders.each());
     void saveShop(seededShopKey(made), keepShop(shop, shop.stock.daySums), pageClock()).then(() =>
       console.info(`[mock] kept the shop for the next load in ${Math.round(performance.now() - saving)} ms`),
     );

@@ -60,7 +60,7 @@ function shopAsMade() {
 
 /** The store made again from the shop as a browser keeps it (levels and day sums, through a structured clone): its seeded orders, not made yet. */
 function reloadKept({ settings, made }: ReturnType<typeof shopAsMade>): SeededOrders {
-  adoptKeptShop(settings, structuredClone(keepShop(made, daySumsOf(made.stock.orders.all()))));
+  adoptKeptShop(settings, structuredClone(keepShop(made, daySumsOf(made.stock.orders.each()))));
   resetMockDb();
   signInAs('manager');
   return lastSeededShop(settings)!.stock.orders;
@@ -172,7 +172,7 @@ describe('the report index', () => {
     const shop = shopAsMade();
     const query = orderListQuerySchema.parse({ limit: '5' });
     const listed = db.listOrders(query);
-    const order = shop.made.stock.orders.all().find((o) => o.status === 'closed' && o.refunded === 0)!;
+    const order = [...shop.made.stock.orders.each()].find((o) => o.status === 'closed' && o.refunded === 0)!;
 
     const seeded = reloadKept(shop);
     db.makeOrdersInSlices = () => new Promise((resolve) => setTimeout(resolve, 0));

@@ -84,7 +84,7 @@ export class SellThroughIndex {
     if (this.seeded) return this.seeded;
     const seed = this.source.seed;
     // First, so a kept shop whose orders are not made yet stops here, before anything is built (MockDb.serve).
-    const orders = seed?.orders.all() ?? [];
+    const orders = seed?.orders.each() ?? [];
     const events = new Events();
     if (seed) {
       const opened = dayOf(seed.openedAt);

@@ -348,7 +348,7 @@ export class MockDb {
 
   /** A seeded order as made, by its place (#1001 at 0). */
   private seededOrder(position: number): OrderRecord | undefined {
-    return position >= 0 && position < this.seededOrderCount ? this.stockSeed?.orders.all()[position] : undefined;
+    return this.stockSeed?.orders.at(position);
   }
 
   /** An order as it is now, by its place in placing order (#1001 at 0, then those placed since), without its timeline. */
@@ -361,11 +361,19 @@ export class MockDb {
     return this.orderIndex;
   }
 
-  /** Every order as it is now, the seeded ones in the order they were placed, then those placed since; for indexes and tests. */
-  *allOrders(): IterableIterator<OrderRecord> {
-    const seeded = this.stockSeed?.orders.all() ?? [];
-    for (const order of seeded) yield this.changedOrders.get(order.id)?.order ?? order;
-    for (const { order } of this.changedOrders.values()) if (order.number - 1001 >= seeded.length) yield order;
+  /**
+   * Every order as it is now, the seeded ones in the order they were placed (each made as it is read), then those placed
+   * since; for indexes and tests. Asked for before a kept shop's orders are made, it refuses at once (OrdersNotMade),
+   * not once read: an index is then not left half made.
+   */
+  allOrders(): IterableIterator<OrderRecord> {
+    const seeded = this.stockSeed?.orders.each() ?? [];
+    const changed = this.changedOrders;
+    const seededCount = this.seededOrderCount;
+    return (function* () {
+      for (const order of seeded) yield changed.get(order.id)?.order ?? order;
+      for (const { order } of changed.values()) if (order.number - 1001 >= seededCount) yield order;
+    })();
   }
 
   /**

@@ -5,7 +5,7 @@ import { isTrackingNumber, normalizeTrackingNumber } from '../domain/tracking';
 import { isStateCode, isZip } from '../contract/values/us-address';
 import { DEMO_STAFF } from './demo-staff';
 import { LOCATIONS } from './catalogue';
-import { generateOrders } from './order-seed';
+import { generateOrders, seedOrders } from './order-seed';
 import { withTimeline } from './order-timeline';
 import { anchorAt, generateShop } from './seed';
 import { TEST_START_MS, testClock } from '../../tests/clock';
@@ -26,6 +26,20 @@ describe('seeded orders', () => {
     expect(hash(again)).toBe(hash(orders));
     const other = generateOrders({ seed: 7, count: 3000, products: records, anchorMs: SEED_ANCHOR_MS }).map(withTimeline);
     expect(hash(other)).not.toBe(hash(orders));
+  });
+
+  it('are made again from their book, each equal to the one made in the stream; the open ones are kept as made', () => {
+    const { orders: made, book } = seedOrders({ seed: 20261101, count: 3000, products: records, anchorMs: SEED_ANCHOR_MS });
+    expect(book.count).toBe(made.length);
+    // Newest first: making one again does not depend on having made the ones before it.
+    for (let i = made.length - 1; i >= 0; i--) {
+      const again = book.at(i);
+      expect(again).toEqual(made[i]);
+      // An open order reserved against the open ones before it: kept. Any other is a new object, made again.
+      expect(again === made[i]).toBe(made[i]!.status === 'open');
+    }
+    expect(made.some((o) => o.status === 'open') && made.some((o) => o.status !== 'open')).toBe(true);
+    expect(() => book.at(made.length)).toThrow(RangeError);
   });
 
   it('leave the products as they were (their own random stream, nothing mutated)', () => {

@@ -29,6 +29,11 @@
  * in a Float64Array; timestamps and ids are built flat (join). No timeline
  * is made: it follows from the rest (order-timeline.ts). What is left is
  * mostly the garbage collector promoting ~1 KB of objects per order.
+ *
+ * Memory: the orders are made once, in placing order, and kept as what makes
+ * each one again (`OrderBook`, some 17 bytes an order) rather than as the
+ * ~1 KB of objects each is: an order read is made again from its place in
+ * the stream, the same order to the byte.
  */
 import type { Carrier } from '../contract/constants';
 import type { Order, OrderLine } from '../contract/order-schemas';
@@ -424,23 +429,98 @@ function orderStreamSeed(seed: number): number {
 }
 
 export function generateOrders(options: GenerateOrdersOptions): OrderRecord[] {
+  return seedOrders(options).orders;
+}
+
+/** The orders, and the book that makes each of them again. */
+export function seedOrders(options: GenerateOrdersOptions): { orders: OrderRecord[]; book: OrderBook } {
   const orders: OrderRecord[] = [];
   const steps = makeOrders(options, orders, Number.POSITIVE_INFINITY);
-  while (!steps.next().done);
-  return orders;
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return { orders, book: step.value };
+  }
 }
 
 /**
- * Makes the orders into `into` a step at a time (each step some `batch` orders' worth of work, then it yields), so they
- * can be made in slices (the mock's idle time) as well as at once (`generateOrders`): the same orders either way.
+ * The seeded orders as what makes each one again: where the random stream stood before it, the fulfilment count, its
+ * customer, when it was placed, and whether it was the customer's first. An order that stayed open reserved stock
+ * against what the open orders before it had reserved, which a later making would not know: those (a few percent,
+ * the last week's) are kept as made.
  */
-export function* makeOrders(options: GenerateOrdersOptions, into: OrderRecord[], batch = 2_000): Generator<void, void> {
+export class OrderBook {
+  private readonly streams: Uint32Array;
+  private readonly fulfilmentSeqs: Uint32Array;
+  private readonly customerOf: Int32Array;
+  private readonly placedSec: Uint32Array;
+  private readonly firsts: Uint8Array;
+  private readonly kept = new Map<number, OrderRecord>();
+  private ctx: Ctx | null = null;
+  private customers: readonly Customer[] = [];
+  private recorded = 0;
+
+  constructor(readonly count: number) {
+    this.streams = new Uint32Array(count);
+    this.fulfilmentSeqs = new Uint32Array(count);
+    this.customerOf = new Int32Array(count);
+    this.placedSec = new Uint32Array(count);
+    this.firsts = new Uint8Array(count);
+  }
+
+  /** What the orders are made from: the sellable table, the customers and the anchor, once the stream has drawn them. */
+  begin(ctx: Ctx, customers: readonly Customer[]): void {
+    this.ctx = ctx;
+    this.customers = customers;
+  }
+
+  /** Notes what order `position` is about to be made from. */
+  record(position: number, stream: number, fulfilmentSeq: number, customer: number, placedSec: number, first: boolean): void {
+    this.streams[position] = stream;
+    this.fulfilmentSeqs[position] = fulfilmentSeq;
+    this.customerOf[position] = customer;
+    this.placedSec[position] = placedSec;
+    this.firsts[position] = first ? 1 : 0;
+    this.recorded = position + 1;
+  }
+
+  keep(position: number, order: OrderRecord): void {
+    this.kept.set(position, order);
+  }
+
+  /** Order `position` (#1001 at 0), made again: equal to the one made in the stream, a new object each time. */
+  at(position: number): OrderRecord {
+    const kept = this.kept.get(position);
+    if (kept) return kept;
+    const ctx = this.ctx;
+    if (!ctx || position < 0 || position >= this.recorded) throw new RangeError(`No seeded order at ${position}`);
+    return makeOrder(
+      {
+        next: mulberry32(this.streams[position]!).next,
+        table: ctx.table,
+        anchorMs: ctx.anchorMs,
+        fulfilmentSeq: this.fulfilmentSeqs[position]!,
+      },
+      FIRST_NUMBER + position,
+      this.placedSec[position]! * 1000,
+      this.customers[this.customerOf[position]!]!,
+      this.firsts[position] === 1,
+    );
+  }
+}
+
+/**
+ * Makes the orders a step at a time (each step some `batch` orders' worth of work, then it yields), so they can be made
+ * in slices (the mock's idle time) as well as at once (`seedOrders`): the same orders either way. Each order goes to
+ * `into` (when given) as it is made; the book that makes them again is the generator's value.
+ */
+export function* makeOrders(options: GenerateOrdersOptions, into: OrderRecord[] | null, batch = 2_000): Generator<void, OrderBook> {
   const { count, anchorMs } = options;
-  if (count <= 0) return;
-  const next = mulberry32(orderStreamSeed(options.seed)).next;
+  if (count <= 0) return new OrderBook(0);
+  const random = mulberry32(orderStreamSeed(options.seed));
+  const next = random.next;
   const table = sellableTable(options.products, options.onHand ?? onHandAtStart(options.products), next);
   // A shop with nothing active to sell (a tiny or all-draft catalogue) has no orders to show.
-  if (table.items.length === 0) return;
+  if (table.items.length === 0) return new OrderBook(0);
 
   // ---- when: a weighted calendar day, then a local hour, whole seconds.
   const windowStart = Math.max(anchorMs - WINDOW_DAYS * DAY_MS, table.createdMs[0]! + HOUR_MS);
@@ -504,13 +584,21 @@ export function* makeOrders(options: GenerateOrdersOptions, into: OrderRecord[],
   byTime.sort();
 
   const ctx: Ctx = { next, table, anchorMs, fulfilmentSeq: 0 };
+  const book = new OrderBook(slots);
+  book.begin(ctx, customers);
   for (let i = 0; i < slots; i++) {
     if (i % batch === batch - 1) yield;
     const n = byTime[i]! % shift;
-    const customer = customers[customerOf[n]!]!;
-    customer.orders++;
-    into.push(makeOrder(ctx, FIRST_NUMBER + i, utcSec[n]! * 1000, customer));
+    const c = customerOf[n]!;
+    const customer = customers[c]!;
+    const first = ++customer.orders === 1;
+    book.record(i, random.state(), ctx.fulfilmentSeq, c, utcSec[n]!, first);
+    const order = makeOrder(ctx, FIRST_NUMBER + i, utcSec[n]! * 1000, customer, first);
+    // Still open: it reserved stock against the open orders before it.
+    if (order.status === 'open') book.keep(i, order);
+    into?.push(order);
   }
+  return book;
 }
 
 type Ctx = {
@@ -531,7 +619,8 @@ const pickFrom = (cum: readonly number[], u: number) => {
 
 type Lifecycle = 'closed' | 'cancelled' | 'open' | 'backordered';
 
-function makeOrder(ctx: Ctx, number: number, placedMs: number, customer: Customer): OrderRecord {
+/** `first`: the customer's first order (a welcome code may apply). */
+function makeOrder(ctx: Ctx, number: number, placedMs: number, customer: Customer, first: boolean): OrderRecord {
   const { next, table, anchorMs } = ctx;
   const body = pad7(number);
   const id = `ord_${body}`;
@@ -590,7 +679,7 @@ function makeOrder(ctx: Ctx, number: number, placedMs: number, customer: Custome
   const month = placed.getUTCMonth();
   let discountCode: string | null = null;
   let percent = 0;
-  if (customer.orders === 1 && next() < 0.1) {
+  if (first && next() < 0.1) {
     discountCode = 'WELCOME10';
     percent = 10;
   } else if (month >= 10 && next() < 0.18) {

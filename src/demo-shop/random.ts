@@ -11,6 +11,8 @@ export type Random = {
   pick<T>(items: readonly T[]): T;
   /** `count` distinct items in their original order (order matters for option values). */
   sample<T>(items: readonly T[], count: number): T[];
+  /** Where the stream is: `mulberry32(state())` draws what this one draws next. */
+  state(): number;
 };
 
 export function mulberry32(seed: number): Random {
@@ -26,6 +28,7 @@ export function mulberry32(seed: number): Random {
   return {
     next,
     int,
+    state: () => state,
     chance: (p) => next() < p,
     pick<T>(items: readonly T[]): T {
       if (items.length === 0) throw new Error('pick from an empty list');

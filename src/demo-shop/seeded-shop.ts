@@ -5,7 +5,7 @@
  */
 import type { DaySums } from '../domain/report-rules';
 import { LOCATIONS } from './catalogue';
-import { generateOrders, makeOrders, onHandAtStart } from './order-seed';
+import { makeOrders, onHandAtStart, seedOrders } from './order-seed';
 import { sumOnHand, type ProductRecord } from './shop-records';
 import { generateShop } from './seed';
 import { applyOrdersToSeed, eachLevel, SeededOrders, type StockSeed } from './stock-seed';
@@ -48,8 +48,8 @@ export function seededShop(settings: ShopSettings): Shop {
   const key = seededShopKey(settings);
   if (last?.key !== key) {
     const records = generateShop(settings);
-    const orders = generateOrders({ seed: settings.seed, count: settings.orders, products: records, anchorMs: settings.anchorMs });
-    last = { key, shop: { records, stock: applyOrdersToSeed(records, orders, settings.anchorMs) }, taken: false };
+    const { orders, book } = seedOrders({ seed: settings.seed, count: settings.orders, products: records, anchorMs: settings.anchorMs });
+    last = { key, shop: { records, stock: applyOrdersToSeed(records, orders, settings.anchorMs, book) }, taken: false };
   }
   if (!last.taken) {
     // The first store gets the records themselves (writes replace records, never change them), so start-up pays no copy.
@@ -94,8 +94,8 @@ export function adoptKeptShop(settings: ShopSettings, kept: KeptShop): boolean {
       record.product.variants[index]!.stock = sumOnHand(record.levels[index]);
     },
   );
-  const orders = new SeededOrders(kept.orderCount, (into) =>
-    makeOrders({ seed: settings.seed, count: settings.orders, products: records, anchorMs: settings.anchorMs, onHand }, into),
+  const orders = new SeededOrders(kept.orderCount, () =>
+    makeOrders({ seed: settings.seed, count: settings.orders, products: records, anchorMs: settings.anchorMs, onHand }, null),
   );
   const stock: StockSeed = {
     seededVariants: kept.opening.length / LOCATIONS.length,

@@ -11,6 +11,7 @@ import type { OrderLine } from '../contract/order-schemas';
 import type { DaySums } from '../domain/report-rules';
 import { LOCATIONS, locationIndex } from './catalogue';
 import { withTimeline } from './order-timeline';
+import type { OrderBook } from './order-seed';
 import { sumOnHand, type MovementRecord, type OrderRecord, type ProductRecord } from './shop-records';
 
 const DAY_MS = 86_400_000;
@@ -158,24 +159,25 @@ export type StockSeed = {
 /**
  * The seeded orders, made when first read or a slice at a time before that: a shop made again from the levels its
  * orders left (the browser keeps those, mocks/shop-snapshot.ts) answers for its products and stock before its orders
- * exist.
+ * exist. Once made they are held as their book (order-seed.ts `OrderBook`), not as objects: each read makes the order
+ * again, so whoever reads them keeps what it needs of them, not the orders.
  */
 export class SeededOrders {
-  private readonly list: readonly OrderRecord[];
-  /** The steps still to make (order-seed's makeOrders, filling `list`), null once all are made. */
-  private steps: Iterator<void> | null;
+  private book: OrderBook | ReadonlyArray<OrderRecord> | null;
+  /** The steps still to make (order-seed's makeOrders), null once all are made. */
+  private steps: Iterator<void, OrderBook> | null;
 
   /** `count`: how many there are (ord_0001001 onwards), known before they are made. */
   constructor(
     readonly count: number,
-    orders: readonly OrderRecord[] | ((into: OrderRecord[]) => Iterator<void>),
+    /** The book that makes them, the steps that will (a kept shop's), or the orders themselves (the server's seed). */
+    orders: OrderBook | ReadonlyArray<OrderRecord> | (() => Iterator<void, OrderBook>),
   ) {
     if (typeof orders === 'function') {
-      const into: OrderRecord[] = [];
-      this.list = into;
-      this.steps = orders(into);
+      this.book = null;
+      this.steps = orders();
     } else {
-      this.list = orders;
+      this.book = orders;
       this.steps = null;
     }
   }
@@ -198,14 +200,35 @@ export class SeededOrders {
 
   /** Makes a slice more (some 2,000 orders, 20 ms or so); false once all are made. */
   makeSome(): boolean {
-    if (this.steps?.next().done) this.steps = null;
+    const step = this.steps?.next();
+    if (step?.done) {
+      this.book = step.value;
+      this.steps = null;
+    }
     return this.steps !== null;
   }
 
-  all(): readonly OrderRecord[] {
+  private ready(): OrderBook | ReadonlyArray<OrderRecord> {
     if (this.refuse && !this.made) throw new OrdersNotMade();
     while (this.makeSome());
-    return this.list;
+    return this.book ?? [];
+  }
+
+  /** The order at `position` (#1001 at 0). */
+  at(position: number): OrderRecord | undefined {
+    const book = this.ready();
+    if (position < 0 || position >= this.count) return undefined;
+    return Array.isArray(book) ? book[position] : (book as OrderBook).at(position);
+  }
+
+  /** Every order in placing order; reading it refuses (OrdersNotMade) at once, not when first iterated. */
+  each(): Iterable<OrderRecord> {
+    const book = this.ready();
+    if (Array.isArray(book)) return book as ReadonlyArray<OrderRecord>;
+    const count = Math.min(this.count, (book as OrderBook).count);
+    return (function* () {
+      for (let i = 0; i < count; i++) yield (book as OrderBook).at(i);
+    })();
   }
 }
 
@@ -221,7 +244,13 @@ export class OrdersNotMade extends Error {
  * are not shared yet). The product seed's on-hand numbers are the shelf
  * before restocks from returns, so a level never dips below zero in its history.
  */
-export function applyOrdersToSeed(records: readonly ProductRecord[], orders: readonly OrderRecord[], anchorMs: number): StockSeed {
+export function applyOrdersToSeed(
+  records: readonly ProductRecord[],
+  orders: readonly OrderRecord[],
+  anchorMs: number,
+  /** What makes the orders again (order-seed's `seedOrders`): the stock seed keeps it rather than the orders. */
+  book?: OrderBook,
+): StockSeed {
   const slots: { record: ProductRecord; index: number }[] = [];
   for (const record of records) record.product.variants.forEach((_, index) => slots.push({ record, index }));
   const width = LOCATIONS.length;
@@ -280,7 +309,7 @@ export function applyOrdersToSeed(records: readonly ProductRecord[], orders: rea
     opening,
     sold,
     openedAt: new Date(firstMs - DAY_MS).toISOString(),
-    orders: new SeededOrders(orders.length, orders),
+    orders: new SeededOrders(orders.length, book ?? orders),
     ordersBySlot: null,
   };
 }
@@ -312,20 +341,25 @@ export function seededMovements(seed: StockSeed, variantId: string, sku: string)
       purchaseOrderNumber: null,
     });
   });
-  for (const i of ordersBySlot(seed)[slot] ?? []) moves.push(...orderMovements(seed.orders.all()[i]!, variantId));
+  for (const i of ordersBySlot(seed)[slot] ?? []) {
+    const order = seed.orders.at(i);
+    if (order) moves.push(...orderMovements(order, variantId));
+  }
   return moves;
 }
 
 function ordersBySlot(seed: StockSeed): number[][] {
   if (!seed.ordersBySlot) {
     const bySlot: number[][] = Array.from({ length: seed.seededVariants }, () => []);
-    seed.orders.all().forEach((order, i) => {
+    let i = 0;
+    for (const order of seed.orders.each()) {
       for (const line of order.lines) {
         const slot = seededSlot(line.variantId, seed.seededVariants);
         const list = slot === null ? undefined : bySlot[slot];
         if (list && list[list.length - 1] !== i) list.push(i);
       }
-    });
+      i += 1;
+    }
     seed.ordersBySlot = bySlot;
   }
   return seed.ordersBySlot;

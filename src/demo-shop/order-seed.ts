@@ -21,7 +21,8 @@
  * Ids: ord_0001001 for #1001; its lines, fulfilments, refunds, notes and
  * events are li_/ful_/ref_/note_/evt_ + the same seven digits + _n, so every
  * id is unique across the shop. Customer and address objects are frozen and
- * shared by a customer's orders: replace them, never mutate them.
+ * shared by a customer's orders as made (an order made again has its own,
+ * equal ones): replace them, never mutate them.
  *
  * Speed: the sellable variants are sorted by creation date with cumulative
  * popularity once, and an order draws from the prefix that existed when it
@@ -31,9 +32,9 @@
  * mostly the garbage collector promoting ~1 KB of objects per order.
  *
  * Memory: the orders are made once, in placing order, and kept as what makes
- * each one again (`OrderBook`, some 17 bytes an order) rather than as the
- * ~1 KB of objects each is: an order read is made again from its place in
- * the stream, the same order to the byte.
+ * each one again (`OrderBook`, some 23 bytes an order, its customer's
+ * included) rather than as the ~1 KB of objects each is: an order read is
+ * made again from its place in the stream, the same order to the byte.
  */
 import type { Carrier } from '../contract/constants';
 import type { Order, OrderLine } from '../contract/order-schemas';
@@ -53,7 +54,7 @@ import { LOCATIONS, locationIndex } from './catalogue';
 import { EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES, STATES_GEO, STREET_NAMES, STREET_SUFFIXES, type StateGeo } from './geography';
 import { seededEventCount } from './order-timeline';
 import { isoTime, PAD2 } from './iso-time';
-import { mulberry32 } from './random';
+import { mulberry32, mulberry32Draws, type Random } from './random';
 import type { OrderRecord, ProductRecord } from './shop-records';
 import { eachLevel } from './stock-seed';
 
@@ -340,6 +341,8 @@ type Customer = {
   location: number;
   person: Order['customer'];
   address: Order['shippingAddress'];
+  /** The number their email took to be unique (jane.doe2@…), 0 for none: what making them again needs besides the stream. */
+  suffix: number;
   orders: number;
 };
 
@@ -354,7 +357,11 @@ export function customerIdOf(n: number): string {
   return `cus_${String(n + 1).padStart(6, '0')}`;
 }
 
-function newCustomer(next: () => number, emails: Set<string>, index: number): Customer {
+/**
+ * The `index`-th customer, from the stream. `emails`: every address taken so far, to make this one unique; null when
+ * the customer is made again, with the `suffix` they took then.
+ */
+function newCustomer(next: () => number, index: number, emails: Set<string> | null, suffix = 0): Customer {
   const state = STATES_GEO[search(stateCum, stateCum.length, next() * stateCum[stateCum.length - 1]!)]!;
   const firstIndex = Math.floor(next() * FIRST_NAMES.length);
   const lastIndex = Math.floor(next() * LAST_NAMES.length);
@@ -365,9 +372,14 @@ function newCustomer(next: () => number, emails: Set<string>, index: number): Cu
   const domain = EMAIL_DOMAINS[Math.floor(next() * EMAIL_DOMAINS.length)]!;
   const local =
     style < 0.4 ? `${f}.${l}` : style < 0.65 ? `${f[0]}${l}` : style < 0.85 ? `${f}${l}${Math.floor(next() * 90) + 10}` : `${f}_${l}`;
-  let email = `${local}@${domain}`;
-  for (let n = 2; emails.has(email); n++) email = `${local}${n}@${domain}`;
-  emails.add(email);
+  let email = suffix ? `${local}${suffix}@${domain}` : `${local}@${domain}`;
+  if (emails) {
+    for (let n = 2; emails.has(email); n++) {
+      email = `${local}${n}@${domain}`;
+      suffix = n;
+    }
+    emails.add(email);
+  }
   const city = state.cities[Math.floor(next() * state.cities.length)]!;
   const area = state.areaCodes[Math.floor(next() * state.areaCodes.length)]!;
   const phone = `(${area}) 555-01${PAD2[Math.floor(next() * 100)]}`;
@@ -390,6 +402,7 @@ function newCustomer(next: () => number, emails: Set<string>, index: number): Cu
     location: locationIndex(state.warehouse) ?? 0,
     person: Object.freeze({ id: customerIdOf(index), name, email, phone }),
     address: Object.freeze({ name, line1: street, line2, city: city[0], state: state.code, zip }),
+    suffix,
     orders: 0,
   };
 }
@@ -455,8 +468,10 @@ export class OrderBook {
   private readonly placedSec: Uint32Array;
   private readonly firsts: Uint8Array;
   private readonly kept = new Map<number, OrderRecord>();
+  /** Each customer likewise: where the stream stood before them, and their email's suffix (as many as orders, at most). */
+  private readonly customerStreams: Uint32Array;
+  private readonly customerSuffixes: Uint16Array;
   private ctx: Ctx | null = null;
-  private customers: readonly Customer[] = [];
   private recorded = 0;
 
   constructor(readonly count: number) {
@@ -465,12 +480,25 @@ export class OrderBook {
     this.customerOf = new Int32Array(count);
     this.placedSec = new Uint32Array(count);
     this.firsts = new Uint8Array(count);
+    this.customerStreams = new Uint32Array(count);
+    this.customerSuffixes = new Uint16Array(count);
   }
 
-  /** What the orders are made from: the sellable table, the customers and the anchor, once the stream has drawn them. */
-  begin(ctx: Ctx, customers: readonly Customer[]): void {
+  /** What the orders are made from: the sellable table and the anchor, once the stream has drawn them. */
+  begin(ctx: Ctx): void {
     this.ctx = ctx;
-    this.customers = customers;
+  }
+
+  /** Makes customer `index` from the stream at `stream`, noting what makes them again. */
+  newCustomer(index: number, stream: Pick<Random, 'next' | 'state'>, emails: Set<string>): Customer {
+    this.customerStreams[index] = stream.state();
+    const customer = newCustomer(stream.next, index, emails);
+    this.customerSuffixes[index] = customer.suffix;
+    return customer;
+  }
+
+  private customerAt(index: number): Customer {
+    return newCustomer(mulberry32Draws(this.customerStreams[index]!).next, index, null, this.customerSuffixes[index]);
   }
 
   /** Notes what order `position` is about to be made from. */
@@ -495,14 +523,14 @@ export class OrderBook {
     if (!ctx || position < 0 || position >= this.recorded) throw new RangeError(`No seeded order at ${position}`);
     return makeOrder(
       {
-        next: mulberry32(this.streams[position]!).next,
+        next: mulberry32Draws(this.streams[position]!).next,
         table: ctx.table,
         anchorMs: ctx.anchorMs,
         fulfilmentSeq: this.fulfilmentSeqs[position]!,
       },
       FIRST_NUMBER + position,
       this.placedSec[position]! * 1000,
-      this.customers[this.customerOf[position]!]!,
+      this.customerAt(this.customerOf[position]!),
       this.firsts[position] === 1,
     );
   }
@@ -552,6 +580,7 @@ export function* makeOrders(options: GenerateOrdersOptions, into: OrderRecord[] 
   local.sort();
   yield;
 
+  const book = new OrderBook(slots);
   const customers: Customer[] = [];
   const customerOf = new Int32Array(slots);
   const utcSec = new Float64Array(slots);
@@ -566,7 +595,7 @@ export function* makeOrders(options: GenerateOrdersOptions, into: OrderRecord[] 
     if (n > 0 && next() < 0.27) c = customerOf[Math.floor(next() * n)]!;
     else {
       c = customers.length;
-      customers.push(newCustomer(next, emails, c));
+      customers.push(book.newCustomer(c, random, emails));
     }
     customerOf[n] = c;
     const state = customers[c]!.state;
@@ -584,8 +613,7 @@ export function* makeOrders(options: GenerateOrdersOptions, into: OrderRecord[] 
   byTime.sort();
 
   const ctx: Ctx = { next, table, anchorMs, fulfilmentSeq: 0 };
-  const book = new OrderBook(slots);
-  book.begin(ctx, customers);
+  book.begin(ctx);
   for (let i = 0; i < slots; i++) {
     if (i % batch === batch - 1) yield;
     const n = byTime[i]! % shift;

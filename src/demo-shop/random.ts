@@ -15,20 +15,28 @@ export type Random = {
   state(): number;
 };
 
-export function mulberry32(seed: number): Random {
+/** The stream's draws alone (what `mulberry32(seed).next` draws), and where it stands: cheap to start, for a seeded order made again. */
+export function mulberry32Draws(seed: number): Pick<Random, 'next' | 'state'> {
   let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  return {
+    next: () => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    },
+    state: () => state,
   };
+}
+
+export function mulberry32(seed: number): Random {
+  const { next, state } = mulberry32Draws(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   return {
     next,
     int,
-    state: () => state,
+    state,
     chance: (p) => next() < p,
     pick<T>(items: readonly T[]): T {
       if (items.length === 0) throw new Error('pick from an empty list');

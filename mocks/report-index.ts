@@ -80,8 +80,8 @@ class LineFact implements Where {
 
   constructor(
     readonly categoryId: string,
+    /** Its order's number: orders are numbered in the order they were placed (a new one takes the next at its "now"). */
     readonly number: number,
-    readonly placedAt: string,
     readonly state: string,
     /** The line's place in its order. */
     readonly place: number,
@@ -339,11 +339,11 @@ export class ReportIndex {
       placed.lines.delete(order.number);
       return;
     }
-    const { number, placedAt } = order;
+    const { number } = order;
     const state = order.shippingAddress.state;
     placed.lines.set(
       number,
-      order.lines.map((line, place) => new LineFact(this.catalogue.categoryOf(line.productId), number, placedAt, state, place, line)),
+      order.lines.map((line, place) => new LineFact(this.catalogue.categoryOf(line.productId), number, state, place, line)),
     );
   }
 
@@ -570,18 +570,20 @@ export class ReportIndex {
     const sign = query.sort.startsWith('-') ? -1 : 1;
     found.sort(
       (a, b) =>
-        sign * (key === 'placedAt' ? compareText(a.placedAt, b.placedAt) : key === 'revenue' ? a.revenue - b.revenue : a.units - b.units) ||
+        // By placing time is by number, the order they were placed in.
+        sign * (key === 'placedAt' ? 0 : key === 'revenue' ? a.revenue - b.revenue : a.units - b.units) ||
         sign * (a.number - b.number) ||
         sign * (a.place - b.place),
     );
     const items = found.slice(query.offset, query.offset + query.limit).map((f): SaleLine => {
-      // The page's rows only: the line's id and names are read from its order.
-      const line = this.orders.at(positionOf(f))?.lines[f.place];
-      if (!line) throw new Error(`Order #${f.number} has no line at place ${f.place}`);
+      // The page's rows only: the line's id and names, and when it was placed, are read from its order.
+      const order = this.orders.at(positionOf(f));
+      const line = order?.lines[f.place];
+      if (!order || !line) throw new Error(`Order #${f.number} has no line at place ${f.place}`);
       return {
         orderId: orderIdOf(f.number),
         orderNumber: f.number,
-        placedAt: f.placedAt,
+        placedAt: order.placedAt,
         state: f.state,
         lineId: line.id,
         productId: f.productId,

@@ -6,7 +6,7 @@
  */
 import type { OrderListQuery, OrderListTotals, OrderSummary } from '../src/contract/order-schemas';
 import type { OrderRecord } from '../src/demo-shop/shop-records';
-import { orderIdOf, orderNumberIn } from '../src/domain/order-rules';
+import { FIRST_ORDER_NUMBER, orderIdOf, orderNumberIn } from '../src/domain/order-rules';
 import { codeKey } from '../src/domain/discount-rules';
 import { nextStoreDay, storeDayStartMs } from '../src/domain/store-time';
 import { Backlog } from './backlog';
@@ -122,9 +122,10 @@ function totalsOf(entries: Iterable<OrderEntry>): OrderListTotals {
 }
 
 export class OrderIndex {
+  /** In number order (#1001 first), as orders are placed and numbered: an order's entry is found by its number. */
   private entries: OrderEntry[] = [];
-  private byNumber = new Map<number, OrderEntry>();
-  private customers = new Map<string, CustomerKeys>();
+  /** Each customer's keys, shared by their orders while the entries are made (a written order's are its own). */
+  private customers: Map<string, CustomerKeys> | null = new Map();
   private sorted = new SortedIndex<OrderEntry, OrderSortKey>(COMPARES, () => this.entries);
   /** The orders whose entries are not made yet (idle warm-up makes them a slice at a time, anything else at once). */
   private readonly pending: Backlog<OrderRecord>;
@@ -135,21 +136,25 @@ export class OrderIndex {
 
   /** Makes the entries of up to `count` more orders; false once every order's are made. */
   buildSome(count: number): boolean {
-    return this.pending.take(count, (order) => {
-      const entry = this.entryOf(order);
-      this.entries.push(entry);
-      this.byNumber.set(order.number, entry);
-    });
+    const more = this.pending.take(count, (order) => void this.entries.push(this.entryOf(order)));
+    if (!more) this.customers = null;
+    return more;
+  }
+
+  /** Where the entry of order `number` is in `entries`, or -1. */
+  private placeOf(number: number): number {
+    const place = number - FIRST_ORDER_NUMBER;
+    return this.entries[place]?.number === number ? place : this.entries.findIndex((e) => e.number === number);
   }
 
   /** The SKUs joined flat: a template literal keeps its pieces as a tree, several times the memory at 200,000 entries. */
   private entryOf(order: OrderRecord): OrderEntry {
     const { id, name, email } = order.customer;
-    let customer = this.customers.get(id);
+    let customer = this.customers?.get(id);
     if (customer?.name !== name || customer.email !== email) {
       const emailKey = email.toLowerCase();
       customer = { id, name, email, key: name.toLowerCase(), emailKey: emailKey === email ? email : emailKey };
-      this.customers.set(id, customer);
+      this.customers?.set(id, customer);
     }
     return {
       number: order.number,
@@ -180,13 +185,11 @@ export class OrderIndex {
 
   replace(order: OrderRecord): void {
     this.ready();
-    const old = this.byNumber.get(order.number);
+    const place = this.placeOf(order.number);
+    const old = place >= 0 ? this.entries[place] : undefined;
     const entry = this.entryOf(order);
-    this.byNumber.set(order.number, entry);
-    if (old) {
-      const i = this.entries.indexOf(old);
-      if (i >= 0) this.entries[i] = entry;
-    } else this.entries.push(entry);
+    if (old) this.entries[place] = entry;
+    else this.entries.push(entry);
     this.sorted.update(old ? [old] : [], [entry]);
   }
 
@@ -200,7 +203,7 @@ export class OrderIndex {
     const number = query.q === undefined ? null : orderNumberIn(query.q);
     if (number !== null) {
       // An order number finds that order alone; the other filters still apply to it.
-      const entry = this.byNumber.get(number);
+      const entry = this.entries[this.placeOf(number)];
       const matches = matcher({ ...query, q: undefined });
       const hits = entry && (!matches || matches(entry)) ? [entry] : [];
       return { items: query.offset === 0 ? hits.map(summaryOf) : [], total: hits.length, totals: totalsOf(hits) };

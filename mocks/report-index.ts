@@ -5,7 +5,7 @@
  * figures are ready sums; a category filter or a product breakdown reads the
  * day's line facts. An order write swaps the order's old contribution for its new one.
  */
-import { lineTotal, orderIdOf, refundedLineAmounts } from '../src/domain/order-rules';
+import { FIRST_ORDER_NUMBER, lineTotal, orderIdOf, refundedLineAmounts } from '../src/domain/order-rules';
 import type { Order, OrderLine } from '../src/contract/order-schemas';
 import type { OrderRecord } from '../src/demo-shop/shop-records';
 import type { Granularity } from '../src/contract/constants';
@@ -238,7 +238,7 @@ export type ReportOrders = {
 };
 
 /** Where an order stands among the orders (#1001 is the first, and a new one takes the next number). */
-const positionOf = (order: { number: number }) => order.number - 1001;
+const positionOf = (order: { number: number }) => order.number - FIRST_ORDER_NUMBER;
 
 export class ReportIndex {
   private readonly days = new Days();

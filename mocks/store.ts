@@ -37,7 +37,7 @@ import { assertAllowed, idempotencyKeyReused } from '../src/contract/problems';
 import { productChanged, productNotFound, variantNotFound, variantTitle } from '../src/domain/product-rules';
 import { type LevelState, type MovementRecord, type OrderRecord, type ProductRecord } from '../src/demo-shop/shop-records';
 import { withTimeline } from '../src/demo-shop/order-timeline';
-import { orderIdOf } from '../src/domain/order-rules';
+import { FIRST_ORDER_NUMBER, orderIdOf } from '../src/domain/order-rules';
 import { patchedRecord, type ChangeSet, type IdempotencyRecord, type PricePatch } from './records';
 import type { PriceBatch } from '../src/contract/pricing-schemas';
 import { emptyPricingChanges, hasPricingChanges, priceHistoryOf, PricingState, type PricingChanges } from './pricing-state';
@@ -342,7 +342,7 @@ export class MockDb {
   getOrder(id: string): Order | undefined {
     const changed = this.changedOrders.get(id)?.order;
     if (changed) return changed;
-    const order = /^ord_\d+$/.test(id) ? this.seededOrder(Number(id.slice(4)) - 1001) : undefined;
+    const order = /^ord_\d+$/.test(id) ? this.seededOrder(Number(id.slice(4)) - FIRST_ORDER_NUMBER) : undefined;
     return order?.id === id ? withTimeline(order) : undefined;
   }
 
@@ -353,7 +353,7 @@ export class MockDb {
 
   /** An order as it is now, by its place in placing order (#1001 at 0, then those placed since), without its timeline. */
   private orderAt(position: number): OrderRecord | undefined {
-    return this.changedOrders.get(orderIdOf(position + 1001))?.order ?? this.seededOrder(position);
+    return this.changedOrders.get(orderIdOf(position + FIRST_ORDER_NUMBER))?.order ?? this.seededOrder(position);
   }
 
   private orders(): OrderIndex {
@@ -372,7 +372,7 @@ export class MockDb {
     const seededCount = this.seededOrderCount;
     return (function* () {
       for (const order of seeded) yield changed.get(order.id)?.order ?? order;
-      for (const { order } of changed.values()) if (order.number - 1001 >= seededCount) yield order;
+      for (const { order } of changed.values()) if (order.number - FIRST_ORDER_NUMBER >= seededCount) yield order;
     })();
   }
 
@@ -410,7 +410,7 @@ export class MockDb {
 
   /** The number the next order takes. */
   nextOrderNumber(): number {
-    return Math.max(1000 + this.seededOrderCount, this.highestNewNumber) + 1;
+    return Math.max(FIRST_ORDER_NUMBER - 1 + this.seededOrderCount, this.highestNewNumber) + 1;
   }
 
   private get seededOrderCount(): number {
@@ -452,7 +452,9 @@ export class MockDb {
     // A kept shop's day sums are its seeded orders' as made: they hold while none of those has changed, and the orders
     // placed since join them one by one.
     const changed = [...this.changedOrders.values()].map(({ order }) => order);
-    const keptSums = changed.every((order) => order.number - 1001 >= this.seededOrderCount) ? this.stockSeed?.daySums : undefined;
+    const keptSums = changed.every((order) => order.number - FIRST_ORDER_NUMBER >= this.seededOrderCount)
+      ? this.stockSeed?.daySums
+      : undefined;
     const index = new ReportIndex(
       {
         all: () => this.allOrders(),
@@ -976,7 +978,7 @@ export class MockDb {
       // The order as it was, for the indexes made so far (a kept shop's seeded orders are not made for nothing).
       const before = this.orderIndex || this.reportIndex || this.customerIndex ? this.getOrder(order.id) : undefined;
       this.changedOrders.set(order.id, { seq: orderSeq, order });
-      if (order.number - 1001 >= this.seededOrderCount) this.highestNewNumber = Math.max(this.highestNewNumber, order.number);
+      if (order.number - FIRST_ORDER_NUMBER >= this.seededOrderCount) this.highestNewNumber = Math.max(this.highestNewNumber, order.number);
       this.orderIndex?.replace(order);
       this.reportIndex?.replace(before, order);
       this.customerIndex?.replace(before, order);

@@ -40,6 +40,7 @@ import type { Carrier } from '../contract/constants';
 import type { Order, OrderLine } from '../contract/order-schemas';
 import type { Role } from '../contract/permissions';
 import {
+  FIRST_ORDER_NUMBER,
   fulfilmentStatusOf,
   lineRefundAmount,
   orderTotals,
@@ -78,7 +79,6 @@ const MINUTE_MS = 60_000;
 const WINDOW_DAYS = 730;
 /** Orders placed within this many days of the anchor are still open. */
 const RECENT_DAYS = 7;
-const FIRST_NUMBER = 1001;
 
 // ------------------------------------------------------------------ people
 
@@ -528,7 +528,7 @@ export class OrderBook {
         anchorMs: ctx.anchorMs,
         fulfilmentSeq: this.fulfilmentSeqs[position]!,
       },
-      FIRST_NUMBER + position,
+      FIRST_ORDER_NUMBER + position,
       this.placedSec[position]! * 1000,
       this.customerAt(this.customerOf[position]!),
       this.firsts[position] === 1,
@@ -621,7 +621,7 @@ export function* makeOrders(options: GenerateOrdersOptions, into: OrderRecord[] 
     const customer = customers[c]!;
     const first = ++customer.orders === 1;
     book.record(i, random.state(), ctx.fulfilmentSeq, c, utcSec[n]!, first);
-    const order = makeOrder(ctx, FIRST_NUMBER + i, utcSec[n]! * 1000, customer, first);
+    const order = makeOrder(ctx, FIRST_ORDER_NUMBER + i, utcSec[n]! * 1000, customer, first);
     // Still open: it reserved stock against the open orders before it.
     if (order.status === 'open') book.keep(i, order);
     into?.push(order);

@@ -104,8 +104,8 @@ type RefundEntry = { number: number; refund: Order['refunds'][number]; state: st
 type Day = {
   totals: Sums;
   byState: Map<string, Sums>;
-  /** By order number. */
-  lines: Map<number, LineFact[]>;
+  /** The line facts of the orders placed that day, each order's together and in line order (a fact at place 0 begins one). */
+  lines: LineFact[];
   refunds: Map<string, RefundEntry>;
 };
 
@@ -148,7 +148,7 @@ class Days {
   at(date: string): Day {
     let day = this.byDate.get(date);
     if (!day) {
-      day = { totals: zero(), byState: new Map(), lines: new Map(), refunds: new Map() };
+      day = { totals: zero(), byState: new Map(), lines: [], refunds: new Map() };
       this.byDate.set(date, day);
     }
     return day;
@@ -335,15 +335,14 @@ export class ReportIndex {
   /** The order's lines, on the day it was placed. */
   private addLineFacts(order: OrderRecord, sign: 1 | -1): void {
     const placed = this.days.at(storeDate(Date.parse(order.placedAt)));
+    const { number } = order;
     if (sign < 0) {
-      placed.lines.delete(order.number);
+      placed.lines = placed.lines.filter((f) => f.number !== number);
       return;
     }
-    const { number } = order;
     const state = order.shippingAddress.state;
-    placed.lines.set(
-      number,
-      order.lines.map((line, place) => new LineFact(this.catalogue.categoryOf(line.productId), number, state, place, line)),
+    order.lines.forEach((line, place) =>
+      placed.lines.push(new LineFact(this.catalogue.categoryOf(line.productId), number, state, place, line)),
     );
   }
 
@@ -394,15 +393,14 @@ export class ReportIndex {
   private daySums(day: Day, { categoryId, state }: Filter): Sums {
     if (categoryId === undefined) return state === undefined ? day.totals : (day.byState.get(state) ?? zero());
     const sums = zero();
-    for (const facts of day.lines.values()) {
-      let counted = false;
-      for (const f of facts) {
-        if (f.categoryId !== categoryId || (state !== undefined && f.state !== state)) continue;
-        sums.revenue += f.revenue;
-        sums.units += f.units;
-        if (!counted) sums.orders += 1;
-        counted = true;
-      }
+    let counted = false;
+    for (const f of day.lines) {
+      if (f.place === 0) counted = false;
+      if (f.categoryId !== categoryId || (state !== undefined && f.state !== state)) continue;
+      sums.revenue += f.revenue;
+      sums.units += f.units;
+      if (!counted) sums.orders += 1;
+      counted = true;
     }
     for (const { parts } of day.refunds.values()) {
       for (const f of parts) if (f.categoryId === categoryId && (state === undefined || f.state === state)) sums.refunds += f.amount;
@@ -434,23 +432,23 @@ export class ReportIndex {
         // Whole orders, shipping included, straight from the day's sums.
         for (const [state, sums] of d.byState) if (query.state === undefined || state === query.state) addInto(row(state), sums);
       } else if (d) {
-        for (const facts of d.lines.values()) {
-          let counted = false;
-          for (let i = 0; i < facts.length; i++) {
-            const f = facts[i]!;
-            if (!wanted(f)) continue;
-            // The report's Orders counts the order once, whichever rows its lines fall in.
-            if (!counted) distinctOrders += 1;
-            counted = true;
-            const key = f[field];
-            const r = row(key);
-            r.revenue += f.revenue;
-            r.units += f.units;
-            // An order counts once per row, however many of its lines fall in it.
-            let repeat = false;
-            for (let j = 0; j < i && !repeat; j++) repeat = wanted(facts[j]!) && facts[j]![field] === key;
-            if (!repeat) r.orders += 1;
-          }
+        const facts = d.lines;
+        let counted = false;
+        for (let i = 0; i < facts.length; i++) {
+          const f = facts[i]!;
+          if (f.place === 0) counted = false;
+          if (!wanted(f)) continue;
+          // The report's Orders counts the order once, whichever rows its lines fall in.
+          if (!counted) distinctOrders += 1;
+          counted = true;
+          const key = f[field];
+          const r = row(key);
+          r.revenue += f.revenue;
+          r.units += f.units;
+          // An order counts once per row, however many of its lines fall in it (its earlier lines are the `place` before).
+          let repeat = false;
+          for (let j = i - f.place; j < i && !repeat; j++) repeat = wanted(facts[j]!) && facts[j]![field] === key;
+          if (!repeat) r.orders += 1;
         }
         for (const { parts } of d.refunds.values()) {
           for (const f of parts) if (wanted(f)) row(f[field]).refunds += f.amount;
@@ -553,17 +551,16 @@ export class ReportIndex {
     const found: LineFact[] = [];
     const totals = { lines: 0, orders: 0, units: 0, revenue: 0 };
     for (const d of this.daysOf(query.from, query.to)) {
-      for (const facts of d.lines.values()) {
-        let counted = false;
-        for (const f of facts) {
-          if (!matches(query, f)) continue;
-          found.push(f);
-          totals.lines += 1;
-          totals.units += f.units;
-          totals.revenue += f.revenue;
-          if (!counted) totals.orders += 1;
-          counted = true;
-        }
+      let counted = false;
+      for (const f of d.lines) {
+        if (f.place === 0) counted = false;
+        if (!matches(query, f)) continue;
+        found.push(f);
+        totals.lines += 1;
+        totals.units += f.units;
+        totals.revenue += f.revenue;
+        if (!counted) totals.orders += 1;
+        counted = true;
       }
     }
     const key = query.sort.replace('-', '') as 'placedAt' | 'revenue' | 'quantity';
@@ -603,19 +600,17 @@ export class ReportIndex {
     const field = FIELD_OF[query.by];
     const rows = new Map<string, ProfitSums>();
     for (const d of this.daysOf(query.from, query.to)) {
-      for (const facts of d.lines.values()) {
-        for (const f of facts) {
-          if (!matches(query, f)) continue;
-          const p = lineProfit({ unitPrice: f.unitPrice, quantity: f.units, discount: f.discount, unitCost: f.unitCost });
-          const r = rows.get(f[field]);
-          if (!r) rows.set(f[field], p);
-          else {
-            r.units += p.units;
-            r.sales += p.sales;
-            r.costedSales += p.costedSales;
-            r.cost += p.cost;
-            r.uncostedUnits += p.uncostedUnits;
-          }
+      for (const f of d.lines) {
+        if (!matches(query, f)) continue;
+        const p = lineProfit({ unitPrice: f.unitPrice, quantity: f.units, discount: f.discount, unitCost: f.unitCost });
+        const r = rows.get(f[field]);
+        if (!r) rows.set(f[field], p);
+        else {
+          r.units += p.units;
+          r.sales += p.sales;
+          r.costedSales += p.costedSales;
+          r.cost += p.cost;
+          r.uncostedUnits += p.uncostedUnits;
         }
       }
     }

@@ -1,5 +1,5 @@
 /**
- * The inventory list's index: one entry per variant and location (150,000 at
+ * The inventory list's index: one entry per variant and location (some 340,000 at
  * 50,000 products), built on the first inventory request rather than at
  * start-up, with sort orders kept up to date by writes. A request filters one
  * flat array of small objects and pages an order that is already sorted.
@@ -14,8 +14,8 @@ import { Backlog } from './backlog';
 import { compareText, SortedIndex, type Compare } from './sorted-index';
 
 /**
- * What a level is sorted and filtered by (its variant, location, category and status are read from `record`, which
- * every write replaces: 150,000 entries, so each field left out is a few hundred kB).
+ * What a level is sorted and filtered by (its numbers, variant, location, category and status are read from `record`,
+ * which every write replaces: some 340,000 entries, so each field left out is a few hundred kB).
  */
 type LevelEntry = {
   record: ProductRecord;
@@ -24,17 +24,18 @@ type LevelEntry = {
   /** Lowercase SKU and title, to sort by and for the text search (one copy per variant and product). */
   skuKey: string;
   titleKey: string;
-  onHand: number;
-  reserved: number;
-  available: number;
-  threshold: number;
   sold28: number;
   cover: number | null;
   /** NOTHING_INCOMING for most levels: one object, not one each. */
   incoming: Incoming;
-  state: StockState;
-  version: number;
   view: InventoryLevel | null;
+};
+
+/** The level an entry is of, as its record holds it (a write replaces the record, and the entry with it). */
+const levelOf = (e: LevelEntry): LevelState => e.record.levels[e.variantIndex]![e.locationIndex]!;
+const stateOf = (e: LevelEntry): StockState => {
+  const level = levelOf(e);
+  return stockState(available(level), level.threshold);
 };
 
 const variantIdOf = (e: LevelEntry) => e.record.product.variants[e.variantIndex]!.id;
@@ -50,10 +51,10 @@ const COMPARES: Record<InventorySortKey, Compare<LevelEntry>> = {
   sku: tie,
   title: (a, b) => compareText(a.titleKey, b.titleKey) || tie(a, b),
   location: (a, b) => a.locationIndex - b.locationIndex || tie(a, b),
-  onHand: numeric((e) => e.onHand),
-  reserved: numeric((e) => e.reserved),
-  available: numeric((e) => e.available),
-  threshold: numeric((e) => e.threshold),
+  onHand: numeric((e) => levelOf(e).onHand),
+  reserved: numeric((e) => levelOf(e).reserved),
+  available: numeric((e) => available(levelOf(e))),
+  threshold: numeric((e) => levelOf(e).threshold),
   daysOfCover: (a, b) => {
     const x = coverKey(a);
     const y = coverKey(b);
@@ -166,15 +167,9 @@ export class InventoryIndex {
           locationIndex,
           skuKey,
           titleKey,
-          onHand: level.onHand,
-          reserved: level.reserved,
-          available: free,
-          threshold: level.threshold,
           sold28,
           cover: daysOfCover(free + incoming.onOrder + incoming.inTransit, sold28),
           incoming,
-          state: stockState(free, level.threshold),
-          version: level.version,
           view: null,
         });
       });
@@ -298,7 +293,9 @@ function matcher(query: InventoryListQuery): ((e: LevelEntry) => boolean) | null
     (location === null || e.locationIndex === location) &&
     (variantId === undefined || variantIdOf(e) === variantId) &&
     (categoryId === undefined || e.record.product.categoryId === categoryId) &&
-    (states === null || states.includes(e.state)) &&
-    (!low || (e.record.product.status !== 'archived' && (e.available <= e.threshold || (e.cover !== null && e.cover < LOW_COVER_DAYS)))) &&
+    (states === null || states.includes(stateOf(e))) &&
+    (!low ||
+      (e.record.product.status !== 'archived' &&
+        (available(levelOf(e)) <= levelOf(e).threshold || (e.cover !== null && e.cover < LOW_COVER_DAYS)))) &&
     (text === undefined || e.skuKey.includes(text) || e.titleKey.includes(text));
 }

@@ -155,8 +155,8 @@ let quietRound = 0;
 
 /**
  * Once a shop is made (`made`: its settings; null when it was made again from a kept one): keep it for the next load
- * at once, with its orders' day sums, so that a reload or a sign-in's next page finds it however soon it comes (about
- * 0.6 s at 50,000 / 200,000, most of it the day sums; a few milliseconds for the default shop); then, in quiet moments,
+ * at once, with its orders' day sums (summed as the store made the orders), so that a reload or a sign-in's next page
+ * finds it however soon it comes; then, in quiet moments,
  * sort orders, uniqueness indexes, search text and report sums, a slice at a time.
  */
 function afterShopMade(db: MockDb, made: ShopSettings | null): void {
@@ -164,8 +164,7 @@ function afterShopMade(db: MockDb, made: ShopSettings | null): void {
   const shop = made && lastSeededShop(made);
   if (shop) {
     const saving = performance.now();
-    // A shop just made has all its orders (one made again from a kept shop, its sums); the store's reports take the
-    // same sums rather than summing the orders again.
+    // The store summed a shop's orders by day as it made them (one made again from a kept shop has its kept sums).
     shop.stock.daySums ??= daySumsOf(shop.stock.orders.each());
     void saveShop(seededShopKey(made), keepShop(shop, shop.stock.daySums), pageClock()).then(() =>
       console.info(`[mock] kept the shop for the next load in ${Math.round(performance.now() - saving)} ms`),

@@ -44,7 +44,7 @@ import { emptyPricingChanges, hasPricingChanges, priceHistoryOf, PricingState, t
 import { describeLevel, InventoryIndex } from './inventory-index';
 import { OrderIndex } from './order-index';
 import { CustomerIndex } from './customer-index';
-import { ReportIndex } from './report-index';
+import { daySumsOf, ReportIndex } from './report-index';
 import { SellThroughIndex } from './sell-through-index';
 import { DiscountUsageIndex } from './discount-usage';
 import { seededDiscounts } from '../src/demo-shop/discount-seed';
@@ -275,7 +275,7 @@ export class MockDb {
     this.pricing = new PricingState();
     this.seededReplenishmentDoc = null;
     this.people.reseed();
-    const { records, stock } = seededShop({ ...this.settings, anchorMs: this.anchorMs });
+    const { records, stock } = seededShop({ ...this.settings, anchorMs: this.anchorMs }, daySumsOf);
     this.stockSeed = stock;
     this.seededPurchaseOrders = seededPurchaseOrders(records, this.anchorMs, PURCHASE_SEED_ACTOR);
     for (const record of records) this.catalogue.add(makeEntry(record, 0));

@@ -215,9 +215,6 @@ type Sellable = {
   sku: string;
   title: string;
   variantTitle: string;
-  createdMs: number;
-  /** Orders before this paid the compare-at price: the product's last edit put it on sale. */
-  saleFromMs: number;
   price: number;
   compareAtPrice: number | null;
   /** The variant's cost, which the seed never changes: each order line keeps it as its cost at the sale. */
@@ -235,6 +232,8 @@ type SellableTable = {
   byCreation: Uint32Array;
   createdMs: Float64Array;
   cum: Float64Array;
+  /** By item index: orders before this paid the compare-at price (the product's last edit put it on sale). */
+  saleFromMs: Float64Array;
   /** Units an open order may still reserve, by item index × LOCATIONS; −1 until first needed. */
   budget: Int32Array;
   /** Units on each shelf before the first order, by seeded variant slot × LOCATIONS. */
@@ -279,6 +278,7 @@ function sellableTable(products: readonly ProductRecord[], onHand: Int32Array, n
   const items: Sellable[] = [];
   const weights: number[] = [];
   const created: number[] = [];
+  const saleFrom: number[] = [];
   for (let i = 0; i < active.length; i++) {
     const { product } = active[i]!;
     // Whole seconds, rounded up: an order never predates its product.
@@ -299,8 +299,6 @@ function sellableTable(products: readonly ProductRecord[], onHand: Int32Array, n
         sku: v.sku,
         title: product.title,
         variantTitle,
-        createdMs,
-        saleFromMs,
         price: v.price,
         compareAtPrice: v.compareAtPrice,
         cost: v.cost,
@@ -309,6 +307,7 @@ function sellableTable(products: readonly ProductRecord[], onHand: Int32Array, n
       });
       weights.push(weight / (1 + j * 0.5));
       created.push(createdMs);
+      saleFrom.push(saleFromMs);
     }
   }
   // Sort by creation as packed numbers (seconds since the oldest × a power of two + index): no comparator.
@@ -331,7 +330,15 @@ function sellableTable(products: readonly ProductRecord[], onHand: Int32Array, n
     sum += weights[k]!;
     cum[p] = sum;
   }
-  return { items, byCreation, createdMs, cum, budget: new Int32Array(n * LOCATIONS.length).fill(-1), onHand };
+  return {
+    items,
+    byCreation,
+    createdMs,
+    cum,
+    saleFromMs: Float64Array.from(saleFrom),
+    budget: new Int32Array(n * LOCATIONS.length).fill(-1),
+    onHand,
+  };
 }
 
 // ------------------------------------------------------------------ customers
@@ -696,7 +703,7 @@ function makeOrder(ctx: Ctx, number: number, placedMs: number, customer: Custome
   let units = 0;
   for (let l = 0; l < count; l++) {
     const item = chosen[l]!;
-    const unitPrice = item.compareAtPrice !== null && placedMs < item.saleFromMs ? item.compareAtPrice : item.price;
+    const unitPrice = item.compareAtPrice !== null && placedMs < table.saleFromMs[item.slot]! ? item.compareAtPrice : item.price;
     priced[l] = { unitPrice, quantity: quantities[l]! };
     subtotal += unitPrice * quantities[l]!;
     units += quantities[l]!;

@@ -6,7 +6,7 @@
 import type { DaySums } from '../domain/report-rules';
 import { LOCATIONS } from './catalogue';
 import { makeOrders, onHandAtStart, seedOrders } from './order-seed';
-import { sumOnHand, type ProductRecord } from './shop-records';
+import { sumOnHand, type OrderRecord, type ProductRecord } from './shop-records';
 import { generateShop } from './seed';
 import { applyOrdersToSeed, eachLevel, SeededOrders, type StockSeed } from './stock-seed';
 
@@ -44,12 +44,18 @@ export function seededShopKey(settings: ShopSettings): string {
   return `${settings.seed}-${settings.products}-${settings.orders}-${settings.anchorMs}-${GENERATION}`;
 }
 
-export function seededShop(settings: ShopSettings): Shop {
+/**
+ * `sumDays`: the orders' sums by store day (the mock's reports), taken while the orders are at hand: once made, they
+ * are kept as their book, and reading them all again costs as much as making them.
+ */
+export function seededShop(settings: ShopSettings, sumDays?: (orders: readonly OrderRecord[]) => DaySums): Shop {
   const key = seededShopKey(settings);
   if (last?.key !== key) {
     const records = generateShop(settings);
     const { orders, book } = seedOrders({ seed: settings.seed, count: settings.orders, products: records, anchorMs: settings.anchorMs });
-    last = { key, shop: { records, stock: applyOrdersToSeed(records, orders, settings.anchorMs, book) }, taken: false };
+    const stock = applyOrdersToSeed(records, orders, settings.anchorMs, book);
+    if (sumDays) stock.daySums = sumDays(orders);
+    last = { key, shop: { records, stock }, taken: false };
   }
   if (!last.taken) {
     // The first store gets the records themselves (writes replace records, never change them), so start-up pays no copy.

@@ -497,7 +497,7 @@ export class OrderBook {
   }
 
   /** Makes customer `index` from the stream at `stream`, noting what makes them again. */
-  newCustomer(index: number, stream: Pick<Random, 'next' | 'state'>, emails: Set<string>): Customer {
+  makeCustomer(index: number, stream: Pick<Random, 'next' | 'state'>, emails: Set<string>): Customer {
     this.customerStreams[index] = stream.state();
     const customer = newCustomer(stream.next, index, emails);
     this.customerSuffixes[index] = customer.suffix;
@@ -602,7 +602,7 @@ export function* makeOrders(options: GenerateOrdersOptions, into: OrderRecord[] 
     if (n > 0 && next() < 0.27) c = customerOf[Math.floor(next() * n)]!;
     else {
       c = customers.length;
-      customers.push(book.newCustomer(c, random, emails));
+      customers.push(book.makeCustomer(c, random, emails));
     }
     customerOf[n] = c;
     const state = customers[c]!.state;

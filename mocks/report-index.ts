@@ -233,6 +233,10 @@ export function daySumsOf(orders: Iterable<OrderRecord>): DaySums {
 export type ReportOrders = {
   /** Every order, in placing order. */
   all(): Iterable<OrderRecord>;
+  /** How many there are, those placed since the seed included. */
+  count(): number;
+  /** The places of the orders with refunds now, in any order. */
+  withRefunds(): readonly number[];
   /** The order at a place in placing order (#1001 at 0), as it is now. */
   at(position: number): OrderRecord | undefined;
 };
@@ -266,13 +270,9 @@ export class ReportIndex {
   /** The first time facts are needed: how many orders the walks cover, and where the ones with refunds are (a few percent). */
   private facts(): void {
     if (this.walked !== null) return;
-    let position = 0;
-    for (const order of this.orders.all()) {
-      if (order.refunds.length) this.refunded.push(position);
-      position += 1;
-    }
-    this.walked = position;
-    this.floor = position;
+    this.refunded = [...this.orders.withRefunds()];
+    this.walked = this.orders.count();
+    this.floor = this.walked;
   }
 
   /** The order at a place the walks cover, as it is now. */

@@ -458,6 +458,17 @@ export class MockDb {
     const index = new ReportIndex(
       {
         all: () => this.allOrders(),
+        count: () => this.nextOrderNumber() - FIRST_ORDER_NUMBER,
+        withRefunds: () => {
+          // The seeded orders' as made, where no write has changed them, and every written order's.
+          const changed = this.changedOrders;
+          const seeded = this.stockSeed?.orders.withRefunds() ?? [];
+          const unchanged = seeded.filter((place) => !changed.has(orderIdOf(place + FIRST_ORDER_NUMBER)));
+          const written = [...changed.values()]
+            .filter(({ order }) => order.refunds.length)
+            .map(({ order }) => order.number - FIRST_ORDER_NUMBER);
+          return [...unchanged, ...written];
+        },
         at: (position) => this.orderAt(position),
       },
       {

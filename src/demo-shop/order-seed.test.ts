@@ -40,6 +40,7 @@ describe('seeded orders', () => {
     }
     expect(made.some((o) => o.status === 'open') && made.some((o) => o.status !== 'open')).toBe(true);
     expect(() => book.at(made.length)).toThrow(RangeError);
+    expect(book.withRefunds()).toEqual(made.flatMap((o, i) => (o.refunds.length ? [i] : [])));
   });
 
   it('leave the products as they were (their own random stream, nothing mutated)', () => {

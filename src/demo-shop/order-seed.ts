@@ -475,6 +475,8 @@ export class OrderBook {
   private readonly placedSec: Uint32Array;
   private readonly firsts: Uint8Array;
   private readonly kept = new Map<number, OrderRecord>();
+  /** Where the orders with refunds are, in order (a few percent): the reports' refund facts read those alone. */
+  private readonly refunded: number[] = [];
   /** Each customer likewise: where the stream stood before them, and their email's suffix (as many as orders, at most). */
   private readonly customerStreams: Uint32Array;
   private readonly customerSuffixes: Uint16Array;
@@ -518,8 +520,15 @@ export class OrderBook {
     this.recorded = position + 1;
   }
 
-  keep(position: number, order: OrderRecord): void {
-    this.kept.set(position, order);
+  /** Notes what order `position` came to: still open, it is kept as made (it reserved against the ones before it). */
+  made(position: number, order: OrderRecord): void {
+    if (order.status === 'open') this.kept.set(position, order);
+    if (order.refunds.length) this.refunded.push(position);
+  }
+
+  /** The places of the orders with refunds, in placing order. */
+  withRefunds(): readonly number[] {
+    return this.refunded;
   }
 
   /** Order `position` (#1001 at 0), made again: equal to the one made in the stream, a new object each time. */
@@ -629,8 +638,7 @@ export function* makeOrders(options: GenerateOrdersOptions, into: OrderRecord[] 
     const first = ++customer.orders === 1;
     book.record(i, random.state(), ctx.fulfilmentSeq, c, utcSec[n]!, first);
     const order = makeOrder(ctx, FIRST_ORDER_NUMBER + i, utcSec[n]! * 1000, customer, first);
-    // Still open: it reserved stock against the open orders before it.
-    if (order.status === 'open') book.keep(i, order);
+    book.made(i, order);
     into?.push(order);
   }
   return book;

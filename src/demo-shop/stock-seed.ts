@@ -221,6 +221,15 @@ export class SeededOrders {
     return Array.isArray(book) ? book[position] : (book as OrderBook).at(position);
   }
 
+  /** The places of the orders with refunds, in placing order. */
+  withRefunds(): readonly number[] {
+    const book = this.ready();
+    if (!Array.isArray(book)) return (book as OrderBook).withRefunds();
+    const places: number[] = [];
+    (book as ReadonlyArray<OrderRecord>).forEach((order, i) => order.refunds.length && places.push(i));
+    return places;
+  }
+
   /** Every order in placing order; reading it refuses (OrdersNotMade) at once, not when first iterated. */
   each(): Iterable<OrderRecord> {
     const book = this.ready();

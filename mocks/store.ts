@@ -461,13 +461,13 @@ export class MockDb {
         count: () => this.nextOrderNumber() - FIRST_ORDER_NUMBER,
         withRefunds: () => {
           // The seeded orders' as made, where no write has changed them, and every written order's.
-          const changed = this.changedOrders;
+          const written = this.changedOrders;
           const seeded = this.stockSeed?.orders.withRefunds() ?? [];
-          const unchanged = seeded.filter((place) => !changed.has(orderIdOf(place + FIRST_ORDER_NUMBER)));
-          const written = [...changed.values()]
+          const unchanged = seeded.filter((place) => !written.has(orderIdOf(place + FIRST_ORDER_NUMBER)));
+          const refunded = [...written.values()]
             .filter(({ order }) => order.refunds.length)
             .map(({ order }) => order.number - FIRST_ORDER_NUMBER);
-          return [...unchanged, ...written];
+          return [...unchanged, ...refunded];
         },
         at: (position) => this.orderAt(position),
       },

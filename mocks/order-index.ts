@@ -19,8 +19,9 @@ type CustomerKeys = {
   id: string;
   name: string;
   email: string;
-  /** The name and the email, lowercase, to sort by and for the text search (the email itself when it is lowercase). */
+  /** The name, lowercase: to sort by, and for the text search. */
   key: string;
+  /** The email, lowercase, for the text search: the email itself when it is lowercase already (the seed's are). */
   emailKey: string;
 };
 
@@ -57,26 +58,6 @@ const COMPARES: Record<OrderSortKey, Compare<OrderEntry>> = {
   total: (a, b) => a.total - b.total || byNumber(a, b),
   customer: (a, b) => compareText(a.customer.key, b.customer.key) || byNumber(a, b),
 };
-
-export function summarizeOrder(order: OrderRecord, units = unitsOf(order)): OrderSummary {
-  return {
-    id: order.id,
-    number: order.number,
-    placedAt: order.placedAt,
-    customerName: order.customer.name,
-    customerEmail: order.customer.email,
-    state: order.shippingAddress.state,
-    units,
-    total: order.total,
-    refunded: order.refunded,
-    net: order.net,
-    status: order.status,
-    paymentStatus: order.paymentStatus,
-    fulfilmentStatus: order.fulfilmentStatus,
-    locationId: order.locationId,
-    version: order.version,
-  };
-}
 
 function unitsOf(order: OrderRecord): number {
   let units = 0;

@@ -6,7 +6,7 @@
  */
 import type { OrderListQuery, OrderListTotals, OrderSummary } from '../src/contract/order-schemas';
 import type { OrderRecord } from '../src/demo-shop/shop-records';
-import { FIRST_ORDER_NUMBER, orderIdOf, orderNumberIn } from '../src/domain/order-rules';
+import { FIRST_ORDER_NUMBER, orderIdOf, orderMoney, orderNumberIn, type OrderMoney } from '../src/domain/order-rules';
 import { codeKey } from '../src/domain/discount-rules';
 import { nextStoreDay, storeDayStartMs } from '../src/domain/store-time';
 import { Backlog } from './backlog';
@@ -29,7 +29,7 @@ type CustomerKeys = {
  * What the list filters, sorts, sums and shows of an order, copied out of it: the index holds no order, so a seeded
  * order need not stay in memory once its entry is made (200,000 of them at the largest seed).
  */
-type OrderEntry = {
+type OrderEntry = OrderMoney & {
   number: number;
   placedAt: string;
   customer: CustomerKeys;
@@ -39,13 +39,6 @@ type OrderEntry = {
   /** The lines' SKUs, upper-case (the lines' own strings where they are). */
   skus: readonly string[];
   units: number;
-  subtotal: number;
-  discount: number;
-  shipping: number;
-  tax: number;
-  total: number;
-  refunded: number;
-  net: number;
   status: OrderRecord['status'];
   paymentStatus: OrderRecord['paymentStatus'];
   fulfilmentStatus: OrderRecord['fulfilmentStatus'];
@@ -147,13 +140,7 @@ export class OrderIndex {
         return upper === sku ? sku : upper;
       }),
       units: unitsOf(order),
-      subtotal: order.subtotal,
-      discount: order.discount,
-      shipping: order.shipping,
-      tax: order.tax,
-      total: order.total,
-      refunded: order.refunded,
-      net: order.net,
+      ...orderMoney(order),
       status: order.status,
       paymentStatus: order.paymentStatus,
       fulfilmentStatus: order.fulfilmentStatus,

@@ -361,6 +361,21 @@ export function refundMoney(
   return { amount, waived, paidOut: amount - waived, most: refundable(order) };
 }
 
+/** An order's money as its list rows and their totals read it: the mock's list entry and the server's order row copy it. */
+export type OrderMoney = {
+  subtotal: number;
+  discount: number;
+  shipping: number;
+  tax: number;
+  total: number;
+  refunded: number;
+  net: number;
+};
+
+export function orderMoney({ subtotal, discount, shipping, tax, total, refunded, net }: OrderMoney): OrderMoney {
+  return { subtotal, discount, shipping, tax, total, refunded, net };
+}
+
 /** The first order's number: orders are numbered from it in the order they are placed. */
 export const FIRST_ORDER_NUMBER = 1001;
 

@@ -6,7 +6,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
-import { lineTotal, refundedLineAmounts } from '#shared/domain/order-rules';
+import { lineTotal, orderMoney, refundedLineAmounts } from '#shared/domain/order-rules';
 import { returnSummary } from '#shared/domain/return-decisions';
 import { codeKey } from '#shared/domain/discount-rules';
 import type { Order, Return } from '#shared/contract/order-schemas';
@@ -65,13 +65,7 @@ function orderRow(order: Order): OrderRecord {
     locationId: order.locationId,
     discountCode: order.discountCode,
     discountKey: order.discountCode === null ? null : codeKey(order.discountCode),
-    subtotal: order.subtotal,
-    discount: order.discount,
-    shipping: order.shipping,
-    tax: order.tax,
-    total: order.total,
-    refunded: order.refunded,
-    net: order.net,
+    ...orderMoney(order),
     units,
     skuKeys,
     status: order.status,

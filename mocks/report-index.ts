@@ -222,13 +222,6 @@ export function daySumsOf(orders: Iterable<OrderRecord>): DaySums {
   return days.sums();
 }
 
-/**
- * The days' sums are whole from the start: summed over every order when the index is made (one light pass), or
- * given (a kept shop's, mocks/shop-snapshot.ts), so the sales chart and the summary never wait for the orders to
- * be made. The facts (lines and refunds, for a category, a breakdown or a drill-down) are gathered when a report
- * first needs them, placements newest first and only as far back as the report reaches: the dashboard's month
- * of a 200,000-order shop waits for that month's orders, not for two years of them.
- */
 /** The orders as the store holds them now (a seeded one may be made again each time it is read). */
 export type ReportOrders = {
   /** Every order, in placing order. */
@@ -244,10 +237,17 @@ export type ReportOrders = {
 /** Where an order stands among the orders (#1001 is the first, and a new one takes the next number). */
 const positionOf = (order: { number: number }) => order.number - FIRST_ORDER_NUMBER;
 
+/**
+ * The days' sums are whole from the start: summed over every order when the index is made (one light pass), or
+ * given (a kept shop's, mocks/shop-snapshot.ts), so the sales chart and the summary never wait for the orders to
+ * be made. The facts (lines and refunds, for a category, a breakdown or a drill-down) are gathered when a report
+ * first needs them, placements newest first and only as far back as the report reaches: the dashboard's month
+ * of a 200,000-order shop waits for that month's orders, not for two years of them.
+ */
 export class ReportIndex {
   private readonly days = new Days();
-  /** How many orders there were when facts were first needed (null before): a walk covers those, newest first. */
-  private walked: number | null = null;
+  /** Whether facts were needed yet: the walks then cover the orders there were, newest first. */
+  private walking = false;
   /** Orders at `floor` and after have their line facts. */
   private floor = 0;
   /** The first store day whose line facts are all in ('' once every order's are). */
@@ -269,10 +269,10 @@ export class ReportIndex {
 
   /** The first time facts are needed: how many orders the walks cover, and where the ones with refunds are (a few percent). */
   private facts(): void {
-    if (this.walked !== null) return;
+    if (this.walking) return;
     this.refunded = [...this.orders.withRefunds()];
-    this.walked = this.orders.count();
-    this.floor = this.walked;
+    this.walking = true;
+    this.floor = this.orders.count();
   }
 
   /** The order at a place the walks cover, as it is now. */
@@ -321,7 +321,7 @@ export class ReportIndex {
   replace(before: OrderRecord | undefined, after: OrderRecord): void {
     if (before) this.days.addSums(before, -1);
     this.days.addSums(after, 1);
-    if (this.walked === null) return;
+    if (!this.walking) return;
     // The walks read the order as it is now when they reach it; one placed since is in no walk.
     if (positionOf(after) >= this.floor) {
       if (before) this.addLineFacts(before, -1);

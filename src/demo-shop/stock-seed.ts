@@ -163,7 +163,7 @@ export type StockSeed = {
  * again, so whoever reads them keeps what it needs of them, not the orders.
  */
 export class SeededOrders {
-  private book: OrderBook | ReadonlyArray<OrderRecord> | null;
+  private source: OrderSource | null;
   /** The steps still to make (order-seed's makeOrders), null once all are made. */
   private steps: Iterator<void, OrderBook> | null;
 
@@ -171,13 +171,13 @@ export class SeededOrders {
   constructor(
     readonly count: number,
     /** The book that makes them, the steps that will (a kept shop's), or the orders themselves (the server's seed). */
-    orders: OrderBook | ReadonlyArray<OrderRecord> | (() => Iterator<void, OrderBook>),
+    orders: OrderBook | readonly OrderRecord[] | (() => Iterator<void, OrderBook>),
   ) {
     if (typeof orders === 'function') {
-      this.book = null;
+      this.source = null;
       this.steps = orders();
     } else {
-      this.book = orders;
+      this.source = isOrderList(orders) ? asMade(orders) : orders;
       this.steps = null;
     }
   }
@@ -202,43 +202,50 @@ export class SeededOrders {
   makeSome(): boolean {
     const step = this.steps?.next();
     if (step?.done) {
-      this.book = step.value;
+      this.source = step.value;
       this.steps = null;
     }
     return this.steps !== null;
   }
 
-  private ready(): OrderBook | ReadonlyArray<OrderRecord> {
+  private ready(): OrderSource {
     if (this.refuse && !this.made) throw new OrdersNotMade();
     while (this.makeSome());
-    return this.book ?? [];
+    return this.source ?? asMade([]);
   }
 
   /** The order at `position` (#1001 at 0). */
   at(position: number): OrderRecord | undefined {
-    const book = this.ready();
-    if (position < 0 || position >= this.count) return undefined;
-    return Array.isArray(book) ? book[position] : (book as OrderBook).at(position);
+    const source = this.ready();
+    return position >= 0 && position < Math.min(this.count, source.count) ? source.at(position) : undefined;
   }
 
   /** The places of the orders with refunds, in placing order. */
   withRefunds(): readonly number[] {
-    const book = this.ready();
-    if (!Array.isArray(book)) return (book as OrderBook).withRefunds();
-    const places: number[] = [];
-    (book as ReadonlyArray<OrderRecord>).forEach((order, i) => order.refunds.length && places.push(i));
-    return places;
+    return this.ready().withRefunds();
   }
 
   /** Every order in placing order; reading it refuses (OrdersNotMade) at once, not when first iterated. */
   each(): Iterable<OrderRecord> {
-    const book = this.ready();
-    if (Array.isArray(book)) return book as ReadonlyArray<OrderRecord>;
-    const count = Math.min(this.count, (book as OrderBook).count);
+    const source = this.ready();
+    const count = Math.min(this.count, source.count);
     return (function* () {
-      for (let i = 0; i < count; i++) yield (book as OrderBook).at(i);
+      for (let i = 0; i < count; i++) yield source.at(i);
     })();
   }
+}
+
+/** What the seeded orders are read through: order-seed's book, or the orders themselves as made. */
+type OrderSource = Pick<OrderBook, 'count' | 'at' | 'withRefunds'>;
+
+const isOrderList = (orders: OrderBook | readonly OrderRecord[]): orders is readonly OrderRecord[] => Array.isArray(orders);
+
+function asMade(orders: readonly OrderRecord[]): OrderSource {
+  return {
+    count: orders.length,
+    at: (position) => orders[position]!,
+    withRefunds: () => orders.flatMap((order, i) => (order.refunds.length ? [i] : [])),
+  };
 }
 
 /** What reading a kept shop's orders throws while they are refused (SeededOrders.refuse). */

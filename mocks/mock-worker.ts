@@ -156,8 +156,8 @@ let quietRound = 0;
 /**
  * Once a shop is made (`made`: its settings; null when it was made again from a kept one): keep it for the next load
  * at once, with its orders' day sums (summed as the store made the orders), so that a reload or a sign-in's next page
- * finds it however soon it comes; then, in quiet moments,
- * sort orders, uniqueness indexes, search text and report sums, a slice at a time.
+ * finds it however soon it comes; then, in quiet moments, sort orders, uniqueness indexes, search text and report sums,
+ * a slice at a time.
  */
 function afterShopMade(db: MockDb, made: ShopSettings | null): void {
   const round = ++quietRound;

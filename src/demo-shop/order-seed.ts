@@ -480,7 +480,8 @@ export class OrderBook {
   /** Each customer likewise: where the stream stood before them, and their email's suffix (as many as orders, at most). */
   private readonly customerStreams: Uint32Array;
   private readonly customerSuffixes: Uint16Array;
-  private ctx: Ctx | null = null;
+  /** What every order is made from: the sellable variants (their budget is read only by orders kept as made) and the anchor. */
+  private madeFrom: { table: SellableTable; anchorMs: number } | null = null;
   private recorded = 0;
 
   constructor(readonly count: number) {
@@ -494,8 +495,8 @@ export class OrderBook {
   }
 
   /** What the orders are made from: the sellable table and the anchor, once the stream has drawn them. */
-  begin(ctx: Ctx): void {
-    this.ctx = ctx;
+  begin(table: SellableTable, anchorMs: number): void {
+    this.madeFrom = { table, anchorMs };
   }
 
   /** Makes customer `index` from the stream at `stream`, noting what makes them again. */
@@ -535,15 +536,10 @@ export class OrderBook {
   at(position: number): OrderRecord {
     const kept = this.kept.get(position);
     if (kept) return kept;
-    const ctx = this.ctx;
-    if (!ctx || position < 0 || position >= this.recorded) throw new RangeError(`No seeded order at ${position}`);
+    const from = this.madeFrom;
+    if (!from || position < 0 || position >= this.recorded) throw new RangeError(`No seeded order at ${position}`);
     return makeOrder(
-      {
-        next: mulberry32Draws(this.streams[position]!).next,
-        table: ctx.table,
-        anchorMs: ctx.anchorMs,
-        fulfilmentSeq: this.fulfilmentSeqs[position]!,
-      },
+      { ...from, next: mulberry32Draws(this.streams[position]!).next, fulfilmentSeq: this.fulfilmentSeqs[position]! },
       FIRST_ORDER_NUMBER + position,
       this.placedSec[position]! * 1000,
       this.customerAt(this.customerOf[position]!),
@@ -629,7 +625,7 @@ export function* makeOrders(options: GenerateOrdersOptions, into: OrderRecord[] 
   byTime.sort();
 
   const ctx: Ctx = { next, table, anchorMs, fulfilmentSeq: 0 };
-  book.begin(ctx);
+  book.begin(table, anchorMs);
   for (let i = 0; i < slots; i++) {
     if (i % batch === batch - 1) yield;
     const n = byTime[i]! % shift;

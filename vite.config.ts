@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build, createServer, defineConfig, type InlineConfig, type Plugin, type Rolldown } from 'vite';
-import { EARLY_WORKER_GLOBAL, MOCK_SESSION_KEY, MOCK_WORKER_META } from './mocks/worker-protocol.ts';
+import { EARLY_WORKER_GLOBAL, MOCK_SESSION_KEY, MOCK_STORAGE_PREFIX, MOCK_WORKER_META } from './mocks/worker-protocol.ts';
 import { bootScript, PRERENDERED_ID, PRERENDERED_STYLE } from './src/lib/prerendered.ts';
 
 /** A build for a real API (VITE_API_URL set) ships no mock: the MSW worker script that public/ holds is left out. */
@@ -38,7 +38,9 @@ function apiOrigin(): string {
 
 /** index.html's one inline script (src/lib/prerendered.ts), which the policy allows by its hash. */
 const BOOT_SCRIPT = bootScript(
-  process.env.VITE_API_URL ? null : { sessionKey: MOCK_SESSION_KEY, workerMeta: MOCK_WORKER_META, workerGlobal: EARLY_WORKER_GLOBAL },
+  process.env.VITE_API_URL
+    ? null
+    : { sessionKey: MOCK_SESSION_KEY, storagePrefix: MOCK_STORAGE_PREFIX, workerMeta: MOCK_WORKER_META, workerGlobal: EARLY_WORKER_GLOBAL },
 );
 const BOOT_SCRIPT_HASH = `'sha256-${createHash('sha256').update(BOOT_SCRIPT).digest('base64')}'`;
 

@@ -99,7 +99,14 @@ export function startMockWorker(): MockClient {
       send({ type: 'storage', key: event.key, value: readStorage(event.key) });
     }
   });
-  send({ type: 'start', storage: mockStorage(), search: location.search, pageNow: Date.now() });
+  const storage = mockStorage();
+  if (!early) send({ type: 'start', storage, search: location.search, pageNow: Date.now() });
+  else {
+    // The boot script started it with the entries it read then: what another tab wrote since follows, as its events would.
+    for (const key of new Set([...Object.keys(early.storage), ...Object.keys(storage)])) {
+      if (early.storage[key] !== storage[key]) send({ type: 'storage', key, value: storage[key] ?? null });
+    }
+  }
 
   return {
     request: (request) =>

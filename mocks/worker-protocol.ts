@@ -35,11 +35,12 @@ export const MOCK_SESSION_KEY = `${MOCK_STORAGE_PREFIX}.session`;
 /**
  * On a signed-in visit index.html's boot script (src/lib/prerendered.ts) starts the worker before the app's scripts
  * load: from the address in this meta tag, which the build writes (vite.config.ts), leaving it and the events it sent
- * before anyone listened at `window[EARLY_WORKER_GLOBAL]`, where mock-client.ts takes it over.
+ * before anyone listened at `window[EARLY_WORKER_GLOBAL]`, where mock-client.ts takes it over. The boot script sends
+ * its start message itself, with the entries it read then (`storage`).
  */
 export const MOCK_WORKER_META = 'stockroom-mock-worker';
 export const EARLY_WORKER_GLOBAL = 'stockroomEarlyWorker';
-export type EarlyWorker = { worker: Worker; events: Event[] };
+export type EarlyWorker = { worker: Worker; events: Event[]; storage: Record<string, string> };
 
 /** MSW's service worker script (public/), which the page registers (browser.ts). */
 export const MOCK_SERVICE_WORKER_URL = '/mockServiceWorker.js';

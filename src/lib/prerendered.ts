@@ -18,17 +18,21 @@ const COLOR_SCHEME_KEY = 'mantine-color-scheme-value';
  *   system's), so a page drawn from HTML alone has its colours;
  * - `data-signing-in` when the visit lands on the sign-in page: its address, or, on the mock, no session in this
  *   browser (`mock.sessionKey`: where the mock keeps its session cookie);
- * - otherwise, on the mock, its worker, started now rather than once the app's scripts have loaded: it loads its code
- *   while the page loads the app's, and makes the shop as soon as the app says which. Its script's address is in a
- *   meta tag the build writes (`mock.workerMeta`); the worker and the events it sent before anyone listened are left
- *   at `window[mock.workerGlobal]` for mocks/mock-client.ts.
+ * - otherwise, on the mock, its worker, started now rather than once the app's scripts have loaded, and told at once
+ *   which shop to make (the start message of mocks/worker-protocol.ts: the mock's localStorage entries, under
+ *   `mock.storagePrefix`, the address's query and the clock): it loads its code and makes the shop while the page
+ *   loads the app's. Its script's address is in a meta tag the build writes (`mock.workerMeta`); the worker, the
+ *   entries it was started with and the events it sent before anyone listened are left at `window[mock.workerGlobal]`
+ *   for mocks/mock-client.ts.
  */
-export function bootScript(mock: { sessionKey: string; workerMeta: string; workerGlobal: string } | null): string {
+export function bootScript(mock: { sessionKey: string; storagePrefix: string; workerMeta: string; workerGlobal: string } | null): string {
   const read = (key: string) => `localStorage.getItem(${JSON.stringify(key)})`;
   const startWorker = mock && [
     `var u=document.querySelector('meta[name="${mock.workerMeta}"]');`,
-    "if(u){var w=new Worker(u.content,{type:'module',name:'stockroom-mock'}),q=[];",
-    `w.onmessage=w.onerror=function(e){q.push(e)};window[${JSON.stringify(mock.workerGlobal)}]={worker:w,events:q}}`,
+    "if(u){var w=new Worker(u.content,{type:'module',name:'stockroom-mock'}),q=[],t={},i,k;",
+    `try{for(i=localStorage.length;i--;){k=localStorage.key(i);if(k&&k.indexOf(${JSON.stringify(mock.storagePrefix)})===0)t[k]=localStorage.getItem(k)||''}}catch(e){}`,
+    "w.postMessage({type:'start',storage:t,search:location.search,pageNow:Date.now()});",
+    `w.onmessage=w.onerror=function(e){q.push(e)};window[${JSON.stringify(mock.workerGlobal)}]={worker:w,events:q,storage:t}}`,
   ];
   return [
     '(function(){var d=document.documentElement,s=null,m=null;',

@@ -71,6 +71,15 @@ function useNearScreen(ref: RefObject<Element | null>): boolean {
   return near;
 }
 
+/**
+ * The figures' table for assistive technology, beside the chart: mounted by a background render right after the one
+ * that drew the chart (React yields to the browser meanwhile), so its rows (a cell per figure) do not hold the chart back.
+ */
+function HiddenTable({ children }: { children: ReactNode }) {
+  const mounted = useDeferredValue(true, false);
+  return mounted ? <VisuallyHidden>{children}</VisuallyHidden> : null;
+}
+
 function ChartPanelBody({ title, summary, query, empty, chart, renderTable, controls, hint, height = 260, drawFirst }: ChartPanelProps) {
   const [asTable, setAsTable] = useState(false);
   const titleRef = useRef<HTMLHeadingElement>(null);
@@ -117,7 +126,7 @@ function ChartPanelBody({ title, summary, query, empty, chart, renderTable, cont
         <div role="img" aria-label={summary} style={{ height }} className={hint ? classes.clickable : undefined}>
           {drawn ? chart : <Skeleton height={height} />}
         </div>
-        <VisuallyHidden>{renderTable(false)}</VisuallyHidden>
+        <HiddenTable>{renderTable(false)}</HiddenTable>
       </>
     );
   }

@@ -35,6 +35,10 @@ export default defineConfig({
     // concurrency file could not fail there, and it has no Vendure GraphQL APIs to keep closed.
     exclude: realServer ? [] : ['tests/contract/concurrency.contract.test.ts', 'tests/contract/vendure-apis.contract.test.ts'],
     setupFiles: ['./tests/contract/setup.ts'],
+    // One module graph per worker, not per file: each file imported the whole mock again (a third of the suite's time on
+    // the mock). Each file still has a shop of its own: setup.ts seeds it again before the file, and a test reaches the
+    // mock through HTTP only. Against a server nothing of the mock is imported.
+    isolate: false,
     fileParallelism: !realServer,
     ...(realServer ? { sequence: { sequencer: CommandLineOrder } } : {}),
     testTimeout: 30_000,

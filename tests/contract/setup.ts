@@ -17,6 +17,7 @@ import { getResponse, http, type HttpHandler } from 'msw';
 import { AGAINST_MOCK, BASE_URL } from './driver';
 
 const SESSION_COOKIE = 'stockroom_session';
+const LISTENING = Symbol.for('stockroom.contract.listening');
 
 if (AGAINST_MOCK) {
   (globalThis as { location?: unknown }).location ??= new URL(`${BASE_URL}/`);
@@ -58,8 +59,12 @@ if (AGAINST_MOCK) {
       cookie: () => token,
       setCookie: (next) => void (token = next),
     };
-    server.listen({ onUnhandledRequest: 'error' });
+    // The files of a worker share one module graph (vitest.contract.config.ts), so one server: it listens once, and
+    // each file puts its own session handler in front of the mock's.
+    const shared = globalThis as { [LISTENING]?: boolean };
+    if (!shared[LISTENING]) server.listen({ onUnhandledRequest: 'error' });
+    shared[LISTENING] = true;
+    server.resetHandlers();
     server.use(sessionCookies);
   });
-  afterAll(() => server.close());
 }

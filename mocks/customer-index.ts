@@ -94,6 +94,11 @@ export class CustomerIndex {
     return this.sorted.page(query.sort, query.offset, query.limit, customerMatcher(query), (e) => e.summary);
   }
 
+  /** The numbers of a customer's orders (none for an id no order carries). */
+  numbersOf(id: string): readonly number[] {
+    return this.byId.get(id)?.numbers ?? [];
+  }
+
   get(id: string, notes: CustomerNotes | undefined): Customer | null {
     const entry = this.byId.get(id);
     return entry ? customerOf(id, this.ordersOf(entry.numbers), notes) : null;

@@ -10,7 +10,7 @@ import { FIRST_ORDER_NUMBER, orderIdOf, orderMoney, orderNumberIn, type OrderMon
 import { codeKey } from '../src/domain/discount-rules';
 import { nextStoreDay, storeDayStartMs } from '../src/domain/store-time';
 import { Backlog } from './backlog';
-import { compareText, SortedIndex, type Compare } from './sorted-index';
+import { compareText, pageAmong, SortedIndex, type Compare } from './sorted-index';
 
 type OrderSortKey = 'placedAt' | 'total' | 'customer';
 
@@ -167,7 +167,8 @@ export class OrderIndex {
     return this.buildSome(20_000) || this.sorted.buildNext();
   }
 
-  list(query: OrderListQuery): { items: OrderSummary[]; total: number; totals: OrderListTotals } {
+  /** `among`: the numbers of the orders that can match, when the caller knows them (a customer's orders). */
+  list(query: OrderListQuery, among?: readonly number[]): { items: OrderSummary[]; total: number; totals: OrderListTotals } {
     this.ready();
     const number = query.q === undefined ? null : orderNumberIn(query.q);
     if (number !== null) {
@@ -178,6 +179,12 @@ export class OrderIndex {
       return { items: query.offset === 0 ? hits.map(summaryOf) : [], total: hits.length, totals: totalsOf(hits) };
     }
     const matches = matcher(query);
+    if (among) {
+      const entries = among.map((n) => this.entries[this.placeOf(n)]).filter((e) => e !== undefined);
+      const key = query.sort.replace(/^-/, '') as OrderSortKey;
+      const page = pageAmong(entries, COMPARES[key], query.sort.startsWith('-'), query.offset, query.limit, matches, summaryOf);
+      return { ...page, totals: totalsOf(matches ? entries.filter(matches) : entries) };
+    }
     const page = this.sorted.page(query.sort, query.offset, query.limit, matches, summaryOf);
     return { ...page, totals: totalsOf(matches ? this.entries.filter(matches) : this.entries) };
   }

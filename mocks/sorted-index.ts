@@ -195,6 +195,24 @@ export class SortedIndex<E, K extends string> {
   }
 }
 
+/**
+ * `page` over a few entries known to hold every match (a customer's orders among all orders): sorted here, in the same
+ * order `page` walks, rather than found by testing every entry.
+ */
+export function pageAmong<E, T>(
+  among: readonly E[],
+  compare: Compare<E>,
+  descending: boolean,
+  offset: number,
+  limit: number,
+  matches: ((e: E) => boolean) | null,
+  view: (e: E) => T,
+): { items: T[]; total: number } {
+  const hits = (matches ? among.filter(matches) : [...among]).sort(compare);
+  if (descending) hits.reverse();
+  return { items: hits.slice(offset, offset + limit).map(view), total: hits.length };
+}
+
 function isSorted<E>(items: readonly E[], compare: Compare<E>): boolean {
   for (let i = 1; i < items.length; i++) if (compare(items[i - 1] as E, items[i] as E) > 0) return false;
   return true;

@@ -442,7 +442,10 @@ export class MockDb {
   }
 
   listOrders(query: OrderListQuery): OrderList {
-    return this.orders().list(query);
+    // A customer's orders (their page lists them): once the customer index is built, among the numbers it keeps for
+    // them rather than by testing every order (at 200,000 orders, two passes of about 60 ms each).
+    const among = query.customerId === undefined ? undefined : this.customerIndex?.numbersOf(query.customerId);
+    return this.orders().list(query, among);
   }
 
   // ------------------------------------------------------------ reports

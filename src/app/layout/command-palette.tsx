@@ -106,6 +106,7 @@ export function CommandPalette({ openOnMount }: { openOnMount?: boolean }) {
   // Enter pressed on the search box while the search had not caught up with the typing: the first result opens once
   // the answers are for the text as typed.
   const enterWaiting = useRef(false);
+  const list = useRef<HTMLDivElement | null>(null);
   const caughtUp = debounced === query.trim() && !pending;
   const first = caughtUp ? found[0] : undefined;
   const openFirst = (result: Found) => {
@@ -139,7 +140,11 @@ export function CommandPalette({ openOnMount }: { openOnMount?: boolean }) {
         placeholder="Order number, customer, product, or a screen"
         aria-label="Search"
         onKeyDown={(event) => {
-          if (event.key !== 'Enter' || selected >= 0 || screens.length > 0) return;
+          if (event.key !== 'Enter' || screens.length > 0) return;
+          // An action marked as chosen (the first as the text changed, or one the arrows moved to) opens by Spotlight's own
+          // Enter, while it is still on screen: results drawn since are new elements, without the mark, and Enter then
+          // opened nothing.
+          if (selected >= 0 && list.current?.querySelector('[data-selected]')) return;
           // An order number typed and Enter: that order, without waiting for the search (its id is its number's).
           const typed = orderNumberIn(query);
           if (typed !== null && mayViewOrders) {
@@ -156,7 +161,10 @@ export function CommandPalette({ openOnMount }: { openOnMount?: boolean }) {
       <Spotlight.ActionsList
         // The list scrolls once there are more screens and results than fit; arrows move through it from the search box,
         // and its scrolling region takes focus too, so it can be scrolled from the keyboard like any other (axe: scrollable-region-focusable).
-        ref={(node: HTMLDivElement | null) => node?.querySelector('[data-scrollarea-viewport]')?.setAttribute('tabindex', '0')}
+        ref={(node: HTMLDivElement | null) => {
+          list.current = node;
+          node?.querySelector('[data-scrollarea-viewport]')?.setAttribute('tabindex', '0');
+        }}
       >
         {screens.length > 0 && (
           <Spotlight.ActionsGroup label="Go to">

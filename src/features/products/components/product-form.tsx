@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { referenceQueries } from '@/api/reference-queries';
 import { useEffect, useRef, useState } from 'react';
-import { Controller, FormProvider, get, useForm, useWatch, type Path } from 'react-hook-form';
+import { Controller, FormProvider, get, useForm, useFormContext, useFormState, useWatch, type Path } from 'react-hook-form';
 import { ApiError } from '@/api/api-error';
 import { PRODUCT_STATUSES } from '@/contract/constants';
 import { productInputSchema, productSchema, type Product, type ProductInput } from '@/contract/schemas';
@@ -31,21 +31,41 @@ type ProductFormProps = {
   readOnly?: boolean;
 };
 
+/**
+ * The handle follows the title until the person edits the handle themselves. Its own component, watching the title, so
+ * a keystroke in the title does not draw the whole form again.
+ */
+function HandleFollowsTitle({ edited }: { edited: boolean }) {
+  const { control, setValue } = useFormContext<ProductInput>();
+  const title = useWatch({ control, name: 'title' });
+  const { isSubmitted } = useFormState({ control });
+  useEffect(() => {
+    if (!edited) setValue('handle', toHandle(title ?? ''), { shouldValidate: isSubmitted });
+  }, [title, edited, setValue, isSubmitted]);
+  return null;
+}
+
+/** Options generate the variants; watched here, for the same reason. */
+function VariantsFollowOptions() {
+  const { control, getValues, setValue } = useFormContext<ProductInput>();
+  const options = useWatch({ control, name: 'options' });
+  useEffect(() => {
+    const current = getValues('variants');
+    const next = syncVariants(options ?? [], current);
+    if (!sameCombinations(current, next)) setValue('variants', next, { shouldDirty: true });
+  }, [options, getValues, setValue]);
+  return null;
+}
+
 export function ProductForm({ product, initial, save, onSaved, readOnly = false }: ProductFormProps) {
   const [server] = useState(() => withServerErrors<ProductInput>(zodResolver(productInputSchema)));
   const form = useForm<ProductInput>({ resolver: server.resolver, defaultValues: initial, mode: 'onTouched' });
-  const { control, register, handleSubmit, setValue, getValues, setError, reset, formState } = form;
+  const { control, register, handleSubmit, getValues, setError, reset, formState } = form;
   const categories = useQuery(referenceQueries.categories());
   const [base, setBase] = useState(product);
   const [conflict, setConflict] = useState<Product | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [handleEdited, setHandleEdited] = useState(Boolean(product));
-
-  // The handle follows the title until the person edits the handle themselves.
-  const title = useWatch({ control, name: 'title' });
-  useEffect(() => {
-    if (!handleEdited) setValue('handle', toHandle(title ?? ''), { shouldValidate: formState.isSubmitted });
-  }, [title, handleEdited, setValue, formState.isSubmitted]);
 
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -53,14 +73,6 @@ export function ProductForm({ product, initial, save, onSaved, readOnly = false 
     element?.addEventListener('focusin', keepClearOfSaveBar);
     return () => element?.removeEventListener('focusin', keepClearOfSaveBar);
   }, []);
-
-  // Options generate the variants.
-  const options = useWatch({ control, name: 'options' });
-  useEffect(() => {
-    const current = getValues('variants');
-    const next = syncVariants(options ?? [], current);
-    if (!sameCombinations(current, next)) setValue('variants', next, { shouldDirty: true });
-  }, [options, getValues, setValue]);
 
   async function submit(input: ProductInput, version = base?.version) {
     setFormError(null);
@@ -97,6 +109,8 @@ export function ProductForm({ product, initial, save, onSaved, readOnly = false 
 
   return (
     <FormProvider {...form}>
+      <HandleFollowsTitle edited={handleEdited} />
+      <VariantsFollowOptions />
       <UnsavedChangesGuard when={formState.isDirty && !formState.isSubmitting} />
       <form
         className={classes.form}

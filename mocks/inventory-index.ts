@@ -37,6 +37,10 @@ const stateOf = (e: LevelEntry): StockState => {
   const level = levelOf(e);
   return stockState(available(level), level.threshold);
 };
+const atOrUnderThreshold = (e: LevelEntry): boolean => {
+  const level = levelOf(e);
+  return available(level) <= level.threshold;
+};
 
 const variantIdOf = (e: LevelEntry) => e.record.product.variants[e.variantIndex]!.id;
 const locationIdOf = (e: LevelEntry) => LOCATIONS[e.locationIndex]!.id;
@@ -294,8 +298,6 @@ function matcher(query: InventoryListQuery): ((e: LevelEntry) => boolean) | null
     (variantId === undefined || variantIdOf(e) === variantId) &&
     (categoryId === undefined || e.record.product.categoryId === categoryId) &&
     (states === null || states.includes(stateOf(e))) &&
-    (!low ||
-      (e.record.product.status !== 'archived' &&
-        (available(levelOf(e)) <= levelOf(e).threshold || (e.cover !== null && e.cover < LOW_COVER_DAYS)))) &&
+    (!low || (e.record.product.status !== 'archived' && (atOrUnderThreshold(e) || (e.cover !== null && e.cover < LOW_COVER_DAYS)))) &&
     (text === undefined || e.skuKey.includes(text) || e.titleKey.includes(text));
 }

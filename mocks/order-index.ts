@@ -6,7 +6,8 @@
  */
 import type { OrderListQuery, OrderListTotals, OrderSummary } from '../src/contract/order-schemas';
 import type { OrderRecord } from '../src/demo-shop/shop-records';
-import { FIRST_ORDER_NUMBER, orderIdOf, orderMoney, orderNumberIn, type OrderMoney } from '../src/domain/order-rules';
+import { FIRST_ORDER_NUMBER } from '../src/contract/constants';
+import { orderIdOf, orderMoney, orderNumberIn, type OrderMoney } from '../src/domain/order-rules';
 import { codeKey } from '../src/domain/discount-rules';
 import { nextStoreDay, storeDayStartMs } from '../src/domain/store-time';
 import { Backlog } from './backlog';

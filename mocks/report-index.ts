@@ -5,10 +5,10 @@
  * figures are ready sums; a category filter or a product breakdown reads the
  * day's line facts. An order write swaps the order's old contribution for its new one.
  */
-import { FIRST_ORDER_NUMBER, lineTotal, orderIdOf, refundedLineAmounts } from '../src/domain/order-rules';
+import { lineTotal, orderIdOf, refundedLineAmounts } from '../src/domain/order-rules';
 import type { Order, OrderLine } from '../src/contract/order-schemas';
 import type { OrderRecord } from '../src/demo-shop/shop-records';
-import type { Granularity } from '../src/contract/constants';
+import { FIRST_ORDER_NUMBER, type Granularity } from '../src/contract/constants';
 import {
   addDays,
   buckets,

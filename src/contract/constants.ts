@@ -3,6 +3,9 @@
  * them (for instance to read a list's URL) without loading the schemas.
  * src/contract/schemas.ts builds its enums from these.
  */
+/** The first order's number: orders are numbered from it in the order they are placed (#1001, #1002 …). */
+export const FIRST_ORDER_NUMBER = 1001;
+
 export const MAX_CENTS = 100_000_000; // $1,000,000: nothing this shop sells costs more
 
 export const PRODUCT_STATUSES = ['draft', 'active', 'archived'] as const;

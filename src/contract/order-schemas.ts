@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   CARRIERS,
+  FIRST_ORDER_NUMBER,
   FULFILMENT_STATUSES,
   ORDER_STATUSES,
   PAYMENT_STATUSES,
@@ -169,7 +170,7 @@ export const orderSchema = z
   .object({
     id: z.string(),
     /** #1001, #1002 … in the order they were placed. */
-    number: z.number().int().min(1001),
+    number: z.number().int().min(FIRST_ORDER_NUMBER),
     placedAt: isoDateTimeSchema,
     customer: orderCustomerSchema,
     shippingAddress: addressSchema,

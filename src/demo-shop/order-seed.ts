@@ -36,11 +36,10 @@
  * included) rather than as the ~1 KB of objects each is: an order read is
  * made again from its place in the stream, the same order to the byte.
  */
-import type { Carrier } from '../contract/constants';
+import { FIRST_ORDER_NUMBER, type Carrier } from '../contract/constants';
 import type { Order, OrderLine } from '../contract/order-schemas';
 import type { Role } from '../contract/permissions';
 import {
-  FIRST_ORDER_NUMBER,
   fulfilmentStatusOf,
   lineRefundAmount,
   orderTotals,

@@ -376,9 +376,6 @@ export function orderMoney({ subtotal, discount, shipping, tax, total, refunded,
   return { subtotal, discount, shipping, tax, total, refunded, net };
 }
 
-/** The first order's number: orders are numbered from it in the order they are placed. */
-export const FIRST_ORDER_NUMBER = 1001;
-
 /** The order id of order number `n`: ord_0001042 (the seed's, and an exchange's replacement's). */
 export function orderIdOf(n: number): string {
   return `ord_${String(n).padStart(7, '0')}`;
